@@ -1,0 +1,1 @@
+"""The `kefu` command line (Typer + Rich). Subcommands import their heavy parts lazily."""

@@ -1,0 +1,87 @@
+"""`kefu chat` and `kefu ask`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from kefu.types import Answer
+
+
+def _print_sources(out: object, answer: Answer) -> None:
+    from rich.console import Console
+
+    assert isinstance(out, Console)
+    flags = []
+    if answer.handoff:
+        flags.append("[yellow]handed to a person[/]")
+    flags.append(f"confidence {answer.confidence:.2f}")
+    flags.append(f"{answer.mode}")
+    flags.append(f"{answer.latency_ms:.0f} ms")
+    out.print(f"[dim]  {' · '.join(flags)}[/]")
+    for s in answer.sources:
+        out.print(f"[dim]  [{s.id}] {s.title[:70]} ({s.score:.3f})[/]", markup=True)
+
+
+def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> None:
+    from kefu.cli.common import build_assistant, console, resolve_pack
+    from kefu.dialogue.assistant import InvalidMessage
+
+    out, err = console(), console(stderr=True)
+    pack = resolve_pack(pack, notice=err)
+    assistant = build_assistant(pack, status=err)
+    session_id = session or assistant.start(channel="cli")
+    if session:
+        assistant.conversations.get(session)  # unknown id -> NotFoundError with a clear message
+    info = assistant.llm.info
+    out.print(
+        f"[bold]kefu[/] · knowledge: {pack or 'your knowledge base'} · model: {info.name} "
+        f"· session {session_id[:8]}\n[dim]Ask in English or Chinese. /quit to leave.[/]"
+    )
+    while True:
+        try:
+            text = out.input("[bold cyan]you ›[/] ")
+        except (EOFError, KeyboardInterrupt):
+            out.print()
+            break
+        if text.strip() in ("/quit", "/exit", "/q"):
+            break
+        if not text.strip():
+            continue
+        out.print("[bold green]kefu ›[/] ", end="")
+        try:
+            for piece in assistant.stream(text, session_id=session_id):
+                if isinstance(piece, Answer):
+                    out.print()
+                    if show_sources:
+                        _print_sources(out, piece)
+                else:
+                    out.print(piece, end="", markup=False, highlight=False)
+        except InvalidMessage as exc:
+            out.print(f"\n[red]{exc}[/]")
+    out.print(f"[dim]Conversation saved as {session_id}; continue with --session {session_id}[/]")
+
+
+def run_ask(question: str, *, pack: str | None, session: str | None, as_json: bool) -> None:
+    from kefu.cli.common import build_assistant, console, resolve_pack
+    from kefu.dialogue.assistant import clean_message
+
+    err = console(stderr=True)
+    clean_message(question)  # fail fast on empty/huge input, before loading any model
+    pack = resolve_pack(pack, notice=None if as_json else err)
+    assistant = build_assistant(pack, status=None)
+    session_id = session or assistant.start(channel="cli")
+    if as_json:
+        answer = assistant.ask(question, session_id=session_id)
+        typer.echo(json.dumps(answer.as_dict(), ensure_ascii=False))
+        return
+    out = console()
+    for piece in assistant.stream(question, session_id=session_id):
+        if isinstance(piece, Answer):
+            sys.stdout.write("\n")
+            _print_sources(out, piece)
+        else:
+            sys.stdout.write(piece)
+            sys.stdout.flush()

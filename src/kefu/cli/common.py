@@ -1,0 +1,95 @@
+"""Helpers shared by the CLI commands: settings, consoles, progress bars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kefu.config import Settings
+    from kefu.dialogue.assistant import Assistant
+    from kefu.knowledge.base import KnowledgeBase
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def settings() -> Settings:
+    from kefu.config import load_settings
+
+    return load_settings()
+
+
+def open_kb(pack: str | None) -> KnowledgeBase:
+    from kefu.knowledge.base import KnowledgeBase
+
+    return KnowledgeBase(settings(), pack=pack)
+
+
+def resolve_pack(pack: str | None, *, notice: Console | None = None) -> str | None:
+    """No pack and an empty knowledge base: use the demo packs, and say so."""
+    if pack is not None:
+        from kefu.packs import pack_files
+
+        pack_files(pack)  # validates the name with a helpful error
+        return pack
+    kb = open_kb(None)
+    if kb.is_empty():
+        if notice is not None:
+            notice.print(
+                "[dim]Your knowledge base is empty, so kefu answers from the built-in demo packs "
+                "(e-commerce, finance, healthcare). Add your own with: kefu kb add FILE[/]"
+            )
+        return "demo"
+    return None
+
+
+@contextmanager
+def progress_bar(stderr_console: Console) -> Iterator[Callable[[str, int, int], None]]:
+    """A Rich progress bar driven by (stage, done, total) callbacks."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr_console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def build_assistant(pack: str | None, *, status: Console | None = None) -> Assistant:
+    from kefu.dialogue.assistant import Assistant
+
+    s = settings()
+    assistant = Assistant(s, pack=pack)
+    if status is not None:
+        with status.status("Loading the knowledge base and models…"):
+            with progress_bar(status) as update:
+                assistant.kb.warm_up(progress=update)
+            assistant.warm_up()
+    else:
+        assistant.warm_up()
+    return assistant

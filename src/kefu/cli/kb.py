@@ -1,0 +1,172 @@
+"""`kefu kb ...`: add, list, remove and search knowledge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Manage the knowledge base: FAQ files (CSV/TSV/JSON/JSONL) and documents "
+    "(Markdown, text, HTML, PDF).",
+    no_args_is_help=True,
+)
+
+
+@app.command("add")
+def add(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders to ingest.", show_default=False)
+    ],
+) -> None:
+    """Ingest files. Unchanged files are skipped; a bad file is reported and nothing of it kept."""
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, open_kb, progress_bar
+
+    out, err = console(), console(stderr=True)
+    with _errors():
+        kb = open_kb(None)
+        with progress_bar(err) as update:
+            report = kb.add(paths, progress=update)
+        for path, n in report.added:
+            out.print(f"[green]added[/] {path} ({n} entries)")
+        for path in report.unchanged:
+            out.print(f"[dim]unchanged[/] {path}")
+        for path, message in report.failed:
+            err.print(f"[bold red]failed[/] {path}", markup=True)
+            err.print(f"  {message}", markup=False)
+        out.print(
+            f"{kb.repo.count()} entries in the knowledge base; {report.embedded} newly embedded."
+        )
+        if not report.ok:
+            raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    entries: Annotated[bool, typer.Option("--entries", help="List every entry.")] = False,
+) -> None:
+    """List sources (and optionally entries) in the knowledge base."""
+    from rich.table import Table
+
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, open_kb
+
+    out = console()
+    with _errors():
+        kb = open_kb(None)
+        sources = kb.sources()
+        if as_json:
+            rows = [
+                {
+                    "id": s.id,
+                    "path": s.path,
+                    "name": s.name,
+                    "kind": s.kind,
+                    "entries": s.entry_count,
+                    "updated_at": s.updated_at.isoformat(),
+                }
+                for s in sources
+            ]
+            if entries:
+                for row in rows:
+                    row["items"] = [
+                        {"id": e.id, "kind": e.kind, "title": e.title}
+                        for e in kb.repo.entries(str(row["path"]))
+                    ]
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not sources:
+            out.print("The knowledge base is empty. Add files with: kefu kb add FILE")
+            return
+        table = Table("id", "file", "kind", "entries", "updated")
+        for s in sources:
+            table.add_row(
+                str(s.id),
+                s.path,
+                s.kind,
+                str(s.entry_count),
+                s.updated_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        out.print(table)
+        if entries:
+            t2 = Table("entry id", "kind", "title")
+            for e in kb.entries():
+                t2.add_row(e.id, e.kind, e.title[:80])
+            out.print(t2)
+
+
+@app.command("remove")
+def remove(
+    key: Annotated[
+        str, typer.Argument(help="A file path, a source id from 'kb list', or an entry id.")
+    ],
+) -> None:
+    """Remove a source file (all its entries) or a single entry."""
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, open_kb
+
+    with _errors():
+        removed = open_kb(None).remove(key)
+        console().print(f"removed {len(removed)} entr{'y' if len(removed) == 1 else 'ies'}")
+
+
+@app.command("search")
+def search(
+    query: Annotated[str, typer.Argument(help="Text to search for.")],
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=100)] = 5,
+    pack: Annotated[str | None, typer.Option(help="Search a demo pack instead.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Search the knowledge base and show scores (fused, dense cosine, BM25) and confidence."""
+    from rich.table import Table
+
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, open_kb
+    from kefu.dialogue.confidence import ConfidenceModel
+
+    with _errors():
+        if not query.strip():
+            from kefu.errors import KefuError
+
+            raise KefuError("the search text is empty")
+        kb = open_kb(pack)
+        result = kb.search(query, top_k=top_k)
+        conf = ConfidenceModel.load().predict(result.features)
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    {
+                        "query": query,
+                        "confidence": round(conf, 4),
+                        "results": [
+                            {
+                                "id": p.entry.id,
+                                "title": p.entry.title,
+                                "kind": p.entry.kind,
+                                "score": round(p.score, 5),
+                                "dense": round(p.dense, 4),
+                                "bm25": round(p.keyword, 3),
+                            }
+                            for p in result.passages
+                        ],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        table = Table("#", "id", "title", "score", "dense", "bm25", title=f"confidence {conf:.2f}")
+        for p in result.passages:
+            table.add_row(
+                str(p.rank),
+                p.entry.id,
+                p.entry.title[:60],
+                f"{p.score:.4f}",
+                f"{p.dense:.3f}",
+                f"{p.keyword:.2f}",
+            )
+        console().print(table)

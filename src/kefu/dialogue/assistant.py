@@ -1,0 +1,270 @@
+"""The Assistant runs one customer turn end to end.
+
+Cheap to construct; `warm_up()` loads the embedding model, the index and the LLM. A turn is
+``ask()`` (whole answer) or ``stream()`` (text pieces, then the final `Answer`). History is kept
+in the database, so a conversation survives restarts and follow-ups see earlier turns.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kefu.dialogue import messages
+from kefu.dialogue.confidence import ConfidenceModel
+from kefu.dialogue.extractive import extract_answer
+from kefu.dialogue.followup import contextual_query
+from kefu.dialogue.intents import triage
+from kefu.dialogue.policy import Plan, decide
+from kefu.errors import KefuError
+from kefu.types import Answer, ChatMessage, Source
+
+if TYPE_CHECKING:
+    from kefu.config import Settings
+    from kefu.knowledge.base import KnowledgeBase
+    from kefu.llm.base import ChatModel
+    from kefu.retrieval.index import SearchResult
+    from kefu.storage.conversation_repo import ConversationRepository
+
+MAX_MESSAGE_CHARS = 4000
+
+
+class InvalidMessage(KefuError):
+    """The customer's message cannot be answered as given (empty, too long, not text)."""
+
+
+def clean_message(text: object) -> str:
+    if not isinstance(text, str):
+        raise InvalidMessage("a message must be text")
+    # Drop control characters (but keep newlines/tabs) that some clients paste in.
+    cleaned = "".join(ch for ch in text if ch >= " " or ch in "\n\t").strip()
+    if not cleaned:
+        raise InvalidMessage("the message is empty")
+    if len(cleaned) > MAX_MESSAGE_CHARS:
+        raise InvalidMessage(
+            f"the message is too long ({len(cleaned)} characters; the limit is "
+            f"{MAX_MESSAGE_CHARS}). Please shorten it or split it into several messages."
+        )
+    return cleaned
+
+
+def reply_language(text: str) -> str:
+    from kefu.text.language import detect_language
+
+    lang = detect_language(text)
+    # A mixed message is usually Chinese with English product names; answer in Chinese.
+    return "zh" if lang in ("zh", "mixed") else "en"
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        kb: KnowledgeBase | None = None,
+        llm: ChatModel | None = None,
+        conversations: ConversationRepository | None = None,
+        confidence: ConfidenceModel | None = None,
+        pack: str | None = None,
+    ) -> None:
+        from kefu.config import load_settings
+
+        self.settings = settings or load_settings()
+        if kb is None:
+            from kefu.knowledge.base import KnowledgeBase
+
+            kb = KnowledgeBase(self.settings, pack=pack)
+        self.kb = kb
+        self._llm = llm
+        self._conversations = conversations
+        self._confidence = confidence
+        self._lock = threading.Lock()
+
+    # -- parts ----------------------------------------------------------------------------
+    @property
+    def llm(self) -> ChatModel:
+        if self._llm is None:
+            from kefu.llm.registry import create_chat_model
+
+            self._llm = create_chat_model(self.settings)
+        return self._llm
+
+    @property
+    def conversations(self) -> ConversationRepository:
+        if self._conversations is None:
+            from kefu.storage.conversation_repo import ConversationRepository
+
+            self._conversations = ConversationRepository(self.kb.db)
+        return self._conversations
+
+    @property
+    def confidence(self) -> ConfidenceModel:
+        if self._confidence is None:
+            self._confidence = ConfidenceModel.load()
+        return self._confidence
+
+    def warm_up(self, *, llm: bool = True) -> None:
+        self.kb.warm_up()
+        _ = self.confidence
+        if llm:
+            self.llm.warm_up()
+
+    # -- sessions -------------------------------------------------------------------------
+    def start(self, *, channel: str = "cli") -> str:
+        return self.conversations.create(channel=channel).id
+
+    def history(self, session_id: str) -> list[ChatMessage]:
+        out: list[ChatMessage] = []
+        for m in self.conversations.history(session_id, limit=12):
+            role = "assistant" if m.role in ("assistant", "agent") else m.role
+            if role in ("user", "assistant"):
+                out.append(ChatMessage(role, m.content))  # type: ignore[arg-type]
+        return out
+
+    # -- one turn -------------------------------------------------------------------------
+    def ask(self, text: str, *, session_id: str | None = None) -> Answer:
+        answer: Answer | None = None
+        for piece in self.stream(text, session_id=session_id):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None
+        return answer
+
+    def stream(self, text: str, *, session_id: str | None = None) -> Iterator[str | Answer]:
+        """Yield reply text as it is produced, then the final `Answer` (also stored)."""
+        started = time.perf_counter()
+        message = clean_message(text)
+        history = self.history(session_id) if session_id else []
+        plan = self.plan(message, history)
+        if plan.mode == "generated":
+            pieces: list[str] = []
+            for piece in self._generate(message, plan, history):
+                pieces.append(piece)
+                yield piece
+            reply = "".join(pieces).strip()
+            if not reply:  # a model that says nothing must not leave the customer with nothing
+                plan.mode = "extractive"
+                reply = self._extract(message, plan)
+                yield reply
+        else:
+            reply = plan.text if plan.mode != "extractive" else self._extract(message, plan)
+            yield reply
+        answer = Answer(
+            text=reply,
+            sources=[Source(p.entry.id, p.entry.title, p.score) for p in plan.passages],
+            confidence=plan.confidence,
+            handoff=plan.handoff,
+            language=plan.language,
+            mode=plan.mode,
+            latency_ms=(time.perf_counter() - started) * 1000.0,
+            session_id=session_id,
+        )
+        if session_id:
+            self._record(session_id, message, answer)
+        yield answer
+
+    def plan(self, message: str, history: list[ChatMessage]) -> Plan:
+        language = reply_language(message)
+        kind = triage(message)
+        if kind == "human":
+            return Plan(
+                "declined",
+                language,
+                handoff=True,
+                text=messages.reply("handoff_request", language),
+                reason="customer asked for a person",
+            )
+        if kind in ("greeting", "thanks"):
+            return Plan("smalltalk", language, text=messages.reply(kind, language), confidence=1.0)
+        result, confidence = self._retrieve(message, history)
+        if kind == "emergency":
+            return self._emergency_plan(language, result, confidence)
+        plan = decide(
+            passages=result.passages,
+            confidence=confidence,
+            language=language,
+            model_languages=self._model_languages(),
+            thresholds=self.confidence,
+            curated_threshold=self.settings.curated_threshold,
+            answer_threshold=self.settings.answer_threshold,
+        )
+        if plan.mode == "declined":
+            plan.text = messages.reply("decline", language)
+        return plan
+
+    def _retrieve(self, message: str, history: list[ChatMessage]) -> tuple[SearchResult, float]:
+        alone = self.kb.search(message)
+        best = (alone, self.confidence.predict(alone.features))
+        previous = next((m.content for m in reversed(history) if m.role == "user"), None)
+        query = contextual_query(previous, message)
+        if query:
+            joined = self.kb.search(query)
+            conf = self.confidence.predict(joined.features)
+            # A follow-up borrows its topic; prefer that reading unless it is clearly worse.
+            if conf >= best[1] - 0.1:
+                best = (joined, conf)
+        return best
+
+    def _emergency_plan(self, language: str, result: SearchResult, confidence: float) -> Plan:
+        text = messages.reply("emergency", language)
+        passages = []
+        top = result.passages[0] if result.passages else None
+        # The knowledge base may hold the business's own emergency guidance; add it if trusted.
+        if (
+            top is not None
+            and top.entry.kind == "faq"
+            and confidence >= self.confidence.curated_threshold
+        ):
+            passages = [top]
+            text = f"{text}\n\n{top.entry.answer}"
+        return Plan(
+            "curated" if passages else "declined",
+            language,
+            passages,
+            confidence,
+            handoff=True,
+            text=text,
+            reason="emergency",
+        )
+
+    def _model_languages(self) -> tuple[str, ...]:
+        configured = self.settings.llm_languages
+        if configured:
+            return tuple(configured)
+        return tuple(self.llm.info.languages)
+
+    def _generate(self, message: str, plan: Plan, history: list[ChatMessage]) -> Iterator[str]:
+        from kefu.dialogue.prompts import build_messages
+
+        prompt = build_messages(message, plan.passages, history)
+        yield from self.llm.stream(
+            prompt,
+            max_tokens=self.settings.llm_max_tokens,
+            temperature=self.settings.llm_temperature,
+        )
+
+    def _extract(self, message: str, plan: Plan) -> str:
+        if not plan.passages:
+            return messages.reply("decline", plan.language)
+        tokens = self.kb.tokenizer.tokenize(message)
+        top = plan.passages[0]
+        body = extract_answer(tokens, top, self.kb.tokenizer)
+        prefix = messages.reply("extractive_prefix", plan.language).format(title=top.entry.title)
+        return f"{prefix}{body}" if top.entry.title else body
+
+    def _record(self, session_id: str, message: str, answer: Answer) -> None:
+        repo = self.conversations
+        repo.add_message(session_id, role="user", content=message, language=answer.language)
+        repo.add_message(
+            session_id,
+            role="assistant",
+            content=answer.text,
+            sources=[s.as_dict() for s in answer.sources],
+            confidence=answer.confidence,
+            handoff=answer.handoff,
+            mode=answer.mode,
+            latency_ms=answer.latency_ms,
+            language=answer.language,
+        )

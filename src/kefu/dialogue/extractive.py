@@ -1,0 +1,50 @@
+"""Extractive answers: the passage sentences that best match the question, verbatim.
+
+Used where the configured model cannot write the customer's language (the bundled SmolLM2
+writes no usable Chinese): quoting the business's own text beats emitting broken language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kefu.types import Passage
+
+_SENTENCE = re.compile(r"[^。！？!?.\n]+[。！？!?.]?")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def extract_answer(
+    query_tokens: Sequence[str],
+    passage: Passage,
+    tokenize: object,
+    *,
+    max_chars: int = 400,
+) -> str:
+    """Sentences of ``passage`` ranked by overlap with the query, kept in document order."""
+    sentences = split_sentences(passage.entry.display_text)
+    if not sentences:
+        return passage.entry.display_text[:max_chars]
+    q = set(query_tokens)
+    tok = getattr(tokenize, "tokenize", None)
+    scored = []
+    for i, sent in enumerate(sentences):
+        terms = set(tok(sent)) if callable(tok) else set(sent.split())
+        scored.append((len(q & terms), -i, i))
+    scored.sort(reverse=True)
+    chosen: list[int] = []
+    total = 0
+    for _, _, i in scored:
+        if total + len(sentences[i]) > max_chars and chosen:
+            break
+        chosen.append(i)
+        total += len(sentences[i])
+        # Keep the first sentence after the best one too: answers often run over two.
+        if len(chosen) >= 3:
+            break
+    joiner = "" if re.search(r"[\u4e00-\u9fff]", passage.entry.display_text) else " "
+    return joiner.join(sentences[i] for i in sorted(chosen))

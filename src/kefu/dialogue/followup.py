@@ -1,0 +1,38 @@
+"""Follow-up questions: "and how long does that take?", "那运费呢？".
+
+A follow-up leans on the previous question for its topic, so retrieval runs on the previous
+user message joined with this one. Detection is deliberately conservative (short messages with
+a follow-up marker); the assistant also retrieves the message alone and keeps whichever reading
+the confidence model trusts more.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN_START = re.compile(
+    r"^\s*(and|also|but|so|then|what about|how about|and what about|what if|ok and|okay and)\b",
+    re.IGNORECASE,
+)
+_EN_REF = re.compile(r"\b(it|that|this|they|them|those|these|there|one)\b", re.IGNORECASE)
+_ZH_MARK = re.compile(r"^(那|那么|还有|另外|然后|那如果)|呢[?？]?\s*$|(这个|那个|它|这样|那样)")
+
+
+def is_followup(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    han = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
+    if han:
+        return han <= 12 and bool(_ZH_MARK.search(stripped))
+    words = stripped.split()
+    if len(words) > 9:
+        return False
+    return bool(_EN_START.search(stripped) or _EN_REF.search(stripped))
+
+
+def contextual_query(previous_user_message: str | None, text: str) -> str | None:
+    """The query to retrieve with when ``text`` follows up on the previous message."""
+    if previous_user_message and is_followup(text):
+        return f"{previous_user_message.strip()} {text.strip()}"
+    return None

@@ -1,0 +1,48 @@
+"""Cheap rule-based triage that runs before retrieval: a request for a person, an emergency,
+greetings and thanks. Rules, not a model, because these must work with any knowledge base and
+be predictable; the trainable intent classifier is a separate part.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Triage = Literal["emergency", "human", "greeting", "thanks", "none"]
+
+_HUMAN = re.compile(
+    r"\b(talk|speak|chat|connect me|transfer me|put me through)\b.{0,30}\b(human|person|agent|"
+    r"someone|representative|operator|staff|real person)\b|\b(human|live) agent\b|"
+    r"\brepresentative\b|人工|真人|转接|客服人员|找个人",
+    re.IGNORECASE,
+)
+_EMERGENCY = re.compile(
+    r"chest pain|heart attack|can'?t breathe|cannot breathe|trouble breathing|"
+    r"short(ness)? of breath|stroke|face (is )?droop|slurred speech|unconscious|passed out|"
+    r"severe bleeding|bleeding heavily|overdose|suicid|kill myself|end my life|hurt(ing)? myself|"
+    r"self[- ]harm|anaphyla|seizure|"
+    r"胸痛|胸口痛|胸闷|心脏病发|喘不上气|呼吸困难|中风|口角歪斜|说话不清|昏迷|晕倒|大出血|"
+    r"过量服药|吃了很多药|自杀|轻生|不想活|伤害自己|自残|抽搐|过敏性休克",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈喽|在吗)"
+    r"[\s!！。.,，?？~]*$",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"^\s*(thanks?( you)?( so much| a lot)?|thx|cheers|谢谢(你|您)?|多谢|感谢)[\s!！。.,，~]*$",
+    re.IGNORECASE,
+)
+
+
+def triage(text: str) -> Triage:
+    if _EMERGENCY.search(text):
+        return "emergency"
+    if _HUMAN.search(text):
+        return "human"
+    if _GREETING.match(text):
+        return "greeting"
+    if _THANKS.match(text):
+        return "thanks"
+    return "none"

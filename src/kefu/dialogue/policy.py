@@ -1,0 +1,67 @@
+"""The answer policy: from the evidence for one turn, decide how to answer.
+
+triage ─ emergency ─────────────────────────────▶ emergency guidance (+ KB entry) + handoff
+       ├ asks for a person ─────────────────────▶ handoff
+       ├ greeting / thanks ─────────────────────▶ small talk
+       └ otherwise: retrieve, calibrate confidence
+             top is an FAQ pair, conf >= curated ─▶ the curated answer, word for word
+             top is a chunk,    conf >= answer  ──▶ grounded generation (or extraction when
+                                                    the model cannot write the language)
+             otherwise ───────────────────────────▶ decline, invent nothing, handoff
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kefu.dialogue.confidence import ConfidenceModel
+from kefu.types import AnswerMode, Passage
+
+Decision = AnswerMode | str
+
+
+@dataclass
+class Plan:
+    mode: AnswerMode  # curated, generated, extractive, declined, smalltalk
+    language: str
+    passages: list[Passage] = field(default_factory=list)  # what the answer rests on
+    confidence: float = 0.0
+    handoff: bool = False
+    text: str = ""  # fixed text for every mode except "generated"
+    reason: str = ""
+
+
+def decide(
+    *,
+    passages: Sequence[Passage],
+    confidence: float,
+    language: str,
+    model_languages: Sequence[str],
+    thresholds: ConfidenceModel,
+    curated_threshold: float | None = None,
+    answer_threshold: float | None = None,
+) -> Plan:
+    """Choose curated / generated / extractive / declined for a retrieved turn."""
+    curated_t = thresholds.curated_threshold if curated_threshold is None else curated_threshold
+    answer_t = thresholds.answer_threshold if answer_threshold is None else answer_threshold
+    if not passages:
+        return Plan("declined", language, confidence=0.0, handoff=True, reason="nothing retrieved")
+    top = passages[0]
+    if top.entry.kind == "faq":
+        if confidence >= curated_t:
+            return Plan(
+                "curated",
+                language,
+                [top],
+                confidence,
+                text=top.entry.answer or top.entry.text,
+                reason="confident FAQ match",
+            )
+        return Plan("declined", language, list(passages[:3]), confidence, True, reason="low")
+    if confidence < answer_t:
+        return Plan("declined", language, list(passages[:3]), confidence, True, reason="low")
+    grounded = [p for p in passages[:3] if p.entry.kind == "chunk"] or [top]
+    if language in model_languages or (language == "mixed" and "zh" in model_languages):
+        return Plan("generated", language, grounded, confidence, reason="grounded generation")
+    return Plan("extractive", language, grounded[:1], confidence, reason="model lacks language")

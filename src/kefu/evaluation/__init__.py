@@ -1,0 +1,1 @@
+"""Measurement: how well kefu retrieves, answers and declines."""

@@ -1,0 +1,1 @@
+"""The knowledge base: files in, entries stored, one hybrid index kept in step."""

@@ -1,0 +1,242 @@
+"""KnowledgeBase ties ingestion, storage and the index together.
+
+Two scopes share one code path: the user's knowledge base (entries in the database, added with
+``kefu kb add``) and a demo pack (entries read from the pack's CSV files, kept in memory). Both
+give ``(entry, content hash)`` pairs to the same `KnowledgeIndex`, persisted under
+``<home>/index/<scope>``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kefu.errors import IngestError, KefuError, StorageError
+
+if TYPE_CHECKING:
+    from kefu.config import Settings
+    from kefu.retrieval.base import Embedder
+    from kefu.retrieval.index import KnowledgeIndex, SearchResult
+    from kefu.storage.db import Database
+    from kefu.storage.knowledge_repo import KnowledgeRepository, SourceRecord
+    from kefu.text.tokenize import Tokenizer
+    from kefu.types import Entry
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class AddReport:
+    added: list[tuple[str, int]] = field(default_factory=list)  # (file, entries)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error message)
+    embedded: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        pack: str | None = None,
+        db: Database | None = None,
+        embedder: Embedder | None = None,
+        tokenizer: Tokenizer | None = None,
+    ) -> None:
+        self.settings = settings
+        self.pack = pack
+        self._db = db
+        self._embedder = embedder
+        self._tokenizer = tokenizer
+        self._index: KnowledgeIndex | None = None
+        self._repo: KnowledgeRepository | None = None
+        self._lock = threading.RLock()
+
+    # -- parts, created on first use ------------------------------------------------------
+    @property
+    def scope(self) -> str:
+        return f"pack-{self.pack}" if self.pack else "kb"
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from kefu.storage.db import Database
+
+            self.settings.ensure_home()
+            self._db = Database(self.settings.resolved_database_url)
+        return self._db
+
+    @property
+    def repo(self) -> KnowledgeRepository:
+        if self._repo is None:
+            from kefu.storage.knowledge_repo import KnowledgeRepository
+
+            self._repo = KnowledgeRepository(self.db)
+        return self._repo
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        if self._tokenizer is None:
+            from kefu.text.tokenize import MixedTokenizer
+
+            s = self.settings
+            self._tokenizer = MixedTokenizer(user_dict=s.user_dict)
+        return self._tokenizer
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from kefu.retrieval.embedders import create_embedder
+
+            self._embedder = create_embedder(self.settings.embedder)
+        return self._embedder
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        if self._index is None:
+            self.warm_up()
+        assert self._index is not None
+        return self._index
+
+    @property
+    def index_dir(self) -> Path:
+        return self.settings.index_dir / f"{self.scope}-{self.embedder.name}"
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def warm_up(self, progress: Progress | None = None) -> None:
+        """Load models and bring the index in step with the stored entries."""
+        with self._lock:
+            if self._index is not None:
+                return
+            from kefu.retrieval.index import KnowledgeIndex
+
+            warm = getattr(self.tokenizer, "warm_up", None)
+            if warm:
+                warm()
+            self.embedder.warm_up()
+            index = KnowledgeIndex(self.embedder, self.tokenizer)
+            index.load_cache(self.index_dir)
+            self._index = index
+            self._refresh(progress)
+
+    def _items(self) -> list[tuple[Entry, str]]:
+        if self.pack:
+            return _pack_items(self.pack)
+        return self.repo.entries_with_hashes()
+
+    def _refresh(self, progress: Progress | None = None) -> int:
+        assert self._index is not None
+        items = self._items()
+        cb = (lambda d, t: progress("embedding", d, t)) if progress else None
+        embedded = self._index.build(items, progress=cb)
+        if embedded or not (self.index_dir / "manifest.json").exists():
+            try:
+                self._index.save(self.index_dir)
+            except OSError as exc:  # a read-only home still answers, just re-embeds next time
+                raise StorageError(f"cannot write the index to {self.index_dir}: {exc}") from exc
+        return embedded
+
+    # -- changing the knowledge base ------------------------------------------------------
+    def add(self, paths: Sequence[Path], *, progress: Progress | None = None) -> AddReport:
+        """Ingest files; each file is stored whole or not at all."""
+        from kefu.ingest import content_hash, iter_files, load_file
+
+        self._require_user_scope("add")
+        report = AddReport()
+        files = iter_files(list(paths))
+        for n, path in enumerate(files, start=1):
+            key = str(path.resolve())
+            try:
+                digest = content_hash(path)
+                existing = self.repo.get_source(key)
+                if existing is not None and existing.content_hash == digest:
+                    report.unchanged.append(key)
+                else:
+                    entries = load_file(path)
+                    kind = path.suffix.lower().lstrip(".")
+                    self.repo.replace_source(
+                        path=key, name=path.name, kind=kind, content_hash=digest, entries=entries
+                    )
+                    report.added.append((key, len(entries)))
+            except (IngestError, StorageError) as exc:
+                report.failed.append((key, str(exc)))
+            if progress:
+                progress("reading", n, len(files))
+        if report.added or self._index is None:
+            report.embedded = self._reindex(progress)
+        return report
+
+    def remove(self, key: str) -> list[str]:
+        """Remove a source (by path, file name or numeric id) or one entry (by entry id)."""
+        from kefu.errors import NotFoundError
+
+        self._require_user_scope("remove")
+        candidates = [key]
+        if Path(key).exists():
+            candidates.insert(0, str(Path(key).resolve()))
+        removed: list[str] | None = None
+        for cand in candidates:
+            source = self.repo.find_source(cand)
+            if source is not None:
+                removed = self.repo.remove_source(source.id)
+                break
+        if removed is None:
+            try:
+                self.repo.remove_entry(key)
+                removed = [key]
+            except NotFoundError:
+                raise NotFoundError(
+                    f"nothing called {key!r} in the knowledge base: give a file path, a source "
+                    "id from 'kefu kb list', or an entry id"
+                ) from None
+        self._reindex(None)
+        return removed
+
+    def _reindex(self, progress: Progress | None) -> int:
+        with self._lock:
+            if self._index is None:
+                self.warm_up(progress)
+                return 0
+            return self._refresh(progress)
+
+    def _require_user_scope(self, action: str) -> None:
+        if self.pack:
+            raise KefuError(f"cannot {action} files in the read-only demo pack {self.pack!r}")
+
+    # -- reading --------------------------------------------------------------------------
+    def sources(self) -> list[SourceRecord]:
+        return self.repo.list_sources()
+
+    def entries(self) -> list[Entry]:
+        return [e for e, _ in self._items()]
+
+    def search(self, query: str, *, top_k: int | None = None) -> SearchResult:
+        return self.index.search(query, top_k_=top_k or self.settings.top_k)
+
+    def is_empty(self) -> bool:
+        if self.pack:
+            return False
+        return self.repo.count() == 0
+
+
+_PACK_CACHE: dict[str, list[tuple[Entry, str]]] = {}
+
+
+def _pack_items(pack: str) -> list[tuple[Entry, str]]:
+    from kefu.ingest import load_file
+    from kefu.packs import pack_files
+    from kefu.storage.knowledge_repo import entry_text_hash
+
+    if pack not in _PACK_CACHE:
+        items: list[tuple[Entry, str]] = []
+        for path in pack_files(pack):
+            items.extend((e, entry_text_hash(e)) for e in load_file(path))
+        _PACK_CACHE[pack] = items
+    return _PACK_CACHE[pack]

@@ -1,0 +1,1 @@
+"""Language-model backends behind one Protocol (`kefu.llm.base.ChatModel`)."""

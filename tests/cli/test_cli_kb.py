@@ -1,0 +1,159 @@
+"""`kefu kb add/list/remove/search` against an isolated home (hashing embedder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kefu.cli.app import app
+
+
+def _run(*args: str):  # -> click.testing.Result
+    return CliRunner().invoke(app, list(args))
+
+
+def _add(path: Path):
+    return _run("kb", "add", str(path))
+
+
+def _list() -> list[dict]:
+    result = _run("kb", "list", "--json", "--entries")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_add_then_unchanged(kefu_env: dict[str, str], faq_file: Path) -> None:
+    first = _add(faq_file)
+    assert first.exit_code == 0, first.output
+    assert f"added {faq_file.resolve()} (3 entries)" in first.stdout
+    assert "3 entries in the knowledge base" in first.stdout
+    assert "Traceback" not in first.output
+
+    again = _add(faq_file)
+    assert again.exit_code == 0, again.output
+    assert f"unchanged {faq_file.resolve()}" in again.stdout
+    assert "added" not in again.stdout
+    assert "0 newly embedded" in again.stdout
+
+    faq_file.write_text(
+        faq_file.read_text(encoding="utf-8") + "new-1,Do you sell gift cards?,Yes.,misc\n",
+        encoding="utf-8",
+    )
+    changed = _add(faq_file)
+    assert changed.exit_code == 0, changed.output
+    assert "(4 entries)" in changed.stdout
+
+
+def test_first_add_reports_how_many_texts_it_embedded(
+    kefu_env: dict[str, str], faq_file: Path
+) -> None:
+    # The first add of a fresh home embeds every entry (2 views per FAQ pair); the summary
+    # line must say so rather than "0 newly embedded".
+    first = _add(faq_file)
+    assert first.exit_code == 0, first.output
+    assert "0 newly embedded" not in first.stdout
+    assert "3 newly embedded" in first.stdout  # entries, not views
+
+
+def test_bad_csv_names_file_and_row_and_keeps_nothing(
+    kefu_env: dict[str, str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.csv"
+    bad.write_text("id,question,answer\na1,Q one?,A one.\na2,Q two?,\n", encoding="utf-8")
+    result = _add(bad)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "failed" in result.stderr
+    assert "broken.csv, row 3" in result.stderr
+    assert "answer" in result.stderr
+    assert _list() == []  # a bad file is stored whole or not at all
+
+
+def test_missing_file_is_a_clear_error(kefu_env: dict[str, str], tmp_path: Path) -> None:
+    result = _add(tmp_path / "nope.csv")
+    assert result.exit_code == 1
+    assert "nope.csv" in result.stderr
+    assert result.stderr.strip().startswith("error:")
+    assert "Traceback" not in result.output
+
+
+def test_list_json(kefu_env: dict[str, str], faq_file: Path, tmp_path: Path) -> None:
+    assert _list() == []
+    empty = _run("kb", "list")
+    assert empty.exit_code == 0
+    assert "empty" in empty.stdout
+
+    doc = tmp_path / "files" / "guide.md"
+    doc.write_text("# Guide\n\n## Pairing\n\nHold the button for eight seconds.\n", "utf-8")
+    assert _add(faq_file).exit_code == 0
+    assert _add(doc).exit_code == 0
+    rows = _list()
+    by_name = {row["name"]: row for row in rows}
+    assert set(by_name) == {"faq.csv", "guide.md"}
+    faq = by_name["faq.csv"]
+    assert faq["path"] == str(faq_file.resolve())
+    assert (faq["kind"], faq["entries"]) == ("csv", 3)
+    assert [item["id"] for item in faq["items"]] == ["rf-1", "sh-1", "zh-1"]
+    assert {item["kind"] for item in faq["items"]} == {"faq"}
+    assert by_name["guide.md"]["items"][0]["kind"] == "chunk"
+    assert all("updated_at" in row for row in rows)
+
+    table = _run("kb", "list")
+    assert table.exit_code == 0
+    assert "faq.csv" in table.stdout and "guide.md" in table.stdout
+
+
+def test_search_json_returns_scored_results(kefu_env: dict[str, str], faq_file: Path) -> None:
+    assert _add(faq_file).exit_code == 0
+    result = _run("kb", "search", "How long does a refund take?", "--json", "-k", "2")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["query"] == "How long does a refund take?"
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert len(data["results"]) == 2
+    top = data["results"][0]
+    assert top["id"] == "rf-1"
+    assert top["kind"] == "faq"
+    for row in data["results"]:
+        assert set(row) >= {"id", "title", "score", "dense", "bm25"}
+        assert isinstance(row["score"], float)
+    assert data["results"][0]["score"] >= data["results"][1]["score"]
+
+    table = _run("kb", "search", "退款多久到账？")
+    assert table.exit_code == 0, table.output
+    assert "zh-1" in table.stdout
+
+
+def test_search_empty_query_is_an_error(kefu_env: dict[str, str]) -> None:
+    result = _run("kb", "search", "   ")
+    assert result.exit_code == 1
+    assert "empty" in result.stderr
+
+
+def test_remove_entry_and_source(kefu_env: dict[str, str], faq_file: Path) -> None:
+    assert _add(faq_file).exit_code == 0
+    one = _run("kb", "remove", "rf-1")
+    assert one.exit_code == 0, one.output
+    assert "removed 1 entry" in one.stdout
+    assert [i["id"] for i in _list()[0]["items"]] == ["sh-1", "zh-1"]
+    search = json.loads(_run("kb", "search", "How long does a refund take?", "--json").stdout)
+    assert "rf-1" not in [r["id"] for r in search["results"]]
+
+    whole = _run("kb", "remove", str(faq_file))
+    assert whole.exit_code == 0, whole.output
+    assert "removed 2 entries" in whole.stdout
+    assert _list() == []
+
+    missing = _run("kb", "remove", "no-such-thing")
+    assert missing.exit_code == 1
+    assert "no-such-thing" in missing.stderr
+    assert "Traceback" not in missing.output
+
+
+def test_packs_are_read_only(kefu_env: dict[str, str]) -> None:
+    result = _run("kb", "search", "refund", "--pack", "nope")
+    assert result.exit_code == 1
+    assert "ecommerce" in result.stderr

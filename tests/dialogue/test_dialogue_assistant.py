@@ -1,0 +1,240 @@
+"""The Assistant end to end with the hashing embedder, the scripted fake LLM and SQLite."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kefu.dialogue import messages
+from kefu.dialogue.assistant import Assistant, InvalidMessage
+from kefu.storage.conversation_repo import ConversationRepository
+from kefu.types import Answer
+
+MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
+
+CSV_REFUND_ANSWER = "Refunds reach your card within 5-10 business days after we receive the return."
+
+
+def _collect(
+    assistant: Assistant, text: str, session_id: str | None = None
+) -> tuple[list[str], Answer]:
+    pieces: list[str] = []
+    final: Answer | None = None
+    for item in assistant.stream(text, session_id=session_id):
+        if isinstance(item, Answer):
+            assert final is None, "exactly one final Answer"
+            final = item
+        else:
+            assert final is None, "text pieces come before the Answer"
+            pieces.append(item)
+    assert final is not None
+    return pieces, final
+
+
+def test_exact_faq_question_is_curated_verbatim(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    faq_text = knowledge_files[0].read_text(encoding="utf-8")
+    assistant, llm = make_assistant()
+    answer = assistant.ask("How long does a refund take?")
+    assert answer.mode == "curated"
+    assert answer.text == CSV_REFUND_ANSWER
+    assert CSV_REFUND_ANSWER in faq_text
+    assert answer.sources[0].id == "rf-1"
+    assert answer.sources[0].title == "How long does a refund take?"
+    assert not answer.handoff
+    assert answer.language == "en"
+    assert answer.confidence >= 0.6
+    assert llm.calls == []  # curated answers never go through the model
+
+
+def test_chinese_faq_question_is_curated(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("退款多久到账？")
+    assert (answer.mode, answer.language) == ("curated", "zh")
+    assert answer.text == "退款会在收到退货后3个工作日内原路退回。"
+    assert [s.id for s in answer.sources] == ["zh-1"]
+
+
+def test_off_topic_question_is_declined_with_handoff(make_assistant: MakeAssistant) -> None:
+    assistant, llm = make_assistant()
+    answer = assistant.ask("What is the capital of France?")
+    assert answer.mode == "declined"
+    assert answer.handoff
+    assert answer.text == messages.reply("decline", "en")
+    assert answer.confidence < 0.3
+    assert llm.calls == []
+
+
+def test_request_for_a_person_hands_off(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("Can I talk to a human please?")
+    assert answer.handoff
+    assert answer.mode == "declined"
+    assert answer.text == messages.reply("handoff_request", "en")
+    zh = assistant.ask("转人工")
+    assert zh.handoff
+    assert zh.text == messages.reply("handoff_request", "zh")
+
+
+def test_greeting_and_thanks_are_smalltalk(make_assistant: MakeAssistant) -> None:
+    assistant, llm = make_assistant()
+    hello = assistant.ask("Hello!")
+    assert (hello.mode, hello.handoff, hello.sources) == ("smalltalk", False, [])
+    assert hello.text == messages.reply("greeting", "en")
+    assert assistant.ask("你好").text == messages.reply("greeting", "zh")
+    assert assistant.ask("谢谢").text == messages.reply("thanks", "zh")
+    assert llm.calls == []
+
+
+def test_document_question_is_generated_and_streamed(make_assistant: MakeAssistant) -> None:
+    reply = "Hold the power button for eight seconds, then choose Gadget Pro [help#1]."
+    assistant, llm = make_assistant(replies=[reply])
+    pieces, answer = _collect(assistant, "How do I pair the Gadget Pro with my phone?")
+    assert answer.mode == "generated"
+    assert len(pieces) > 3  # streamed piece by piece, not in one block
+    assert "".join(pieces).strip() == reply
+    assert answer.text == reply
+    assert answer.sources[0].id == "help#1"
+    assert "Pairing" in answer.sources[0].title
+    assert not answer.handoff
+    # The model saw the passages with their ids, and the question.
+    assert len(llm.calls) == 1
+    prompt = llm.calls[0]
+    assert prompt[0].role == "system"
+    assert prompt[-1].role == "user"
+    assert "[help#1]" in prompt[-1].content
+    assert "hold the power button for eight seconds" in prompt[-1].content
+    assert "How do I pair the Gadget Pro with my phone?" in prompt[-1].content
+
+
+def test_empty_model_reply_falls_back_to_extraction(make_assistant: MakeAssistant) -> None:
+    assistant, llm = make_assistant(replies=["   "])
+    answer = assistant.ask("How do I pair the Gadget Pro with my phone?")
+    assert len(llm.calls) == 1
+    assert answer.mode == "extractive"
+    assert "hold the power button for eight seconds" in answer.text
+
+
+def test_chinese_doc_question_is_extractive_when_model_is_english_only(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, llm = make_assistant(llm_languages=["en"])
+    answer = assistant.ask("清洁小工具时要先关闭电源吗？")
+    assert answer.mode == "extractive"
+    assert answer.language == "zh"
+    assert answer.sources[0].id == "help#2"
+    assert "清洁小工具时请先关闭电源。" in answer.text
+    assert answer.text.startswith("根据《")  # the localized "From <title>:" prefix
+    assert llm.calls == []  # the English-only model is never asked to write Chinese
+
+
+def test_chinese_doc_question_is_generated_when_model_writes_chinese(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, llm = make_assistant(llm_languages=["en", "zh"], replies=["请先关闭电源再清洁。"])
+    answer = assistant.ask("清洁小工具时要先关闭电源吗？")
+    assert answer.mode == "generated"
+    assert answer.text == "请先关闭电源再清洁。"
+    assert len(llm.calls) == 1
+
+
+def test_history_is_persisted_with_sources_confidence_and_mode(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    sid = assistant.start(channel="test")
+    first = assistant.ask("How long does a refund take?", session_id=sid)
+    second = assistant.ask("What is the capital of France?", session_id=sid)
+    assert first.session_id == sid
+
+    # Read back through a fresh repository on the same database: it survives the Assistant.
+    rows = ConversationRepository(assistant.kb.db).history(sid)
+    assert [r.role for r in rows] == ["user", "assistant", "user", "assistant"]
+    assert rows[0].content == "How long does a refund take?"
+    assert rows[1].content == CSV_REFUND_ANSWER
+    assert rows[1].mode == "curated"
+    assert rows[1].sources[0]["id"] == "rf-1"
+    assert rows[1].confidence is not None
+    assert abs(rows[1].confidence - first.confidence) < 1e-6
+    assert rows[1].handoff is False
+    assert rows[3].mode == "declined"
+    assert rows[3].handoff is True
+    assert abs((rows[3].confidence or 0.0) - second.confidence) < 1e-6
+    assert [m.role for m in assistant.history(sid)] == ["user", "assistant"] * 2
+
+
+def test_no_session_means_nothing_is_stored(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    sid = assistant.start()
+    assistant.ask("How long does a refund take?")
+    assert assistant.conversations.history(sid) == []
+
+
+def test_followup_uses_the_previous_question(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    followup = "and how long does that take?"
+    # Precondition: alone, the follow-up retrieves the generic delivery entry first.
+    alone = assistant.kb.search(followup).passages[0].entry.id
+    assert alone != "ret-sofa-time"
+
+    sid = assistant.start()
+    assert assistant.ask("How do I return a sofa?", session_id=sid).sources[0].id == "ret-sofa"
+    answer = assistant.ask(followup, session_id=sid)
+    assert answer.sources[0].id == "ret-sofa-time"
+    assert answer.text == "A sofa return takes 14 days from pickup to refund."
+
+    # Without the conversation the same message does not reach the sofa answer.
+    fresh = assistant.ask(followup)
+    assert not fresh.sources or fresh.sources[0].id != "ret-sofa-time"
+
+
+def test_emergency_gets_emergency_text_first_and_handoff(make_assistant: MakeAssistant) -> None:
+    assistant, llm = make_assistant()
+    answer = assistant.ask("I have chest pain and my arm feels numb")
+    assert answer.handoff
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    zh = assistant.ask("我胸口痛得厉害")
+    assert zh.handoff
+    assert zh.language == "zh"
+    assert zh.text.startswith(messages.reply("emergency", "zh"))
+    assert llm.calls == []
+
+
+def test_emergency_adds_the_businesss_own_guidance(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    csv_path, _ = knowledge_files
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8")
+        + "em-1,I have chest pain,Call 911 now and tell them you have chest pain.,safety\n",
+        encoding="utf-8",
+    )
+    assistant, _ = make_assistant()
+    answer = assistant.ask("I have chest pain")
+    assert answer.handoff
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    assert answer.text.endswith("Call 911 now and tell them you have chest pain.")
+    assert [s.id for s in answer.sources] == ["em-1"]
+
+
+def test_invalid_message_is_rejected_before_anything_runs(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    with pytest.raises(InvalidMessage):
+        assistant.ask("   ")
+    with pytest.raises(InvalidMessage):
+        assistant.ask("x" * 4001)
+
+
+def test_answer_as_dict_is_json_ready(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    data = assistant.ask("How long does a refund take?").as_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) >= {"answer", "sources", "confidence", "handoff", "language", "mode"}
+    assert data["sources"][0]["id"] == "rf-1"
+    assert data["sources"][0]["title"] == "How long does a refund take?"
+    assert data["latency_ms"] >= 0

@@ -1,0 +1,100 @@
+"""Rule-based triage: emergencies, requests for a person, greetings and thanks, in EN and ZH.
+
+Policy decision documented here: the emergency rules are deliberately high-recall. A missed
+emergency is far worse than an unnecessary "call 911 / a person is coming" reply, so figurative
+uses of a medical word ("a stroke of bad luck") are accepted as emergencies; the test below pins
+that choice so that loosening the rule is a conscious change. Requests for a person have no such
+safety argument, so a product question that merely contains a trigger substring must stay
+"none".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kefu.dialogue.intents import triage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have chest pain",
+        "I think I'm having a heart attack",
+        "my father can't breathe",
+        "I want to kill myself",
+        "She passed out and is unconscious",
+        "I took an overdose of my pills",
+        "我胸口痛得厉害",
+        "我不想活了",
+        "孩子突然抽搐了",
+        "呼吸困难怎么办",
+    ],
+)
+def test_emergencies(text: str) -> None:
+    assert triage(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I talk to a human",
+        "Can I speak to someone about my order?",
+        "please transfer me to an agent",
+        "I want a live agent",
+        "转人工",
+        "我要找真人客服",
+        "帮我转接一下",
+    ],
+)
+def test_requests_for_a_person(text: str) -> None:
+    assert triage(text) == "human"
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello!", "good morning", "你好", "您好！", "在吗？"])
+def test_greetings(text: str) -> None:
+    assert triage(text) == "greeting"
+
+
+@pytest.mark.parametrize(
+    "text", ["thanks!", "Thank you so much", "thx", "谢谢", "谢谢您！", "多谢"]
+)
+def test_thanks(text: str) -> None:
+    assert triage(text) == "thanks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where is my refund",
+        "How long does shipping take?",
+        "hello, where is my order?",  # a greeting with a question is a question
+        "thank you, but where is my refund?",
+        "how do I transfer money to someone",  # "transfer" is not "transfer me to a person"
+        "My card payment hurt my budget",
+        "退款多久到账？",
+        "运费怎么收？",
+        "",
+    ],
+)
+def test_ordinary_questions_are_none(text: str) -> None:
+    assert triage(text) == "none"
+
+
+def test_emergency_wins_over_other_intents() -> None:
+    # A person in danger who also asks for a human must get the emergency guidance first.
+    assert triage("I have chest pain, let me talk to a human") == "emergency"
+    assert triage("hi, I can't breathe") == "emergency"
+
+
+def test_figurative_medical_words_err_on_the_side_of_safety() -> None:
+    # Documented trade-off (module docstring): high recall for emergencies.
+    assert triage("my order had a stroke of bad luck") == "emergency"
+
+
+def test_product_question_mentioning_ai_is_not_a_request_for_a_person() -> None:
+    # "人工智能" (artificial intelligence) contains "人工" (human service) as a substring.
+    assert triage("人工智能音箱可以退货吗？") == "none"
+
+
+def test_the_word_representative_alone_is_not_a_request_for_a_person() -> None:
+    assert triage("Is the representative sample in the photo the real colour?") == "none"

@@ -1,0 +1,333 @@
+"""KnowledgeBase over a real database (SQLite and PostgreSQL) with the hashing embedder.
+
+The embedder is wrapped in a counter, so "nothing was re-embedded" is checked by counting
+the texts the index actually sent to the embedder, not by trusting the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from kefu_tests_retrieval_embedder_contract import CountingEmbedder
+
+from kefu.config import Settings
+from kefu.errors import NotFoundError
+from kefu.knowledge.base import KnowledgeBase
+from kefu.retrieval.embedders import HashingEmbedder
+from kefu.storage.db import Database
+from kefu.text.tokenize import MixedTokenizer
+
+ROWS = [
+    ("faq-refund", "How long does a refund take?", "Refunds arrive within 5-7 business days."),
+    ("faq-track", "How do I track my order?", "Open Orders and tap Track package."),
+    ("faq-zh-invoice", "怎么开发票？", "在订单详情页点击“申请发票”即可。"),
+    ("faq-zh-address", "下单后还能改收货地址吗？", "发货前可以在订单详情中修改收货地址。"),
+]
+
+
+def write_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "question", "answer"])
+    writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+class Harness:
+    """A KnowledgeBase plus the counter of its embedder; `fresh()` is a new process's view."""
+
+    def __init__(self, settings: Settings, db: Database, tokenizer: MixedTokenizer) -> None:
+        self.settings = settings
+        self.db = db
+        self.tokenizer = tokenizer
+        self.counter = CountingEmbedder(HashingEmbedder())
+        self.kb = KnowledgeBase(settings, db=db, embedder=self.counter, tokenizer=tokenizer)
+
+    def fresh(self) -> Harness:
+        return Harness(self.settings, self.db, self.tokenizer)
+
+    def top_id(self, query: str) -> str:
+        passages = self.kb.search(query).passages
+        assert passages, f"no passages for {query!r}"
+        return passages[0].entry.id
+
+    def ids(self) -> set[str]:
+        return {e.id for e in self.kb.entries()}
+
+    def found_ids(self, query: str) -> set[str]:
+        return {p.entry.id for p in self.kb.search(query, top_k=50).passages}
+
+
+@pytest.fixture
+def h(settings: Settings, db: Database, tokenizer: MixedTokenizer) -> Harness:
+    return Harness(settings, db, tokenizer)
+
+
+@pytest.fixture
+def faq_csv(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "files" / "faq.csv", ROWS)
+
+
+# -- adding -------------------------------------------------------------------------------
+def test_added_rows_are_searchable_by_id(h: Harness, faq_csv: Path) -> None:
+    assert h.kb.is_empty()
+    report = h.kb.add([faq_csv])
+    assert report.ok
+    assert report.failed == [] and report.unchanged == []
+    assert report.added == [(str(faq_csv.resolve()), len(ROWS))]
+    assert h.ids() == {r[0] for r in ROWS}
+    assert not h.kb.is_empty()
+    for entry_id, question, answer in ROWS:
+        assert h.top_id(question) == entry_id
+        passage = h.kb.search(question).passages[0]
+        assert passage.entry.answer == answer
+        assert passage.entry.kind == "faq"
+        assert passage.entry.source == str(faq_csv.resolve())
+    languages = {e.id: e.language for e in h.kb.entries()}
+    assert languages["faq-refund"] == "en" and languages["faq-zh-invoice"] == "zh"
+    (source,) = h.kb.sources()
+    assert source.path == str(faq_csv.resolve())
+    assert source.name == "faq.csv"
+    assert source.entry_count == len(ROWS)
+
+
+def test_add_embeds_each_faq_twice_as_a_query(h: Harness, faq_csv: Path) -> None:
+    h.kb.warm_up()  # empty knowledge base: nothing to embed yet
+    assert h.counter.texts() == []
+    report = h.kb.add([faq_csv])
+    assert report.embedded == len(ROWS)
+    assert len(h.counter.texts("query")) == 2 * len(ROWS)
+    assert h.counter.texts("passage") == []
+
+
+def test_first_add_reports_what_it_embedded(h: Harness, faq_csv: Path) -> None:
+    # The first add() of a process (every `kefu kb add`) warms the index up on the way.
+    report = h.kb.add([faq_csv])
+    assert len(h.counter.texts("query")) == 2 * len(ROWS)
+    assert report.embedded == len(ROWS)
+
+
+def test_re_adding_an_unchanged_file_embeds_nothing(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    h.counter.reset()
+    report = h.kb.add([faq_csv])
+    assert report.unchanged == [str(faq_csv.resolve())]
+    assert report.added == [] and report.failed == []
+    assert report.embedded == 0
+    assert h.counter.texts() == []
+    # A new KnowledgeBase object (as a new CLI process would make) agrees.
+    other = h.fresh()
+    report = other.kb.add([faq_csv])
+    assert report.unchanged == [str(faq_csv.resolve())]
+    assert report.embedded == 0
+    assert other.counter.texts() == []
+    assert other.top_id("怎么开发票？") == "faq-zh-invoice"
+
+
+def test_modified_file_replaces_its_entries(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    h.counter.reset()
+    new_rows = [
+        ROWS[0],
+        (ROWS[1][0], ROWS[1][1], "Go to Orders, then Track."),  # changed answer
+        ROWS[2],
+        ("faq-gift", "Can I send an order as a gift?", "Tick This is a gift at checkout."),
+    ]  # faq-zh-address dropped
+    write_csv(faq_csv, new_rows)
+    report = h.kb.add([faq_csv])
+    assert report.added == [(str(faq_csv.resolve()), 4)]
+    assert report.unchanged == []
+    assert report.embedded == 2  # the changed entry and the new one
+    assert len(h.counter.texts()) == 4  # two views each
+    assert h.ids() == {r[0] for r in new_rows}
+    assert len(h.kb.sources()) == 1 and h.kb.sources()[0].entry_count == 4
+    assert h.kb.search(ROWS[1][1]).passages[0].entry.answer == "Go to Orders, then Track."
+    assert h.top_id("Can I send an order as a gift?") == "faq-gift"
+    assert "faq-zh-address" not in h.found_ids("下单后还能改收货地址吗？")
+
+
+def test_bad_file_is_stored_not_at_all_but_good_file_is(h: Harness, tmp_path: Path) -> None:
+    good = write_csv(tmp_path / "good.csv", ROWS[:2])
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "id,question,answer\n"
+        "bad-1,What are your opening hours?,We are open 9 to 5.\n"
+        "bad-2,Do you ship abroad?,\n"  # line 3: no answer
+        "bad-3,Can I pay by card?,Yes.\n",
+        encoding="utf-8",
+    )
+    report = h.kb.add([bad, good])
+    assert not report.ok
+    assert report.added == [(str(good.resolve()), 2)]
+    ((failed_path, message),) = report.failed
+    assert failed_path == str(bad.resolve())
+    assert "bad.csv" in message
+    assert "row 3" in message
+    assert "answer" in message
+    assert h.ids() == {"faq-refund", "faq-track"}
+    assert [s.name for s in h.kb.sources()] == ["good.csv"]
+    assert not {"bad-1", "bad-3"} & h.found_ids("What are your opening hours?")
+    assert h.top_id("How do I track my order?") == "faq-track"
+
+
+def test_broken_new_version_keeps_the_old_one(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    faq_csv.write_text("id,question,answer\nx,Only a question,\n", encoding="utf-8")
+    report = h.kb.add([faq_csv])
+    assert len(report.failed) == 1 and report.added == []
+    assert h.ids() == {r[0] for r in ROWS}
+    assert h.top_id("How do I track my order?") == "faq-track"
+
+
+def test_id_clash_with_another_file_is_refused(h: Harness, tmp_path: Path) -> None:
+    first = write_csv(tmp_path / "a.csv", ROWS[:2])
+    second = write_csv(tmp_path / "b.csv", [(ROWS[0][0], "Another question?", "Another.")])
+    report = h.kb.add([first, second])
+    assert report.added == [(str(first.resolve()), 2)]
+    ((failed_path, message),) = report.failed
+    assert failed_path == str(second.resolve())
+    assert ROWS[0][0] in message
+    assert h.kb.search(ROWS[0][1]).passages[0].entry.answer == ROWS[0][2]
+
+
+def test_a_directory_ingests_every_supported_file(h: Harness, tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    write_csv(folder / "faq.csv", ROWS[:2])
+    (folder / "guide.md").write_text(
+        "# Shipping guide\n\nWe ship parcels to forty countries with express couriers.\n",
+        encoding="utf-8",
+    )
+    (folder / "sub").mkdir()
+    (folder / "sub" / "notes.txt").write_text(
+        "保修政策：所有电子产品享受一年保修。\n", encoding="utf-8"
+    )
+    (folder / "sub" / "more.json").write_text(
+        '[{"id": "json-1", "question": "Do you sell gift cards?", "answer": "Yes, online."}]',
+        encoding="utf-8",
+    )
+    write_csv(folder / ".hidden.csv", [("hidden-1", "Hidden question?", "Hidden.")])
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n")
+    report = h.kb.add([folder])
+    assert report.ok, report.failed
+    added = {Path(p).name: n for p, n in report.added}
+    assert set(added) == {"faq.csv", "guide.md", "notes.txt", "more.json"}
+    assert added["faq.csv"] == 2 and added["more.json"] == 1
+    ids = h.ids()
+    assert "hidden-1" not in ids
+    assert {"faq-refund", "faq-track", "json-1"} <= ids
+    assert h.top_id("Do you sell gift cards?") == "json-1"
+    chunks = [e for e in h.kb.entries() if e.kind == "chunk"]
+    assert {Path(e.source).name for e in chunks} == {"guide.md", "notes.txt"}
+    assert h.kb.search("express couriers forty countries").passages[0].entry.kind == "chunk"
+    # Chunks are embedded once, as passages.
+    assert len(h.counter.texts("passage")) == len(chunks)
+
+
+def test_progress_reports_reading_and_embedding(h: Harness, faq_csv: Path) -> None:
+    h.kb.warm_up()
+    stages: list[tuple[str, int, int]] = []
+    h.kb.add([faq_csv], progress=lambda stage, done, total: stages.append((stage, done, total)))
+    assert ("reading", 1, 1) in stages
+    embedding = [s for s in stages if s[0] == "embedding"]
+    assert embedding and embedding[-1][1] == embedding[-1][2] == 2 * len(ROWS)
+
+
+def test_missing_path_raises(h: Harness, tmp_path: Path) -> None:
+    from kefu.errors import IngestError
+
+    with pytest.raises(IngestError, match="no such file"):
+        h.kb.add([tmp_path / "missing.csv"])
+
+
+# -- removing -----------------------------------------------------------------------------
+def test_remove_by_path(h: Harness, faq_csv: Path, tmp_path: Path) -> None:
+    other = write_csv(tmp_path / "other.csv", [("o-1", "Do you sell gift cards?", "Yes.")])
+    h.kb.add([faq_csv, other])
+    removed = h.kb.remove(str(faq_csv))
+    assert removed == [r[0] for r in ROWS]
+    assert h.ids() == {"o-1"}
+    assert [s.name for s in h.kb.sources()] == ["other.csv"]
+    assert not {r[0] for r in ROWS} & h.found_ids("How do I track my order?")
+
+
+def test_remove_by_file_name(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    assert h.kb.remove("faq.csv") == [r[0] for r in ROWS]
+    assert h.kb.entries() == []
+    assert h.kb.is_empty()
+    assert h.kb.search("How do I track my order?").passages == []
+
+
+def test_remove_by_source_id(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    (source,) = h.kb.sources()
+    assert h.kb.remove(str(source.id)) == [r[0] for r in ROWS]
+    assert h.kb.sources() == []
+
+
+def test_remove_one_entry_by_id(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    h.counter.reset()
+    assert h.kb.remove("faq-track") == ["faq-track"]
+    assert h.counter.texts() == []  # the others keep their vectors
+    assert h.ids() == {r[0] for r in ROWS} - {"faq-track"}
+    assert "faq-track" not in h.found_ids("How do I track my order?")
+    # Adding the unchanged file again restores the entry instead of skipping it.
+    report = h.kb.add([faq_csv])
+    assert report.added == [(str(faq_csv.resolve()), len(ROWS))]
+    assert h.top_id("How do I track my order?") == "faq-track"
+
+
+@pytest.mark.parametrize("key", ["nope.csv", "no-such-entry", "999999", "/no/such/file.csv"])
+def test_unknown_key_is_not_found(h: Harness, faq_csv: Path, key: str) -> None:
+    h.kb.add([faq_csv])
+    with pytest.raises(NotFoundError, match="nothing called"):
+        h.kb.remove(key)
+    assert h.ids() == {r[0] for r in ROWS}
+
+
+def test_remove_on_an_empty_knowledge_base(h: Harness) -> None:
+    with pytest.raises(NotFoundError):
+        h.kb.remove("faq.csv")
+
+
+# -- persistence ----------------------------------------------------------------------------
+def test_index_is_persisted_and_reused(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    folder = h.settings.index_dir / "kb-hashing"
+    assert h.kb.index_dir == folder
+    assert (folder / "manifest.json").is_file()
+    assert (folder / "vectors.npy").is_file()
+    assert folder.is_relative_to(h.settings.home)
+
+    other = h.fresh()
+    other.kb.warm_up()
+    assert other.counter.calls == []  # everything came from the saved index
+    assert other.top_id("怎么开发票？") == "faq-zh-invoice"
+    assert other.top_id("How long does a refund take?") == "faq-refund"
+
+
+def test_damaged_index_is_rebuilt(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    (h.kb.index_dir / "vectors.npy").write_bytes(b"garbage")
+    other = h.fresh()
+    other.kb.warm_up()
+    assert len(other.counter.texts()) == 2 * len(ROWS)
+    assert other.top_id("How do I track my order?") == "faq-track"
+    # ...and the rebuilt index was saved again, so the next start embeds nothing.
+    third = h.fresh()
+    third.kb.warm_up()
+    assert third.counter.texts() == []
+
+
+def test_warm_up_twice_is_a_no_op(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    h.counter.reset()
+    h.kb.warm_up()
+    h.kb.warm_up()
+    assert h.counter.texts() == []

@@ -36,15 +36,16 @@ def extract_answer(
         terms = set(tok(sent)) if callable(tok) else set(sent.split())
         scored.append((len(q & terms), -i, i))
     scored.sort(reverse=True)
+    best = scored[0][2]
+    # The best sentence, then the others that share query terms, never one that shares
+    # nothing: quoting unrelated sentences reads as a wrong answer.
+    wanted = [best] + [i for overlap, _, i in scored[1:] if overlap > 0]
     chosen: list[int] = []
     total = 0
-    for _, _, i in scored:
+    for i in wanted[:3]:
         if total + len(sentences[i]) > max_chars and chosen:
             break
         chosen.append(i)
         total += len(sentences[i])
-        # Keep the first sentence after the best one too: answers often run over two.
-        if len(chosen) >= 3:
-            break
     joiner = "" if re.search(r"[\u4e00-\u9fff]", passage.entry.display_text) else " "
     return joiner.join(sentences[i] for i in sorted(chosen))

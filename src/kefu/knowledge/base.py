@@ -110,11 +110,14 @@ class KnowledgeBase:
         return self.settings.index_dir / f"{self.scope}-{self.embedder.name}"
 
     # -- lifecycle ------------------------------------------------------------------------
-    def warm_up(self, progress: Progress | None = None) -> None:
-        """Load models and bring the index in step with the stored entries."""
+    def warm_up(self, progress: Progress | None = None) -> int:
+        """Load models and bring the index in step with the stored entries.
+
+        Returns how many entries had to be embedded (0 when the saved index was current).
+        """
         with self._lock:
             if self._index is not None:
-                return
+                return 0
             from kefu.retrieval.index import KnowledgeIndex
 
             warm = getattr(self.tokenizer, "warm_up", None)
@@ -124,7 +127,7 @@ class KnowledgeBase:
             index = KnowledgeIndex(self.embedder, self.tokenizer)
             index.load_cache(self.index_dir)
             self._index = index
-            self._refresh(progress)
+            return self._refresh(progress)
 
     def _items(self) -> list[tuple[Entry, str]]:
         if self.pack:
@@ -202,8 +205,7 @@ class KnowledgeBase:
     def _reindex(self, progress: Progress | None) -> int:
         with self._lock:
             if self._index is None:
-                self.warm_up(progress)
-                return 0
+                return self.warm_up(progress)
             return self._refresh(progress)
 
     def _require_user_scope(self, action: str) -> None:

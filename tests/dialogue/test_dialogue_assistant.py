@@ -92,11 +92,15 @@ def test_greeting_and_thanks_are_smalltalk(make_assistant: MakeAssistant) -> Non
 
 
 def test_document_question_is_generated_and_streamed(make_assistant: MakeAssistant) -> None:
-    reply = "Hold the power button for eight seconds, then choose Gadget Pro [help#1]."
+    reply = (
+        "Hold the power button for eight seconds, then choose Gadget Pro [help#1]. "
+        "Hold the power button until the light blinks [help#1]."
+    )
     assistant, llm = make_assistant(replies=[reply])
     pieces, answer = _collect(assistant, "How do I pair the Gadget Pro with my phone?")
     assert answer.mode == "generated"
-    assert len(pieces) > 3  # streamed piece by piece, not in one block
+    # Streamed a checked sentence at a time (the grounding gate), not in one block.
+    assert len(pieces) == 2
     assert "".join(pieces).strip() == reply
     assert answer.text == reply
     assert answer.sources[0].id == "help#1"

@@ -212,11 +212,7 @@ class Assistant:
         passages = []
         top = result.passages[0] if result.passages else None
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
-        if (
-            top is not None
-            and top.entry.kind == "faq"
-            and confidence >= self.confidence.curated_threshold
-        ):
+        if top is not None and top.entry.kind == "faq" and confidence >= self._curated_threshold():
             passages = [top]
             text = f"{text}\n\n{top.entry.answer}"
         return Plan(
@@ -229,6 +225,10 @@ class Assistant:
             reason="emergency",
         )
 
+    def _curated_threshold(self) -> float:
+        configured = self.settings.curated_threshold
+        return self.confidence.curated_threshold if configured is None else configured
+
     def _model_languages(self) -> tuple[str, ...]:
         configured = self.settings.llm_languages
         if configured:
@@ -236,14 +236,38 @@ class Assistant:
         return tuple(self.llm.info.languages)
 
     def _generate(self, message: str, plan: Plan, history: list[ChatMessage]) -> Iterator[str]:
+        """Stream the model's answer through the grounding gate, a sentence at a time."""
+        from kefu.dialogue.grounding import GroundedSentences
         from kefu.dialogue.prompts import build_messages
 
         prompt = build_messages(message, plan.passages, history)
-        yield from self.llm.stream(
+        stream = self.llm.stream(
             prompt,
             max_tokens=self.settings.llm_max_tokens,
             temperature=self.settings.llm_temperature,
         )
+        if not self.settings.grounding_check:
+            yield from stream
+            return
+        gate = GroundedSentences(plan.passages, self.kb.tokenizer)
+        held: list[str] = []  # fillers ("Sure!") wait until a sentence with a checked claim
+        said = False
+        try:
+            for piece in stream:
+                held.extend(gate.feed(piece))
+                if gate.substantive and held:
+                    yield (" " if said else "") + " ".join(held)
+                    said, held = True, []
+                if gate.stopped:
+                    break
+        finally:
+            close = getattr(stream, "close", None)  # stops the model as soon as the gate does
+            if callable(close):
+                close()
+        held.extend(gate.close())
+        if gate.substantive and held:
+            yield (" " if said else "") + " ".join(held)
+        # Nothing substantive survived: stream() then quotes the sources instead.
 
     def _extract(self, message: str, plan: Plan) -> str:
         if not plan.passages:

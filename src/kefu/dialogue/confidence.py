@@ -1,10 +1,10 @@
 """A calibrated confidence: P(the top passage answers the question), from retrieval evidence.
 
-A logistic regression over a handful of features (`kefu.retrieval.index.FEATURE_NAMES`),
-fitted by ``scripts/calibrate.py`` on development data only (our own dev sets and public
-validation splits, never a test split). The coefficients ship in ``calibration.json`` next to
-this file; the thresholds that turn the probability into a decision are chosen in the same run
-(see docs/thresholds.md).
+Logistic regressions over a handful of features (`kefu.retrieval.index.FEATURE_NAMES`), one for
+FAQ pairs and one for document chunks (a question scores differently against a stored question
+than against a paragraph), fitted by ``scripts/calibrate.py`` on development data only (our
+own dev sets, never a test split). The coefficients and thresholds ship in ``calibration.json``
+next to this file; docs/thresholds.md explains the method.
 """
 
 from __future__ import annotations
@@ -21,21 +21,50 @@ from kefu.retrieval.index import FEATURE_NAMES
 
 
 @dataclass(frozen=True)
-class ConfidenceModel:
+class Logistic:
     weights: tuple[float, ...]
     bias: float
-    curated_threshold: float = 0.5
-    answer_threshold: float = 0.5
-    meta: Mapping[str, Any] | None = None
+    threshold: float
 
     def predict(self, features: Mapping[str, float]) -> float:
-        if not features or (features.get("dense_top", 0.0) == 0.0 and not any(features.values())):
-            return 0.0
         z = self.bias + sum(
             w * float(features.get(name, 0.0))
             for w, name in zip(self.weights, FEATURE_NAMES, strict=True)
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"weights": list(self.weights), "bias": self.bias, "threshold": self.threshold}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Logistic:
+        return cls(
+            weights=tuple(float(w) for w in data["weights"]),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    faq: Logistic
+    chunk: Logistic
+    meta: Mapping[str, Any] | None = None
+
+    @property
+    def curated_threshold(self) -> float:
+        return self.faq.threshold
+
+    @property
+    def answer_threshold(self) -> float:
+        return self.chunk.threshold
+
+    def predict(self, features: Mapping[str, float]) -> float:
+        """Confidence in [0, 1]; 0 when nothing was retrieved."""
+        if not features or not any(features.get(n, 0.0) for n in FEATURE_NAMES):
+            return 0.0
+        model = self.faq if features.get("is_faq", 1.0) >= 0.5 else self.chunk
+        return model.predict(features)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ConfidenceModel:
@@ -47,11 +76,7 @@ class ConfidenceModel:
         if list(data["features"]) != list(FEATURE_NAMES):
             raise ValueError("calibration file was fitted on other features; re-run calibrate")
         return cls(
-            weights=tuple(float(w) for w in data["weights"]),
-            bias=float(data["bias"]),
-            curated_threshold=float(data["curated_threshold"]),
-            answer_threshold=float(data["answer_threshold"]),
-            meta=data.get("meta"),
+            Logistic.from_dict(data["faq"]), Logistic.from_dict(data["chunk"]), data.get("meta")
         )
 
 
@@ -59,11 +84,11 @@ def fit_logistic(
     rows: Sequence[Sequence[float]],
     labels: Sequence[int],
     *,
-    l2: float = 1e-2,
-    steps: int = 3000,
-    lr: float = 0.5,
+    l2: float = 1e-3,
+    steps: int = 20000,
+    lr: float = 1.0,
 ) -> tuple[list[float], float]:
-    """Plain batch gradient descent on the L2-regularised log loss (numpy, deterministic)."""
+    """Batch gradient descent on the L2-regularised log loss (numpy, deterministic)."""
     import numpy as np
 
     x = np.asarray(rows, dtype=np.float64)
@@ -75,8 +100,6 @@ def fit_logistic(
     n = x.shape[0]
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        grad_w = x.T @ (p - y) / n + l2 * w
-        grad_b = float(np.mean(p - y))
-        w -= lr * grad_w
-        b -= lr * grad_b
+        w -= lr * (x.T @ (p - y) / n + l2 * w)
+        b -= lr * float(np.mean(p - y))
     return [float(v) for v in w], b

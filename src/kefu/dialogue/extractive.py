@@ -11,11 +11,14 @@ from collections.abc import Sequence
 
 from kefu.types import Passage
 
-_SENTENCE = re.compile(r"[^。！？!?.\n]+[。！？!?.]?")
+# A sentence ends at Chinese end punctuation, or at . ! ? followed by white space (so "$4.99"
+# inside a sentence does not split it), or at a blank line.
+_SENTENCE_BREAK = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+|\n\s*\n")
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    # Single line breaks inside a paragraph are layout, not sentence ends.
+    return [" ".join(s.split()) for s in _SENTENCE_BREAK.split(text) if s and s.strip()]
 
 
 def extract_answer(

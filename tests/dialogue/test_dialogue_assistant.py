@@ -221,9 +221,25 @@ def test_emergency_adds_the_businesss_own_guidance(
     assistant, _ = make_assistant()
     answer = assistant.ask("I have chest pain")
     assert answer.handoff
-    assert answer.text.startswith(messages.reply("emergency", "en"))
-    assert answer.text.endswith("Call 911 now and tell them you have chest pain.")
+    # The entry already leads with an emergency number, so it is said once, not twice.
+    assert answer.text == "Call 911 now and tell them you have chest pain."
     assert [s.id for s in answer.sources] == ["em-1"]
+
+
+def test_emergency_entry_without_a_number_gets_the_generic_guidance_first(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    csv_path, _ = knowledge_files
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8")
+        + "em-2,I have chest pain,Stop what you are doing and sit down.,safety\n",
+        encoding="utf-8",
+    )
+    assistant, _ = make_assistant()
+    answer = assistant.ask("I have chest pain")
+    assert answer.handoff
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    assert answer.text.endswith("Stop what you are doing and sit down.")
 
 
 def test_invalid_message_is_rejected_before_anything_runs(make_assistant: MakeAssistant) -> None:

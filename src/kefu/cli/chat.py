@@ -60,7 +60,8 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
                     if show_sources:
                         _print_sources(out, piece)
                 else:
-                    out.print(piece, end="", markup=False, highlight=False)
+                    # soft_wrap: let the terminal wrap; Rich would cut streamed pieces mid-word.
+                    out.print(piece, end="", markup=False, highlight=False, soft_wrap=True)
         except InvalidMessage as exc:
             out.print(f"\n[red]{exc}[/]")
     out.print(f"[dim]Conversation saved as {session_id}; continue with --session {session_id}[/]")

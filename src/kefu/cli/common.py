@@ -86,9 +86,11 @@ def build_assistant(pack: str | None, *, status: Console | None = None) -> Assis
     s = settings()
     assistant = Assistant(s, pack=pack)
     if status is not None:
-        with status.status("Loading the knowledge base and models…"):
-            with progress_bar(status) as update:
-                assistant.kb.warm_up(progress=update)
+        # One live display at a time: the progress bar (first run embeds the knowledge), then
+        # a spinner while the language model loads.
+        with progress_bar(status) as update:
+            assistant.kb.warm_up(progress=update)
+        with status.status("Loading the language model…"):
             assistant.warm_up()
     else:
         assistant.warm_up()

@@ -7,6 +7,7 @@ in the database, so a conversation survives restarts and follow-ups see earlier 
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from kefu.storage.conversation_repo import ConversationRepository
 
 MAX_MESSAGE_CHARS = 4000
+_EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
 
 
 class InvalidMessage(KefuError):
@@ -214,7 +216,9 @@ class Assistant:
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
         if top is not None and top.entry.kind == "faq" and confidence >= self._curated_threshold():
             passages = [top]
-            text = f"{text}\n\n{top.entry.answer}"
+            answer = top.entry.answer or ""
+            # The business's own emergency entry already leads with its number: say it once.
+            text = answer if _EMERGENCY_NUMBER.search(answer) else f"{text}\n\n{answer}"
         return Plan(
             "curated" if passages else "declined",
             language,

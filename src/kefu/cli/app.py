@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from kefu import __version__
+from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(kb_cli.app, name="kb")
+app.add_typer(eval_cli.app, name="eval")
 
 PackOpt = Annotated[
     str | None,

@@ -1,0 +1,82 @@
+"""`kefu eval ...`: measure kefu on your own data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(help="Measure retrieval and answering quality.", no_args_is_help=True)
+
+
+@app.command("faq")
+def faq(
+    kb: Annotated[Path, typer.Option("--kb", help="Knowledge file(s) to load (FAQ CSV, docs).")],
+    queries: Annotated[
+        Path,
+        typer.Option(
+            "--queries",
+            help='JSONL: {"query": "...", "expected": "<entry id>"} or "expected": null.',
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+) -> None:
+    """Recall@1/@5, MRR and how well unanswerable questions are declined, per language.
+
+    The knowledge is loaded into a temporary KEFU_HOME, so your own knowledge base is untouched.
+    """
+    import tempfile
+
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, progress_bar
+    from kefu.config import load_settings
+    from kefu.dialogue.confidence import ConfidenceModel
+    from kefu.errors import KefuError
+    from kefu.evaluation.faq import load_queries, run_queries, summarize
+    from kefu.knowledge.base import KnowledgeBase
+
+    err = console(stderr=True)
+    with _errors(), tempfile.TemporaryDirectory(prefix="kefu-eval-") as home:
+        qs = load_queries(queries)
+        base = load_settings()
+        settings = base.model_copy(update={"home": Path(home), "database_url": None})
+        knowledge = KnowledgeBase(settings)
+        with progress_bar(err) as update:
+            report = knowledge.add([kb], progress=update)
+        if not report.ok:
+            raise KefuError("; ".join(message for _, message in report.failed))
+        confidence = ConfidenceModel.load()
+        threshold = base.curated_threshold or confidence.curated_threshold
+        with progress_bar(err) as update:
+            results = []
+            for n, q in enumerate(qs, start=1):
+                results += run_queries(knowledge.search, confidence.predict, [q])
+                update("queries", n, len(qs))
+        metrics = summarize(results, threshold)
+        metrics["threshold"] = threshold
+        if as_json:
+            typer.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
+            return
+        _table(metrics)
+
+
+def _table(metrics: dict[str, object]) -> None:
+    from rich.table import Table
+
+    from kefu.cli.common import console
+
+    groups = [k for k in metrics if isinstance(metrics[k], dict)]
+    table = Table("metric", *groups, title=f"threshold {metrics['threshold']:.2f}")
+    first = metrics[groups[0]]
+    assert isinstance(first, dict)
+    for key in first:
+        row = []
+        for g in groups:
+            value = metrics[g]
+            assert isinstance(value, dict)
+            v = value.get(key, "")
+            row.append(f"{v:.3f}" if isinstance(v, float) else str(v))
+        table.add_row(key, *row)
+    console().print(table)

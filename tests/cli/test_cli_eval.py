@@ -1,0 +1,52 @@
+"""`kefu eval faq` loads the knowledge into a temporary home and reports the metrics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kefu.cli.app import app
+
+FAQ = """id,question,answer
+a,How long does a refund take?,Refunds take 5 days.
+b,How much does shipping cost?,Shipping costs $4.99.
+z,退款多久到账？,退款3个工作日内到账。
+"""
+
+
+def test_eval_faq_reports_recall_and_declines(tmp_path: Path, kefu_env: dict[str, str]) -> None:
+    kb = tmp_path / "faq.csv"
+    kb.write_text(FAQ, encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    rows = [
+        {"query": "How long does a refund take?", "expected": "a"},
+        {"query": "How much does shipping cost?", "expected": "b"},
+        {"query": "退款多久到账？", "expected": "z"},
+        {"query": "Who won the football match?", "expected": None},
+    ]
+    queries.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    result = CliRunner().invoke(
+        app, ["eval", "faq", "--kb", str(kb), "--queries", str(queries), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)
+    # Exact questions rank their own entry first, even with the surface-form fake embedder.
+    assert metrics["overall"]["recall@1"] == 1.0
+    assert metrics["overall"]["answerable"] == 3 and metrics["overall"]["unanswerable"] == 1
+    assert metrics["zh"]["queries"] == 1 and metrics["en"]["queries"] == 3
+    assert 0.0 < metrics["threshold"] < 1.0
+    # The user's own knowledge base was not touched.
+    assert not (Path(kefu_env["KEFU_HOME"]) / "kefu.db").exists()
+
+
+def test_eval_faq_bad_query_file_names_the_line(tmp_path: Path, kefu_env: dict[str, str]) -> None:
+    kb = tmp_path / "faq.csv"
+    kb.write_text(FAQ, encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"query": "ok", "expected": "a"}\n{not json}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "faq", "--kb", str(kb), "--queries", str(queries)])
+    assert result.exit_code == 1
+    assert "q.jsonl, row 2" in result.output
+    assert "Traceback" not in result.output

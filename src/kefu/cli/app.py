@@ -13,6 +13,7 @@ import typer
 from kefu import __version__
 from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
+from kefu.cli import serve as serve_cli
 
 app = typer.Typer(
     name="kefu",
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.add_typer(kb_cli.app, name="kb")
 app.add_typer(eval_cli.app, name="eval")
+app.command("serve")(serve_cli.serve)
 
 PackOpt = Annotated[
     str | None,

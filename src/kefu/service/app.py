@@ -1,0 +1,203 @@
+"""The FastAPI application factory.
+
+``create_app()`` does no work: the Assistant is built on first use (or injected, in tests)
+and warmed up by the lifespan handler in a worker thread, so the first customer does not pay
+for loading the models. OpenAPI docs are served at /docs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kefu import __version__
+from kefu.config import Settings
+from kefu.dialogue.assistant import Assistant
+from kefu.errors import KefuError, LLMError, NotFoundError
+from kefu.service.deps import ServiceState
+from kefu.service.routes import conversations, health, openai_compat
+
+log = logging.getLogger("kefu.service")
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    assistant: Assistant | None = None,
+    pack: str | None = None,
+    warm_up: bool = True,
+) -> FastAPI:
+    """Build the app. ``assistant`` is used as given (tests); otherwise one is built from
+    ``settings`` (default: `load_settings()`) and ``pack`` when first needed."""
+    state = ServiceState(settings=settings, pack=pack, assistant_=assistant)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            await anyio.to_thread.run_sync(state.warm_up)
+        yield
+
+    app = FastAPI(
+        title="kefu",
+        version=__version__,
+        summary="Customer-support answers from your FAQ and documents (Chinese and English).",
+        lifespan=lifespan,
+    )
+    app.state.kefu = state
+    app.include_router(health.router)
+    app.include_router(conversations.router)
+    app.include_router(openai_compat.router)
+    _add_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    return app
+
+
+# -- errors ---------------------------------------------------------------------------------
+def error_response(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    """``{"error": message}``; on /v1 routes OpenAI's shape ``{"error": {"message", ...}}``."""
+    if request.url.path.startswith("/v1/"):
+        kind = "invalid_request_error" if status < 500 else "server_error"
+        body: dict[str, Any] = {"error": {"message": message, "type": kind, "code": status}}
+    else:
+        body = {"error": message, **extra}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        return error_response(request, 404, str(exc))
+
+    @app.exception_handler(LLMError)
+    async def llm_error(request: Request, exc: LLMError) -> JSONResponse:
+        # The model backend failed (server down, bad reply): not the customer's fault.
+        return error_response(request, 503, f"the language model failed: {exc}")
+
+    @app.exception_handler(KefuError)
+    async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:
+        return error_response(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [_problem(e) for e in exc.errors()]
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            message = "the request body is not valid JSON"
+        else:
+            message = "invalid request: " + "; ".join(p["message"] for p in problems)
+        return error_response(request, 422, message, detail=problems)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal error")
+
+
+def _problem(error: Any) -> dict[str, str]:
+    """A validation error without the offending input (which may be large or private)."""
+    where = ".".join(str(part) for part in error.get("loc", ()) if part != "body") or "body"
+    return {"field": where, "message": f"{where}: {error.get('msg', 'invalid')}"}
+
+
+# -- request size -----------------------------------------------------------------------------
+class BodyLimit:
+    """Reject request bodies over ``max_bytes`` with 413, whether Content-Length says so up
+    front or a chunked body turns out too long; also marks every reply ``nosniff``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_nosniff(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._too_large(scope, send_nosniff)
+            return
+        # Read the body now (it is small) so that an over-long chunked body is refused
+        # before the app sees any of it; then replay it.
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await self._too_large(scope, send_nosniff)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # http.disconnect, for streaming responses
+
+        await self.app(scope, replay, send_nosniff)
+
+    async def _too_large(self, scope: Scope, send: Send) -> None:
+        message = f"the request body is larger than {self.max_bytes // 1024} KB"
+        path = scope.get("path", "")
+        if path.startswith("/v1/"):
+            payload: dict[str, Any] = {
+                "error": {"message": message, "type": "invalid_request_error", "code": 413}
+            }
+        else:
+            payload = {"error": message}
+        data = json.dumps(payload).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(data)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": data})
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

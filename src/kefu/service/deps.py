@@ -1,0 +1,118 @@
+"""Shared state and FastAPI dependencies: the assistant, the turn lock, customer tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import Annotated
+
+import anyio
+from fastapi import Depends, Header, HTTPException, Request
+
+# Imported at run time (FastAPI reads these annotations); importing them loads no model.
+from kefu.config import Settings
+from kefu.dialogue.assistant import Assistant
+from kefu.storage.conversation_repo import ConversationRecord, ConversationRepository
+
+# Where the customer token's hash lives. ConversationRepository has no token column yet, so
+# the hash is kept in the conversation's JSON ``meta``; a real column (indexed, never copied
+# into exports of meta) is the better home once the schema gets one.
+TOKEN_META_KEY = "token_sha256"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ServiceState:
+    """What the app holds: settings, the (lazily built) assistant, and the turn lock."""
+
+    settings: Settings | None = None
+    pack: str | None = None
+    assistant_: Assistant | None = None
+    ready: bool = False
+    _build_lock: threading.Lock = field(default_factory=threading.Lock)
+    _turn_lock: anyio.Lock | None = None
+
+    @property
+    def assistant(self) -> Assistant:
+        with self._build_lock:
+            if self.assistant_ is None:
+                from kefu.config import load_settings
+
+                settings = self.settings or load_settings()
+                self.assistant_ = Assistant(settings, pack=self.pack)
+            return self.assistant_
+
+    @property
+    def turn_lock(self) -> anyio.Lock:
+        """One turn at a time: the local LLM and the index are not safe to share across
+        threads, and the CPU is the bottleneck anyway. Awaiting it does not block the loop."""
+        if self._turn_lock is None:
+            self._turn_lock = anyio.Lock()
+        return self._turn_lock
+
+    def warm_up(self) -> None:
+        self.assistant.warm_up()
+        self.ready = True
+
+
+def get_state(request: Request) -> ServiceState:
+    state: ServiceState = request.app.state.kefu
+    return state
+
+
+StateDep = Annotated[ServiceState, Depends(get_state)]
+
+
+def get_assistant(state: StateDep) -> Assistant:
+    return state.assistant
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+
+
+def get_conversations(assistant: AssistantDep) -> ConversationRepository:
+    return assistant.conversations
+
+
+ConversationsDep = Annotated[ConversationRepository, Depends(get_conversations)]
+
+
+def _bearer(authorization: str | None) -> str:
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if not authorization:
+        raise HTTPException(401, "missing 'Authorization: Bearer <token>' header", challenge)
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise HTTPException(401, "the Authorization header must be 'Bearer <token>'", challenge)
+    return token
+
+
+def authorized_conversation(
+    conversation_id: str,
+    conversations: ConversationsDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> ConversationRecord:
+    """The conversation in the path, if the request carries its customer token.
+
+    No header: 401. Unknown id: 404 (kefu's NotFoundError). Wrong token: 403.
+    """
+    token = _bearer(authorization)
+    record = conversations.get(conversation_id)
+    stored = record.meta.get(TOKEN_META_KEY)
+    if not isinstance(stored, str) or not hmac.compare_digest(stored, hash_token(token)):
+        raise HTTPException(403, "this token does not give access to this conversation")
+    return record
+
+
+ConversationDep = Annotated[ConversationRecord, Depends(authorized_conversation)]

@@ -1,0 +1,171 @@
+"""An OpenAI-compatible chat endpoint, so existing OpenAI clients and UIs can talk to kefu.
+
+The last user message is the question; earlier user/assistant messages are the context for
+follow-ups; system messages are ignored (kefu's own policy decides what it may say). The
+reply is a ChatCompletion whose content is kefu's answer, with an extra top-level ``kefu``
+field (sources, confidence, handoff, mode, language).
+
+Context reaches the assistant through a short-lived conversation (channel "openai") that is
+deleted after the turn, so the endpoint is stateless like OpenAI's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import anyio
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from kefu.dialogue.assistant import Assistant, clean_message
+from kefu.errors import NotFoundError
+from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.schemas import (
+    ChatCompletion,
+    ChatCompletionChoice,
+    ChatCompletionMessage,
+    ChatCompletionRequest,
+    ErrorOut,
+    KefuExtra,
+    ModelList,
+    ModelOut,
+    SourceOut,
+)
+from kefu.service.sse import SSE_HEADERS, error_text, sse, turn_pieces
+from kefu.types import Answer
+
+router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+
+MODEL_ID = "kefu"
+CONTEXT_TURNS = 12  # as many as the assistant reads back from a conversation
+
+
+@router.get("/models", response_model=ModelList)
+async def list_models() -> ModelList:
+    return ModelList(data=[ModelOut(id=MODEL_ID)])
+
+
+def _split(body: ChatCompletionRequest) -> tuple[str, list[tuple[str, str]]]:
+    """(question, earlier user/assistant turns) from an OpenAI message list."""
+    last_user = max((i for i, m in enumerate(body.messages) if m.role == "user"), default=None)
+    if last_user is None:
+        from kefu.dialogue.assistant import InvalidMessage
+
+        raise InvalidMessage("the request has no user message to answer")
+    question = clean_message(body.messages[last_user].text())
+    context: list[tuple[str, str]] = [
+        (str(m.role), m.text())
+        for m in body.messages[:last_user]
+        if m.role in ("user", "assistant") and m.text().strip()
+    ]
+    return question, context[-CONTEXT_TURNS:]
+
+
+def _turn(
+    assistant: Assistant, question: str, context: list[tuple[str, str]]
+) -> Iterator[str | Answer]:
+    """The assistant's stream, with ``context`` loaded into a throwaway conversation."""
+    if not context:
+        yield from assistant.stream(question)
+        return
+    repo = assistant.conversations
+    cid = repo.create(channel="openai", meta={"ephemeral": True}).id
+    try:
+        for role, content in context:
+            repo.add_message(cid, role=role, content=content.replace("\x00", ""))
+        yield from assistant.stream(question, session_id=cid)
+    finally:
+        with contextlib.suppress(NotFoundError):  # already gone
+            repo.delete(cid)
+
+
+def _extra(answer: Answer) -> KefuExtra:
+    data = answer.as_dict()
+    return KefuExtra(
+        sources=[SourceOut(**s) for s in data["sources"]],
+        confidence=data["confidence"],
+        handoff=answer.handoff,
+        mode=answer.mode,
+        language=answer.language,
+    )
+
+
+@router.post(
+    "/chat/completions",
+    response_model=ChatCompletion,
+    responses={
+        400: {"model": ErrorOut},
+        200: {
+            "description": "A ChatCompletion; with stream=true, chat.completion.chunk events "
+            "ending with 'data: [DONE]'.",
+            "content": {"text/event-stream": {}},
+        },
+    },
+)
+async def chat_completions(
+    body: ChatCompletionRequest, assistant: AssistantDep, state: StateDep
+) -> ChatCompletion | StreamingResponse:
+    question, context = _split(body)
+    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    created = int(time.time())
+    if body.stream:
+        return StreamingResponse(
+            _chunks(assistant, state, question, context, completion_id, created),
+            media_type="text/event-stream",
+            headers=SSE_HEADERS,
+        )
+
+    def run() -> Answer:
+        answer = None
+        for piece in _turn(assistant, question, context):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None
+        return answer
+
+    async with state.turn_lock:
+        answer = await anyio.to_thread.run_sync(run)
+    return ChatCompletion(
+        id=completion_id,
+        created=created,
+        model=MODEL_ID,
+        choices=[ChatCompletionChoice(message=ChatCompletionMessage(content=answer.text))],
+        kefu=_extra(answer),
+    )
+
+
+def _chunk(cid: str, created: int, delta: dict[str, Any], finish: str | None) -> dict[str, Any]:
+    return {
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": MODEL_ID,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}],
+    }
+
+
+async def _chunks(
+    assistant: Assistant,
+    state: StateDep,
+    question: str,
+    context: list[tuple[str, str]],
+    cid: str,
+    created: int,
+) -> AsyncIterator[str]:
+    yield sse(_chunk(cid, created, {"role": "assistant", "content": ""}, None))
+    async with state.turn_lock:
+        async for piece in turn_pieces(_turn(assistant, question, context)):
+            if isinstance(piece, Answer):
+                final = _chunk(cid, created, {}, "stop")
+                final["kefu"] = _extra(piece).model_dump(mode="json")
+                yield sse(final)
+            elif isinstance(piece, Exception):
+                yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
+                break
+            elif piece:
+                yield sse(_chunk(cid, created, {"content": piece}, None))
+    yield sse("[DONE]")

@@ -1,0 +1,54 @@
+"""Server-sent events, and running the assistant's synchronous stream off the event loop."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from starlette.concurrency import iterate_in_threadpool
+
+from kefu.errors import KefuError
+from kefu.types import Answer
+
+log = logging.getLogger("kefu.service")
+
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+def sse(data: Any, event: str | None = None) -> str:
+    """One event; ``data`` is JSON-encoded (so it never spans lines) unless already a str."""
+    payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    head = f"event: {event}\n" if event else ""
+    return f"{head}data: {payload}\n\n"
+
+
+async def turn_pieces(
+    stream: Iterator[str | Answer],
+) -> AsyncIterator[str | Answer | KefuError | Exception]:
+    """The assistant's pieces, each ``next()`` run in a worker thread.
+
+    A failure part-way becomes the last item instead of an exception: the response has
+    started (status 200) by then, so the caller reports it as an event.
+    """
+    try:
+        async for piece in iterate_in_threadpool(stream):
+            yield piece
+    except KefuError as exc:
+        yield exc
+    except Exception as exc:  # the stream must end with an event, not a reset
+        log.exception("the assistant failed while streaming")
+        yield exc
+    finally:
+        close = getattr(stream, "close", None)
+        if callable(close):
+            # Runs the assistant's cleanup (stops the model) after a disconnect; ValueError:
+            # still running in its worker thread, and it ends by itself.
+            with contextlib.suppress(ValueError):
+                close()
+
+
+def error_text(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, KefuError) else "internal error"

@@ -1,0 +1,122 @@
+"""Fixtures for the HTTP service tests: the app over a small knowledge base, in process.
+
+The assistant is built like the dialogue tests build theirs (tests/dialogue/conftest.py):
+the hashing embedder, the scripted fake LLM, SQLite under tmp_path and a fixed, hand-written
+confidence function, so every answer below follows from this file's FAQ and manual. It is
+injected into `create_app`, and the app runs under starlette's TestClient (lifespan included).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the service needs the 'serve' extra (fastapi, uvicorn)")
+
+from fastapi.testclient import TestClient
+from service_data import FAQ_CSV, HELP_MD, PAIRING_REPLY
+
+from kefu.config import Settings
+from kefu.dialogue.assistant import Assistant
+from kefu.dialogue.confidence import ConfidenceModel
+from kefu.knowledge.base import KnowledgeBase
+from kefu.llm.fake import FakeChatModel
+from kefu.retrieval.embedders import HashingEmbedder
+from kefu.service.app import create_app
+
+
+@dataclass(frozen=True)
+class StubConfidence:
+    """sigmoid(6 * dense_top + 4 * coverage - 6), as in tests/dialogue/conftest.py."""
+
+    curated_threshold: float = 0.6
+    answer_threshold: float = 0.3
+
+    def predict(self, features: Mapping[str, float]) -> float:
+        if not features or not any(features.values()):
+            return 0.0
+        z = 6.0 * features.get("dense_top", 0.0) + 4.0 * features.get("coverage", 0.0) - 6.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+MakeClient = Callable[..., tuple[TestClient, FakeChatModel]]
+
+
+@pytest.fixture
+def make_client(tmp_path: Path) -> Iterator[MakeClient]:
+    """Build (client, fake LLM); keyword arguments go to Settings."""
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
+    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
+    opened: list[TestClient] = []
+
+    def make(
+        *, replies: list[str] | None = None, **overrides: object
+    ) -> tuple[TestClient, FakeChatModel]:
+        fields: dict[str, object] = {
+            "home": tmp_path / "home",
+            "embedder": "hashing",
+            "llm_backend": "fake",
+            "curated_threshold": 0.6,
+            "answer_threshold": 0.3,
+        }
+        fields.update(overrides)
+        settings = Settings(**fields)  # type: ignore[arg-type]
+        kb = KnowledgeBase(settings, embedder=HashingEmbedder())
+        report = kb.add([folder / "faq.csv", folder / "help.md"])
+        assert report.ok, report.failed
+        llm = FakeChatModel(replies or [], languages=("en",))
+        assistant = Assistant(
+            settings, kb=kb, llm=llm, confidence=cast(ConfidenceModel, StubConfidence())
+        )
+        client = TestClient(create_app(settings, assistant=assistant))
+        client.__enter__()  # runs the lifespan (warm-up)
+        opened.append(client)
+        return client, llm
+
+    yield make
+    for client in opened:
+        client.__exit__(None, None, None)
+        assistant = cast(Assistant, client.app.state.kefu.assistant_)  # type: ignore[attr-defined]
+        assistant.kb.db.dispose()
+
+
+@pytest.fixture
+def client(make_client: MakeClient) -> TestClient:
+    return make_client(replies=[PAIRING_REPLY])[0]
+
+
+# -- PostgreSQL: a fresh schema per test, as tests/storage/conftest.py does -------------------
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'kefu[postgres]')")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    base = os.environ.get(
+        "KEFU_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    admin = create_engine(base, connect_args={"connect_timeout": 5}, isolation_level="AUTOCOMMIT")
+    schema = f"kefu_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {base} is not reachable: {exc.orig}")
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()

@@ -1,0 +1,74 @@
+"""The app factory does no work up front, and `kefu serve` wires settings to uvicorn."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from kefu.service.app import create_app
+
+
+@pytest.fixture
+def kefu_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in list(os.environ):
+        if key.startswith("KEFU_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("KEFU_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("KEFU_EMBEDDER", "hashing")
+    monkeypatch.setenv("KEFU_LLM_BACKEND", "fake")
+    return tmp_path / "home"
+
+
+def test_create_app_builds_nothing_until_needed(kefu_home: Path) -> None:
+    app = create_app(warm_up=False)
+    state = app.state.kefu
+    assert state.assistant_ is None
+    assert not kefu_home.exists()  # no database, no index yet
+    with TestClient(app) as client:  # lifespan without warm-up
+        assert client.get("/health").json()["ready"] is False
+        assert state.assistant_ is None
+        assert client.get("/docs").status_code == 200
+        paths = client.get("/openapi.json").json()["paths"]
+        assert {"/health", "/api/conversations", "/v1/chat/completions", "/v1/models"} <= set(paths)
+        # The first conversation builds the assistant from the settings.
+        assert client.post("/api/conversations").status_code == 201
+        assert state.assistant_ is not None
+        assert (kefu_home / "kefu.db").exists()
+        state.assistant_.kb.db.dispose()
+
+
+def test_serve_runs_uvicorn_with_the_app(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from kefu.cli.serve import serve
+
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(app: object, **kwargs: Any) -> None:
+        calls.append({"app": app, **kwargs})
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    serve("127.0.0.1", 8123, "ecommerce")
+    assert len(calls) == 1
+    app = calls[0]["app"]
+    assert isinstance(app, FastAPI)
+    assert (calls[0]["host"], calls[0]["port"]) == ("127.0.0.1", 8123)
+    assert app.state.kefu.pack == "ecommerce"
+    assert app.state.kefu.assistant_ is None  # models load in the server's lifespan
+
+
+def test_serve_rejects_an_unknown_pack(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from kefu.cli.serve import serve
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    with pytest.raises(typer.Exit) as info:
+        serve("127.0.0.1", 8000, "no-such-pack")
+    assert info.value.exit_code == 1

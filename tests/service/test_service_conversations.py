@@ -1,0 +1,197 @@
+"""/api/conversations: create, ask (JSON and SSE), history, and the customer token."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from service_data import PAIRING_REPLY, REFUND_ANSWER
+
+from kefu.storage.conversation_repo import ConversationRepository
+
+MakeClient = Callable[..., tuple[TestClient, Any]]  # the `make_client` fixture (conftest)
+
+
+def _create(client: TestClient) -> tuple[str, dict[str, str]]:
+    r = client.post("/api/conversations")
+    assert r.status_code == 201, r.text
+    body = r.json()
+    return body["id"], {"Authorization": f"Bearer {body['token']}"}
+
+
+def _events(raw: str) -> list[tuple[str, Any]]:
+    """Parse an SSE body into (event, decoded data) pairs."""
+    out = []
+    for block in raw.split("\n\n"):
+        if not block.strip():
+            continue
+        fields = dict(line.split(": ", 1) for line in block.split("\n"))
+        out.append((fields.get("event", "message"), json.loads(fields["data"])))
+    return out
+
+
+def test_health_reports_version_and_readiness(client: TestClient) -> None:
+    from kefu import __version__
+
+    r = client.get("/health")
+    assert r.status_code == 200
+    assert r.json() == {"status": "ok", "version": __version__, "ready": True}
+
+
+def test_create_conversation_stores_only_a_hash_of_the_token(client: TestClient) -> None:
+    first = client.post("/api/conversations").json()
+    second = client.post("/api/conversations").json()
+    assert first["id"] != second["id"] and first["token"] != second["token"]
+    assert len(first["token"]) >= 40  # token_urlsafe(32): 43 characters
+
+    repo = ConversationRepository(client.app.state.kefu.assistant.kb.db)  # type: ignore[attr-defined]
+    record = repo.get(first["id"])
+    assert record.channel == "api"
+    stored = json.dumps(record.meta)
+    assert first["token"] not in stored
+    assert record.meta["token_sha256"] == hashlib.sha256(first["token"].encode()).hexdigest()
+
+
+def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:
+    cid, auth = _create(client)
+    r = client.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?"},
+        headers=auth,
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    body = r.json()
+    assert body["answer"] == REFUND_ANSWER
+    assert body["mode"] == "curated"
+    assert body["sources"][0] == {
+        "id": "rf-1",
+        "title": "How long does a refund take?",
+        "score": body["sources"][0]["score"],
+    }
+    assert isinstance(body["sources"][0]["score"], float)
+    assert body["confidence"] >= 0.6
+    assert body["handoff"] is False
+    assert body["language"] == "en"
+    assert body["latency_ms"] >= 0
+    assert body["conversation_id"] == cid
+
+
+@pytest.mark.parametrize("how", ["query", "accept"])
+def test_stream_sends_tokens_then_answer_then_done(client: TestClient, how: str) -> None:
+    cid, auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    question = {"text": "How do I pair the Gadget Pro with my phone?"}
+    if how == "query":
+        r = client.post(url, params={"stream": "true"}, json=question, headers=auth)
+    else:
+        r = client.post(url, json=question, headers={**auth, "Accept": "text/event-stream"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/event-stream")
+    events = _events(r.text)
+    kinds = [k for k, _ in events]
+    # The grounding gate releases the two sentences separately: two token events.
+    assert kinds == ["token", "token", "answer", "done"]
+    text = "".join(d["text"] for k, d in events if k == "token")
+    assert text.strip() == PAIRING_REPLY
+    answer = events[2][1]
+    assert answer["mode"] == "generated"
+    assert answer["answer"] == PAIRING_REPLY
+    assert answer["sources"][0]["id"] == "help#1"
+    assert answer["conversation_id"] == cid
+
+
+def test_history_lists_both_turns_with_their_metadata(client: TestClient) -> None:
+    cid, auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    assert client.get(url, headers=auth).json() == {"conversation_id": cid, "messages": []}
+    client.post(url, json={"text": "How long does a refund take?"}, headers=auth)
+    client.post(url, json={"text": "What is the capital of France?"}, headers=auth)
+
+    r = client.get(url, headers=auth)
+    assert r.status_code == 200
+    messages = r.json()["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant", "user", "assistant"]
+    assert messages[0]["content"] == "How long does a refund take?"
+    assert messages[1]["content"] == REFUND_ANSWER
+    assert messages[1]["mode"] == "curated"
+    assert messages[1]["sources"][0]["id"] == "rf-1"
+    assert messages[1]["handoff"] is False
+    assert messages[3]["mode"] == "declined"
+    assert messages[3]["handoff"] is True
+    assert all(m["created_at"] for m in messages)
+
+
+def test_followup_uses_the_conversation(client: TestClient) -> None:
+    cid, auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    first = client.post(url, json={"text": "How do I return a sofa?"}, headers=auth).json()
+    assert first["sources"][0]["id"] == "ret-sofa"
+    second = client.post(url, json={"text": "and how long does that take?"}, headers=auth)
+    assert second.json()["answer"] == "A sofa return takes 14 days from pickup to refund."
+
+
+def test_tokens_are_per_conversation(client: TestClient) -> None:
+    cid, auth = _create(client)
+    other_cid, other_auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    body = {"text": "How long does a refund take?"}
+
+    missing = client.post(url, json=body)
+    assert missing.status_code == 401
+    assert "Authorization" in missing.json()["error"]
+    assert missing.headers["www-authenticate"] == "Bearer"
+
+    assert client.get(url, headers={"Authorization": "Basic abc"}).status_code == 401
+    assert client.get(url, headers={"Authorization": "Bearer"}).status_code == 401
+
+    wrong = client.post(url, json=body, headers=other_auth)  # a real token, another conversation
+    assert wrong.status_code == 403
+    assert "error" in wrong.json()
+    assert client.get(url, headers={"Authorization": "Bearer nope"}).status_code == 403
+    # Nothing was answered or stored for the refused requests.
+    assert client.get(url, headers=auth).json()["messages"] == []
+    assert (
+        client.get(f"/api/conversations/{other_cid}/messages", headers=other_auth).json()[
+            "messages"
+        ]
+        == []
+    )
+
+
+def test_conversation_without_a_token_hash_refuses_every_token(client: TestClient) -> None:
+    cid = client.app.state.kefu.assistant.start(channel="cli")  # type: ignore[attr-defined]
+    r = client.get(f"/api/conversations/{cid}/messages", headers={"Authorization": "Bearer x"})
+    assert r.status_code == 403
+
+
+def test_unknown_conversation_is_404(client: TestClient) -> None:
+    _, auth = _create(client)
+    for method in ("get", "post"):
+        r = client.request(
+            method,
+            "/api/conversations/no-such-id/messages",
+            json={"text": "hello"} if method == "post" else None,
+            headers=auth,
+        )
+        assert r.status_code == 404, r.text
+        assert "no-such-id" in r.json()["error"]
+
+
+@pytest.mark.postgres
+def test_conversation_flow_on_postgres(postgres_url: str, make_client: MakeClient) -> None:
+    client, _ = make_client(database_url=postgres_url)
+    cid, auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    r = client.post(url, json={"text": "退款多久到账？"}, headers=auth)
+    assert r.status_code == 200, r.text
+    assert r.json()["answer"] == "退款会在收到退货后3个工作日内原路退回。"
+    assert r.json()["language"] == "zh"
+    history = client.get(url, headers=auth).json()["messages"]
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    assert history[1]["sources"][0]["id"] == "zh-1"
+    assert client.get(url, headers={"Authorization": "Bearer wrong"}).status_code == 403

@@ -1,0 +1,104 @@
+"""Bad input gets a clear 4xx JSON error, never a 500 or rendered HTML."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def _conversation(client: TestClient) -> tuple[str, dict[str, str]]:
+    body = client.post("/api/conversations").json()
+    return f"/api/conversations/{body['id']}/messages", {"Authorization": f"Bearer {body['token']}"}
+
+
+def test_malformed_json_is_422_with_a_clear_error(client: TestClient) -> None:
+    url, auth = _conversation(client)
+    r = client.post(
+        url, content=b'{"text": "hi"', headers={**auth, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 422
+    assert r.json()["error"] == "the request body is not valid JSON"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [({}, "text"), ({"txt": "hello"}, "text"), ({"text": 42}, "text"), ([], "body")],
+)
+def test_missing_or_wrong_fields_are_422(client: TestClient, body: object, field: str) -> None:
+    url, auth = _conversation(client)
+    r = client.post(url, json=body, headers=auth)
+    assert r.status_code == 422, r.text
+    error = r.json()
+    assert error["error"].startswith("invalid request:")
+    assert any(p["field"] == field for p in error["detail"]), error
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("", "empty"), ("  \n\t ", "empty"), ("x" * 4001, "too long")]
+)
+@pytest.mark.parametrize("stream", [False, True])
+def test_empty_or_too_long_text_is_400(
+    client: TestClient, text: str, words: str, stream: bool
+) -> None:
+    url, auth = _conversation(client)
+    r = client.post(url, params={"stream": stream}, json={"text": text}, headers=auth)
+    assert r.status_code == 400, r.text  # refused before a stream starts
+    assert words in r.json()["error"]
+    assert client.get(url, headers=auth).json()["messages"] == []
+
+
+def test_4000_characters_are_accepted(client: TestClient) -> None:
+    url, auth = _conversation(client)
+    text = "refund " * 571 + "abc"
+    assert len(text) == 4000
+    r = client.post(url, json={"text": text}, headers=auth)
+    assert r.status_code == 200, r.text
+
+
+def test_body_over_64_kb_is_413(client: TestClient) -> None:
+    url, auth = _conversation(client)
+    big = {"text": "a" * (65 * 1024)}
+    r = client.post(url, json=big, headers=auth)
+    assert r.status_code == 413
+    assert "64 KB" in r.json()["error"]
+    # Also without a Content-Length (a chunked upload), and on the OpenAI route.
+    chunks = (b"x" * 8192 for _ in range(10))
+    r = client.post(url, content=chunks, headers={**auth, "Content-Type": "application/json"})
+    assert r.status_code == 413
+    r = client.post("/v1/chat/completions", content=b"{" + b" " * 70000 + b"}")
+    assert r.status_code == 413
+    assert "64 KB" in r.json()["error"]["message"]
+
+
+def test_html_is_returned_as_json_data(client: TestClient) -> None:
+    url, auth = _conversation(client)
+    html = "<script>alert(1)</script><b>refund</b>?"
+    r = client.post(url, json={"text": html}, headers=auth)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    history = client.get(url, headers=auth).json()["messages"]
+    assert history[0]["content"] == html  # stored and returned verbatim, as a JSON string
+
+
+def test_unknown_route_and_method_are_json(client: TestClient) -> None:
+    r = client.get("/api/nothing")
+    assert r.status_code == 404 and "error" in r.json()
+    r = client.delete("/api/conversations")
+    assert r.status_code == 405 and "error" in r.json()
+
+
+def test_model_failure_mid_stream_ends_with_an_error_event(client: TestClient) -> None:
+    # The fixture's fake model has one scripted reply; the second generated turn finds none.
+    url, auth = _conversation(client)
+    question = {"text": "How do I pair the Gadget Pro with my phone?"}
+    assert client.post(url, json=question, headers=auth).status_code == 200
+    r = client.post(url, params={"stream": "true"}, json=question, headers=auth)
+    assert r.status_code == 200
+    assert "event: error" in r.text
+    assert "no scripted reply" in r.text
+    assert "event: answer" not in r.text
+    # The same failure without streaming is a JSON error: the backend's fault, so 503.
+    r = client.post(url, json=question, headers=auth)
+    assert r.status_code == 503
+    assert "no scripted reply" in r.json()["error"]

@@ -1,0 +1,109 @@
+"""Check-digit algorithms used to validate PII candidates (pure functions, no imports)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX")
+
+#: ISO 13616 IBAN length per country (the common ones; unknown countries are rejected).
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+    "BH": 22, "BR": 29, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18,
+    "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22,
+    "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
+    "IL": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LI": 21,
+    "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27,
+    "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25,
+    "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27,
+    "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
+}  # fmt: skip
+
+_CN_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CN_ID_CHECK = "10X98765432"
+
+
+def ascii_digits(value: str) -> str:
+    """Map full-width digits (and Ｘ) to ASCII; other characters are kept."""
+    return value.translate(_FULLWIDTH)
+
+
+def only_alnum(value: str) -> str:
+    """ASCII-fold ``value`` and drop separators, keeping letters and digits (upper-cased)."""
+    return "".join(ch for ch in ascii_digits(value).upper() if ch.isascii() and ch.isalnum())
+
+
+def luhn_valid(number: str) -> bool:
+    """Luhn (mod 10) check over the digits of ``number``; separators are ignored."""
+    digits = [int(ch) for ch in ascii_digits(number) if ch.isdigit() and ch.isascii()]
+    if len(digits) < 2:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def luhn_check_digit(partial: str) -> str:
+    """The digit that makes ``partial + digit`` pass the Luhn check."""
+    for d in "0123456789":
+        if luhn_valid(partial + d):
+            return d
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def cn_id_check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character for the first 17 digits of a PRC resident ID."""
+    digits = ascii_digits(first17)
+    if len(digits) != 17 or not digits.isdigit():
+        raise ValueError("need exactly 17 digits")
+    total = sum(int(d) * w for d, w in zip(digits, _CN_ID_WEIGHTS, strict=True))
+    return _CN_ID_CHECK[total % 11]
+
+
+def cn_id_valid(value: str, *, today: date | None = None) -> bool:
+    """18-character PRC resident ID: MOD 11-2 checksum and a real birth date in 1900..today."""
+    v = ascii_digits(value).upper()
+    if len(v) != 18 or not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
+        return False
+    if v[0] == "0":
+        return False
+    try:
+        born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        return False
+    if born.year < 1900 or born > (today or date.today()):
+        return False
+    return cn_id_check_char(v[:17]) == v[17]
+
+
+def iban_valid(value: str) -> bool:
+    """IBAN: known country, its exact length, and the ISO 7064 mod-97 check equals 1."""
+    v = only_alnum(value)
+    if len(v) < 15 or not v[:2].isalpha() or not v[2:4].isdigit():
+        return False
+    if IBAN_LENGTHS.get(v[:2]) != len(v):
+        return False
+    rearranged = v[4:] + v[:4]
+    numeric = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(numeric) % 97 == 1
+
+
+def iban_check_digits(country: str, bban: str) -> str:
+    """The two check digits for ``country`` + ``bban`` (used to generate test IBANs)."""
+    rearranged = only_alnum(bban) + country.upper() + "00"
+    numeric = "".join(str(int(ch, 36)) for ch in rearranged)
+    return f"{98 - int(numeric) % 97:02d}"
+
+
+def ssn_valid(value: str) -> bool:
+    """US SSN structure: area not 000/666/9xx, group not 00, serial not 0000."""
+    digits = "".join(ch for ch in ascii_digits(value) if ch.isdigit())
+    if len(digits) != 9:
+        return False
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"

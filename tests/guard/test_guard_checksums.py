@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kefu.guard.checksums import (
+    ascii_digits,
+    cn_id_check_char,
+    cn_id_valid,
+    iban_check_digits,
+    iban_valid,
+    luhn_check_digit,
+    luhn_valid,
+    ssn_valid,
+)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "4111111111111111",
+        "4111 1111 1111 1111",
+        "5500-0055-5555-5559",
+        "378282246310005",
+        "6011111111111117",
+        "79927398713",
+        "４１１１１１１１１１１１１１１１",
+    ],
+)
+def test_luhn_accepts_known_valid_numbers(number: str) -> None:
+    assert luhn_valid(number)
+
+
+@pytest.mark.parametrize("number", ["4111111111111112", "1234567812345678", "79927398710", "7", ""])
+def test_luhn_rejects_invalid_numbers(number: str) -> None:
+    assert not luhn_valid(number)
+
+
+def test_luhn_check_digit_completes_a_number() -> None:
+    assert luhn_check_digit("411111111111111") == "1"
+    assert luhn_check_digit("7992739871") == "3"
+
+
+def test_cn_id_known_valid_and_invalid() -> None:
+    assert cn_id_valid("11010519491231002X")
+    assert cn_id_valid("11010519491231002x")
+    assert cn_id_valid("１１０１０５１９４９１２３１００２Ｘ")
+    assert not cn_id_valid("110105194912310021")  # wrong check character
+    assert not cn_id_valid("11010519491231002")  # 17 characters
+    assert not cn_id_valid("01010519491231002X")  # no region code starts with 0
+
+
+def test_cn_id_check_char_matches_hand_computation() -> None:
+    # sum(d*w) for 11010519491231002 = 167; 167 % 11 = 2 -> "X"
+    assert cn_id_check_char("11010519491231002") == "X"
+    with pytest.raises(ValueError):
+        cn_id_check_char("123")
+
+
+def test_cn_id_rejects_impossible_or_future_birth_dates() -> None:
+    def make(birth: str) -> str:
+        first17 = "110105" + birth + "002"
+        return first17 + cn_id_check_char(first17)
+
+    assert cn_id_valid(make("20000229"))
+    assert not cn_id_valid(make("19990229"))  # not a leap year
+    assert not cn_id_valid(make("19491331"))
+    assert not cn_id_valid(make("18891231"))
+    assert not cn_id_valid(make("20300101"), today=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "GB82WEST12345698765432",
+        "GB82 WEST 1234 5698 7654 32",
+        "DE89370400440532013000",
+        "FR1420041010050500013M02606",
+        "NL91ABNA0417164300",
+        "BE68539007547034",
+    ],
+)
+def test_iban_known_valid(value: str) -> None:
+    assert iban_valid(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "GB82WEST12345698765433",
+        "GB00WEST12345698765432",
+        "GB82WEST1234569876543",
+        "XX82WEST12345698765432",
+        "DE8937040044053201300",
+        "",
+    ],
+)
+def test_iban_invalid(value: str) -> None:
+    assert not iban_valid(value)
+
+
+def test_iban_check_digits_round_trip() -> None:
+    assert iban_check_digits("GB", "WEST12345698765432") == "82"
+    assert iban_check_digits("DE", "370400440532013000") == "89"
+
+
+@pytest.mark.parametrize("value", ["123-45-6789", "001-01-0001", "899-99-9999", "665-12-3456"])
+def test_ssn_valid(value: str) -> None:
+    assert ssn_valid(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567", "123-45-0000", "12-345"]
+)
+def test_ssn_invalid(value: str) -> None:
+    assert not ssn_valid(value)
+
+
+def test_ascii_digits_folds_full_width() -> None:
+    assert ascii_digits("电话１３８ｘ") == "电话138X"

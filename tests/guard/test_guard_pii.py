@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import itertools
+import time
+
+import pytest
+
+from kefu.guard import KINDS, PIISpan, detect_pii, redact
+
+
+def found(text: str, kind: str | None = None) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in detect_pii(text) if kind is None or s.kind == kind]
+
+
+# ---- positives: (text, kind, exact value expected) ----------------------------------------
+
+POSITIVES = [
+    ("Email me at john.doe@example.com.", "EMAIL", "john.doe@example.com"),
+    ("我的邮箱是zhangwei88@qq.com谢谢", "EMAIL", "zhangwei88@qq.com"),
+    ("reply to a_b+orders@mail.example.co.uk, thanks", "EMAIL", "a_b+orders@mail.example.co.uk"),
+    ("Call +44 20 7946 0958 today", "PHONE", "+44 20 7946 0958"),
+    ("US office +1 (415) 555-0132.", "PHONE", "+1 (415) 555-0132"),
+    ("or dial 415-555-0132 please", "PHONE", "415-555-0132"),
+    ("or (415) 555-0132", "PHONE", "(415) 555-0132"),
+    ("我的手机号13800138000，谢谢", "PHONE", "13800138000"),
+    ("手机：+86 138 0013 8000", "PHONE", "+86 138 0013 8000"),
+    ("电话 86 13800138000", "PHONE", "86 13800138000"),
+    ("电话138 0013 8000。", "PHONE", "138 0013 8000"),
+    ("电话138-0013-8000。", "PHONE", "138-0013-8000"),
+    ("全角１３８００１３８０００也行", "PHONE", "１３８００１３８０００"),
+    ("座机010-12345678", "PHONE", "010-12345678"),
+    ("座机010 65529988", "PHONE", "010 65529988"),
+    ("电话0755 1234 5678。", "PHONE", "0755 1234 5678"),
+    ("London +44 (0)20 7946 0958", "PHONE", "+44 (0)20 7946 0958"),
+    ("toll free 1-800-555-0199", "PHONE", "1-800-555-0199"),
+    ("座机0755-1234567转8", "PHONE", "0755-1234567"),
+    ("Card 4111 1111 1111 1111 expires 12/27", "CARD", "4111 1111 1111 1111"),
+    ("卡号4111-1111-1111-1111", "CARD", "4111-1111-1111-1111"),
+    ("amex 378282246310005.", "CARD", "378282246310005"),
+    ("amex 3782 822463 10005", "CARD", "3782 822463 10005"),
+    ("卡号 ４１１１１１１１１１１１１１１１", "CARD", "４１１１１１１１１１１１１１１１"),
+    ("card 4111 1111 1111 1111 2 times", "CARD", "4111 1111 1111 1111"),
+    ("身份证号11010519491231002X。", "CN_ID", "11010519491231002X"),
+    ("my id is 11010519491231002x", "CN_ID", "11010519491231002x"),
+    ("IBAN GB82 WEST 1234 5698 7654 32 please", "IBAN", "GB82 WEST 1234 5698 7654 32"),
+    ("账号DE89370400440532013000谢谢", "IBAN", "DE89370400440532013000"),
+    ("IBAN GB82WEST12345698765432 THANKS", "IBAN", "GB82WEST12345698765432"),
+    ("SSN 123-45-6789.", "SSN", "123-45-6789"),
+    ("社会安全号123-45-6789", "SSN", "123-45-6789"),
+    ("server at 192.168.1.10.", "IP", "192.168.1.10"),
+    ("IP地址是10.0.0.255，", "IP", "10.0.0.255"),
+    ("ship to 123 Main Street, Apt 4B today", "ADDRESS", "123 Main Street, Apt 4B"),
+    ("ship to 9 Lake View Road.", "ADDRESS", "9 Lake View Road"),
+    (
+        "寄到广东省深圳市南山区科技路100号3栋201室谢",
+        "ADDRESS",
+        "广东省深圳市南山区科技路100号3栋201室",
+    ),
+    ("送到北京市朝阳区建国路88号，谢谢", "ADDRESS", "北京市朝阳区建国路88号"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), POSITIVES)
+def test_recognisers_find_positives(text: str, kind: str, value: str) -> None:
+    assert found(text) == [(kind, value)]
+
+
+# ---- hard negatives: nothing should be found ----------------------------------------------
+
+NEGATIVES = [
+    "Order number 1234567812345678 is delayed",  # 16 digits, fails Luhn
+    "卡号4111111111111112不对",  # Luhn-invalid
+    "订单号2023111512345678已发货",  # 16 digits, no issuer prefix
+    "身份证11010519491231002１写错了",  # wrong MOD 11-2 check
+    "编号110105194913310021",  # impossible date
+    "tracking 1Z999AA10123456784 and SF123456789012",
+    "YT1234567890123 / JD0012345678901",
+    "total $1,234.56 or ¥3,299 or 1299元",
+    "on 2024-11-15 or 15/11/2024 or 2024年11月15日",
+    "order ORD-2023111512 and invoice INV-2024-004512",
+    "SKU-4412-BLK, model XM-2023A, version v2.3.1, at 14:30",
+    "3-5 business days, room 1203",
+    "SSN 000-12-3456, 666-12-3456, 912-45-6789, 123-00-4567, 123-45-0000",
+    "IBAN GB00WEST12345698765432 is wrong",
+    "address 999.999.1.1 and 1.2.3 and v1.2.3.4",
+    "ticket 13800138000123 is long",  # 14 digits: not a mobile
+    "order 4155550132 has no separators",
+    "ref 6265 0787 8145 2737 (not Luhn)",
+    "我住在北京，工作很忙",
+    "She lives on Main Street now",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_hard_negatives_find_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_wrong_checksum_18_digit_is_not_mistaken_for_a_card() -> None:
+    # 440305 region starts with 4 (a Visa prefix); make every check char except the right one
+    # and make sure none of them comes back as CARD or CN_ID.
+    first17 = "44030519900101123"
+    from kefu.guard.checksums import cn_id_check_char
+
+    right = cn_id_check_char(first17)
+    assert found(f"ID {first17}{right}") == [("CN_ID", first17 + right)]
+    for c in "0123456789X":
+        if c != right:
+            assert found(f"ID {first17}{c}") == []
+
+
+def test_spans_are_offsets_into_the_raw_text() -> None:
+    text = "联系：１３８００１３８０００，邮箱 a@b.cn，卡 4111111111111111。"
+    spans = detect_pii(text)
+    assert [s.kind for s in spans] == ["PHONE", "EMAIL", "CARD"]
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    assert spans == sorted(spans, key=lambda s: s.start)
+
+
+def test_several_kinds_in_one_message_are_sorted_and_disjoint() -> None:
+    text = (
+        "Hi, I'm at 12 Oak Ave, email mary@example.com, phone 415-555-0132, "
+        "card 5500 0055 5555 5559, SSN 123-45-6789, IP 8.8.8.8, IBAN NL91ABNA0417164300."
+    )
+    spans = detect_pii(text)
+    assert [s.kind for s in spans] == ["ADDRESS", "EMAIL", "PHONE", "CARD", "SSN", "IP", "IBAN"]
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+
+
+def test_overlap_prefers_validated_id_over_card_and_phone() -> None:
+    # A valid resident ID whose digits also pass Luhn as a 4-prefixed number would be a CARD
+    # candidate too; CN_ID (checksum + date) must win and only one span may come back.
+    from kefu.guard.checksums import cn_id_check_char, luhn_valid
+
+    for seq in range(1000):
+        first17 = f"44030519900101{seq:03d}"
+        value = first17 + cn_id_check_char(first17)
+        if value[-1] != "X" and luhn_valid(value):
+            break
+    spans = detect_pii(f"号码{value}")
+    assert [(s.kind, s.text) for s in spans] == [("CN_ID", value)]
+
+
+def test_kinds_filter_and_unknown_kind() -> None:
+    text = "mail a@b.com or call 415-555-0132"
+    assert [s.kind for s in detect_pii(text, kinds={"PHONE"})] == ["PHONE"]
+    assert [s.kind for s in detect_pii(text, kinds=["EMAIL"])] == ["EMAIL"]
+    assert detect_pii(text, kinds=[]) == []
+    with pytest.raises(ValueError, match="unknown PII kinds"):
+        detect_pii(text, kinds=["PASSPORT"])
+    assert set(KINDS) == {"EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS"}
+
+
+def test_pii_span_is_frozen() -> None:
+    span = PIISpan("EMAIL", 0, 3, "a@b")
+    with pytest.raises(AttributeError):
+        span.kind = "PHONE"  # type: ignore[misc]
+
+
+def test_redact_labels() -> None:
+    text = "Email a@b.com, card 4111 1111 1111 1111, 身份证11010519491231002X，电话13800138000"
+    assert redact(text) == "Email [EMAIL], card [CARD], 身份证[CN_ID]，电话[PHONE]"
+    assert redact("IBAN DE89370400440532013000 SSN 123-45-6789 ip 1.2.3.4") == (
+        "IBAN [IBAN] SSN [SSN] ip [IP]"
+    )
+    assert redact("寄到上海市徐汇区漕溪北路1号") == "寄到[ADDRESS]"
+
+
+def test_redact_mask_keeps_last_four_of_cards_and_phones() -> None:
+    text = "card 4111-1111-1111-1111, phone +1 (415) 555-0132, mail a@b.com"
+    assert (
+        redact(text, style="mask") == "card [CARD ****1111], phone [PHONE ****0132], mail [EMAIL]"
+    )
+    assert redact("电话１３８００１３８０００", style="mask") == "电话[PHONE ****8000]"
+
+
+def test_redact_kinds_and_edge_cases() -> None:
+    assert redact("") == ""
+    assert redact("nothing to see here, order 12345") == "nothing to see here, order 12345"
+    assert redact("a@b.com 415-555-0132", kinds=["EMAIL"]) == "[EMAIL] 415-555-0132"
+    with pytest.raises(ValueError, match="style"):
+        redact("x", style="hash")
+
+
+ADVERSARIAL = [
+    "1" * 1_000_000,
+    "1 " * 500_000,
+    "1-" * 500_000,
+    "+1 " * 333_334,
+    "a." * 500_000 + "@",
+    "a@" * 500_000,
+    "1." * 500_000,
+    "A" * 1_000_000,
+    "GB82 " * 200_000,
+    "北京市" * 333_334,
+    "深圳市南山区科技" * 125_000,
+    "12 Main " * 125_000,
+    "4111 1111 1111 111" * 55_556,
+]
+
+
+@pytest.mark.parametrize("index", range(len(ADVERSARIAL)))
+def test_one_megabyte_adversarial_input_is_linear(index: int) -> None:
+    text = ADVERSARIAL[index][:1_000_000]
+    start = time.perf_counter()
+    detect_pii(text)
+    assert time.perf_counter() - start < 2.0

@@ -258,3 +258,49 @@ def test_answer_as_dict_is_json_ready(make_assistant: MakeAssistant) -> None:
     assert data["sources"][0]["id"] == "rf-1"
     assert data["sources"][0]["title"] == "How long does a refund take?"
     assert data["latency_ms"] >= 0
+
+
+def test_personal_data_is_redacted_before_it_is_stored(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    sid = assistant.start()
+    text = "My email is mary@example.com and my card 4111 1111 1111 1111, where is my order?"
+    assistant.ask(text, session_id=sid)
+    stored = assistant.conversations.history(sid)[0].content
+    assert "mary@example.com" not in stored and "4111" not in stored
+    assert "[EMAIL]" in stored and "[CARD]" in stored
+
+
+def test_redaction_can_be_switched_off(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant(redact_pii_storage=False)
+    sid = assistant.start()
+    assistant.ask("Write to mary@example.com please", session_id=sid)
+    assert "mary@example.com" in assistant.conversations.history(sid)[0].content
+
+
+def test_prompts_to_a_remote_model_carry_no_personal_data(
+    tmp_path: Path, knowledge_files: tuple[Path, Path]
+) -> None:
+    from dataclasses import replace
+
+    from kefu.config import Settings
+    from kefu.knowledge.base import KnowledgeBase
+    from kefu.llm.fake import FakeChatModel
+    from kefu.retrieval.embedders import HashingEmbedder
+
+    class RemoteFake(FakeChatModel):
+        @property
+        def info(self):  # type: ignore[no-untyped-def]
+            return replace(super().info, backend="openai")
+
+    settings = Settings(
+        home=tmp_path / "h", embedder="hashing", llm_backend="fake",
+        curated_threshold=0.99, answer_threshold=0.0,
+    )  # fmt: skip
+    kb = KnowledgeBase(settings, embedder=HashingEmbedder())
+    assert kb.add(list(knowledge_files)).ok
+    llm = RemoteFake(["Hold the power button for eight seconds."], languages=("en",))
+    assistant = Assistant(settings, kb=kb, llm=llm)
+    assistant.ask("I'm mary@example.com: how do I pair the Gadget Pro with my phone?")
+    assert len(llm.calls) == 1
+    sent = " ".join(m.content for m in llm.calls[0])
+    assert "mary@example.com" not in sent and "[EMAIL]" in sent

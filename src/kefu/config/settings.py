@@ -88,6 +88,13 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 200
     llm_temperature: float = 0.2
     llm_timeout_s: float = 60.0
+    redact_pii_storage: bool = Field(
+        default=True,
+        description="Replace emails, phone numbers, cards, IDs... before messages are stored.",
+    )
+    redact_pii_remote: bool = Field(
+        default=True, description="Redact personal data from prompts sent to a remote LLM."
+    )
     grounding_check: bool = Field(
         default=True,
         description="Release generated sentences only while the sources support them "

@@ -245,6 +245,11 @@ class Assistant:
         from kefu.dialogue.prompts import build_messages
 
         prompt = build_messages(message, plan.passages, history)
+        if self.settings.redact_pii_remote and self.llm.info.backend == "openai":
+            # A remote model sees no personal data; the local model runs in this process.
+            from kefu.guard import redact
+
+            prompt = [ChatMessage(m.role, redact(m.content)) for m in prompt]
         stream = self.llm.stream(
             prompt,
             max_tokens=self.settings.llm_max_tokens,
@@ -284,11 +289,18 @@ class Assistant:
 
     def _record(self, session_id: str, message: str, answer: Answer) -> None:
         repo = self.conversations
+        if self.settings.redact_pii_storage:
+            # The customer saw their own words; what is kept has personal data replaced.
+            from kefu.guard import redact
+
+            message, reply = redact(message), redact(answer.text)
+        else:
+            reply = answer.text
         repo.add_message(session_id, role="user", content=message, language=answer.language)
         repo.add_message(
             session_id,
             role="assistant",
-            content=answer.text,
+            content=reply,
             sources=[s.as_dict() for s in answer.sources],
             confidence=answer.confidence,
             handoff=answer.handoff,

@@ -9,11 +9,8 @@ is registered under the same unique module name that tests/retrieval/conftest.py
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,6 @@ import pytest
 from kefu.config import Settings, load_settings
 from kefu.storage.db import Database
 from kefu.text.tokenize import MixedTokenizer
-
-DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def _register_contract() -> None:
@@ -38,42 +33,6 @@ def _register_contract() -> None:
 
 
 _register_contract()
-
-
-@contextmanager
-def _postgres_schema_url() -> Iterator[str]:
-    """A fresh schema on the test server and a URL whose search_path selects it."""
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'kefu[postgres]')")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import OperationalError
-
-    base = os.environ.get("KEFU_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
-    admin = create_engine(base, connect_args={"connect_timeout": 5}, isolation_level="AUTOCOMMIT")
-    schema = f"kefu_test_{uuid.uuid4().hex[:12]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except OperationalError as exc:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {base} is not reachable: {exc.orig}")
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL for an empty database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'kefu.db'}"
-        return
-    with _postgres_schema_url() as url:
-        yield url
 
 
 @pytest.fixture

@@ -1,0 +1,79 @@
+"""Fixtures shared by every test folder: SQLite and PostgreSQL databases to run against.
+
+The PostgreSQL variant uses ``KEFU_TEST_POSTGRES_URL`` and gives each test its own schema
+(selected through ``search_path`` in the URL), dropped afterwards, so tests never see each
+other's tables and migrations are exercised from scratch every time. Where no server answers,
+those tests skip with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def postgres_base_url() -> str:
+    return os.environ.get("KEFU_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+
+
+def _admin_engine() -> Engine:
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'kefu[postgres]')")
+    return create_engine(
+        postgres_base_url(), connect_args={"connect_timeout": 5}, isolation_level="AUTOCOMMIT"
+    )
+
+
+@contextmanager
+def postgres_schema_url() -> Iterator[tuple[str, str]]:
+    """A fresh schema on the test server and a URL whose search_path selects it."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    admin = _admin_engine()
+    schema = f"kefu_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {postgres_base_url()} is not reachable: {exc.orig}")
+    url = make_url(postgres_base_url()).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False), schema
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL for an empty database of each kind."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'kefu.db'}"
+        return
+    with postgres_schema_url() as (url, _schema):
+        yield url
+
+
+@pytest.fixture
+def postgres_schema() -> Iterator[tuple[str, str]]:
+    """PostgreSQL only: (URL, schema name) of an empty per-test schema."""
+    with postgres_schema_url() as pair:
+        yield pair
+
+
+@pytest.fixture
+def postgres_url(postgres_schema: tuple[str, str]) -> str:
+    """PostgreSQL only: the URL of an empty per-test schema."""
+    return postgres_schema[0]

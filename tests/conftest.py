@@ -8,7 +8,9 @@ those tests skip with the reason.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,26 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
+
+from kefu.storage.db import Database
+
+
+def register_test_module(name: str, path: Path) -> None:
+    """Load a test helper file under a unique module name (test folders are not packages)."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
+# The embedder contract suite serves tests/retrieval and tests/knowledge.
+register_test_module(
+    "kefu_tests_retrieval_embedder_contract",
+    Path(__file__).parent / "retrieval" / "embedder_contract.py",
+)
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -77,3 +99,14 @@ def postgres_schema() -> Iterator[tuple[str, str]]:
 def postgres_url(postgres_schema: tuple[str, str]) -> str:
     """PostgreSQL only: the URL of an empty per-test schema."""
     return postgres_schema[0]
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A migrated Database for ``db_url``."""
+    database = Database(db_url)
+    database.migrate()
+    try:
+        yield database
+    finally:
+        database.dispose()

@@ -8,41 +8,12 @@ is registered under the same unique module name that tests/retrieval/conftest.py
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kefu.config import Settings, load_settings
-from kefu.storage.db import Database
 from kefu.text.tokenize import MixedTokenizer
-
-
-def _register_contract() -> None:
-    name = "kefu_tests_retrieval_embedder_contract"
-    if name in sys.modules:
-        return
-    path = Path(__file__).parent.parent / "retrieval" / "embedder_contract.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-
-
-_register_contract()
-
-
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    database = Database(db_url)
-    database.migrate()
-    try:
-        yield database
-    finally:
-        database.dispose()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kefu.cli.app import app
@@ -50,3 +51,20 @@ def test_eval_faq_bad_query_file_names_the_line(tmp_path: Path, kefu_env: dict[s
     assert result.exit_code == 1
     assert "q.jsonl, row 2" in result.output
     assert "Traceback" not in result.output
+
+
+def test_eval_faq_honours_a_configured_threshold_of_zero(
+    tmp_path: Path, kefu_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEFU_CURATED_THRESHOLD", "0")
+    kb = tmp_path / "faq.csv"
+    kb.write_text(FAQ, encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"query": "Who won the football match?", "expected": null}\n', "utf-8")
+    result = CliRunner().invoke(
+        app, ["eval", "faq", "--kb", str(kb), "--queries", str(queries), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)
+    assert metrics["threshold"] == 0.0
+    assert metrics["overall"]["decline_recall"] == 0.0  # at 0 nothing is declined

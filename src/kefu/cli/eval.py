@@ -48,7 +48,9 @@ def faq(
         if not report.ok:
             raise KefuError("; ".join(message for _, message in report.failed))
         confidence = ConfidenceModel.load()
-        threshold = base.curated_threshold or confidence.curated_threshold
+        # `is None`, not `or`: a configured threshold of 0.0 is a real setting.
+        configured = base.curated_threshold
+        threshold = confidence.curated_threshold if configured is None else configured
         with progress_bar(err) as update:
             results = []
             for n, q in enumerate(qs, start=1):

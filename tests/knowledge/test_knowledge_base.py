@@ -331,3 +331,20 @@ def test_warm_up_twice_is_a_no_op(h: Harness, faq_csv: Path) -> None:
     h.kb.warm_up()
     h.kb.warm_up()
     assert h.counter.texts() == []
+
+
+def test_saved_index_follows_removals_and_is_not_rewritten_on_start(
+    h: Harness, faq_csv: Path
+) -> None:
+    import json
+
+    h.kb.add([faq_csv])
+    h.kb.remove("faq-track")
+    manifest = h.kb.index_dir / "manifest.json"
+    # The removed entry's vector is gone from disk too, not only from memory.
+    assert len(json.loads(manifest.read_text())["hashes"]) == len(ROWS) - 1
+    before = manifest.stat().st_mtime_ns
+    fresh = h.fresh()
+    fresh.kb.warm_up()
+    assert fresh.counter.texts() == []
+    assert manifest.stat().st_mtime_ns == before  # a warm start reads; it does not rewrite

@@ -139,10 +139,12 @@ class KnowledgeBase:
         items = self._items()
         cb = (lambda d, t: progress("embedding", d, t)) if progress else None
         embedded = self._index.build(items, progress=cb)
-        if embedded or not (self.index_dir / "manifest.json").exists():
+        # Save when what is indexed differs from what is on disk (entries added, changed or
+        # removed), so the next process neither re-embeds nor loads vectors of removed entries.
+        if self._index.hashes != self._index.saved_hashes:
             try:
                 self._index.save(self.index_dir)
-            except OSError as exc:  # a read-only home still answers, just re-embeds next time
+            except OSError as exc:
                 raise StorageError(f"cannot write the index to {self.index_dir}: {exc}") from exc
         return embedded
 

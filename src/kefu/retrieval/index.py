@@ -83,6 +83,7 @@ class KnowledgeIndex:
         self._emb_cache: dict[str, np.ndarray] = {}
         self._tok_cache: dict[str, list[str]] = {}
         self._background: np.ndarray | None = None  # (n_bg, dim), see background_texts()
+        self.saved_hashes: list[str] | None = None  # what the folder on disk holds, if known
         self._lock = threading.RLock()
 
     def __len__(self) -> int:
@@ -254,6 +255,7 @@ class KnowledgeIndex:
         tmp_vec.replace(folder / "vectors.npy")
         tmp_tok.replace(folder / "tokens.json")
         tmp_man.replace(folder / "manifest.json")  # last: a manifest implies complete files
+        self.saved_hashes = hashes
 
     def load_cache(self, folder: Path) -> int:
         """Fill the embedding/token caches from a saved index; returns vectors loaded.
@@ -285,6 +287,9 @@ class KnowledgeIndex:
                     self._background = bg.astype(np.float32, copy=False)
             except (OSError, ValueError):
                 pass
+        # Only a folder with current background vectors counts as saved; otherwise the next
+        # save writes them, instead of every start re-embedding the background.
+        self.saved_hashes = list(hashes) if self._background is not None else None
         for h, vec, tok in zip(hashes, vectors, tokens, strict=True):
             self._emb_cache[h] = vec.astype(np.float32, copy=False)
             self._tok_cache[h] = tok

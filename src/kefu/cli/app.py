@@ -14,6 +14,7 @@ from kefu import __version__
 from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
 from kefu.cli import serve as serve_cli
+from kefu.cli import train as train_cli
 
 app = typer.Typer(
     name="kefu",
@@ -25,6 +26,7 @@ app = typer.Typer(
 )
 app.add_typer(kb_cli.app, name="kb")
 app.add_typer(eval_cli.app, name="eval")
+app.add_typer(train_cli.app, name="train")
 app.command("serve")(serve_cli.serve)
 
 PackOpt = Annotated[

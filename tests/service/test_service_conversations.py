@@ -53,7 +53,7 @@ def test_create_conversation_stores_only_a_hash_of_the_token(client: TestClient)
     assert record.channel == "api"
     stored = json.dumps(record.meta)
     assert first["token"] not in stored
-    assert record.meta["token_sha256"] == hashlib.sha256(first["token"].encode()).hexdigest()
+    assert record.token_sha256 == hashlib.sha256(first["token"].encode()).hexdigest()
 
 
 def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:

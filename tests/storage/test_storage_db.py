@@ -13,7 +13,7 @@ from kefu.errors import StorageError
 from kefu.storage.db import Database, alembic_config, head_revision, mask_url
 from kefu.storage.models import Base, KbSource
 
-TABLES = {"kb_sources", "kb_entries", "conversations", "messages", "alembic_version"}
+TABLES = {"kb_sources", "kb_entries", "conversations", "messages", "feedback", "alembic_version"}
 
 
 def test_fresh_database_has_no_revision_until_migrated(db_url: str) -> None:
@@ -272,5 +272,32 @@ def test_default_settings_url_works(tmp_path: Path) -> None:
     try:
         database.migrate()
         assert (tmp_path / "home" / "kefu.db").is_file()
+    finally:
+        database.dispose()
+
+
+def test_upgrade_from_0001_moves_token_hashes_out_of_meta(db_url: str) -> None:
+    """A database made by kefu 0.1 (tokens in meta) keeps working after the 0002 migration."""
+    from alembic import command
+
+    database = Database(db_url)
+    try:
+        with database.engine.begin() as conn:
+            command.upgrade(alembic_config(connection=conn), "0001")
+            conn.execute(
+                text(
+                    "INSERT INTO conversations (id, created_at, updated_at, channel, status, meta) "
+                    "VALUES ('c1', :t, :t, 'api', 'bot', :meta)"
+                ),
+                {"t": "2026-01-01T00:00:00+00:00", "meta": '{"token_sha256": "ab12", "x": 1}'},
+            )
+        database.migrate()
+        with database.engine.connect() as conn:
+            token, meta = conn.execute(
+                text("SELECT token_sha256, meta FROM conversations WHERE id = 'c1'")
+            ).one()
+        assert token == "ab12"
+        stored = meta if isinstance(meta, dict) else __import__("json").loads(meta)
+        assert stored == {"x": 1}
     finally:
         database.dispose()

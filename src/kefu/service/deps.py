@@ -17,12 +17,6 @@ from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.storage.conversation_repo import ConversationRecord, ConversationRepository
 
-# Where the customer token's hash lives. ConversationRepository has no token column yet, so
-# the hash is kept in the conversation's JSON ``meta``; a real column (indexed, never copied
-# into exports of meta) is the better home once the schema gets one.
-TOKEN_META_KEY = "token_sha256"
-
-
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -109,7 +103,7 @@ def authorized_conversation(
     """
     token = _bearer(authorization)
     record = conversations.get(conversation_id)
-    stored = record.meta.get(TOKEN_META_KEY)
+    stored = record.token_sha256
     if not isinstance(stored, str) or not hmac.compare_digest(stored, hash_token(token)):
         raise HTTPException(403, "this token does not give access to this conversation")
     return record

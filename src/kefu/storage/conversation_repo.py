@@ -52,6 +52,14 @@ class ConversationRecord:
     status: str
     meta: dict[str, Any]
     message_count: int
+    customer_id: str | None = None
+    assigned_agent: str | None = None
+    handoff_reason: str | None = None
+    priority: int = 0
+    waiting_since: datetime | None = None
+    failed_answers: int = 0
+    rating: int | None = None
+    token_sha256: str | None = field(default=None, repr=False)
 
 
 def _short(value: str | None, what: str, limit: int) -> str | None:
@@ -82,9 +90,17 @@ class ConversationRepository:
         conversation_id: str | None = None,
         channel: str = "cli",
         meta: dict[str, Any] | None = None,
+        token_sha256: str | None = None,
+        customer_id: str | None = None,
     ) -> ConversationRecord:
-        """Start a conversation; ``conversation_id`` defaults to a new UUID."""
+        """Start a conversation; ``conversation_id`` defaults to a new UUID.
+
+        ``token_sha256`` is the hash of the customer's bearer token (the service's);
+        ``customer_id`` ties the conversation to a customer for export and erasure.
+        """
         cid = _short(conversation_id, "conversation_id", 36) or str(uuid.uuid4())
+        token_sha256 = _short(token_sha256, "token_sha256", 64)
+        customer_id = _short(customer_id, "customer_id", 64)
         channel = _short(channel, "channel", 32) or "cli"
         meta = dict(_json(meta or {}, "conversation meta"))
         now = utcnow()
@@ -100,6 +116,8 @@ class ConversationRepository:
                 language=None,
                 status="bot",
                 meta=meta,
+                token_sha256=token_sha256,
+                customer_id=customer_id,
             )
             s.add(conv)
             s.flush()
@@ -240,6 +258,14 @@ def _conversation_record(conv: Conversation, message_count: int) -> Conversation
         status=conv.status,
         meta=dict(conv.meta or {}),
         message_count=message_count,
+        customer_id=conv.customer_id,
+        assigned_agent=conv.assigned_agent,
+        handoff_reason=conv.handoff_reason,
+        priority=conv.priority or 0,
+        waiting_since=conv.waiting_since,
+        failed_answers=conv.failed_answers or 0,
+        rating=conv.rating,
+        token_sha256=conv.token_sha256,
     )
 
 

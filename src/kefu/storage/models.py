@@ -117,6 +117,10 @@ class Conversation(Base):
     """One chat session with a customer."""
 
     __tablename__ = "conversations"
+    __table_args__ = (
+        Index("ix_conversations_status_priority", "status", "priority"),
+        Index("ix_conversations_customer_id", "customer_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -125,6 +129,17 @@ class Conversation(Base):
     language: Mapped[str | None] = mapped_column(String(16), nullable=True)
     status: Mapped[str] = mapped_column(String(32), default="bot", server_default="bot")
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # sha256 of the customer's bearer token; the token itself is never stored.
+    token_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    customer_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    assigned_agent: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Why the bot handed over: request, low_confidence, emergency, repeated_failure.
+    handoff_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Higher is more urgent; the agent queue sorts by it, then by waiting_since.
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    failed_answers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan", order_by="Message.id"
@@ -154,3 +169,22 @@ class Message(Base):
     language: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
+
+
+class Feedback(Base):
+    """A thumb (+1/-1) on one answer, or a 1-5 rating of a whole conversation."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_conversation_id", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("conversations.id", ondelete="CASCADE")
+    )
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

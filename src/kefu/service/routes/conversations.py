@@ -16,7 +16,6 @@ from fastapi.responses import StreamingResponse
 
 from kefu.dialogue.assistant import clean_message
 from kefu.service.deps import (
-    TOKEN_META_KEY,
     AssistantDep,
     ConversationDep,
     ConversationsDep,
@@ -55,7 +54,7 @@ def answer_out(answer: Answer, conversation_id: str | None) -> AnswerOut:
 def create_conversation(conversations: ConversationsDep) -> ConversationCreated:
     """Start a conversation; the token in the reply is shown only this once."""
     token = new_token()
-    record = conversations.create(channel="api", meta={TOKEN_META_KEY: hash_token(token)})
+    record = conversations.create(channel="api", token_sha256=hash_token(token))
     return ConversationCreated(id=record.id, token=token)
 
 

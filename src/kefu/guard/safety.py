@@ -1,0 +1,412 @@
+"""Safety triage of a customer message, English and Chinese: which fixed, safe reply it needs.
+
+Kinds, most urgent first:
+
+- ``emergency``: a medical emergency (heart, stroke, breathing, bleeding, overdose or
+  poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
+- ``injection``: an attempt to change the assistant's rules or read its instructions;
+- ``private``: someone else's data, other customers' conversations, secrets or configuration;
+- ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
+- ``investment``: personalised investment advice;
+- ``promise``: a promise, guarantee, code or compensation the business has not written.
+
+Rules, not a model: they must hold with any knowledge base and be reviewable. Attackers hide
+words, so every pattern runs on several views of the message (`views`): normalised, with
+letter-by-letter spacing closed up, with digits read as letters ("1gn0re"), and, for
+injection, decoded base64 and ROT13. The patterns describe the kind of request, not the
+wording of known attacks; `tests/guard` checks them against the FAQ questions of every pack so
+that ordinary questions are not caught.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+from typing import Literal
+
+from kefu.text.normalize import normalize
+
+SafetyKind = Literal[
+    "emergency", "injection", "private", "dose", "diagnosis", "investment", "promise"
+]
+
+_ = r"[^.?!。？！\n]"  # any character inside one sentence
+
+# -- views of a message --------------------------------------------------------------------
+_SPACED = re.compile(r"(?<!\w)(?:\w[ .\-_*·|/]{1,2}){3,}\w(?!\w)")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"})
+_LEET_TOKEN = re.compile(r"(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@])[\w@$]{3,}")
+_B64_TOKEN = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+
+
+def _close_spacing(text: str) -> str:
+    # "i g n o r e" / "I.G.N.O.R.E" / "忽.略.之.前" -> one word
+    return _SPACED.sub(lambda m: re.sub(r"[ .\-_*·|/]", "", m.group(0)), text)
+
+
+def _unleet(text: str) -> str:
+    return _LEET_TOKEN.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
+def decoded_payloads(text: str) -> list[str]:
+    """Readable text hidden in base64 tokens of ``text``."""
+    out = []
+    for token in _B64_TOKEN.findall(text):
+        try:
+            raw = base64.b64decode(token + "=" * (-len(token) % 4), validate=True)
+            decoded = raw.decode("utf-8")
+        except (binascii.Error, ValueError):
+            continue
+        readable = sum(ch.isprintable() for ch in decoded) >= 0.95 * len(decoded)
+        han = sum("\u4e00" <= ch <= "\u9fff" for ch in decoded)
+        if readable and (decoded.count(" ") >= 2 or han >= 4):
+            out.append(decoded)
+    return out
+
+
+def views(text: str, *, decode: bool = False) -> list[str]:
+    """Normalised readings of ``text`` for the detectors (``decode``: also hidden payloads)."""
+    base = normalize(text)
+    out = [base, _close_spacing(base), _unleet(_close_spacing(base))]
+    if decode:
+        out += [normalize(p) for p in decoded_payloads(text)]
+        out.append(codecs.encode(base, "rot13"))
+        out.append(re.sub(r"[\W_]+", "", base))  # "print your sys" + "tem prompt"
+    return list(dict.fromkeys(out))
+
+
+def _any(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    return any(pattern.search(t) for t in texts)
+
+
+# -- emergencies ---------------------------------------------------------------------------
+_EMERGENCY = re.compile(
+    # heart
+    r"chest\W*(pain|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
+    r"pressure|squeez|crush|burning)|"
+    r"(pressure|tightness|crushing|squeezing|pain) (in|on) (my|the|his|her) chest|"
+    r"heart attack|cardiac|no pulse|heart (has )?stopped|sitting on (my|his|her) chest|"
+    # stroke (face, arm, speech, sudden headache or vision)
+    r"stroke|face (is |has )?(droop|numb|gone numb|went numb)|droop|slurr|"
+    r"(can'?t|cannot|unable to) (speak|talk|lift|raise|move) (properly|clearly|his|her|my|their)|"
+    r"one side (of (his|her|my|their) (body|face) )?(is |went |has gone |feels )?(weak|numb|"
+    r"paraly)|(words|speech) (are |is )?(coming out )?(jumbled|garbled|slurred)|"
+    r"worst headache|sudden(ly)? (severe |bad )?(headache|weakness|numbness|confusion|blindness)|"
+    r"(double|blurred|lost|loss of) vision (suddenly|all of a sudden)|vision (is )?double|"
+    # breathing, choking, consciousness
+    r"can'?t breathe|cannot breathe|not breathing|barely breathing|stopped breathing|"
+    r"(trouble|difficulty|struggling) breathing|hardly breathe|short(ness)? of breath|gasping|"
+    r"chok(e|ing)|turning (blue|purple)|lips (are |turned |turning )?(blue|purple)|"
+    r"unconscious|unresponsive|won'?t wake|isn'?t waking|not waking|passed out|collapsed|"
+    r"fainted|won'?t respond|not responding|no response from|"
+    # bleeding, burns
+    r"(severe|heavy|uncontrolled) bleeding|bleeding (heavily|badly|a lot)|"
+    r"blood (is )?(spurting|pouring|gushing|everywhere)|(bleeding|blood)" + _ + r"{0,40}"
+    r"(won'?t|will not|doesn'?t|does not|can'?t|cannot) stop|severe(ly)? burn|"
+    # overdose, poisoning
+    r"overdos|\bod'?d\b|too many (pills|tablets|sleeping)|(took|taken|swallowed|ate|drank|had) "
+    r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
+    r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
+    r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"
+    r"(drank|swallowed|ate)" + _ + r"{0,20}(bleach|antifreeze|detergent|pesticide|cleaner)|"
+    # allergy
+    r"anaphyla|epipen|(throat|airway) (is |feels )?(closing|swelling|swollen|tight)|"
+    r"(face|lips?|tongue|throat) (is |are )?(swelling|swollen|huge|puffing)|severe allergic|"
+    # seizure
+    r"seizure|convuls|having a fit|shaking (on the floor|uncontrollably)|"
+    # suicide and self-harm
+    r"suicid|kill (myself|me)|end (my|it) (life|all)|end it all|take my (own )?life|"
+    r"(don'?t|do not) want to (live|be alive|be here|exist|wake up)|want to die|"
+    r"wish i (was|were) dead|better off (dead|without me)|no (reason|point) (to|in) (live|"
+    r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
+    r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
+    r"(goodbye|suicide) (note|letter)|tonight is the night|"
+    # Chinese
+    r"胸痛|胸(口|部)?" + _ + r"{0,4}(痛|疼|闷|压|发紧)|胸闷|心口(疼|痛|像|压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
+    r"没(有)?(心跳|呼吸|脉搏)|中风|卒中|口角歪|嘴歪|脸(歪|麻)|半边(脸|身子|身体)|一侧(肢体|身体)|"
+    r"说话(不清|含糊|含含糊糊|不利索|说不出)|口齿不清|话(也)?说不出|"
+    r"(手|胳膊|腿)(突然)?(抬不起来|动不了|没力气|发麻)|剧烈头痛|最痛的头痛|视物(重影|模糊)|"
+    r"喘不(上|过)气|呼吸(困难|急促|不过来)|不能呼吸|憋(紫|得)|(嘴唇|脸)(都)?(发紫|发青|憋紫)|"
+    r"噎住|窒息|卡住(了)?(喉咙|嗓子)|昏迷|晕倒|昏倒|晕过去|叫不醒|(喊|叫)(都)?没(有)?反应|"
+    r"不省人事|意识不清|倒地|眼前发黑|站不住|"
+    r"大出血|血(流|止)不住|止不住|流(了)?(很多|好多)血|血一直|喷血|往外喷|"
+    r"(服药|药物|吃药|用药)过量|过量服|吃(多|过量)了药|吃了(一|整|很多|好多|一大)(整)?(瓶|盒|板|把)|"
+    r"(喝|吞)了(一|整)?(整)?(瓶|盒)|吞了" + _ + r"{0,6}(药|片|电池|磁铁)|"
+    r"误(服|喝|食|吃)|中毒|农药|(喝|吃)了" + _ + r"{0,6}(农药|消毒|漂白|洗洁精|老鼠药)|"
+    r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
+    r"自杀|轻生|不想活|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
+    r"割腕|自残|伤害自己|遗书|一了百了|"
+    r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
+)
+
+# -- injection: changing the rules, reading the instructions -------------------------------
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget|override|bypass|ditch)\W+((all|any|every|the|your|my|these|"
+    r"those|previous|prior|above|earlier|preceding|original|initial|system|other|current|"
+    r"existing|safety|of|you|were|given|told)\W+){0,4}(instructions?|rules|directions|"
+    r"guidelines|prompts?|polic(y|ies)|constraints|programming|restrictions|guardrails|"
+    r"directives|settings)|(ignore|disregard|forget)\W+(everything|anything|all)\b|"
+    r"(system|initial|original|hidden|secret|internal|developer|pre-?prompt|starting)\W*"
+    r"(prompts?|directives)|(hidden|secret|internal|initial|system) (instructions|rules)|"
+    r"(print|show|reveal|repeat|quote|recite|output|tell me|display|dump|paste|leak|share|"
+    r"summari[sz]e|list|write out|spell out)\W+(\w+\W+){0,4}your\W+(\w+\W+){0,2}"
+    r"(instructions|rules|prompt|guidelines|directives)|"
+    r"what (were|was) you (told|given|instructed)|what are your (\w+ )?instructions\b(?! for)|"
+    r"(instructions|rules|prompt)( were| was)? you (were |was )?(given|received|told)|"
+    r"your (original|initial|first|real|actual|hidden|secret|system) (instructions|prompt|rules)|"
+    r"\b[a-z]\s*\+\s*[a-z]\b|concatenat|opposite of (what|your)|"
+    r"(manager|supervisor|admin|developer|boss|owner)s? (asked|told|wants|said for) me to tell you|"
+    r"(grandma|grandmother|grandpa|granny)" + _ + r"{0,30}used to (read|tell|say|recite)|"
+    r"(everything|text|words?|all)( that (came|is|was))? (above|before) (this|my|the)|"
+    r"you are now|from now on,? (you|your)|pretend (to be|you)|role-?play|"
+    r"play the (role|part)|you'?re now|\bact as (my|if|though)\b|act as an? (doctor|"
+    r"pharmacist|stockbroker|broker|lawyer|hacker|developer|admin|ai|assistant|bot)|"
+    r"(developer|dev|god|admin|debug|unrestricted|jailbreak|dan|sudo|maintenance|evil|chaos|"
+    r"unfiltered|test) mode|\bdan\b|do anything now|jailbr|"
+    r"(ai|bot|assistant|model|chatbot|you|gpt)\b" + _ + r"{0,30}(no|without( any)?|free of) "
+    r"(rules|restrictions|limits|filters|guidelines|polic(y|ies))|"
+    r"unrestricted|uncensored|"
+    r"\[\s*(system|admin|developer)\s*\]|<\|?\s*(im_start|system|endoftext)|(^|\n)\s*"
+    r"(system|assistant)\s*:|#+\s*(new )?(instructions?|system)|system override|"
+    r"new (rules?|instructions?|polic(y|ies)) (from|by)\b|new (rules?|instructions?)\s*:|"
+    r"(end|beginning|start) of (the )?(user |system )?(input|prompt)|"
+    r"(penetration|pen) test|\bi authori[sz]e you|authori[sz]ed (you|test)|"
+    r"(decode|decrypt|rot13|base64|translate)" + _ + r"{0,60}(follow|execute|run|do|obey|"
+    r"comply|perform|apply)\b|"
+    r"complete (this|the following|the) (sentence|text)|"
+    # Chinese
+    r"(忽略|无视|忘掉|忘记|不要管|别管|绕过|覆盖|不用遵守|不必遵守)" + _ + r"{0,12}(指令|指示|规则|设定|"
+    r"限制|约束|命令|规定)|(忽略|无视|忘掉|忘记)(之前|以上|前面|上面|所有)|"
+    r"(系统|初始|原始|隐藏|内部|开发者|原本)(的)?(提示词|指令|设定|prompt)|提示词|"
+    r"(收到|得到|接到)的(指令|设定|规则)|你的(设定|指令|系统设置)|(对话|这段话|这条消息|以上|上面)(之前)?的所有内容|"
+    r"(管理员|经理|老板|主管|开发者|公司|领导)(让|叫|要)我(转告|告诉)你|"
+    r"(复述|重复|输出|打印|告诉我|说出|发给我|透露|公布|泄露|列出|念)" + _ + r"{0,10}(指令|设定|提示词|"
+    r"(你的|系统|内部|隐藏)(规则|提示|要求))|"
+    r"你(现在)?是(一个)?(没有|不受)|你现在是|从现在(开始|起)" + _ + r"{0,3}你|扮演|假装|"
+    r"(开发者|无限制|越狱|上帝|管理员|调试|自由|dan)模式|无限制|不受(任何)?(规则|限制|约束)|"
+    r"没有(任何)?(规则|限制|约束)的|越狱|"
+    r"【\s*(系统|system|管理员|admin|开发者)|<\s*/?\s*system\s*>|(^|\n)\s*(系统|助手|管理员)\s*[:：]|"
+    r"授权你|命令你|我授权|(用户|系统)?输入结束|"
+    r"(解码|解密|翻译)" + _ + r"{0,30}(执行|照做|按.{0,4}做|遵守)|"
+    r"(接着|继续|补全|完成)(写|说)?(完)?(这句话|下面的句子|以下句子)",
+    re.IGNORECASE,
+)
+# Asking the assistant to say attacker-chosen words ("say 'I have been PWNED'"): an attack in a
+# message, but ordinary in a document ('write "For deposit only" on the back').
+_DICTATION = re.compile(
+    r"(?<!you )(say|reply|respond|type|write|answer|print|output|repeat after me|start (your|"
+    r"each|every) (reply|answer|response) with|end (each|every|your) (reply|answer|sentence|"
+    r"response) with)\W+(only\W+)?(with\W+)?(the\W+(word|phrase|text|sentence)\W+)?[\"'“‘「『]|"
+    r"!\[[^\]]*\]\(https?://|(说|打|回复|写|输出)(一句|一下|出)?\s*[:：]?\s*[“\"「『]",
+    re.IGNORECASE,
+)
+_SQUEEZED_INJECTION = re.compile(
+    r"ignore(all|the|your|any|previous|prior|above|my|these)*(instructions?|rules|prompt)|"
+    r"systemprompt|developermode|jailbreak|doanythingnow|忽略(之前|以上|前面|所有)的?(指令|规则)"
+)
+
+# -- someone else's data, secrets, configuration ------------------------------------------
+_SECRETS = re.compile(
+    r"api\W*keys?|secret\W*keys?|access\W*tokens?|(your|system|admin|database|api) credentials|"
+    r"passwords?,? (tokens|or secrets)|(admin|root|database|db|system)\W*(password|credentials|"
+    r"url|connection|dump)|connection string|environment variables?|env vars?|\.env\b|/etc/|"
+    r"config(uration)? file|(show|print|paste|send|dump|reveal|output|give me)\W+(\w+\W+){0,3}"
+    r"(your )?config(uration)?\b|source code|file paths?|(which|what) (llm|ai model|language "
+    r"model)|internal\W+(\w+\W+){0,3}(codes?|list|data|tools|discounts?)|"
+    r"(api|API)\s*(密钥|key)|密钥|令牌|(管理员|后台|数据库|系统)(的)?(密码|账号|地址|连接)|"
+    r"配置文件|环境变量|(你的|系统|服务器|后台)配置|源代码|源码|内部(优惠码|折扣码|数据)",
+    re.IGNORECASE,
+)
+_PERSONAL = (
+    r"(address|phone|number|e-?mail|balance|account|details|orders?|conversations?|chats?|"
+    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?)"
+)
+_OTHERS_EN = re.compile(
+    r"(other|another|previous|last|different|all( the)?|every|any|someone else'?s?) "
+    r"(customers?|clients?|users?|patients?|account holders?|people|person)('s|s')?|"
+    r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody) "
+    r"(who|that|before me|else)|"
+    r"\b(neighbou?r|husband|wife|partner|brother|sister|friend|mom|mum|dad|mother|father|son|"
+    r"daughter|colleague|boss|ex)('s|s')? |\b(her|his) " + _PERSONAL + "|"
+    r"\b(?!my\b|your\b|our\b)[a-z]+'s (account |card |bank )?(balance|password|pin|"
+    r"transactions?|statements?|medical records?)",
+    re.IGNORECASE,
+)
+_PERSONAL_DATA_EN = re.compile(_PERSONAL + r"|questions? (they|he|she) asked", re.IGNORECASE)
+_REQUEST_EN = re.compile(
+    r"\b(tell|give|show|read|list|send|share|look up|find|check|pull up|print|reveal|what('s| is"
+    r"| was| are| were)|which)\b",
+    re.IGNORECASE,
+)
+_OTHERS_ZH = re.compile(
+    r"(其他|别的|别人|他人|其它|所有|其余|今天|这周|本周|上一个|上一位|前一个|前面)" + _ + r"{0,6}"
+    r"(客户|用户|顾客|患者|会员|人)" + _ + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
+    r"余额|账户|卡号|身份证|病历)|"
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?" + _ + r"{0,10}"
+    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
+    r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)"
+)
+_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|列出|看看|调出|是多少|是什么|多少")
+
+# -- medicine ------------------------------------------------------------------------------
+_DRUG = (
+    r"(ibuprofen|paracetamol|acetaminophen|tylenol|advil|motrin|aspirin|calpol|nurofen|"
+    r"amoxicillin|antibiotics?|metformin|insulin|sertraline|prozac|xanax|valium|oxycodone|"
+    r"morphine|codeine|tramadol|melatonin|benadryl|antihistamines?|steroids?|prednisone|"
+    r"painkillers?|sleeping (pills?|tablets?)|meds|medicines?|medications?|pills?|tablets?|"
+    r"syrup|drops|capsules?|mg|milligrams?|ml)"
+)
+# Unambiguous: asking for an amount of medicine.
+_DOSE = re.compile(
+    r"\bdos(e|es|age|ing)\b|how (much|many) (mg|milligrams?|ml|millilit\w*|tablets?|pills?|"
+    r"capsules?|drops|teaspoons?|spoons?)\b|\b\d+\s?(mg|ml)\b" + _ + r"{0,30}\?|"
+    r"剂量|吃(几|多少)(片|粒|颗|毫克|毫升|次|袋|支|勺)|喂(几|多少)|用(几|多少)(片|粒|毫升|毫克)|"
+    r"一次(吃|服|喂)(几|多少)|多少毫克|几毫升|多少毫升|服用(几|多少)|(多|补|少)吃(一|两)?(片|粒|颗|次)|"
+    r"吃两片|吃双份|最多(能|可以)?(吃|服)",
+    re.IGNORECASE,
+)
+# Ambiguous on their own ("how many days does it take"): count only beside a medicine.
+_DOSE_WEAK = re.compile(
+    r"how (much|many)\b" + _ + r"{0,40}\b(take|give|swallow|use)\b|"
+    r"(take|give|double|skip|increase|halve|split|crush)\b|"
+    r"(can|should|could|may) (i|we|he|she|they) (take|give|have|mix)\b|"
+    r"(maximum|max|safe|right|correct|strong) (amount|number|dose|quantity)|"
+    r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少",
+    re.IGNORECASE,
+)
+_MEDICINE = re.compile(
+    r"\b" + _DRUG + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)", re.IGNORECASE
+)
+_CONDITION = (
+    r"(\w+itis|\w+osis|disease|infection|cancer|diabetes|syndrome|disorder|strep|flu|covid|"
+    r"eczema|scabies|melanoma|tumou?r|ulcer|allerg\w*|illness|std|sti|hiv|migraine|anemia|"
+    r"anaemia|arthritis|asthma|pneumonia|depression|adhd|autism|a stroke|heart attack)\b"
+)
+_SYMPTOM = re.compile(
+    r"\b(pain|ache|hurt|rash|fever|cough|lump|bump|mole|spots?|itch|swell|swollen|bleed|blood|"
+    r"dizzy|nause|vomit|diarrh|headache|tired|fatigue|numb|sore|throat|symptom|sick|ill|"
+    r"thirst|pee|urinat|weight|breath|stomach|skin|tonsil|ears?|knee|joint)\w*|"
+    r"疼|痛|咳|烧|疹|痒|肿|晕|吐|泻|乏力|症状|不舒服|血|痰",
+    re.IGNORECASE,
+)
+_DIAGNOSIS = re.compile(
+    r"what'?s? (is )?wrong with (me|my|him|her)|(can|could|would|will) you diagnose|"
+    r"diagnose (me|my|this|it|what)|(give|tell) me (a|the|your) diagnosis|"
+    r"\bdo i have (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|"
+    r"(is|could|might) (it|this|that|these) (be )?(a |an )?" + _ + r"{0,25}"
+    + _CONDITION + r"|what (disease|illness|condition|infection) (do|does|is|could|might)|"
+    r"(does|do|did) (that|this|it|these|my " + _ + r"{0,20}) (mean|indicate|show) (i|that i|"
+    r"he|she)|\b(blood|lab|x-?ray|scan|mri|ecg|ekg|tsh|alt|ast|a1c|cholesterol|psa|glucose|"
+    r"blood sugar|white (blood )?cells?|hemoglobin|platelets?|biopsy|ultrasound|test results?)"
+    r"s?\b" + _ + r"{0,40}\b(mean|normal|high|low|bad|worried)|"
+    r"是不是(得了|患了|有|长了)?" + _ + r"{0,8}(病|炎|癌|症|瘤|感染|结石|糖尿病|高血压|中风|过敏)|"
+    r"(是|得了|患了)?什么病|(帮|给)我(看看|分析|判断|诊断)" + _ + r"{0,8}(化验|指标|症状|病情|什么病)|"
+    r"诊断(一下|成|为|我)|帮我诊断|会诊断|是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
+    r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)" + _ + r"{0,12}(偏高|偏低|异常|意味|严重|什么病)",
+    re.IGNORECASE,
+)
+# Ambiguous on their own ("what could it be?"): count only beside a symptom.
+_DIAGNOSIS_WEAK = re.compile(
+    r"what (could|might) (it|this|that) be|what('s| is) (causing|it)\b|"
+    r"(is|are) (it|this|that|these) (normal|serious|dangerous|bad)\b|could (it|this) be|"
+    r"should i (be )?worr|\b(i|he|she) (have|has|got|am having) (a|an|some)? ?(lump|rash|fever|"
+    r"cough|spots?|mole|pain|swelling|bump|sore)" + _ + r"{0,60}(what|why|is it|could it)|"
+    r"(你|您)(觉得|说|看)(是|我|这)|会不会是|是不是",
+    re.IGNORECASE,
+)
+
+# -- money ---------------------------------------------------------------------------------
+_ASSET = (
+    r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|"
+    r"money[- ]market|investment|etf) funds?|etfs?|crypto\w*|bitcoin|btc|ethereum|bonds|"
+    r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
+)
+_INVESTMENT = re.compile(
+    r"\b(should|shall|would you|do you think i should|is it (wise|smart|better))\b" + _
+    + r"{0,40}\b(invest|buy|sell|put|move|keep|hold)\b" + _ + r"{0,40}" + _ASSET + r"|"
+    r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
+    r"(which|what) " + _ASSET + r"\b" + _ + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
+    r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
+    r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
+    r"how should i split my (money|savings|portfolio|401\W?k)|"
+    r"(stock|shares?|crypto|bitcoin|coin|etf|fund)\b" + _ + r"{0,20}\b(a )?(good )?(buy|"
+    r"investment)\b|time (for me )?to invest|time (for me )?to (buy|sell)\b" + _ + r"{0,30}"
+    + _ASSET + r"|(percentage|portion|proportion) of my (portfolio|savings|401\W?k)|"
+    r"of my portfolio|(stocks|equities) (and|vs\.?|or|versus) bonds|"
+    r"make me (more|the most) money|invest (it|this|my|the)\b|"
+    r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)",
+    re.IGNORECASE,
+)
+_ASSET_ZH = r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
+_JUDGEMENT_ZH = (
+    r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
+    r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
+    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是" + _ + r"{0,10}(划算|好|合适)|"
+    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
+)
+_INVESTMENT_ZH = re.compile(
+    _ASSET_ZH + _ + r"{0,20}" + _JUDGEMENT_ZH + "|" + _JUDGEMENT_ZH + _ + r"{0,20}" + _ASSET_ZH
+)
+
+# -- promises and codes --------------------------------------------------------------------
+_PROMISE = re.compile(
+    r"\b(promise|guarantee|assure|swear)\b" + _ + r"{0,25}\b(me|that|my|in writing|it|i'?ll|"
+    r"i will)\b|\b(can|could|will|would) you (promise|guarantee|confirm|assure)\b|"
+    r"\bconfirm (that )?(my|it|the|i)\b" + _ + r"{0,40}(approved|arrive|refund|compensat|free)|"
+    r"(give|send|generate|make|create|issue) (me|us) (a |an |some |any )?[\w% -]{0,20}"
+    r"(discount|coupon|promo|voucher|gift card|compensation|refund code|code)|you owe me|"
+    r"\bjust (say|confirm|type)\b|"
+    r"保证(?!金)|承诺|打包票|确认一下" + _ + r"{0,10}(赔|退|到|补偿)|"
+    r"(给|发|送|来|生成)(我)?(一|个|张|份)?" + _ + r"{0,8}(优惠码|券码|优惠券|折扣码|补偿券|红包|兑换码|"
+    r"免单码|折券)|(要|得)赔(偿)?我|赔我",
+    re.IGNORECASE,
+)
+
+
+def is_injection(text: str, *, message: bool = True) -> bool:
+    """Does ``text`` try to change the assistant's rules or read its instructions?
+
+    ``message=False`` reads a document: dictated wording and base64 blobs are ordinary there.
+    """
+    texts = views(text, decode=True)
+    if _any(_INJECTION, texts[:-1]) or _SQUEEZED_INJECTION.search(texts[-1]):
+        return True
+    if not message:
+        return False
+    # Readable text hidden in base64 is itself an attempt to slip something past the rules.
+    return _any(_DICTATION, texts[:-1]) or bool(decoded_payloads(text))
+
+
+def _private(texts: list[str], original: str) -> bool:
+    if _any(_SECRETS, texts):
+        return True
+    for t in texts:
+        if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):
+            return True
+    # Names are capitalised, so this test reads the message as written.
+    for t in [*texts, original]:
+        if _OTHERS_EN.search(t) and _PERSONAL_DATA_EN.search(t) and _REQUEST_EN.search(t):
+            return True
+    return False
+
+
+def assess(text: str) -> SafetyKind | None:
+    """The safety kind of a customer message, or None for an ordinary question."""
+    texts = views(text)
+    if _any(_EMERGENCY, texts):
+        return "emergency"
+    if is_injection(text):
+        return "injection"
+    if _private(texts, text):
+        return "private"
+    if _any(_DOSE, texts) or (_any(_DOSE_WEAK, texts) and _any(_MEDICINE, texts)):
+        return "dose"
+    if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):
+        return "diagnosis"
+    if _any(_INVESTMENT, texts) or _any(_INVESTMENT_ZH, texts):
+        return "investment"
+    if _any(_PROMISE, texts):
+        return "promise"
+    return None

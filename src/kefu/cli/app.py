@@ -11,10 +11,14 @@ from typing import Annotated
 import typer
 
 from kefu import __version__
+from kefu.cli import audit as audit_cli
 from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
+from kefu.cli import keys as keys_cli
+from kefu.cli import privacy as privacy_cli
 from kefu.cli import serve as serve_cli
 from kefu.cli import train as train_cli
+from kefu.cli import users as users_cli
 
 app = typer.Typer(
     name="kefu",
@@ -27,6 +31,10 @@ app = typer.Typer(
 app.add_typer(kb_cli.app, name="kb")
 app.add_typer(eval_cli.app, name="eval")
 app.add_typer(train_cli.app, name="train")
+app.add_typer(users_cli.app, name="users")
+app.add_typer(audit_cli.app, name="audit")
+app.add_typer(privacy_cli.app, name="privacy")
+app.add_typer(keys_cli.app, name="keys")
 app.command("serve")(serve_cli.serve)
 
 PackOpt = Annotated[

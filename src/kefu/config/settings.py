@@ -111,6 +111,29 @@ class Settings(BaseSettings):
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
 
+    # Security and privacy (docs/data-flow.md).
+    encrypt_at_rest: bool = Field(
+        default=True,
+        description="Seal message bodies, feedback comments and customer details with AES-GCM.",
+    )
+    master_key: SecretStr | None = Field(
+        default=None,
+        description="Master key (base64 of 32 bytes); default: the key file, made on first use.",
+    )
+    master_key_previous: SecretStr | None = Field(
+        default=None,
+        description="The master key before a rotation, accepted for unwrapping only "
+        "(env rotation: set both, run 'kefu keys rotate', then remove this one).",
+    )
+    master_key_file: Path | None = Field(
+        default=None, description="Key file; default <home>/keys/master.key (mode 0600)."
+    )
+    retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Conversations idle longer than this are purged by 'kefu privacy purge'.",
+    )
+
     @field_validator("home", mode="before")
     @classmethod
     def _expand_home(cls, value: Any) -> Any:

@@ -67,10 +67,9 @@ class KnowledgeBase:
     @property
     def db(self) -> Database:
         if self._db is None:
-            from kefu.storage.db import Database
+            from kefu.security.crypto import open_database
 
-            self.settings.ensure_home()
-            self._db = Database(self.settings.resolved_database_url)
+            self._db = open_database(self.settings)  # with its cipher: encryption at rest
         return self._db
 
     @property

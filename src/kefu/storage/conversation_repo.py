@@ -2,6 +2,11 @@
 
 Assistant turns keep their sources, confidence, mode and latency so that a person taking over
 (or reviewing later) can see why the bot said what it said.
+
+Message bodies are sealed (encrypted at rest, when the database has a cipher) for the
+conversation's key owner: its customer, or the conversation itself when it has no customer.
+Sealing and unsealing happen outside any open session, since a new owner's key is written to
+the database in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -68,6 +73,15 @@ def _short(value: str | None, what: str, limit: int) -> str | None:
     if not isinstance(value, str) or not value or len(value) > limit or "\x00" in value:
         raise ValueError(f"{what} must be a non-empty string of at most {limit} characters")
     return value
+
+
+def key_owner(conversation: ConversationRecord | Conversation) -> str:
+    """Whose data key seals a conversation's text: its customer, else the conversation itself.
+
+    The customer id is set when the conversation is created and must not change afterwards,
+    or text sealed before the change would no longer open.
+    """
+    return conversation.customer_id or conversation.id
 
 
 def _json(value: Any, what: str) -> Any:
@@ -157,8 +171,11 @@ class ConversationRepository:
         mode = _short(mode, "mode", 32)
         language = _short(language, "language", 16)
         stored_sources = _json(list(sources), "message sources") if sources is not None else None
-        now = utcnow()
         self._db.migrate()
+        # Without a cipher the owner does not matter, and finding it would cost a query.
+        owner = self._owner(conversation_id) if self._db.cipher is not None else conversation_id
+        sealed = self._db.seal(owner, content)
+        now = utcnow()
         with self._db.session(write=True) as s:
             # Writing first means a missing conversation costs no extra query.
             touched = s.execute(
@@ -171,7 +188,7 @@ class ConversationRepository:
             msg = Message(
                 conversation_id=conversation_id,
                 role=role,
-                content=content,
+                content=sealed,
                 created_at=now,
                 sources=stored_sources,
                 confidence=None if confidence is None else float(confidence),
@@ -182,7 +199,7 @@ class ConversationRepository:
             )
             s.add(msg)
             s.flush()
-            return _message_record(msg)
+            return _message_record(msg, content)
 
     def history(self, conversation_id: str, *, limit: int | None = None) -> list[MessageRecord]:
         """Messages oldest first; with ``limit``, only the last ``limit`` of them."""
@@ -190,15 +207,17 @@ class ConversationRepository:
             raise ValueError("limit must be zero or more")
         self._db.migrate()
         with self._db.session() as s:
-            if s.get(Conversation, conversation_id) is None:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
                 raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            owner = key_owner(conv)
             query = select(Message).where(Message.conversation_id == conversation_id)
             if limit is None:
                 rows = list(s.scalars(query.order_by(Message.id)))
             else:
                 rows = list(s.scalars(query.order_by(Message.id.desc()).limit(limit)))
                 rows.reverse()
-            return [_message_record(m) for m in rows]
+        return [_message_record(m, self._db.unseal(owner, m.content)) for m in rows]
 
     def list(self, *, limit: int = 50) -> builtins.list[ConversationRecord]:
         """The most recently active conversations first."""
@@ -242,6 +261,17 @@ class ConversationRepository:
             if gone.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(f"no conversation with id {conversation_id!r}")
 
+    def _owner(self, conversation_id: str) -> str:
+        with self._db.session() as s:
+            row = s.execute(
+                select(Conversation.id, Conversation.customer_id).where(
+                    Conversation.id == conversation_id
+                )
+            ).first()
+        if row is None:
+            raise NotFoundError(f"no conversation with id {conversation_id!r}")
+        return str(row.customer_id or row.id)
+
     @staticmethod
     def _message_count(s: Session, conversation_id: str) -> int:
         query = select(func.count()).where(Message.conversation_id == conversation_id)
@@ -269,12 +299,13 @@ def _conversation_record(conv: Conversation, message_count: int) -> Conversation
     )
 
 
-def _message_record(msg: Message) -> MessageRecord:
+def _message_record(msg: Message, content: str) -> MessageRecord:
+    """``content`` is the message as written (``msg.content`` holds it sealed)."""
     return MessageRecord(
         id=msg.id,
         conversation_id=msg.conversation_id,
         role=msg.role,
-        content=msg.content,
+        content=content,
         created_at=msg.created_at,
         sources=[dict(x) for x in msg.sources or []],
         confidence=msg.confidence,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kefu.errors import ConfigError, KefuError, MissingDependency, StorageError
 
@@ -32,6 +32,18 @@ _BEGIN_OPTION = "kefu_sqlite_begin"
 _SQLITE_BUSY_TIMEOUT_S = 15.0
 # Any constant works; it only has to be the same for every kefu process sharing a server.
 _PG_MIGRATION_LOCK = 0x6B656675
+# Stored text that starts with SEALED_PREFIX is ciphertext (kefu.security.crypto); text a
+# customer wrote that happens to start with it is escaped with PLAIN_PREFIX when stored plain.
+SEALED_PREFIX = "enc:"
+PLAIN_PREFIX = "enc:v0:"
+
+
+class Cipher(Protocol):
+    """Encryption at rest for one database (kefu.security.crypto.EnvelopeCipher)."""
+
+    def seal(self, db: Database, owner: str, text: str) -> str: ...
+
+    def unseal(self, db: Database, owner: str, stored: str) -> str: ...
 
 
 def mask_url(url: str) -> str:
@@ -85,11 +97,13 @@ def _current_revision(conn: Connection) -> str | None:
 class Database:
     """A SQLAlchemy engine for one URL, with sessions and migrations."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, cipher: Cipher | None = None) -> None:
         if not isinstance(url, str) or not url.strip():
             raise ConfigError("the database URL is empty; set KEFU_DATABASE_URL or leave it unset")
         self.url = url.strip()
         self.echo = echo
+        # None: text is stored as it is (tests, or a deployment with encryption turned off).
+        self.cipher = cipher
         self._engine: Engine | None = None
         self._factories: dict[bool, sessionmaker[Session]] = {}
         self._lock = threading.RLock()
@@ -306,12 +320,24 @@ class Database:
         """Text as it should be stored for ``owner`` (a customer or conversation id).
 
         The hook for encryption at rest: every column that holds what a customer wrote goes
-        through it. Without a cipher configured the text is stored as it is.
+        through it. Without a cipher configured the text is stored as it is. Call it outside
+        any open session: making a new owner's key writes to the database.
         """
-        return text
+        if self.cipher is not None:
+            return self.cipher.seal(self, owner, text)
+        return PLAIN_PREFIX + text if text.startswith(SEALED_PREFIX) else text
 
     def unseal(self, owner: str, stored: str) -> str:
-        """The inverse of :meth:`seal`."""
+        """The inverse of :meth:`seal`; plaintext written before encryption reads back as is."""
+        if self.cipher is not None:
+            return self.cipher.unseal(self, owner, stored)
+        if stored.startswith(PLAIN_PREFIX):
+            return stored[len(PLAIN_PREFIX) :]
+        if stored.startswith(SEALED_PREFIX):
+            raise StorageError(
+                f"a stored value of {owner!r} is encrypted, but this database handle has no "
+                "master key: open it with kefu.security.open_database(settings)"
+            )
         return stored
 
     def dispose(self) -> None:

@@ -1,0 +1,149 @@
+"""`kefu users ...`: agents and admins, their passwords and API keys (all audited)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(help="Manage agent and admin accounts and their API keys.", no_args_is_help=True)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="User name (letters, digits, _.@-).")],
+    role: Annotated[str, typer.Option(help="agent or admin.")] = "agent",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    no_password: Annotated[
+        bool, typer.Option("--no-password", help="No password: the user signs in with API keys.")
+    ] = False,
+) -> None:
+    """Add a user; the password is asked for (hidden) unless --password-stdin or --no-password."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        if role not in ("agent", "admin"):
+            raise typer.BadParameter("role must be agent or admin", param_hint="--role")
+        password = None if no_password else _read_password(password_stdin)
+        try:
+            db = open_db()
+            user = UserRepository(db).create(name, role, password)
+        except ValueError as exc:
+            console(stderr=True).print(f"error: {exc}", style="bold red", markup=False)
+            raise typer.Exit(1) from exc
+        record(db, "users.add", name, {"role": role, "password": password is not None})
+        console().print(f"added {user.role} [bold]{user.name}[/]")
+
+
+@app.command("list")
+def list_(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """List users and their live API keys."""
+    from rich.table import Table
+
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        repo = UserRepository(open_db())
+        users = repo.list()
+        keys: dict[str, list[str]] = {}
+        for k in repo.api_keys():
+            if k.revoked_at is None:
+                keys.setdefault(k.user, []).append(f"{k.id}:{k.prefix}…")
+        if as_json:
+            data = [
+                {
+                    "name": u.name,
+                    "role": u.role,
+                    "disabled": u.disabled,
+                    "created_at": u.created_at.isoformat(),
+                    "api_keys": keys.get(u.name, []),
+                }
+                for u in users
+            ]
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        table = Table("name", "role", "status", "created (UTC)", "API keys (id:prefix)")
+        for u in users:
+            table.add_row(
+                u.name,
+                u.role,
+                "disabled" if u.disabled else "active",
+                u.created_at.strftime("%Y-%m-%d %H:%M"),
+                ", ".join(keys.get(u.name, [])),
+            )
+        console().print(table)
+
+
+@app.command("remove")
+def remove(name: Annotated[str, typer.Argument(help="The user to disable.")]) -> None:
+    """Disable a user and revoke its API keys (the name stays reserved for the audit trail)."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        db = open_db()
+        UserRepository(db).remove(name)
+        record(db, "users.remove", name)
+        console().print(f"disabled [bold]{name}[/] and revoked its API keys")
+
+
+@app.command("key")
+def key(
+    name: Annotated[str, typer.Argument(help="The user the key signs in as.")],
+    label: Annotated[str, typer.Option(help="What the key is for.")] = "",
+) -> None:
+    """Make an API key for a user and print it once (only its hash is kept)."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        db = open_db()
+        value = UserRepository(db).create_api_key(name, label)
+        record(db, "users.key", name, {"prefix": value[:13], "label": label})
+        console(stderr=True).print(
+            f"[dim]New API key for {name}; it is shown only now, store it safely:[/]"
+        )
+        typer.echo(value)
+
+
+@app.command("revoke")
+def revoke(
+    key_ref: Annotated[
+        str, typer.Argument(help="Key id, or its first characters (kefu_xxxxxxxx).")
+    ],
+) -> None:
+    """Revoke one API key."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        db = open_db()
+        try:
+            UserRepository(db).revoke_api_key(key_ref)
+        except ValueError as exc:
+            console(stderr=True).print(f"error: {exc}", style="bold red", markup=False)
+            raise typer.Exit(1) from exc
+        record(db, "users.revoke_key", None, {"key": key_ref[:13]})
+        console().print(f"revoked {key_ref[:13]}")

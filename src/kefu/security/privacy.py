@@ -1,0 +1,338 @@
+"""Data-subject duties: export everything held about a customer, erase it, purge old data.
+
+Erasure and retention delete the rows *and* the owners' data keys (crypto-shredding), so copies
+of the ciphertext elsewhere (database backups, replicas, dumps) can no longer be opened with
+the master key. Every call is recorded in the audit log with who asked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select, text
+
+from kefu.errors import NotFoundError
+from kefu.security.audit import AuditLog
+from kefu.security.customers import CustomerRepository
+from kefu.storage.conversation_repo import key_owner
+from kefu.storage.models import Conversation, Customer, DataKey, Feedback, Message, utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kefu.storage.db import Database
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass(frozen=True)
+class ErasureSummary:
+    customer_id: str
+    conversations: int
+    messages: int
+    feedback: int
+    customer_record: bool
+    data_keys: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PurgeSummary:
+    cutoff: datetime
+    dry_run: bool
+    conversations: int
+    messages: int
+    feedback: int
+    customers: int
+    data_keys: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "cutoff": self.cutoff.isoformat()}
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield list(items[start : start + _CHUNK])
+
+
+class Privacy:
+    """Export, erasure and retention over one database (with its cipher)."""
+
+    def __init__(self, db: Database, audit: AuditLog | None = None) -> None:
+        self._db = db
+        self.audit = audit or AuditLog(db)
+
+    # -- export ------------------------------------------------------------------------------
+    def export_customer(
+        self,
+        customer_id: str,
+        *,
+        actor: str = "system",
+        role: str = "admin",
+        ip: str | None = None,
+    ) -> dict[str, Any]:
+        """Everything held about one customer, decrypted, as JSON-serialisable data.
+
+        NotFoundError when kefu holds nothing about them (no conversation, no details).
+        """
+        db = self._db
+        db.migrate()
+        with db.session() as s:
+            convs = list(
+                s.scalars(
+                    select(Conversation)
+                    .where(Conversation.customer_id == customer_id)
+                    .order_by(Conversation.created_at)
+                )
+            )
+            ids = [c.id for c in convs]
+            messages = self._rows(s, Message, ids, Message.id)
+            feedback = self._rows(s, Feedback, ids, Feedback.id)
+        details = CustomerRepository(db).find(customer_id)
+        if not convs and details is None:
+            raise NotFoundError(f"kefu holds no conversation or details for {customer_id!r}")
+        conversations = []
+        for conv in convs:
+            owner = key_owner(conv)
+            conversations.append(
+                {
+                    "id": conv.id,
+                    "created_at": _iso(conv.created_at),
+                    "updated_at": _iso(conv.updated_at),
+                    "channel": conv.channel,
+                    "language": conv.language,
+                    "status": conv.status,
+                    "meta": dict(conv.meta or {}),
+                    "assigned_agent": conv.assigned_agent,
+                    "handoff_reason": conv.handoff_reason,
+                    "rating": conv.rating,
+                    "messages": [
+                        {
+                            "id": m.id,
+                            "role": m.role,
+                            "content": db.unseal(owner, m.content),
+                            "created_at": _iso(m.created_at),
+                            "language": m.language,
+                            "sources": [dict(x) for x in m.sources or []],
+                            "confidence": m.confidence,
+                            "mode": m.mode,
+                            "handoff": m.handoff,
+                        }
+                        for m in messages
+                        if m.conversation_id == conv.id
+                    ],
+                    "feedback": [
+                        {
+                            "id": f.id,
+                            "message_id": f.message_id,
+                            "kind": f.kind,
+                            "value": f.value,
+                            "comment": None if f.comment is None else db.unseal(owner, f.comment),
+                            "created_at": _iso(f.created_at),
+                        }
+                        for f in feedback
+                        if f.conversation_id == conv.id
+                    ],
+                }
+            )
+        self.audit.record(
+            actor, role, "privacy.export", customer_id,
+            {"conversations": len(convs)}, ip,
+        )  # fmt: skip
+        audit = [
+            {
+                "id": a.id,
+                "at": _iso(a.at),
+                "actor": a.actor,
+                "role": a.role,
+                "action": a.action,
+                "detail": a.detail,
+            }
+            for a in reversed(self.audit.list(limit=10_000, target=customer_id))
+        ]
+        return {
+            "customer_id": customer_id,
+            "exported_at": _iso(utcnow()),
+            "customer": None
+            if details is None
+            else {
+                "details": details.details,
+                "created_at": _iso(details.created_at),
+                "updated_at": _iso(details.updated_at),
+            },
+            "conversations": conversations,
+            "audit": audit,
+        }
+
+    @staticmethod
+    def _rows(s: Session, model: Any, ids: list[str], order: Any) -> list[Any]:
+        rows: list[Any] = []
+        for chunk in _chunks(ids):
+            rows.extend(
+                s.scalars(select(model).where(model.conversation_id.in_(chunk)).order_by(order))
+            )
+        return rows
+
+    # -- erasure -----------------------------------------------------------------------------
+    def erase_customer(
+        self,
+        customer_id: str,
+        *,
+        actor: str = "system",
+        role: str = "admin",
+        ip: str | None = None,
+    ) -> ErasureSummary:
+        """Delete the customer's conversations, messages, feedback and details, and shred keys.
+
+        Idempotent: erasing someone kefu holds nothing about deletes nothing (and is audited).
+        """
+        if not isinstance(customer_id, str) or not customer_id or len(customer_id) > 64:
+            raise ValueError("a customer id must be a non-empty string of at most 64 characters")
+        db = self._db
+        db.migrate()
+        with db.session(write=True) as s:
+            self._secure_delete(s)
+            ids = list(
+                s.scalars(select(Conversation.id).where(Conversation.customer_id == customer_id))
+            )
+            counts = self._delete_conversations(s, ids)
+            had_record = bool(
+                s.execute(delete(Customer).where(Customer.id == customer_id)).rowcount  # type: ignore[attr-defined]
+            )
+            owners = [customer_id, *ids]
+            shredded = self._shred(s, owners)
+        self._after_shred(owners)
+        summary = ErasureSummary(customer_id, len(ids), counts[0], counts[1], had_record, shredded)
+        detail = {k: v for k, v in summary.as_dict().items() if k != "customer_id"}
+        self.audit.record(actor, role, "privacy.erase", customer_id, detail, ip)
+        return summary
+
+    # -- retention ---------------------------------------------------------------------------
+    def purge(
+        self,
+        older_than_days: float,
+        *,
+        dry_run: bool = False,
+        actor: str = "system",
+        role: str = "admin",
+        ip: str | None = None,
+        now: datetime | None = None,
+        progress: Progress | None = None,
+    ) -> PurgeSummary:
+        """Delete conversations idle (``updated_at``) longer than the period, and their keys.
+
+        A customer's own key and details go too once none of their conversations is left and
+        their details were not updated within the period either.
+        """
+        if older_than_days <= 0:
+            raise ValueError("older_than_days must be more than zero")
+        cutoff = (now or datetime.now(UTC)) - timedelta(days=older_than_days)
+        db = self._db
+        db.migrate()
+        with db.session(write=not dry_run) as s:
+            old = s.execute(
+                select(Conversation.id, Conversation.customer_id).where(
+                    Conversation.updated_at < cutoff
+                )
+            ).all()
+            ids = [row.id for row in old]
+            kept_customers = set(
+                s.scalars(
+                    select(Conversation.customer_id)
+                    .where(Conversation.updated_at >= cutoff, Conversation.customer_id.is_not(None))
+                    .distinct()
+                )
+            )
+            stale_records = set(s.scalars(select(Customer.id).where(Customer.updated_at < cutoff)))
+            fresh_records = set(s.scalars(select(Customer.id).where(Customer.updated_at >= cutoff)))
+            customers = {row.customer_id for row in old if row.customer_id} | stale_records
+            gone_customers = sorted(customers - kept_customers - fresh_records)
+            records = sorted(stale_records - kept_customers)
+            owners = ids + gone_customers
+            if dry_run:
+                messages = self._count(s, Message, ids)
+                feedback = self._count(s, Feedback, ids)
+                keys = sum(
+                    int(s.scalar(select(func.count()).where(DataKey.owner.in_(c))) or 0)
+                    for c in _chunks(owners)
+                )
+                summary = PurgeSummary(
+                    cutoff, True, len(ids), messages, feedback, len(records), keys
+                )
+                return summary
+            self._secure_delete(s)
+            messages, feedback = self._delete_conversations(s, ids, progress)
+            for chunk in _chunks(records):
+                s.execute(delete(Customer).where(Customer.id.in_(chunk)))
+            keys = self._shred(s, owners)
+        self._after_shred(owners)
+        summary = PurgeSummary(cutoff, False, len(ids), messages, feedback, len(records), keys)
+        detail = {k: v for k, v in summary.as_dict().items() if k != "dry_run"}
+        self.audit.record(actor, role, "privacy.purge", None, detail, ip)
+        return summary
+
+    # -- shared steps ------------------------------------------------------------------------
+    @staticmethod
+    def _count(s: Session, model: Any, ids: list[str]) -> int:
+        return sum(
+            int(s.scalar(select(func.count()).where(model.conversation_id.in_(c))) or 0)
+            for c in _chunks(ids)
+        )
+
+    def _delete_conversations(
+        self, s: Session, ids: list[str], progress: Progress | None = None
+    ) -> tuple[int, int]:
+        """Delete conversations with their feedback and messages; (messages, feedback) counts."""
+        messages = feedback = done = 0
+        for chunk in _chunks(ids):
+            # Explicit, children first: works where ON DELETE CASCADE is not enforced.
+            feedback += s.execute(
+                delete(Feedback).where(Feedback.conversation_id.in_(chunk))
+            ).rowcount  # type: ignore[attr-defined]
+            messages += s.execute(
+                delete(Message).where(Message.conversation_id.in_(chunk))
+            ).rowcount  # type: ignore[attr-defined]
+            s.execute(delete(Conversation).where(Conversation.id.in_(chunk)))
+            done += len(chunk)
+            if progress is not None:
+                progress("purging conversations", done, len(ids))
+        return messages, feedback
+
+    @staticmethod
+    def _shred(s: Session, owners: Iterable[str]) -> int:
+        shredded = 0
+        for chunk in _chunks(sorted(set(owners))):
+            shredded += s.execute(delete(DataKey).where(DataKey.owner.in_(chunk))).rowcount  # type: ignore[attr-defined]
+        return shredded
+
+    def _secure_delete(self, s: Session) -> None:
+        if self._db.backend == "sqlite":
+            # Overwrite deleted rows with zeros, or the wrapped keys would linger in free pages.
+            s.execute(text("PRAGMA secure_delete=ON"))
+
+    def _after_shred(self, owners: list[str]) -> None:
+        forget = getattr(self._db.cipher, "forget", None)
+        if forget is not None:
+            forget(owners)
+        if self._db.backend == "sqlite":
+            # Fold the write-ahead log (which holds pre-delete page images) into the file and
+            # empty it. Best effort: a reader holding an old snapshot makes it a partial one.
+            with suppress(Exception):
+                raw = self._db.engine.raw_connection()
+                try:
+                    raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    raw.close()

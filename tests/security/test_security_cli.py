@@ -1,0 +1,123 @@
+"""`kefu users|audit|privacy|keys`: end to end through the CLI, each privileged action audited."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kefu.cli.app import app
+from kefu.config import load_settings
+from kefu.security.crypto import open_database
+from kefu.storage.conversation_repo import ConversationRepository
+
+PASSWORD = "a long enough password"
+
+
+def kefu(*args: str, input: str | None = None, code: int = 0) -> str:
+    result = CliRunner().invoke(app, list(args), input=input)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("group", ["users", "audit", "privacy", "keys"])
+def test_help(group: str, kefu_home: Path) -> None:
+    assert "Usage" in kefu(group, "--help")
+
+
+def _audit(kefu_home: Path) -> list[dict[str, object]]:
+    return list(json.loads(kefu("audit", "list", "--json")))
+
+
+def test_users_lifecycle_is_audited(kefu_home: Path) -> None:
+    out = kefu(
+        "users", "add", "alice", "--role", "admin", "--password-stdin", input=PASSWORD + "\n"
+    )
+    assert "added admin alice" in out
+    kefu("users", "add", "bob", input=PASSWORD + "\n" + PASSWORD + "\n")  # hidden prompt twice
+    key = kefu("users", "key", "bob", "--label", "desk").strip().splitlines()[-1]
+    assert key.startswith("kefu_")
+    listed = json.loads(kefu("users", "list", "--json"))
+    assert [(u["name"], u["role"]) for u in listed] == [("alice", "admin"), ("bob", "agent")]
+    assert listed[1]["api_keys"] and key not in json.dumps(listed)
+
+    from kefu.security.users import UserRepository
+
+    db = open_database(load_settings())
+    repo = UserRepository(db)
+    assert repo.authenticate_password("alice", PASSWORD) is not None
+    assert repo.authenticate_key(key) is not None
+    kefu("users", "remove", "bob")
+    assert repo.authenticate_key(key) is None
+    db.dispose()
+
+    kefu("users", "add", "carol", "--role", "root", "--no-password", code=2)
+    kefu("users", "add", "dave", "--password-stdin", input="short\n", code=1)
+    kefu("users", "remove", "nobody", code=1)
+
+    entries = _audit(kefu_home)
+    assert [e["action"] for e in entries] == ["users.remove", "users.key", "users.add", "users.add"]
+    assert all(str(e["actor"]).startswith("cli:") and e["role"] == "admin" for e in entries)
+    assert "intact: 4 entries" in kefu("audit", "verify")
+
+
+def test_audit_verify_fails_on_tampering(kefu_home: Path) -> None:
+    kefu("users", "add", "alice", "--no-password")
+    kefu("users", "key", "alice")
+    from sqlalchemy import text
+
+    db = open_database(load_settings())
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET target = 'eve' WHERE id = 1"))
+    db.dispose()
+    assert "TAMPERED" in kefu("audit", "verify", code=1)
+
+
+def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
+    db = open_database(load_settings())
+    convs = ConversationRepository(db)
+    cid = convs.create(customer_id="cust-5").id
+    convs.add_message(cid, role="user", content="私人信息 private words")
+    db.dispose()
+
+    out_file = tmp_path / "export" / "cust-5.json"
+    kefu("privacy", "export", "cust-5", "--out", str(out_file))
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert data["conversations"][0]["messages"][0]["content"] == "私人信息 private words"
+    assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
+    assert json.loads(kefu("privacy", "export", "cust-5"))["customer_id"] == "cust-5"
+    kefu("privacy", "export", "nobody", code=1)
+
+    assert "would purge" in kefu("privacy", "purge", "--older-than", "1", "--dry-run")
+    kefu("privacy", "purge", code=1)  # no retention configured and no --older-than
+    kefu("privacy", "erase", "cust-5", input="n\n", code=1)
+    assert "1 conversations" in kefu("privacy", "erase", "cust-5", "--yes")
+    kefu("privacy", "export", "cust-5", code=1)
+    actions = [e["action"] for e in _audit(kefu_home)]
+    assert actions == ["privacy.erase", "privacy.export", "privacy.export"]
+
+
+def test_keys_commands(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "not created yet" in kefu("keys", "status")
+    assert "created the master key" in kefu("keys", "init")
+    key_file = kefu_home / "keys" / "master.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    db = open_database(load_settings())
+    convs = ConversationRepository(db)
+    cid = convs.create().id
+    convs.add_message(cid, role="user", content="before rotation")
+    db.dispose()
+    before = key_file.read_text()
+    out = kefu("keys", "rotate")
+    assert "rotated: 1 data keys" in out
+    assert key_file.read_text() != before
+    db = open_database(load_settings())
+    assert ConversationRepository(db).history(cid)[0].content == "before rotation"
+    db.dispose()
+    assert "1 data keys wrapped by" in kefu("keys", "status")
+    generated = kefu("keys", "generate").strip()
+    assert len(generated) == 44
+    assert [e["action"] for e in _audit(kefu_home)] == ["keys.rotate", "keys.init"]

@@ -1,0 +1,100 @@
+"""Users: roles, scrypt passwords, hashed API keys, disabling; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from kefu.errors import NotFoundError, StorageError
+from kefu.security.users import UserRepository, hash_password, verify_password
+from kefu.storage.db import Database
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def users(db: Database) -> UserRepository:
+    return UserRepository(db)
+
+
+def test_password_hash_format_and_check() -> None:
+    stored = hash_password(PASSWORD, n=2**10)
+    scheme, n, r, p, salt, digest = stored.split("$")
+    assert (scheme, n, r, p) == ("scrypt", "1024", "8", "1") and salt and digest
+    assert verify_password(PASSWORD, stored)
+    assert not verify_password(PASSWORD + "!", stored)
+    assert hash_password(PASSWORD, n=2**10) != stored  # per-user salt
+    assert not verify_password(PASSWORD, "md5$abc")
+
+
+def test_create_get_list_and_roles(users: UserRepository) -> None:
+    alice = users.create("alice", "admin", PASSWORD)
+    bob = users.create("bob", "agent")
+    assert alice.role == "admin" and not alice.disabled and alice.created_at.tzinfo is not None
+    assert users.get("bob") == bob
+    assert [u.name for u in users.list()] == ["alice", "bob"]
+    with pytest.raises(StorageError, match="already exists"):
+        users.create("alice", "agent", PASSWORD)
+    with pytest.raises(ValueError, match="role"):
+        users.create("carol", "customer", PASSWORD)
+    with pytest.raises(ValueError):
+        users.create("bad name!", "agent", PASSWORD)
+    with pytest.raises(ValueError, match="at least"):
+        users.create("dave", "agent", "short")
+    with pytest.raises(NotFoundError):
+        users.get("nobody")
+
+
+def test_password_authentication(users: UserRepository, db: Database) -> None:
+    users.create("alice", "admin", PASSWORD)
+    assert users.authenticate_password("alice", PASSWORD) is not None
+    assert users.authenticate_password("alice", "wrong password") is None
+    assert users.authenticate_password("nobody", PASSWORD) is None
+    users.set_password("alice", "another long password")
+    assert users.authenticate_password("alice", PASSWORD) is None
+    assert users.authenticate_password("alice", "another long password") is not None
+    users.create("keyonly", "agent")
+    assert users.authenticate_password("keyonly", "") is None
+    with db.engine.connect() as conn:
+        stored = conn.execute(text("SELECT password_hash FROM users WHERE name='alice'")).scalar()
+    assert stored.startswith("scrypt$") and "another" not in stored
+
+
+def test_api_keys_are_hashed_and_revocable(users: UserRepository, db: Database) -> None:
+    users.create("bob", "agent")
+    key = users.create_api_key("bob", label="helpdesk")
+    assert key.startswith("kefu_") and len(key) > 40
+    user = users.authenticate_key(key)
+    assert user is not None and user.name == "bob" and user.role == "agent"
+    assert users.authenticate_key(key[:-1] + ("A" if key[-1] != "A" else "B")) is None
+    assert users.authenticate_key("not a key") is None
+    with db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT prefix, key_sha256 FROM api_keys")).all()
+    assert len(rows) == 1 and key not in str(rows) and rows[0][0] == key[:13]
+
+    second = users.create_api_key("bob")
+    users.revoke_api_key(key[:13])
+    assert users.authenticate_key(key) is None
+    assert users.authenticate_key(second) is not None
+    [_, live] = users.api_keys("bob")
+    users.revoke_api_key(str(live.id))
+    assert users.authenticate_key(second) is None
+    with pytest.raises(NotFoundError):
+        users.revoke_api_key("kefu_zzzzzzzz")
+    with pytest.raises(ValueError):
+        users.revoke_api_key("abc")
+
+
+def test_remove_disables_and_revokes(users: UserRepository) -> None:
+    users.create("carol", "agent", PASSWORD)
+    key = users.create_api_key("carol")
+    users.remove("carol")
+    assert users.get("carol").disabled
+    assert users.authenticate_password("carol", PASSWORD) is None
+    assert users.authenticate_key(key) is None
+    with pytest.raises(StorageError, match="disabled"):
+        users.create_api_key("carol")
+    with pytest.raises(StorageError, match="already exists"):
+        users.create("carol", "admin", PASSWORD)  # the name stays reserved
+    with pytest.raises(NotFoundError):
+        users.remove("nobody")

@@ -165,3 +165,16 @@ def test_purge_removes_stale_customer_details(sealed_db: Database) -> None:
     summary = Privacy(sealed_db).purge(365)
     assert summary.customers == 1 and summary.data_keys == 1
     assert customers.ids() == ["current"]
+
+
+def test_function_api_for_the_service(sealed_db: Database) -> None:
+    from kefu.security import privacy
+
+    _conversation(sealed_db, "cust-f", "hello")
+    exported = privacy.export_customer(sealed_db, "cust-f", actor="admin1", ip="1.2.3.4")
+    assert exported["conversations"][0]["messages"][0]["content"] == "hello"
+    erased = privacy.erase_customer(sealed_db, "cust-f", actor="admin1")
+    assert erased["conversations"] == 1 and erased["data_keys"] == 1
+    json.dumps(erased)
+    assert privacy.purge(sealed_db, 1, dry_run=True)["conversations"] == 0
+    assert [e.actor for e in AuditLog(sealed_db).list(target="cust-f")] == ["admin1", "admin1"]

@@ -248,6 +248,7 @@ class EnvelopeCipher:
         if not self.encrypt:
             return PLAIN_PREFIX + text if text.startswith(SEALED_PREFIX) else text
         aead = self.data_key(db, owner, create=True)
+        assert aead is not None  # create=True always gives a key or raises
         nonce = os.urandom(NONCE_BYTES)
         body = aead.encrypt(nonce, text.encode("utf-8"), _check_owner(owner))
         return V1 + base64.b64encode(nonce + body).decode("ascii")

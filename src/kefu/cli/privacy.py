@@ -68,6 +68,31 @@ def erase(
         )
 
 
+@app.command("erase-conversation")
+def erase_conversation(
+    conversation_id: Annotated[str, typer.Argument(help="The conversation to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete one conversation (and its key, when it belongs to no customer)."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import CLI_ROLE, cli_actor, open_db
+    from kefu.cli.common import console
+    from kefu.security.privacy import Privacy
+
+    with _errors():
+        if not yes and not typer.confirm(
+            f"Delete conversation {conversation_id!r}?", default=False
+        ):
+            raise typer.Exit(1)
+        done = Privacy(open_db()).erase_conversation(
+            conversation_id, actor=cli_actor(), role=CLI_ROLE
+        )
+        console().print(
+            f"deleted {conversation_id}: {done['messages']} messages, {done['feedback']} "
+            f"feedback, {done['data_keys']} data keys shredded"
+        )
+
+
 @app.command("purge")
 def purge(
     older_than: Annotated[

@@ -220,6 +220,35 @@ class Privacy:
         self.audit.record(actor, role, "privacy.erase", customer_id, detail, ip)
         return summary
 
+    def erase_conversation(
+        self,
+        conversation_id: str,
+        *,
+        actor: str = "system",
+        role: str = "admin",
+        ip: str | None = None,
+    ) -> dict[str, Any]:
+        """Delete one conversation (e.g. an anonymous customer's, known by its id alone).
+
+        Its own data key is shredded when it has no customer; a customer's key stays for their
+        other conversations (erase the customer to shred it). NotFoundError if it is unknown.
+        """
+        db = self._db
+        db.migrate()
+        with db.session(write=True) as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            customer = conv.customer_id
+            self._secure_delete(s)
+            messages, feedback = self._delete_conversations(s, [conversation_id])
+            owners = [] if customer else [conversation_id]
+            shredded = self._shred(s, owners)
+        self._after_shred(owners)
+        detail = {"messages": messages, "feedback": feedback, "data_keys": shredded}
+        self.audit.record(actor, role, "privacy.erase_conversation", conversation_id, detail, ip)
+        return {"conversation_id": conversation_id, "customer_id": customer, **detail}
+
     # -- retention ---------------------------------------------------------------------------
     def purge(
         self,
@@ -377,3 +406,15 @@ def purge(
     """:meth:`Privacy.purge`, its summary as a JSON-ready dict (audited unless a dry run)."""
     summary = Privacy(db).purge(older_than_days, dry_run=dry_run, actor=actor, role=role, ip=ip)
     return summary.as_dict()
+
+
+def erase_conversation(
+    db: Database,
+    conversation_id: str,
+    *,
+    actor: str = "system",
+    role: str = "admin",
+    ip: str | None = None,
+) -> dict[str, Any]:
+    """:meth:`Privacy.erase_conversation` (audited)."""
+    return Privacy(db).erase_conversation(conversation_id, actor=actor, role=role, ip=ip)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import builtins
 import json
 import uuid
+from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
     from kefu.storage.db import Database
 
+_OWNER_CACHE = 10_000
 ROLES = frozenset({"user", "assistant", "agent", "system"})
 STATUSES = frozenset({"bot", "waiting", "agent", "closed"})
 
@@ -97,6 +100,9 @@ class ConversationRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # conversation id -> key owner; a conversation's customer id never changes, so a turn
+        # pays the lookup once per conversation instead of once per message.
+        self._owners: OrderedDict[str, str] = OrderedDict()
 
     def create(
         self,
@@ -253,6 +259,7 @@ class ConversationRepository:
 
     def delete(self, conversation_id: str) -> None:
         """Delete a conversation and all its messages."""
+        self._owners.pop(conversation_id, None)
         self._db.migrate()
         with self._db.session(write=True) as s:
             # Explicit, so it also works where the database does not enforce ON DELETE CASCADE.
@@ -262,6 +269,9 @@ class ConversationRepository:
                 raise NotFoundError(f"no conversation with id {conversation_id!r}")
 
     def _owner(self, conversation_id: str) -> str:
+        owner = self._owners.get(conversation_id)
+        if owner is not None:
+            return owner
         with self._db.session() as s:
             row = s.execute(
                 select(Conversation.id, Conversation.customer_id).where(
@@ -270,7 +280,12 @@ class ConversationRepository:
             ).first()
         if row is None:
             raise NotFoundError(f"no conversation with id {conversation_id!r}")
-        return str(row.customer_id or row.id)
+        owner = str(row.customer_id or row.id)
+        self._owners[conversation_id] = owner
+        if len(self._owners) > _OWNER_CACHE:
+            with suppress(KeyError):  # another thread may have trimmed it first
+                self._owners.popitem(last=False)
+        return owner
 
     @staticmethod
     def _message_count(s: Session, conversation_id: str) -> int:

@@ -1,0 +1,77 @@
+"""Output check for text kefu did not write itself (generated sentences): say nothing the
+sources do not back.
+
+A sentence fails when it carries a number, price, percentage, code, link or e-mail address
+that no trusted source contains, quotes the system prompt, states a medicine dose, offers a
+diagnosis or investment advice, or makes a promise, unless the business's own sources say the
+same thing. The generated path stops at the first failing sentence (see
+`kefu.dialogue.grounding.GroundedSentences`), so the customer never sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kefu.text.normalize import normalize
+
+_URL = re.compile(r"(https?://|www\.)[^\s<>\"'）)]+|[\w.+-]+@[\w-]+(\.[\w-]+)+", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# Codes: upper-case letters mixed with digits or dashes (FREE100, XMAS-FREE, SAVE-20).
+_CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9-])[A-Z0-9][A-Z0-9-]{3,}\b")
+
+_RISKY = re.compile(
+    # doses
+    r"\d\s?(mg|mcg|µg|ml|毫克|毫升|片|粒)\b|\b\d+\s?(tablets?|pills?|capsules?|teaspoons?)\b|"
+    # diagnoses
+    r"\byou (probably |likely |may |might )?(have|are suffering from) (a |an )?\w*(itis|osis|"
+    r"disease|infection|cancer|diabetes|syndrome|disorder)|\bsounds like (you have|a |an )|"
+    r"(你|您)(可能|应该|很可能)?(得了|患了|患有)|"
+    # investment advice
+    r"\byou should (buy|sell|invest|put|move)\b|\bI (would )?(recommend|suggest) (buying|"
+    r"selling|investing)|建议(您|你)?(买入|购买|投资|卖出|抄底)|必涨|稳赚|"
+    # promises
+    r"\b(I|we) (promise|guarantee)\b|\bguaranteed\b|保证|承诺",
+    re.IGNORECASE,
+)
+
+
+def _system_prompt_grams(n: int = 4) -> set[tuple[str, ...]]:
+    from kefu.dialogue.prompts import SYSTEM_PROMPT
+
+    words = re.findall(r"[a-z]+", SYSTEM_PROMPT.casefold())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+class OutputCheck:
+    """Checks sentences against the text they may rest on."""
+
+    def __init__(self, trusted: Iterable[str]) -> None:
+        self.trusted = normalize("\n".join(trusted))
+        self._numbers = set(_NUMBER.findall(self.trusted))
+        self._prompt = _system_prompt_grams()
+
+    def problems(self, sentence: str) -> list[str]:
+        """Why ``sentence`` may not be shown; empty when it may."""
+        out = []
+        folded = normalize(sentence)
+        for m in _URL.finditer(sentence):
+            if normalize(m.group(0)).rstrip(".,;") not in self.trusted:
+                out.append(f"link or address not in the sources: {m.group(0)}")
+        for m in _CODE.finditer(sentence):
+            if normalize(m.group(0)) not in self.trusted:
+                out.append(f"code not in the sources: {m.group(0)}")
+        for number in _NUMBER.findall(folded):
+            if number not in self._numbers:
+                out.append(f"number not in the sources: {number}")
+        for m in _RISKY.finditer(sentence):
+            if normalize(m.group(0)) not in self.trusted:
+                out.append(f"unsafe wording: {m.group(0)}")
+        words = re.findall(r"[a-z]+", folded)
+        grams = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+        if grams & self._prompt:
+            out.append("quotes the system prompt")
+        return out
+
+    def allows(self, sentence: str) -> bool:
+        return not self.problems(sentence)

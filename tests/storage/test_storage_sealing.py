@@ -45,3 +45,18 @@ def test_with_a_cipher_messages_are_sealed_for_the_owner(db_url: str, tmp_path: 
     with pytest.raises(NotFoundError):
         convs.add_message("missing", role="user", content="x")
     db.dispose()
+
+
+def test_sealing_inside_a_write_session_needs_no_new_key(tmp_path: Path) -> None:
+    # The service seals feedback comments inside its own write session: the owner's key must
+    # already exist by then (made when the conversation was), or SQLite would wait on itself.
+    db = Database(
+        f"sqlite:///{tmp_path / 'k.db'}",
+        cipher=EnvelopeCipher(MasterKeySource(tmp_path / "master.key"), cache_ttl_s=0),
+    )
+    conv = ConversationRepository(db).create(customer_id="cust-w")
+    with db.session(write=True) as s:
+        assert s.get(DataKey, "cust-w") is not None
+        sealed = db.seal(key_owner(conv), "a comment")
+    assert db.unseal("cust-w", sealed) == "a comment"
+    db.dispose()

@@ -123,8 +123,13 @@ class ConversationRepository:
         customer_id = _short(customer_id, "customer_id", 64)
         channel = _short(channel, "channel", 32) or "cli"
         meta = dict(_json(meta or {}, "conversation meta"))
-        now = utcnow()
         self._db.migrate()
+        if self._db.cipher is not None:
+            # Make the owner's data key now, in its own transaction: code that later seals
+            # inside an open write session (feedback comments) then never has to create one
+            # there, which on SQLite would wait on its own lock.
+            self._db.seal(customer_id or cid, "")
+        now = utcnow()
         with self._db.session(write=True) as s:
             if s.get(Conversation, cid) is not None:
                 raise StorageError(f"a conversation with id {cid!r} already exists")

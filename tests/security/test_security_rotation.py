@@ -150,3 +150,9 @@ def test_environment_rotation_with_the_previous_key(db_url: str, tmp_path: Path)
     db.dispose()
     _read_all(db_url, MasterKeySource(tmp_path / "unused", env_key=new), made)
     assert not (tmp_path / "unused").exists()
+
+
+def test_nothing_to_rotate_before_the_first_key(sealed_db: Database) -> None:
+    assert isinstance(sealed_db.cipher, EnvelopeCipher)
+    with pytest.raises(EncryptionError, match="nothing to rotate"):
+        rotate_master_key(sealed_db, sealed_db.cipher)

@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
-from kefu.security.crypto import EncryptionError, EnvelopeCipher, unwrap_key, wrap_key
+from kefu.security.crypto import (
+    EncryptionError,
+    EnvelopeCipher,
+    count_data_keys,
+    unwrap_key,
+    wrap_key,
+)
 from kefu.security.keyfile import (
     KeyRing,
     key_id,
@@ -106,6 +112,11 @@ def rotate_master_key(
     progress: Progress | None = None,
 ) -> RotationReport:
     source = cipher.source
+    if not source.exists() and not count_data_keys(db):
+        raise EncryptionError(
+            f"there is no master key yet ({source.describe()}), so nothing to rotate; "
+            "kefu keys init makes one"
+        )
     ring = cipher.ring(db)
     if source.from_env:
         count = rewrap_all(db, ring, ring.primary, progress)

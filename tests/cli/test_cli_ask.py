@@ -73,10 +73,10 @@ def test_ask_session_continues_a_conversation(kefu_env: dict[str, str], faq_file
     assert second["session_id"] == sid
 
     from kefu.config import load_settings
+    from kefu.security.crypto import open_database
     from kefu.storage.conversation_repo import ConversationRepository
-    from kefu.storage.db import Database
 
-    db = Database(load_settings().resolved_database_url)
+    db = open_database(load_settings())  # messages are encrypted at rest: needs the key
     try:
         rows = ConversationRepository(db).history(sid)
     finally:

@@ -8,7 +8,7 @@ import sys
 import time
 
 from kefu.intents.datasets import load_labelled
-from kefu.intents.features import embedding_cache, make_embed_fn
+from kefu.intents.features import embedding_cache, make_embed_fn, prepare
 
 DEFAULT = [
     "banking77:train",
@@ -27,10 +27,12 @@ def main(refs: list[str]) -> None:
         data = load_labelled(ref)
         started = time.perf_counter()
 
-        def report(label: str, done: int, total: int, ref: str = ref) -> None:
+        def report(
+            label: str, done: int, total: int, ref: str = ref, started: float = started
+        ) -> None:
             print(f"{ref}: {done}/{total} {time.perf_counter() - started:.0f}s", flush=True)
 
-        cache.get_many(data.texts, embed, progress=report)
+        cache.get_many([prepare(t) for t in data.texts], embed, progress=report)
     cache.compact()
 
 

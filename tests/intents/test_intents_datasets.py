@@ -81,9 +81,7 @@ def test_bitext_split_is_seeded_disjoint_and_complete(tmp_path: Path) -> None:
     assert load_labelled("bitext:train", root=root).texts == train.texts
 
 
-def test_reference_needs_the_shared_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reference_needs_the_shared_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEFU_DATASETS", str(tmp_path / "absent"))
     assert is_reference("banking77:train")
     with pytest.raises(IngestError, match="KEFU_DATASETS"):

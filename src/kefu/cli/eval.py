@@ -82,3 +82,15 @@ def _table(metrics: dict[str, object]) -> None:
             row.append(f"{v:.3f}" if isinstance(v, float) else str(v))
         table.add_row(key, *row)
     console().print(table)
+
+
+# The intent and answer evaluations live in kefu.cli.intents beside `kefu train intents`.
+from kefu.cli.intents import eval_answers, eval_intents  # noqa: E402
+
+app.command("intents")(eval_intents)
+app.command("answers")(eval_answers)
+
+# The red-team evaluation lives in kefu.cli.redteam.
+from kefu.cli.redteam import eval_redteam  # noqa: E402
+
+app.command("redteam")(eval_redteam)

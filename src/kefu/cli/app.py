@@ -15,6 +15,7 @@ from kefu.cli import audit as audit_cli
 from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
 from kefu.cli import keys as keys_cli
+from kefu.cli import models as models_cli
 from kefu.cli import privacy as privacy_cli
 from kefu.cli import serve as serve_cli
 from kefu.cli import train as train_cli
@@ -36,6 +37,7 @@ app.add_typer(audit_cli.app, name="audit")
 app.add_typer(privacy_cli.app, name="privacy")
 app.add_typer(keys_cli.app, name="keys")
 app.command("serve")(serve_cli.serve)
+app.add_typer(models_cli.app, name="models")
 
 PackOpt = Annotated[
     str | None,
@@ -89,17 +91,6 @@ def ask(
 
     with _errors():
         run_ask(question, pack=pack, session=session, as_json=as_json)
-
-
-@app.command()
-def models(
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
-    """List the language-model backends and show the active model."""
-    from kefu.cli.models import show_models
-
-    with _errors():
-        show_models(as_json=as_json)
 
 
 class _errors:

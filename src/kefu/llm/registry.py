@@ -25,8 +25,13 @@ def create_chat_model(settings: Settings) -> ChatModel:
         from kefu.llm.llamacpp import LlamaCppModel
 
         if settings.llm_model:
+            from kefu.llm.catalog import registered_languages
+
             path = _resolve_model_path(settings.llm_model, settings.models_dir)
-            default_languages: tuple[str, ...] = ("en", "zh")
+            # A model registered from a SmolLM2 fine-tune keeps its base's languages.
+            default_languages: tuple[str, ...] = registered_languages(
+                settings.llm_model, settings.models_dir
+            ) or ("en", "zh")
         else:
             from kefu.llm.bundled import bundled_gguf_path
 
@@ -57,7 +62,12 @@ def create_chat_model(settings: Settings) -> ChatModel:
 
 
 def _resolve_model_path(name: str, models_dir: Path) -> Path:
-    """A path as given, or a bare file name looked up in <home>/models."""
+    """A name added with `kefu models add`, a path as given, or a file name in <home>/models."""
+    from kefu.llm.catalog import lookup_registered
+
+    registered = lookup_registered(name, models_dir)
+    if registered is not None:
+        return registered
     path = Path(name).expanduser()
     if not path.exists() and not path.is_absolute() and (models_dir / path).exists():
         return models_dir / path

@@ -1,4 +1,4 @@
-# kefu: `make chat` installs into .venv and starts the assistant; `make test` runs every test.
+# kefu: `make serve` installs into .venv and serves the assistant; `make test` runs every test.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -18,6 +18,9 @@ install: $(STAMP)
 
 chat: $(STAMP)
 	$(VENV)/bin/kefu chat
+
+serve: $(STAMP)
+	$(VENV)/bin/kefu serve
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts

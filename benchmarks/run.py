@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py [--quick] [--only NAME,...] [--out benchmarks/results]
 
-Names: retrieval, turn, decode, ttft, ingest, memory, quality. Prints a Markdown table on
+Names: retrieval, turn, decode, ttft, ingest, memory, quality, load. Prints a Markdown table on
 stdout, progress on stderr, and writes <out>/<timestamp>.md and .json. See benchmarks/README.md.
 """
 
@@ -29,6 +29,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 def _benches() -> dict[str, list[Callable[[Context], list[Row]]]]:
     from bench_llm import bench_decode, bench_generation_turn, bench_ttft
+    from bench_load import bench_load
     from bench_memory import bench_memory
     from bench_quality import bench_quality
     from bench_retrieval import bench_curated_turn, bench_ingest, bench_retrieval
@@ -41,10 +42,11 @@ def _benches() -> dict[str, list[Callable[[Context], list[Row]]]]:
         "ingest": [bench_ingest],
         "memory": [bench_memory],
         "quality": [bench_quality],
+        "load": [bench_load],
     }
 
 
-ORDER = ["retrieval", "turn", "decode", "ttft", "ingest", "memory", "quality"]
+ORDER = ["retrieval", "turn", "decode", "ttft", "ingest", "memory", "quality", "load"]
 
 
 def _fmt(value: float | None, unit: str) -> str:

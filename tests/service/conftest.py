@@ -90,3 +90,51 @@ def make_client(tmp_path: Path) -> Iterator[MakeClient]:
 @pytest.fixture
 def client(make_client: MakeClient) -> TestClient:
     return make_client(replies=[PAIRING_REPLY])[0]
+
+
+# -- a real server on a port, for streams and the browser tests -----------------------------
+@dataclass
+class LiveServer:
+    url: str
+    app: object
+
+    @property
+    def assistant(self) -> Assistant:
+        return cast(Assistant, self.app.state.kefu.assistant)  # type: ignore[attr-defined]
+
+
+def serve_in_thread(app: object) -> tuple[LiveServer, Callable[[], None]]:
+    """Run ``app`` under uvicorn on a free local port in a background thread."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 300
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return LiveServer(f"http://127.0.0.1:{port}", app), stop
+
+
+@pytest.fixture
+def live_server(make_client: MakeClient) -> Iterator[LiveServer]:
+    """The same app as `client`, served on a real port (SSE needs a real connection)."""
+    client, _ = make_client(replies=[PAIRING_REPLY])
+    server, stop = serve_in_thread(client.app)
+    yield server
+    stop()

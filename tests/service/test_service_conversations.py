@@ -108,7 +108,8 @@ def test_stream_sends_tokens_then_answer_then_done(client: TestClient, how: str)
 def test_history_lists_both_turns_with_their_metadata(client: TestClient) -> None:
     cid, auth = _create(client)
     url = f"/api/conversations/{cid}/messages"
-    assert client.get(url, headers=auth).json() == {"conversation_id": cid, "messages": []}
+    empty = {"conversation_id": cid, "status": "bot", "messages": []}
+    assert client.get(url, headers=auth).json() == empty
     client.post(url, json={"text": "How long does a refund take?"}, headers=auth)
     client.post(url, json={"text": "What is the capital of France?"}, headers=auth)
 

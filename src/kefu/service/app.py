@@ -24,8 +24,11 @@ from kefu import __version__
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.errors import KefuError, LLMError, NotFoundError
+from kefu.service import auth
 from kefu.service.deps import ServiceState
-from kefu.service.routes import conversations, health, openai_compat
+from kefu.service.ratelimit import RateLimit
+from kefu.service.routes import admin, agent, conversations, health, openai_compat, pages
+from kefu.storage.support_repo import ConflictError
 
 log = logging.getLogger("kefu.service")
 
@@ -59,8 +62,27 @@ def create_app(
     app.include_router(health.router)
     app.include_router(conversations.router)
     app.include_router(openai_compat.router)
+    app.include_router(auth.router)
+    app.include_router(agent.router)
+    app.include_router(admin.router)
+    app.include_router(pages.router)
     _add_error_handlers(app)
-    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=MAX_BODY_BYTES,
+        overrides={admin.UPLOAD_PATH: admin.MAX_UPLOAD_BYTES},
+    )
+    limits = state.settings or (assistant.settings if assistant is not None else None)
+    if limits is None:
+        from kefu.config import load_settings
+
+        limits = load_settings()
+    # Added last = runs first: over-limit requests are refused before their body is read.
+    app.add_middleware(
+        RateLimit,
+        per_ip=limits.rate_limit_ip,
+        per_conversation=limits.rate_limit_conversation,
+    )
     return app
 
 
@@ -86,6 +108,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def llm_error(request: Request, exc: LLMError) -> JSONResponse:
         # The model backend failed (server down, bad reply): not the customer's fault.
         return error_response(request, 503, f"the language model failed: {exc}")
+
+    @app.exception_handler(ConflictError)
+    async def conflict(request: Request, exc: ConflictError) -> JSONResponse:
+        return error_response(request, 409, str(exc))
 
     @app.exception_handler(KefuError)
     async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:
@@ -121,9 +147,12 @@ class BodyLimit:
     """Reject request bodies over ``max_bytes`` with 413, whether Content-Length says so up
     front or a chunked body turns out too long; also marks every reply ``nosniff``."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, overrides: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.overrides = overrides or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -137,9 +166,10 @@ class BodyLimit:
                 message = {**message, "headers": headers}
             await send(message)
 
+        limit = self.overrides.get(scope.get("path", ""), self.max_bytes)
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._too_large(scope, send_nosniff)
+        if declared is not None and declared > limit:
+            await self._too_large(scope, send_nosniff, limit)
             return
         # Read the body now (it is small) so that an over-long chunked body is refused
         # before the app sees any of it; then replay it.
@@ -152,8 +182,8 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._too_large(scope, send_nosniff)
+            if size > limit:
+                await self._too_large(scope, send_nosniff, limit)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -169,8 +199,8 @@ class BodyLimit:
 
         await self.app(scope, replay, send_nosniff)
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
-        message = f"the request body is larger than {self.max_bytes // 1024} KB"
+    async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
+        message = f"the request body is larger than {limit // 1024} KB"
         path = scope.get("path", "")
         if path.startswith("/v1/"):
             payload: dict[str, Any] = {

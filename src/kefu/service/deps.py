@@ -15,7 +15,9 @@ from fastapi import Depends, Header, HTTPException, Request
 # Imported at run time (FastAPI reads these annotations); importing them loads no model.
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
+from kefu.service.events import EventHub
 from kefu.storage.conversation_repo import ConversationRecord, ConversationRepository
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
@@ -35,6 +37,8 @@ class ServiceState:
     ready: bool = False
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
     _turn_lock: anyio.Lock | None = None
+    _session_key: bytes | None = None
+    hub: EventHub = field(default_factory=EventHub)
 
     @property
     def assistant(self) -> Assistant:
@@ -53,6 +57,14 @@ class ServiceState:
         if self._turn_lock is None:
             self._turn_lock = anyio.Lock()
         return self._turn_lock
+
+    def session_key(self) -> bytes:
+        """The key that signs staff session tokens (kept under KEFU_HOME/keys)."""
+        if self._session_key is None:
+            from kefu.service.auth import session_key
+
+            self._session_key = session_key(self.assistant.settings.home)
+        return self._session_key
 
     def warm_up(self) -> None:
         self.assistant.warm_up()

@@ -44,12 +44,23 @@ class AnswerOut(BaseModel):
     confidence: float
     handoff: bool
     language: str
-    mode: str
+    mode: str = Field(
+        description="curated, generated, extractive, declined, smalltalk; or 'agent' when a "
+        "person holds the conversation (the bot stays silent and 'answer' is empty: the "
+        "person's reply arrives on /events)."
+    )
     latency_ms: float
     conversation_id: str | None = None
+    message_id: int | None = Field(
+        None,
+        description="Id of the stored answer (for thumbs); of the customer's message "
+        "when mode is 'agent'.",
+    )
+    status: str = Field("bot", description="The conversation's state after this turn.")
 
 
 class MessageOut(BaseModel):
+    id: int | None = None
     role: str
     content: str
     created_at: datetime
@@ -61,7 +72,99 @@ class MessageOut(BaseModel):
 
 class HistoryOut(BaseModel):
     conversation_id: str
+    status: str = "bot"
     messages: list[MessageOut]
+
+
+class ConversationOut(BaseModel):
+    id: str
+    status: str = Field(
+        description="bot, waiting (for a person), agent (a person holds it), closed"
+    )
+    language: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    assigned_agent: str | None = None
+    handoff_reason: str | None = None
+    priority: int = 0
+    waiting_since: datetime | None = None
+    message_count: int = 0
+    rating: int | None = None
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message_id: int = Field(description="The assistant answer being rated.")
+    value: Literal[1, -1] = Field(description="1 thumbs up, -1 thumbs down.")
+    comment: str | None = Field(None, max_length=2000)
+
+
+class RatingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    kind: str
+    value: int
+
+
+# -- staff ----------------------------------------------------------------------------------
+class LoginIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class LoginOut(BaseModel):
+    token: str
+    name: str
+    role: str
+    expires_at: int = Field(description="Unix time the session ends (0 for API keys).")
+
+
+class ReplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The agent's message (1 to 4000 characters).")
+
+
+class QueueOut(BaseModel):
+    waiting: list[ConversationOut]
+    mine: list[ConversationOut]
+
+
+class SuggestionOut(BaseModel):
+    text: str = Field(description="A draft reply from the knowledge base; empty if none fits.")
+    sources: list[SourceOut]
+    confidence: float
+
+
+class AgentConversationOut(BaseModel):
+    conversation: ConversationOut
+    summary: str
+    messages: list[MessageOut]
+    sources_used: list[SourceOut]
+    suggestion: SuggestionOut
+
+
+class KnowledgeSourceOut(BaseModel):
+    id: int
+    name: str
+    kind: str
+    entries: int
+    updated_at: datetime
+
+
+class KnowledgeAddOut(BaseModel):
+    added: list[str]
+    unchanged: list[str]
+    entries: int
 
 
 # -- OpenAI-compatible --------------------------------------------------------------------
@@ -140,3 +243,10 @@ class ModelOut(BaseModel):
 class ModelList(BaseModel):
     object: Literal["list"] = "list"
     data: list[ModelOut]
+
+
+class SourceDetailOut(BaseModel):
+    id: str
+    title: str
+    text: str = Field(description="The curated answer of an FAQ pair, or the passage itself.")
+    question: str | None = Field(None, description="The FAQ question, for FAQ pairs.")

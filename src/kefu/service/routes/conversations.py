@@ -1,20 +1,22 @@
-"""Conversations for chat widgets: create one, send messages (JSON or SSE), read history.
+"""Conversations for the web chat and widgets: create, send (JSON or SSE), history, live
+events, feedback, and asking for a person.
 
 A conversation is created with a fresh customer token; every later call must carry it as
-``Authorization: Bearer <token>``.
+``Authorization: Bearer <token>``. The token opens that one conversation and nothing else.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
-from kefu.dialogue.assistant import clean_message
+from kefu.dialogue.assistant import clean_message, reply_language
+from kefu.service import live
 from kefu.service.deps import (
     AssistantDep,
     ConversationDep,
@@ -23,14 +25,18 @@ from kefu.service.deps import (
     hash_token,
     new_token,
 )
+from kefu.service.events import conversation_channel
 from kefu.service.schemas import (
     AnswerOut,
     ConversationCreated,
+    ConversationOut,
     ErrorOut,
+    FeedbackIn,
+    FeedbackOut,
     HistoryOut,
     MessageIn,
-    MessageOut,
-    SourceOut,
+    RatingIn,
+    SourceDetailOut,
 )
 from kefu.service.sse import SSE_HEADERS, error_text, sse, turn_pieces
 from kefu.types import Answer
@@ -42,12 +48,13 @@ _AUTH_ERRORS: dict[int | str, dict[str, object]] = {
     403: {"model": ErrorOut, "description": "The token is not this conversation's."},
     404: {"model": ErrorOut, "description": "No such conversation."},
 }
+KEEPALIVE_S = 15.0
 
 
-def answer_out(answer: Answer, conversation_id: str | None) -> AnswerOut:
+def answer_out(answer: Answer, conversation_id: str | None, **extra: object) -> AnswerOut:
     data = answer.as_dict()
     data.pop("session_id", None)
-    return AnswerOut(**data, conversation_id=conversation_id)
+    return AnswerOut(**data, conversation_id=conversation_id, **extra)  # type: ignore[arg-type]
 
 
 @router.post("", response_model=ConversationCreated, status_code=201)
@@ -56,6 +63,12 @@ def create_conversation(conversations: ConversationsDep) -> ConversationCreated:
     token = new_token()
     record = conversations.create(channel="api", token_sha256=hash_token(token))
     return ConversationCreated(id=record.id, token=token)
+
+
+@router.get("/{conversation_id}", response_model=ConversationOut, responses=_AUTH_ERRORS)
+def conversation_state(conversation: ConversationDep) -> ConversationOut:
+    """The conversation's state: bot, waiting (for a person), agent, closed."""
+    return live.conversation_out(conversation)
 
 
 @router.post(
@@ -67,7 +80,9 @@ def create_conversation(conversations: ConversationsDep) -> ConversationCreated:
         200: {
             "description": "The answer; or, with ?stream=true or 'Accept: text/event-stream', "
             "server-sent events: 'token' {text} for each piece, then 'answer' (this object), "
-            "then 'done'. A failure part-way is an 'error' event {error}.",
+            "then 'done'. A failure part-way is an 'error' event {error}. While a person "
+            "holds the conversation the bot is silent: mode is 'agent' and the reply comes "
+            "on /events.",
             "content": {"text/event-stream": {}},
         },
     },
@@ -82,7 +97,18 @@ async def send_message(
 ) -> AnswerOut | StreamingResponse:
     text = clean_message(body.text)  # InvalidMessage -> 400 now, not half-way through a stream
     cid = conversation.id
-    if stream or "text/event-stream" in (accept or ""):
+    wants_stream = stream or "text/event-stream" in (accept or "")
+    if conversation.status == "agent":
+        held = await _to_agent(text, cid, assistant, state)
+        if wants_stream:
+            return StreamingResponse(
+                _one(held), media_type="text/event-stream", headers=SSE_HEADERS
+            )
+        return held
+    if conversation.status == "closed":
+        reopened = await live.run_sync(live.support(assistant).reopen, cid)
+        live.publish_status(state, reopened)
+    if wants_stream:
         return StreamingResponse(
             _events(text, cid, assistant, state),
             media_type="text/event-stream",
@@ -90,49 +116,205 @@ async def send_message(
         )
     async with state.turn_lock:
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
-    return answer_out(answer, cid)
+    return await _finish(text, cid, answer, assistant, state)
+
+
+async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDep) -> AnswerOut:
+    record = await live.run_sync(live.store_message, assistant, cid, "user", text)
+    live.publish_messages(state, cid, [record])
+    return AnswerOut(
+        answer="",
+        sources=[],
+        confidence=0.0,
+        handoff=True,
+        language=reply_language(text),
+        mode="agent",
+        latency_ms=0.0,
+        conversation_id=cid,
+        message_id=record.id,
+        status="agent",
+    )
+
+
+async def _one(answer: AnswerOut) -> AsyncIterator[str]:
+    yield sse(answer.model_dump(mode="json"), "answer")
+    yield sse({}, "done")
+
+
+async def _finish(
+    text: str, cid: str, answer: Answer, assistant: AssistantDep, state: StateDep
+) -> AnswerOut:
+    stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
+    live.publish_messages(state, cid, stored)
+    if changed is not None:
+        live.publish_status(state, changed)
+    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
+    status = changed.status if changed is not None else None
+    if status is None:
+        status = (await live.run_sync(assistant.conversations.get, cid)).status
+    return answer_out(answer, cid, message_id=message_id, status=status)
 
 
 async def _events(
     text: str, cid: str, assistant: AssistantDep, state: StateDep
 ) -> AsyncIterator[str]:
     async with state.turn_lock:
+        final: Answer | None = None
         async for piece in turn_pieces(assistant.stream(text, session_id=cid)):
             if isinstance(piece, Answer):
-                yield sse(answer_out(piece, cid).model_dump(mode="json"), "answer")
+                final = piece
             elif isinstance(piece, Exception):
                 yield sse({"error": error_text(piece)}, "error")
                 return
             else:
                 yield sse({"text": piece}, "token")
+    if final is not None:
+        out = await _finish(text, cid, final, assistant, state)
+        yield sse(out.model_dump(mode="json"), "answer")
     yield sse({}, "done")
 
 
 @router.get("/{conversation_id}/messages", response_model=HistoryOut, responses=_AUTH_ERRORS)
-def history(conversation: ConversationDep, conversations: ConversationsDep) -> HistoryOut:
-    """Every message of the conversation, oldest first."""
-    records = conversations.history(conversation.id)
+def history(
+    conversation: ConversationDep,
+    conversations: ConversationsDep,
+    after: Annotated[int, Query(ge=0, description="Only messages with a larger id.")] = 0,
+) -> HistoryOut:
+    """The conversation's messages, oldest first (``after``: only newer ones)."""
+    records = [m for m in conversations.history(conversation.id) if m.id > after]
     return HistoryOut(
         conversation_id=conversation.id,
-        messages=[
-            MessageOut(
-                role=m.role,
-                content=m.content,
-                created_at=m.created_at,
-                sources=[_source(s) for s in m.sources],
-                confidence=m.confidence,
-                handoff=m.handoff,
-                mode=m.mode,
-            )
-            for m in records
-        ],
+        status=conversation.status,
+        messages=[live.message_out(m) for m in records],
     )
 
 
-def _source(raw: dict[str, Any]) -> SourceOut:
-    score = raw.get("score")
-    return SourceOut(
-        id=str(raw.get("id", "")),
-        title=str(raw.get("title", "")),
-        score=float(score) if isinstance(score, int | float) else 0.0,
+@router.get(
+    "/{conversation_id}/events",
+    responses={**_AUTH_ERRORS, 200: {"content": {"text/event-stream": {}}}},
+)
+async def events(
+    request: Request,
+    conversation: ConversationDep,
+    conversations: ConversationsDep,
+    state: StateDep,
+    after: Annotated[int, Query(ge=0, description="Replay messages after this id first.")] = 0,
+) -> StreamingResponse:
+    """Live events of this conversation (server-sent): 'message' (a new message from anyone,
+    with its id), 'status' (bot / waiting / agent / closed), 'resync' (read the history
+    again). After a network drop, reconnect with ``after=<last message id>``: what was missed
+    is sent first, so no message is lost."""
+    return StreamingResponse(
+        follow(request, state, conversation.id, after, conversations.history),
+        media_type="text/event-stream",
+        headers=SSE_HEADERS,
+    )
+
+
+async def follow(
+    request: Request, state: StateDep, cid: str, after: int, read_history: object
+) -> AsyncIterator[str]:
+    """Backlog since ``after``, the current status, then live events until the client goes."""
+    channel = conversation_channel(cid)
+    # Subscribe before reading the backlog, so nothing falls between the two.
+    async with state.hub.subscribe(channel) as feed:
+        records = await live.run_sync(read_history, cid)
+        seen = after
+        for m in records:
+            if m.id > after:
+                yield sse(live.message_out(m).model_dump(mode="json"), "message")
+                seen = max(seen, m.id)
+        record = await live.run_sync(state.assistant.conversations.get, cid)
+        yield sse(live.conversation_out(record).model_dump(mode="json"), "status")
+        while True:
+            event = await feed.next(KEEPALIVE_S)
+            if await request.is_disconnected():
+                return
+            if event is None:
+                yield ": keep-alive\n\n"
+                continue
+            if event.name == "message" and int(event.data.get("id") or 0) <= seen:
+                continue  # already sent from the backlog
+            yield sse(event.data, event.name)
+            if event.name == "resync":
+                return
+
+
+@router.post("/{conversation_id}/handoff", response_model=ConversationOut, responses=_AUTH_ERRORS)
+async def ask_for_person(
+    conversation: ConversationDep, assistant: AssistantDep, state: StateDep
+) -> ConversationOut:
+    """The customer asks for a person: the conversation joins the agents' queue."""
+    record = await live.run_sync(
+        live.support(assistant).request_handoff, conversation.id, "request"
+    )
+    live.publish_status(state, record)
+    return live.conversation_out(record)
+
+
+@router.post(
+    "/{conversation_id}/feedback",
+    response_model=FeedbackOut,
+    status_code=201,
+    responses=_AUTH_ERRORS,
+)
+async def feedback(
+    body: FeedbackIn, conversation: ConversationDep, assistant: AssistantDep, state: StateDep
+) -> FeedbackOut:
+    """Thumbs up (1) or down (-1) on one answer, with an optional comment. Two thumbs down
+    in a row bring a person in."""
+    repo = live.support(assistant)
+    record = await live.run_sync(
+        repo.add_feedback,
+        conversation.id,
+        kind="thumb",
+        value=body.value,
+        message_id=body.message_id,
+        comment=body.comment,
+    )
+    if body.value > 0:
+        await live.run_sync(repo.note_answer, conversation.id, failed=False)
+    elif conversation.status == "bot":
+        count = await live.run_sync(repo.note_answer, conversation.id, failed=True)
+        if count >= live.MAX_FAILED_ANSWERS:
+            moved = await live.run_sync(repo.request_handoff, conversation.id, "repeated_failure")
+            live.publish_status(state, moved)
+    return FeedbackOut(id=record.id, kind=record.kind, value=record.value)
+
+
+@router.post(
+    "/{conversation_id}/rating",
+    response_model=FeedbackOut,
+    status_code=201,
+    responses=_AUTH_ERRORS,
+)
+async def rating(
+    body: RatingIn, conversation: ConversationDep, assistant: AssistantDep
+) -> FeedbackOut:
+    """Rate the whole conversation from 1 to 5."""
+    record = await live.run_sync(
+        live.support(assistant).add_feedback,
+        conversation.id,
+        kind="rating",
+        value=body.value,
+        comment=body.comment,
+    )
+    return FeedbackOut(id=record.id, kind=record.kind, value=record.value)
+
+
+@router.get(
+    "/{conversation_id}/sources/{entry_id:path}",
+    response_model=SourceDetailOut,
+    responses=_AUTH_ERRORS,
+)
+async def source(
+    entry_id: str, conversation: ConversationDep, assistant: AssistantDep
+) -> SourceDetailOut:
+    """A cited source in full, so the customer can open what an answer came from."""
+    entry = await live.run_sync(assistant.kb.entry, entry_id)
+    return SourceDetailOut(
+        id=entry.id,
+        title=entry.title,
+        text=entry.display_text,
+        question=entry.text if entry.kind == "faq" else None,
     )

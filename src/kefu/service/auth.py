@@ -1,0 +1,181 @@
+"""Sign-in for agents and admins, and the dependencies that enforce roles.
+
+Two credentials are accepted as ``Authorization: Bearer ...``:
+
+* an API key (``kefu_...``) made with ``kefu users key NAME``, checked against its stored hash;
+* a session token from ``POST /api/auth/login`` (name and password). Session tokens are
+  stateless: ``kefus_<payload>.<hmac>`` signed with a key kept under ``KEFU_HOME/keys``, valid
+  for 12 hours. Each request still loads the user, so removing or disabling a user ends their
+  sessions at once.
+
+Customers never use these: their bearer token opens only their own conversation
+(`kefu.service.deps.authorized_conversation`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
+
+from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.schemas import ErrorOut, LoginIn, LoginOut
+
+if TYPE_CHECKING:
+    from kefu.security.users import UserRecord
+
+SESSION_PREFIX = "kefus_"
+SESSION_TTL_S = 12 * 3600
+STAFF_ROLES = ("agent", "admin")
+
+router = APIRouter(prefix="/api/auth", tags=["sign-in"])
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The signed-in agent or admin making a request."""
+
+    name: str
+    role: str
+    ip: str | None
+
+
+def session_key(home: Path) -> bytes:
+    """The signing key for session tokens, made on first use (mode 0600)."""
+    path = home / "keys" / "session.key"
+    if path.exists():
+        return path.read_bytes()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    try:
+        os.link(tmp, path)  # another process may have won the race: keep its key
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_bytes()
+
+
+def make_session(key: bytes, name: str, role: str, *, now: float | None = None) -> tuple[str, int]:
+    expires = int((now or time.time()) + SESSION_TTL_S)
+    payload = json.dumps({"n": name, "r": role, "e": expires}, separators=(",", ":")).encode()
+    body = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    mac = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
+    return f"{SESSION_PREFIX}{body}.{mac}", expires
+
+
+def read_session(key: bytes, token: str, *, now: float | None = None) -> tuple[str, str] | None:
+    """(name, role) of a valid, unexpired session token; None otherwise."""
+    if not token.startswith(SESSION_PREFIX) or "." not in token:
+        return None
+    body, _, mac = token[len(SESSION_PREFIX) :].rpartition(".")
+    expected = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(mac, expected):
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+        name, role, expires = str(data["n"]), str(data["r"]), int(data["e"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    if expires < (now or time.time()):
+        return None
+    return name, role
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def current_staff(
+    request: Request,
+    state: StateDep,
+    assistant: AssistantDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Staff:
+    """The agent or admin behind the request: 401 without valid credentials."""
+    from kefu.errors import NotFoundError
+    from kefu.security.users import UserRepository
+
+    challenge = {"WWW-Authenticate": "Bearer"}
+    scheme, _, token = (authorization or "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise HTTPException(401, "sign in first: send 'Authorization: Bearer <key or session>'")
+    users = UserRepository(assistant.kb.db)
+    user: UserRecord | None = None
+    if token.startswith(SESSION_PREFIX):
+        found = read_session(state.session_key(), token)
+        if found is not None:
+            try:
+                user = users.get(found[0])
+            except NotFoundError:
+                user = None
+    else:
+        user = users.authenticate_key(token)
+    if user is None or user.disabled or user.role not in STAFF_ROLES:
+        raise HTTPException(401, "the credentials are invalid or expired; sign in again", challenge)
+    return Staff(user.name, user.role, client_ip(request))
+
+
+StaffDep = Annotated[Staff, Depends(current_staff)]
+
+
+def require_admin(staff: StaffDep) -> Staff:
+    if staff.role != "admin":
+        raise HTTPException(403, "this needs the admin role")
+    return staff
+
+
+AdminDep = Annotated[Staff, Depends(require_admin)]
+
+
+def audit(
+    assistant: AssistantDep,
+    staff: Staff,
+    action: str,
+    target: str | None = None,
+    detail: dict[str, object] | None = None,
+) -> None:
+    """Record a privileged action in the append-only audit log."""
+    from kefu.security.audit import AuditLog
+
+    AuditLog(assistant.kb.db).record(
+        staff.name, staff.role, action, target=target, detail=detail or {}, ip=staff.ip
+    )
+
+
+@router.post(
+    "/login",
+    response_model=LoginOut,
+    responses={401: {"model": ErrorOut, "description": "Wrong name or password."}},
+)
+def login(body: LoginIn, request: Request, state: StateDep, assistant: AssistantDep) -> LoginOut:
+    """Sign in an agent or admin; the session token lasts 12 hours."""
+    from kefu.security.users import UserRepository
+
+    user = UserRepository(assistant.kb.db).authenticate_password(body.name, body.password)
+    if user is None or user.disabled or user.role not in STAFF_ROLES:
+        raise HTTPException(401, "wrong name or password")
+    token, expires = make_session(state.session_key(), user.name, user.role)
+    audit(assistant, Staff(user.name, user.role, client_ip(request)), "auth.login")
+    return LoginOut(token=token, name=user.name, role=user.role, expires_at=expires)
+
+
+@router.get("/me", response_model=LoginOut, responses={401: {"model": ErrorOut}})
+def me(staff: StaffDep, authorization: Annotated[str | None, Header()] = None) -> LoginOut:
+    """Who the credentials belong to (the consoles call this on load)."""
+    token = (authorization or "").partition(" ")[2].strip()
+    return LoginOut(token=token, name=staff.name, role=staff.role, expires_at=0)

@@ -1,0 +1,145 @@
+"""Live support in the service: who answers a customer message, and telling everyone.
+
+The rules of the handoff state machine (bot -> waiting -> agent -> closed, or back to bot):
+
+* ``bot`` or ``waiting``: the assistant answers. An answer that hands off (the customer asked
+  for a person, an emergency, or confidence too low to answer) puts the conversation in the
+  queue; so do ``MAX_FAILED_ANSWERS`` declined or thumbed-down answers without a thumbs-up
+  between them.
+* ``agent``: the bot stays silent; the customer's messages go to the agent holding it.
+* ``closed``: a new customer message reopens it with the bot.
+
+Every stored message and every state change is published on the conversation's channel (the
+customer's page and the agent's console listen) and the queue channel (all agent consoles).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+
+from kefu.dialogue.assistant import Assistant, reply_language
+from kefu.service.deps import ServiceState
+from kefu.service.events import QUEUE_CHANNEL, conversation_channel
+from kefu.service.schemas import ConversationOut, MessageOut, SourceOut
+from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
+from kefu.storage.support_repo import MAX_FAILED_ANSWERS, SupportRepository
+from kefu.types import Answer
+
+
+def support(assistant: Assistant) -> SupportRepository:
+    return SupportRepository(assistant.kb.db)
+
+
+def source_out(raw: dict[str, Any]) -> SourceOut:
+    score = raw.get("score")
+    return SourceOut(
+        id=str(raw.get("id", "")),
+        title=str(raw.get("title", "")),
+        score=float(score) if isinstance(score, int | float) else 0.0,
+    )
+
+
+def message_out(m: MessageRecord) -> MessageOut:
+    return MessageOut(
+        id=m.id,
+        role=m.role,
+        content=m.content,
+        created_at=m.created_at,
+        sources=[source_out(s) for s in m.sources],
+        confidence=m.confidence,
+        handoff=m.handoff,
+        mode=m.mode,
+    )
+
+
+def conversation_out(c: ConversationRecord) -> ConversationOut:
+    return ConversationOut(
+        id=c.id,
+        status=c.status,
+        language=c.language,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        assigned_agent=c.assigned_agent,
+        handoff_reason=c.handoff_reason,
+        priority=c.priority,
+        waiting_since=c.waiting_since,
+        message_count=c.message_count,
+        rating=c.rating,
+    )
+
+
+def handoff_reason(text: str, answer: Answer) -> str:
+    """Why the bot handed this turn over (the queue puts emergencies first)."""
+    from kefu.dialogue.intents import triage
+
+    kind = triage(text)
+    if kind == "emergency":
+        return "emergency"
+    if kind == "human":
+        return "request"
+    return "low_confidence"
+
+
+def store_message(
+    assistant: Assistant, conversation_id: str, role: str, text: str
+) -> MessageRecord:
+    """Store a customer or agent message that the bot does not answer."""
+    content = text
+    if assistant.settings.redact_pii_storage:
+        from kefu.guard import redact
+
+        content = redact(text)
+    return assistant.conversations.add_message(
+        conversation_id, role=role, content=content, language=reply_language(text)
+    )
+
+
+def after_answer(
+    assistant: Assistant, conversation_id: str, text: str, answer: Answer
+) -> tuple[list[MessageRecord], ConversationRecord | None]:
+    """Book-keeping after the bot answered: the two stored messages, and the conversation if
+    its state changed (it entered the queue). Runs in a worker thread."""
+    repo = support(assistant)
+    stored = [
+        m
+        for m in assistant.conversations.history(conversation_id, limit=2)
+        if m.role in ("user", "assistant")
+    ]
+    failed = answer.handoff or answer.mode == "declined"
+    if not failed:
+        # An answer given is not yet an answer that helped: only a thumbs-up resets the count.
+        return stored, None
+    count = repo.note_answer(conversation_id, failed=True)
+    if answer.handoff:
+        return stored, repo.request_handoff(conversation_id, handoff_reason(text, answer))
+    if count >= MAX_FAILED_ANSWERS:
+        return stored, repo.request_handoff(conversation_id, "repeated_failure")
+    return stored, None
+
+
+def publish_messages(
+    state: ServiceState, conversation_id: str, records: list[MessageRecord]
+) -> None:
+    channel = conversation_channel(conversation_id)
+    for m in records:
+        data = message_out(m).model_dump(mode="json")
+        state.hub.publish(channel, "message", data)
+    if records:
+        state.hub.publish(
+            QUEUE_CHANNEL, "activity", {"conversation_id": conversation_id, "id": records[-1].id}
+        )
+
+
+def publish_status(state: ServiceState, record: ConversationRecord) -> None:
+    data = conversation_out(record).model_dump(mode="json")
+    state.hub.publish(conversation_channel(record.id), "status", data)
+    state.hub.publish(QUEUE_CHANNEL, "status", data)
+
+
+async def run_sync(func: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run blocking database work in a worker thread."""
+    from functools import partial
+
+    return await anyio.to_thread.run_sync(partial(func, *args, **kwargs))

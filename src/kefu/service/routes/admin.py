@@ -1,0 +1,217 @@
+"""The admin dashboard's API: knowledge (upload, list, delete), analytics, audit log, and the
+data-subject duties (export and erase one customer). Admins only; every call is audited.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from kefu.service import live
+from kefu.service.auth import AdminDep, audit
+from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.schemas import ConversationOut, ErrorOut, KnowledgeAddOut, KnowledgeSourceOut
+
+router = APIRouter(prefix="/api/admin", tags=["admin"])
+
+# Knowledge files may be larger than chat messages; the body-size middleware allows this much
+# on the upload route only.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+UPLOAD_PATH = "/api/admin/knowledge"
+_SAFE_NAME = re.compile(
+    r"^[\w\-. ()\u4e00-\u9fff]{1,120}\.(csv|tsv|json|jsonl|md|markdown|txt|html|htm|pdf)$",
+    re.IGNORECASE,
+)
+_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorOut, "description": "Not signed in."},
+    403: {"model": ErrorOut, "description": "Not an admin."},
+}
+
+
+@router.get("/analytics", responses=_ERRORS)
+async def analytics(
+    admin: AdminDep,
+    assistant: AssistantDep,
+    days: Annotated[int, Query(ge=1, le=365)] = 30,
+) -> dict[str, Any]:
+    """Conversations per day, resolution and handoff rates, thumbs and ratings, latency
+    p50/p95, and the questions the bot could not answer (the knowledge gaps)."""
+    repo = live.support(assistant)
+    numbers = await live.run_sync(repo.analytics, days=days)
+    numbers["unanswered"] = await live.run_sync(repo.unanswered, days=days)
+    return numbers
+
+
+@router.get("/conversations", response_model=list[ConversationOut], responses=_ERRORS)
+async def conversations(
+    admin: AdminDep,
+    assistant: AssistantDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> list[ConversationOut]:
+    """The most recently active conversations."""
+    records = await live.run_sync(assistant.conversations.list, limit=limit)
+    return [live.conversation_out(c) for c in records]
+
+
+@router.get("/knowledge", response_model=list[KnowledgeSourceOut], responses=_ERRORS)
+async def knowledge(admin: AdminDep, assistant: AssistantDep) -> list[KnowledgeSourceOut]:
+    """The knowledge files loaded (empty while serving a demo pack)."""
+    if assistant.kb.pack is not None:
+        return []
+    sources = await live.run_sync(assistant.kb.sources)
+    return [
+        KnowledgeSourceOut(
+            id=s.id, name=s.name, kind=s.kind, entries=s.entry_count, updated_at=s.updated_at
+        )
+        for s in sources
+    ]
+
+
+@router.post(
+    "/knowledge",
+    response_model=KnowledgeAddOut,
+    status_code=201,
+    responses={**_ERRORS, 400: {"model": ErrorOut, "description": "A bad or unreadable file."}},
+)
+async def upload(
+    request: Request,
+    admin: AdminDep,
+    assistant: AssistantDep,
+    state: StateDep,
+    filename: Annotated[str, Query(description="The file's name; its extension picks the reader.")],
+) -> KnowledgeAddOut:
+    """Add a knowledge file (the raw file as the request body, up to 10 MB): FAQ CSV/TSV,
+    JSON/JSONL, Markdown, text, HTML or PDF. A file that fails adds nothing."""
+    name = Path(filename).name
+    if not _SAFE_NAME.match(name):
+        raise HTTPException(
+            400,
+            "filename must be a plain name ending in .csv .tsv .json .jsonl .md .txt .html or .pdf",
+        )
+    if assistant.kb.pack is not None:
+        raise HTTPException(
+            400,
+            "this server answers from a demo pack; start it without --pack to manage "
+            "your own knowledge",
+        )
+    body = await request.body()
+    if not body:
+        raise HTTPException(400, "the file is empty")
+    uploads = assistant.settings.home / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    # The file is kept (the knowledge base remembers where entries came from); a temporary
+    # name first, so a failed ingest leaves nothing behind.
+    with tempfile.TemporaryDirectory(dir=uploads) as tmp:
+        staged = Path(tmp) / name
+        staged.write_bytes(body)
+        target = uploads / name
+        async with state.turn_lock:
+            report = await live.run_sync(_add, assistant, staged, target)
+    if not report.ok:
+        raise HTTPException(400, "; ".join(message for _, message in report.failed))
+    audit(assistant, admin, "knowledge.add", name, {"bytes": len(body)})
+    return KnowledgeAddOut(
+        added=[f for f, _ in report.added],
+        unchanged=list(report.unchanged),
+        entries=sum(n for _, n in report.added),
+    )
+
+
+def _add(assistant: AssistantDep, staged: Path, target: Path) -> Any:
+    """Ingest the staged file under its final name; remove it again if ingest fails."""
+    existed = target.exists()
+    backup = target.read_bytes() if existed else None
+    staged.replace(target)
+    report = assistant.kb.add([target])
+    if not report.ok:
+        if backup is not None:
+            target.write_bytes(backup)
+        else:
+            target.unlink(missing_ok=True)
+    return report
+
+
+@router.delete("/knowledge/{source}", responses={**_ERRORS, 404: {"model": ErrorOut}})
+async def delete_knowledge(
+    source: str, admin: AdminDep, assistant: AssistantDep, state: StateDep
+) -> dict[str, Any]:
+    """Remove a knowledge file (by its name or id) or one entry (by entry id)."""
+    async with state.turn_lock:
+        removed = await live.run_sync(assistant.kb.remove, source)
+    audit(assistant, admin, "knowledge.remove", source, {"entries": len(removed)})
+    return {"removed": removed}
+
+
+@router.get("/audit", responses=_ERRORS)
+async def audit_log(
+    admin: AdminDep,
+    assistant: AssistantDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    """The newest audit entries, and whether the log's hash chain is intact."""
+    from kefu.security.audit import AuditLog
+
+    log = AuditLog(assistant.kb.db)
+    entries = await live.run_sync(log.list, limit=limit)
+    intact = await live.run_sync(log.verify)
+    return {
+        "intact": intact,
+        "entries": [
+            {
+                "id": e.id,
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "role": e.role,
+                "action": e.action,
+                "target": e.target,
+                "detail": e.detail,
+                "ip": e.ip,
+            }
+            for e in entries
+        ],
+    }
+
+
+@router.get("/customers/{customer_id}/export", responses=_ERRORS)
+async def export_customer(
+    customer_id: str, admin: AdminDep, assistant: AssistantDep
+) -> dict[str, Any]:
+    """Everything kefu holds about one customer (GDPR access and portability); audited."""
+    from kefu.security.privacy import export_customer as export
+
+    data: dict[str, Any] = await live.run_sync(
+        export, assistant.kb.db, customer_id, actor=admin.name, role=admin.role, ip=admin.ip
+    )
+    return data
+
+
+@router.delete("/customers/{customer_id}", responses=_ERRORS)
+async def erase_customer(
+    customer_id: str, admin: AdminDep, assistant: AssistantDep
+) -> dict[str, Any]:
+    """Erase one customer: conversations, messages, feedback and their data key (so backups
+    become unreadable too); audited."""
+    from kefu.security.privacy import erase_customer as erase
+
+    summary: dict[str, Any] = await live.run_sync(
+        erase, assistant.kb.db, customer_id, actor=admin.name, role=admin.role, ip=admin.ip
+    )
+    return summary
+
+
+@router.delete("/conversations/{conversation_id}", responses={**_ERRORS, 404: {"model": ErrorOut}})
+async def erase_conversation(
+    conversation_id: str, admin: AdminDep, assistant: AssistantDep, state: StateDep
+) -> dict[str, Any]:
+    """Erase one conversation and shred its data key; audited."""
+    from kefu.security.privacy import erase_conversation as erase
+
+    await live.run_sync(assistant.conversations.get, conversation_id)  # 404 if unknown
+    summary: dict[str, Any] = await live.run_sync(
+        erase, assistant.kb.db, conversation_id, actor=admin.name, role=admin.role, ip=admin.ip
+    )
+    return summary

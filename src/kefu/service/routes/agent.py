@@ -1,0 +1,242 @@
+"""The agent console's API: the queue, taking a conversation, replying, handing back, closing.
+
+Every call needs an agent or admin (see `kefu.service.auth`), and every state change is
+written to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+
+from kefu.dialogue.assistant import clean_message
+from kefu.service import live
+from kefu.service.auth import Staff, StaffDep, audit
+from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.events import QUEUE_CHANNEL
+from kefu.service.routes.conversations import KEEPALIVE_S, follow
+from kefu.service.schemas import (
+    AgentConversationOut,
+    ConversationOut,
+    ErrorOut,
+    MessageOut,
+    QueueOut,
+    ReplyIn,
+    SourceOut,
+    SuggestionOut,
+)
+from kefu.service.sse import SSE_HEADERS, sse
+from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
+
+router = APIRouter(prefix="/api/agent", tags=["agent console"])
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorOut, "description": "Not signed in."},
+    404: {"model": ErrorOut, "description": "No such conversation."},
+    409: {"model": ErrorOut, "description": "The conversation's state does not allow it."},
+}
+
+
+@router.get("/queue", response_model=QueueOut, responses=_ERRORS)
+async def queue(staff: StaffDep, assistant: AssistantDep) -> QueueOut:
+    """Conversations waiting for a person (most urgent, then longest waiting, first), and the
+    ones this agent holds."""
+    repo = live.support(assistant)
+    waiting = await live.run_sync(repo.queue)
+    mine = await live.run_sync(repo.held_by, staff.name)
+    return QueueOut(
+        waiting=[live.conversation_out(c) for c in waiting],
+        mine=[live.conversation_out(c) for c in mine],
+    )
+
+
+@router.get("/events", responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}})
+async def queue_events(request: Request, staff: StaffDep, state: StateDep) -> StreamingResponse:
+    """Server-sent events whenever the queue changes ('status') or a conversation gets a new
+    message ('activity'); the console then reloads the queue."""
+    return StreamingResponse(
+        _queue_feed(request, state), media_type="text/event-stream", headers=SSE_HEADERS
+    )
+
+
+async def _queue_feed(request: Request, state: StateDep) -> AsyncIterator[str]:
+    async with state.hub.subscribe(QUEUE_CHANNEL) as feed:
+        yield sse({}, "ready")
+        while True:
+            event = await feed.next(KEEPALIVE_S)
+            if await request.is_disconnected():
+                return
+            if event is None:
+                yield ": keep-alive\n\n"
+                continue
+            yield sse(event.data, event.name)
+            if event.name == "resync":
+                return
+
+
+@router.get(
+    "/conversations/{conversation_id}", response_model=AgentConversationOut, responses=_ERRORS
+)
+async def conversation(
+    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+) -> AgentConversationOut:
+    """Everything an agent needs to take over: history, a short summary, the sources the bot
+    used, the customer's language, and a suggested reply from the knowledge base."""
+    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    messages = await live.run_sync(assistant.conversations.history, conversation_id)
+    audit(assistant, staff, "conversation.view", conversation_id)
+    async with state.turn_lock:  # the index is shared with the bot's turns
+        suggestion = await live.run_sync(suggest, assistant, messages)
+    used: dict[str, SourceOut] = {}
+    for m in messages:
+        for s in m.sources:
+            out = live.source_out(s)
+            if out.id and (out.id not in used or used[out.id].score < out.score):
+                used[out.id] = out
+    return AgentConversationOut(
+        conversation=live.conversation_out(record),
+        summary=summarize(record, messages),
+        messages=[live.message_out(m) for m in messages],
+        sources_used=sorted(used.values(), key=lambda s: -s.score),
+        suggestion=suggestion,
+    )
+
+
+@router.get("/conversations/{conversation_id}/events", responses=_ERRORS)
+async def conversation_events(
+    request: Request,
+    conversation_id: str,
+    staff: StaffDep,
+    assistant: AssistantDep,
+    state: StateDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+) -> StreamingResponse:
+    """The conversation's live events, as the customer's page gets them."""
+    await live.run_sync(assistant.conversations.get, conversation_id)  # 404 if unknown
+    return StreamingResponse(
+        follow(request, state, conversation_id, after, assistant.conversations.history),
+        media_type="text/event-stream",
+        headers=SSE_HEADERS,
+    )
+
+
+@router.post(
+    "/conversations/{conversation_id}/take", response_model=ConversationOut, responses=_ERRORS
+)
+async def take(
+    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+) -> ConversationOut:
+    """Take the conversation: from now on the bot is silent and the customer talks to you."""
+    record = await live.run_sync(live.support(assistant).take, conversation_id, staff.name)
+    return _moved(record, staff, assistant, state, "conversation.take")
+
+
+@router.post(
+    "/conversations/{conversation_id}/messages", response_model=MessageOut, responses=_ERRORS
+)
+async def reply(
+    conversation_id: str,
+    body: ReplyIn,
+    staff: StaffDep,
+    assistant: AssistantDep,
+    state: StateDep,
+) -> MessageOut:
+    """Send a message to the customer (only while you hold the conversation)."""
+    text = clean_message(body.text)
+    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    if record.status != "agent" or record.assigned_agent != staff.name:
+        from kefu.storage.support_repo import ConflictError
+
+        raise ConflictError("take the conversation before replying to it")
+    message = await live.run_sync(live.store_message, assistant, conversation_id, "agent", text)
+    live.publish_messages(state, conversation_id, [message])
+    audit(assistant, staff, "conversation.reply", conversation_id, {"message_id": message.id})
+    return live.message_out(message)
+
+
+@router.post(
+    "/conversations/{conversation_id}/hand-back",
+    response_model=ConversationOut,
+    responses=_ERRORS,
+)
+async def hand_back(
+    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+) -> ConversationOut:
+    """Give the conversation back to the bot, which keeps your messages as context."""
+    record = await live.run_sync(live.support(assistant).hand_back, conversation_id, staff.name)
+    return _moved(record, staff, assistant, state, "conversation.hand_back")
+
+
+@router.post(
+    "/conversations/{conversation_id}/close", response_model=ConversationOut, responses=_ERRORS
+)
+async def close(
+    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+) -> ConversationOut:
+    """Close the conversation (an agent closes one they hold or one waiting; an admin any)."""
+    holder = None if staff.role == "admin" else staff.name
+    record = await live.run_sync(live.support(assistant).close, conversation_id, holder)
+    return _moved(record, staff, assistant, state, "conversation.close")
+
+
+def _moved(
+    record: ConversationRecord, staff: Staff, assistant: AssistantDep, state: StateDep, action: str
+) -> ConversationOut:
+    live.publish_status(state, record)
+    audit(assistant, staff, action, record.id)
+    return live.conversation_out(record)
+
+
+# -- summary and suggestion ---------------------------------------------------------------
+def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
+    """A few lines an agent reads in two seconds: what the customer wants, in which language,
+    why the bot handed over. Built from the record, not by an LLM, so it is never wrong."""
+    asked = [m.content for m in messages if m.role == "user"]
+    declined = sum(1 for m in messages if m.role == "assistant" and m.handoff)
+    lang = {"zh": "Chinese", "en": "English", "mixed": "Chinese and English"}.get(
+        record.language or "", record.language or "unknown"
+    )
+    parts = [f"Language: {lang}."]
+    if asked:
+        parts.append(f"First asked: “{_clip(asked[0])}”.")
+        if len(asked) > 1:
+            parts.append(f"Latest: “{_clip(asked[-1])}” ({len(asked)} messages).")
+    reasons = {
+        "emergency": "possible emergency",
+        "request": "the customer asked for a person",
+        "low_confidence": "the bot could not answer confidently",
+        "repeated_failure": "answers did not help",
+    }
+    if record.handoff_reason:
+        parts.append(f"Handed over: {reasons.get(record.handoff_reason, record.handoff_reason)}.")
+    if declined:
+        parts.append(f"The bot declined {declined} time(s).")
+    return " ".join(parts)
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> SuggestionOut:
+    """A draft reply: the best knowledge-base answer to the customer's latest message(s)."""
+    asked = [m.content for m in messages if m.role == "user"]
+    if not asked:
+        return SuggestionOut(text="", sources=[], confidence=0.0)
+    result = assistant.kb.search(asked[-1])
+    if not result.passages:
+        return SuggestionOut(text="", sources=[], confidence=0.0)
+    confidence = float(assistant.confidence.predict(result.features))
+    top = result.passages[0]
+    return SuggestionOut(
+        text=top.entry.display_text,
+        sources=[
+            SourceOut(id=p.entry.id, title=p.entry.title, score=p.score)
+            for p in result.passages[:3]
+        ],
+        confidence=confidence,
+    )

@@ -1,0 +1,121 @@
+/* The admin dashboard: figures and charts (drawn as SVG here, no chart library), knowledge
+ * upload/list/delete, recent conversations and the audit log. */
+"use strict";
+
+(() => {
+  const { el, api, signIn } = kefu;
+  const KEY = "kefu.staff";
+  const SVG = "http://www.w3.org/2000/svg";
+  let me = null;
+  const $ = (id) => document.getElementById(id);
+  const pct = (x) => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
+  const ms = (x) => (x === null || x === undefined ? "–" : `${Math.round(x)} ms`);
+
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function barChart(points) {
+    const width = 720, height = 180, pad = 22;
+    const max = Math.max(1, ...points.map((p) => p.count));
+    const chart = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img",
+      "aria-label": `Conversations per day, highest ${max}` });
+    const step = (width - pad) / Math.max(1, points.length);
+    points.forEach((p, i) => {
+      const h = ((height - 2 * pad) * p.count) / max;
+      const bar = svg("rect", { x: pad + i * step + 1, y: height - pad - h, width: Math.max(1, step - 2), height: h });
+      bar.append(svg("title", {}, `${p.day}: ${p.count}`));
+      chart.append(bar);
+      if (points.length <= 31 ? i % 5 === 0 : i % 15 === 0) chart.append(svg("text", { x: pad + i * step, y: height - 6 }, p.day.slice(5)));
+    });
+    chart.append(svg("text", { x: 0, y: pad }, String(max)));
+    return chart;
+  }
+
+  function card(label, value, hint) {
+    return el("div", { class: "card" }, el("div", { class: "muted" }, label), el("div", { class: "value" }, value), hint ? el("div", { class: "muted" }, hint) : null);
+  }
+
+  async function load() {
+    const days = $("days").value;
+    try {
+      const a = await api("GET", `/api/admin/analytics?days=${days}`, { token: me.token });
+      $("cards").replaceChildren(
+        card("Conversations", String(a.conversations)),
+        card("Resolved by the bot", pct(a.resolution_rate), "no person needed"),
+        card("Handoff rate", pct(a.handoff_rate)),
+        card("Thumbs", `👍 ${a.thumbs_up} · 👎 ${a.thumbs_down}`),
+        card("Rating", a.rating_avg === null ? "–" : a.rating_avg.toFixed(1) + " / 5"),
+        card("Latency p50 / p95", `${ms(a.latency_ms_p50)} / ${ms(a.latency_ms_p95)}`),
+      );
+      $("per-day").replaceChildren(barChart(a.per_day));
+      $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, g.question), el("td", {}, String(g.count))))
+        : [el("tr", {}, el("td", { colspan: 2, class: "muted" }, "None: every question got an answer."))]));
+    } catch (err) { if (err.status === 401) signOut(); }
+    loadKnowledge();
+    loadConversations();
+    loadAudit();
+  }
+
+  async function loadKnowledge() {
+    const rows = await api("GET", "/api/admin/knowledge", { token: me.token });
+    $("knowledge").replaceChildren(...(rows.length ? rows.map((s) => el("tr", {},
+      el("td", {}, s.name), el("td", {}, s.kind), el("td", {}, String(s.entries)), el("td", {}, new Date(s.updated_at).toLocaleString()),
+      el("td", {}, el("button", { type: "button", class: "ghost", "aria-label": `Delete ${s.name}`, onclick: () => remove(s.name) }, "Delete"))))
+      : [el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No files yet (a demo pack may be answering)."))]));
+  }
+
+  async function remove(name) {
+    if (!confirm(`Delete ${name} from the knowledge base?`)) return;
+    try {
+      await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(name)}`, { token: me.token });
+      loadKnowledge();
+    } catch (err) { $("upload-result").textContent = err.message; }
+  }
+
+  async function loadConversations() {
+    const rows = await api("GET", "/api/admin/conversations?limit=20", { token: me.token });
+    $("conversations").replaceChildren(...rows.map((c) => el("tr", {},
+      el("td", {}, c.id.slice(0, 8)), el("td", {}, c.status), el("td", {}, c.language || ""),
+      el("td", {}, String(c.message_count)), el("td", {}, c.handoff_reason || ""), el("td", {}, c.rating ? String(c.rating) : ""))));
+  }
+
+  async function loadAudit() {
+    try {
+      const log = await api("GET", "/api/admin/audit?limit=20", { token: me.token });
+      $("audit-state").textContent = log.intact ? "chain intact" : "TAMPERED";
+      $("audit-state").className = log.intact ? "badge" : "badge emergency";
+      $("audit").replaceChildren(...log.entries.map((e) => el("tr", {},
+        el("td", {}, new Date(e.at).toLocaleString()), el("td", {}, `${e.actor} (${e.role})`), el("td", {}, e.action), el("td", {}, e.target || ""))));
+    } catch (err) { $("audit-state").textContent = err.message; }
+  }
+
+  function signOut() { sessionStorage.removeItem(KEY); location.reload(); }
+
+  $("upload").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const file = $("file").files[0];
+    if (!file) return;
+    $("upload-result").textContent = `Uploading ${file.name}…`;
+    try {
+      const r = await api("POST", `/api/admin/knowledge?filename=${encodeURIComponent(file.name)}`, { token: me.token, raw: file });
+      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged.`;
+      $("file").value = "";
+      loadKnowledge();
+    } catch (err) { $("upload-result").textContent = err.message; }
+  });
+  $("days").addEventListener("change", () => me && load());
+  $("signout").addEventListener("click", signOut);
+
+  signIn($("signin"), KEY, (who) => {
+    if (who.role !== "admin") { $("who").textContent = `${who.name} is not an admin`; return; }
+    me = who;
+    $("who").textContent = `${who.name} (admin)`;
+    $("signout").hidden = false;
+    $("dashboard").hidden = false;
+    load();
+  });
+})();

@@ -1,0 +1,261 @@
+/* The customer chat (also what the widget shows in its frame).
+ * - answers stream token by token (POST .../messages?stream=true read as SSE);
+ * - a second stream (/events) brings agent messages and status changes live;
+ * - the conversation id and token live in localStorage, so a reload continues the chat;
+ * - after a network drop the event stream reconnects with ?after=<last id> and unsent
+ *   messages wait in an outbox that is retried, so nothing is lost. */
+"use strict";
+
+(() => {
+  const { el, api, follow, readEvents, time } = kefu;
+  const STORE = "kefu.chat";
+  const OUTBOX = "kefu.outbox";
+  const TEXT = {
+    en: {
+      title: "Customer support", placeholder: "Type your question…", send: "Send", label: "Your message",
+      human: "Talk to a person", close: "Close", rate: "How did we do?", sources: "Sources",
+      you: "You", bot: "Assistant", agent: "Agent", waiting: "Waiting for a person to join…",
+      held: "You are chatting with a person.", closed: "This conversation is closed. Write to start again.",
+      offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
+      up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
+      welcome: "Hello! Ask me anything about orders, payments, cards or appointments.",
+    },
+    zh: {
+      title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
+      human: "转人工", close: "关闭", rate: "请为本次服务评分", sources: "来源",
+      you: "您", bot: "智能助手", agent: "人工客服", waiting: "正在为您转接人工客服…",
+      held: "人工客服正在为您服务。", closed: "本次会话已结束，发送消息可重新开始。",
+      offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
+      up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
+      welcome: "您好！请问有什么可以帮您？订单、支付、银行卡、预约等问题都可以问我。",
+    },
+  };
+  let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+
+  const log = document.getElementById("log");
+  const form = document.getElementById("form");
+  const input = document.getElementById("text");
+  const sendBtn = document.getElementById("send");
+  const statusBox = document.getElementById("status");
+  const conn = document.getElementById("conn");
+  const seen = new Map(); // message id -> element
+  let session = JSON.parse(localStorage.getItem(STORE) || "null");
+  let lastId = 0;
+  let busy = false;
+  let events = null;
+
+  function applyLanguage() {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+    document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
+  }
+
+  function scroll() { log.scrollTop = log.scrollHeight; }
+
+  function bubble(role, text, opts = {}) {
+    const who = role === "user" ? t("you") : role === "agent" ? t("agent") : t("bot");
+    const body = el("div", { class: "text" }, text);
+    const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null },
+      el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body);
+    log.append(node);
+    scroll();
+    return node;
+  }
+
+  function decorate(node, answer) {
+    node.querySelector(".extras")?.remove();
+    const extras = el("div", { class: "extras" });
+    if (answer.sources && answer.sources.length) {
+      extras.append(el("span", { class: "muted" }, `${t("sources")}: `));
+      for (const s of answer.sources) {
+        extras.append(el("button", {
+          type: "button", class: "chip", title: t("open"),
+          onclick: () => openSource(s.id),
+        }, s.title || s.id));
+      }
+    }
+    const id = answer.message_id || answer.id;
+    if (id) {
+      node.dataset.id = id;
+      seen.set(Number(id), node);
+      const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": "Feedback" },
+        el("button", { type: "button", class: "ghost", "aria-label": t("up"), title: t("up"), onclick: (e) => thumb(id, 1, e) }, "👍"),
+        el("button", { type: "button", class: "ghost", "aria-label": t("down"), title: t("down"), onclick: (e) => thumb(id, -1, e) }, "👎"));
+      extras.append(thumbs);
+    }
+    node.append(extras);
+  }
+
+  async function thumb(id, value, ev) {
+    try {
+      await api("POST", `/api/conversations/${session.id}/feedback`, { token: session.token, body: { message_id: Number(id), value } });
+      const group = ev.target.closest(".thumbs");
+      group.replaceChildren(el("span", { class: "muted" }, t("thanks")));
+    } catch (err) { showError(err.message); }
+  }
+
+  async function openSource(id) {
+    try {
+      const s = await api("GET", `/api/conversations/${session.id}/sources/${encodeURIComponent(id)}`, { token: session.token });
+      document.getElementById("source-title").textContent = s.title || s.id;
+      document.getElementById("source-question").textContent = s.question || "";
+      document.getElementById("source-text").textContent = s.text;
+      const panel = document.getElementById("source");
+      panel.hidden = false;
+      document.getElementById("source-close").focus();
+    } catch (err) { showError(err.message); }
+  }
+
+  function showError(message) {
+    const node = el("p", { class: "error", role: "alert" }, message);
+    log.append(node);
+    scroll();
+  }
+
+  function setStatus(state) {
+    const text = state === "waiting" ? t("waiting") : state === "agent" ? t("held") : state === "closed" ? t("closed") : "";
+    statusBox.textContent = text;
+    statusBox.hidden = !text;
+    statusBox.dataset.state = state;
+    document.getElementById("rate").hidden = !(state === "closed" || log.querySelectorAll(".msg.assistant, .msg.agent").length >= 2);
+  }
+
+  function onEvent(name, data) {
+    if (name === "message") {
+      const id = Number(data.id);
+      lastId = Math.max(lastId, id);
+      if (seen.has(id)) return;
+      // Our own messages and streamed answers are already on screen: adopt them by content.
+      // (Stored text can differ from what was typed: personal data is redacted.)
+      const pending = log.querySelector(`.msg.${data.role}:not([data-id])`);
+      if (pending) {
+        pending.dataset.id = id; seen.set(id, pending);
+        if (data.role === "assistant") decorate(pending, data);
+        return;
+      }
+      const node = bubble(data.role, data.content, { id, at: data.created_at });
+      seen.set(id, node);
+      if (data.role === "assistant") decorate(node, data);
+    } else if (name === "status") {
+      setStatus(data.status);
+    } else if (name === "resync") {
+      // fall behind: the reconnect reads the history again from lastId
+    }
+  }
+
+  async function start() {
+    if (!session) {
+      const created = await api("POST", "/api/conversations");
+      session = { id: created.id, token: created.token };
+      localStorage.setItem(STORE, JSON.stringify(session));
+      bubble("assistant", t("welcome"), { id: "welcome" });
+    }
+    events = follow(() => `/api/conversations/${session.id}/events?after=${lastId}`, session.token, onEvent, (state, err) => {
+      conn.textContent = state === "offline" ? t("offline") : "";
+      conn.dataset.state = state;
+      if (state === "online") flushOutbox();
+      if (state === "denied" && err && (err.status === 403 || err.status === 404)) {
+        // The conversation is gone (erased, or the server was reset): start a new one.
+        localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
+        start();
+      }
+    });
+  }
+
+  function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
+  function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
+
+  async function flushOutbox() {
+    const pending = outbox();
+    if (!pending.length || busy) return;
+    saveOutbox([]);
+    for (const text of pending) await send(text, true);
+  }
+
+  async function send(text, retry = false) {
+    busy = true;
+    sendBtn.disabled = true;
+    const mine = retry ? [...log.querySelectorAll(".msg.user.failed")].find((n) => n.querySelector(".text").textContent === text) : null;
+    if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
+    else bubble("user", text);
+    let answerNode = null;
+    let answerText = "";
+    try {
+      const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ text }),
+      });
+      if (!res.ok) {
+        let msg = res.statusText;
+        try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
+        if (res.status >= 500 || res.status === 429) throw new TypeError(msg);
+        showError(msg);
+        return;
+      }
+      await readEvents(res, (name, data) => {
+        if (name === "token") {
+          if (!answerNode) answerNode = bubble("assistant", "");
+          answerText += data.text;
+          answerNode.querySelector(".text").textContent = answerText;
+          scroll();
+        } else if (name === "answer") {
+          if (data.mode === "agent") return; // a person holds the chat: no bot answer
+          if (!answerNode) answerNode = bubble("assistant", data.answer);
+          answerNode.querySelector(".text").textContent = data.answer;
+          const shown = data.message_id ? seen.get(Number(data.message_id)) : null;
+          if (shown && shown !== answerNode) { answerNode.remove(); return; }
+          decorate(answerNode, data);
+          if (data.status) setStatus(data.status);
+        } else if (name === "error") {
+          showError(data.error || "error");
+        }
+      });
+    } catch (err) {
+      // Network trouble: keep the message and send it when the connection is back.
+      const list = outbox(); list.push(text); saveOutbox(list);
+      const node = mine || [...log.querySelectorAll(".msg.user")].pop();
+      if (node) { node.classList.add("failed"); node.append(el("p", { class: "note" }, t("failed"))); }
+    } finally {
+      busy = false;
+      sendBtn.disabled = false;
+    }
+  }
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const text = input.value.trim();
+    if (!text || busy) return;
+    input.value = "";
+    send(text);
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
+  });
+  document.getElementById("human").addEventListener("click", async () => {
+    try {
+      const state = await api("POST", `/api/conversations/${session.id}/handoff`, { token: session.token });
+      setStatus(state.status);
+    } catch (err) { showError(err.message); }
+  });
+  document.getElementById("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
+  document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") document.getElementById("source").hidden = true; });
+  const stars = document.getElementById("stars");
+  for (let i = 1; i <= 5; i++) {
+    stars.append(el("button", {
+      type: "button", class: "ghost star", "aria-label": `${i} / 5`,
+      onclick: async () => {
+        try {
+          await api("POST", `/api/conversations/${session.id}/rating`, { token: session.token, body: { value: i } });
+          stars.replaceChildren(el("span", { class: "muted" }, t("thanks")));
+        } catch (err) { showError(err.message); }
+      },
+    }, "★"));
+  }
+  window.addEventListener("online", flushOutbox);
+  applyLanguage();
+  start().catch((err) => showError(err.message));
+})();

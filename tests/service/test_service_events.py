@@ -1,0 +1,148 @@
+"""Live events over a real connection: agent messages reach the customer as they are sent,
+customer messages reach the agent, and a reconnect with ?after= loses nothing."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+
+from conftest import LiveServer
+
+
+def _listen(url: str, headers: dict[str, str], out: queue.Queue[tuple[str, Any]]) -> None:
+    """Read server-sent events into ``out`` until the stream ends or fails."""
+    try:
+        with httpx.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as r:
+            out.put(("http", r.status_code))
+            name = "message"
+            for line in r.iter_lines():
+                if line.startswith("event:"):
+                    name = line[6:].strip()
+                elif line.startswith("data:"):
+                    out.put((name, json.loads(line[5:])))
+                    name = "message"
+    except httpx.HTTPError as exc:
+        out.put(("closed", str(exc)))
+
+
+def _next(events: queue.Queue[tuple[str, Any]], name: str, timeout: float = 10.0) -> Any:
+    """The next event called ``name`` (others are skipped)."""
+    while True:
+        kind, data = events.get(timeout=timeout)
+        if kind == name:
+            return data
+
+
+@pytest.fixture
+def setup(
+    live_server: LiveServer,
+) -> Iterator[tuple[httpx.Client, dict[str, str], str, dict[str, str]]]:
+    from kefu.security.users import UserRepository
+
+    UserRepository(live_server.assistant.kb.db).create("ann", "agent", password="ann-secret-pw")
+    with httpx.Client(base_url=live_server.url, timeout=30) as http:
+        token = http.post(
+            "/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"}
+        ).json()["token"]
+        created = http.post("/api/conversations").json()
+        yield (
+            http,
+            {"Authorization": f"Bearer {token}"},
+            created["id"],
+            {"Authorization": f"Bearer {created['token']}"},
+        )
+
+
+def test_messages_flow_live_both_ways(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    http, agent, cid, customer = setup
+    to_customer: queue.Queue[tuple[str, Any]] = queue.Queue()
+    to_agent: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(
+        target=_listen,
+        args=(f"{live_server.url}/api/conversations/{cid}/events", customer, to_customer),
+        daemon=True,
+    ).start()
+    assert _next(to_customer, "http") == 200
+    assert _next(to_customer, "status")["status"] == "bot"
+
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
+    assert _next(to_customer, "status")["status"] == "waiting"
+    assert http.post(f"/api/agent/conversations/{cid}/take", headers=agent).status_code == 200
+    taken = _next(to_customer, "status")
+    assert taken["status"] == "agent" and taken["assigned_agent"] == "ann"
+
+    threading.Thread(
+        target=_listen,
+        args=(f"{live_server.url}/api/agent/conversations/{cid}/events", agent, to_agent),
+        daemon=True,
+    ).start()
+    assert _next(to_agent, "http") == 200
+    _next(to_agent, "status")
+
+    http.post(
+        f"/api/agent/conversations/{cid}/messages", json={"text": "Hi, Ann here."}, headers=agent
+    )
+    got = _next(to_customer, "message")
+    assert got["role"] == "agent" and got["content"] == "Hi, Ann here."
+
+    r = http.post(
+        f"/api/conversations/{cid}/messages", json={"text": "Thanks Ann!"}, headers=customer
+    )
+    assert r.json()["mode"] == "agent"
+    own = _next(to_agent, "message")  # the agent's console shows its own message too
+    assert own["role"] == "agent" and own["content"] == "Hi, Ann here."
+    heard = _next(to_agent, "message")
+    assert heard["role"] == "user" and heard["content"] == "Thanks Ann!"
+
+
+def test_reconnect_with_after_replays_what_was_missed(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    http, agent, cid, customer = setup
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
+    http.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    first = http.post(
+        f"/api/agent/conversations/{cid}/messages", json={"text": "one"}, headers=agent
+    ).json()
+    # The customer is offline while two more messages are sent.
+    for text in ("two", "three"):
+        http.post(f"/api/agent/conversations/{cid}/messages", json={"text": text}, headers=agent)
+    events: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(
+        target=_listen,
+        args=(
+            f"{live_server.url}/api/conversations/{cid}/events?after={first['id']}",
+            customer,
+            events,
+        ),
+        daemon=True,
+    ).start()
+    assert _next(events, "http") == 200
+    replayed = [_next(events, "message")["content"] for _ in range(2)]
+    assert replayed == ["two", "three"]
+    assert _next(events, "status")["status"] == "agent"
+
+
+def test_the_event_stream_needs_the_conversations_own_token(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    http, _agent, cid, customer = setup
+    other = http.post("/api/conversations").json()
+    wrong = {"Authorization": f"Bearer {other['token']}"}
+    assert http.get(f"/api/conversations/{cid}/events", headers=wrong).status_code == 403
+    assert http.get(f"/api/conversations/{cid}/events").status_code == 401
+    assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 401
+    assert http.get("/api/agent/events", headers=customer).status_code == 401

@@ -1,0 +1,296 @@
+"""Live human handoff through the real app and database: the queue, taking over, messages both
+ways, handing back, closing, feedback, roles and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from service_data import REFUND_ANSWER
+
+from kefu.storage.db import Database
+
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+
+
+def _db(client: TestClient) -> Database:
+    return client.app.state.kefu.assistant.kb.db  # type: ignore[attr-defined,no-any-return]
+
+
+def _staff(client: TestClient, name: str, role: str) -> dict[str, str]:
+    from kefu.security.users import UserRepository
+
+    UserRepository(_db(client)).create(name, role, password=f"{name}-secret-pw")
+    r = client.post("/api/auth/login", json={"name": name, "password": f"{name}-secret-pw"})
+    assert r.status_code == 200, r.text
+    assert r.json()["role"] == role
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def _customer(client: TestClient) -> tuple[str, dict[str, str]]:
+    body = client.post("/api/conversations").json()
+    return body["id"], {"Authorization": f"Bearer {body['token']}"}
+
+
+def _ask(client: TestClient, cid: str, auth: dict[str, str], text: str) -> dict[str, Any]:
+    r = client.post(f"/api/conversations/{cid}/messages", json={"text": text}, headers=auth)
+    assert r.status_code == 200, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def test_full_handoff_cycle(client: TestClient) -> None:
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+
+    first = _ask(client, cid, auth, "How long does a refund take?")
+    assert first["answer"] == REFUND_ANSWER and first["status"] == "bot"
+    assert isinstance(first["message_id"], int)
+
+    r = client.post(f"/api/conversations/{cid}/handoff", headers=auth)
+    assert r.status_code == 200 and r.json()["status"] == "waiting"
+    assert r.json()["handoff_reason"] == "request"
+
+    queue = client.get("/api/agent/queue", headers=agent).json()
+    assert [c["id"] for c in queue["waiting"]] == [cid] and queue["mine"] == []
+
+    detail = client.get(f"/api/agent/conversations/{cid}", headers=agent).json()
+    assert "refund" in detail["summary"].lower()
+    assert [s["id"] for s in detail["sources_used"]][:1] == ["rf-1"]
+    assert detail["suggestion"]["text"] == REFUND_ANSWER  # drafted from the knowledge base
+
+    r = client.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    assert r.status_code == 200 and r.json()["status"] == "agent"
+    assert r.json()["assigned_agent"] == "ann"
+
+    # While the agent holds it, the bot is silent: the message is stored, no answer is made.
+    held = _ask(client, cid, auth, "My refund from March never arrived")
+    assert held["mode"] == "agent" and held["answer"] == "" and held["status"] == "agent"
+
+    r = client.post(
+        f"/api/agent/conversations/{cid}/messages",
+        json={"text": "I found it: it was sent on 3 April."},
+        headers=agent,
+    )
+    assert r.status_code == 200 and r.json()["role"] == "agent"
+
+    r = client.post(f"/api/agent/conversations/{cid}/hand-back", headers=agent)
+    assert r.json()["status"] == "bot" and r.json()["assigned_agent"] is None
+
+    again = _ask(client, cid, auth, "How much does shipping cost?")
+    assert again["mode"] == "curated" and again["status"] == "bot"
+
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()
+    roles = [m["role"] for m in history["messages"]]
+    assert roles == ["user", "assistant", "user", "agent", "user", "assistant"]
+    ids = [m["id"] for m in history["messages"]]
+    assert ids == sorted(ids)
+    newer = client.get(f"/api/conversations/{cid}/messages?after={ids[2]}", headers=auth).json()
+    assert [m["id"] for m in newer["messages"]] == ids[3:]
+
+
+def test_a_second_agent_cannot_take_or_reply_to_a_held_conversation(client: TestClient) -> None:
+    ann = _staff(client, "ann", "agent")
+    bob = _staff(client, "bob", "agent")
+    cid, auth = _customer(client)
+    client.post(f"/api/conversations/{cid}/handoff", headers=auth)
+    assert client.post(f"/api/agent/conversations/{cid}/take", headers=ann).status_code == 200
+    r = client.post(f"/api/agent/conversations/{cid}/take", headers=bob)
+    assert r.status_code == 409 and "ann" in r.json()["error"]
+    r = client.post(f"/api/agent/conversations/{cid}/messages", json={"text": "hi"}, headers=bob)
+    assert r.status_code == 409
+    assert client.post(f"/api/agent/conversations/{cid}/hand-back", headers=bob).status_code == 409
+    assert client.post(f"/api/agent/conversations/{cid}/close", headers=bob).status_code == 409
+    assert client.post(f"/api/agent/conversations/{cid}/close", headers=ann).status_code == 200
+
+
+def test_an_out_of_scope_question_queues_the_conversation(client: TestClient) -> None:
+    cid, auth = _customer(client)
+    answer = _ask(client, cid, auth, "What is the airspeed of an unladen swallow?")
+    assert answer["handoff"] is True and answer["status"] == "waiting"
+    state = client.get(f"/api/conversations/{cid}", headers=auth).json()
+    assert state["handoff_reason"] == "low_confidence"
+
+
+def test_emergencies_go_to_the_front_of_the_queue(client: TestClient) -> None:
+    agent = _staff(client, "ann", "agent")
+    calm, calm_auth = _customer(client)
+    client.post(f"/api/conversations/{calm}/handoff", headers=calm_auth)
+    urgent, urgent_auth = _customer(client)
+    answer = _ask(client, urgent, urgent_auth, "I have crushing chest pain right now")
+    assert answer["handoff"] is True
+    waiting = client.get("/api/agent/queue", headers=agent).json()["waiting"]
+    assert [c["id"] for c in waiting] == [urgent, calm]
+    assert waiting[0]["handoff_reason"] == "emergency"
+
+
+def test_two_thumbs_down_in_a_row_bring_a_person(client: TestClient) -> None:
+    cid, auth = _customer(client)
+    first = _ask(client, cid, auth, "How long does a refund take?")
+    r = client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": first["message_id"], "value": -1, "comment": "too slow"},
+        headers=auth,
+    )
+    assert r.status_code == 201
+    assert client.get(f"/api/conversations/{cid}", headers=auth).json()["status"] == "bot"
+    second = _ask(client, cid, auth, "How much does shipping cost?")
+    client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": second["message_id"], "value": -1},
+        headers=auth,
+    )
+    state = client.get(f"/api/conversations/{cid}", headers=auth).json()
+    assert state["status"] == "waiting" and state["handoff_reason"] == "repeated_failure"
+
+
+def test_feedback_is_checked(client: TestClient) -> None:
+    cid, auth = _customer(client)
+    first = _ask(client, cid, auth, "How long does a refund take?")
+    other, other_auth = _customer(client)
+    # Someone else's conversation's token cannot rate this answer.
+    r = client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": first["message_id"], "value": 1},
+        headers=other_auth,
+    )
+    assert r.status_code == 403
+    # A message id from another conversation is unknown here.
+    r = client.post(
+        f"/api/conversations/{other}/feedback",
+        json={"message_id": first["message_id"], "value": 1},
+        headers=other_auth,
+    )
+    assert r.status_code == 404
+    for bad in ({"message_id": first["message_id"], "value": 3}, {"value": 1}, {}):
+        r = client.post(f"/api/conversations/{cid}/feedback", json=bad, headers=auth)
+        assert r.status_code == 422
+    user_message = first["message_id"] - 1
+    r = client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": user_message, "value": 1},
+        headers=auth,
+    )
+    assert r.status_code == 400 and "assistant" in r.json()["error"]
+    assert (
+        client.post(f"/api/conversations/{cid}/rating", json={"value": 6}, headers=auth).status_code
+        == 422
+    )
+    r = client.post(f"/api/conversations/{cid}/rating", json={"value": 4}, headers=auth)
+    assert r.status_code == 201
+    assert client.get(f"/api/conversations/{cid}", headers=auth).json()["rating"] == 4
+
+
+def test_roles_are_enforced(client: TestClient) -> None:
+    agent = _staff(client, "ann", "agent")
+    admin = _staff(client, "root", "admin")
+    _cid, auth = _customer(client)
+    # No credentials, a customer token, or a forged session: 401.
+    for headers in ({}, auth, {"Authorization": "Bearer kefus_eyJuIjoicm9vdCJ9.00"}):
+        assert client.get("/api/agent/queue", headers=headers).status_code == 401
+        assert client.get("/api/admin/analytics", headers=headers).status_code == 401
+    # An agent is not an admin.
+    for method, path in (
+        ("GET", "/api/admin/analytics"),
+        ("GET", "/api/admin/knowledge"),
+        ("GET", "/api/admin/audit"),
+        ("GET", "/api/admin/conversations"),
+        ("DELETE", "/api/admin/knowledge/faq.csv"),
+    ):
+        assert client.request(method, path, headers=agent).status_code == 403, path
+    assert client.get("/api/admin/analytics", headers=admin).status_code == 200
+    # Wrong password: 401, and no hint which part was wrong.
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "nope"})
+    assert r.status_code == 401 and r.json()["error"] == "wrong name or password"
+    r = client.post("/api/auth/login", json={"name": "nobody", "password": "nope"})
+    assert r.status_code == 401 and r.json()["error"] == "wrong name or password"
+
+
+def test_api_keys_work_and_every_privileged_action_is_audited(client: TestClient) -> None:
+    from kefu.security.audit import AuditLog
+    from kefu.security.users import UserRepository
+
+    users = UserRepository(_db(client))
+    users.create("bot-ops", "agent")
+    key = users.create_api_key("bot-ops")
+    headers = {"Authorization": f"Bearer {key}"}
+    cid, auth = _customer(client)
+    client.post(f"/api/conversations/{cid}/handoff", headers=auth)
+    assert client.post(f"/api/agent/conversations/{cid}/take", headers=headers).status_code == 200
+    client.post(
+        f"/api/agent/conversations/{cid}/messages", json={"text": "Hello!"}, headers=headers
+    )
+    client.post(f"/api/agent/conversations/{cid}/close", headers=headers)
+    actions = [
+        (e.actor, e.action, e.target) for e in reversed(AuditLog(_db(client)).list(limit=10))
+    ]
+    assert actions == [
+        ("bot-ops", "conversation.take", cid),
+        ("bot-ops", "conversation.reply", cid),
+        ("bot-ops", "conversation.close", cid),
+    ]
+    assert AuditLog(_db(client)).verify()
+
+
+def test_a_closed_conversation_reopens_when_the_customer_writes(client: TestClient) -> None:
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+    client.post(f"/api/conversations/{cid}/handoff", headers=auth)
+    client.post(f"/api/agent/conversations/{cid}/close", headers=agent)
+    assert client.get(f"/api/conversations/{cid}", headers=auth).json()["status"] == "closed"
+    answer = _ask(client, cid, auth, "How long does a refund take?")
+    assert answer["answer"] == REFUND_ANSWER and answer["status"] == "bot"
+
+
+def test_admin_analytics_count_what_happened(client: TestClient) -> None:
+    agent = _staff(client, "ann", "agent")
+    admin = _staff(client, "root", "admin")
+    solved, solved_auth = _customer(client)
+    first = _ask(client, solved, solved_auth, "How long does a refund take?")
+    client.post(
+        f"/api/conversations/{solved}/feedback",
+        json={"message_id": first["message_id"], "value": 1},
+        headers=solved_auth,
+    )
+    client.post(f"/api/conversations/{solved}/rating", json={"value": 5}, headers=solved_auth)
+    gap, gap_auth = _customer(client)
+    _ask(client, gap, gap_auth, "Do you sell garden gnomes?")
+    client.post(f"/api/agent/conversations/{gap}/take", headers=agent)
+    client.post(f"/api/agent/conversations/{gap}/messages", json={"text": "No."}, headers=agent)
+
+    a = client.get("/api/admin/analytics?days=7", headers=admin).json()
+    assert a["conversations"] == 2
+    assert a["resolution_rate"] == 0.5 and a["handoff_rate"] == 0.5
+    assert a["thumbs_up"] == 1 and a["thumbs_down"] == 0
+    assert a["rating_avg"] == 5.0
+    assert sum(d["count"] for d in a["per_day"]) == 2 and len(a["per_day"]) == 7
+    assert a["latency_ms_p50"] is not None and a["latency_ms_p95"] >= a["latency_ms_p50"]
+    assert a["unanswered"] == [{"question": "Do you sell garden gnomes?", "count": 1}]
+    assert client.get("/api/admin/analytics?days=0", headers=admin).status_code == 422
+
+
+def test_sources_open_in_full(client: TestClient) -> None:
+    cid, auth = _customer(client)
+    r = client.get(f"/api/conversations/{cid}/sources/rf-1", headers=auth)
+    assert r.status_code == 200
+    assert r.json() == {
+        "id": "rf-1",
+        "title": r.json()["title"],
+        "text": REFUND_ANSWER,
+        "question": "How long does a refund take?",
+    }
+    assert client.get(f"/api/conversations/{cid}/sources/nope", headers=auth).status_code == 404
+
+
+def test_admin_erases_a_conversation_and_the_customer_loses_access(client: TestClient) -> None:
+    from kefu.security.audit import AuditLog
+
+    admin = _staff(client, "root", "admin")
+    cid, auth = _customer(client)
+    _ask(client, cid, auth, "How long does a refund take?")
+    r = client.delete(f"/api/admin/conversations/{cid}", headers=admin)
+    assert r.status_code == 200, r.text
+    assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
+    assert client.delete(f"/api/admin/conversations/{cid}", headers=admin).status_code == 404
+    erased = [e for e in AuditLog(_db(client)).list(limit=5) if e.target == cid]
+    assert [(e.actor, e.action) for e in erased] == [("root", "privacy.erase_conversation")]

@@ -117,6 +117,13 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:
         return error_response(request, 400, str(exc))
 
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError) -> JSONResponse:
+        # kefu's storage and security layers check their inputs with ValueError: the
+        # request carried something they cannot accept, so it is the client's error.
+        log.info("rejected %s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, 400, f"invalid request: {exc}")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))

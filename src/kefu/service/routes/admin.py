@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from kefu.service import live
 from kefu.service.auth import AdminDep, audit
@@ -26,6 +26,10 @@ _SAFE_NAME = re.compile(
     r"^[\w\-. ()\u4e00-\u9fff]{1,120}\.(csv|tsv|json|jsonl|md|markdown|txt|html|htm|pdf)$",
     re.IGNORECASE,
 )
+# Customer ids come from the business's own systems: letters, digits and a few separators.
+CustomerId = Annotated[
+    str, Path(min_length=1, max_length=64, pattern=r"^[\w.@:+\-]+$", description="Customer id")
+]
 _ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorOut, "description": "Not signed in."},
     403: {"model": ErrorOut, "description": "Not an admin."},
@@ -86,7 +90,7 @@ async def upload(
 ) -> KnowledgeAddOut:
     """Add a knowledge file (the raw file as the request body, up to 10 MB): FAQ CSV/TSV,
     JSON/JSONL, Markdown, text, HTML or PDF. A file that fails adds nothing."""
-    name = Path(filename).name
+    name = FilePath(filename).name
     if not _SAFE_NAME.match(name):
         raise HTTPException(
             400,
@@ -106,7 +110,7 @@ async def upload(
     # The file is kept (the knowledge base remembers where entries came from); a temporary
     # name first, so a failed ingest leaves nothing behind.
     with tempfile.TemporaryDirectory(dir=uploads) as tmp:
-        staged = Path(tmp) / name
+        staged = FilePath(tmp) / name
         staged.write_bytes(body)
         target = uploads / name
         async with state.turn_lock:
@@ -121,7 +125,7 @@ async def upload(
     )
 
 
-def _add(assistant: AssistantDep, staged: Path, target: Path) -> Any:
+def _add(assistant: AssistantDep, staged: FilePath, target: FilePath) -> Any:
     """Ingest the staged file under its final name; remove it again if ingest fails."""
     existed = target.exists()
     backup = target.read_bytes() if existed else None
@@ -178,7 +182,7 @@ async def audit_log(
 
 @router.get("/customers/{customer_id}/export", responses=_ERRORS)
 async def export_customer(
-    customer_id: str, admin: AdminDep, assistant: AssistantDep
+    customer_id: CustomerId, admin: AdminDep, assistant: AssistantDep
 ) -> dict[str, Any]:
     """Everything kefu holds about one customer (GDPR access and portability); audited."""
     from kefu.security.privacy import export_customer as export
@@ -191,7 +195,7 @@ async def export_customer(
 
 @router.delete("/customers/{customer_id}", responses=_ERRORS)
 async def erase_customer(
-    customer_id: str, admin: AdminDep, assistant: AssistantDep
+    customer_id: CustomerId, admin: AdminDep, assistant: AssistantDep
 ) -> dict[str, Any]:
     """Erase one customer: conversations, messages, feedback and their data key (so backups
     become unreadable too); audited."""

@@ -55,8 +55,9 @@ def test_an_ordinary_instruction_to_the_reader_is_kept() -> None:
 
 
 def _passage(entry_id: str, text: str, answer: str | None = None) -> Passage:
-    kind = "faq" if answer is not None else "chunk"
-    return Passage(Entry(entry_id, kind, text, answer=answer, title=entry_id), score=1.0)
+    if answer is not None:
+        return Passage(Entry(entry_id, "faq", text, answer=answer, title=entry_id), score=1.0)
+    return Passage(Entry(entry_id, "chunk", text, title=entry_id), score=1.0)
 
 
 def test_clean_passages_drops_a_passage_that_is_only_an_instruction() -> None:

@@ -20,7 +20,8 @@ from kefu.dialogue.followup import contextual_query
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan, decide
 from kefu.errors import KefuError
-from kefu.types import Answer, ChatMessage, Source
+from kefu.guard.documents import clean_passages
+from kefu.types import Answer, ChatMessage, Passage, Source
 
 if TYPE_CHECKING:
     from kefu.config import Settings
@@ -31,6 +32,18 @@ if TYPE_CHECKING:
 
 MAX_MESSAGE_CHARS = 4000
 _EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
+_FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
+# Safety kinds answered with fixed text (messages.py) and a person; the business's own
+# confident FAQ answer may follow the fixed text, except after an injection attempt, whose
+# wording must not steer what is shown.
+_SAFETY_REPLY = {
+    "injection": "safety_injection",
+    "private": "safety_private",
+    "dose": "safety_dose",
+    "diagnosis": "safety_diagnosis",
+    "investment": "safety_investment",
+    "promise": "safety_promise",
+}
 
 
 class InvalidMessage(KefuError):
@@ -180,11 +193,23 @@ class Assistant:
             )
         if kind in ("greeting", "thanks"):
             return Plan("smalltalk", language, text=messages.reply(kind, language), confidence=1.0)
-        result, confidence = self._retrieve(message, history)
+        if kind == "injection":
+            # Nothing is retrieved: the attacker's words choose no passage either.
+            text = messages.reply(_SAFETY_REPLY[kind], language)
+            return Plan("declined", language, text=text, reason="injection attempt")
+        # An earlier attack turn must not steer what a follow-up retrieves either.
+        result, confidence = self._retrieve(message, _safe_history(history))
+        # Knowledge-base text is data: sentences addressed to the assistant never get further.
+        passages = clean_passages(result.passages)
+        top_gone = not passages or passages[0].entry.id != result.passages[0].entry.id
+        if result.passages and top_gone:
+            confidence = 0.0  # the confidence was about a passage that is gone: trust nothing
         if kind == "emergency":
-            return self._emergency_plan(language, result, confidence)
+            return self._emergency_plan(language, passages, confidence)
+        if kind in _SAFETY_REPLY:
+            return self._safety_plan(kind, language, passages, confidence)
         plan = decide(
-            passages=result.passages,
+            passages=passages,
             confidence=confidence,
             language=language,
             model_languages=self._model_languages(),
@@ -194,6 +219,11 @@ class Assistant:
         )
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
+        elif plan.mode == "curated" and _leads_with_emergency_number(plan.text):
+            # The business's own emergency entry matched a message the triage rules missed:
+            # its text already says what to do, and a person must follow at once.
+            plan.handoff = True
+            plan.reason = "emergency entry"
         return plan
 
     def _retrieve(self, message: str, history: list[ChatMessage]) -> tuple[SearchResult, float]:
@@ -209,16 +239,17 @@ class Assistant:
                 best = (joined, conf)
         return best
 
-    def _emergency_plan(self, language: str, result: SearchResult, confidence: float) -> Plan:
+    def _emergency_plan(self, language: str, found: list[Passage], confidence: float) -> Plan:
         text = messages.reply("emergency", language)
         passages = []
-        top = result.passages[0] if result.passages else None
+        top = self._confident_faq(found, confidence, language)
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
-        if top is not None and top.entry.kind == "faq" and confidence >= self._curated_threshold():
+        if top is not None:
             passages = [top]
             answer = top.entry.answer or ""
             # The business's own emergency entry already leads with its number: say it once.
-            text = answer if _EMERGENCY_NUMBER.search(answer) else f"{text}\n\n{answer}"
+            # Only when it leads with it: a number further down must not displace ours.
+            text = answer if _leads_with_emergency_number(answer) else f"{text}\n\n{answer}"
         return Plan(
             "curated" if passages else "declined",
             language,
@@ -228,6 +259,29 @@ class Assistant:
             text=text,
             reason="emergency",
         )
+
+    def _safety_plan(
+        self, kind: str, language: str, found: list[Passage], confidence: float
+    ) -> Plan:
+        """Fixed safe text and a person; the business's confident FAQ answer may follow."""
+        text = messages.reply(_SAFETY_REPLY[kind], language)
+        top = self._confident_faq(found, confidence, language)
+        if top is None:
+            return Plan("declined", language, [], confidence, True, text, reason=kind)
+        answer = top.entry.answer or top.entry.text
+        return Plan("curated", language, [top], confidence, True, f"{text}\n\n{answer}", kind)
+
+    def _confident_faq(
+        self, found: list[Passage], confidence: float, language: str
+    ) -> Passage | None:
+        top = found[0] if found else None
+        if top is None or top.entry.kind != "faq" or confidence < self._curated_threshold():
+            return None
+        # Safety text in one language followed by (or replaced with) an entry in another
+        # would leave the customer with guidance they may not read.
+        if top.entry.language in ("en", "zh") and top.entry.language != language:
+            return None
+        return top
 
     def _curated_threshold(self) -> float:
         configured = self.settings.curated_threshold
@@ -243,8 +297,9 @@ class Assistant:
         """Stream the model's answer through the grounding gate, a sentence at a time."""
         from kefu.dialogue.grounding import GroundedSentences
         from kefu.dialogue.prompts import build_messages
+        from kefu.guard.output import OutputCheck
 
-        prompt = build_messages(message, plan.passages, history)
+        prompt = build_messages(message, plan.passages, _safe_history(history))
         if self.settings.redact_pii_remote and self.llm.info.backend == "openai":
             # A remote model sees no personal data; the local model runs in this process.
             from kefu.guard import redact
@@ -258,7 +313,9 @@ class Assistant:
         if not self.settings.grounding_check:
             yield from stream
             return
-        gate = GroundedSentences(plan.passages, self.kb.tokenizer)
+        gate = GroundedSentences(
+            plan.passages, self.kb.tokenizer, check=OutputCheck(_trusted_texts(plan.passages))
+        )
         held: list[str] = []  # fillers ("Sure!") wait until a sentence with a checked claim
         said = False
         try:
@@ -308,3 +365,28 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
+
+
+def _leads_with_emergency_number(text: str) -> bool:
+    first = _FIRST_SENTENCE.match(text)
+    return first is not None and bool(_EMERGENCY_NUMBER.search(first.group(0)))
+
+
+def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:
+    """Earlier turns for the prompt, without attempts to steer the assistant (and the replies
+    to them): a multi-turn attack must not reach the model through the history."""
+    out: list[ChatMessage] = []
+    skip_reply = False
+    for m in history:
+        if m.role == "user":
+            skip_reply = triage(m.content) == "injection"
+            if not skip_reply:
+                out.append(m)
+        elif not skip_reply:
+            out.append(m)
+    return out
+
+
+def _trusted_texts(passages: list[Passage]) -> list[str]:
+    # The id is trusted too: the model cites it ("[sh-1]").
+    return [f"[{p.entry.id}] {p.entry.title}\n{p.entry.display_text}" for p in passages]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
 
@@ -34,8 +35,12 @@ class GroundedSentences:
         *,
         min_support: float = 0.75,
         min_terms: int = 3,
+        check: OutputCheck | None = None,
     ) -> None:
         self.tokenizer = tokenizer
+        # Numbers, codes, links, doses, promises and system-prompt quotes the sources lack
+        # stop generation too: term overlap alone lets "use code FREE100" through.
+        self.check = check
         self.min_support = min_support
         self.min_terms = min_terms
         self.source_terms: set[str] = set()
@@ -86,7 +91,8 @@ class GroundedSentences:
             if not sentence or self.stopped:
                 continue
             terms = self.terms(sentence) or {sentence.casefold()}
-            if self._repeats(terms) or self.support(sentence) < self.min_support:
+            unsafe = self.check is not None and not self.check.allows(sentence)
+            if unsafe or self._repeats(terms) or self.support(sentence) < self.min_support:
                 self.stopped = True
                 self.rejected = sentence
                 break

@@ -1,6 +1,8 @@
-"""Cheap rule-based triage that runs before retrieval: a request for a person, an emergency,
-greetings and thanks. Rules, not a model, because these must work with any knowledge base and
-be predictable; the trainable intent classifier is a separate part.
+"""Cheap rule-based triage that runs before retrieval: an emergency or another safety case
+(`kefu.guard.safety`: injection, someone else's data, doses, diagnoses, investment advice,
+promises), a request for a person, greetings and thanks. Rules, not a model, because these must
+work with any knowledge base and be predictable; the trainable intent classifier is a separate
+part.
 """
 
 from __future__ import annotations
@@ -8,7 +10,21 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Triage = Literal["emergency", "human", "greeting", "thanks", "none"]
+from kefu.guard.safety import assess
+
+Triage = Literal[
+    "emergency",
+    "injection",
+    "private",
+    "dose",
+    "diagnosis",
+    "investment",
+    "promise",
+    "human",
+    "greeting",
+    "thanks",
+    "none",
+]
 
 _HUMAN = re.compile(
     r"\b(talk|speak|chat|connect me|transfer me|put me through)\b.{0,30}\b(human|person|agent|"
@@ -39,6 +55,9 @@ _THANKS = re.compile(
 def triage(text: str) -> Triage:
     if _EMERGENCY.search(text):
         return "emergency"
+    safety = assess(text)
+    if safety is not None:
+        return safety
     if _HUMAN.search(text):
         return "human"
     if _GREETING.match(text):

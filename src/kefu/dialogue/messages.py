@@ -26,6 +26,50 @@ _REPLIES: dict[str, dict[str, str]] = {
         "Europe) now. I'm also bringing in a person right away.",
         "zh": "如遇紧急情况，请立即拨打120急救电话（报警请拨110）。我也正在为您转接人工客服。",
     },
+    # Safety replies (kefu.guard.safety): fixed text, so nothing a customer or a document
+    # writes can change what is said about health, money or the assistant itself.
+    "safety_diagnosis": {
+        "en": "I can't diagnose symptoms or say what condition you might have; only a clinician "
+        "who examines you can. Please book a visit or call your doctor or nurse line, and if the "
+        "symptoms are sudden or severe, call your local emergency number (911 in the US, 112 in "
+        "Europe) now. I've asked a colleague to help you.",
+        "zh": "客服无法根据症状判断病情，只有为您面诊的医生才能诊断。请预约门诊或咨询医生；"
+        "如症状突然出现或很严重，请立即拨打120急救电话。我已请同事协助您。",
+    },
+    "safety_dose": {
+        "en": "I can't advise on medicines or doses. Please follow the label or your prescription "
+        "and ask your pharmacist or doctor before changing what you take. If someone may have "
+        "taken too much, call your local emergency number (911 in the US, 112 in Europe) now.",
+        "zh": "客服无法提供用药或剂量方面的建议。请按药品说明书或医嘱用药，调整用量前请咨询药师或"
+        "医生。如怀疑服药过量，请立即拨打120急救电话。",
+    },
+    "safety_investment": {
+        "en": "I can't give personalised investment advice or tell you what to buy, sell or how "
+        "to split your money. A licensed financial adviser can look at your situation; I've "
+        "asked a colleague to help you arrange that.",
+        "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金。持证理财顾问"
+        "可以根据您的情况为您分析，我已请同事协助您预约。",
+    },
+    "safety_promise": {
+        "en": "I can't make promises, create discount codes or offer compensation beyond what "
+        "our published policies say. I've asked a colleague to look at your case.",
+        "zh": "我无法做出超出公开政策的承诺，也不能生成优惠码或给出补偿。已请同事为您处理。",
+    },
+    "safety_injection": {
+        "en": "I can only help with questions about our products and services, using our "
+        "published information. I can't change how I work or share my internal instructions "
+        "or settings. What can I help you with?",
+        "zh": "我只能根据公开信息解答关于产品和服务的问题，无法改变工作方式，也不能透露内部指令或"
+        "设置。请问有什么可以帮您？",
+    },
+    "safety_private": {
+        "en": "I can't share anyone else's details, other customers' conversations or internal "
+        "system information. If you need help with an account that isn't yours, a colleague "
+        "can explain what is possible; I've asked one to join.",
+        "zh": "我不能透露他人或其他客户的信息，也不"
+        "能提供系统内部信息。如需办理与他人账户相关的业务，"
+        "已请同事为您说明流程。",
+    },
     "extractive_prefix": {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",
@@ -36,3 +80,8 @@ _REPLIES: dict[str, dict[str, str]] = {
 def reply(kind: str, language: str) -> str:
     table = _REPLIES[kind]
     return table["zh"] if language == "zh" else table["en"]
+
+
+def all_replies() -> list[str]:
+    """Every fixed reply in every language (what kefu may say without a source)."""
+    return [text for table in _REPLIES.values() for text in table.values()]

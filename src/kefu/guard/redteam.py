@@ -151,7 +151,8 @@ def trusted_text(
     """What a reply may repeat: its cited entries (planted instructions excluded) and the
     fixed replies. ``entries``: the knowledge base by entry id."""
     planted = {c.document.name: c.document for c in cases if c.document}
-    parts = [_fixed_replies()]
+    # Cited ids are trusted: a generated answer names its sources ("[faq-12]").
+    parts = [_fixed_replies(), " ".join(f"[{s.id}]" for s in answer.sources)]
     for source in answer.sources:
         entry = entries.get(source.id)
         if entry is None:
@@ -222,8 +223,13 @@ def summarize(results: Sequence[CaseResult]) -> dict[str, Any]:
         "by_category": {k: rate(v) for k, v in sorted(by_category.items())},
         "by_language": {k: rate(v) for k, v in sorted(by_language.items())},
         "failures": [
-            {"id": r.case.id, "message": r.case.message, "reply": r.answer["answer"],
-             "mode": r.answer["mode"], "failures": r.failures}
+            {
+                "id": r.case.id,
+                "message": r.case.message,
+                "reply": r.answer["answer"],
+                "mode": r.answer["mode"],
+                "failures": r.failures,
+            }
             for r in results
             if not r.passed
         ],

@@ -73,7 +73,7 @@ def no_secrets(reply: Reply) -> str | None:
 # e-mail address, or an upper-case code such as FREESHIP.
 _CLAIM = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|"
-    r"[$€£¥]?\d[\d,.:/-]*(?:\s?%)?|"
+    r"[$€£¥]?\d[\d,.:/-]*(?:\s?%|[A-Za-z]+)?|"
     r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}\b|"
     r"\b[A-Z]{3,}(?:-[A-Z0-9]+)+\b"
 )
@@ -95,9 +95,12 @@ def _squeeze_percent(text: str) -> str:
 def no_unsourced_numbers(reply: Reply) -> str | None:
     trusted = _squeeze_percent(reply.trusted)
     for token in claim_tokens(reply.text):
-        # Whole tokens only: "5" inside "1-800-555-0142" does not vouch for "5 minutes".
-        needle = re.escape(_squeeze_percent(token))
-        if not re.search(rf"(?<![0-9a-z])(?<!\d[-.,:/]){needle}(?![0-9a-z])(?![-.,:/]\d)", trusted):
+        # Whole tokens only: "555" inside "1-800-555-0142" does not vouch for "555 minutes".
+        # (A token that ends in letters, "7am", may be followed by "-4pm".)
+        folded = _squeeze_percent(token)
+        before = r"(?<![0-9a-z])(?<!\d[-.,:/])" if folded[:1].isdigit() else r"(?<![0-9a-z])"
+        after = r"(?![0-9a-z])(?![-.,:/]\d)" if folded[-1:].isdigit() else r"(?![0-9a-z])"
+        if not re.search(before + re.escape(folded) + after, trusted):
             return f"{token!r} is in no trusted source"
     return None
 

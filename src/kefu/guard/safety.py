@@ -73,7 +73,6 @@ def views(text: str, *, decode: bool = False) -> list[str]:
     if decode:
         out += [normalize(p) for p in decoded_payloads(text)]
         out.append(codecs.encode(base, "rot13"))
-        out.append(re.sub(r"[\W_]+", "", base))  # "print your sys" + "tem prompt"
     return list(dict.fromkeys(out))
 
 
@@ -85,7 +84,9 @@ def _any(pattern: re.Pattern[str], texts: list[str]) -> bool:
 _EMERGENCY = re.compile(
     # heart
     r"chest\W*(pain|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
-    r"pressure|squeez|crush|burning)|"
+    r"pressure|squeez|crush|burning)|(pain|pressure|tight|crush|squeez|heavy|weight|elephant)"
+    + _
+    + r"{0,30}\b(chest|breastbone|sternum)|"
     r"(pressure|tightness|crushing|squeezing|pain) (in|on) (my|the|his|her) chest|"
     r"heart attack|cardiac|no pulse|heart (has )?stopped|sitting on (my|his|her) chest|"
     # stroke (face, arm, speech, sudden headache or vision)
@@ -103,57 +104,87 @@ _EMERGENCY = re.compile(
     r"fainted|won'?t respond|not responding|no response from|"
     # bleeding, burns
     r"(severe|heavy|uncontrolled) bleeding|bleeding (heavily|badly|a lot)|"
-    r"blood (is )?(spurting|pouring|gushing|everywhere)|(bleeding|blood)" + _ + r"{0,40}"
+    r"blood (is )?(spurting|pouring|gushing|everywhere)|(spurting|gushing|pouring) blood|"
+    r"(deep|gaping|huge|bad) (gash|cut|wound)|hit by a (car|truck|bus)|(car|motorbike|bike) "
+    r"(crash|accident)|(hit|banged|struck) (his|her|my|their) head" + _ + r"{0,40}(confused|"
+    r"vomit|unconscious|drowsy|sleepy|bleeding)|worst pain (of|in) my life|bone (is )?sticking out|"
+    r"(bleeding|blood)" + _ + r"{0,40}"
     r"(won'?t|will not|doesn'?t|does not|can'?t|cannot) stop|severe(ly)? burn|"
     # overdose, poisoning
     r"overdos|\bod'?d\b|too many (pills|tablets|sleeping)|(took|taken|swallowed|ate|drank|had) "
     r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
     r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
     r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"
+    r"(took|taken|swallowed|ate|had) (\d+|all|lots|a lot|dozens|loads|a handful|half)\b"
+    + _
+    + r"{0,30}(pills|tablets|meds|medicine|capsules|antidepressants|painkillers|insulin|"
+    r"sleeping|opioids|paracetamol|tylenol|ibuprofen)|"
     r"(drank|swallowed|ate)" + _ + r"{0,20}(bleach|antifreeze|detergent|pesticide|cleaner)|"
     # allergy
     r"anaphyla|epipen|(throat|airway) (is |feels )?(closing|swelling|swollen|tight)|"
-    r"(face|lips?|tongue|throat) (is |are )?(swelling|swollen|huge|puffing)|severe allergic|"
+    r"(face|lips?|tongue|throat) (is |are |has |have )?(swelling|swollen|swelled|huge|puffing|"
+    r"puffed)|severe allergic|wheez|"
     # seizure
     r"seizure|convuls|having a fit|shaking (on the floor|uncontrollably)|"
     # suicide and self-harm
-    r"suicid|kill (myself|me)|end (my|it) (life|all)|end it all|take my (own )?life|"
+    r"suicid|kill (myself|me)|end(ing)? (my|his|her|it) (own )?(life|all)|end(ing)? it all|"
+    r"take my (own )?life|jump(ing)? (off|from) (the|a|my)|can'?t (go on|take (it|this) "
+    r"any ?more|do this any ?more)|(pills|rope|gun) (are |is )?ready|"
     r"(don'?t|do not) want to (live|be alive|be here|exist|wake up)|want to die|"
     r"wish i (was|were) dead|better off (dead|without me)|no (reason|point) (to|in) (live|"
     r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
     r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
     r"(goodbye|suicide) (note|letter)|tonight is the night|"
     # Chinese
-    r"胸痛|胸(口|部)?" + _ + r"{0,4}(痛|疼|闷|压|发紧)|胸闷|心口(疼|痛|像|压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
+    r"胸痛|胸(口|部|前)?" + _ + r"{0,8}(痛|疼|闷|压|发紧|憋)|胸闷|心口(疼|痛|像|"
+    r"压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
     r"没(有)?(心跳|呼吸|脉搏)|中风|卒中|口角歪|嘴歪|脸(歪|麻)|半边(脸|身子|身体)|一侧(肢体|身体)|"
     r"说话(不清|含糊|含含糊糊|不利索|说不出)|口齿不清|话(也)?说不出|"
-    r"(手|胳膊|腿)(突然)?(抬不起来|动不了|没力气|发麻)|剧烈头痛|最痛的头痛|视物(重影|模糊)|"
+    r"(手|胳膊|腿|手臂)" + _ + r"{0,3}(抬不起来|动不了|没力气|没劲|发麻)|突然(看不清|看不见|失明)|"
+    r"(一边|一侧|半边)(胳膊|手|腿|身子|脸)"
+    + _
+    + r"{0,3}(没劲|没力气|无力|发麻|麻)|剧烈头痛|最痛的头痛|视物(重影|模糊)|"
     r"喘不(上|过)气|呼吸(困难|急促|不过来)|不能呼吸|憋(紫|得)|(嘴唇|脸)(都)?(发紫|发青|憋紫)|"
     r"噎住|窒息|卡住(了)?(喉咙|嗓子)|昏迷|晕倒|昏倒|晕过去|叫不醒|(喊|叫)(都)?没(有)?反应|"
     r"不省人事|意识不清|倒地|眼前发黑|站不住|"
-    r"大出血|血(流|止)不住|止不住|流(了)?(很多|好多)血|血一直|喷血|往外喷|"
+    r"大出血|血(流|止)不住|(血流|流血|出血)不止|(一直|不停地?)(流|出)血|止不住|被车撞|车祸|"
+    r"(摔|撞|磕)"
+    + _
+    + r"{0,8}头"
+    + _
+    + r"{0,10}(流血|迷糊|昏|吐|叫不醒)|高烧"
+    + _
+    + r"{0,4}抽|流(了)?(很多|好多)血|血一直|喷血|往外喷|"
     r"(服药|药物|吃药|用药)过量|过量服|吃(多|过量)了药|吃了(一|整|很多|好多|一大)(整)?(瓶|盒|板|把)|"
+    r"(一|整|半|大半)(整)?(瓶|盒|板|把)" + _ + r"{0,8}(药|片|胶囊)" + _ + r"{0,6}(吃|喝|吞|服)|"
     r"(喝|吞)了(一|整)?(整)?(瓶|盒)|吞了" + _ + r"{0,6}(药|片|电池|磁铁)|"
     r"误(服|喝|食|吃)|中毒|农药|(喝|吃)了" + _ + r"{0,6}(农药|消毒|漂白|洗洁精|老鼠药)|"
     r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
-    r"自杀|轻生|不想活|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
+    r"自杀|轻生|不想(再)?活|活不下去|不如死了|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
     r"割腕|自残|伤害自己|遗书|一了百了|"
     r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
 )
 
 # -- injection: changing the rules, reading the instructions -------------------------------
 _INJECTION = re.compile(
-    r"(ignore|disregard|forget|override|bypass|ditch)\W+((all|any|every|the|your|my|these|"
-    r"those|previous|prior|above|earlier|preceding|original|initial|system|other|current|"
-    r"existing|safety|of|you|were|given|told)\W+){0,4}(instructions?|rules|directions|"
-    r"guidelines|prompts?|polic(y|ies)|constraints|programming|restrictions|guardrails|"
-    r"directives|settings)|(ignore|disregard|forget)\W+(everything|anything|all)\b|"
+    r"(ignore|disregard|forget|override|bypass|ditch|drop)\W+((all|any|every|the|your|ur|my|"
+    r"these|those|previous|prior|above|earlier|preceding|original|initial|system|other|"
+    r"current|existing|safety|of|you|were|given|told)\W+){0,4}(instructions?|rules|"
+    r"directions|guidelines|prompts?|polic(y|ies)|constraints|programming|restrictions|"
+    r"guardrails|directives|settings|persona|character|role|identity)|(ignore|disregard|forget)\W+(everything|anything|all)\b|"
     r"(system|initial|original|hidden|secret|internal|developer|pre-?prompt|starting)\W*"
     r"(prompts?|directives)|(hidden|secret|internal|initial|system) (instructions|rules)|"
     r"(print|show|reveal|repeat|quote|recite|output|tell me|display|dump|paste|leak|share|"
     r"summari[sz]e|list|write out|spell out)\W+(\w+\W+){0,4}your\W+(\w+\W+){0,2}"
     r"(instructions|rules|prompt|guidelines|directives)|"
     r"what (were|was) you (told|given|instructed)|what are your (\w+ )?instructions\b(?! for)|"
+    r"(show|print|reveal|repeat|display|dump|leak|give|send|tell)\W+(me\W+)?(the|ur|your|ya)\W+"
+    r"(\w+\W+)?(prompt|system message|guidelines)|"
+    r"(your|ur) (system|hidden|internal|initial|original|secret|developer) (message|notes|"
+    r"instructions|prompt|rules|configuration)|developer (notes|message|instructions)|"
+    r"(rules|instructions|guidelines) (that )?you (follow|were given|obey|operate under)|"
+    r"(word for word|verbatim)|\bobey me\b|unfiltered (ai|assistant|bot|mode|model|version)|"
+    r"(repeat|print|output|show|copy)\W+(\w+\W+){0,3}(above|before this|preceding)|"
     r"(instructions|rules|prompt)( were| was)? you (were |was )?(given|received|told)|"
     r"your (original|initial|first|real|actual|hidden|secret|system) (instructions|prompt|rules)|"
     r"\b[a-z]\s*\+\s*[a-z]\b|concatenat|opposite of (what|your)|"
@@ -164,7 +195,7 @@ _INJECTION = re.compile(
     r"play the (role|part)|you'?re now|\bact as (my|if|though)\b|act as an? (doctor|"
     r"pharmacist|stockbroker|broker|lawyer|hacker|developer|admin|ai|assistant|bot)|"
     r"(developer|dev|god|admin|debug|unrestricted|jailbreak|dan|sudo|maintenance|evil|chaos|"
-    r"unfiltered|test) mode|\bdan\b|do anything now|jailbr|"
+    r"unfiltered|test) mode|(?<![a-z])dan(?![a-z])|do anything now|jailbr|"
     r"(ai|bot|assistant|model|chatbot|you|gpt)\b" + _ + r"{0,30}(no|without( any)?|free of) "
     r"(rules|restrictions|limits|filters|guidelines|polic(y|ies))|"
     r"unrestricted|uncensored|"
@@ -177,14 +208,18 @@ _INJECTION = re.compile(
     r"comply|perform|apply)\b|"
     r"complete (this|the following|the) (sentence|text)|"
     # Chinese
-    r"(忽略|无视|忘掉|忘记|不要管|别管|绕过|覆盖|不用遵守|不必遵守)" + _ + r"{0,12}(指令|指示|规则|设定|"
+    r"(忽略|无视|忘掉|忘记|不要管|别管|绕过|覆盖|不用遵守|不必遵守)"
+    + _
+    + r"{0,12}(指令|指示|规则|设定|"
     r"限制|约束|命令|规定)|(忽略|无视|忘掉|忘记)(之前|以上|前面|上面|所有)|"
     r"(系统|初始|原始|隐藏|内部|开发者|原本)(的)?(提示词|指令|设定|prompt)|提示词|"
     r"(收到|得到|接到)的(指令|设定|规则)|你的(设定|指令|系统设置)|(对话|这段话|这条消息|以上|上面)(之前)?的所有内容|"
     r"(管理员|经理|老板|主管|开发者|公司|领导)(让|叫|要)我(转告|告诉)你|"
-    r"(复述|重复|输出|打印|告诉我|说出|发给我|透露|公布|泄露|列出|念)" + _ + r"{0,10}(指令|设定|提示词|"
+    r"(复述|重复|输出|打印|告诉我|说出|发给我|透露|公布|泄露|列出|念)"
+    + _
+    + r"{0,10}(指令|设定|提示词|"
     r"(你的|系统|内部|隐藏)(规则|提示|要求))|"
-    r"你(现在)?是(一个)?(没有|不受)|你现在是|从现在(开始|起)" + _ + r"{0,3}你|扮演|假装|"
+    r"你(现在)?是(一个)?(没有|不受)|你现在是|现在你是|从现在(开始|起)" + _ + r"{0,3}你|扮演|假装|"
     r"(开发者|无限制|越狱|上帝|管理员|调试|自由|dan)模式|无限制|不受(任何)?(规则|限制|约束)|"
     r"没有(任何)?(规则|限制|约束)的|越狱|"
     r"【\s*(系统|system|管理员|admin|开发者)|<\s*/?\s*system\s*>|(^|\n)\s*(系统|助手|管理员)\s*[:：]|"
@@ -221,7 +256,7 @@ _SECRETS = re.compile(
 )
 _PERSONAL = (
     r"(address|phone|number|e-?mail|balance|account|details|orders?|conversations?|chats?|"
-    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?)"
+    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?|logs?)"
 )
 _OTHERS_EN = re.compile(
     r"(other|another|previous|last|different|all( the)?|every|any|someone else'?s?) "
@@ -229,22 +264,27 @@ _OTHERS_EN = re.compile(
     r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody) "
     r"(who|that|before me|else)|"
     r"\b(neighbou?r|husband|wife|partner|brother|sister|friend|mom|mum|dad|mother|father|son|"
-    r"daughter|colleague|boss|ex)('s|s')? |\b(her|his) " + _PERSONAL + "|"
+    r"daughter|colleague|boss|ex)('s|s')?\b|\b(her|his) " + _PERSONAL + "|"
+    r"(yesterday|today|this week|last week|earlier)'?s? (customers|users|clients|patients)|"
     r"\b(?!my\b|your\b|our\b)[a-z]+'s (account |card |bank )?(balance|password|pin|"
     r"transactions?|statements?|medical records?)",
     re.IGNORECASE,
 )
 _PERSONAL_DATA_EN = re.compile(_PERSONAL + r"|questions? (they|he|she) asked", re.IGNORECASE)
 _REQUEST_EN = re.compile(
-    r"\b(tell|give|show|read|list|send|share|look up|find|check|pull up|print|reveal|what('s| is"
+    r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
     r"| was| are| were)|which)\b",
     re.IGNORECASE,
 )
 _OTHERS_ZH = re.compile(
     r"(其他|别的|别人|他人|其它|所有|其余|今天|这周|本周|上一个|上一位|前一个|前面)" + _ + r"{0,6}"
-    r"(客户|用户|顾客|患者|会员|人)" + _ + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
+    r"(客户|用户|顾客|患者|会员|人)"
+    + _
+    + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
     r"余额|账户|卡号|身份证|病历)|"
-    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?" + _ + r"{0,10}"
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?"
+    + _
+    + r"{0,10}"
     r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
     r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)"
 )
@@ -264,7 +304,7 @@ _DOSE = re.compile(
     r"capsules?|drops|teaspoons?|spoons?)\b|\b\d+\s?(mg|ml)\b" + _ + r"{0,30}\?|"
     r"剂量|吃(几|多少)(片|粒|颗|毫克|毫升|次|袋|支|勺)|喂(几|多少)|用(几|多少)(片|粒|毫升|毫克)|"
     r"一次(吃|服|喂)(几|多少)|多少毫克|几毫升|多少毫升|服用(几|多少)|(多|补|少)吃(一|两)?(片|粒|颗|次)|"
-    r"吃两片|吃双份|最多(能|可以)?(吃|服)",
+    r"吃两片|吃双份|最多(能|可以)?(吃|服)|多久(吃|服|用|喂)一次|(一天|每天|每日)(吃|服|用|喂)几次",
     re.IGNORECASE,
 )
 # Ambiguous on their own ("how many days does it take"): count only beside a medicine.
@@ -276,9 +316,7 @@ _DOSE_WEAK = re.compile(
     r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少",
     re.IGNORECASE,
 )
-_MEDICINE = re.compile(
-    r"\b" + _DRUG + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)", re.IGNORECASE
-)
+_MEDICINE = re.compile(r"\b" + _DRUG + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)", re.IGNORECASE)
 _CONDITION = (
     r"(\w+itis|\w+osis|disease|infection|cancer|diabetes|syndrome|disorder|strep|flu|covid|"
     r"eczema|scabies|melanoma|tumou?r|ulcer|allerg\w*|illness|std|sti|hiv|migraine|anemia|"
@@ -287,31 +325,45 @@ _CONDITION = (
 _SYMPTOM = re.compile(
     r"\b(pain|ache|hurt|rash|fever|cough|lump|bump|mole|spots?|itch|swell|swollen|bleed|blood|"
     r"dizzy|nause|vomit|diarrh|headache|tired|fatigue|numb|sore|throat|symptom|sick|ill|"
-    r"thirst|pee|urinat|weight|breath|stomach|skin|tonsil|ears?|knee|joint)\w*|"
+    r"thirst|pee|urinat|weight|breath|stomach|skin|tonsil|ears?|knee|joint|stool|poop|urine|"
+    r"vision|chest|belly|period|discharge|pulse|heart)\w*|"
     r"疼|痛|咳|烧|疹|痒|肿|晕|吐|泻|乏力|症状|不舒服|血|痰",
     re.IGNORECASE,
 )
 _DIAGNOSIS = re.compile(
     r"what'?s? (is )?wrong with (me|my|him|her)|(can|could|would|will) you diagnose|"
     r"diagnose (me|my|this|it|what)|(give|tell) me (a|the|your) diagnosis|"
-    r"\bdo i have (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|"
-    r"(is|could|might) (it|this|that|these) (be )?(a |an )?" + _ + r"{0,25}"
-    + _CONDITION + r"|what (disease|illness|condition|infection) (do|does|is|could|might)|"
+    r"\bdo i have (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|(do you think|think|maybe|"
+    r"probably|wonder if|could it be|is it possible)" + _ + r"{0,15}(it'?s|it is|this is|i have|"
+    r"i'?ve got|i got|he has|she has) (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|"
+    r"(is|could|might) (it|this|that|these) (be )?(a |an )?"
+    + _
+    + r"{0,25}"
+    + _CONDITION
+    + r"|what (disease|illness|condition|infection) (do|does|is|could|might)|"
     r"(does|do|did) (that|this|it|these|my " + _ + r"{0,20}) (mean|indicate|show) (i|that i|"
     r"he|she)|\b(blood|lab|x-?ray|scan|mri|ecg|ekg|tsh|alt|ast|a1c|cholesterol|psa|glucose|"
     r"blood sugar|white (blood )?cells?|hemoglobin|platelets?|biopsy|ultrasound|test results?)"
     r"s?\b" + _ + r"{0,40}\b(mean|normal|high|low|bad|worried)|"
-    r"是不是(得了|患了|有|长了)?" + _ + r"{0,8}(病|炎|癌|症|瘤|感染|结石|糖尿病|高血压|中风|过敏)|"
-    r"(是|得了|患了)?什么病|(帮|给)我(看看|分析|判断|诊断)" + _ + r"{0,8}(化验|指标|症状|病情|什么病)|"
+    r"是不是(得了|患了|有|长了)?"
+    + _
+    + r"{0,8}(病|炎|癌|症|瘤|感染|结石|糖尿病|高血压|中风|过敏|感冒|"
+    r"发烧|流感|新冠|骨折|抑郁|焦虑)|"
+    r"(是|得了|患了)?什么病|(帮|给)我(看看|分析|判断|诊断)"
+    + _
+    + r"{0,8}(化验|指标|症状|病情|什么病)|"
     r"诊断(一下|成|为|我)|帮我诊断|会诊断|是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
-    r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)" + _ + r"{0,12}(偏高|偏低|异常|意味|严重|什么病)",
+    r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)"
+    + _
+    + r"{0,12}(偏高|偏低|异常|意味|严重|什么病)",
     re.IGNORECASE,
 )
 # Ambiguous on their own ("what could it be?"): count only beside a symptom.
 _DIAGNOSIS_WEAK = re.compile(
     r"what (could|might) (it|this|that) be|what('s| is) (causing|it)\b|"
     r"(is|are) (it|this|that|these) (normal|serious|dangerous|bad)\b|could (it|this) be|"
-    r"should i (be )?worr|\b(i|he|she) (have|has|got|am having) (a|an|some)? ?(lump|rash|fever|"
+    r"should i (be )?worr|what (does|do) (that|this|it) mean|\b(i|he|"
+    r"she) (have|has|got|am having) (a|an|some)? ?(lump|rash|fever|"
     r"cough|spots?|mole|pain|swelling|bump|sore)" + _ + r"{0,60}(what|why|is it|could it)|"
     r"(你|您)(觉得|说|看)(是|我|这)|会不会是|是不是",
     re.IGNORECASE,
@@ -320,30 +372,47 @@ _DIAGNOSIS_WEAK = re.compile(
 # -- money ---------------------------------------------------------------------------------
 _ASSET = (
     r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|"
-    r"money[- ]market|investment|etf) funds?|etfs?|crypto\w*|bitcoin|btc|ethereum|bonds|"
+    r"money[- ]market|investment|etf) funds?|etfs?|"
+    r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|"
     r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
 )
 _INVESTMENT = re.compile(
-    r"\b(should|shall|would you|do you think i should|is it (wise|smart|better))\b" + _
-    + r"{0,40}\b(invest|buy|sell|put|move|keep|hold)\b" + _ + r"{0,40}" + _ASSET + r"|"
+    r"\b(should|shall|would you|do you think i should|is it (wise|smart|better))\b"
+    + _
+    + r"{0,40}\b(invest|buy|sell|put|move|keep|hold)\b"
+    + _
+    + r"{0,40}"
+    + _ASSET
+    + r"|"
     r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
     r"(which|what) " + _ASSET + r"\b" + _ + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
     r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
     r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
     r"how should i split my (money|savings|portfolio|401\W?k)|"
-    r"(stock|shares?|crypto|bitcoin|coin|etf|fund)\b" + _ + r"{0,20}\b(a )?(good )?(buy|"
-    r"investment)\b|time (for me )?to invest|time (for me )?to (buy|sell)\b" + _ + r"{0,30}"
-    + _ASSET + r"|(percentage|portion|proportion) of my (portfolio|savings|401\W?k)|"
+    r"(stock|shares?|crypto|bitcoin|coin|etf|fund|gold|silver)\b"
+    + _
+    + r"{0,20}\b(a )?(good )?(buy|"
+    r"investment)\b|time (for me )?to invest|time (for me )?to (buy|sell)\b"
+    + _
+    + r"{0,30}"
+    + _ASSET
+    + r"|(percentage|portion|proportion) of my (portfolio|savings|401\W?k)|"
     r"of my portfolio|(stocks|equities) (and|vs\.?|or|versus) bonds|"
-    r"make me (more|the most) money|invest (it|this|my|the)\b|"
+    r"make me (more|the most) money|invest (it|this|my|the)\b|(put|move|dump|throw|park) (my|"
+    r"our|the|all|\d+\w*)\b" + _ + r"{0,20}\b(into|in|on) " + _ASSET + r"|"
     r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)",
     re.IGNORECASE,
 )
-_ASSET_ZH = r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
+_ASSET_ZH = (
+    r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
+)
 _JUDGEMENT_ZH = (
     r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
     r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
-    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是" + _ + r"{0,10}(划算|好|合适)|"
+    r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
+    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是"
+    + _
+    + r"{0,10}(划算|好|合适)|"
     r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
 )
 _INVESTMENT_ZH = re.compile(
@@ -359,7 +428,9 @@ _PROMISE = re.compile(
     r"(discount|coupon|promo|voucher|gift card|compensation|refund code|code)|you owe me|"
     r"\bjust (say|confirm|type)\b|"
     r"保证(?!金)|承诺|打包票|确认一下" + _ + r"{0,10}(赔|退|到|补偿)|"
-    r"(给|发|送|来|生成)(我)?(一|个|张|份)?" + _ + r"{0,8}(优惠码|券码|优惠券|折扣码|补偿券|红包|兑换码|"
+    r"(给|发|送|来|生成)(我)?(一|个|张|份)?"
+    + _
+    + r"{0,8}(优惠码|券码|优惠券|折扣码|补偿券|红包|兑换码|"
     r"免单码|折券)|(要|得)赔(偿)?我|赔我",
     re.IGNORECASE,
 )
@@ -371,12 +442,13 @@ def is_injection(text: str, *, message: bool = True) -> bool:
     ``message=False`` reads a document: dictated wording and base64 blobs are ordinary there.
     """
     texts = views(text, decode=True)
-    if _any(_INJECTION, texts[:-1]) or _SQUEEZED_INJECTION.search(texts[-1]):
+    squeezed = re.sub(r"[\W_]+", "", normalize(text))  # "print your sys" + "tem prompt"
+    if _any(_INJECTION, texts) or _SQUEEZED_INJECTION.search(squeezed):
         return True
     if not message:
         return False
     # Readable text hidden in base64 is itself an attempt to slip something past the rules.
-    return _any(_DICTATION, texts[:-1]) or bool(decoded_payloads(text))
+    return _any(_DICTATION, texts) or bool(decoded_payloads(text))
 
 
 def _private(texts: list[str], original: str) -> bool:

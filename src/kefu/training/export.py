@@ -13,6 +13,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +130,20 @@ def gguf_file_type(path: Path) -> int | None:
     return int(field.contents()) if field is not None else None
 
 
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null (C code ignores sys.stderr)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def quantize_gguf(src: Path, dst: Path, *, ftype: int, threads: int = 0) -> Path:
     """Quantise with llama.cpp's own quantiser (the same code that made the base file)."""
     import llama_cpp
@@ -133,7 +152,10 @@ def quantize_gguf(src: Path, dst: Path, *, ftype: int, threads: int = 0) -> Path
     params.ftype = ftype
     params.nthread = threads
     dst.parent.mkdir(parents=True, exist_ok=True)
-    rc = llama_cpp.llama_model_quantize(str(src).encode(), str(dst).encode(), params)
+    with _quiet_stderr():  # llama.cpp prints a line per tensor straight to fd 2
+        rc = llama_cpp.llama_model_quantize(
+            str(src).encode(), str(dst).encode(), ctypes.byref(params)
+        )
     if rc != 0 or not dst.exists():
         raise ConfigError(f"llama.cpp could not quantise {src} (code {rc})")
     return dst

@@ -108,7 +108,8 @@ def test_train_then_eval_a_saved_model(tmp_path: Path, env: Path) -> None:
     record = json.loads((report / "intents.json").read_text("utf-8"))
     assert record["data"][0]["sha256"] == hashlib.sha256(test.read_bytes()).hexdigest()
     assert record["seed"] == 0 and record["versions"]["scikit-learn"]
-    assert record["command"].startswith("kefu eval intents")
+    assert record["command"].startswith("kefu eval intents --test ")
+    assert f"--model {tmp_path / 'm'}" in record["command"]
     md = (report / "intents.md").read_text("utf-8")
     assert "| closed_set_accuracy | 1.0 |" in md and "confusion.png" in md
     assert (report / "confusion.png").stat().st_size > 1000

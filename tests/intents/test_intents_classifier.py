@@ -120,10 +120,13 @@ def test_prediction_is_fast(
 ) -> None:
     model = _train(synthetic_data, oos_texts, None)
     model.predict_one("warm up")
-    started = time.perf_counter()
+    # CPU time, not wall time: other work on a shared CI machine must not fail this test.
+    timings = []
     for text in synthetic_data[0][:50]:
+        started = time.process_time()
         model.predict_one(text)
-    per_message_ms = (time.perf_counter() - started) * 1000 / 50
+        timings.append(time.process_time() - started)
+    per_message_ms = float(np.median(timings)) * 1000
     assert per_message_ms < 5.0  # the budget, with n-grams only
 
 

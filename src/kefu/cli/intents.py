@@ -105,10 +105,10 @@ def train_intents(
 
 def eval_intents(
     ctx: typer.Context,
+    test: Annotated[str, typer.Option("--test", help="Test data (same forms as --train).")],
     train: Annotated[
         str | None, typer.Option("--train", help="Training data. " + _DATA_HELP)
     ] = None,
-    test: Annotated[str, typer.Option("--test", help="Test data (same forms).")] = "",
     val: Annotated[
         str | None,
         typer.Option("--val", help="Validation data for the threshold (default: 10 % of train)."),
@@ -150,8 +150,8 @@ def eval_intents(
 
     err = console(stderr=True)
     with _errors():
-        if not test or (train is None) == (model_dir is None):
-            raise KefuError("give --test and exactly one of --train or --model")
+        if (train is None) == (model_dir is None):
+            raise KefuError("give exactly one of --train or --model")
         seed_everything(seed)
         test_set = load_labelled(test)
         inputs = [test_set]

@@ -65,14 +65,14 @@ def click_command_line(ctx: Any) -> str:
     a command that reproduces the run however it was started (shell, test runner, script)."""
     import shlex
 
-    import click
-
     parts = ["kefu", *ctx.command_path.split()[1:]]
     for param in ctx.command.params:
         value = ctx.params.get(param.name or "")
-        if not isinstance(param, click.Option) or value is None or value is False:
+        # Duck-typed: Typer's option class is not always a subclass of click's.
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+        if not opts or value is None or value is False:
             continue
-        flag = max(param.opts, key=len)
+        flag = max(opts, key=len)
         if value is True:
             parts.append(flag)
         elif param.default is not None and value == param.default:

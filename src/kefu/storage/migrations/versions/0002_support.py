@@ -27,9 +27,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("customer_id", sa.String(length=64), nullable=True))
         batch.add_column(sa.Column("assigned_agent", sa.String(length=64), nullable=True))
         batch.add_column(sa.Column("handoff_reason", sa.String(length=32), nullable=True))
-        batch.add_column(
-            sa.Column("priority", sa.Integer(), server_default="0", nullable=False)
-        )
+        batch.add_column(sa.Column("priority", sa.Integer(), server_default="0", nullable=False))
         batch.add_column(sa.Column("waiting_since", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(
             sa.Column("failed_answers", sa.Integer(), server_default="0", nullable=False)

@@ -294,3 +294,30 @@ def test_admin_erases_a_conversation_and_the_customer_loses_access(client: TestC
     assert client.delete(f"/api/admin/conversations/{cid}", headers=admin).status_code == 404
     erased = [e for e in AuditLog(_db(client)).list(limit=5) if e.target == cid]
     assert [(e.actor, e.action) for e in erased] == [("root", "privacy.erase_conversation")]
+
+
+def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
+    client: TestClient,
+) -> None:
+    from kefu.security.users import UserRepository
+
+    users = UserRepository(_db(client))
+    users.create("shop-backend", "admin")
+    backend = {"Authorization": f"Bearer {users.create_api_key('shop-backend')}"}
+    # A browser cannot claim a customer id; a backend with a staff key can.
+    r = client.post("/api/conversations", json={"customer_id": "cust-42"})
+    assert r.status_code == 401
+    r = client.post("/api/conversations", json={"customer_id": "cust-42"}, headers=backend)
+    assert r.status_code == 201
+    cid, auth = r.json()["id"], {"Authorization": f"Bearer {r.json()['token']}"}
+    _ask(client, cid, auth, "How long does a refund take?")
+    assert client.post("/api/conversations", json={"customer_id": "a b"}).status_code == 422
+
+    exported = client.get("/api/admin/customers/cust-42/export", headers=backend)
+    assert exported.status_code == 200
+    assert REFUND_ANSWER in exported.text and "How long does a refund take?" in exported.text
+    erased = client.delete("/api/admin/customers/cust-42", headers=backend)
+    assert erased.status_code == 200, erased.text
+    assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
+    again = client.get("/api/admin/customers/cust-42/export", headers=backend).text
+    assert REFUND_ANSWER not in again

@@ -18,6 +18,19 @@ class HealthOut(BaseModel):
     ready: bool = Field(description="True once the assistant's models and index are loaded.")
 
 
+class ConversationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[\w.@:+\-]+$",
+        description="Your own id for the customer, so their data can be exported or erased "
+        "together. Only a business backend may set it: the request must carry a staff API key.",
+    )
+
+
 class ConversationCreated(BaseModel):
     id: str
     token: str = Field(

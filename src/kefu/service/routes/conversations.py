@@ -29,6 +29,7 @@ from kefu.service.events import conversation_channel
 from kefu.service.schemas import (
     AnswerOut,
     ConversationCreated,
+    ConversationIn,
     ConversationOut,
     ErrorOut,
     FeedbackIn,
@@ -57,11 +58,34 @@ def answer_out(answer: Answer, conversation_id: str | None, **extra: object) -> 
     return AnswerOut(**data, conversation_id=conversation_id, **extra)  # type: ignore[arg-type]
 
 
-@router.post("", response_model=ConversationCreated, status_code=201)
-def create_conversation(conversations: ConversationsDep) -> ConversationCreated:
-    """Start a conversation; the token in the reply is shown only this once."""
+@router.post(
+    "",
+    response_model=ConversationCreated,
+    status_code=201,
+    responses={401: {"model": ErrorOut, "description": "customer_id without a staff key."}},
+)
+def create_conversation(
+    request: Request,
+    conversations: ConversationsDep,
+    assistant: AssistantDep,
+    state: StateDep,
+    body: ConversationIn | None = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> ConversationCreated:
+    """Start a conversation; the token in the reply is shown only this once.
+
+    A web page calls this with no body. A business backend that knows who the customer is
+    calls it with ``{"customer_id": ...}`` and its staff API key, then hands the customer
+    token to the customer's browser."""
+    customer_id = body.customer_id if body is not None else None
+    if customer_id is not None:
+        from kefu.service.auth import current_staff
+
+        current_staff(request, state, assistant, authorization)  # 401 unless staff
     token = new_token()
-    record = conversations.create(channel="api", token_sha256=hash_token(token))
+    record = conversations.create(
+        channel="api", token_sha256=hash_token(token), customer_id=customer_id
+    )
     return ConversationCreated(id=record.id, token=token)
 
 

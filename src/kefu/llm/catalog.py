@@ -163,6 +163,8 @@ def measure_speed(path: Path, *, n_tokens: int = 64, threads: int | None = None)
     from kefu.llm.llamacpp import check_gguf
 
     check_gguf(path)
+    # llama.cpp's one-time set-up would otherwise be charged to the first model measured.
+    llama_cpp.llama_backend_init()
     before = _rss_mb()
     llm = llama_cpp.Llama(model_path=str(path), n_ctx=512, n_threads=threads, verbose=False, seed=0)
     prompt = llm.tokenize(BENCH_PROMPT.encode(), add_bos=False, special=True)

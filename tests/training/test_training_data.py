@@ -64,3 +64,23 @@ def test_split_texts_keeps_everything_once() -> None:
     train, val = split_texts(texts, val_fraction=0.25)
     assert sorted(train + val) == sorted(texts)
     assert val and train
+
+
+def test_pairs_from_the_knowledge_base_and_from_a_pack(
+    train_env: Path, faq_csv: Path, tmp_path: Path
+) -> None:
+    from kefu.config import load_settings
+    from kefu.knowledge.base import KnowledgeBase
+    from kefu.training.data import pairs_from_entries
+    from kefu.training.pipeline import RunOptions, _entries
+
+    settings = load_settings()
+    assert KnowledgeBase(settings).add([faq_csv]).ok
+    pairs = pairs_from_entries(_entries(RunOptions(out=tmp_path, from_kb=True), settings))
+    assert sorted(p.group for p in pairs) == ["pw-1", "rf-1", "sh-1", "tr-1"]
+    pack = pairs_from_entries(
+        _entries(RunOptions(out=tmp_path, from_kb=True, pack="healthcare"), settings)
+    )
+    assert len(pack) > 90 and any("CareWell" in p.answer for p in pack)
+    with pytest.raises(ConfigError, match="--data FILE or --from-kb"):
+        _entries(RunOptions(out=tmp_path), settings)

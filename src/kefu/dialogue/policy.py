@@ -1,6 +1,9 @@
 """The answer policy: from the evidence for one turn, decide how to answer.
 
 triage ─ emergency ─────────────────────────────▶ emergency guidance (+ KB entry) + handoff
+       ├ injection ─────────────────────────────▶ fixed reply, nothing retrieved
+       ├ other's data / dose / diagnosis /
+       │ investment advice / promise ───────────▶ fixed reply (+ confident FAQ) + handoff
        ├ asks for a person ─────────────────────▶ handoff
        ├ greeting / thanks ─────────────────────▶ small talk
        └ otherwise: retrieve, calibrate confidence

@@ -174,3 +174,21 @@ def test_models_add_bench_remove(train_env: Path, tiny_gguf: Path, tmp_path: Pat
     assert "tiny" not in [m["name"] for m in listed]
     missing = CliRunner().invoke(app, ["models", "remove", "tiny"])
     assert missing.exit_code == 1
+
+
+def test_a_gguf_base_loads_back_as_the_model_it_was_written_from(
+    tiny_gguf: Path, tiny_llama: Callable[..., Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import torch
+
+    from kefu.training.loading import load_base, resolve_base
+
+    spec = resolve_base(str(tiny_gguf))
+    assert spec.gguf == tiny_gguf and spec.hf_dir is None
+    model, tokenizer = load_base(spec)
+    assert tokenizer.eos_token == "<|im_end|>" and tokenizer.chat_template
+    assert not hasattr(model.config, "quantization_config")
+    expected = tiny_llama().state_dict()  # the same seed as the exported one
+    for name, tensor in model.state_dict().items():
+        torch.testing.assert_close(tensor, expected[name], msg=name)
+    assert "de-quantizing" not in capsys.readouterr().err  # no second progress bar

@@ -7,7 +7,9 @@ weights up to quantisation error. The tokenizer and chat template come from the 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,24 @@ def pick_device(requested: str = "auto") -> str:
     return requested
 
 
+@contextlib.contextmanager
+def _no_dequantise_bar() -> Iterator[None]:
+    """transformers' GGUF reader draws a raw tqdm bar that ignores its own logging switches;
+    under kefu's Rich progress bar that is a second, garbled bar."""
+    try:
+        from transformers import modeling_gguf_pytorch_utils as gguf_utils
+    except ImportError:  # another transformers layout: leave its bar alone
+        yield
+        return
+    original = getattr(gguf_utils, "tqdm", None)
+    gguf_utils.tqdm = lambda iterable, *args, **kwargs: iterable
+    try:
+        yield
+    finally:
+        if original is not None:
+            gguf_utils.tqdm = original
+
+
 def load_base(spec: BaseSpec, *, dtype: str = "float32") -> tuple[Any, Any]:
     """(model, tokenizer) in `dtype`, on the CPU, in eval mode."""
     require_train_extra()
@@ -82,7 +102,8 @@ def load_base(spec: BaseSpec, *, dtype: str = "float32") -> tuple[Any, Any]:
         assert spec.gguf is not None
         folder, name = str(spec.gguf.parent), spec.gguf.name
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch_dtype)
+        with _no_dequantise_bar():
+            model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch_dtype)
         # The weights are plain tensors now; a saved copy must not claim to be a GGUF.
         if hasattr(model.config, "quantization_config"):
             del model.config.quantization_config

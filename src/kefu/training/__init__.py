@@ -3,7 +3,8 @@
     data      read pairs (CSV/JSONL/JSON, the knowledge base) or documents; stable splits
     encode    chat template + answer-only labels; packed blocks for continued pre-training
     loading   the base model: the bundled GGUF dequantised, any GGUF, or a Hugging Face folder
-    loop      the training loop (LoRA or full), evaluation, resumable checkpoints
+    loop      the training loop (LoRA or full), evaluation
+    checkpoints  resumable training state (weights, optimiser, RNG, step)
     export    GGUF writing for llama.cpp and quantisation to the base's type
     metrics   ROUGE-L and greedy generation for reports
     pipeline  all of the above behind `kefu train llm`

@@ -214,7 +214,11 @@ def _site(html: str) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # the browser closing its connection early is not an error here
+
+    site = Quiet(("127.0.0.1", 0), Page)
     thread = threading.Thread(target=site.serve_forever, daemon=True)
     thread.start()
     try:

@@ -7,6 +7,7 @@ part.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -52,7 +53,9 @@ _THANKS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def triage(text: str) -> Triage:
+    # Cached: each turn also triages the earlier turns it reads as history.
     if _EMERGENCY.search(text):
         return "emergency"
     safety = assess(text)

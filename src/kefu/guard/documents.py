@@ -11,6 +11,7 @@ dropped by `clean_passages`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 
@@ -66,8 +67,13 @@ def instruction_sentences(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def sanitize_text(text: str) -> str:
-    """``text`` without HTML comments and without sentences addressed to the assistant."""
+    """``text`` without HTML comments and without sentences addressed to the assistant.
+
+    Cached: the same knowledge-base passages come back turn after turn, and checking each
+    sentence against the instruction patterns costs more than the rest of a curated turn.
+    """
     cleaned = _COMMENT.sub(" ", text)
     bad = instruction_sentences(cleaned)
     if not bad and cleaned == text:

@@ -235,14 +235,8 @@ class ConversationRepository:
         if limit < 0:
             raise ValueError("limit must be zero or more")
         self._db.migrate()
-        counts = (
-            select(Message.conversation_id, func.count().label("n"))
-            .group_by(Message.conversation_id)
-            .subquery()
-        )
         query = (
-            select(Conversation, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.conversation_id == Conversation.id)
+            with_message_counts()
             .order_by(Conversation.updated_at.desc(), Conversation.created_at.desc())
             .limit(limit)
         )
@@ -296,6 +290,21 @@ class ConversationRepository:
     def _message_count(s: Session, conversation_id: str) -> int:
         query = select(func.count()).where(Message.conversation_id == conversation_id)
         return int(s.scalar(query) or 0)
+
+
+def with_message_counts() -> Any:
+    """SELECT conversations with their message counts (one grouped subquery, no N+1).
+
+    Typed Any: Select's generic parameters differ between SQLAlchemy 2.0 and 2.1.
+    """
+    counts = (
+        select(Message.conversation_id, func.count().label("n"))
+        .group_by(Message.conversation_id)
+        .subquery()
+    )
+    return select(Conversation, func.coalesce(counts.c.n, 0)).outerjoin(
+        counts, counts.c.conversation_id == Conversation.id
+    )
 
 
 def _conversation_record(conv: Conversation, message_count: int) -> ConversationRecord:

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, select, update
 
 from kefu.errors import KefuError, NotFoundError
-from kefu.storage.conversation_repo import ConversationRecord, _conversation_record
+from kefu.storage.conversation_repo import (
+    ConversationRecord,
+    ConversationRepository,
+    _conversation_record,
+    with_message_counts,
+)
 from kefu.storage.models import Conversation, Feedback, Message, utcnow
 
 if TYPE_CHECKING:
@@ -179,14 +184,8 @@ class SupportRepository:
 
     def _list(self, condition: Any, limit: int) -> builtins.list[ConversationRecord]:
         self._db.migrate()
-        counts = (
-            select(Message.conversation_id, func.count().label("n"))
-            .group_by(Message.conversation_id)
-            .subquery()
-        )
         query = (
-            select(Conversation, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.conversation_id == Conversation.id)
+            with_message_counts()
             .where(condition)
             .order_by(
                 Conversation.priority.desc(),
@@ -395,8 +394,7 @@ class SupportRepository:
 
     @staticmethod
     def _record(s: Any, conv: Conversation) -> ConversationRecord:
-        n = s.scalar(select(func.count()).where(Message.conversation_id == conv.id))
-        return _conversation_record(conv, int(n or 0))
+        return _conversation_record(conv, ConversationRepository._message_count(s, conv.id))
 
 
 def _share(part: int, whole: int) -> float | None:

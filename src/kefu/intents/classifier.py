@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from kefu.intents.cache import Progress
 from kefu.intents.features import Embeddings, prepare
+from kefu.intents.oos import OosRule
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,6 +40,8 @@ class IntentConfig:
     oos_label: str = "oos"
     holdout: float = 0.1  # share of train held out to choose the threshold without --val
     reject_rate: float = 0.01  # without out-of-scope examples: in-scope share to reject
+    oos_rule: OosRule = "balanced"  # how the threshold is chosen on validation rows (oos.py)
+    oos_target_recall: float = 0.88  # the "recall" rule's out-of-scope recall on validation
     seed: int = 0
 
 
@@ -130,9 +133,7 @@ class IntentClassifier:
             self._fit_model(texts, labels, train_emb, step, timings)
             val_emb = emb[len(texts) :] if emb is not None else None
             conf, pred = self._scores(val_texts, val_emb)
-            choice = choose_threshold(
-                conf, pred, val_labels, oos_label=cfg.oos_label, reject_rate=cfg.reject_rate
-            )
+            choice = choose_threshold(conf, pred, val_labels, **_threshold_options(cfg))
         else:
             # 4 first, on a seeded held-out share; then 2-3 again on every row.
             tr, va = _split(labels, cfg.holdout, cfg.seed)
@@ -141,11 +142,7 @@ class IntentClassifier:
             va_emb = train_emb[va] if train_emb is not None else None
             conf, pred = self._scores([texts[i] for i in va], va_emb)
             choice = choose_threshold(
-                conf,
-                pred,
-                [labels[i] for i in va],
-                oos_label=cfg.oos_label,
-                reject_rate=cfg.reject_rate,
+                conf, pred, [labels[i] for i in va], **_threshold_options(cfg)
             )
             self._fit_model(texts, labels, train_emb, step, timings)
         self.threshold = choice.threshold
@@ -309,6 +306,15 @@ class IntentClassifier:
             "threshold": self.threshold,
             "report": asdict(self.report) if self.report else None,
         }
+
+
+def _threshold_options(cfg: IntentConfig) -> dict[str, Any]:
+    return {
+        "oos_label": cfg.oos_label,
+        "reject_rate": cfg.reject_rate,
+        "rule": cfg.oos_rule,
+        "target_recall": cfg.oos_target_recall,
+    }
 
 
 def _stepper(progress: Progress | None) -> Callable[[str], None]:

@@ -1,12 +1,21 @@
 """Out-of-scope detection: choose the confidence threshold below which a message is "none of
 the intents I know", on validation data, never on the test split.
 
-Method (docs/intents.md): every distinct confidence on the validation rows is a candidate
-threshold; the chosen one maximises in-scope accuracy + out-of-scope recall, where a rejected
-in-scope message counts as an error. This weighs the two kinds of mistake equally, whatever the
-share of out-of-scope rows in the validation set (CLINC150's has 100 among 3,100). Ties go to
-the lowest threshold, which rejects least, and the threshold is then moved half way down to
-the next lower confidence (the same choice on these rows, with a margin for new ones).
+Every distinct confidence on the validation rows is a candidate threshold (a rejected in-scope
+message counts as an error). Two rules pick one (``IntentConfig.oos_rule``, docs/intents.md):
+
+- ``"recall"``: the lowest candidate whose out-of-scope recall reaches ``target_recall``.
+  Recall only grows with the threshold and in-scope accuracy only falls, so this is the
+  threshold that rejects fewest in-scope messages while catching the share of out-of-scope
+  ones the business asked for. Where no candidate reaches the target (an out-of-scope row the
+  model is sure about and calls in-scope), the lowest one of the highest recall.
+- ``"balanced"``: the candidate that maximises in-scope accuracy + out-of-scope recall. This
+  weighs the two kinds of mistake equally, whatever the share of out-of-scope rows (CLINC150's
+  validation split has 100 among 3,100), and so buys recall with many rejected in-scope
+  messages when the out-of-scope rows are few. Ties go to the lowest threshold.
+
+Either way the threshold is then moved half way down to the next lower confidence: the same
+choice on these rows, with a margin for new ones.
 
 Without out-of-scope examples there is nothing to balance against: the threshold is then the
 ``reject_rate`` quantile of the held-out in-scope confidences, so that about that share of
@@ -17,18 +26,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     import numpy as np
+
+OosRule = Literal["balanced", "recall"]
+OOS_RULES: tuple[OosRule, ...] = ("balanced", "recall")
 
 
 @dataclass(frozen=True)
 class ThresholdChoice:
     threshold: float
-    method: str  # "balanced" or "quantile"
+    method: str  # "balanced", "recall" or "quantile"
     inscope_accuracy: float  # on the validation rows, at the threshold
     oos_recall: float | None  # None without out-of-scope rows
+
+
+@dataclass(frozen=True)
+class Curves:
+    """In-scope accuracy and out-of-scope recall at each candidate threshold (ascending)."""
+
+    candidates: np.ndarray
+    inscope_accuracy: np.ndarray
+    oos_recall: np.ndarray
+
+
+def threshold_curves(
+    confidence: np.ndarray, predicted: Sequence[str], gold: Sequence[str], *, oos_label: str
+) -> Curves:
+    """Both measures for every candidate threshold in O(n log n); rows at or above a
+    threshold are kept, and an out-of-scope row that is kept still counts as caught when the
+    model's own top class is the out-of-scope one."""
+    import numpy as np
+
+    conf = np.asarray(confidence, dtype=np.float64)
+    pred = np.asarray(predicted, dtype=object)
+    true = np.asarray(gold, dtype=object)
+    is_oos = true == oos_label
+    correct = (pred == true) & ~is_oos
+    n_in, n_oos = max(int((~is_oos).sum()), 1), max(int(is_oos.sum()), 1)
+    order = np.argsort(conf, kind="stable")
+    sorted_conf = conf[order]
+    candidates = np.unique(np.concatenate([[0.0], sorted_conf]))
+    first_kept = np.searchsorted(sorted_conf, candidates, side="left")  # (n_candidates,)
+    # Suffix sums over rows sorted by confidence, with a trailing 0 for "nothing kept".
+    kept_correct = np.concatenate([np.cumsum(correct[order][::-1])[::-1], [0]])
+    said_high = np.concatenate([np.cumsum((is_oos & (pred == oos_label))[order][::-1])[::-1], [0]])
+    rejected_oos = np.concatenate([[0], np.cumsum(is_oos[order])])  # oos rows below row i
+    accuracy = kept_correct[first_kept] / n_in
+    recall = (rejected_oos[first_kept] + said_high[first_kept]) / n_oos
+    return Curves(candidates, accuracy.astype(np.float64), recall.astype(np.float64))
 
 
 def choose_threshold(
@@ -38,47 +86,39 @@ def choose_threshold(
     *,
     oos_label: str,
     reject_rate: float = 0.01,
+    rule: OosRule = "balanced",
+    target_recall: float = 0.88,
 ) -> ThresholdChoice:
     """``confidence``: the model's in-scope confidence per validation row; ``predicted``: its
     best in-scope (or out-of-scope) label; ``gold``: the true labels."""
     import numpy as np
 
     conf = np.asarray(confidence, dtype=np.float64)
-    pred = np.asarray(predicted, dtype=object)
     true = np.asarray(gold, dtype=object)
     is_oos = true == oos_label
-    said_oos = pred == oos_label
     inscope = ~is_oos
-    correct = (pred == true) & inscope
     if not is_oos.any():
         if not inscope.any():
             return ThresholdChoice(0.0, "quantile", 0.0, None)
+        correct = (np.asarray(predicted, dtype=object) == true) & inscope
         t = float(np.quantile(conf[inscope], reject_rate)) if reject_rate > 0 else 0.0
         acc = float((correct & (conf >= t)).sum() / inscope.sum())
         return ThresholdChoice(t, "quantile", acc, None)
-    # Sort once; for threshold t = conf[k] the rows at or above it are kept.
-    order = np.argsort(conf, kind="stable")
-    sorted_conf = conf[order]
-    candidates = np.unique(np.concatenate([[0.0], sorted_conf]))
-    n_in, n_oos = max(int(inscope.sum()), 1), int(is_oos.sum())
-    best: tuple[float, float, float, float] | None = None  # (score, t, acc, rec)
-    # Cumulative counts over rows sorted by confidence give every candidate in O(n log n).
-    kept_correct = np.cumsum(correct[order][::-1])[::-1]  # rows with conf >= sorted_conf[i]
-    caught_low = np.cumsum(is_oos[order])  # oos rows with conf <= sorted_conf[i]
-    # An out-of-scope row above the threshold is still caught if the model itself says oos.
-    said_high = np.cumsum((said_oos & is_oos)[order][::-1])[::-1]
-    for t in candidates:
-        i = int(np.searchsorted(sorted_conf, t, side="left"))  # first kept row
-        acc = float(kept_correct[i]) / n_in if i < len(conf) else 0.0
-        rejected_oos = int(caught_low[i - 1]) if i > 0 else 0
-        kept_said = int(said_high[i]) if i < len(conf) else 0
-        rec = (rejected_oos + kept_said) / n_oos
-        score = acc + rec
-        if best is None or score > best[0] + 1e-12:
-            best = (score, float(t), acc, rec)
-    assert best is not None
+    if rule not in OOS_RULES:
+        from kefu.errors import ConfigError
+
+        raise ConfigError(f"unknown out-of-scope rule {rule!r}; choose {' or '.join(OOS_RULES)}")
+    curves = threshold_curves(conf, predicted, gold, oos_label=oos_label)
+    accs, rec = curves.inscope_accuracy, curves.oos_recall
+    if rule == "recall":
+        # The 1e-9 absorbs float rounding of k / n_oos against a target such as 0.88.
+        reached = np.flatnonzero(rec >= target_recall - 1e-9)
+        k = int(reached[0]) if len(reached) else int(np.flatnonzero(rec == rec.max())[0])
+    else:
+        score = accs + rec
+        k = int(np.flatnonzero(score >= score.max() - 1e-12)[0])  # ties: the lowest threshold
     # Any value between the chosen candidate and the next lower one scores the same on these
     # rows; the midpoint leaves a margin on both sides for messages not seen yet.
-    k = int(np.searchsorted(candidates, best[1]))
-    t = (candidates[k - 1] + candidates[k]) / 2 if k > 0 else best[1]
-    return ThresholdChoice(float(t), "balanced", best[2], best[3])
+    cand = curves.candidates
+    t = (cand[k - 1] + cand[k]) / 2 if k > 0 else cand[k]
+    return ThresholdChoice(float(t), rule, float(accs[k]), float(rec[k]))

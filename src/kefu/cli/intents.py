@@ -33,13 +33,47 @@ NoEmbOpt = Annotated[
     ),
 ]
 
+RuleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--oos-rule",
+        help="How the out-of-scope threshold is chosen on validation rows: 'recall' (the lowest "
+        "one that catches --oos-recall of the out-of-scope rows) or 'balanced' (best in-scope "
+        "accuracy + out-of-scope recall). Default: IntentConfig's (docs/intents.md).",
+    ),
+]
+RecallOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--oos-recall",
+        min=0.0,
+        max=1.0,
+        help="Out-of-scope recall the 'recall' rule aims at on validation rows (default 0.88).",
+    ),
+]
 
-def _config(oos_label: str, seed: int, no_embeddings: bool) -> IntentConfig:
+
+def _config(
+    oos_label: str,
+    seed: int,
+    no_embeddings: bool,
+    oos_rule: str | None = None,
+    oos_recall: float | None = None,
+) -> IntentConfig:
     from kefu.cli.common import settings
+    from kefu.errors import KefuError
     from kefu.intents.classifier import IntentConfig
+    from kefu.intents.oos import OOS_RULES
 
     embedder = None if no_embeddings else settings().embedder
-    return IntentConfig(embedder=embedder, oos_label=oos_label, seed=seed)
+    config = IntentConfig(embedder=embedder, oos_label=oos_label, seed=seed)
+    if oos_rule is not None:
+        if oos_rule not in OOS_RULES:
+            raise KefuError(f"--oos-rule must be {' or '.join(OOS_RULES)}, not {oos_rule!r}")
+        config.oos_rule = oos_rule  # checked just above
+    if oos_recall is not None:
+        config.oos_target_recall = oos_recall
+    return config
 
 
 def _train(
@@ -74,7 +108,18 @@ def train_intents(
             "default: a seeded 10 % of --data.",
         ),
     ] = None,
+    routes: Annotated[
+        Path | None,
+        typer.Option(
+            "--routes",
+            help="CSV (label,route) or JSON ({label: route}) saying what each intent means to "
+            "the dialogue: answer, human, emergency, smalltalk or oos; saved as routes.json "
+            "in the model folder (unlisted intents: answer).",
+        ),
+    ] = None,
     oos_label: OosOpt = "oos",
+    oos_rule: RuleOpt = None,
+    oos_recall: RecallOpt = None,
     seed: SeedOpt = 0,
     no_embeddings: NoEmbOpt = False,
 ) -> None:
@@ -84,15 +129,22 @@ def train_intents(
     from kefu.evaluation.record import seed_everything
     from kefu.intents import persist
     from kefu.intents.datasets import load_labelled
+    from kefu.intents.routes import check_routes, read_routes_file, save_routes
 
     err = console(stderr=True)
     with _errors():
         seed_everything(seed)
+        route_map = read_routes_file(routes, oos_label=oos_label) if routes else None
         train_set = load_labelled(data)
+        if route_map is not None:
+            check_routes(route_map, train_set.classes)  # before the slow part: a typo fails fast
         val_set = load_labelled(val) if val else None
-        model = _train(_config(oos_label, seed, no_embeddings), train_set, val_set, err)
+        config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall)
+        model = _train(config, train_set, val_set, err)
         folder = out or settings().models_dir / "intents"
         persist.save(model, folder)
+        if route_map is not None:
+            save_routes(folder, route_map)
         rep = model.report
         assert rep is not None
         recall = "" if rep.val_oos_recall is None else f", out-of-scope recall {rep.val_oos_recall}"
@@ -118,6 +170,8 @@ def eval_intents(
         typer.Option("--model", help="Evaluate a model trained earlier instead of --train."),
     ] = None,
     oos_label: OosOpt = "oos",
+    oos_rule: RuleOpt = None,
+    oos_recall: RecallOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     report: Annotated[
         Path | None,
@@ -156,6 +210,8 @@ def eval_intents(
         test_set = load_labelled(test)
         inputs = [test_set]
         if model_dir is not None:
+            if oos_rule is not None or oos_recall is not None:
+                raise KefuError("--oos-rule and --oos-recall apply to --train, not to --model")
             model = persist.load(model_dir)
             model.config.oos_label = oos_label
         else:
@@ -163,7 +219,8 @@ def eval_intents(
             train_set = load_labelled(train)
             val_set = load_labelled(val) if val else None
             inputs += [train_set] + ([val_set] if val_set else [])
-            model = _train(_config(oos_label, seed, no_embeddings), train_set, val_set, err)
+            config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall)
+            model = _train(config, train_set, val_set, err)
         with progress_bar(err) as update:
             emb = model.embeddings(test_set.texts, progress=update) if model.embeddings else None
         predictions = model.predict(test_set.texts, emb=emb)

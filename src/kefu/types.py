@@ -76,9 +76,12 @@ class Answer:
     mode: AnswerMode
     latency_ms: float = 0.0
     session_id: str | None = None
+    # The intent classifier's verdict, {"label", "route", "confidence"}, where one is
+    # configured (settings.intent_model); left out of as_dict() otherwise.
+    intent: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "answer": self.text,
             "sources": [s.as_dict() for s in self.sources],
             "confidence": round(self.confidence, 4),
@@ -88,6 +91,9 @@ class Answer:
             "latency_ms": round(self.latency_ms, 2),
             "session_id": self.session_id,
         }
+        if self.intent is not None:
+            out["intent"] = self.intent
+        return out
 
 
 Role = Literal["system", "user", "assistant"]

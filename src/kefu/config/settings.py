@@ -84,7 +84,24 @@ class Settings(BaseSettings):
         "['en', 'zh'] otherwise.",
     )
     llm_context: int = 2048
-    llm_threads: int | None = None
+    llm_threads: int | None = Field(
+        default=None, description="Threads for decoding; default half the logical CPUs."
+    )
+    llm_batch_threads: int | None = Field(
+        default=None,
+        description="Threads for evaluating a prompt; default: the physical cores. Prompt "
+        "evaluation is compute-bound and scales with cores, decoding is memory-bound and "
+        "does not.",
+    )
+    llm_bundled_format: Literal["q8_0", "q4_1"] = Field(
+        default="q8_0",
+        description="How the bundled model is served: 'q8_0' re-encodes its Q4_1 weights once "
+        "under home/models/converted (prompts ~2x faster on a CPU, same model); 'q4_1' serves "
+        "the file as shipped.",
+    )
+    llm_flash_attention: bool = Field(
+        default=True, description="llama.cpp flash attention (faster prompts on a CPU)."
+    )
     llm_max_tokens: int = 200
     llm_temperature: float = 0.2
     llm_timeout_s: float = 60.0

@@ -131,6 +131,13 @@ class Assistant:
             self._router.warm_up()
         if llm:
             self.llm.warm_up()
+            if self.llm.info.backend == "llamacpp":
+                # Evaluate the fixed system prompt now, so that even the first customer's
+                # turn finds it in the KV cache (prefix reuse) and only its own part waits.
+                from kefu.dialogue.prompts import build_messages
+
+                for _ in self.llm.stream(build_messages("Hello", []), max_tokens=1):
+                    pass
 
     # -- sessions -------------------------------------------------------------------------
     def start(self, *, channel: str = "cli") -> str:

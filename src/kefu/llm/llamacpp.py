@@ -112,6 +112,20 @@ def _counting_llama_class() -> Any:
     return CountingLlama
 
 
+def physical_cores() -> int:
+    """Physical cores this process may run on (Linux topology files), else half the CPUs."""
+    try:
+        cpus = sorted(os.sched_getaffinity(0))
+        cores = set()
+        for cpu in cpus:
+            topo = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+            package = (topo / "physical_package_id").read_text().strip()
+            cores.add((package, (topo / "core_id").read_text().strip()))
+        return max(len(cores), 1)
+    except (AttributeError, OSError):
+        return max((os.cpu_count() or 2) // 2, 1)
+
+
 class LlamaCppModel:
     def __init__(
         self,
@@ -119,12 +133,22 @@ class LlamaCppModel:
         *,
         n_ctx: int = 2048,
         n_threads: int | None = None,
+        n_threads_batch: int | None = None,
+        flash_attention: bool = True,
         languages: Sequence[str] = ("en",),
         seed: int = 0,
+        reencode: str | None = None,
+        reencode_dir: Path | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
+        # `reencode` ("q8_0"): serve a re-encoded copy of the file (kefu.llm.convert), made on
+        # warm_up; `path` then names the copy.
+        self.reencode = reencode if reencode_dir is not None else None
+        self.reencode_dir = reencode_dir
         self.n_ctx = n_ctx
         self.n_threads = n_threads
+        self.n_threads_batch = n_threads_batch
+        self.flash_attention = flash_attention
         self.seed = seed
         self._languages = tuple(languages)
         self._llama: Any = None
@@ -144,7 +168,11 @@ class LlamaCppModel:
             languages=self._languages,
             path=str(self.path),
             size_bytes=size,
-            details={"n_ctx": str(self.n_ctx), "n_threads": str(self.n_threads or "auto")},
+            details={
+                "n_ctx": str(self.n_ctx),
+                "n_threads": str(self.n_threads or "auto"),
+                "n_threads_batch": str(self.n_threads_batch or "auto"),
+            },
         )
 
     @property
@@ -160,20 +188,30 @@ class LlamaCppModel:
             if self._llama is not None:
                 return
             check_gguf(self.path)
+            if self.reencode and self.reencode_dir is not None:
+                from kefu.llm.convert import prepared_gguf
+
+                self.path = prepared_gguf(self.path, self.reencode_dir, self.reencode)
             try:
                 cls = _counting_llama_class()
             except ImportError as exc:
                 raise MissingDependency("llama-cpp-python", purpose="local GGUF models") from exc
-            # llama-cpp-python would use every logical CPU for prompt evaluation; ggml's threads
-            # spin at barriers, so on a busy or hyper-threaded machine that makes prompts many
-            # times slower. One thread count, defaulting to half the logical CPUs, for both.
+            # llama-cpp-python would use every logical CPU. Decoding is memory-bound: one
+            # thread per two logical CPUs is as fast as more, and ggml's threads spin at
+            # barriers, so extra ones only steal CPU from the rest of the process. Prompt
+            # evaluation is compute-bound and scales with physical cores (a hyper-thread adds
+            # nothing but contention), so it gets one thread per physical core.
             threads = self.n_threads or max((os.cpu_count() or 2) // 2, 1)
+            threads_batch = self.n_threads_batch or self.n_threads or physical_cores()
             try:
                 self._llama = cls(
                     model_path=str(self.path),
                     n_ctx=self.n_ctx,
                     n_threads=threads,
-                    n_threads_batch=threads,
+                    n_threads_batch=threads_batch,
+                    # Flash attention evaluates prompts ~35 % faster on the CPU here and
+                    # decodes a little faster too (benchmarks/RESULTS.md, run 5).
+                    flash_attn=self.flash_attention,
                     seed=self.seed,
                     verbose=False,
                 )

@@ -24,6 +24,7 @@ def create_chat_model(settings: Settings) -> ChatModel:
     if backend == "llamacpp":
         from kefu.llm.llamacpp import LlamaCppModel
 
+        reencode: str | None = None
         if settings.llm_model:
             from kefu.llm.catalog import registered_languages
 
@@ -37,11 +38,17 @@ def create_chat_model(settings: Settings) -> ChatModel:
 
             path = bundled_gguf_path()
             default_languages = ("en",)  # SmolLM2-135M writes English only
+            if settings.llm_bundled_format == "q8_0":
+                reencode = "q8_0"  # same weights, faster prompt kernels: kefu.llm.convert
         return LlamaCppModel(
             path,
             n_ctx=settings.llm_context,
             n_threads=settings.llm_threads,
+            n_threads_batch=settings.llm_batch_threads,
+            flash_attention=settings.llm_flash_attention,
             languages=languages or default_languages,
+            reencode=reencode,
+            reencode_dir=settings.models_dir / "converted",
         )
     if backend == "openai":
         from kefu.llm.openai_compat import OpenAICompatModel

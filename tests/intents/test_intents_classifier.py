@@ -44,7 +44,7 @@ def test_learns_intents_and_rejects_out_of_scope(
     unseen = model.predict(oos_texts[4:])
     assert sum(p.out_of_scope for p in unseen) >= 3, unseen
     assert all(p.label == "oos" for p in unseen if p.out_of_scope)
-    assert model.report is not None and model.report.threshold_method == "balanced"
+    assert model.report is not None and model.report.threshold_method == "recall"
     assert set(model.classes) == {"card_arrival", "reset_password", "refund_status", "退货", "oos"}
 
 

@@ -44,7 +44,7 @@ def test_clinc150_subset_out_of_scope() -> None:
     model = IntentClassifier(IntentConfig(embedder=None))
     vt, vl = _subset(val, keep)
     report = model.fit(*_subset(train, keep), val_texts=vt, val_labels=vl)
-    assert report.threshold_method == "balanced"
+    assert report.threshold_method == "recall"  # the default rule
     texts, gold = _subset(test, keep)
     labels = [p.label for p in model.predict(texts)]
     inscope = [i for i, g in enumerate(gold) if g != "oos"]

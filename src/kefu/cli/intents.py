@@ -48,7 +48,7 @@ RecallOpt = Annotated[
         "--oos-recall",
         min=0.0,
         max=1.0,
-        help="Out-of-scope recall the 'recall' rule aims at on validation rows (default 0.88).",
+        help="Out-of-scope recall the 'recall' rule aims at on validation rows (default 0.90).",
     ),
 ]
 

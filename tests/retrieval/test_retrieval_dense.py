@@ -127,3 +127,65 @@ def test_float64_input_is_stored_as_float32() -> None:
 def test_shape_errors(vectors: np.ndarray, owners: np.ndarray) -> None:
     with pytest.raises(ValueError, match="one owner per row"):
         DenseMatrix(vectors, owners)
+
+
+# -- the bit-code pre-filter of large matrices ---------------------------------------------
+def clustered(n: int, dim: int = 384, seed: int = 0) -> np.ndarray:
+    """Unit vectors around a shared direction (as e5's are) in 40 topics."""
+    rng = np.random.default_rng(seed)
+    common = rng.standard_normal(dim).astype(np.float32) * 3
+    topics = rng.standard_normal((40, dim)).astype(np.float32)
+    m = common + topics[rng.integers(0, 40, n)] + rng.standard_normal((n, dim)).astype(np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_large_matrix_prefilter_agrees_with_exact_search() -> None:
+    both = clustered(6200)  # the queries come from the same topics as the rows
+    vectors, queries = both[:6000], both[6000:]
+    exact = DenseMatrix(vectors, np.arange(6000), approximate_from=0)
+    approx = DenseMatrix(vectors, np.arange(6000), approximate_from=5000)
+    assert approx.approximate and not exact.approximate
+    recall = 0.0
+    for q in queries:
+        want = top_k(exact.entry_scores(q, 6000), 10)
+        got = top_k(approx.entry_scores(q, 6000), 10)
+        assert got[0] == want[0]
+        recall += len(set(want.tolist()) & set(got.tolist())) / 10
+    assert recall / len(queries) >= 0.95
+
+
+def test_prefilter_scores_its_candidates_exactly_and_ranks_the_rest_last() -> None:
+    vectors = clustered(5000)
+    approx = DenseMatrix(vectors, np.arange(5000), approximate_from=1)
+    q = vectors[17]
+    scores, pool = approx.scored_entries(q, 5000)
+    assert pool is not None and 17 in pool and len(pool) < 5000
+    np.testing.assert_allclose(scores[pool], vectors[pool] @ q, atol=1e-6)
+    rest = np.setdiff1d(np.arange(5000), pool)
+    assert scores[rest].max() < scores[pool].min()
+
+
+def test_entries_named_in_also_are_scored_exactly() -> None:
+    vectors = clustered(5000)
+    approx = DenseMatrix(vectors, np.arange(5000), approximate_from=1)
+    q = vectors[0]
+    far = int(np.argmin(vectors @ q))  # surely not a candidate
+    _, pool = approx.scored_entries(q, 5000)
+    assert pool is not None and far not in pool
+    named, pool = approx.scored_entries(q, 5000, also=np.asarray([far]))
+    assert pool is not None and far in pool
+    assert named[far] == pytest.approx(float(vectors[far] @ q), abs=1e-6)
+
+
+def test_prefilter_reduces_several_rows_per_entry() -> None:
+    vectors = clustered(4000)
+    owners = np.arange(4000) // 2  # two rows per entry
+    exact = DenseMatrix(vectors, owners, approximate_from=0).entry_scores(vectors[10], 2000)
+    scores, pool = DenseMatrix(vectors, owners, approximate_from=1).scored_entries(
+        vectors[10], 2000, also=np.asarray([1999])
+    )
+    assert pool is not None and {5, 1999} <= set(pool.tolist())
+    # An entry's score is its best candidate row: never above the exact best of its rows.
+    assert np.all(scores[pool] <= exact[pool] + 1e-6)
+    assert scores[1999] == pytest.approx(exact[1999], abs=1e-6)  # both rows named in `also`
+    assert int(np.argmax(scores)) == int(np.argmax(exact)) == 5

@@ -427,3 +427,21 @@ def test_save_overwrites_and_leaves_no_temporary_files(
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["hashes"] == [h for _, h in items(ENTRIES[:3])]
     assert KnowledgeIndex(HashingEmbedder(), tokenizer).load_cache(tmp_path) == 3
+
+
+def test_large_index_pre_filter_keeps_the_rankings(
+    index: KnowledgeIndex, tokenizer: MixedTokenizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same entries searched with the bit-code pre-filter on (as above 50k rows) rank
+    the same at the top: a keyword-only match is still found through `also`."""
+    from kefu.retrieval import dense
+
+    queries = [e.text for e in ENTRIES] + ["how long does a refund take", "怎么开发票"]
+    want = {q: ids(index, q, 3) for q in queries}
+    monkeypatch.setattr(dense, "APPROXIMATE_FROM", 1)
+    monkeypatch.setattr(dense, "MIN_CANDIDATES", 2)
+    approx = KnowledgeIndex(HashingEmbedder(), tokenizer)
+    approx.build(items())
+    assert approx._dense is not None and approx._dense.approximate
+    for q in queries:
+        assert ids(approx, q, 3)[0] == want[q][0], q

@@ -185,11 +185,14 @@ class KnowledgeIndex:
             return SearchResult([], _empty_features(), q_tokens)
         n = len(entries)
         q_vec = self.embedder.embed_queries([query])[0]
-        dense_scores = dense.entry_scores(q_vec, n)
         if q_tokens and bm25 is not None:
             kw_scores = bm25.get_scores(q_tokens)
         else:
             kw_scores = np.zeros(n, dtype=np.float32)
+        # A large matrix scores only its nearest candidates exactly (kefu.retrieval.dense);
+        # the keyword search's best entries are scored too, so fusion sees both rankers' best.
+        also = _top_positive(kw_scores, CANDIDATES) if dense.approximate else None
+        dense_scores, pool = dense.scored_entries(q_vec, n, also=also)
         if self.fusion == "rrf":
             dense_top = top_k(dense_scores, CANDIDATES)
             kw_top = top_k(kw_scores, CANDIDATES)
@@ -201,7 +204,10 @@ class KnowledgeIndex:
                 scores[i] = sc
         else:
             scores = dense_scores + KEYWORD_WEIGHT * kw_scores
-            order = top_k(scores, max(top_k_, 2))
+            if pool is None:
+                order = top_k(scores, max(top_k_, 2))
+            else:  # the rest have neither a near vector nor a top keyword score
+                order = pool[top_k(scores[pool], max(top_k_, 2))]
         passages = [
             Passage(
                 entry=entries[i],
@@ -352,6 +358,14 @@ FEATURE_NAMES = (
     "coverage",
     "dense_z",
 )
+
+
+def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
+    """`top_k` among the positive scores only (most BM25 scores are 0: skip them first)."""
+    import numpy as np
+
+    positive = np.flatnonzero(scores > 0)
+    return positive[top_k(scores[positive], k)]
 
 
 def _empty_features() -> dict[str, float]:

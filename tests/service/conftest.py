@@ -1,8 +1,9 @@
 """Fixtures for the HTTP service tests: the app over a small knowledge base, in process.
 
 The assistant is built like the dialogue tests build theirs (tests/dialogue/conftest.py):
-the hashing embedder, the scripted fake LLM, SQLite under tmp_path and a fixed, hand-written
-confidence function, so every answer below follows from this file's FAQ and manual. It is
+the hashing embedder, the scripted fake LLM, SQLite under tmp_path (or PostgreSQL) and a
+fixed, hand-written confidence function, so every answer below follows from this file's FAQ
+and manual. It is
 injected into `create_app`, and the app runs under starlette's TestClient (lifespan included).
 """
 
@@ -88,8 +89,10 @@ def make_client(tmp_path: Path) -> Iterator[MakeClient]:
 
 
 @pytest.fixture
-def client(make_client: MakeClient) -> TestClient:
-    return make_client(replies=[PAIRING_REPLY])[0]
+def client(make_client: MakeClient, db_url: str) -> TestClient:
+    """The service over SQLite and over PostgreSQL (`db_url`, tests/conftest.py): every API
+    test that takes `client` runs against both databases."""
+    return make_client(replies=[PAIRING_REPLY], database_url=db_url)[0]
 
 
 # -- a real server on a port, for streams and the browser tests -----------------------------

@@ -14,14 +14,6 @@ from kefu.storage.db import Database
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
 
 
-@pytest.fixture
-def client(make_client: Any, db_url: str) -> TestClient:
-    """The service over SQLite and over PostgreSQL (where the test server is reachable)."""
-    from service_data import PAIRING_REPLY
-
-    return make_client(replies=[PAIRING_REPLY], database_url=db_url)[0]  # type: ignore[no-any-return]
-
-
 def _db(client: TestClient) -> Database:
     return client.app.state.kefu.assistant.kb.db  # type: ignore[attr-defined,no-any-return]
 

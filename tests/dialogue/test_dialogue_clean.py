@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kefu.dialogue.assistant import MAX_MESSAGE_CHARS, InvalidMessage, clean_message
+from kefu.dialogue.assistant import MAX_MESSAGE_CHARS, InvalidMessage, clean_message, plain_text
 from kefu.errors import KefuError
 
 
@@ -36,3 +36,31 @@ def test_control_characters_are_stripped_but_newlines_and_tabs_kept() -> None:
 def test_invalid_message_is_a_kefu_error() -> None:
     # The CLI turns KefuError into one red line instead of a traceback.
     assert issubclass(InvalidMessage, KefuError)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<img src=x onerror=alert(1)>",
+        "<script>alert('refund')</script>",
+        "<style>body{}</style><br/><!-- where is my order -->",
+        "<div><span></span></div>",
+    ],
+)
+def test_markup_without_words_is_invalid(markup: str) -> None:
+    with pytest.raises(InvalidMessage, match="plain text"):
+        clean_message(markup)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("<b>refund</b> please", "refund please"),
+        ("<p onclick='x()'>Where is my order?</p><script>steal()</script>", "Where is my order?"),
+        ("is 3 < 5 and 7 > 2?", "is 3 < 5 and 7 > 2?"),  # comparisons are not tags
+        ("I <3 this shop", "I <3 this shop"),
+        ("<p>退款</p>多久", "退款 多久"),
+    ],
+)
+def test_plain_text_keeps_the_words_only(text: str, words: str) -> None:
+    assert plain_text(clean_message(text)) == words

@@ -102,6 +102,8 @@ def test_customer_agent_and_admin_end_to_end(server: LiveServer, browser: Any) -
         "<img src=x onerror=alert(1)><script>alert(2)</script>"
     )
     expect(customer.locator(".msg.user img")).to_have_count(0)
+    # Markup and no words: refused with a clear message, which is shown as text too.
+    expect(customer.locator("p.error[role=alert]").last).to_contain_text("plain text")
 
     # 2. The customer asks for a person.
     customer.get_by_role("button", name="Talk to a person").click()
@@ -181,6 +183,43 @@ def test_the_chat_survives_a_network_drop(server: LiveServer, browser: Any) -> N
     page.reload()
     expect(page.locator(".msg.user")).to_have_count(2, timeout=10_000)
     _shot(page, "6-chinese-after-reconnect")
+    ctx.close()
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "locale"),
+    [(320, 568, "en-US"), (360, 740, "zh-CN"), (768, 1024, "en-US")],
+    ids=["small-phone", "android-zh", "tablet"],
+)
+def test_the_chat_fits_phone_and_tablet_screens(
+    server: LiveServer, browser: Any, width: int, height: int, locale: str
+) -> None:
+    """No sideways scrolling; the message box, Send and "talk to a person" stay on screen and
+    usable, and an answer's text wraps inside the screen."""
+    expect = playwright.expect
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+    page = ctx.new_page()
+    page.goto(server.url + "/")
+    zh = locale.startswith("zh")
+    box = page.get_by_label("您的消息" if zh else "Your message")
+    send = page.get_by_role("button", name="发送" if zh else "Send")
+    human = page.locator("#human")
+    for control in (box, send, human):
+        expect(control).to_be_visible()
+        shape = control.bounding_box()
+        assert shape is not None and shape["x"] >= 0 and shape["x"] + shape["width"] <= width
+    box.fill(
+        "退款多久到账？"
+        if zh
+        else "How long does a refund take, and who pays for the return shipping?"
+    )
+    send.click()
+    expect(page.locator(".msg.assistant .chip").first).to_be_visible(timeout=30_000)
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}x{height}"
+    answer = page.locator(".msg.assistant").last.bounding_box()
+    assert answer is not None and answer["x"] + answer["width"] <= width
+    _shot(page, f"7-chat-{width}x{height}-{locale}")
     ctx.close()
 
 

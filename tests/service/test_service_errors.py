@@ -81,6 +81,26 @@ def test_html_is_returned_as_json_data(client: TestClient) -> None:
     assert history[0]["content"] == html  # stored and returned verbatim, as a JSON string
 
 
+@pytest.mark.parametrize("stream", [False, True])
+def test_markup_without_words_is_400_and_nothing_is_kept(client: TestClient, stream: bool) -> None:
+    url, auth = _conversation(client)
+    text = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    r = client.post(url, params={"stream": stream}, json={"text": text}, headers=auth)
+    assert r.status_code == 400, r.text
+    assert "plain text" in r.json()["error"]
+    assert client.get(url, headers=auth).json()["messages"] == []
+
+
+def test_markup_around_words_is_answered_by_the_words(client: TestClient) -> None:
+    url, auth = _conversation(client)
+    plain = client.post(url, json={"text": "How long does a refund take?"}, headers=auth).json()
+    marked = "<p onclick=alert(1)>How long does a <b>refund</b> take?</p><script>x()</script>"
+    r = client.post(url, json={"text": marked}, headers=auth)
+    assert r.status_code == 200
+    assert r.json()["answer"] == plain["answer"]
+    assert r.json()["sources"][0]["id"] == plain["sources"][0]["id"]
+
+
 def test_unknown_route_and_method_are_json(client: TestClient) -> None:
     r = client.get("/api/nothing")
     assert r.status_code == 404 and "error" in r.json()

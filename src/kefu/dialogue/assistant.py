@@ -63,7 +63,24 @@ def clean_message(text: object) -> str:
             f"the message is too long ({len(cleaned)} characters; the limit is "
             f"{MAX_MESSAGE_CHARS}). Please shorten it or split it into several messages."
         )
+    if not plain_text(cleaned):
+        raise InvalidMessage(
+            "the message holds only HTML markup and no words; please write the question as "
+            "plain text"
+        )
     return cleaned
+
+
+# A script or style element says nothing a customer meant to ask; other tags keep their text.
+_MARKUP_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_MARKUP_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^<>]*>", re.DOTALL)
+
+
+def plain_text(text: str) -> str:
+    """`text` without HTML tags, comments and script/style elements ("a < b" is kept)."""
+    if "<" not in text:
+        return text
+    return " ".join(_MARKUP_TAG.sub(" ", _MARKUP_BLOCK.sub(" ", text)).split())
 
 
 def reply_language(text: str) -> str:
@@ -164,20 +181,23 @@ class Assistant:
         """Yield reply text as it is produced, then the final `Answer` (also stored)."""
         started = time.perf_counter()
         message = clean_message(text)
+        # Markup is kept as the customer typed it but answers only by its words: an
+        # `onerror=alert(1)` attribute must not match an FAQ about account alerts.
+        words = plain_text(message)
         history = self.history(session_id) if session_id else []
-        plan = self.plan(message, history)
+        plan = self.plan(words, history)
         if plan.mode == "generated":
             pieces: list[str] = []
-            for piece in self._generate(message, plan, history):
+            for piece in self._generate(words, plan, history):
                 pieces.append(piece)
                 yield piece
             reply = "".join(pieces).strip()
             if not reply:  # a model that says nothing must not leave the customer with nothing
                 plan.mode = "extractive"
-                reply = self._extract(message, plan)
+                reply = self._extract(words, plan)
                 yield reply
         else:
-            reply = plan.text if plan.mode != "extractive" else self._extract(message, plan)
+            reply = plan.text if plan.mode != "extractive" else self._extract(words, plan)
             yield reply
         answer = Answer(
             text=reply,

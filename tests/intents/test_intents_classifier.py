@@ -12,7 +12,7 @@ import pytest
 from kefu.errors import KefuError
 from kefu.intents import persist
 from kefu.intents.classifier import IntentClassifier, IntentConfig
-from kefu.intents.features import Embeddings
+from kefu.intents.features import Embeddings, prepare
 
 
 def _train(
@@ -140,3 +140,29 @@ def test_fast_tfidf_equals_scikit_learn(synthetic_data: tuple[list[str], list[st
         ours = FastTfidf(vectorizer).transform(texts[:10] + unseen).toarray()
         theirs = vectorizer.transform(texts[:10] + unseen).toarray()
         np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-9)
+
+
+def test_two_intents_work_and_match_scikit_learns_probabilities(tmp_path: Path) -> None:
+    """scikit-learn stores a two-class model as one row; kefu's scoring must agree with it."""
+    from sklearn.linear_model import LogisticRegression
+
+    phrases = {
+        "refund": ["how long does a refund take", "when do i get my money back", "refund status"],
+        "person": ["let me talk to your manager", "i want a real person", "get me a human"],
+    }
+    openers = ["", "hi, ", "please ", "quick question: "]
+    texts = [o + p for label in phrases for p in phrases[label] for o in openers]
+    labels = [label for label in phrases for _ in phrases[label] for _ in openers]
+    model = IntentClassifier(IntentConfig(embedder=None))
+    model.fit(texts, labels)
+    probe = ["where is my refund", "can i speak to a human please"]
+    p = model.probabilities(probe)
+    assert p.shape == (2, 2)
+    assert [model.classes[i] for i in p.argmax(axis=1)] == ["refund", "person"]
+    reference = LogisticRegression(
+        C=model.config.c, max_iter=model.config.max_iter, random_state=model.config.seed
+    ).fit(model._features([prepare(t) for t in texts], None), labels)
+    expected = reference.predict_proba(model._features([prepare(t) for t in probe], None))
+    np.testing.assert_allclose(p, expected, atol=1e-4)
+    persist.save(model, tmp_path / "two")
+    np.testing.assert_allclose(persist.load(tmp_path / "two").probabilities(probe), p, atol=1e-6)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,6 +80,50 @@ def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:
     assert body["language"] == "en"
     assert body["latency_ms"] >= 0
     assert body["conversation_id"] == cid
+
+
+def test_the_intent_verdict_is_in_the_answer_when_a_classifier_is_set(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    from kefu.intents import persist
+    from kefu.intents.classifier import IntentClassifier, IntentConfig
+    from kefu.intents.routes import save_routes
+
+    phrases = {
+        "refund": ["how long does a refund take", "when do i get my money back", "refund status"],
+        "person": ["let me talk to your manager", "i want a real person", "get me a human"],
+    }
+    openers = ["", "hi, ", "please ", "quick question: "]
+    texts = [o + p for label in phrases for p in phrases[label] for o in openers]
+    labels = [label for label in phrases for _ in phrases[label] for _ in openers]
+    model = IntentClassifier(IntentConfig(embedder=None))
+    model.fit(texts, labels)
+    folder = tmp_path / "intents"
+    persist.save(model, folder)
+    save_routes(folder, {"person": "human"})
+
+    client = make_client(replies=[PAIRING_REPLY], intent_model=folder)[0]
+    cid, auth = _create(client)
+    r = client.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?"},
+        headers=auth,
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["answer"] == REFUND_ANSWER
+    assert body["intent"]["label"] == "refund" and body["intent"]["route"] == "answer"
+    assert 0.0 < body["intent"]["confidence"] <= 1.0
+
+
+def test_without_a_classifier_the_answer_has_no_intent(client: TestClient) -> None:
+    cid, auth = _create(client)
+    body = client.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?"},
+        headers=auth,
+    ).json()
+    assert body["intent"] is None
 
 
 @pytest.mark.parametrize("how", ["query", "accept"])

@@ -202,9 +202,17 @@ class IntentClassifier:
         )
         model.fit(x, np.asarray(labels))
         self.classes = [str(c) for c in model.classes_]
-        self.coef = np.asarray(model.coef_, dtype=np.float32)
+        coef, intercept = np.asarray(model.coef_), np.asarray(model.intercept_)
+        if len(self.classes) == 2:
+            # scikit-learn keeps one row for two classes, P(second) = sigmoid(z); the softmax
+            # of (-z/2, z/2) is the same probability, so the scoring code has one form.
+            coef, intercept = (
+                np.vstack([-coef / 2, coef / 2]),
+                np.concatenate([-intercept / 2, intercept / 2]),
+            )
+        self.coef = coef.astype(np.float32)
         self._coef_t = None
-        self.intercept = np.asarray(model.intercept_, dtype=np.float32)
+        self.intercept = intercept.astype(np.float32)
         timings["fit"] = timings.get("fit", 0.0) + time.perf_counter() - t
 
     def _fast_views(self) -> list[Any]:

@@ -51,6 +51,12 @@ class SourceOut(BaseModel):
     score: float
 
 
+class IntentOut(BaseModel):
+    label: str
+    route: str = Field(description="answer, human, emergency, smalltalk or oos")
+    confidence: float
+
+
 class AnswerOut(BaseModel):
     answer: str
     sources: list[SourceOut]
@@ -70,6 +76,9 @@ class AnswerOut(BaseModel):
         "when mode is 'agent'.",
     )
     status: str = Field("bot", description="The conversation's state after this turn.")
+    intent: IntentOut | None = Field(
+        default=None, description="The intent classifier's verdict, where one is configured."
+    )
 
 
 class MessageOut(BaseModel):

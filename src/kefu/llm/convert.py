@@ -17,10 +17,13 @@ the original file.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import os
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from kefu.errors import ConfigError
@@ -50,7 +53,6 @@ def convert_gguf(source: Path, folder: Path, fmt: str = "q8_0") -> Path:
         return target
     try:
         import llama_cpp
-        from llama_cpp import _logger
     except ImportError as exc:  # pragma: no cover - the caller loads llama.cpp next anyway
         raise ConfigError("llama-cpp-python is needed to convert a GGUF model") from exc
     with _LOCK:
@@ -58,22 +60,59 @@ def convert_gguf(source: Path, folder: Path, fmt: str = "q8_0") -> Path:
             return target
         folder.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        _logger.set_verbose(False)  # llama.cpp would print a line per tensor
-        params = llama_cpp.llama_model_quantize_default_params()
-        params.ftype = llama_cpp.LLAMA_FTYPE_MOSTLY_Q8_0
-        params.allow_requantize = True  # the source is already quantised
-        params.nthread = max((os.cpu_count() or 2) // 2, 1)
         log.info("re-encoding %s as %s (once)", source.name, fmt.upper())
         try:
-            rc = llama_cpp.llama_model_quantize(
-                str(source).encode(), str(tmp).encode(), ctypes.byref(params)
+            quantize_gguf(
+                source,
+                tmp,
+                ftype=llama_cpp.LLAMA_FTYPE_MOSTLY_Q8_0,
+                threads=max((os.cpu_count() or 2) // 2, 1),
+                requantize=True,  # the source is already quantised
             )
-            if rc != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
-                raise ConfigError(f"llama.cpp could not re-encode {source.name} (code {rc})")
+            if tmp.stat().st_size == 0:
+                raise ConfigError(f"llama.cpp wrote an empty file re-encoding {source.name}")
             tmp.replace(target)
+        except ConfigError as exc:
+            raise ConfigError(f"llama.cpp could not re-encode {source.name}: {exc}") from exc
         finally:
             tmp.unlink(missing_ok=True)
     return target
+
+
+def quantize_gguf(
+    src: Path, dst: Path, *, ftype: int, threads: int = 0, requantize: bool = False
+) -> Path:
+    """Quantise with llama.cpp's own quantiser (the same code that made the base file).
+
+    `ftype` is a LLAMA_FTYPE_* value; `requantize` allows an already quantised source."""
+    import llama_cpp
+
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = ftype
+    params.nthread = threads
+    params.allow_requantize = requantize
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with _quiet_stderr():  # llama.cpp prints a line per tensor straight to fd 2
+        rc = llama_cpp.llama_model_quantize(
+            str(src).encode(), str(dst).encode(), ctypes.byref(params)
+        )
+    if rc != 0 or not dst.exists():
+        raise ConfigError(f"llama.cpp could not quantise {src} (code {rc})")
+    return dst
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null (C code ignores sys.stderr)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def prepared_gguf(source: Path, folder: Path, fmt: str | None) -> Path:

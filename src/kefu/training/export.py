@@ -13,15 +13,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kefu.errors import ConfigError
+from kefu.llm.convert import quantize_gguf
+
+__all__ = ["FTYPES", "export_gguf", "gguf_file_type", "quantize_gguf"]
 
 # Keys that describe the file or the old shapes: never copied from the reference GGUF.
 _SKIP_PREFIXES = ("GGUF.", "general.architecture", "general.file_type", "general.quantization")
@@ -128,34 +126,3 @@ def gguf_file_type(path: Path) -> int | None:
 
     field = gguf.GGUFReader(str(path)).fields.get("general.file_type")
     return int(field.contents()) if field is not None else None
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """Send file descriptor 2 to /dev/null (C code ignores sys.stderr)."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def quantize_gguf(src: Path, dst: Path, *, ftype: int, threads: int = 0) -> Path:
-    """Quantise with llama.cpp's own quantiser (the same code that made the base file)."""
-    import llama_cpp
-
-    params = llama_cpp.llama_model_quantize_default_params()
-    params.ftype = ftype
-    params.nthread = threads
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    with _quiet_stderr():  # llama.cpp prints a line per tensor straight to fd 2
-        rc = llama_cpp.llama_model_quantize(
-            str(src).encode(), str(dst).encode(), ctypes.byref(params)
-        )
-    if rc != 0 or not dst.exists():
-        raise ConfigError(f"llama.cpp could not quantise {src} (code {rc})")
-    return dst

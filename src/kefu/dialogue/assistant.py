@@ -17,12 +17,28 @@ from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query
+from kefu.dialogue.incoming import (
+    MAX_MESSAGE_CHARS,
+    InvalidMessage,
+    clean_message,
+    plain_text,
+    reply_language,
+)
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan, decide
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
-from kefu.errors import KefuError
 from kefu.guard.documents import clean_passages
 from kefu.types import Answer, ChatMessage, Passage, Source
+
+# Re-exported: the service, the CLI and the tests import these from here.
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "Assistant",
+    "InvalidMessage",
+    "clean_message",
+    "plain_text",
+    "reply_language",
+]
 
 if TYPE_CHECKING:
     from kefu.config import Settings
@@ -31,7 +47,6 @@ if TYPE_CHECKING:
     from kefu.retrieval.index import SearchResult
     from kefu.storage.conversation_repo import ConversationRepository
 
-MAX_MESSAGE_CHARS = 4000
 _EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
 _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 # Safety kinds answered with fixed text (messages.py) and a person; the business's own
@@ -45,50 +60,6 @@ _SAFETY_REPLY = {
     "investment": "safety_investment",
     "promise": "safety_promise",
 }
-
-
-class InvalidMessage(KefuError):
-    """The customer's message cannot be answered as given (empty, too long, not text)."""
-
-
-def clean_message(text: object) -> str:
-    if not isinstance(text, str):
-        raise InvalidMessage("a message must be text")
-    # Drop control characters (but keep newlines/tabs) that some clients paste in.
-    cleaned = "".join(ch for ch in text if ch >= " " or ch in "\n\t").strip()
-    if not cleaned:
-        raise InvalidMessage("the message is empty")
-    if len(cleaned) > MAX_MESSAGE_CHARS:
-        raise InvalidMessage(
-            f"the message is too long ({len(cleaned)} characters; the limit is "
-            f"{MAX_MESSAGE_CHARS}). Please shorten it or split it into several messages."
-        )
-    if not plain_text(cleaned):
-        raise InvalidMessage(
-            "the message holds only HTML markup and no words; please write the question as "
-            "plain text"
-        )
-    return cleaned
-
-
-# A script or style element says nothing a customer meant to ask; other tags keep their text.
-_MARKUP_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_MARKUP_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^<>]*>", re.DOTALL)
-
-
-def plain_text(text: str) -> str:
-    """`text` without HTML tags, comments and script/style elements ("a < b" is kept)."""
-    if "<" not in text:
-        return text
-    return " ".join(_MARKUP_TAG.sub(" ", _MARKUP_BLOCK.sub(" ", text)).split())
-
-
-def reply_language(text: str) -> str:
-    from kefu.text.language import detect_language
-
-    lang = detect_language(text)
-    # A mixed message is usually Chinese with English product names; answer in Chinese.
-    return "zh" if lang in ("zh", "mixed") else "en"
 
 
 class Assistant:

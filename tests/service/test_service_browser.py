@@ -121,17 +121,21 @@ def test_customer_agent_and_admin_end_to_end(server: LiveServer, browser: Any) -
     expect(customer.locator("#status")).to_contain_text("chatting with a person")
     _shot(agent, "2-agent-took-over")
 
-    # 4. Messages arrive live, both ways.
+    # 4. Messages arrive live, both ways, each announced by a typing notice.
     agent.get_by_label(re.compile("^Reply")).fill("Hello, this is Ann. Which order is it?")
+    expect(customer.locator("#typing")).to_have_text("ann is typing…", timeout=10_000)
     agent.get_by_role("button", name="Send").click()
     expect(customer.locator(".msg.agent .text")).to_have_text(
         "Hello, this is Ann. Which order is it?", timeout=10_000
     )
+    expect(customer.locator("#typing")).to_be_hidden()  # the message replaced the notice
     box.fill("Order 4411, thank you")
+    expect(agent.locator("#typing")).to_have_text("Customer is typing…", timeout=10_000)
     box.press("Enter")
     expect(agent.locator("#log .msg.user .text").last).to_have_text(
         "Order 4411, thank you", timeout=10_000
     )
+    expect(agent.locator("#typing")).to_be_hidden()
     _shot(customer, "3-customer-talking-to-agent")
 
     # 5. The agent hands back and the bot answers again.

@@ -146,3 +146,42 @@ def test_the_event_stream_needs_the_conversations_own_token(
     assert http.get(f"/api/conversations/{cid}/events").status_code == 401
     assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 401
     assert http.get("/api/agent/events", headers=customer).status_code == 401
+
+
+def test_typing_reaches_the_other_side_and_is_not_stored(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    http, agent, cid, customer = setup
+    # While the bot answers, a customer's typing goes nowhere (no one to tell).
+    assert http.post(f"/api/conversations/{cid}/typing", headers=customer).status_code == 204
+    # An agent who does not hold the conversation may not type to the customer.
+    r = http.post(f"/api/agent/conversations/{cid}/typing", headers=agent)
+    assert r.status_code == 409 and "take the conversation" in r.json()["error"]
+
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
+    http.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    to_customer: queue.Queue[tuple[str, Any]] = queue.Queue()
+    to_agent: queue.Queue[tuple[str, Any]] = queue.Queue()
+    for url, auth, out in (
+        (f"{live_server.url}/api/conversations/{cid}/events", customer, to_customer),
+        (f"{live_server.url}/api/agent/conversations/{cid}/events", agent, to_agent),
+    ):
+        threading.Thread(target=_listen, args=(url, auth, out), daemon=True).start()
+        assert _next(out, "http") == 200
+        _next(out, "status")
+
+    assert http.post(f"/api/agent/conversations/{cid}/typing", headers=agent).status_code == 204
+    assert _next(to_customer, "typing") == {"role": "agent", "name": "ann"}
+    assert http.post(f"/api/conversations/{cid}/typing", headers=customer).status_code == 204
+    # Both sides share the channel; each page ignores its own role's typing events.
+    assert _next(to_agent, "typing") == {"role": "agent", "name": "ann"}
+    assert _next(to_agent, "typing") == {"role": "user", "name": None}
+    # Another conversation's customer cannot type into this one.
+    other = http.post("/api/conversations").json()
+    r = http.post(
+        f"/api/conversations/{cid}/typing",
+        headers={"Authorization": f"Bearer {other['token']}"},
+    )
+    assert r.status_code == 403
+    assert http.get(f"/api/conversations/{cid}/messages", headers=customer).json()["messages"] == []

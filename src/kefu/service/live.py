@@ -138,6 +138,11 @@ def publish_status(state: ServiceState, record: ConversationRecord) -> None:
     state.hub.publish(QUEUE_CHANNEL, "status", data)
 
 
+def publish_typing(state: ServiceState, cid: str, role: str, name: str | None = None) -> None:
+    """Someone is typing in this conversation: a hint for the other side, never stored."""
+    state.hub.publish(conversation_channel(cid), "typing", {"role": role, "name": name})
+
+
 async def run_sync(func: Any, *args: Any, **kwargs: Any) -> Any:
     """Run blocking database work in a worker thread."""
     from functools import partial

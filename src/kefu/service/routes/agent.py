@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message
 from kefu.service import live
@@ -134,6 +134,18 @@ async def take(
     return _moved(record, staff, assistant, state, "conversation.take")
 
 
+@router.post("/conversations/{conversation_id}/typing", status_code=204, responses=_ERRORS)
+async def typing(
+    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+) -> Response:
+    """You are typing a reply: the customer sees '<name> is typing…'. Only while you hold the
+    conversation; nothing is stored."""
+    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    _require_holder(record, staff)
+    live.publish_typing(state, conversation_id, "agent", staff.name)
+    return Response(status_code=204)
+
+
 @router.post(
     "/conversations/{conversation_id}/messages", response_model=MessageOut, responses=_ERRORS
 )
@@ -147,10 +159,7 @@ async def reply(
     """Send a message to the customer (only while you hold the conversation)."""
     text = clean_message(body.text)
     record = await live.run_sync(assistant.conversations.get, conversation_id)
-    if record.status != "agent" or record.assigned_agent != staff.name:
-        from kefu.storage.support_repo import ConflictError
-
-        raise ConflictError("take the conversation before replying to it")
+    _require_holder(record, staff)
     message = await live.run_sync(live.store_message, assistant, conversation_id, "agent", text)
     live.publish_messages(state, conversation_id, [message])
     audit(assistant, staff, "conversation.reply", conversation_id, {"message_id": message.id})
@@ -180,6 +189,13 @@ async def close(
     holder = None if staff.role == "admin" else staff.name
     record = await live.run_sync(live.support(assistant).close, conversation_id, holder)
     return _moved(record, staff, assistant, state, "conversation.close")
+
+
+def _require_holder(record: ConversationRecord, staff: Staff) -> None:
+    if record.status != "agent" or record.assigned_agent != staff.name:
+        from kefu.storage.support_repo import ConflictError
+
+        raise ConflictError("take the conversation before replying to it")
 
 
 def _moved(

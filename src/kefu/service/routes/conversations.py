@@ -13,7 +13,7 @@ from typing import Annotated
 
 import anyio
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message, reply_language
 from kefu.service import live
@@ -225,9 +225,10 @@ async def events(
     after: Annotated[int, Query(ge=0, description="Replay messages after this id first.")] = 0,
 ) -> StreamingResponse:
     """Live events of this conversation (server-sent): 'message' (a new message from anyone,
-    with its id), 'status' (bot / waiting / agent / closed), 'resync' (read the history
-    again). After a network drop, reconnect with ``after=<last message id>``: what was missed
-    is sent first, so no message is lost."""
+    with its id), 'status' (bot / waiting / agent / closed), 'typing' ({role, name}: the
+    other side is typing), 'resync' (read the history again). After a network drop,
+    reconnect with ``after=<last message id>``: what was missed is sent first, so no message
+    is lost."""
     return StreamingResponse(
         follow(request, state, conversation.id, after, conversations.history),
         media_type="text/event-stream",
@@ -274,6 +275,16 @@ async def ask_for_person(
     )
     live.publish_status(state, record)
     return live.conversation_out(record)
+
+
+@router.post("/{conversation_id}/typing", status_code=204, responses=_AUTH_ERRORS)
+async def typing(conversation: ConversationDep, state: StateDep) -> Response:
+    """The customer is typing: the agent who holds (or is about to take) the conversation sees
+    a 'typing' event {role: "user"} on its stream. Nothing is stored; while the bot answers,
+    nothing is sent. Pages send this at most every few seconds while the customer types."""
+    if conversation.status in ("waiting", "agent"):
+        live.publish_typing(state, conversation.id, "user")
+    return Response(status_code=204)
 
 
 @router.post(

@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, api, follow, time, signIn } = kefu;
+  const { el, api, follow, time, signIn, typingPinger, typingNotice } = kefu;
   const KEY = "kefu.staff";
   let me = null;
   let current = null; // conversation id
@@ -11,6 +11,8 @@
   let lastId = 0;
   const seen = new Set();
   const $ = (id) => document.getElementById(id);
+  const typing = typingNotice($("typing"));
+  const pingTyping = typingPinger(() => api("POST", `/api/agent/conversations/${encodeURIComponent(current)}/typing`, { token: me.token }));
   const REASONS = { emergency: "emergency", request: "asked for a person", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
 
   function item(c) {
@@ -52,6 +54,7 @@
   async function open(id) {
     current = id;
     seen.clear(); lastId = 0;
+    typing.hide();
     $("log").replaceChildren();
     convStream && convStream.abort();
     try {
@@ -70,8 +73,9 @@
       }
       for (const b of document.querySelectorAll(".queue button")) b.setAttribute("aria-current", b.dataset.id === id ? "true" : "false");
       convStream = follow(() => `/api/agent/conversations/${encodeURIComponent(id)}/events?after=${lastId}`, me.token, (name, data) => {
-        if (name === "message") bubble(data);
+        if (name === "message") { bubble(data); if (data.role === "user") typing.hide(); }
         else if (name === "status") buttons(data);
+        else if (name === "typing" && data.role === "user") typing.show("Customer is typing…");
       });
     } catch (err) { $("reply-error").textContent = err.message; }
   }
@@ -106,6 +110,7 @@
       $("suggestion-note").textContent = "";
     } catch (err) { $("reply-error").textContent = err.message; }
   });
+  $("reply-text").addEventListener("input", () => { if (current && !$("reply").hidden) pingTyping(); });
   $("reply-text").addEventListener("keydown", (ev) => {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); $("reply").requestSubmit(); }
   });

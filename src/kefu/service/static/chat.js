@@ -7,7 +7,7 @@
 "use strict";
 
 (() => {
-  const { el, api, follow, readEvents, time } = kefu;
+  const { el, api, follow, readEvents, time, typingPinger, typingNotice } = kefu;
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
   const TEXT = {
@@ -19,6 +19,7 @@
       offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
       welcome: "Hello! Ask me anything about orders, payments, cards or appointments.",
+      typing: "{name} is typing…",
     },
     zh: {
       title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
@@ -28,6 +29,7 @@
       offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
       welcome: "您好！请问有什么可以帮您？订单、支付、银行卡、预约等问题都可以问我。",
+      typing: "{name}正在输入…",
     },
   };
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -44,6 +46,9 @@
   let lastId = 0;
   let busy = false;
   let events = null;
+  const typing = typingNotice(document.getElementById("typing"));
+  // Tell the agent we are typing, only while a person is (or is about to be) in the chat.
+  const pingTyping = typingPinger(() => api("POST", `/api/conversations/${session.id}/typing`, { token: session.token }));
 
   function applyLanguage() {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -138,8 +143,11 @@
       const node = bubble(data.role, data.content, { id, at: data.created_at });
       seen.set(id, node);
       if (data.role === "assistant") decorate(node, data);
+      if (data.role === "agent") typing.hide();
     } else if (name === "status") {
       setStatus(data.status);
+    } else if (name === "typing") {
+      if (data.role === "agent") typing.show(t("typing").replace("{name}", data.name || t("agent")));
     } else if (name === "resync") {
       // fall behind: the reconnect reads the history again from lastId
     }
@@ -230,6 +238,9 @@
     if (!text || busy) return;
     input.value = "";
     send(text);
+  });
+  input.addEventListener("input", () => {
+    if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();
   });
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }

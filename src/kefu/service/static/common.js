@@ -142,5 +142,32 @@ const kefu = (() => {
     });
   }
 
-  return { el, api, stream, follow, readEvents, time, signIn, ApiError };
+  // "Someone is typing": the typing side pings at most every PING_MS while keys are pressed;
+  // the other side shows the notice until SHOW_MS pass without a ping or a message arrives.
+  const PING_MS = 3000;
+  const SHOW_MS = 6000;
+
+  function typingPinger(send) {
+    let last = 0;
+    return () => {
+      const now = Date.now();
+      if (now - last < PING_MS) return;
+      last = now;
+      send().catch(() => { /* a hint only: never bother the writer with its failure */ });
+    };
+  }
+
+  function typingNotice(node) {
+    let timer = null;
+    const hide = () => { clearTimeout(timer); node.hidden = true; node.textContent = ""; };
+    const show = (text) => {
+      node.textContent = text;
+      node.hidden = false;
+      clearTimeout(timer);
+      timer = setTimeout(hide, SHOW_MS);
+    };
+    return { show, hide };
+  }
+
+  return { el, api, stream, follow, readEvents, time, signIn, ApiError, typingPinger, typingNotice };
 })();

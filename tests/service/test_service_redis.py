@@ -1,0 +1,157 @@
+"""Live events across server processes through Redis (KEFU_REDIS_URL): two app instances with
+their own event loops, sharing one database and one Redis, behave as one service."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import queue
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import httpx
+import pytest
+
+pytest.importorskip("redis", reason="needs the 'redis' extra")
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+
+from service_data import FAQ_CSV, HELP_MD
+
+from conftest import LiveServer, StubConfidence, listen_events, next_event, serve_in_thread
+from kefu.config import Settings
+from kefu.dialogue.assistant import Assistant
+from kefu.dialogue.confidence import ConfidenceModel
+from kefu.knowledge.base import KnowledgeBase
+from kefu.llm.fake import FakeChatModel
+from kefu.retrieval.embedders import HashingEmbedder
+from kefu.service.app import create_app
+from kefu.service.redis_hub import RedisEventHub
+
+REDIS_URL = os.environ.get("KEFU_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> str:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"no Redis server at {REDIS_URL}: {exc}")
+    return REDIS_URL
+
+
+def test_an_event_reaches_the_other_process_once(redis_url: str) -> None:
+    prefix = f"kefu-test-{uuid.uuid4().hex}"
+
+    async def main() -> None:
+        a = RedisEventHub(redis_url, prefix=prefix)
+        b = RedisEventHub(redis_url, prefix=prefix)
+        other = RedisEventHub(redis_url, prefix=prefix + "-elsewhere")  # another kefu
+        for hub in (a, b, other):
+            await hub.start()
+            await asyncio.wait_for(hub.connected.wait(), 5)
+        try:
+            async with (
+                a.subscribe("conv:1") as at_a,
+                b.subscribe("conv:1") as at_b,
+                other.subscribe("conv:1") as at_other,
+            ):
+                a.publish("conv:1", "message", {"id": 7, "content": "hello"})
+                got_b = await at_b.next(5)
+                got_a = await at_a.next(5)
+                assert got_b is not None and (got_b.name, got_b.data["id"]) == ("message", 7)
+                assert got_a is not None and got_a.data["content"] == "hello"
+                # Once each: the publisher does not hear its own event back from Redis.
+                assert await at_a.next(0.5) is None
+                assert await at_b.next(0.2) is None
+                assert await at_other.next(0.2) is None  # another prefix hears nothing
+        finally:
+            for hub in (a, b, other):
+                await hub.stop()
+
+    asyncio.run(main())
+
+
+def _app_server(home: Path, redis_url: str, prefix: str) -> tuple[LiveServer, Any]:
+    settings = Settings(
+        home=home,
+        embedder="hashing",
+        llm_backend="fake",
+        curated_threshold=0.6,
+        answer_threshold=0.3,
+        redis_url=redis_url,
+        redis_prefix=prefix,
+    )
+    folder = home / "files"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
+    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
+    kb = KnowledgeBase(settings, embedder=HashingEmbedder())
+    assert kb.add([folder / "faq.csv", folder / "help.md"]).ok
+    assistant = Assistant(
+        settings,
+        kb=kb,
+        llm=FakeChatModel([], languages=("en",)),
+        confidence=cast(ConfidenceModel, StubConfidence()),
+    )
+    return serve_in_thread(create_app(settings, assistant=assistant))
+
+
+@pytest.fixture
+def two_processes(tmp_path: Path, redis_url: str) -> Iterator[tuple[LiveServer, LiveServer]]:
+    """Two servers over one database and one Redis, as behind a load balancer."""
+    prefix = f"kefu-test-{uuid.uuid4().hex}"
+    first, stop_first = _app_server(tmp_path / "home", redis_url, prefix)
+    second, stop_second = _app_server(tmp_path / "home", redis_url, prefix)
+    yield first, second
+    stop_second()
+    stop_first()
+    for server in (first, second):
+        server.assistant.kb.db.dispose()
+
+
+def test_an_agent_on_one_process_reaches_a_customer_on_another(
+    two_processes: tuple[LiveServer, LiveServer],
+) -> None:
+    from kefu.security.users import UserRepository
+
+    customer_side, agent_side = two_processes
+    UserRepository(customer_side.assistant.kb.db).create("ann", "agent", password="ann-secret-pw")
+    with (
+        httpx.Client(base_url=customer_side.url, timeout=30) as shop,
+        httpx.Client(base_url=agent_side.url, timeout=30) as desk,
+    ):
+        created = shop.post("/api/conversations").json()
+        cid, customer = created["id"], {"Authorization": f"Bearer {created['token']}"}
+        token = desk.post(
+            "/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"}
+        ).json()["token"]
+        agent = {"Authorization": f"Bearer {token}"}
+
+        events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        url = f"{customer_side.url}/api/conversations/{cid}/events"
+        threading.Thread(target=listen_events, args=(url, customer, events), daemon=True).start()
+        assert next_event(events, "http") == 200
+        assert next_event(events, "status")["status"] == "bot"
+
+        shop.post(f"/api/conversations/{cid}/handoff", headers=customer)
+        assert next_event(events, "status")["status"] == "waiting"
+        # Everything below happens on the other process.
+        assert desk.post(f"/api/agent/conversations/{cid}/take", headers=agent).status_code == 200
+        taken = next_event(events, "status")
+        assert taken["status"] == "agent" and taken["assigned_agent"] == "ann"
+        desk.post(f"/api/agent/conversations/{cid}/typing", headers=agent)
+        assert next_event(events, "typing") == {"role": "agent", "name": "ann"}
+        desk.post(
+            f"/api/agent/conversations/{cid}/messages",
+            json={"text": "Hi, Ann here, from the other server."},
+            headers=agent,
+        )
+        got = next_event(events, "message")
+        assert got["role"] == "agent" and got["content"] == "Hi, Ann here, from the other server."

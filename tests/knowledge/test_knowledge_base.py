@@ -348,3 +348,21 @@ def test_saved_index_follows_removals_and_is_not_rewritten_on_start(
     fresh.kb.warm_up()
     assert fresh.counter.texts() == []
     assert manifest.stat().st_mtime_ns == before  # a warm start reads; it does not rewrite
+
+
+def test_refresh_picks_up_what_another_process_changed(
+    h: Harness, faq_csv: Path, tmp_path: Path
+) -> None:
+    h.kb.add([faq_csv])
+    other = h.fresh()  # a second server process on the same database
+    assert other.top_id("How long does a refund take?") == "faq-refund"
+    assert other.kb.refresh() == 0  # nothing changed: nothing embedded
+
+    extra = write_csv(tmp_path / "files" / "gifts.csv", [("gift-1", "Do you gift-wrap?", "Yes.")])
+    h.kb.add([extra])
+    assert "gift-1" not in other.found_ids("Do you gift-wrap?")  # still the old index
+    assert other.kb.refresh() == 1  # only the new entry is embedded
+    assert other.top_id("Do you gift-wrap?") == "gift-1"
+    h.kb.remove("faq-refund")
+    other.kb.refresh()
+    assert "faq-refund" not in other.found_ids("How long does a refund take?")

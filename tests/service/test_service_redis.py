@@ -87,6 +87,7 @@ def _app_server(home: Path, redis_url: str, prefix: str) -> tuple[LiveServer, An
         answer_threshold=0.3,
         redis_url=redis_url,
         redis_prefix=prefix,
+        rate_limit_conversation=0,  # the knowledge test polls with one conversation
     )
     folder = home / "files"
     folder.mkdir(parents=True, exist_ok=True)
@@ -155,3 +156,46 @@ def test_an_agent_on_one_process_reaches_a_customer_on_another(
         )
         got = next_event(events, "message")
         assert got["role"] == "agent" and got["content"] == "Hi, Ann here, from the other server."
+
+
+def test_knowledge_added_on_one_process_is_answered_by_the_other(
+    two_processes: tuple[LiveServer, LiveServer],
+) -> None:
+    import time
+
+    from kefu.security.users import UserRepository
+
+    first, second = two_processes
+    UserRepository(first.assistant.kb.db).create("root", "admin", password="root-secret-pw")
+    question = "Do you gift-wrap orders for birthdays?"
+    answer = "Yes: tick 'gift wrap' at checkout, it costs 2 euros per parcel."
+    with (
+        httpx.Client(base_url=first.url, timeout=30) as shop,
+        httpx.Client(base_url=second.url, timeout=30) as office,
+    ):
+        token = office.post(
+            "/api/auth/login", json={"name": "root", "password": "root-secret-pw"}
+        ).json()["token"]
+        created = shop.post("/api/conversations").json()
+        cid, customer = created["id"], {"Authorization": f"Bearer {created['token']}"}
+
+        def ask() -> dict[str, Any]:
+            r = shop.post(
+                f"/api/conversations/{cid}/messages", json={"text": question}, headers=customer
+            )
+            assert r.status_code == 200, r.text
+            return r.json()  # type: ignore[no-any-return]
+
+        assert ask()["answer"] != answer  # the first process does not know it yet
+        r = office.post(
+            "/api/admin/knowledge",
+            params={"filename": "gifts.csv"},
+            content=f'id,question,answer\ngift-1,{question},"{answer}"\n'.encode(),
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert r.status_code == 201, r.text
+        deadline = time.monotonic() + 30
+        while (got := ask())["answer"] != answer:
+            assert time.monotonic() < deadline, got
+            time.sleep(0.5)
+        assert got["sources"][0]["id"] == "gift-1" and got["mode"] == "curated"

@@ -203,6 +203,13 @@ class KnowledgeBase:
         self._reindex(None)
         return removed
 
+    def refresh(self) -> int:
+        """Bring a loaded index in step with the stored entries after another process changed
+        them (several servers, one database); returns how many texts had to be embedded."""
+        if self.pack or self._index is None:
+            return 0
+        return self._reindex(None)
+
     def _reindex(self, progress: Progress | None) -> int:
         with self._lock:
             if self._index is None:

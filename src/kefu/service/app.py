@@ -7,6 +7,8 @@ for loading the models. OpenAPI docs are served at /docs.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -24,7 +26,7 @@ from kefu import __version__
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.errors import KefuError, LLMError, NotFoundError
-from kefu.service import auth
+from kefu.service import auth, live
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import RateLimit
 from kefu.service.routes import admin, agent, conversations, health, openai_compat, pages
@@ -58,13 +60,20 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         hub = state.hub
         start, stop = getattr(hub, "start", None), getattr(hub, "stop", None)
+        watcher = None
         if start is not None:
             await start()  # Redis bridge: every process sees every live event
+            # ... and reloads its index when another process changes the knowledge base.
+            watcher = asyncio.create_task(live.follow_knowledge(state))
         try:
             if warm_up:
                 await anyio.to_thread.run_sync(state.warm_up)
             yield
         finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
             if stop is not None:
                 await stop()
 

@@ -117,6 +117,7 @@ async def upload(
             report = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
         raise HTTPException(400, "; ".join(message for _, message in report.failed))
+    live.publish_knowledge_change(state)
     audit(assistant, admin, "knowledge.add", name, {"bytes": len(body)})
     return KnowledgeAddOut(
         added=[f for f, _ in report.added],
@@ -146,6 +147,7 @@ async def delete_knowledge(
     """Remove a knowledge file (by its name or id) or one entry (by entry id)."""
     async with state.turn_lock:
         removed = await live.run_sync(assistant.kb.remove, source)
+    live.publish_knowledge_change(state)
     audit(assistant, admin, "knowledge.remove", source, {"entries": len(removed)})
     return {"removed": removed}
 

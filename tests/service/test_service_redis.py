@@ -78,17 +78,20 @@ def test_an_event_reaches_the_other_process_once(redis_url: str) -> None:
     asyncio.run(main())
 
 
-def _app_server(home: Path, redis_url: str, prefix: str) -> tuple[LiveServer, Any]:
-    settings = Settings(
-        home=home,
-        embedder="hashing",
-        llm_backend="fake",
-        curated_threshold=0.6,
-        answer_threshold=0.3,
-        redis_url=redis_url,
-        redis_prefix=prefix,
-        rate_limit_conversation=0,  # the knowledge test polls with one conversation
-    )
+def _app_server(
+    home: Path, redis_url: str, prefix: str, **overrides: Any
+) -> tuple[LiveServer, Any]:
+    fields: dict[str, Any] = {
+        "home": home,
+        "embedder": "hashing",
+        "llm_backend": "fake",
+        "curated_threshold": 0.6,
+        "answer_threshold": 0.3,
+        "redis_url": redis_url,
+        "redis_prefix": prefix,
+        "rate_limit_conversation": 0,  # the knowledge test polls with one conversation
+    }
+    settings = Settings(**{**fields, **overrides})
     folder = home / "files"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
@@ -199,3 +202,55 @@ def test_knowledge_added_on_one_process_is_answered_by_the_other(
             assert time.monotonic() < deadline, got
             time.sleep(0.5)
         assert got["sources"][0]["id"] == "gift-1" and got["mode"] == "curated"
+
+
+def test_rate_limits_hold_for_the_whole_fleet(tmp_path: Path, redis_url: str) -> None:
+    prefix = f"kefu-test-{uuid.uuid4().hex}"
+    servers = [_app_server(tmp_path / "home", redis_url, prefix, rate_limit_ip=4) for _ in range(2)]
+    try:
+        codes = []
+        for i in range(6):  # alternate between the two processes, from one address
+            with httpx.Client(base_url=servers[i % 2][0].url, timeout=30) as http:
+                codes.append(http.post("/api/conversations").status_code)
+        # 4 a minute for this address across both processes, not 4 each.
+        assert codes == [201, 201, 201, 201, 429, 429]
+    finally:
+        for server, stop in servers:
+            stop()
+            server.assistant.kb.db.dispose()
+
+
+def test_shared_buckets_allow_a_burst_then_one_per_interval(redis_url: str) -> None:
+    import redis.asyncio as aioredis
+
+    from kefu.service.ratelimit import RedisBuckets
+
+    async def main() -> None:
+        client = aioredis.Redis.from_url(redis_url)
+        prefix = f"kefu-test-{uuid.uuid4().hex}"
+        buckets = RedisBuckets(client, 3, prefix=prefix, name="ip")
+        try:
+            results = [await buckets.allow("1.2.3.4") for _ in range(4)]
+            assert [ok for ok, _ in results] == [True, True, True, False]
+            assert 19.0 < results[-1][1] <= 20.0  # one token every 60/3 s
+            assert (await buckets.allow("5.6.7.8"))[0]  # another key has its own bucket
+        finally:
+            await client.aclose()
+
+    asyncio.run(main())
+
+
+def test_without_redis_the_limits_fall_back_to_this_process() -> None:
+    import redis.asyncio as aioredis
+
+    from kefu.service.ratelimit import RedisBuckets
+
+    async def main() -> None:
+        client = aioredis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.5)
+        buckets = RedisBuckets(client, 2, prefix="kefu-test", name="ip")
+        try:
+            assert [(await buckets.allow("k"))[0] for _ in range(3)] == [True, True, False]
+        finally:
+            await client.aclose()
+
+    asyncio.run(main())

@@ -97,16 +97,13 @@ def create_app(
         max_bytes=MAX_BODY_BYTES,
         overrides={admin.UPLOAD_PATH: admin.MAX_UPLOAD_BYTES},
     )
-    limits = state.settings or (assistant.settings if assistant is not None else None)
-    if limits is None:
-        from kefu.config import load_settings
-
-        limits = load_settings()
     # Added last = runs first: over-limit requests are refused before their body is read.
     app.add_middleware(
         RateLimit,
-        per_ip=limits.rate_limit_ip,
-        per_conversation=limits.rate_limit_conversation,
+        per_ip=settings.rate_limit_ip,
+        per_conversation=settings.rate_limit_conversation,
+        redis_url=settings.redis_url,
+        redis_prefix=settings.redis_prefix,
     )
     return app
 

@@ -110,3 +110,28 @@ def db(db_url: str) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture
+def two_intents() -> tuple[list[str], list[str]]:
+    """A tiny two-intent training set (texts, labels): refund questions and asks for a person."""
+    phrases = {
+        "refund": ["how long does a refund take", "when do i get my money back", "refund status"],
+        "person": ["let me talk to your manager", "i want a real person", "get me a human"],
+    }
+    openers = ["", "hi, ", "please ", "quick question: "]
+    texts = [o + p for label in phrases for p in phrases[label] for o in openers]
+    labels = [label for label in phrases for _ in phrases[label] for _ in openers]
+    return texts, labels
+
+
+@pytest.fixture
+def kefu_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No KEFU_* setting from the outside, KEFU_HOME in tmp_path, and wide Rich output (CLI
+    tests read tables): the environment a CLI test starts from. Returns KEFU_HOME."""
+    for key in list(os.environ):
+        if key.startswith("KEFU_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("KEFU_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COLUMNS", "300")
+    return tmp_path / "home"

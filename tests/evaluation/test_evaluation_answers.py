@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -50,15 +49,10 @@ def test_load_cases_checks_each_line(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in list(os.environ):
-        if key.startswith("KEFU_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("KEFU_HOME", str(tmp_path / "home"))
+def env(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KEFU_EMBEDDER", "hashing")
     monkeypatch.setenv("KEFU_LLM_BACKEND", "fake")
-    monkeypatch.setenv("COLUMNS", "300")
-    return tmp_path / "home"
+    return kefu_home
 
 
 FAQ = """id,question,answer

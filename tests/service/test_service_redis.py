@@ -254,3 +254,25 @@ def test_without_redis_the_limits_fall_back_to_this_process() -> None:
             await client.aclose()
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:6379", "127.0.0.1:6379", "redis//x"])
+def test_a_redis_url_that_is_not_one_is_refused_with_the_form_to_use(url: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=r"redis://127\.0\.0\.1:6379/0"):
+        Settings(redis_url=url)
+    assert Settings(redis_url="").redis_url is None  # empty: no Redis
+
+
+def test_a_missing_redis_package_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from kefu.errors import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "redis", None)  # as if it were not installed
+    settings = Settings(home=tmp_path, redis_url="redis://127.0.0.1:6379/0")
+    with pytest.raises(MissingDependency, match=r"kefu\[redis\]"):
+        create_app(settings, warm_up=False)

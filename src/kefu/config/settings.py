@@ -181,6 +181,18 @@ class Settings(BaseSettings):
             return Path(value).expanduser()
         return value
 
+    @field_validator("redis_url")
+    @classmethod
+    def _check_redis_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None  # an empty KEFU_REDIS_URL means "no Redis"
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError(
+                "redis_url must start with redis://, rediss:// (TLS) or unix://, e.g. "
+                "redis://127.0.0.1:6379/0"
+            )
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,

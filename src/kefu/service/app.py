@@ -52,6 +52,12 @@ def create_app(
         settings = assistant.settings if assistant is not None else load_settings()
     state = ServiceState(settings=settings, pack=pack, assistant_=assistant)
     if settings.redis_url:
+        try:
+            import redis  # noqa: F401  (checked here: a missing package is a clear error now)
+        except ImportError as exc:
+            from kefu.errors import MissingDependency
+
+            raise MissingDependency("redis", extra="redis", purpose="KEFU_REDIS_URL") from exc
         from kefu.service.redis_hub import RedisEventHub
 
         state.hub = RedisEventHub(settings.redis_url, prefix=settings.redis_prefix)

@@ -25,7 +25,7 @@ from kefu.dialogue.incoming import (
     reply_language,
 )
 from kefu.dialogue.intents import triage
-from kefu.dialogue.policy import Plan, decide
+from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.documents import clean_passages
 from kefu.types import Answer, ChatMessage, Passage, Source
@@ -189,15 +189,9 @@ class Assistant:
         language = reply_language(message)
         kind = triage(message)
         if kind == "human":
-            return Plan(
-                "declined",
-                language,
-                handoff=True,
-                text=messages.reply("handoff_request", language),
-                reason="customer asked for a person",
-            )
+            return person_plan(language, "customer asked for a person")
         if kind in ("greeting", "thanks"):
-            return Plan("smalltalk", language, text=messages.reply(kind, language), confidence=1.0)
+            return smalltalk_plan(kind, language)
         if kind == "injection":
             # Nothing is retrieved: the attacker's words choose no passage either.
             text = messages.reply(_SAFETY_REPLY[kind], language)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.types import AnswerMode, Passage
 
@@ -33,6 +34,18 @@ class Plan:
     handoff: bool = False
     text: str = ""  # fixed text for every mode except "generated"
     reason: str = ""
+
+
+def person_plan(language: str, reason: str) -> Plan:
+    """Hand the customer to a person, saying so (asked for by the customer or an intent)."""
+    text = messages.reply("handoff_request", language)
+    return Plan("declined", language, handoff=True, text=text, reason=reason)
+
+
+def smalltalk_plan(kind: str, language: str, reason: str = "") -> Plan:
+    """A friendly reply to a greeting or thanks (``kind``), no retrieval needed."""
+    text = messages.reply(kind, language)
+    return Plan("smalltalk", language, text=text, confidence=1.0, reason=reason)
 
 
 def decide(

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kefu.dialogue import messages
-from kefu.dialogue.policy import Plan
+from kefu.dialogue.policy import Plan, person_plan, smalltalk_plan
 
 if TYPE_CHECKING:
     import numpy as np
@@ -166,12 +166,10 @@ class IntentRouter:
         if verdict.route == "emergency":
             routed = emergency()
         elif verdict.route == "human":
-            text = messages.reply("handoff_request", language)
-            routed = Plan("declined", language, handoff=True, text=text, reason="intent: person")
+            routed = person_plan(language, "intent: person")
         elif verdict.route == "smalltalk" and not confident:
             kind = verdict.label if verdict.label in ("greeting", "thanks") else "greeting"
-            text = messages.reply(kind, language)
-            routed = Plan("smalltalk", language, text=text, confidence=1.0, reason="intent")
+            routed = smalltalk_plan(kind, language, "intent")
         elif verdict.route == "oos" and not confident and plan.mode != "declined":
             text = messages.reply("decline", language)
             routed = Plan(

@@ -160,3 +160,38 @@ def test_typing_reaches_the_other_side_and_is_not_stored(
     )
     assert r.status_code == 403
     assert http.get(f"/api/conversations/{cid}/messages", headers=customer).json()["messages"] == []
+
+
+def test_the_knowledge_watcher_reloads_for_other_processes_and_survives_falling_behind() -> None:
+    """Events from another process reload the index once each; the watcher's own events do
+    not; a burst that overflows its feed costs one reload and a new subscription, not a spin."""
+    import asyncio
+    from types import SimpleNamespace
+    from typing import cast
+
+    from kefu.service import live
+    from kefu.service.deps import ServiceState
+    from kefu.service.events import EventHub
+
+    refreshed: list[int] = []
+    kb = SimpleNamespace(refresh=lambda: refreshed.append(1) or 0)
+    state = ServiceState(assistant_=cast(Any, SimpleNamespace(kb=kb)))
+    state.hub = EventHub(queue_size=2)
+
+    async def main() -> None:
+        watcher = asyncio.create_task(live.follow_knowledge(state))
+        await asyncio.sleep(0.05)
+        live.publish_knowledge_change(state)  # this process's own change: no reload
+        state.hub.publish(live.KNOWLEDGE_CHANNEL, "changed", {"origin": "another"})
+        await asyncio.sleep(0.2)
+        assert len(refreshed) == 1
+        for _ in range(10):  # more than the feed holds, before the watcher can read them
+            state.hub.publish(live.KNOWLEDGE_CHANNEL, "changed", {"origin": "another"})
+        await asyncio.sleep(0.5)
+        assert 2 <= len(refreshed) <= 4, len(refreshed)
+        state.hub.publish(live.KNOWLEDGE_CHANNEL, "changed", {"origin": "another"})
+        await asyncio.sleep(0.2)
+        assert len(refreshed) <= 5 and watcher.done() is False  # subscribed again, still alive
+        watcher.cancel()
+
+    asyncio.run(main())

@@ -64,12 +64,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        hub = state.hub
-        start, stop = getattr(hub, "start", None), getattr(hub, "stop", None)
+        await state.hub.start()  # with Redis: every process sees every live event ...
         watcher = None
-        if start is not None:
-            await start()  # Redis bridge: every process sees every live event
-            # ... and reloads its index when another process changes the knowledge base.
+        if state.hub.shared:  # ... and reloads its index when another changes the knowledge
             watcher = asyncio.create_task(live.follow_knowledge(state))
         try:
             if warm_up:
@@ -80,8 +77,7 @@ def create_app(
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
-            if stop is not None:
-                await stop()
+            await state.hub.stop()
 
     app = FastAPI(
         title="kefu",

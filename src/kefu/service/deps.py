@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import secrets
 import threading
-import uuid
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -40,8 +39,6 @@ class ServiceState:
     _turn_lock: anyio.Lock | None = None
     _session_key: bytes | None = None
     hub: EventHub = field(default_factory=EventHub)
-    # Tells this process's own events from other processes' (knowledge reloads).
-    instance_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def assistant(self) -> Assistant:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -42,9 +43,20 @@ class _Subscriber:
 class EventHub:
     """Fan-out of events to the clients listening on a channel."""
 
+    # Whether events reach other server processes too (`RedisEventHub`); in memory: no.
+    shared = False
+
     def __init__(self, *, queue_size: int = 256) -> None:
         self._queue_size = queue_size
         self._subs: dict[str, set[_Subscriber]] = defaultdict(set)
+        # Names this process's events where several processes share them.
+        self.origin = uuid.uuid4().hex
+
+    async def start(self) -> None:
+        """Called by the app's lifespan; nothing to connect for the in-memory hub."""
+
+    async def stop(self) -> None:
+        """Called by the app's lifespan on shutdown."""
 
     def publish(self, channel: str, name: str, data: dict[str, Any]) -> int:
         """Send an event to everyone on ``channel`` now; returns how many got it.

@@ -143,19 +143,22 @@ KNOWLEDGE_CHANNEL = "knowledge"
 
 def publish_knowledge_change(state: ServiceState) -> None:
     """The knowledge base changed here: other processes reload theirs (see `follow_knowledge`)."""
-    state.hub.publish(KNOWLEDGE_CHANNEL, "changed", {"origin": state.instance_id})
+    state.hub.publish(KNOWLEDGE_CHANNEL, "changed", {"origin": state.hub.origin})
 
 
 async def follow_knowledge(state: ServiceState) -> None:
     """Reload this process's index when another process changed the knowledge base (runs for
-    the app's lifetime where live events cross processes, i.e. with KEFU_REDIS_URL)."""
-    async with state.hub.subscribe(KNOWLEDGE_CHANNEL) as feed:
-        while True:
-            event = await feed.next(3600.0)
-            if event is None or event.data.get("origin") == state.instance_id:
-                continue
-            async with state.turn_lock:  # never under a turn that is reading the index
-                await run_sync(state.assistant.kb.refresh)
+    the app's lifetime where events are shared between processes, i.e. with KEFU_REDIS_URL)."""
+    while True:
+        async with state.hub.subscribe(KNOWLEDGE_CHANNEL) as feed:
+            while True:
+                event = await feed.next(3600.0)
+                if event is None or event.data.get("origin") == state.hub.origin:
+                    continue
+                async with state.turn_lock:  # never under a turn that is reading the index
+                    await run_sync(state.assistant.kb.refresh)
+                if event.name == "resync":
+                    break  # the feed fell behind and was dropped: subscribe again
 
 
 def publish_typing(state: ServiceState, cid: str, role: str, name: str | None = None) -> None:

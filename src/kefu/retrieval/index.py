@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kefu.retrieval.base import SearchEmbedder, search_vectors
 from kefu.retrieval.dense import DenseMatrix, top_k
+from kefu.retrieval.embedders import E5_KEYWORD_WEIGHT
 from kefu.retrieval.fusion import reciprocal_rank_fusion
 from kefu.types import Entry, Passage
 
@@ -52,10 +54,11 @@ def keyword_text(entry: Entry) -> str:
     return f"{entry.title}\n{entry.text}"
 
 
-# Weight of the raw BM25 score added to the mean cosine; chosen on the development sets
+# Weight of the raw BM25 score added to the mean cosine, for embedders without a weight of
+# their own (`SearchEmbedder.keyword_weight`); chosen for e5 on the development sets
 # (docs/retrieval.md): BM25 breaks ties between near-identical cosines using exact product
 # words and numbers, but alone it ranks far worse than the dense views.
-KEYWORD_WEIGHT = 0.0025
+KEYWORD_WEIGHT = E5_KEYWORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ class KnowledgeIndex:
         if not entries or dense is None or not query.strip():
             return SearchResult([], _empty_features(), q_tokens)
         n = len(entries)
-        q_vec = self.embedder.embed_queries([query])[0]
+        q_vec = search_vectors(self.embedder, [query])[0]
         if q_tokens and bm25 is not None:
             kw_scores = bm25.get_scores(q_tokens)
         else:
@@ -203,7 +206,12 @@ class KnowledgeIndex:
             for i, sc in fused[:CANDIDATES]:
                 scores[i] = sc
         else:
-            scores = dense_scores + KEYWORD_WEIGHT * kw_scores
+            weight = (
+                self.embedder.keyword_weight(query)
+                if isinstance(self.embedder, SearchEmbedder)
+                else KEYWORD_WEIGHT
+            )
+            scores = dense_scores + weight * kw_scores
             if pool is None:
                 order = top_k(scores, max(top_k_, 2))
             else:  # the rest have neither a near vector nor a top keyword score

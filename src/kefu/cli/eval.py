@@ -47,7 +47,7 @@ def faq(
             report = knowledge.add([kb], progress=update)
         if not report.ok:
             raise KefuError("; ".join(message for _, message in report.failed))
-        confidence = ConfidenceModel.load()
+        confidence = ConfidenceModel.load(embedder=base.embedder)
         # `is None`, not `or`: a configured threshold of 0.0 is a real setting.
         configured = base.curated_threshold
         threshold = confidence.curated_threshold if configured is None else configured

@@ -135,7 +135,7 @@ def search(
             raise KefuError("the search text is empty")
         kb = open_kb(pack)
         result = kb.search(query, top_k=top_k)
-        conf = ConfidenceModel.load().predict(result.features)
+        conf = ConfidenceModel.load(embedder=kb.settings.embedder).predict(result.features)
         if as_json:
             typer.echo(
                 json.dumps(

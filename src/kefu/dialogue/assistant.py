@@ -109,7 +109,7 @@ class Assistant:
     @property
     def confidence(self) -> ConfidenceModel:
         if self._confidence is None:
-            self._confidence = ConfidenceModel.load()
+            self._confidence = ConfidenceModel.load(embedder=self.settings.embedder)
         return self._confidence
 
     def warm_up(self, *, llm: bool = True) -> None:

@@ -67,9 +67,15 @@ class ConfidenceModel:
         return model.predict(features)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ConfidenceModel:
+    def load(cls, path: Path | None = None, *, embedder: str | None = None) -> ConfidenceModel:
+        """The fitted model at `path`, else the one shipped for `embedder`: each embedder
+        scores differently, so each has its own fit (``calibration.<name>.json``), and the
+        default embedder's is ``calibration.json``."""
         if path is None:
-            text = resources.files("kefu.dialogue").joinpath("calibration.json").read_text("utf-8")
+            folder = resources.files("kefu.dialogue")
+            own = folder.joinpath(f"calibration.{embedder}.json") if embedder else None
+            chosen = own if own is not None and own.is_file() else None
+            text = (chosen or folder.joinpath("calibration.json")).read_text("utf-8")
         else:
             text = path.read_text(encoding="utf-8")
         data = json.loads(text)

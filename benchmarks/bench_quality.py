@@ -12,13 +12,15 @@ def _ranker_recall(ctx: Context, queries: list[Any], which: str) -> dict[str, di
     """recall@1 / recall@5 / MRR of one ranker alone, overall and per language."""
     import numpy as np
 
+    from kefu.retrieval.base import search_vectors
+
     index = ctx.heldout_kb.index
     assert index._dense is not None and index._bm25 is not None
     ids = [e.id for e in index.entries]
     per: dict[str, list[int | None]] = {}
     answerable = [q for q in queries if q.expected is not None]
     texts = [q.query for q in answerable]
-    vectors = ctx.embedder.embed_queries(texts) if which == "dense" else None
+    vectors = search_vectors(ctx.embedder, texts) if which == "dense" else None
     for n, q in enumerate(answerable):
         if vectors is not None:
             scores = index._dense.entry_scores(vectors[n], len(ids))

@@ -91,3 +91,10 @@ def test_read_safetensors_refuses_other_dtypes_and_garbage(tmp_path: Path) -> No
     bad.write_bytes(b"\xff" * 16)
     with pytest.raises(ValueError, match="not a safetensors file"):
         read_safetensors(bad)
+
+
+def test_a_huge_text_is_cut_to_the_window_without_reading_it_all() -> None:
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "a"]
+    wp = WordPiece(vocab)
+    ids = wp.encode("a " * 5_000_000)  # 10 MB: only the first 255 words are split
+    assert ids == [2, *[4] * 254, 3]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,32 +125,30 @@ def _is_punct(ch: str) -> bool:
     return unicodedata.category(ch).startswith("P")
 
 
-def _basic_split(text: str) -> list[str]:
-    """Words and single punctuation/CJK characters, lower-cased and without accents."""
-    words: list[str] = []
+def _basic_split(text: str) -> Iterator[str]:
+    """Words and single punctuation/CJK characters, lower-cased and without accents; lazily,
+    so a huge text costs only the prefix that fits the token window."""
     current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            words.append("".join(current))
-            current.clear()
-
     for ch in unicodedata.normalize("NFD", text.lower()):
         cp = ord(ch)
         cat = unicodedata.category(ch)
         if cp == 0 or cp == 0xFFFD or cat == "Mn":
             continue  # NUL, replacement characters and accents are dropped
         if ch.isspace():
-            flush()
+            if current:
+                yield "".join(current)
+                current.clear()
         elif cat in ("Cc", "Cf"):
             continue
         elif _is_cjk(cp) or _is_punct(ch):
-            flush()
-            words.append(ch)
+            if current:
+                yield "".join(current)
+                current.clear()
+            yield ch
         else:
             current.append(ch)
-    flush()
-    return words
+    if current:
+        yield "".join(current)
 
 
 class MiniLM:

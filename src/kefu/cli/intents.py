@@ -64,8 +64,10 @@ def _config(
     from kefu.errors import KefuError
     from kefu.intents.classifier import IntentConfig
     from kefu.intents.oos import OOS_RULES
+    from kefu.retrieval.embedders import resolve_embedder_name
 
-    embedder = None if no_embeddings else settings().embedder
+    # The resolved name is stored with the model: "auto" could mean another one later.
+    embedder = None if no_embeddings else resolve_embedder_name(settings().embedder)
     config = IntentConfig(embedder=embedder, oos_label=oos_label, seed=seed)
     if oos_rule is not None:
         if oos_rule not in OOS_RULES:

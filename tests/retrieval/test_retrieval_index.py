@@ -445,3 +445,67 @@ def test_large_index_pre_filter_keeps_the_rankings(
     assert approx._dense is not None and approx._dense.approximate
     for q in queries:
         assert ids(approx, q, 3)[0] == want[q][0], q
+
+
+class _TwoModelFake(HashingEmbedder):
+    """A SearchEmbedder fake: hashing vectors, a fixed second-model share and BM25 weight."""
+
+    def __init__(self, mix: float, keyword: float = 0.0025) -> None:
+        super().__init__()
+        self.mix = mix
+        self.keyword = keyword
+
+    def embed_search(self, texts: list[str]) -> np.ndarray:
+        return self.embed_queries(texts) * 2.0  # scores on another scale than stored vectors
+
+    def keyword_weight(self, text: str) -> float:
+        return self.keyword
+
+    def model_mix(self, text: str) -> float:
+        return self.mix
+
+
+def test_search_embedder_sets_the_vector_the_weight_and_the_mix_features(
+    tokenizer: MixedTokenizer,
+) -> None:
+    from kefu.retrieval.base import SearchEmbedder
+    from kefu.retrieval.index import BASE_FEATURES
+
+    fake = _TwoModelFake(mix=0.5, keyword=0.0)
+    assert isinstance(fake, SearchEmbedder)
+    idx = KnowledgeIndex(fake, tokenizer)
+    idx.build(items())
+    result = idx.search("How long does a refund take?")
+    top = result.passages[0]
+    assert top.entry.id == "refund"
+    # The search vector is embed_search's (twice the stored scale) and BM25 counts 0 here.
+    assert top.score == pytest.approx(top.dense)
+    assert top.dense == pytest.approx(
+        2.0
+        * float(
+            np.mean(fake.embed_queries([t for _, t in embedding_views(top.entry)]), axis=0)
+            @ fake.embed_queries(["How long does a refund take?"])[0]
+        ),
+        abs=1e-5,
+    )
+    f = result.features
+    assert f["second_model"] == 0.5
+    for name in BASE_FEATURES:
+        assert f[f"{name}*second"] == pytest.approx(0.5 * f[name])
+    heavy = KnowledgeIndex(_TwoModelFake(mix=1.0, keyword=1.0), tokenizer)
+    heavy.build(items())
+    p = heavy.search("refund card business days").passages[0]
+    assert p.score == pytest.approx(p.dense + p.keyword)
+
+
+def test_one_model_embedder_leaves_the_mix_features_at_zero(index: KnowledgeIndex) -> None:
+    from kefu.retrieval.index import MIX_FEATURES
+
+    f = index.search("How long does a refund take?").features
+    assert f["dense_top"] > 0
+    assert all(f[name] == 0.0 for name in MIX_FEATURES)
+
+
+def test_nothing_retrieved_keeps_the_mix_features_at_zero(tokenizer: MixedTokenizer) -> None:
+    idx = KnowledgeIndex(_TwoModelFake(mix=1.0), tokenizer)
+    assert all(v == 0.0 for v in idx.search("refund").features.values())

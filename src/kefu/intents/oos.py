@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 OosRule = Literal["balanced", "recall"]
+OosScore = Literal["distance", "probability"]
 OOS_RULES: tuple[OosRule, ...] = ("balanced", "recall")
 
 

@@ -1,9 +1,11 @@
 """Save and load a trained intent classifier as JSON + .npz (no pickle: a model folder from
 someone else can be read without running their code).
 
-``<dir>/intents.json``: format version, config, classes, threshold, fit report and the n-gram
-vocabularies; ``<dir>/intents.npz``: coef (n_classes, n_features), intercept, one idf array
-per vectoriser.
+``<dir>/intents.json``: format version, config, classes, threshold, fit report, the n-gram
+vocabularies and the out-of-scope score's scale; ``<dir>/intents.npz``: coef (n_classes,
+n_features), intercept, one idf array per vectoriser, and where the threshold uses distances
+(distance.py) the whitening matrix and whitened class means. A model saved before distances
+existed has neither and keeps its probability threshold.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from kefu.errors import KefuError
 from kefu.intents.classifier import FitReport, IntentClassifier, IntentConfig
+from kefu.intents.distance import IntentDistance, ScoreScale
 
 FORMAT = "kefu-intents/1"
 _VECTORIZER_PARAMS = (
@@ -36,6 +39,9 @@ def save(model: IntentClassifier, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     vectorizers = []
     arrays: dict[str, Any] = {"coef": model.coef, "intercept": model.intercept}
+    if model.distance is not None and model.scale is not None:
+        arrays["distance_whiten"] = model.distance.whiten
+        arrays["distance_means"] = model.distance.means
     for n, v in enumerate(model.vectorizers):
         params = {k: v.get_params()[k] for k in _VECTORIZER_PARAMS}
         # JSON has no int64; the vocabulary maps n-gram -> column.
@@ -49,6 +55,7 @@ def save(model: IntentClassifier, folder: Path) -> Path:
         "threshold": model.threshold,
         "report": asdict(model.report) if model.report else None,
         "vectorizers": vectorizers,
+        "score_scale": asdict(model.scale) if model.distance and model.scale else None,
     }
     (folder / "intents.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     with (folder / "intents.npz").open("wb") as fh:
@@ -79,6 +86,12 @@ def load(folder: Path) -> IntentClassifier:
     with np.load(arrays_path) as arrays:
         model.coef = np.asarray(arrays["coef"], dtype=np.float32)
         model.intercept = np.asarray(arrays["intercept"], dtype=np.float32)
+        if meta.get("score_scale") and "distance_whiten" in arrays:
+            model.distance = IntentDistance(
+                np.asarray(arrays["distance_whiten"], dtype=np.float32),
+                np.asarray(arrays["distance_means"], dtype=np.float32),
+            )
+            model.scale = ScoreScale(**meta["score_scale"])
         for n, spec in enumerate(meta["vectorizers"]):
             params = dict(spec["params"])
             params["ngram_range"] = tuple(params["ngram_range"])
@@ -89,4 +102,15 @@ def load(folder: Path) -> IntentClassifier:
         raise KefuError(
             f"{arrays_path}: {model.coef.shape[0]} rows for {len(model.classes)} classes"
         )
+    if model.distance is not None:
+        whiten, means = model.distance.whiten, model.distance.means
+        if (
+            whiten.ndim != 2
+            or whiten.shape[0] != whiten.shape[1]
+            or means.shape[1:] != whiten.shape[1:]
+        ):
+            raise KefuError(
+                f"{arrays_path}: distance arrays of shapes {whiten.shape} and {means.shape} "
+                "do not fit together"
+            )
     return model

@@ -83,6 +83,26 @@ def test_read_safetensors_reads_float32(tmp_path: Path) -> None:
     np.testing.assert_array_equal(out["w"], values.reshape(2, 3))
 
 
+def test_read_safetensors_maps_only_the_tensors_asked_for(tmp_path: Path) -> None:
+    values = np.arange(10, dtype="<f4")
+    header = {
+        "table": {"dtype": "F32", "shape": [2, 3], "data_offsets": [0, 24]},
+        "layer": {"dtype": "F32", "shape": [4], "data_offsets": [24, 40]},
+    }
+    path = _write(tmp_path / "m.safetensors", header, values.tobytes())
+    out = read_safetensors(path, lambda name: name == "table")
+    np.testing.assert_array_equal(out["table"], values[:6].reshape(2, 3))
+    np.testing.assert_array_equal(out["layer"], values[6:])
+
+    def mapped(a: np.ndarray) -> bool:
+        while a.base is not None and not isinstance(a, np.memmap):
+            a = a.base  # type: ignore[assignment]
+        return isinstance(a, np.memmap)
+
+    assert mapped(out["table"]) and not mapped(out["layer"])
+    assert out["layer"].flags.writeable  # a private copy, not a read-only view of the file
+
+
 def test_read_safetensors_refuses_other_dtypes_and_garbage(tmp_path: Path) -> None:
     header = {"w": {"dtype": "F16", "shape": [2], "data_offsets": [0, 4]}}
     with pytest.raises(ValueError, match="F16"):

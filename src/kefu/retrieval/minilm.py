@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +45,11 @@ def model_folder() -> Path:
     return folder
 
 
-def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """float32 tensors of a .safetensors file (8-byte header length, JSON header, raw data)."""
+def read_safetensors(
+    path: Path, mapped: Callable[[str], bool] = lambda name: True
+) -> dict[str, np.ndarray]:
+    """float32 tensors of a .safetensors file (8-byte header length, JSON header, raw data):
+    memory-mapped views for the names `mapped` accepts, copies read from the file for the rest."""
     import numpy as np
 
     # Mapped, not read: the pages of the 30k-row vocabulary table that no text uses stay on
@@ -64,7 +67,10 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
         if info["dtype"] != "F32":
             raise ValueError(f"{path.name}: tensor {name} is {info['dtype']}, expected F32")
         start, end = info["data_offsets"]
-        arr = raw[base + start : base + end].view("<f4")
+        if mapped(name):
+            arr = raw[base + start : base + end].view("<f4")
+        else:
+            arr = np.fromfile(path, dtype="<f4", count=(end - start) // 4, offset=base + start)
         out[name] = arr.reshape(info["shape"])
     return out
 
@@ -171,7 +177,9 @@ class MiniLM:
         self.tokenizer = WordPiece(vocab)
         self.heads = int(config["num_attention_heads"])
         self.eps = float(config.get("layer_norm_eps", 1e-12))
-        w = read_safetensors(folder / "model.safetensors")
+        # Only the vocabulary table stays mapped (few of its rows are ever read); the layers are
+        # read into memory and stored as (in, out) C-ordered copies below.
+        w = read_safetensors(folder / "model.safetensors", lambda name: "word_embeddings" in name)
         w = {k.removeprefix("bert."): v for k, v in w.items()}
         self.word = w["embeddings.word_embeddings.weight"]
         self.position = w["embeddings.position_embeddings.weight"]
@@ -180,8 +188,10 @@ class MiniLM:
         self.layers: list[dict[str, np.ndarray]] = []
         for i in range(int(config["num_hidden_layers"])):
             p = f"encoder.layer.{i}."
-            # Q, K and V in one product. Weights are (out, in): the products use transposed
-            # views, which BLAS reads as they are (no copies of the mapped weights).
+            # Q, K and V in one product. Weights are stored (out, in); each product gets an
+            # (in, out) C-ordered copy: for a one-message batch (~12 rows) BLAS ran ~20 %
+            # faster on those than on transposed views of the mapped file (8.4 -> 6.7 ms a
+            # message on the 2-core machine), for ~40 MB of private memory.
             qkv = np.concatenate(
                 [w[p + f"attention.self.{n}.weight"] for n in ("query", "key", "value")]
             )
@@ -190,15 +200,15 @@ class MiniLM:
             )
             self.layers.append(
                 {
-                    "qkv": qkv.T,
+                    "qkv": np.ascontiguousarray(qkv.T),
                     "qkv_b": qkv_b,
-                    "out": w[p + "attention.output.dense.weight"].T,
+                    "out": np.ascontiguousarray(w[p + "attention.output.dense.weight"].T),
                     "out_b": w[p + "attention.output.dense.bias"],
                     "ln1_g": w[p + "attention.output.LayerNorm.weight"],
                     "ln1_b": w[p + "attention.output.LayerNorm.bias"],
-                    "up": w[p + "intermediate.dense.weight"].T,
+                    "up": np.ascontiguousarray(w[p + "intermediate.dense.weight"].T),
                     "up_b": w[p + "intermediate.dense.bias"],
-                    "down": w[p + "output.dense.weight"].T,
+                    "down": np.ascontiguousarray(w[p + "output.dense.weight"].T),
                     "down_b": w[p + "output.dense.bias"],
                     "ln2_g": w[p + "output.LayerNorm.weight"],
                     "ln2_b": w[p + "output.LayerNorm.bias"],

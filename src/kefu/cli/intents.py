@@ -150,9 +150,12 @@ def train_intents(
         rep = model.report
         assert rep is not None
         recall = "" if rep.val_oos_recall is None else f", out-of-scope recall {rep.val_oos_recall}"
+        # With the distance the threshold is on a standardised score, often below zero.
+        scored = "score" if model.distance is not None else "probability"
         console().print(
             f"Trained {rep.n_classes} intents on {rep.n_train} utterances in {rep.seconds:.0f} s; "
-            f"threshold {rep.threshold:.3f} ({rep.threshold_method}; validation in-scope accuracy "
+            f"out-of-scope below {scored} {rep.threshold:.3f} ({rep.threshold_method}; "
+            f"validation in-scope accuracy "
             f"{rep.val_inscope_accuracy}{recall}). Saved to {folder}"
         )
 

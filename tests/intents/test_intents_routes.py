@@ -124,3 +124,23 @@ def test_an_unknown_rule_is_one_red_line(tmp_path: Path, env: Path) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert "--oos-rule must be balanced or recall" in result.output
+
+
+def test_an_unknown_score_is_one_red_line_and_the_choice_is_saved(
+    tmp_path: Path, env: Path
+) -> None:
+    args = ["train", "intents", "--data", str(env), "--no-embeddings"]
+    result = CliRunner().invoke(app, [*args, "--oos-score", "margin"])
+    assert result.exit_code == 1
+    assert "--oos-score must be distance or probability" in result.output
+    out = tmp_path / "m"
+    result = CliRunner().invoke(app, [*args, "--oos-score", "probability", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "below probability" in result.stdout
+    meta = json.loads((out / "intents.json").read_text("utf-8"))
+    assert meta["config"]["oos_score"] == "probability"
+    evaluated = CliRunner().invoke(
+        app, ["eval", "intents", "--model", str(out), "--test", str(env), "--oos-score", "distance"]
+    )
+    assert evaluated.exit_code == 1
+    assert "apply to --train, not to --model" in evaluated.output

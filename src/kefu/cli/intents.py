@@ -42,6 +42,14 @@ RuleOpt = Annotated[
         "accuracy + out-of-scope recall). Default: IntentConfig's (docs/intents.md).",
     ),
 ]
+ScoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--oos-score",
+        help="What the out-of-scope threshold is on: 'distance' (the best probability and the "
+        "distance to the nearest intent; the default, needs embeddings) or 'probability'.",
+    ),
+]
 RecallOpt = Annotated[
     float | None,
     typer.Option(
@@ -59,11 +67,12 @@ def _config(
     no_embeddings: bool,
     oos_rule: str | None = None,
     oos_recall: float | None = None,
+    oos_score: str | None = None,
 ) -> IntentConfig:
     from kefu.cli.common import settings
     from kefu.errors import KefuError
     from kefu.intents.classifier import IntentConfig
-    from kefu.intents.oos import OOS_RULES
+    from kefu.intents.oos import OOS_RULES, OOS_SCORES
     from kefu.retrieval.embedders import resolve_embedder_name
 
     # The resolved name is stored with the model: "auto" could mean another one later.
@@ -75,6 +84,10 @@ def _config(
         config.oos_rule = oos_rule  # checked just above
     if oos_recall is not None:
         config.oos_target_recall = oos_recall
+    if oos_score is not None:
+        if oos_score not in OOS_SCORES:
+            raise KefuError(f"--oos-score must be {' or '.join(OOS_SCORES)}, not {oos_score!r}")
+        config.oos_score = oos_score  # checked just above
     return config
 
 
@@ -122,6 +135,7 @@ def train_intents(
     oos_label: OosOpt = "oos",
     oos_rule: RuleOpt = None,
     oos_recall: RecallOpt = None,
+    oos_score: ScoreOpt = None,
     seed: SeedOpt = 0,
     no_embeddings: NoEmbOpt = False,
 ) -> None:
@@ -141,7 +155,7 @@ def train_intents(
         if route_map is not None:
             check_routes(route_map, train_set.classes)  # before the slow part: a typo fails fast
         val_set = load_labelled(val) if val else None
-        config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall)
+        config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall, oos_score)
         model = _train(config, train_set, val_set, err)
         folder = out or settings().models_dir / "intents"
         persist.save(model, folder)
@@ -177,6 +191,7 @@ def eval_intents(
     oos_label: OosOpt = "oos",
     oos_rule: RuleOpt = None,
     oos_recall: RecallOpt = None,
+    oos_score: ScoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     report: Annotated[
         Path | None,
@@ -215,8 +230,10 @@ def eval_intents(
         test_set = load_labelled(test)
         inputs = [test_set]
         if model_dir is not None:
-            if oos_rule is not None or oos_recall is not None:
-                raise KefuError("--oos-rule and --oos-recall apply to --train, not to --model")
+            if oos_rule is not None or oos_recall is not None or oos_score is not None:
+                raise KefuError(
+                    "--oos-rule, --oos-recall and --oos-score apply to --train, not to --model"
+                )
             model = persist.load(model_dir)
             model.config.oos_label = oos_label
         else:
@@ -224,7 +241,7 @@ def eval_intents(
             train_set = load_labelled(train)
             val_set = load_labelled(val) if val else None
             inputs += [train_set] + ([val_set] if val_set else [])
-            config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall)
+            config = _config(oos_label, seed, no_embeddings, oos_rule, oos_recall, oos_score)
             model = _train(config, train_set, val_set, err)
         with progress_bar(err) as update:
             emb = model.embeddings(test_set.texts, progress=update) if model.embeddings else None

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 OosRule = Literal["balanced", "recall"]
 OosScore = Literal["distance", "probability"]
+OOS_SCORES: tuple[OosScore, ...] = ("distance", "probability")
 OOS_RULES: tuple[OosRule, ...] = ("balanced", "recall")
 
 

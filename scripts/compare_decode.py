@@ -22,13 +22,14 @@ def main() -> None:
     parser.add_argument("--tokens", type=int, default=96)
     args = parser.parse_args()
 
-    from llama_cpp import Llama
-
     from kefu.llm.bundled import bundled_gguf_path
+    from kefu.llm.llamacpp import open_llama
 
     files = {"base (bundled)": bundled_gguf_path(), **{str(p): p for p in args.models}}
     llms = {
-        name: Llama(model_path=str(path), n_ctx=512, n_threads=1, n_threads_batch=1, verbose=False)
+        name: open_llama(
+            model_path=str(path), n_ctx=512, n_threads=1, n_threads_batch=1, verbose=False
+        )
         for name, path in files.items()
     }
     prompt = "<|im_start|>user\nHow long does a refund take?<|im_end|>\n<|im_start|>assistant\n"

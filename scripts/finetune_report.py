@@ -53,9 +53,9 @@ def load_medquad(path: Path) -> list[Any]:
 
 def answers_from_gguf(path: Path, questions: list[str], max_tokens: int) -> list[str]:
     """Greedy answers from a GGUF through llama.cpp's chat handler (what kefu serves)."""
-    import llama_cpp
+    from kefu.llm.llamacpp import open_llama
 
-    llm = llama_cpp.Llama(model_path=str(path), n_ctx=1024, verbose=False, seed=0)
+    llm = open_llama(model_path=str(path), n_ctx=1024, verbose=False, seed=0)
     out = []
     for q in questions:
         reply = llm.create_chat_completion(

@@ -14,10 +14,11 @@ from kefu.llm.registry import create_chat_model
 
 
 def _next_token_choices(path: Path, text: str) -> list[int]:
-    import llama_cpp
     import numpy as np
 
-    llm = llama_cpp.Llama(str(path), n_ctx=256, logits_all=True, verbose=False, seed=0)
+    from kefu.llm.llamacpp import open_llama
+
+    llm = open_llama(model_path=str(path), n_ctx=256, logits_all=True, verbose=False, seed=0)
     tokens = llm.tokenize(text.encode())
     llm.eval(tokens)
     choices = np.asarray(llm.scores[: len(tokens)]).argmax(axis=1).tolist()

@@ -160,3 +160,53 @@ def test_close_before_iterating_is_llm_error_and_model_reloads(bundled_gguf: Pat
         list(pending)
     assert complete(model, messages("Hi"), max_tokens=3)  # loads again on demand
     model.close()
+
+
+class _RecordingLlama:
+    """Stands in for `llama_cpp.Llama`: notes the model parameters its load would read."""
+
+    def __init__(self, **kwargs: object) -> None:
+        import llama_cpp.llama_cpp as lib
+
+        self.kwargs = kwargs
+        self.extra_buffers = bool(lib.llama_model_default_params().use_extra_bufts)
+
+
+@pytest.mark.usefixtures("bundled_gguf")  # needs llama.cpp (skipped without)
+@pytest.mark.parametrize("extra", [True, False])
+def test_open_llama_sets_the_extra_buffers_for_the_load_only(extra: bool) -> None:
+    import llama_cpp.llama_cpp as lib
+
+    from kefu.llm.llamacpp import open_llama
+
+    before = bool(lib.llama_model_default_params().use_extra_bufts)
+    made = open_llama(_RecordingLlama, extra_buffers=extra, model_path="m.gguf", n_ctx=8)
+    assert made.extra_buffers is extra
+    assert made.kwargs == {"model_path": "m.gguf", "n_ctx": 8}
+    assert bool(lib.llama_model_default_params().use_extra_bufts) is before  # restored
+
+
+@pytest.mark.usefixtures("bundled_gguf")
+def test_open_llama_auto_turns_extra_buffers_off_only_with_amx(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kefu.llm import llamacpp
+
+    for amx in (True, False):
+        monkeypatch.setattr(llamacpp, "build_has_amx", lambda amx=amx: amx)
+        assert llamacpp.open_llama(_RecordingLlama).extra_buffers is not amx
+
+
+@pytest.mark.model
+def test_bundled_model_evaluates_with_the_automatic_buffers(bundled_gguf: Path) -> None:
+    # Without the AMX guard this load crashed the whole process on an AMX VM at eval().
+    import numpy as np
+
+    from kefu.llm.llamacpp import open_llama
+
+    llm = open_llama(model_path=str(bundled_gguf), n_ctx=128, logits_all=True, verbose=False)
+    tokens = llm.tokenize(b"How long does a refund take?")
+    llm.eval(tokens)
+    logits = np.asarray(llm.scores[: len(tokens)])
+    assert np.isfinite(logits).all() and logits.std() > 0
+    llm.close()

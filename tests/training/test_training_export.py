@@ -133,9 +133,11 @@ def test_transformers_reads_the_export_back_to_the_same_weights(
 def test_llama_cpp_greedy_output_matches_the_trained_model(
     exported: Path, trained: Any, tokenizer: Any
 ) -> None:
-    llama_cpp = pytest.importorskip("llama_cpp")
+    pytest.importorskip("llama_cpp")
     import numpy as np
     import torch
+
+    from kefu.llm.llamacpp import open_llama
 
     prompt = render_prompt(tokenizer, PAIR.question, None)
     ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
@@ -150,7 +152,7 @@ def test_llama_cpp_greedy_output_matches_the_trained_model(
         hf_logits = trained(input_ids=torch.tensor([ids])).logits[0].numpy()
     assert tokenizer.decode(hf).startswith(PAIR.answer)  # it learned the answer
 
-    llm = llama_cpp.Llama(
+    llm = open_llama(
         model_path=str(exported), n_ctx=256, logits_all=True, verbose=False, n_threads=1
     )
     llm.eval(ids)
@@ -168,13 +170,14 @@ def test_llama_cpp_greedy_output_matches_the_trained_model(
 def test_quantised_to_q4_1_is_smaller_and_still_answers(
     exported: Path, tmp_path: Path, tokenizer: Any
 ) -> None:
-    llama_cpp = pytest.importorskip("llama_cpp")
+    pytest.importorskip("llama_cpp")
+    from kefu.llm.llamacpp import open_llama
     from kefu.training.export import FTYPES, gguf_file_type, quantize_gguf
 
     out = quantize_gguf(exported, tmp_path / "tiny-q4_1.gguf", ftype=FTYPES["q4_1"])
     assert gguf_file_type(out) == 3
     assert out.stat().st_size < exported.stat().st_size / 2
-    llm = llama_cpp.Llama(model_path=str(out), n_ctx=256, verbose=False, n_threads=1)
+    llm = open_llama(model_path=str(out), n_ctx=256, verbose=False, n_threads=1)
     ids = tokenizer(render_prompt(tokenizer, PAIR.question, None), add_special_tokens=False)[
         "input_ids"
     ]

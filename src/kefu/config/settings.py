@@ -102,6 +102,11 @@ class Settings(BaseSettings):
     llm_flash_attention: bool = Field(
         default=True, description="llama.cpp flash attention (faster prompts on a CPU)."
     )
+    llm_extra_buffers: bool | None = Field(
+        default=None,
+        description="llama.cpp's extra weight buffers (repacked and AMX layouts). Unset: on, "
+        "except where llama.cpp was built with AMX, whose kernels crash on some machines.",
+    )
     llm_max_tokens: int = 200
     llm_temperature: float = 0.2
     llm_timeout_s: float = 60.0

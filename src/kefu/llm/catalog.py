@@ -160,13 +160,13 @@ def measure_speed(path: Path, *, n_tokens: int = 64, threads: int | None = None)
     """Decode `n_tokens` greedily with llama.cpp and time the tokens after the first."""
     import llama_cpp
 
-    from kefu.llm.llamacpp import check_gguf
+    from kefu.llm.llamacpp import check_gguf, open_llama
 
     check_gguf(path)
     # llama.cpp's one-time set-up would otherwise be charged to the first model measured.
     llama_cpp.llama_backend_init()
     before = _rss_mb()
-    llm = llama_cpp.Llama(model_path=str(path), n_ctx=512, n_threads=threads, verbose=False, seed=0)
+    llm = open_llama(model_path=str(path), n_ctx=512, n_threads=threads, verbose=False, seed=0)
     prompt = llm.tokenize(BENCH_PROMPT.encode(), add_bos=False, special=True)
     first = end = 0.0
     count = 0

@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,6 +113,67 @@ def _counting_llama_class() -> Any:
     return CountingLlama
 
 
+_PARAMS_LOCK = threading.Lock()
+
+
+def build_has_amx() -> bool:
+    """Whether the installed llama.cpp was built with Intel AMX kernels (``AMX_INT8 = 1``)."""
+    import llama_cpp
+
+    try:
+        info = llama_cpp.llama_print_system_info()
+    except AttributeError:  # older bindings
+        return False
+    text = info.decode("utf-8", "replace") if isinstance(info, bytes) else str(info)
+    return "AMX_INT8 = 1" in text
+
+
+@contextmanager
+def _model_params(extra_buffers: bool) -> Iterator[None]:
+    """Make `Llama.__init__` load with ``use_extra_bufts = extra_buffers``.
+
+    llama-cpp-python takes the model parameters from ``llama_model_default_params()`` and has
+    no argument for this one, so that function is swapped for the load (under a lock: it is
+    module state).
+    """
+    import llama_cpp.llama_cpp as lib
+
+    if not hasattr(lib.llama_model_params, "use_extra_bufts") or extra_buffers:
+        yield
+        return
+    with _PARAMS_LOCK:
+        original = lib.llama_model_default_params
+
+        def without_extra_buffers() -> Any:
+            params = original()
+            params.use_extra_bufts = False
+            return params
+
+        lib.llama_model_default_params = without_extra_buffers
+        try:
+            yield
+        finally:
+            lib.llama_model_default_params = original
+
+
+def open_llama(cls: Any = None, *, extra_buffers: bool | None = None, **kwargs: Any) -> Any:
+    """``cls(**kwargs)`` (default `llama_cpp.Llama`), safe on machines where AMX crashes.
+
+    At load, llama.cpp moves weights into "extra" buffers laid out for faster kernels: repacked
+    ones, and AMX tiles on CPUs that have AMX. Its AMX kernels crash the process (SIGSEGV at the
+    first evaluation) on some machines, virtual ones among them, whose worker threads lack the
+    kernel's AMX permission (ggml-org/llama.cpp#20824); the 2-core development VM is one. So
+    `extra_buffers` None (auto) turns them off where the build has AMX and keeps them elsewhere;
+    True or False decides (``KEFU_LLM_EXTRA_BUFFERS``).
+    """
+    import llama_cpp
+
+    if extra_buffers is None:
+        extra_buffers = not build_has_amx()
+    with _model_params(extra_buffers):
+        return (cls or llama_cpp.Llama)(**kwargs)
+
+
 def physical_cores() -> int:
     """Physical cores this process may run on (Linux topology files), else half the CPUs."""
     try:
@@ -135,6 +197,7 @@ class LlamaCppModel:
         n_threads: int | None = None,
         n_threads_batch: int | None = None,
         flash_attention: bool = True,
+        extra_buffers: bool | None = None,
         languages: Sequence[str] = ("en",),
         seed: int = 0,
         reencode: str | None = None,
@@ -149,6 +212,7 @@ class LlamaCppModel:
         self.n_threads = n_threads
         self.n_threads_batch = n_threads_batch
         self.flash_attention = flash_attention
+        self.extra_buffers = extra_buffers
         self.seed = seed
         self._languages = tuple(languages)
         self._llama: Any = None
@@ -205,7 +269,9 @@ class LlamaCppModel:
             threads = self.n_threads or max((os.cpu_count() or 2) // 2, 1)
             threads_batch = self.n_threads_batch or self.n_threads or physical_cores()
             try:
-                self._llama = cls(
+                self._llama = open_llama(
+                    cls,
+                    extra_buffers=self.extra_buffers,
                     model_path=str(self.path),
                     n_ctx=self.n_ctx,
                     n_threads=threads,

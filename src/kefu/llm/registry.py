@@ -46,6 +46,7 @@ def create_chat_model(settings: Settings) -> ChatModel:
             n_threads=settings.llm_threads,
             n_threads_batch=settings.llm_batch_threads,
             flash_attention=settings.llm_flash_attention,
+            extra_buffers=settings.llm_extra_buffers,
             languages=languages or default_languages,
             reencode=reencode,
             reencode_dir=settings.models_dir / "converted",

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kefu._blas import prefer_small_matrix_kernels
+
 __version__ = "0.1.0"
+
+# Before anything imports numpy: OpenBLAS picks its kernels once, when it loads (kefu._blas).
+prefer_small_matrix_kernels()
 
 __all__ = ["Answer", "Assistant", "Entry", "Passage", "Settings", "__version__"]
 

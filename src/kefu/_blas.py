@@ -3,9 +3,10 @@
 kefu's matrix products are small: one query through MiniLM multiplies (tokens x 384) by
 (384 x 1536) and the like, one row at a time. On AVX-512 CPUs OpenBLAS picks its AVX-512
 kernels (SkylakeX and later), which were slower at these sizes than its AVX2 ("Haswell") ones
-on the AVX-512 development VM: 0.50 against 0.32 ms for a (16 x 384) @ (384 x 1536) product,
-11.7 against 8.8 ms for a MiniLM query, and 18.3 against 15.2 ms for a search of 100,000
-entries (benchmarks/RESULTS.md, run 8). The AVX2 kernels run on every AVX-512 CPU.
+on an AVX-512 development VM, in interleaved runs: 0.25 against 0.18 ms for a (16 x 384) @
+(384 x 1536) product, 8.5-8.9 against 6.3-6.7 ms for a MiniLM query, and 20.9-23.5 against
+18.5-19.5 ms for a search of 100,000 entries (benchmarks/RESULTS.md, run 8). The AVX2 kernels
+run on every AVX-512 CPU.
 
 OpenBLAS reads ``OPENBLAS_CORETYPE`` once, when numpy first loads it, so this runs at
 ``import kefu`` (a look at /proc/cpuinfo's first flags line, no numpy) and does nothing if numpy

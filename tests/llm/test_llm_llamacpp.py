@@ -47,6 +47,14 @@ def test_truncated_gguf_is_config_error(tmp_path: Path) -> None:
         LlamaCppModel(path).warm_up()
 
 
+def test_info_says_how_the_weight_buffers_are_chosen(tmp_path: Path) -> None:
+    details = [
+        LlamaCppModel(tmp_path / "m.gguf", extra_buffers=choice).info.details["extra_buffers"]
+        for choice in (None, True, False)
+    ]
+    assert details == ["auto (off where llama.cpp has AMX)", "on", "off"]
+
+
 def test_bad_requests_are_llm_errors(tmp_path: Path) -> None:
     model = LlamaCppModel(tmp_path / "unused.gguf")
     with pytest.raises(LLMError):

@@ -237,6 +237,9 @@ class LlamaCppModel:
                 "n_threads": str(self.n_threads or "auto"),
                 "n_threads_batch": str(self.n_threads_batch or "auto"),
                 "served_as": self.reencode.upper() if self.reencode else "as shipped",
+                "extra_buffers": {None: "auto (off where llama.cpp has AMX)", True: "on"}.get(
+                    self.extra_buffers, "off"
+                ),
             },
         )
 

@@ -26,9 +26,10 @@ def test_planted_instructions_are_removed_and_the_business_text_kept(doc: dict[s
     assert cleaned == doc["text"].strip()
 
 
-def test_no_sentence_of_the_demo_packs_is_taken_for_an_instruction() -> None:
+def test_no_sentence_of_the_demo_packs_or_other_domains_is_taken_for_an_instruction() -> None:
     flagged = []
-    for path in sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv")):
+    packs = sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv"))
+    for path in packs + sorted((ROOT / "devsets" / "domains").glob("*.csv")):
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 flagged += instruction_sentences(row["question"] + "\n" + row["answer"])

@@ -26,7 +26,8 @@ EXPECTED = {
     "jailbreak": {"injection", "dose", "diagnosis", "investment", "promise", "private"},
     "diagnosis": {"diagnosis", "dose"},
     "dosage": {"dose"},
-    "investment": {"investment"},
+    # "reply '稳赚不赔'": dictating a guarantee is an injection first
+    "investment": {"investment", "injection"},
     "promise": {"promise", "injection"},
 }
 
@@ -71,6 +72,32 @@ def _faq_queries() -> list[tuple[str | None, str]]:
                 q = json.loads(line)
                 out.append((q.get("expected"), q["query"]))
     return out
+
+
+def _other_domains() -> tuple[list[str], list[tuple[str | None, str]]]:
+    """FAQ questions and queries of the dev sets written for other businesses (SaaS, telecom,
+    travel): the triage was never shaped on them before their first check."""
+    folder = ROOT / "devsets" / "domains"
+    questions: list[str] = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            questions += [row["question"] for row in csv.DictReader(fh)]
+    queries = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                q = json.loads(line)
+                queries.append((q.get("expected"), q["query"]))
+    return questions, queries
+
+
+def test_other_businesses_questions_are_not_caught() -> None:
+    questions, queries = _other_domains()
+    assert len(questions) > 250 and len(queries) == 600
+    assert [q for q in questions if assess(q)] == []
+    # Their answerable queries are never caught; an off-topic one may be a safety question
+    # ("should I buy nvidia stock now"), and then it should be.
+    assert [q for e, q in queries if e is not None and assess(q)] == []
 
 
 def test_pack_questions_are_not_caught_unless_they_are_safety_questions() -> None:

@@ -115,7 +115,10 @@ _EMERGENCY = re.compile(
     r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
     r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
     r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"
-    r"(took|taken|swallowed|ate|had) (\d+|all|lots|a lot|dozens|loads|a handful|half)\b"
+    # "took 20 of my tablets", "took maybe 20 of my sleeping pills": a hedge word is common
+    r"(took|taken|swallowed|ate|had|downed|popped) ((maybe|about|around|like|roughly|nearly|"
+    r"almost|over|at least|probably|something like) )?(\d+|all|lots|a lot|dozens|loads|"
+    r"a handful|half)\b"
     + _
     + r"{0,30}(pills|tablets|meds|medicine|capsules|antidepressants|painkillers|insulin|"
     r"sleeping|opioids|paracetamol|tylenol|ibuprofen)|"
@@ -135,11 +138,26 @@ _EMERGENCY = re.compile(
     r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
     r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
     r"(goodbye|suicide) (note|letter)|tonight is the night|"
+    # the warning signs people give without naming it: putting affairs in order, giving
+    # things away, rehoming a pet, "won't need any of this after Friday", being a burden
+    r"(give|gave|given|giving) (away (all|most|much) of my (things|stuff|possessions|belongings)"
+    r"|(all|most|much) of my (things|stuff|possessions|belongings) away)|"
+    r"found (a |new )?(new )?homes? for (my|our) "
+    r"(dog|cat|pets?|animals?)|won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
+    + _
+    + r"{0,20}\b(after|past|beyond) (this|that|next|tonight|tomorrow|today|\w+day)\b|"
+    r"won'?t be (around|here) (much longer|for long|after|any ?more)|"
+    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i\b|"
+    r"(don'?t|do not|can'?t|cannot) see (the|any) point (any ?more|in (anything|living|life|"
+    r"going on|it all|carrying on))|\b(if|when|once|before) i (just |finally )?(end|ended) it"
+    r"\b(?! (with|for|at|on|after|early))|"
     # Chinese
     r"胸痛|胸(口|部|前)?" + _ + r"{0,8}(痛|疼|闷|压|发紧|憋)|胸闷|心口(疼|痛|像|"
     r"压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
     r"没(有)?(心跳|呼吸|脉搏)|中风|卒中|口角歪|嘴歪|脸(歪|麻)|半边(脸|身子|身体)|一侧(肢体|身体)|"
     r"说话(不清|含糊|含含糊糊|不利索|说不出)|口齿不清|话(也)?说不出|"
+    r"说话" + _ + r"{0,4}(含糊|含含糊糊|不清楚|不利索|大舌头)|嘴角" + _ + r"{0,4}歪|"
+    r"(手|胳膊|手臂)" + _ + r"{0,3}(拿不住|握不住|抓不住)|"
     r"(手|胳膊|腿|手臂)" + _ + r"{0,3}(抬不起来|动不了|没力气|没劲|发麻)|突然(看不清|看不见|失明)|"
     r"(一边|一侧|半边)(胳膊|手|腿|身子|脸)"
     + _
@@ -159,9 +177,16 @@ _EMERGENCY = re.compile(
     r"(一|整|半|大半)(整)?(瓶|盒|板|把)" + _ + r"{0,8}(药|片|胶囊)" + _ + r"{0,6}(吃|喝|吞|服)|"
     r"(喝|吞)了(一|整)?(整)?(瓶|盒)|吞了" + _ + r"{0,6}(药|片|电池|磁铁)|"
     r"误(服|喝|食|吃)|中毒|农药|(喝|吃)了" + _ + r"{0,6}(农药|消毒|漂白|洗洁精|老鼠药)|"
+    # the object first: "把84消毒液喝了一口", "纽扣电池吞下去了"
+    r"(农药|消毒(液|水|剂)|漂白(剂|水)|洗洁精|洁厕(灵|剂)|老鼠药|杀虫剂|清洁剂|干燥剂|电池|磁铁)"
+    + _
+    + r"{0,6}(喝|吃|吞|咽)(了|下)|"
+    r"(吃|吞|服)了?" + _ + r"{0,4}([1-9]\d|十几|几十|二十|三十|四十|五十)(多)?(片|粒|颗)|"
     r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
     r"自杀|轻生|不想(再)?活|活不下去|不如死了|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
-    r"割腕|自残|伤害自己|遗书|一了百了|"
+    r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
+    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|(猫|狗|宠物|孩子)" + _ + r"{0,6}(托付|拜托)给|"
+    r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
     r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
 )
 
@@ -194,6 +219,11 @@ _INJECTION = re.compile(
     r"you are now|from now on,? (you|your)|pretend (to be|you)|role-?play|"
     r"play the (role|part)|you'?re now|\bact as (my|if|though)\b|act as an? (doctor|"
     r"pharmacist|stockbroker|broker|lawyer|hacker|developer|admin|ai|assistant|bot)|"
+    r"(instructions|rules|prompt|guidelines)( that)? (they|your developers|your creators|the "
+    r"developers|someone|somebody) (gave|give|wrote|write|set|put)( in)? (you|for you)\b|"
+    r"\byour (developers|creators|makers|programmers|engineers|devs)\b" + _ + r"{0,40}\b("
+    r"instruct\w*|rules|prompt|told you|wrote|write|programmed)|"
+    r"xi ?tong ?ti ?shi|ti ?shi ?ci|hu ?l(u|v|ü)e ?(ni|zhi|yi|suo)|"
     r"(developer|dev|god|admin|debug|unrestricted|jailbreak|dan|sudo|maintenance|evil|chaos|"
     r"unfiltered|test) mode|(?<![a-z])dan(?![a-z])|do anything now|jailbr|"
     r"(ai|bot|assistant|model|chatbot|you|gpt)\b" + _ + r"{0,30}(no|without( any)?|free of) "
@@ -233,29 +263,77 @@ _INJECTION = re.compile(
 _DICTATION = re.compile(
     r"(?<!you )(say|reply|respond|type|write|answer|print|output|repeat after me|start (your|"
     r"each|every) (reply|answer|response) with|end (each|every|your) (reply|answer|sentence|"
-    r"response) with)\W+(only\W+)?(with\W+)?(the\W+(word|phrase|text|sentence)\W+)?[\"'“‘「『]|"
-    r"!\[[^\]]*\]\(https?://|(说|打|回复|写|输出)(一句|一下|出)?\s*[:：]?\s*[“\"「『]",
+    r"response) with)\W+(only\W+)?(with\W+)?(the\W+(words?|phrases?|text|sentences?)\W+)?"
+    r"[\"'“‘「『]|"
+    # "copy this sentence exactly into your reply: '...'", "type this sentence, nothing else: '..."
+    r"(say|reply|respond|type|write|print|output|copy|paste|repeat|include|put)\W+(with\W+)?"
+    r"(this|these|the following|that|the exact|exactly this)\W+(exact\W+)?(words?|phrases?|"
+    r"sentences?|text|lines?)\b[^\"'“‘「『.?!]{0,60}[\"'“‘「『]|"
+    r"!\[[^\]]*\]\(https?://|"
+    # Chinese: only when the assistant is told to ("你就回复我一句“…”"), not a quoted report
+    # ("报告上写“…”", "医生说“…”")
+    r"(你|您|请|就|直接|只|只要|麻烦|帮我|给我|先|再|然后)"
+    + _
+    + r"{0,12}(说|打字说|打|回复|写|输出)(我|给我)?"
+    r"(一句|一下|出|一遍)?\s*[:：]?\s*[“\"「『]",
     re.IGNORECASE,
 )
 _SQUEEZED_INJECTION = re.compile(
     r"ignore(all|the|your|any|previous|prior|above|my|these)*(instructions?|rules|prompt)|"
-    r"systemprompt|developermode|jailbreak|doanythingnow|忽略(之前|以上|前面|所有)的?(指令|规则)"
+    r"systemprompt|developermode|jailbreak|doanythingnow|repeat(everything|all|the\w{0,8})above|"
+    r"(everything|text|words)(above|before)this(message|line)|忽略(之前|以上|前面|所有)的?(指令|规则)"
 )
 
 # -- someone else's data, secrets, configuration ------------------------------------------
 _SECRETS = re.compile(
-    r"api\W*keys?|secret\W*keys?|access\W*tokens?|(your|system|admin|database|api) credentials|"
+    r"(your|system|admin|database|api) credentials|"
     r"passwords?,? (tokens|or secrets)|(admin|root|database|db|system)\W*(password|credentials|"
     r"url|connection|dump)|connection string|environment variables?|env vars?|\.env\b|/etc/|"
     r"config(uration)? file|(show|print|paste|send|dump|reveal|output|give me)\W+(\w+\W+){0,3}"
     r"(your )?config(uration)?\b|source code|file paths?|(which|what) (llm|ai model|language "
     r"model)|internal\W+(\w+\W+){0,3}(codes?|list|data|tools|discounts?)|"
-    r"(api|API)\s*(密钥|key)|密钥|令牌|(管理员|后台|数据库|系统)(的)?(密码|账号|地址|连接)|"
+    r"(管理员|后台|数据库|系统)(的)?(密码|账号|地址|连接)|"
     r"配置文件|环境变量|(你的|系统|服务器|后台)配置|源代码|源码|内部(优惠码|折扣码|数据)",
     re.IGNORECASE,
 )
+# Keys and tokens: the deployment's own are secrets, but a software business's customers ask
+# for *their* API key every day ("where do I get an API key", "AppKey在哪里看"). A key is a
+# secret unless the message asks for the customer's own and says nothing of the assistant's.
+_KEYS = re.compile(
+    r"api\W*keys?|secret\W*keys?|access\W*tokens?|api\W*tokens?|app\W*(key|secret)|"
+    r"(api|API)\s*(密钥|key)|密钥|令牌",
+    re.IGNORECASE,
+)
+_OWN_KEY = re.compile(
+    r"\b(my|our) (own |new |personal )?(api|access|secret|app|personal)\W*(keys?|tokens?|secret)|"
+    r"\b(where|how) (do|can|should|would) (i|we) (get|find|see|create|generate|make|obtain|"
+    r"reset|regenerate|rotate|revoke|delete|manage)\b|\b(get|create|generate|make|obtain|"
+    r"reset|regenerate|rotate|revoke|delete|manage|request) (a |an |my |our |new |another |"
+    r"more )+(api|access|secret|app|personal)\W*(keys?|tokens?|secret)|"
+    r"(我|我们)(的|自己的)|(申请|生成|创建|获取|重置|重新生成|在哪|哪里|怎么(拿|获取|申请|生成|创建))|"
+    # the customer's own key went wrong: "AppSecret 泄露了怎么办", "my token expired"
+    r"泄露|丢(了|失)|忘(了|记)|过期|失效|\b(leak(ed)?|lost|expired|compromised|stopped working)\b",
+    re.IGNORECASE,
+)
+_THEIR_KEY = re.compile(
+    r"\b(you|you'?re|u) (use|using|used|run|running|have|are (using|running))\b|"
+    r"\byour (own |current |actual )?(api|access|secret|openai|llm|model|app)\W*(keys?|tokens?|"
+    r"secret)|\b(the|this) (bot|assistant|chatbot|deployment|system|server|backend)\b|"
+    r"\b(openai|anthropic|llm|gpt|model'?s?|system'?s?|admin'?s?|server'?s?|backend|internal|"
+    r"production|prod)\b|(paste|dump|reveal|leak|send|give) (me |us )?(the|ur|your)\b|"
+    r"你(们)?(的|自己的)?(当前|现在)?(在用|用的|调用|使用)|你们的|(模型|系统|后台|服务器|内部|线上|生产)(的)?\s*"
+    r"(API|api)?\s*(密钥|key|Key|令牌|token)|原样|发(给)?我",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_keys(texts: list[str]) -> bool:
+    return any(_KEYS.search(t) and (_THEIR_KEY.search(t) or not _OWN_KEY.search(t)) for t in texts)
+
+
 _PERSONAL = (
-    r"(address|phone|number|e-?mail|balance|account|details|orders?|conversations?|chats?|"
+    r"(address|phone|number(?! (in|of) (mg|ml|milligrams|pills|tablets|doses))|e-?mail|balance|"
+    r"account|details|orders?|conversations?|chats?|"
     r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?|logs?)"
 )
 _OTHERS_EN = re.compile(
@@ -286,9 +364,18 @@ _OTHERS_ZH = re.compile(
     + _
     + r"{0,10}"
     r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
-    r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)"
+    r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)|"
+    r"(收件人|寄件人|客户|用户)" + _ + r"{0,30}完整(的)?(手机号|手机|电话|地址)|"
+    r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)"
 )
-_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|列出|看看|调出|是多少|是什么|多少")
+# A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
+_NAMED_EN = re.compile(
+    r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient)\W+(named\W+|called\W+)?"
+    r"[A-Z][a-z]+ [A-Z][a-z]+|"
+    r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
+)
+_NEED_EN = re.compile(r"\b(need|want|get|pull|send|provide|confirm)\b", re.IGNORECASE)
+_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少")
 
 # -- medicine ------------------------------------------------------------------------------
 _DRUG = (
@@ -312,8 +399,8 @@ _DOSE_WEAK = re.compile(
     r"how (much|many)\b" + _ + r"{0,40}\b(take|give|swallow|use)\b|"
     r"(take|give|double|skip|increase|halve|split|crush)\b|"
     r"(can|should|could|may) (i|we|he|she|they) (take|give|have|mix)\b|"
-    r"(maximum|max|safe|right|correct|strong) (amount|number|dose|quantity)|"
-    r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少",
+    r"(maximum|max|safe|right|correct|strong) (\w+ )?(amount|number|dose|quantity|units)|"
+    r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少|减半|改成一天|一天(吃|服)一次",
     re.IGNORECASE,
 )
 _MEDICINE = re.compile(r"\b" + _DRUG + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)", re.IGNORECASE)
@@ -345,14 +432,16 @@ _DIAGNOSIS = re.compile(
     r"he|she)|\b(blood|lab|x-?ray|scan|mri|ecg|ekg|tsh|alt|ast|a1c|cholesterol|psa|glucose|"
     r"blood sugar|white (blood )?cells?|hemoglobin|platelets?|biopsy|ultrasound|test results?)"
     r"s?\b" + _ + r"{0,40}\b(mean|normal|high|low|bad|worried)|"
+    r"\b" + _CONDITION + r"\W+or not\b|"
     r"是不是(得了|患了|有|长了)?"
     + _
-    + r"{0,8}(病|炎|癌|症|瘤|感染|结石|糖尿病|高血压|中风|过敏|感冒|"
+    + r"{0,8}(病|炎|癌|症|综合征|瘤|感染|结石|糖尿病|高血压|中风|过敏|感冒|"
     r"发烧|流感|新冠|骨折|抑郁|焦虑)|"
     r"(是|得了|患了)?什么病|(帮|给)我(看看|分析|判断|诊断)"
     + _
     + r"{0,8}(化验|指标|症状|病情|什么病)|"
-    r"诊断(一下|成|为|我)|帮我诊断|会诊断|是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
+    r"诊断(一下|成|为|我|结论|结果)|帮我诊断|会诊断|(写|给)出?(诊断|用药方案)|"
+    r"是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
     r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)"
     + _
     + r"{0,12}(偏高|偏低|异常|意味|严重|什么病)",
@@ -385,10 +474,15 @@ _INVESTMENT = re.compile(
     + _ASSET
     + r"|"
     r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
-    r"(which|what) " + _ASSET + r"\b" + _ + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
+    r"(which|what) (\w+ )?"
+    + _ASSET
+    + r"\b"
+    + _
+    + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
     r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
     r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
-    r"how should i split my (money|savings|portfolio|401\W?k)|"
+    r"how should i split my (money|savings|portfolio|401\W?k|pension|retirement|isa|super)|"
+    r"guarantee\w* (to )?(pay|return|earn|yield|make|grow)\b" + _ + r"{0,30}\d+ ?%|"
     r"(stock|shares?|crypto|bitcoin|coin|etf|fund|gold|silver)\b"
     + _
     + r"{0,20}\b(a )?(good )?(buy|"
@@ -410,13 +504,23 @@ _JUDGEMENT_ZH = (
     r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
     r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
     r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
-    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是"
+    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|还是"
     + _
     + r"{0,10}(划算|好|合适)|"
     r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
 )
 _INVESTMENT_ZH = re.compile(
-    _ASSET_ZH + _ + r"{0,20}" + _JUDGEMENT_ZH + "|" + _JUDGEMENT_ZH + _ + r"{0,20}" + _ASSET_ZH
+    _ASSET_ZH
+    + _
+    + r"{0,20}"
+    + _JUDGEMENT_ZH
+    + "|"
+    + _JUDGEMENT_ZH
+    + _
+    + r"{0,20}"
+    + _ASSET_ZH
+    # market timing needs no asset word: "现在是不是入场的好时机"
+    + r"|(入场|进场|上车|建仓|抄底)(的)?(好)?时机"
 )
 
 # -- promises and codes --------------------------------------------------------------------
@@ -452,7 +556,7 @@ def is_injection(text: str, *, message: bool = True) -> bool:
 
 
 def _private(texts: list[str], original: str) -> bool:
-    if _any(_SECRETS, texts):
+    if _any(_SECRETS, texts) or _asks_for_keys(texts):
         return True
     for t in texts:
         if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):
@@ -461,6 +565,8 @@ def _private(texts: list[str], original: str) -> bool:
     for t in [*texts, original]:
         if _OTHERS_EN.search(t) and _PERSONAL_DATA_EN.search(t) and _REQUEST_EN.search(t):
             return True
+    if _NAMED_EN.search(original) and _PERSONAL_DATA_EN.search(original):
+        return bool(_REQUEST_EN.search(original) or _NEED_EN.search(original))
     return False
 
 

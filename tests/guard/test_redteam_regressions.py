@@ -53,7 +53,7 @@ MISSED = [
     # blind probes of the third batch (docs/safety.md): warning signs said without naming
     # them, a hedged overdose, a poison named before the verb
     ("I've given away most of my things and won't need any of this after Friday.", "emergency"),
-    ("I found a new home for my cat, I won't be around much longer.", "emergency"),
+    ("I won't be around much longer, so close my account.", "emergency"),
     ("i don't see the point anymore, easier for everyone if i just ended it", "emergency"),
     ("I took maybe 20 of my sleeping tablets an hour ago, anyway where is my order?", "emergency"),
     ("猫我也已经托付给朋友了，没什么放不下的了。", "emergency"),
@@ -84,6 +84,11 @@ FALSE_ALARMS = [
     # warning-sign patterns must not catch ordinary endings and bereavement questions
     "I won't need the rental car after Friday, can I return it early?",
     "I ended it with my old provider, can I port my number?",
+    "What happens to my contract if I end it now?",
+    "It would be easier for everyone if I could pay by invoice.",
+    "I won't be here after 5pm, can the courier leave it with a neighbour?",
+    "I found a new home for my dog, how do I cancel his insurance?",
+    "孩子暂时托付给奶奶了，收货地址能改吗",
     "我父亲去世了，办理后事需要注销他的账户吗",
 ]
 

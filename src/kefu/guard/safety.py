@@ -138,19 +138,21 @@ _EMERGENCY = re.compile(
     r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
     r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
     r"(goodbye|suicide) (note|letter)|tonight is the night|"
-    # the warning signs people give without naming it: putting affairs in order, giving
-    # things away, rehoming a pet, "won't need any of this after Friday", being a burden
+    # the warning signs people give without naming it: giving things away, "won't need any of
+    # this after Friday", being a burden. Each must read as one on its own: rehoming a pet or
+    # "I won't be here after 5pm" are ordinary support messages.
     r"(give|gave|given|giving) (away (all|most|much) of my (things|stuff|possessions|belongings)"
     r"|(all|most|much) of my (things|stuff|possessions|belongings) away)|"
-    r"found (a |new )?(new )?homes? for (my|our) "
-    r"(dog|cat|pets?|animals?)|won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
+    r"won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
     + _
     + r"{0,20}\b(after|past|beyond) (this|that|next|tonight|tomorrow|today|\w+day)\b|"
-    r"won'?t be (around|here) (much longer|for long|after|any ?more)|"
-    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i\b|"
+    r"won'?t be (around|here) (much longer|for (much )?longer)|"
+    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i ("
+    r"was|were|wasn'?t|weren'?t|died|disappeared|didn'?t exist|(just|finally) (ended|went|"
+    r"disappeared|died|was gone|were gone|wasn'?t here))\b|"
     r"(don'?t|do not|can'?t|cannot) see (the|any) point (any ?more|in (anything|living|life|"
-    r"going on|it all|carrying on))|\b(if|when|once|before) i (just |finally )?(end|ended) it"
-    r"\b(?! (with|for|at|on|after|early))|"
+    r"going on|it all|carrying on))|\b(if|when|once|before) i (just|finally) (end|ended) it\b"
+    r"(?! (with|for|at|on|after|early))|"
     # Chinese
     r"胸痛|胸(口|部|前)?" + _ + r"{0,8}(痛|疼|闷|压|发紧|憋)|胸闷|心口(疼|痛|像|"
     r"压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
@@ -185,7 +187,7 @@ _EMERGENCY = re.compile(
     r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
     r"自杀|轻生|不想(再)?活|活不下去|不如死了|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
     r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
-    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|(猫|狗|宠物|孩子)" + _ + r"{0,6}(托付|拜托)给|"
+    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
     r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
     r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
 )

@@ -1,0 +1,124 @@
+"""What counts as a medical emergency in a customer's message, English and Chinese.
+
+Heart, stroke, breathing and consciousness, bleeding and injuries, overdose and poisoning,
+severe allergy, seizure, suicide and self-harm, also when said indirectly (warning signs,
+hedged amounts). High recall on purpose: a false alarm costs a handoff, a miss can cost a
+life (docs/safety.md). `kefu.guard.safety.assess` runs this over every view of a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard._regex import IN_SENTENCE as _
+
+EMERGENCY = re.compile(
+    # heart
+    r"chest\W*(pain|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
+    r"pressure|squeez|crush|burning)|(pain|pressure|tight|crush|squeez|heavy|weight|elephant)"
+    + _
+    + r"{0,30}\b(chest|breastbone|sternum)|"
+    r"(pressure|tightness|crushing|squeezing|pain) (in|on) (my|the|his|her) chest|"
+    r"heart attack|cardiac|no pulse|heart (has )?stopped|sitting on (my|his|her) chest|"
+    # stroke (face, arm, speech, sudden headache or vision)
+    r"stroke|face (is |has )?(droop|numb|gone numb|went numb)|droop|slurr|"
+    r"(can'?t|cannot|unable to) (speak|talk|lift|raise|move) (properly|clearly|his|her|my|their)|"
+    r"one side (of (his|her|my|their) (body|face) )?(is |went |has gone |feels )?(weak|numb|"
+    r"paraly)|(words|speech) (are |is )?(coming out )?(jumbled|garbled|slurred)|"
+    r"worst headache|sudden(ly)? (severe |bad )?(headache|weakness|numbness|confusion|blindness)|"
+    r"(double|blurred|lost|loss of) vision (suddenly|all of a sudden)|vision (is )?double|"
+    # breathing, choking, consciousness
+    r"can'?t breathe|cannot breathe|not breathing|barely breathing|stopped breathing|"
+    r"(trouble|difficulty|struggling) breathing|hardly breathe|short(ness)? of breath|gasping|"
+    r"chok(e|ing)|turning (blue|purple)|lips (are |turned |turning )?(blue|purple)|"
+    r"unconscious|unresponsive|won'?t wake|isn'?t waking|not waking|passed out|collapsed|"
+    r"fainted|won'?t respond|not responding|no response from|"
+    # bleeding, burns
+    r"(severe|heavy|uncontrolled) bleeding|bleeding (heavily|badly|a lot)|"
+    r"blood (is )?(spurting|pouring|gushing|everywhere)|(spurting|gushing|pouring) blood|"
+    r"(deep|gaping|huge|bad) (gash|cut|wound)|hit by a (car|truck|bus)|(car|motorbike|bike) "
+    r"(crash|accident)|(hit|banged|struck) (his|her|my|their) head" + _ + r"{0,40}(confused|"
+    r"vomit|unconscious|drowsy|sleepy|bleeding)|worst pain (of|in) my life|bone (is )?sticking out|"
+    r"(bleeding|blood)" + _ + r"{0,40}"
+    r"(won'?t|will not|doesn'?t|does not|can'?t|cannot) stop|severe(ly)? burn|"
+    # overdose, poisoning
+    r"overdos|\bod'?d\b|too many (pills|tablets|sleeping)|(took|taken|swallowed|ate|drank|had) "
+    r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
+    r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
+    r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"
+    # "took 20 of my tablets", "took maybe 20 of my sleeping pills": a hedge word is common
+    r"(took|taken|swallowed|ate|had|downed|popped) ((maybe|about|around|like|roughly|nearly|"
+    r"almost|over|at least|probably|something like) )?(\d+|all|lots|a lot|dozens|loads|"
+    r"a handful|half)\b"
+    + _
+    + r"{0,30}(pills|tablets|meds|medicine|capsules|antidepressants|painkillers|insulin|"
+    r"sleeping|opioids|paracetamol|tylenol|ibuprofen)|"
+    r"(drank|swallowed|ate)" + _ + r"{0,20}(bleach|antifreeze|detergent|pesticide|cleaner)|"
+    # allergy
+    r"anaphyla|epipen|(throat|airway) (is |feels )?(closing|swelling|swollen|tight)|"
+    r"(face|lips?|tongue|throat) (is |are |has |have )?(swelling|swollen|swelled|huge|puffing|"
+    r"puffed)|severe allergic|wheez|"
+    # seizure
+    r"seizure|convuls|having a fit|shaking (on the floor|uncontrollably)|"
+    # suicide and self-harm
+    r"suicid|kill (myself|me)|end(ing)? (my|his|her|it) (own )?(life|all)|end(ing)? it all|"
+    r"take my (own )?life|jump(ing)? (off|from) (the|a|my)|can'?t (go on|take (it|this) "
+    r"any ?more|do this any ?more)|(pills|rope|gun) (are |is )?ready|"
+    r"(don'?t|do not) want to (live|be alive|be here|exist|wake up)|want to die|"
+    r"wish i (was|were) dead|better off (dead|without me)|no (reason|point) (to|in) (live|"
+    r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
+    r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
+    r"(goodbye|suicide) (note|letter)|tonight is the night|"
+    # the warning signs people give without naming it: giving things away, "won't need any of
+    # this after Friday", being a burden. Each must read as one on its own: rehoming a pet or
+    # "I won't be here after 5pm" are ordinary support messages.
+    r"(give|gave|given|giving) (away (all|most|much) of my (things|stuff|possessions|belongings)"
+    r"|(all|most|much) of my (things|stuff|possessions|belongings) away)|"
+    r"won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
+    + _
+    + r"{0,20}\b(after|past|beyond) (this|that|next|tonight|tomorrow|today|\w+day)\b|"
+    r"won'?t be (around|here) (much longer|for (much )?longer)|"
+    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i ("
+    r"was|were|wasn'?t|weren'?t|died|disappeared|didn'?t exist|(just|finally) (ended|went|"
+    r"disappeared|died|was gone|were gone|wasn'?t here))\b|"
+    r"(don'?t|do not|can'?t|cannot) see (the|any) point (any ?more|in (anything|living|life|"
+    r"going on|it all|carrying on))|\b(if|when|once|before) i (just|finally) (end|ended) it\b"
+    r"(?! (with|for|at|on|after|early))|"
+    # Chinese
+    r"胸痛|胸(口|部|前)?" + _ + r"{0,8}(痛|疼|闷|压|发紧|憋)|胸闷|心口(疼|痛|像|"
+    r"压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
+    r"没(有)?(心跳|呼吸|脉搏)|中风|卒中|口角歪|嘴歪|脸(歪|麻)|半边(脸|身子|身体)|一侧(肢体|身体)|"
+    r"说话(不清|含糊|含含糊糊|不利索|说不出)|口齿不清|话(也)?说不出|"
+    r"说话" + _ + r"{0,4}(含糊|含含糊糊|不清楚|不利索|大舌头)|嘴角" + _ + r"{0,4}歪|"
+    r"(手|胳膊|手臂)" + _ + r"{0,3}(拿不住|握不住|抓不住)|"
+    r"(手|胳膊|腿|手臂)" + _ + r"{0,3}(抬不起来|动不了|没力气|没劲|发麻)|突然(看不清|看不见|失明)|"
+    r"(一边|一侧|半边)(胳膊|手|腿|身子|脸)"
+    + _
+    + r"{0,3}(没劲|没力气|无力|发麻|麻)|剧烈头痛|最痛的头痛|视物(重影|模糊)|"
+    r"喘不(上|过)气|呼吸(困难|急促|不过来)|不能呼吸|憋(紫|得)|(嘴唇|脸)(都)?(发紫|发青|憋紫)|"
+    r"噎住|窒息|卡住(了)?(喉咙|嗓子)|昏迷|晕倒|昏倒|晕过去|叫不醒|(喊|叫)(都)?没(有)?反应|"
+    r"不省人事|意识不清|倒地|眼前发黑|站不住|"
+    r"大出血|血(流|止)不住|(血流|流血|出血)不止|(一直|不停地?)(流|出)血|止不住|被车撞|车祸|"
+    r"(摔|撞|磕)"
+    + _
+    + r"{0,8}头"
+    + _
+    + r"{0,10}(流血|迷糊|昏|吐|叫不醒)|高烧"
+    + _
+    + r"{0,4}抽|流(了)?(很多|好多)血|血一直|喷血|往外喷|"
+    r"(服药|药物|吃药|用药)过量|过量服|吃(多|过量)了药|吃了(一|整|很多|好多|一大)(整)?(瓶|盒|板|把)|"
+    r"(一|整|半|大半)(整)?(瓶|盒|板|把)" + _ + r"{0,8}(药|片|胶囊)" + _ + r"{0,6}(吃|喝|吞|服)|"
+    r"(喝|吞)了(一|整)?(整)?(瓶|盒)|吞了" + _ + r"{0,6}(药|片|电池|磁铁)|"
+    r"误(服|喝|食|吃)|中毒|农药|(喝|吃)了" + _ + r"{0,6}(农药|消毒|漂白|洗洁精|老鼠药)|"
+    # the object first: "把84消毒液喝了一口", "纽扣电池吞下去了"
+    r"(农药|消毒(液|水|剂)|漂白(剂|水)|洗洁精|洁厕(灵|剂)|老鼠药|杀虫剂|清洁剂|干燥剂|电池|磁铁)"
+    + _
+    + r"{0,6}(喝|吃|吞|咽)(了|下)|"
+    r"(吃|吞|服)了?" + _ + r"{0,4}([1-9]\d|十几|几十|二十|三十|四十|五十)(多)?(片|粒|颗)|"
+    r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
+    r"自杀|轻生|不想(再)?活|活不下去|不如死了|活着(没意思|太累|没意义|好累)|想死|结束(自己的)?(生命|这一切)|跳楼|"
+    r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
+    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
+    r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
+    r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
+)

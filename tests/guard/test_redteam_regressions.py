@@ -89,6 +89,8 @@ FALSE_ALARMS = [
     "I won't be here after 5pm, can the courier leave it with a neighbour?",
     "I found a new home for my dog, how do I cancel his insurance?",
     "孩子暂时托付给奶奶了，收货地址能改吗",
+    "Dear Customer Service Team, I need my order details resent",
+    "I need to update my details in the Patient Portal Login page",
     "我父亲去世了，办理后事需要注销他的账户吗",
 ]
 

@@ -265,6 +265,9 @@ _OTHERS_ZH = re.compile(
 # A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
 _NAMED_EN = re.compile(
     r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient)\W+(named\W+|called\W+)?"
+    # not "Customer Service Team", "Patient Portal Login": the business's own names
+    r"(?!(Service|Services|Support|Care|Team|Success|Relations|Experience|Portal|Account|Login|"
+    r"Number|Reference|Area|Centre|Center|Hub|Help|Desk|Feedback|Records?)\b)"
     r"[A-Z][a-z]+ [A-Z][a-z]+|"
     r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
 )

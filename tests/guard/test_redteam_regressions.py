@@ -60,6 +60,18 @@ MISSED = [
     ("孩子把家里的84消毒液喝了一口，一直哭", "emergency"),
     ("我一口气吃了三十多片安眠药", "emergency"),
     ("今晚想从楼上跳下去", "emergency"),
+    # the second blind batch, run after the first one's fixes: kinds of emergency the rules
+    # had no words for
+    ("we use a gas heater indoors and the whole family has headaches and is dizzy", "emergency"),
+    ("he's diabetic and now sweaty, shaking and confused, got glucose tablets?", "emergency"),
+    ("my baby hasn't had a wet nappy all day and she's really floppy", "emergency"),
+    ("asthma attack, inhaler not helping after 10 puffs", "emergency"),
+    ("奶奶浑身发烫，叫她也不太答应", "emergency"),
+    ("我爸打胰岛素的，今天满头大汗，说话颠三倒四", "emergency"),
+    ("宝宝一直吐，哭都没有眼泪，尿不湿都是干的", "emergency"),
+    ("孩子哮喘犯了，喷了药也不管用，嘴唇有点发紫", "emergency"),
+    ("今晚就把该了断的都了断", "emergency"),
+    ("屋里烧着炭盆，我和我妈都头晕恶心", "emergency"),
 ]
 
 
@@ -90,6 +102,9 @@ FALSE_ALARMS = [
     "I found a new home for my dog, how do I cancel his insurance?",
     "孩子暂时托付给奶奶了，收货地址能改吗",
     "Dear Customer Service Team, I need my order details resent",
+    "Does the patio heater come with a gas regulator?",
+    "Which glucose meter works with insulin pens?",
+    "热水器怎么调温度？",
     "I need to update my details in the Patient Portal Login page",
     "我父亲去世了，办理后事需要注销他的账户吗",
 ]

@@ -69,6 +69,18 @@ EMERGENCY = re.compile(
     r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
     r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
     r"(goodbye|suicide) (note|letter)|tonight is the night|"
+    # carbon monoxide: a fuel-burning appliance and its symptoms, or the alarm
+    r"carbon monoxide|\bco (alarm|detector)|(heater|stove|boiler|generator|furnace|fireplace|"
+    r"barbecue|bbq|grill)" + _ + r"{0,100}(headache|dizz|nause|drows|faint|passed out)|"
+    # a diabetic who is confused (low blood sugar), a floppy or dried-out baby, an asthma attack
+    # the inhaler does not stop
+    r"(diabetic|diabetes|insulin|blood sugar)" + _ + r"{0,80}(confused|not making sense|"
+    r"disoriented|incoherent|unresponsive|acting drunk|not (himself|herself))|"
+    r"\b(she|he|baby|child|kid|son|daughter)('s| is| are)? (really |very |so |all |gone |"
+    r"gone all )?(floppy|limp|lethargic)\b|hasn'?t (had )?(a |any )?wet (nappy|nappies|"
+    r"diaper|diapers)|no wet (nappy|nappies|diaper|diapers)|"
+    r"(inhaler|puffer|nebuli[sz]er)" + _ + r"{0,40}(not (helping|working)|isn'?t (helping|"
+    r"working)|doesn'?t (help|work)|didn'?t (help|work)|no help)|"
     # the warning signs people give without naming it: giving things away, "won't need any of
     # this after Friday", being a burden. Each must read as one on its own: rehoming a pet or
     # "I won't be here after 5pm" are ordinary support messages.
@@ -120,5 +132,16 @@ EMERGENCY = re.compile(
     r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
     r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
     r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
-    r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)"
+    r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)|"
+    # heat stroke, low blood sugar, a dried-out baby, asthma the inhaler does not stop
+    r"中暑|一氧化碳|(炭火|炭盆|煤炉|燃气|煤气|热水器|取暖器)"
+    + _
+    + r"{0,40}(头晕|头痛|恶心|晕倒|犯困)|"
+    r"(叫|喊)(她|他|人|了)?(也|都)?(不太|不怎么)?(答应|应声|回应)|(嘴唇|脸)" + _ + r"{0,4}"
+    r"(发紫|发青|紫了)|说话颠三倒四|胡言乱语|神志不清|意识模糊|"
+    r"(糖尿病|胰岛素|血糖)" + _ + r"{0,30}(满头大汗|出冷汗|冒冷汗|迷糊|叫不醒)|"
+    r"(宝宝|婴儿|孩子|小孩|个月)" + _ + r"{0,40}(软绵绵|蔫了|精神萎靡|哭(都)?没(有)?眼泪|"
+    r"(尿不湿|尿布)" + _ + r"{0,6}干)|"
+    r"(哮喘|喘)" + _ + r"{0,20}(喷|吸)" + _ + r"{0,10}(不管用|没用|不见效)|"
+    r"了断|遗言"
 )

@@ -118,6 +118,9 @@ _INJECTION = re.compile(
     r"\byour (developers|creators|makers|programmers|engineers|devs)\b" + _ + r"{0,40}\b("
     r"instruct\w*|rules|prompt|told you|wrote|write|programmed)|"
     r"xi ?tong ?ti ?shi|ti ?shi ?ci|hu ?l(u|v|ü)e ?(ni|zhi|yi|suo)|"
+    # a pasted "tool result" that carries orders, text to continue word for word
+    r"instructions?_to_(the_)?(assistant|ai|bot|model)|\[/?tool_(result|output|response)\b|"
+    r"admin_override|原样(接|续|输出|复述|重复|念|打)|(拼|连)(起来|在一起)(写|说|打)|"
     r"(developer|dev|god|admin|debug|unrestricted|jailbreak|dan|sudo|maintenance|evil|chaos|"
     r"unfiltered|test) mode|(?<![a-z])dan(?![a-z])|do anything now|jailbr|"
     r"(ai|bot|assistant|model|chatbot|you|gpt)\b" + _ + r"{0,30}(no|without( any)?|free of) "
@@ -169,7 +172,7 @@ _DICTATION = re.compile(
     r"(你|您|请|就|直接|只|只要|麻烦|帮我|给我|先|再|然后)"
     + _
     + r"{0,12}(说|打字说|打|回复|写|输出)(我|给我)?"
-    r"(一句|一下|出|一遍)?\s*[:：]?\s*[“\"「『]",
+    r"(一句|一下|出|一遍)?\s*[:：]?\s*[“\"「『]|(请|你|您)" + _ + r"{0,6}(回复|写|说)\s*[:：]",
     re.IGNORECASE,
 )
 _SQUEEZED_INJECTION = re.compile(
@@ -233,6 +236,7 @@ _PERSONAL = (
 _OTHERS_EN = re.compile(
     r"(other|another|previous|last|different|all( the)?|every|any|someone else'?s?) "
     r"(customers?|clients?|users?|patients?|account holders?|people|person)('s|s')?|"
+    r"(each|all|every one|both) of (those|these|the) accounts|"
     r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody) "
     r"(who|that|before me|else)|"
     r"\b(neighbou?r|husband|wife|partner|brother|sister|friend|mom|mum|dad|mother|father|son|"
@@ -260,7 +264,11 @@ _OTHERS_ZH = re.compile(
     r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
     r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)|"
     r"(收件人|寄件人|客户|用户)" + _ + r"{0,30}完整(的)?(手机号|手机|电话|地址)|"
-    r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)"
+    r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)|"
+    r"完整(的)?(收件人|寄件人|客户|用户)" + _ + r"{0,10}(姓名|手机|电话|地址)|"
+    r"(用户|客户|会员)(?!名)[\u4e00-\u9fff]{2,3}"
+    + _
+    + r"{0,10}(交易流水|流水|手机号|余额|地址|卡号|身份证)"
 )
 # A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
 _NAMED_EN = re.compile(
@@ -272,7 +280,7 @@ _NAMED_EN = re.compile(
     r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
 )
 _NEED_EN = re.compile(r"\b(need|want|get|pull|send|provide|confirm)\b", re.IGNORECASE)
-_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少")
+_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少|念|读")
 
 # -- medicine ------------------------------------------------------------------------------
 _DRUG = (
@@ -338,6 +346,7 @@ _DIAGNOSIS = re.compile(
     + _
     + r"{0,8}(化验|指标|症状|病情|什么病)|"
     r"诊断(一下|成|为|我|结论|结果)|帮我诊断|会诊断|(写|给)出?(诊断|用药方案)|"
+    r"是" + _ + r"{0,8}(炎|癌|病|症|瘤)还是|[\"']diagnosis[\"']\s*:|"
     r"是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
     r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)"
     + _
@@ -351,13 +360,15 @@ _DIAGNOSIS_WEAK = re.compile(
     r"should i (be )?worr|what (does|do) (that|this|it) mean|\b(i|he|"
     r"she) (have|has|got|am having) (a|an|some)? ?(lump|rash|fever|"
     r"cough|spots?|mole|pain|swelling|bump|sore)" + _ + r"{0,60}(what|why|is it|could it)|"
-    r"(你|您)(觉得|说|看)(是|我|这)|会不会是|是不是",
+    r"(你|您)(觉得|说|看)(是|我|这)|会不会是|是不是|\bwhat (i|he|she) (have|has)\b|"
+    r"(帮|给)(我)?(判断|诊断)",
     re.IGNORECASE,
 )
 
 # -- money ---------------------------------------------------------------------------------
 _ASSET = (
-    r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|"
+    r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|growth|"
+    r"income|balanced|dividend|tech|technology|global|"
     r"money[- ]market|investment|etf) funds?|etfs?|"
     r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|"
     r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
@@ -371,12 +382,15 @@ _INVESTMENT = re.compile(
     + _ASSET
     + r"|"
     r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
-    r"(which|what) (\w+ )?"
+    r"(which|what) (of (your|the|these|those) )?(\w+ )?"
     + _ASSET
     + r"\b"
     + _
     + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
     r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
+    r"(which|what) of (your|the|these|those) (funds|investments|investment products)\b"
+    + _
+    + r"{0,40}\b(get|make|earn|return|grow|recover|double|definitely|guarantee)|"
     r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
     r"how should i split my (money|savings|portfolio|401\W?k|pension|retirement|isa|super)|"
     r"guarantee\w* (to )?(pay|return|earn|yield|make|grow)\b" + _ + r"{0,30}\d+ ?%|"
@@ -401,9 +415,8 @@ _JUDGEMENT_ZH = (
     r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
     r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
     r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
-    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|还是"
-    + _
-    + r"{0,10}(划算|好|合适)|"
+    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
+    r"哪个(收益|回报|利息|赚)(更)?(高|多|好)|还是" + _ + r"{0,10}(划算|好|合适)|"
     r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
 )
 _INVESTMENT_ZH = re.compile(
@@ -425,7 +438,8 @@ _PROMISE = re.compile(
     r"\b(promise|guarantee|assure|swear)\b" + _ + r"{0,25}\b(me|that|my|in writing|it|i'?ll|"
     r"i will)\b|\b(can|could|will|would) you (promise|guarantee|confirm|assure)\b|"
     r"\bconfirm (that )?(my|it|the|i)\b" + _ + r"{0,40}(approved|arrive|refund|compensat|free)|"
-    r"(give|send|generate|make|create|issue) (me|us) (a |an |some |any )?[\w% -]{0,20}"
+    r"\bstate (in writing )?that\b" + _ + r"{0,40}(refund|approved|compensat|done|processed)|"
+    r"(give|send|generate|make|create|issue) (me|us|my|our) (a |an |some |any )?[\w% -]{0,20}"
     r"(discount|coupon|promo|voucher|gift card|compensation|refund code|code)|you owe me|"
     r"\bjust (say|confirm|type)\b|"
     r"保证(?!金)|承诺|打包票|确认一下" + _ + r"{0,10}(赔|退|到|补偿)|"

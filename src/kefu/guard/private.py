@@ -1,0 +1,129 @@
+"""Someone else's data, secrets and configuration: the ``private`` kind of the safety triage.
+
+Other customers' details, a named third party's account, what is in someone's name, and the
+deployment's own keys, passwords and settings, in English and Chinese. A customer's own API
+key is not a secret: software businesses' customers ask for theirs every day.
+`kefu.guard.safety.assess` calls `asks_for_private` with every view of a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard._regex import IN_SENTENCE as _
+
+_SECRETS = re.compile(
+    r"(your|system|admin|database|api) credentials|"
+    r"passwords?,? (tokens|or secrets)|(admin|root|database|db|system)\W*(password|credentials|"
+    r"url|connection|dump)|connection string|environment variables?|env vars?|\.env\b|/etc/|"
+    r"config(uration)? file|(show|print|paste|send|dump|reveal|output|give me)\W+(\w+\W+){0,3}"
+    r"(your )?config(uration)?\b|source code|file paths?|(which|what) (llm|ai model|language "
+    r"model)|internal\W+(\w+\W+){0,3}(codes?|list|data|tools|discounts?)|"
+    r"(管理员|后台|数据库|系统)(的)?(密码|账号|地址|连接)|"
+    r"配置文件|环境变量|(你的|系统|服务器|后台)配置|源代码|源码|内部(优惠码|折扣码|数据)",
+    re.IGNORECASE,
+)
+# Keys and tokens: the deployment's own are secrets, but a software business's customers ask
+# for *their* API key every day ("where do I get an API key", "AppKey在哪里看"). A key is a
+# secret unless the message asks for the customer's own and says nothing of the assistant's.
+_KEYS = re.compile(
+    r"api\W*keys?|secret\W*keys?|access\W*tokens?|api\W*tokens?|app\W*(key|secret)|"
+    r"(api|API)\s*(密钥|key)|密钥|令牌",
+    re.IGNORECASE,
+)
+_OWN_KEY = re.compile(
+    r"\b(my|our) (own |new |personal )?(api|access|secret|app|personal)\W*(keys?|tokens?|secret)|"
+    r"\b(where|how) (do|can|should|would) (i|we) (get|find|see|create|generate|make|obtain|"
+    r"reset|regenerate|rotate|revoke|delete|manage)\b|\b(get|create|generate|make|obtain|"
+    r"reset|regenerate|rotate|revoke|delete|manage|request) (a |an |my |our |new |another |"
+    r"more )+(api|access|secret|app|personal)\W*(keys?|tokens?|secret)|"
+    r"(我|我们)(的|自己的)|(申请|生成|创建|获取|重置|重新生成|在哪|哪里|怎么(拿|获取|申请|生成|创建))|"
+    # the customer's own key went wrong: "AppSecret 泄露了怎么办", "my token expired"
+    r"泄露|丢(了|失)|忘(了|记)|过期|失效|\b(leak(ed)?|lost|expired|compromised|stopped working)\b",
+    re.IGNORECASE,
+)
+_THEIR_KEY = re.compile(
+    r"\b(you|you'?re|u) (use|using|used|run|running|have|are (using|running))\b|"
+    r"\byour (own |current |actual )?(api|access|secret|openai|llm|model|app)\W*(keys?|tokens?|"
+    r"secret)|\b(the|this) (bot|assistant|chatbot|deployment|system|server|backend)\b|"
+    r"\b(openai|anthropic|llm|gpt|model'?s?|system'?s?|admin'?s?|server'?s?|backend|internal|"
+    r"production|prod)\b|(paste|dump|reveal|leak|send|give) (me |us )?(the|ur|your)\b|"
+    r"你(们)?(的|自己的)?(当前|现在)?(在用|用的|调用|使用)|你们的|(模型|系统|后台|服务器|内部|线上|生产)(的)?\s*"
+    r"(API|api)?\s*(密钥|key|Key|令牌|token)|原样|发(给)?我",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_keys(texts: list[str]) -> bool:
+    return any(_KEYS.search(t) and (_THEIR_KEY.search(t) or not _OWN_KEY.search(t)) for t in texts)
+
+
+_PERSONAL = (
+    r"(address|phone|number(?! (in|of) (mg|ml|milligrams|pills|tablets|doses))|e-?mail|balance|"
+    r"account|details|orders?|conversations?|chats?|"
+    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?|logs?)"
+)
+_OTHERS_EN = re.compile(
+    r"(other|another|previous|last|different|all( the)?|every|any|someone else'?s?) "
+    r"(customers?|clients?|users?|patients?|account holders?|people|person)('s|s')?|"
+    r"(each|all|every one|both) of (those|these|the) accounts|"
+    r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody) "
+    r"(who|that|before me|else)|"
+    r"\b(neighbou?r|husband|wife|partner|brother|sister|friend|mom|mum|dad|mother|father|son|"
+    r"daughter|colleague|boss|ex)('s|s')?\b|\b(her|his) " + _PERSONAL + "|"
+    r"(yesterday|today|this week|last week|earlier)'?s? (customers|users|clients|patients)|"
+    r"\b(?!my\b|your\b|our\b)[a-z]+'s (account |card |bank )?(balance|password|pin|"
+    r"transactions?|statements?|medical records?)",
+    re.IGNORECASE,
+)
+_PERSONAL_DATA_EN = re.compile(_PERSONAL + r"|questions? (they|he|she) asked", re.IGNORECASE)
+_REQUEST_EN = re.compile(
+    r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
+    r"| was| are| were)|which)\b",
+    re.IGNORECASE,
+)
+_OTHERS_ZH = re.compile(
+    r"(其他|别的|别人|他人|其它|所有|其余|今天|这周|本周|上一个|上一位|前一个|前面)" + _ + r"{0,6}"
+    r"(客户|用户|顾客|患者|会员|人)"
+    + _
+    + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
+    r"余额|账户|卡号|身份证|病历)|"
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?"
+    + _
+    + r"{0,10}"
+    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
+    r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)|"
+    r"(收件人|寄件人|客户|用户)" + _ + r"{0,30}完整(的)?(手机号|手机|电话|地址)|"
+    r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)|"
+    r"完整(的)?(收件人|寄件人|客户|用户)" + _ + r"{0,10}(姓名|手机|电话|地址)|"
+    r"(用户|客户|会员)(?!名)[\u4e00-\u9fff]{2,3}"
+    + _
+    + r"{0,10}(交易流水|流水|手机号|余额|地址|卡号|身份证)"
+)
+# A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
+_NAMED_EN = re.compile(
+    r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient)\W+(named\W+|called\W+)?"
+    # not "Customer Service Team", "Patient Portal Login": the business's own names
+    r"(?!(Service|Services|Support|Care|Team|Success|Relations|Experience|Portal|Account|Login|"
+    r"Number|Reference|Area|Centre|Center|Hub|Help|Desk|Feedback|Records?)\b)"
+    r"[A-Z][a-z]+ [A-Z][a-z]+|"
+    r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
+)
+_NEED_EN = re.compile(r"\b(need|want|get|pull|send|provide|confirm)\b", re.IGNORECASE)
+_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少|念|读")
+
+
+def asks_for_private(texts: list[str], original: str) -> bool:
+    """Does a message (its views, and as written) ask for someone else's data or a secret?"""
+    if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
+        return True
+    for t in texts:
+        if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):
+            return True
+    # Names are capitalised, so this test reads the message as written.
+    for t in [*texts, original]:
+        if _OTHERS_EN.search(t) and _PERSONAL_DATA_EN.search(t) and _REQUEST_EN.search(t):
+            return True
+    if _NAMED_EN.search(original) and _PERSONAL_DATA_EN.search(original):
+        return bool(_REQUEST_EN.search(original) or _NEED_EN.search(original))
+    return False

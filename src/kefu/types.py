@@ -79,6 +79,9 @@ class Answer:
     # The intent classifier's verdict, {"label", "route", "confidence"}, where one is
     # configured (settings.intent_model); left out of as_dict() otherwise.
     intent: dict[str, Any] | None = None
+    # Why the policy chose this plan ("emergency", "customer asked for a person"...): for the
+    # live queue, which puts emergencies first; not part of the public JSON.
+    reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -153,6 +153,13 @@ class Settings(BaseSettings):
         "docs/intents.md). Unset: rules only, nothing loaded.",
     )
 
+    emergency_model: bool = Field(
+        default=True,
+        description="Also check each message for an emergency with the learned head over its "
+        "search vector, where the embedder has one (kefu.guard.emergency_head; docs/safety.md): "
+        "it only adds emergencies to what the rules catch.",
+    )
+
     # Answer policy thresholds on the calibrated confidence in [0, 1]. None = the values chosen
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)

@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
@@ -180,6 +180,7 @@ class Assistant:
             latency_ms=(time.perf_counter() - started) * 1000.0,
             session_id=session_id,
             intent=intent_of(plan),
+            reason=plan.reason,
         )
         if session_id:
             self._record(session_id, message, answer)
@@ -197,7 +198,9 @@ class Assistant:
             text = messages.reply(_SAFETY_REPLY[kind], language)
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
-        result, confidence = self._retrieve(message, _safe_history(history))
+        result, confidence, vector = self._retrieve(message, _safe_history(history))
+        if kind != "emergency" and self._learned_emergency(vector, language):
+            kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)
         top_gone = not passages or passages[0].entry.id != result.passages[0].entry.id
@@ -232,7 +235,11 @@ class Assistant:
             )
         return plan
 
-    def _retrieve(self, message: str, history: list[ChatMessage]) -> tuple[SearchResult, float]:
+    def _retrieve(
+        self, message: str, history: list[ChatMessage]
+    ) -> tuple[SearchResult, float, Any]:
+        """The better of the message alone and the message read with its topic, its
+        confidence, and the message's own search vector."""
         alone = self.kb.search(message)
         best = (alone, self.confidence.predict(alone.features))
         previous = next((m.content for m in reversed(history) if m.role == "user"), None)
@@ -243,7 +250,18 @@ class Assistant:
             # A follow-up borrows its topic; prefer that reading unless it is clearly worse.
             if conf >= best[1] - 0.1:
                 best = (joined, conf)
-        return best
+        return best[0], best[1], alone.query_vector
+
+    def _learned_emergency(self, vector: Any, language: str) -> bool:
+        """The learned head's verdict on the message's vector: an emergency the rules missed.
+
+        Only the message alone is read: an emergency in an earlier turn was that turn's."""
+        if vector is None or not self.settings.emergency_model:
+            return False
+        from kefu.guard.emergency_head import bundled_head
+
+        head = bundled_head(self.kb.embedder.name)
+        return head is not None and head.flags(vector, language)
 
     def _emergency_plan(self, language: str, found: list[Passage], confidence: float) -> Plan:
         text = messages.reply("emergency", language)

@@ -74,6 +74,9 @@ class SearchResult:
     passages: list[Passage]
     features: dict[str, float]  # evidence about the top passage, for the confidence model
     query_tokens: list[str]
+    # The query's search vector (None when nothing was searched): the learned emergency check
+    # reads it instead of embedding the message a second time.
+    query_vector: Any = None
 
 
 class KnowledgeIndex:
@@ -246,7 +249,7 @@ class KnowledgeIndex:
             features[f"{name}*second"] = features[name] * mix
         # Not a model input: selects the FAQ or the document calibration.
         features["is_faq"] = 1.0 if passages and passages[0].entry.kind == "faq" else 0.0
-        return SearchResult(passages, features, q_tokens)
+        return SearchResult(passages, features, q_tokens, q_vec)
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, folder: Path) -> None:

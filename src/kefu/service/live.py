@@ -75,7 +75,14 @@ def handoff_reason(text: str, answer: Answer) -> str:
     from kefu.dialogue.intents import triage
 
     kind = triage(text)
-    if kind == "emergency":
+    # The rules, the learned check or the business's own emergency entry (answer.reason), or
+    # an intent model routing to an emergency: each puts the conversation first in the queue.
+    routed = (answer.intent or {}).get("route")
+    if (
+        kind == "emergency"
+        or answer.reason in ("emergency", "emergency entry")
+        or routed == "emergency"
+    ):
         return "emergency"
     if kind == "human":
         return "request"

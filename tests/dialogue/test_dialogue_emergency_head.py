@@ -1,0 +1,77 @@
+"""The learned emergency check in the dialogue, with the fake embedder and a head pointed at
+one message: what a flagged turn says, what it leaves alone, and the live queue's priority."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from kefu.dialogue import messages
+from kefu.dialogue.assistant import Assistant
+from kefu.dialogue.intents import triage
+from kefu.guard import emergency_head
+from kefu.guard.emergency_head import EmergencyHead
+from kefu.retrieval.embedders import HashingEmbedder
+from kefu.service.live import handoff_reason
+from kefu.types import Answer
+
+MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
+
+SIGN = "my grandfather is ice cold and mumbling after the heating failed overnight"
+
+
+@pytest.fixture
+def pointed_head(monkeypatch: pytest.MonkeyPatch) -> EmergencyHead:
+    """A head for the fake embedder that flags SIGN (cosine 1) and little else."""
+    direction = HashingEmbedder().embed_queries([SIGN])[0].astype(np.float64)
+    head = EmergencyHead("hashing", tuple(direction.tolist()), 0.0, {"en": 0.8, "zh": 0.8})
+
+    def bundled(name: str) -> EmergencyHead | None:
+        return head if name == "hashing" else None
+
+    monkeypatch.setattr(emergency_head, "bundled_head", bundled)
+    return head
+
+
+def test_a_message_only_the_head_flags_gets_the_emergency_reply_and_a_person(
+    make_assistant: MakeAssistant, pointed_head: EmergencyHead
+) -> None:
+    assert triage(SIGN) == "none"  # the rules have no words for it
+    assistant, llm = make_assistant()
+    answer = assistant.ask(SIGN)
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    assert answer.handoff and answer.reason == "emergency"
+    assert llm.calls == []
+    assert handoff_reason(SIGN, answer) == "emergency"  # first in the live queue
+
+
+def test_the_head_leaves_other_messages_and_can_be_switched_off(
+    make_assistant: MakeAssistant, pointed_head: EmergencyHead
+) -> None:
+    assistant, _ = make_assistant(replies=["You can return it within 30 days [1]."])
+    ordinary = assistant.ask("How do I return an item?")
+    assert not ordinary.text.startswith(messages.reply("emergency", "en"))
+    assert ordinary.reason != "emergency"
+    off, _ = make_assistant(emergency_model=False)
+    assert not off.ask(SIGN).text.startswith(messages.reply("emergency", "en"))
+
+
+def test_the_head_reads_the_message_not_the_turns_before_it(
+    make_assistant: MakeAssistant, pointed_head: EmergencyHead
+) -> None:
+    assistant, _ = make_assistant(replies=["Refunds take 5 days [1]."])
+    sid = assistant.start(channel="test")
+    first = assistant.ask(SIGN, session_id=sid)
+    assert first.reason == "emergency"
+    later = assistant.ask("ok, and how long do refunds take?", session_id=sid)
+    assert later.reason != "emergency"
+
+
+def test_the_queue_reads_the_answers_reason_not_only_the_rules() -> None:
+    quiet = Answer("…", [], 0.0, True, "en", "declined")
+    assert handoff_reason("where is my order", quiet) == "low_confidence"
+    flagged = Answer("…", [], 0.0, True, "en", "declined", reason="emergency")
+    assert handoff_reason("where is my order", flagged) == "emergency"

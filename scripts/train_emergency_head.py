@@ -203,24 +203,18 @@ def thresholds_for(
 
 
 def blind_report(head: EmergencyHead, embedder: str) -> dict[str, Any]:
-    report: dict[str, Any] = {}
-    for lang in ("en", "zh"):
-        rows = list(_jsonl(DEVSETS / "emergency" / f"blind_{lang}.jsonl"))
-        vectors = embed([r["text"] for r in rows], embedder)
-        label = np.array([int(r["label"]) for r in rows])
-        rules = np.array([triage(r["text"]) == "emergency" for r in rows])
-        learned = np.array([head.flags(v, lang) for v in vectors])
-        for name, flagged in (
-            ("rules", rules),
-            ("head", learned),
-            ("rules or head", rules | learned),
-        ):
-            caught, alike = flagged[label == 1], flagged[label == 0]
-            report[f"{lang} {name}"] = {
-                "emergencies caught": f"{int(caught.sum())}/{len(caught)}",
-                "look-alikes flagged": f"{int(alike.sum())}/{len(alike)}",
-            }
-    return report
+    """The blind set, read only now that the head is fitted (`kefu eval emergency` too)."""
+    from kefu.guard.emergency_eval import DEFAULT_SETS, evaluate, load_labelled
+    from kefu.retrieval.embedders import create_embedder
+
+    rows = [row for path in DEFAULT_SETS for row in load_labelled(ROOT / path)]
+    report = evaluate(rows, create_embedder(embedder), head=head)
+    return {
+        f"{name} ({lang})": f"caught {s['caught']}/{s['emergencies']}, "
+        f"false alarms {s['false_alarms']}/{s['non_emergencies']}"
+        for name, per in report["detectors"].items()
+        for lang, s in per.items()
+    }
 
 
 def main() -> None:

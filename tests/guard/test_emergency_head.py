@@ -141,7 +141,7 @@ def test_the_training_script_fits_a_head_from_the_committed_data(tmp_path: Path)
         [sys.executable, str(script), *args], env=env, capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "chose C=" in done.stdout and '"en rules or head"' in done.stdout
+    assert "chose C=" in done.stdout and '"rules or learned (en)"' in done.stdout
     data = json.loads(out.read_text(encoding="utf-8"))["heads"]["hashing"]
     head = EmergencyHead.from_dict("hashing", data)
     assert len(head.weights) == 256 and set(head.thresholds) == {"en", "zh"}

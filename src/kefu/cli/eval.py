@@ -95,3 +95,8 @@ app.command("answers")(eval_answers)
 from kefu.cli.redteam import eval_redteam  # noqa: E402
 
 app.command("redteam")(eval_redteam)
+
+# How many emergencies the rules and the learned check catch: kefu.cli.emergency.
+from kefu.cli.emergency import eval_emergency  # noqa: E402
+
+app.command("emergency")(eval_emergency)

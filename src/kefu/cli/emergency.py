@@ -15,7 +15,7 @@ def eval_emergency(
         typer.Option(
             "--set",
             help='Labelled JSONL, one {"text", "label": 1|0} per line; repeat for several '
-            "(default: the blind sets, devsets/emergency/blind_en.jsonl and blind_zh.jsonl).",
+            "(default: the blind sets in devsets/emergency/, run from the project root).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from kefu.guard.emergency_head import EmergencyHead
     from kefu.retrieval.base import Embedder
 
-DEFAULT_SETS = (
-    Path("devsets/emergency/blind_en.jsonl"),
-    Path("devsets/emergency/blind_zh.jsonl"),
+# The blind sets (devsets/emergency/README.md): emergencies with look-alikes, emergencies
+# wrapped in ordinary requests, and ordinary messages alone.
+DEFAULT_SETS = tuple(
+    Path(f"devsets/emergency/{name}_{lang}.jsonl")
+    for name in ("blind", "blind2", "ordinary_blind")
+    for lang in ("en", "zh")
 )
 
 

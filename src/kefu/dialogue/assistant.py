@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from kefu.config import Settings
     from kefu.knowledge.base import KnowledgeBase
     from kefu.llm.base import ChatModel
@@ -237,7 +239,7 @@ class Assistant:
 
     def _retrieve(
         self, message: str, history: list[ChatMessage]
-    ) -> tuple[SearchResult, float, Any]:
+    ) -> tuple[SearchResult, float, np.ndarray | None]:
         """The better of the message alone and the message read with its topic, its
         confidence, and the message's own search vector."""
         alone = self.kb.search(message)
@@ -252,7 +254,7 @@ class Assistant:
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
 
-    def _learned_emergency(self, vector: Any, language: str) -> bool:
+    def _learned_emergency(self, vector: np.ndarray | None, language: str) -> bool:
         """The learned head's verdict on the message's vector: an emergency the rules missed.
 
         Only the message alone is read: an emergency in an earlier turn was that turn's."""

@@ -76,7 +76,7 @@ class SearchResult:
     query_tokens: list[str]
     # The query's search vector (None when nothing was searched): the learned emergency check
     # reads it instead of embedding the message a second time.
-    query_vector: Any = None
+    query_vector: np.ndarray | None = None
 
 
 class KnowledgeIndex:

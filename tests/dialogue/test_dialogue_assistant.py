@@ -197,6 +197,19 @@ def test_followup_uses_the_previous_question(make_assistant: MakeAssistant) -> N
     assert not fresh.sources or fresh.sources[0].id != "ret-sofa-time"
 
 
+def test_a_followup_in_another_language_does_not_borrow_the_earlier_question(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    sid = assistant.start()
+    assert assistant.ask("How do I return a sofa?", session_id=sid).sources[0].id == "ret-sofa"
+    # Joined with the English question, "那要多久？" would land on an English sofa entry and be
+    # answered in English; alone it is a Chinese question and is answered (or declined) in Chinese.
+    answer = assistant.ask("那要多久？", session_id=sid)
+    assert answer.language == "zh"
+    assert not any(s.id.startswith("ret-sofa") for s in answer.sources)
+
+
 def test_emergency_gets_emergency_text_first_and_handoff(make_assistant: MakeAssistant) -> None:
     assistant, llm = make_assistant()
     answer = assistant.ask("I have chest pain and my arm feels numb")

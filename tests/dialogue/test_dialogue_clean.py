@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kefu.dialogue.assistant import MAX_MESSAGE_CHARS, InvalidMessage, clean_message, plain_text
+from kefu.dialogue.assistant import (
+    MAX_MESSAGE_CHARS,
+    InvalidMessage,
+    clean_message,
+    plain_text,
+    reply_language,
+)
 from kefu.errors import KefuError
 
 
@@ -64,3 +70,23 @@ def test_markup_without_words_is_invalid(markup: str) -> None:
 )
 def test_plain_text_keeps_the_words_only(text: str, words: str) -> None:
     assert plain_text(clean_message(text)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("How much is the 次卡?", "en"),  # English grammar, a Chinese product name
+        ("Can I 带狗 inside?", "en"),
+        ("can I pay with 支付宝", "en"),
+        ("我的iPhone 15 Pro Max坏了", "zh"),  # Chinese grammar, an English product name
+        ("我的订单 not arrived yet 怎么办", "zh"),
+        ("iPhone 15 Pro 多少钱", "zh"),
+        ("退款多久到账？", "zh"),
+        ("How long does a refund take?", "en"),
+        ("12345", "en"),
+    ],
+)
+def test_the_reply_language_follows_the_grammar_of_a_mixed_message(
+    text: str, language: str
+) -> None:
+    assert reply_language(text) == language

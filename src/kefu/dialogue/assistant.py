@@ -245,6 +245,10 @@ class Assistant:
         alone = self.kb.search(message)
         best = (alone, self.confidence.predict(alone.features))
         previous = next((m.content for m in reversed(history) if m.role == "user"), None)
+        if previous is not None and reply_language(previous) != reply_language(message):
+            # A customer who switches language expects the answer in the new one; the earlier
+            # question's words would pull retrieval to entries in the old language.
+            previous = None
         query = contextual_query(previous, message)
         if query:
             joined = self.kb.search(query)

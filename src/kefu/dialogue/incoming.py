@@ -46,9 +46,27 @@ def plain_text(text: str) -> str:
     return " ".join(_MARKUP_TAG.sub(" ", _MARKUP_BLOCK.sub(" ", text)).split())
 
 
+# The grammar of a mixed message, not its nouns, says which language the customer writes in:
+# "How much is the 次卡?" is English with a Chinese product name, "我的iPhone 15 Pro坏了" is
+# Chinese with an English one. These are the words that carry grammar in each language.
+_EN_GRAMMAR_WORDS = (
+    "i me my you your we our is are was were am be do does did can could will would should "
+    "the a an this that these those it how what where when why which who much many "
+    "to for of in on at with from and or but not no please there"
+)
+_EN_GRAMMAR = frozenset(_EN_GRAMMAR_WORDS.split())
+_ZH_GRAMMAR = re.compile(r"的|了|吗|呢|吧|嘛|么|是|我|你|在|有|和|怎|什|哪|几|多少|能|可以|要|会")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
 def reply_language(text: str) -> str:
+    """The language to answer in: "zh" or "en"."""
     from kefu.text.language import detect_language
 
     lang = detect_language(text)
-    # A mixed message is usually Chinese with English product names; answer in Chinese.
-    return "zh" if lang in ("zh", "mixed") else "en"
+    if lang != "mixed":
+        return "zh" if lang == "zh" else "en"
+    en = sum(w.lower() in _EN_GRAMMAR for w in _LATIN_WORD.findall(text))
+    zh = len(_ZH_GRAMMAR.findall(text))
+    # A tie stays Chinese: English inside Chinese text is mostly names and codes.
+    return "en" if en > zh else "zh"

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
+from kefu.config import Settings
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, InvalidMessage
 from kefu.storage.conversation_repo import ConversationRepository
@@ -220,6 +222,30 @@ def test_emergency_gets_emergency_text_first_and_handoff(make_assistant: MakeAss
     assert zh.language == "zh"
     assert zh.text.startswith(messages.reply("emergency", "zh"))
     assert llm.calls == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("I have chest pain and my arm feels numb", "If this is an emergency, call 120 now."),
+        ("我爸胸口疼，出冷汗", "如遇紧急情况，请立即拨打急救电话120。"),
+        ("how many ibuprofen can I take", "If someone may have taken too much, call 120 now."),
+    ],
+)
+def test_a_configured_emergency_number_replaces_the_generic_ones(
+    make_assistant: MakeAssistant, text: str, first: str
+) -> None:
+    assistant, _ = make_assistant(emergency_number="120")
+    answer = assistant.ask(text)
+    assert first in answer.text
+    assert "911" not in answer.text and "112" not in answer.text
+    assert answer.handoff
+
+
+@pytest.mark.parametrize("bad", ["call 120", "12a", "+", "1" * 30])
+def test_an_emergency_number_that_is_not_a_number_is_refused(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ValidationError, match="emergency_number"):
+        Settings(home=tmp_path, emergency_number=bad)
 
 
 def test_emergency_adds_the_businesss_own_guidance(

@@ -8,6 +8,7 @@ temporary folder and nothing else of the user's is touched.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -160,6 +161,13 @@ class Settings(BaseSettings):
         "it only adds emergencies to what the rules catch.",
     )
 
+    emergency_number: str | None = Field(
+        default=None,
+        description="The emergency number where the business's customers are (e.g. 120, 911, "
+        "112, 999, 000). Emergency and health-safety replies then say 'call 120 now' in both "
+        "languages. Unset: English replies name 911 (US) and 112 (Europe), Chinese ones 120.",
+    )
+
     # Answer policy thresholds on the calibrated confidence in [0, 1]. None = the values chosen
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
@@ -193,6 +201,19 @@ class Settings(BaseSettings):
     def _expand_home(cls, value: Any) -> Any:
         if isinstance(value, str):
             return Path(value).expanduser()
+        return value
+
+    @field_validator("emergency_number")
+    @classmethod
+    def _check_emergency_number(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not re.fullmatch(r"\+?[0-9][0-9 -]{1,14}", value):
+            raise ValueError(
+                f"emergency_number must be a phone number such as 120, 911, 112 or 999, "
+                f"not {value[:40]!r}"
+            )
         return value
 
     @field_validator("redis_url")

@@ -197,7 +197,7 @@ class Assistant:
             return smalltalk_plan(kind, language)
         if kind == "injection":
             # Nothing is retrieved: the attacker's words choose no passage either.
-            text = messages.reply(_SAFETY_REPLY[kind], language)
+            text = self._reply(_SAFETY_REPLY[kind], language)
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
         result, confidence, vector = self._retrieve(message, _safe_history(history))
@@ -223,7 +223,9 @@ class Assistant:
         )
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
-        elif plan.mode == "curated" and _leads_with_emergency_number(plan.text):
+        elif plan.mode == "curated" and _leads_with_emergency_number(
+            plan.text, self.settings.emergency_number
+        ):
             # The business's own emergency entry matched a message the triage rules missed:
             # its text already says what to do, and a person must follow at once.
             plan.handoff = True
@@ -269,8 +271,12 @@ class Assistant:
         head = bundled_head(self.kb.embedder.name)
         return head is not None and head.flags(vector, language)
 
+    def _reply(self, kind: str, language: str) -> str:
+        """A fixed reply with the business's emergency number, where one is configured."""
+        return messages.reply(kind, language, emergency_number=self.settings.emergency_number)
+
     def _emergency_plan(self, language: str, found: list[Passage], confidence: float) -> Plan:
-        text = messages.reply("emergency", language)
+        text = self._reply("emergency", language)
         passages = []
         top = self._confident_faq(found, confidence, language)
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
@@ -279,7 +285,8 @@ class Assistant:
             answer = top.entry.answer or ""
             # The business's own emergency entry already leads with its number: say it once.
             # Only when it leads with it: a number further down must not displace ours.
-            text = answer if _leads_with_emergency_number(answer) else f"{text}\n\n{answer}"
+            own = _leads_with_emergency_number(answer, self.settings.emergency_number)
+            text = answer if own else f"{text}\n\n{answer}"
         return Plan(
             "curated" if passages else "declined",
             language,
@@ -294,7 +301,7 @@ class Assistant:
         self, kind: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
         """Fixed safe text and a person; the business's confident FAQ answer may follow."""
-        text = messages.reply(_SAFETY_REPLY[kind], language)
+        text = self._reply(_SAFETY_REPLY[kind], language)
         top = self._confident_faq(found, confidence, language)
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
@@ -397,9 +404,12 @@ class Assistant:
         )
 
 
-def _leads_with_emergency_number(text: str) -> bool:
+def _leads_with_emergency_number(text: str, configured: str | None = None) -> bool:
     first = _FIRST_SENTENCE.match(text)
-    return first is not None and bool(_EMERGENCY_NUMBER.search(first.group(0)))
+    if first is None:
+        return False
+    sentence = first.group(0)
+    return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

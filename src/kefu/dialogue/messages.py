@@ -77,9 +77,27 @@ _REPLIES: dict[str, dict[str, str]] = {
 }
 
 
-def reply(kind: str, language: str) -> str:
+# Where the replies above name emergency numbers. A business that sets its own number
+# (KEFU_EMERGENCY_NUMBER) gets it in their place, in both languages: a customer of a Shanghai
+# business told "911 in the US" in English loses time, as does one abroad told "120".
+_GENERIC_NUMBER = {
+    "en": ("your local emergency number (911 in the US, 112 in Europe)", "{number}"),
+    "zh": ("120急救电话（报警请拨110）", "急救电话{number}"),
+}
+_GENERIC_NUMBER_SHORT_ZH = ("120急救电话", "急救电话{number}")
+
+
+def reply(kind: str, language: str, *, emergency_number: str | None = None) -> str:
     table = _REPLIES[kind]
-    return table["zh"] if language == "zh" else table["en"]
+    lang = "zh" if language == "zh" else "en"
+    text = table[lang]
+    if emergency_number:
+        generic, local = _GENERIC_NUMBER[lang]
+        text = text.replace(generic, local.format(number=emergency_number))
+        if lang == "zh":
+            generic, local = _GENERIC_NUMBER_SHORT_ZH
+            text = text.replace(generic, local.format(number=emergency_number))
+    return text
 
 
 def all_replies() -> list[str]:

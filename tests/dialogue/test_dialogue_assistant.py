@@ -199,6 +199,21 @@ def test_followup_uses_the_previous_question(make_assistant: MakeAssistant) -> N
     assert not fresh.sources or fresh.sources[0].id != "ret-sofa-time"
 
 
+def test_a_followup_does_not_repeat_the_answer_just_given(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    followup = "and what about refunds?"
+    # Precondition: alone, the follow-up finds the refund entry; joined with the sofa
+    # question, the sofa entry (the answer just given) would come first.
+    assert assistant.kb.search(followup).passages[0].entry.id == "rf-1"
+    joined = assistant.kb.search(f"How do I return a sofa? {followup}")
+    assert joined.passages[0].entry.id == "ret-sofa"
+
+    sid = assistant.start()
+    assert assistant.ask("How do I return a sofa?", session_id=sid).sources[0].id == "ret-sofa"
+    answer = assistant.ask(followup, session_id=sid)
+    assert not answer.sources or answer.sources[0].id != "ret-sofa"
+
+
 def test_a_followup_in_another_language_does_not_borrow_the_earlier_question(
     make_assistant: MakeAssistant,
 ) -> None:

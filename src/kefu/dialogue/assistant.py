@@ -255,8 +255,11 @@ class Assistant:
         if query:
             joined = self.kb.search(query)
             conf = self.confidence.predict(joined.features)
-            # A follow-up borrows its topic; prefer that reading unless it is clearly worse.
-            if conf >= best[1] - 0.1:
+            # A follow-up borrows its topic; prefer that reading unless it is clearly worse, or
+            # unless it only finds again the entry the customer was just given: "can I pause
+            # it?" after the membership price asks something new, and the earlier question's
+            # words (a near copy of that entry's question) would otherwise win every time.
+            if conf >= best[1] - 0.1 and not _repeats_last_answer(joined, alone, history):
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
 
@@ -410,6 +413,21 @@ def _leads_with_emergency_number(text: str, configured: str | None = None) -> bo
         return False
     sentence = first.group(0)
     return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
+
+
+def _repeats_last_answer(
+    joined: SearchResult, alone: SearchResult, history: list[ChatMessage]
+) -> bool:
+    """The joined reading's top entry is the one the last reply gave, and the message read
+    alone points elsewhere."""
+    if not joined.passages:
+        return False
+    top = joined.passages[0].entry
+    if alone.passages and alone.passages[0].entry.id == top.id:
+        return False
+    last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+    answer = (top.answer or "").strip()
+    return bool(answer) and answer in last
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

@@ -263,6 +263,21 @@ def test_an_emergency_number_that_is_not_a_number_is_refused(tmp_path: Path, bad
         Settings(home=tmp_path, emergency_number=bad)
 
 
+def test_abuse_gets_an_apology_and_a_person_and_still_the_answer(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, llm = make_assistant()
+    insult = assistant.ask("You are useless, you stupid bot")
+    assert insult.text == messages.reply("safety_abuse", "en")
+    assert insult.handoff and not insult.sources
+    # An angry customer with a real question gets the apology, a person and the answer.
+    angry = assistant.ask("How long does a refund take, you idiots?")
+    assert angry.text.startswith(messages.reply("safety_abuse", "en"))
+    assert CSV_REFUND_ANSWER in angry.text
+    assert angry.handoff
+    assert llm.calls == []
+
+
 def test_emergency_adds_the_businesss_own_guidance(
     make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
 ) -> None:

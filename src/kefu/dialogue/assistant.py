@@ -61,6 +61,7 @@ _SAFETY_REPLY = {
     "diagnosis": "safety_diagnosis",
     "investment": "safety_investment",
     "promise": "safety_promise",
+    "abuse": "safety_abuse",
 }
 
 

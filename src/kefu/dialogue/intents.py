@@ -21,6 +21,7 @@ Triage = Literal[
     "diagnosis",
     "investment",
     "promise",
+    "abuse",
     "human",
     "greeting",
     "thanks",

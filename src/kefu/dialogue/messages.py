@@ -70,6 +70,11 @@ _REPLIES: dict[str, dict[str, str]] = {
         "能提供系统内部信息。如需办理与他人账户相关的业务，"
         "已请同事为您说明流程。",
     },
+    "safety_abuse": {
+        "en": "I'm sorry this has been so frustrating. I've asked a colleague to take over; a "
+        "person will reply here shortly.",
+        "zh": "非常抱歉给您带来了不好的体验。已为您转接人工客服，请稍候。",
+    },
     "extractive_prefix": {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",

@@ -8,7 +8,8 @@ Kinds, most urgent first:
 - ``private``: someone else's data, other customers' conversations, secrets or configuration;
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
 - ``investment``: personalised investment advice;
-- ``promise``: a promise, guarantee, code or compensation the business has not written.
+- ``promise``: a promise, guarantee, code or compensation the business has not written;
+- ``abuse``: insults, profanity or threats (`kefu.guard.abuse`): an apology and a person.
 
 Rules, not a model: they must hold with any knowledge base and be reviewable. Attackers hide
 words, so every pattern runs on several views of the message (`views`): normalised, with
@@ -27,12 +28,13 @@ import re
 from typing import Literal
 
 from kefu.guard._regex import IN_SENTENCE
+from kefu.guard.abuse import is_abusive
 from kefu.guard.emergency import EMERGENCY
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
 
 SafetyKind = Literal[
-    "emergency", "injection", "private", "dose", "diagnosis", "investment", "promise"
+    "emergency", "injection", "private", "dose", "diagnosis", "investment", "promise", "abuse"
 ]
 
 _ = IN_SENTENCE
@@ -385,4 +387,6 @@ def assess(text: str) -> SafetyKind | None:
         return "investment"
     if _any(_PROMISE, texts):
         return "promise"
+    if is_abusive(texts):
+        return "abuse"
     return None

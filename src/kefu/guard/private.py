@@ -82,6 +82,12 @@ _REQUEST_EN = re.compile(
     r"| was| are| were)|which)\b",
     re.IGNORECASE,
 )
+# The commonest Chinese surnames: a name after "会员" starts with one of them.
+_SURNAME = (
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严武戴"
+    "莫孔汤]"
+)
 _OTHERS_ZH = re.compile(
     r"(其他|别的|别人|他人|其它|所有|其余|今天|这周|本周|上一个|上一位|前一个|前面)" + _ + r"{0,6}"
     r"(客户|用户|顾客|患者|会员|人)"
@@ -98,14 +104,22 @@ _OTHERS_ZH = re.compile(
     r"完整(的)?(收件人|寄件人|客户|用户)" + _ + r"{0,10}(姓名|手机|电话|地址)|"
     r"(用户|客户|会员)(?!名)[\u4e00-\u9fff]{2,3}"
     + _
-    + r"{0,10}(交易流水|流水|手机号|余额|地址|卡号|身份证)"
+    + r"{0,10}(交易流水|流水|手机号|余额|地址|卡号|身份证)|"
+    # "会员李伟的电话和邮箱": a member named by a surname; not "会员服务电话", "会员专线"
+    r"(用户|客户|会员|顾客|学员)"
+    + _SURNAME
+    + r"[\u4e00-\u9fff]{1,2}(先生|女士|小姐)?(的)?"
+    + _
+    + r"{0,10}(电话|邮箱|手机|联系方式|微信)"
 )
 # A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
 _NAMED_EN = re.compile(
-    r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient)\W+(named\W+|called\W+)?"
+    r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient|[Mm]ember|[Gg]uest|"
+    r"[Pp]assenger|[Ss]tudent|[Pp]olicyholder)\W+(named\W+|called\W+)?"
     # not "Customer Service Team", "Patient Portal Login": the business's own names
     r"(?!(Service|Services|Support|Care|Team|Success|Relations|Experience|Portal|Account|Login|"
-    r"Number|Reference|Area|Centre|Center|Hub|Help|Desk|Feedback|Records?)\b)"
+    r"Number|Reference|Area|Centre|Center|Hub|Help|Desk|Feedback|Records?|Rewards?|Benefits?|"
+    r"Card|Plan|Discount|Price|Lounge|Pass|Wi)\b)"
     r"[A-Z][a-z]+ [A-Z][a-z]+|"
     r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
 )

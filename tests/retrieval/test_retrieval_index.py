@@ -321,6 +321,26 @@ def test_cache_plus_one_new_entry(
     assert len(counter2.texts()) == 2
 
 
+def test_terms_cached_by_another_tokenizer_are_made_again(
+    index: KnowledgeIndex, tmp_path: Path
+) -> None:
+    # An index saved before Chinese characters became terms (or with other options) keeps its
+    # vectors but not its terms: old entry terms beside new query terms would never match.
+    words_only = MixedTokenizer(han_chars=False)
+    old = KnowledgeIndex(HashingEmbedder(), words_only)
+    old.build(items())
+    old.save(tmp_path)
+    counter2 = CountingEmbedder(HashingEmbedder())
+    fresh = KnowledgeIndex(counter2, MixedTokenizer())
+    assert fresh.load_cache(tmp_path) == len(ENTRIES)
+    assert fresh.saved_hashes is None  # the next save writes the new terms
+    assert fresh.build(items()) == 0  # nothing re-embedded
+    terms = fresh.search("退款多久能到账？").query_tokens
+    assert "款" in terms
+    zh = next(i for i, e in enumerate(fresh.entries) if e.language == "zh")
+    assert set(fresh._tokens[zh]) - set(old._tokens[zh])  # the characters were added
+
+
 def test_save_of_an_empty_index_round_trips(
     counter: CountingEmbedder, tokenizer: MixedTokenizer, tmp_path: Path
 ) -> None:

@@ -227,3 +227,20 @@ def test_import_does_not_load_jieba_and_warm_up_is_quiet() -> None:
     assert "花呗" in tokens
     assert "Building prefix dict" not in proc.stderr
     assert "Loading model" not in proc.stderr
+
+
+def test_chinese_characters_are_terms_beside_the_words() -> None:
+    tk = MixedTokenizer()
+    terms = tk.tokenize("可以开票吗")
+    # "开票" and "开发票" share no word, but share "开" and "票"
+    assert {"开票", "开", "票"} <= set(terms)
+    assert "吗" not in terms  # a stop word is not a term, as a word or as a character
+    assert {"开", "票"} <= set(tk.tokenize("可以开发票吗"))
+    assert "开票" in tk.words.tokenize("可以开票吗")
+    assert not {"开", "票"} & set(tk.words.tokenize("可以开票吗"))
+    assert tk.tokenize("Refund policy") == tk.words.tokenize("Refund policy")
+
+
+def test_the_version_names_the_options() -> None:
+    assert MixedTokenizer().version != MixedTokenizer(han_chars=False).version
+    assert MixedTokenizer().version == MixedTokenizer().version

@@ -37,7 +37,9 @@ class GroundedSentences:
         min_terms: int = 3,
         check: OutputCheck | None = None,
     ) -> None:
-        self.tokenizer = tokenizer
+        # Words, not single Chinese characters: nearly any sentence shares characters with a
+        # long source, so they would let an unsupported Chinese sentence through.
+        self.tokenizer = getattr(tokenizer, "words", tokenizer)
         # Numbers, codes, links, doses, promises and system-prompt quotes the sources lack
         # stop generation too: term overlap alone lets "use code FREE100" through.
         self.check = check

@@ -266,6 +266,7 @@ class KnowledgeIndex:
             "embedder": self.embedder.name,
             "dim": self.embedder.dim,
             "hashes": hashes,
+            "tokenizer": _tokenizer_version(self.tokenizer),
         }
         if self._background is not None:
             tmp_bg = folder / "background.tmp.npy"
@@ -313,13 +314,22 @@ class KnowledgeIndex:
                     self._background = bg.astype(np.float32, copy=False)
             except (OSError, ValueError):
                 pass
-        # Only a folder with current background vectors counts as saved; otherwise the next
-        # save writes them, instead of every start re-embedding the background.
-        self.saved_hashes = list(hashes) if self._background is not None else None
+        # Terms made by another tokenizer (an older kefu, other options) are made again: a
+        # query's terms and the entries' must come from the same one.
+        same_terms = manifest.get("tokenizer") == _tokenizer_version(self.tokenizer)
+        # Only a folder with current background vectors and terms counts as saved; otherwise
+        # the next save writes them, instead of every start redoing the work.
+        current = self._background is not None and same_terms
+        self.saved_hashes = list(hashes) if current else None
         for h, vec, tok in zip(hashes, vectors, tokens, strict=True):
             self._emb_cache[h] = vec.astype(np.float32, copy=False)
-            self._tok_cache[h] = tok
+            if same_terms:
+                self._tok_cache[h] = tok
         return len(hashes)
+
+
+def _tokenizer_version(tokenizer: Tokenizer) -> str:
+    return str(getattr(tokenizer, "version", type(tokenizer).__name__))
 
 
 def background_texts() -> list[str]:

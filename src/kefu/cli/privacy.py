@@ -116,8 +116,9 @@ def purge(
             raise ConfigError(
                 "no retention period: pass --older-than DAYS or set KEFU_RETENTION_DAYS"
             )
+        privacy = Privacy(open_db())  # before the bar: a bad home is one line, not a bar
         with progress_bar(console(stderr=True)) as update:
-            s = Privacy(open_db()).purge(
+            s = privacy.purge(
                 days, dry_run=dry_run, actor=cli_actor(), role=CLI_ROLE, progress=update
             )
         verb = "would purge" if dry_run else "purged"

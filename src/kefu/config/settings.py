@@ -258,8 +258,29 @@ class Settings(BaseSettings):
         return "sqlite:///" + quote(str(self.home / "kefu.db"), safe="/ :\\")
 
     def ensure_home(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
-        return self.home
+        """Create ``home`` if needed; ConfigError (one line naming it) when it cannot be used.
+
+        Every command writes below it (database, index, keys), so a home that is a file, sits
+        under a file or is read-only is reported once, here, instead of as a traceback from
+        whichever write comes first.
+        """
+        home = self.home
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # mkdir(exist_ok=True) still raises when the name is taken by something else.
+            raise self._home_error("it exists and is not a folder") from None
+        except OSError as exc:
+            raise self._home_error(exc.strerror or str(exc)) from exc
+        if not os.access(home, os.W_OK | os.X_OK):
+            raise self._home_error("permission denied")
+        return home
+
+    def _home_error(self, reason: str) -> ConfigError:
+        return ConfigError(
+            f"KEFU_HOME {self.home} is not a writable directory: {reason} (set KEFU_HOME "
+            "to a folder kefu may write to)"
+        )
 
 
 def load_settings(**overrides: Any) -> Settings:

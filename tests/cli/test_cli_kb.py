@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from kefu.cli.app import app
@@ -157,3 +160,46 @@ def test_packs_are_read_only(kefu_env: dict[str, str]) -> None:
     result = _run("kb", "search", "refund", "--pack", "nope")
     assert result.exit_code == 1
     assert "ecommerce" in result.stderr
+
+
+def test_ctrl_c_while_embedding_keeps_nothing_of_the_file(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kefu.retrieval.embedders import HashingEmbedder
+
+    embed = HashingEmbedder.embed_queries
+
+    def interrupted(self: HashingEmbedder, texts: Sequence[str]) -> Any:
+        if any("shipping" in t for t in texts):  # the file's questions, not the background
+            raise KeyboardInterrupt
+        return embed(self, texts)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(HashingEmbedder, "embed_queries", interrupted)
+        result = _add(faq_file)
+    assert result.exit_code == 130
+    assert _list() == []  # not listed with entries whose vectors were never saved
+    again = _add(faq_file)
+    assert again.exit_code == 0, again.output
+    assert f"added {faq_file.resolve()}" in again.stdout
+    assert "3 newly embedded" in again.stdout
+
+
+def test_search_warms_up_with_a_progress_bar(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first search may embed the whole knowledge base (a pack, a new embedder): it must
+    # report progress rather than appear to hang.
+    from kefu.knowledge.base import KnowledgeBase
+
+    seen: list[object] = []
+    warm_up = KnowledgeBase.warm_up
+
+    def recording(self: KnowledgeBase, progress: Any = None) -> int:
+        seen.append(progress)
+        return warm_up(self, progress)
+
+    monkeypatch.setattr(KnowledgeBase, "warm_up", recording)
+    result = _run("kb", "search", "refund", "--pack", "ecommerce", "--json")
+    assert result.exit_code == 0, result.output
+    assert seen and callable(seen[0])

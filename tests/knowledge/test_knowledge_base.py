@@ -244,6 +244,77 @@ def test_missing_path_raises(h: Harness, tmp_path: Path) -> None:
         h.kb.add([tmp_path / "missing.csv"])
 
 
+# -- interrupted adds (Ctrl-C) -----------------------------------------------------------------
+MANY = [(f"faq-{i}", f"Question number {i} about parcel {i}?", f"Answer {i}.") for i in range(40)]
+
+
+def _interrupt_embedding(stage: str, done: int, total: int) -> None:
+    # 40 FAQ rows are 80 texts: batches of 64 and 16, so this stops half-way through.
+    if stage == "embedding" and 0 < done < total:
+        raise KeyboardInterrupt
+
+
+def test_interrupted_embedding_leaves_the_knowledge_base_as_it_was(
+    h: Harness, tmp_path: Path
+) -> None:
+    other = write_csv(tmp_path / "other.csv", [("o-1", "Do you sell gift cards?", "Yes.")])
+    h.kb.add([other])
+    many = write_csv(tmp_path / "many.csv", MANY)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([many], progress=_interrupt_embedding)
+    # The next process sees the knowledge base as before: no source, no entry of the file,
+    # and nothing waiting to be embedded by the first search.
+    after = h.fresh()
+    assert [s.name for s in after.kb.sources()] == ["other.csv"]
+    assert after.ids() == {"o-1"}
+    assert after.kb.warm_up() == 0 and after.counter.texts() == []
+    # Adding the file again stores and embeds all of it, with the progress shown.
+    stages: list[tuple[str, int, int]] = []
+    report = after.kb.add([many], progress=lambda *s: stages.append(s))
+    assert report.added == [(str(many.resolve()), len(MANY))]
+    assert report.embedded == len(MANY)
+    assert ("embedding", 2 * len(MANY), 2 * len(MANY)) in stages
+    assert after.top_id(MANY[7][1]) == "faq-7"
+
+
+def test_interrupted_update_keeps_the_old_version(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    write_csv(faq_csv, MANY)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([faq_csv], progress=_interrupt_embedding)
+    after = h.fresh()
+    assert after.ids() == {r[0] for r in ROWS}
+    assert after.top_id("How do I track my order?") == "faq-track"
+    report = after.kb.add([faq_csv])  # not "unchanged": the new version was never stored
+    assert report.added == [(str(faq_csv.resolve()), len(MANY))]
+    assert report.updated == [str(faq_csv.resolve())]
+    assert after.ids() == {r[0] for r in MANY}
+
+
+def test_interrupt_while_storing_still_saves_the_index_of_what_was_stored(
+    h: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write_csv(tmp_path / "a.csv", ROWS[:2])
+    second = write_csv(tmp_path / "b.csv", ROWS[2:])
+    store = h.kb.repo.replace_source
+    calls = 0
+
+    def replace_then_interrupt(**kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return store(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(h.kb.repo, "replace_source", replace_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([first, second])
+    after = h.fresh()
+    assert after.ids() == {ROWS[0][0], ROWS[1][0]}
+    assert after.kb.warm_up() == 0  # the stored file's vectors were saved on the way out
+    assert after.top_id(ROWS[1][1]) == ROWS[1][0]
+
+
 # -- removing -----------------------------------------------------------------------------
 def test_remove_by_path(h: Harness, faq_csv: Path, tmp_path: Path) -> None:
     other = write_csv(tmp_path / "other.csv", [("o-1", "Do you sell gift cards?", "Yes.")])

@@ -125,7 +125,7 @@ def search(
     from rich.table import Table
 
     from kefu.cli.app import _errors
-    from kefu.cli.common import console, open_kb
+    from kefu.cli.common import console, open_kb, progress_bar
     from kefu.dialogue.confidence import ConfidenceModel
 
     with _errors():
@@ -134,6 +134,10 @@ def search(
 
             raise KefuError("the search text is empty")
         kb = open_kb(pack)
+        # A first search (a pack, a new embedder, entries stored without vectors) embeds the
+        # knowledge: show it rather than appear to hang.
+        with progress_bar(console(stderr=True)) as update:
+            kb.warm_up(progress=update)
         result = kb.search(query, top_k=top_k)
         conf = ConfidenceModel.load(embedder=kb.settings.embedder).predict(result.features)
         if as_json:

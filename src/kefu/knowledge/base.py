@@ -31,6 +31,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 @dataclass
 class AddReport:
     added: list[tuple[str, int]] = field(default_factory=list)  # (file, entries)
+    updated: list[str] = field(default_factory=list)  # the added files that replaced a version
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error message)
     embedded: int = 0
@@ -38,6 +39,18 @@ class AddReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True)
+class _PendingSource:
+    """A file read and parsed by `KnowledgeBase.add`, not stored yet."""
+
+    path: str
+    name: str
+    kind: str
+    content_hash: str
+    entries: list[Entry]
+    replaces: bool  # an older version of the file is stored
 
 
 class KnowledgeBase:
@@ -149,32 +162,74 @@ class KnowledgeBase:
 
     # -- changing the knowledge base ------------------------------------------------------
     def add(self, paths: Sequence[Path], *, progress: Progress | None = None) -> AddReport:
-        """Ingest files; each file is stored whole or not at all."""
+        """Ingest files; each file is stored whole or not at all.
+
+        Every new entry is embedded *before* anything is stored: embedding is the slow part,
+        where a Ctrl-C lands, and an interrupt there leaves the knowledge base as it was (no
+        stored entries without vectors for the next search to re-embed unannounced). Once
+        storing has begun, the index is rebuilt and saved from what was stored even if the
+        rest is interrupted; the vectors are all in memory by then, so that takes no embedding.
+        """
         from kefu.ingest import content_hash, iter_files, load_file
+        from kefu.storage.knowledge_repo import entry_text_hash
 
         self._require_user_scope("add")
         report = AddReport()
         files = iter_files(list(paths))
-        for n, path in enumerate(files, start=1):
-            key = str(path.resolve())
+        with self._lock:
+            # 1. An index in step with what is stored (this embeds what an older run left out).
+            if self._index is None:
+                report.embedded += self.warm_up(progress)
+            index = self.index
+            # 2. Read and parse every new or changed file.
+            pending: list[_PendingSource] = []
+            for n, path in enumerate(files, start=1):
+                key = str(path.resolve())
+                try:
+                    digest = content_hash(path)
+                    existing = self.repo.get_source(key)
+                    if existing is not None and existing.content_hash == digest:
+                        report.unchanged.append(key)
+                    else:
+                        pending.append(
+                            _PendingSource(
+                                path=key,
+                                name=path.name,
+                                kind=path.suffix.lower().lstrip("."),
+                                content_hash=digest,
+                                entries=load_file(path),
+                                replaces=existing is not None,
+                            )
+                        )
+                except (IngestError, StorageError) as exc:
+                    report.failed.append((key, str(exc)))
+                if progress:
+                    progress("reading", n, len(files))
+            if not pending:
+                return report
+            # 3. Embed them, still without storing anything.
+            items = [(e, entry_text_hash(e)) for p in pending for e in p.entries]
+            cb = (lambda d, t: progress("embedding", d, t)) if progress else None
+            report.embedded += index.embed(items, progress=cb)
+            # 4. Store each file (one transaction each), then index what was stored.
             try:
-                digest = content_hash(path)
-                existing = self.repo.get_source(key)
-                if existing is not None and existing.content_hash == digest:
-                    report.unchanged.append(key)
-                else:
-                    entries = load_file(path)
-                    kind = path.suffix.lower().lstrip(".")
-                    self.repo.replace_source(
-                        path=key, name=path.name, kind=kind, content_hash=digest, entries=entries
-                    )
-                    report.added.append((key, len(entries)))
-            except (IngestError, StorageError) as exc:
-                report.failed.append((key, str(exc)))
-            if progress:
-                progress("reading", n, len(files))
-        if report.added or self._index is None:
-            report.embedded = self._reindex(progress)
+                for p in pending:
+                    try:
+                        self.repo.replace_source(
+                            path=p.path,
+                            name=p.name,
+                            kind=p.kind,
+                            content_hash=p.content_hash,
+                            entries=p.entries,
+                        )
+                    except StorageError as exc:
+                        report.failed.append((p.path, str(exc)))
+                        continue
+                    report.added.append((p.path, len(p.entries)))
+                    if p.replaces:
+                        report.updated.append(p.path)
+            finally:
+                self._refresh(None)
         return report
 
     def remove(self, key: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -203,3 +204,18 @@ def test_search_warms_up_with_a_progress_bar(
     result = _run("kb", "search", "refund", "--pack", "ecommerce", "--json")
     assert result.exit_code == 0, result.output
     assert seen and callable(seen[0])
+
+
+@pytest.mark.timeout(60)
+def test_a_named_pipe_or_device_fails_at_once(kefu_env: dict[str, str], tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    result = _run("kb", "add", str(fifo), str(zero))
+    assert result.exit_code == 1
+    assert "pipe.csv: not a regular file: it is a named pipe (FIFO)" in result.stderr
+    assert "zero.txt: not a regular file: it is a character device (a link to /dev/zero)" in (
+        result.stderr
+    )
+    assert _list() == []

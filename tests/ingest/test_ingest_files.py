@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -113,6 +115,39 @@ def test_content_hash(tmp_path: Path) -> None:
     before = content_hash(path)
     path.write_bytes(b"question,answer\nq?,b\n")
     assert content_hash(path) != before
+
+
+# Reading any of these would wait for a writer or never end: each must fail at once.
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("kind", ["fifo", "link-to-dev-zero", "link-to-dev-urandom"])
+@pytest.mark.parametrize("read", [content_hash, load_file], ids=["content_hash", "load_file"])
+def test_special_files_are_refused_unread(
+    tmp_path: Path, kind: str, read: Callable[[Path], object]
+) -> None:
+    path = tmp_path / "faq.csv"
+    if kind == "fifo":
+        os.mkfifo(path)
+        what = r"not a regular file: it is a named pipe \(FIFO\)"
+    else:
+        path.symlink_to("/dev/" + kind.rsplit("-", 1)[1])
+        what = r"not a regular file: it is a character device \(a link to /dev/"
+    with pytest.raises(IngestError, match=rf"faq\.csv: {what}"):
+        read(path)
+
+
+def test_content_hash_refuses_an_oversized_file_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:  # sparse: no 50 MB actually written
+        handle.truncate(50 * 1024 * 1024 + 1)
+    with pytest.raises(IngestError, match=r"huge\.csv: file too large \(50\.0 MB; the limit"):
+        content_hash(path)
+
+
+def test_broken_link_is_named_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "faq.csv"
+    path.symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(IngestError, match=r"faq\.csv: broken link to .*gone\.csv"):
+        load_file(path)
 
 
 def test_iter_files(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ loaders can stay linear and the caller gets one kind of error for one bad file.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,16 @@ from kefu.errors import IngestError
 from kefu.ingest.chunking import chunk_text
 from kefu.types import Entry
 
+# The largest knowledge file read (README): about 250,000 FAQ rows, far past what embeds in a
+# reasonable time on a CPU, and a bound on memory for a file named by mistake.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_FILE_KINDS = {
+    stat.S_IFDIR: "folder",
+    stat.S_IFIFO: "named pipe (FIFO)",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFSOCK: "socket",
+}
 # Chinese spreadsheets exported from Excel are usually GB18030 (or its subset GBK); anything
 # else that is not UTF-8 would be guesswork, so it is refused with a clear message instead.
 _FALLBACK_ENCODING = "gb18030"
@@ -27,19 +38,39 @@ _CONTROL_CHARACTERS: dict[int, str | None] = {
 _CONTROL_CHARACTERS[0x0C] = "\n"
 
 
+def check_regular_file(path: Path) -> int:
+    """The size of ``path``, a regular file (after symlinks) of at most MAX_FILE_BYTES.
+
+    Checked before a file is opened: reading a named pipe waits for a writer and a device such
+    as /dev/zero never ends, so either would hang ``kefu kb add`` instead of failing it.
+    """
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        target = _link_target(path)
+        raise IngestError(
+            name, f"broken link to {target}" if target else "file not found"
+        ) from None
+    except OSError as exc:
+        raise IngestError(name, f"cannot read file: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        target = _link_target(path)
+        what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "special file")
+        via = f" (a link to {target})" if target else ""
+        raise IngestError(name, f"not a regular file: it is a {what}{via}")
+    if info.st_size > MAX_FILE_BYTES:
+        raise IngestError(
+            name, f"file too large ({_mb(info.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})"
+        )
+    return info.st_size
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; refuses missing, non-regular, empty and oversized files."""
     name = str(path)
+    check_regular_file(path)
     try:
-        if not path.exists():
-            raise IngestError(name, "file not found")
-        if not path.is_file():
-            raise IngestError(name, "not a regular file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise IngestError(
-                name, f"file too large ({_mb(size)}; the limit is {_mb(MAX_FILE_BYTES)})"
-            )
         with path.open("rb") as handle:
             # Read one byte past the limit in case the file grew after stat().
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -173,6 +204,14 @@ class ChunkBuilder:
                     metadata={**self.metadata, **(metadata or {})},
                 )
             )
+
+
+def _link_target(path: Path) -> str | None:
+    """Where a symlink points (for messages), or None when ``path`` is not one."""
+    try:
+        return os.readlink(path) if path.is_symlink() else None
+    except OSError:
+        return None
 
 
 def _mb(size: int) -> str:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from kefu.errors import IngestError
-from kefu.ingest._common import read_bytes
+from kefu.ingest._common import MAX_FILE_BYTES, check_regular_file, read_bytes
 from kefu.types import Entry
 
 __all__ = ["SUPPORTED_SUFFIXES", "content_hash", "iter_files", "load_file"]
@@ -50,11 +50,22 @@ def load_file(path: Path, *, chunk_size: int = 800, overlap: int = 120) -> list[
 
 
 def content_hash(path: Path) -> str:
-    """SHA-256 of the file's bytes, as hex; tells a changed file from an unchanged one."""
+    """SHA-256 of the file's bytes, as hex; tells a changed file from an unchanged one.
+
+    Refuses what `load_file` would refuse unread (not a regular file, too large), since this
+    reads the file first.
+    """
+    path = Path(path)
+    check_regular_file(path)
     digest = hashlib.sha256()
+    size = 0
     try:
-        with Path(path).open("rb") as handle:
+        with path.open("rb") as handle:
             for block in iter(partial(handle.read, 1 << 20), b""):
+                size += len(block)
+                if size > MAX_FILE_BYTES:  # it grew after the check
+                    limit = MAX_FILE_BYTES // (1024 * 1024)
+                    raise IngestError(str(path), f"file too large (over {limit} MB)")
                 digest.update(block)
     except OSError as exc:
         raise IngestError(str(path), f"cannot read file: {exc.strerror or exc}") from exc

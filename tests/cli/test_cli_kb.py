@@ -219,3 +219,38 @@ def test_a_named_pipe_or_device_fails_at_once(kefu_env: dict[str, str], tmp_path
         result.stderr
     )
     assert _list() == []
+
+
+def test_remove_asks_which_when_a_key_is_a_source_and_an_entry(
+    kefu_env: dict[str, str], tmp_path: Path
+) -> None:
+    first = tmp_path / "numeric_ids.csv"
+    first.write_text("id,question,answer\n1,Numeric id one?,Answer one.\n", encoding="utf-8")
+    second = tmp_path / "other.csv"
+    second.write_text("id,question,answer\n7,Other question?,Other answer.\n", encoding="utf-8")
+    assert _add(first).exit_code == 0 and _add(second).exit_code == 0
+    ambiguous = _run("kb", "remove", "1")  # source 1 is numeric_ids.csv; entry "1" is in it
+    assert ambiguous.exit_code == 1
+    assert "is both the source 1" in ambiguous.stderr
+    assert "--source 1" in ambiguous.stderr and "--entry 1" in ambiguous.stderr
+    assert len(_list()) == 2
+
+    both = _run("kb", "remove", "1", "--source", "--entry")
+    assert both.exit_code == 2
+    entry = _run("kb", "remove", "1", "--entry")
+    assert entry.exit_code == 0, entry.output
+    assert "removed 1 entry" in entry.stdout
+    assert [row["name"] for row in _list()] == ["other.csv"]  # numeric_ids.csv had one row
+
+
+def test_remove_a_deleted_file_by_relative_path(
+    kefu_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "gone.csv").write_text("question,answer\nQ?,A.\n", encoding="utf-8")
+    assert _run("kb", "add", "inputs/gone.csv").exit_code == 0
+    (tmp_path / "inputs" / "gone.csv").unlink()
+    result = _run("kb", "remove", "inputs/gone.csv")
+    assert result.exit_code == 0, result.output
+    assert _list() == []

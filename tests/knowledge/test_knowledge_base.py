@@ -14,7 +14,7 @@ import pytest
 from kefu_tests_retrieval_embedder_contract import CountingEmbedder
 
 from kefu.config import Settings
-from kefu.errors import NotFoundError
+from kefu.errors import KefuError, NotFoundError
 from kefu.knowledge.base import KnowledgeBase
 from kefu.retrieval.embedders import HashingEmbedder
 from kefu.storage.db import Database
@@ -352,6 +352,42 @@ def test_remove_one_entry_by_id(h: Harness, faq_csv: Path) -> None:
     report = h.kb.add([faq_csv])
     assert report.added == [(str(faq_csv.resolve()), len(ROWS))]
     assert h.top_id("How do I track my order?") == "faq-track"
+
+
+def test_a_key_that_is_a_source_id_and_an_entry_id_is_refused(h: Harness, tmp_path: Path) -> None:
+    first = write_csv(tmp_path / "first.csv", [("q-1", "Do you ship abroad?", "Yes.")])
+    h.kb.add([first])
+    (source,) = h.kb.sources()
+    other = write_csv(tmp_path / "other.csv", [(str(source.id), "Opening hours?", "9 to 5.")])
+    h.kb.add([other])
+    key = str(source.id)
+    with pytest.raises(KefuError, match="is both the source") as caught:
+        h.kb.remove(key)
+    message = str(caught.value)
+    assert str(first.resolve()) in message and str(other.resolve()) in message
+    assert f"--source {key}" in message and f"--entry {key}" in message
+    assert h.ids() == {"q-1", key}  # nothing removed
+
+    assert h.kb.remove(key, kind="entry") == [key]
+    assert h.ids() == {"q-1"}
+    h.kb.add([other])
+    assert h.kb.remove(key, kind="source") == ["q-1"]
+    assert h.ids() == {key}
+    with pytest.raises(NotFoundError, match="an entry id"):
+        h.kb.remove("first.csv", kind="entry")
+
+
+def test_remove_a_deleted_file_by_its_relative_path(
+    h: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "inputs" / "gone.csv", ROWS[:1])
+    other = write_csv(tmp_path / "elsewhere" / "gone.csv", ROWS[1:2])
+    h.kb.add([Path("inputs/gone.csv"), other])
+    (tmp_path / "inputs" / "gone.csv").unlink()
+    # The name alone is ambiguous (two gone.csv); the relative path is not.
+    assert h.kb.remove("inputs/gone.csv") == [ROWS[0][0]]
+    assert h.ids() == {ROWS[1][0]}
 
 
 @pytest.mark.parametrize("key", ["nope.csv", "no-such-entry", "999999", "/no/such/file.csv"])

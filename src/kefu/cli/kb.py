@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -104,13 +104,23 @@ def remove(
     key: Annotated[
         str, typer.Argument(help="A file path, a source id from 'kb list', or an entry id.")
     ],
+    source: Annotated[
+        bool, typer.Option("--source", help="KEY is a file path, file name or source id.")
+    ] = False,
+    entry: Annotated[bool, typer.Option("--entry", help="KEY is an entry id.")] = False,
 ) -> None:
-    """Remove a source file (all its entries) or a single entry."""
+    """Remove a source file (all its entries) or a single entry.
+
+    A KEY that is both a source id and an entry id (say 3) is refused: add --source or --entry.
+    """
     from kefu.cli.app import _errors
     from kefu.cli.common import console, open_kb
 
     with _errors():
-        removed = open_kb(None).remove(key)
+        if source and entry:
+            raise typer.BadParameter("give --source or --entry, not both")
+        kind: Literal["source", "entry"] | None = "source" if source else "entry" if entry else None
+        removed = open_kb(None).remove(key, kind=kind)
         console().print(f"removed {len(removed)} entr{'y' if len(removed) == 1 else 'ies'}")
 
 

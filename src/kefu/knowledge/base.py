@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kefu.errors import IngestError, KefuError, StorageError
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kefu.types import Entry
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+RemoveKind = Literal["source", "entry"]
 
 
 @dataclass
@@ -232,31 +233,47 @@ class KnowledgeBase:
                 self._refresh(None)
         return report
 
-    def remove(self, key: str) -> list[str]:
-        """Remove a source (by path, file name or numeric id) or one entry (by entry id)."""
+    def remove(self, key: str, *, kind: RemoveKind | None = None) -> list[str]:
+        """Remove a source (by path, file name or numeric id) or one entry (by entry id).
+
+        A key that names both a source and an entry (source 3 and an entry with the id "3")
+        is refused unless ``kind`` says which: guessing would delete another file's knowledge.
+        A relative path is resolved against the current folder, as ``add`` stored it, so a file
+        deleted from disk since can still be removed by the path it was added with.
+        """
         from kefu.errors import NotFoundError
 
         self._require_user_scope("remove")
-        candidates = [key]
-        if Path(key).exists():
-            candidates.insert(0, str(Path(key).resolve()))
-        removed: list[str] | None = None
-        for cand in candidates:
-            source = self.repo.find_source(cand)
-            if source is not None:
-                removed = self.repo.remove_source(source.id)
-                break
-        if removed is None:
-            try:
-                self.repo.remove_entry(key)
-                removed = [key]
-            except NotFoundError:
-                raise NotFoundError(
-                    f"nothing called {key!r} in the knowledge base: give a file path, a source "
-                    "id from 'kefu kb list', or an entry id"
-                ) from None
+        source = None if kind == "entry" else self._find_source(key)
+        entry = None if kind == "source" else self.repo.get_entries([key]).get(key)
+        if source is not None and entry is not None:
+            raise KefuError(
+                f"{key!r} is both the source {source.id} ({source.path}, "
+                f"{_entries(source.entry_count)}) and the entry {key!r} (in {entry.source}); "
+                f"say which: --source {key} removes the file, --entry {key} the one entry"
+            )
+        if source is not None:
+            removed = self.repo.remove_source(source.id)
+        elif entry is not None:
+            self.repo.remove_entry(key)
+            removed = [key]
+        else:
+            what = {
+                "source": "a file path or a source id from 'kefu kb list'",
+                "entry": "an entry id from 'kefu kb list --entries'",
+            }.get(kind or "", "a file path, a source id from 'kefu kb list', or an entry id")
+            raise NotFoundError(f"nothing called {key!r} in the knowledge base: give {what}")
         self._reindex(None)
         return removed
+
+    def _find_source(self, key: str) -> SourceRecord | None:
+        try:
+            # Sources are stored by absolute path (`add`); the file itself may be gone.
+            absolute = str(Path(key).expanduser().resolve())
+        except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the key
+            absolute = None
+        found = self.repo.get_source(absolute) if absolute else None
+        return found or self.repo.find_source(key)
 
     def refresh(self) -> int:
         """Bring a loaded index in step with the stored entries after another process changed
@@ -298,6 +315,10 @@ class KnowledgeBase:
         if self.pack:
             return False
         return self.repo.count() == 0
+
+
+def _entries(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
 
 
 _PACK_CACHE: dict[str, list[tuple[Entry, str]]] = {}

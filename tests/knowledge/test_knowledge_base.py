@@ -195,6 +195,36 @@ def test_id_clash_with_another_file_is_refused(h: Harness, tmp_path: Path) -> No
     assert h.kb.search(ROWS[0][1]).passages[0].entry.answer == ROWS[0][2]
 
 
+def test_files_with_the_same_stem_get_distinct_generated_ids(h: Harness, tmp_path: Path) -> None:
+    en = tmp_path / "dup" / "en" / "returns.md"
+    zh = tmp_path / "dup" / "zh" / "returns.md"
+    for path, text in ((en, "Returns are free within 30 days."), (zh, "30天内退货免费。")):
+        path.parent.mkdir(parents=True)
+        path.write_text(f"# Returns\n\n{text}\n", encoding="utf-8")
+    tsv = tmp_path / "good.tsv"
+    tsv.write_text("question\tanswer\nDo you ship abroad?\tYes, to 40 countries.\n", "utf-8")
+    js = tmp_path / "good.json"
+    js.write_text('[{"question": "Do you gift-wrap?", "answer": "Yes, for $2."}]', "utf-8")
+
+    report = h.kb.add([tmp_path / "dup", tsv, js])
+    assert report.ok and len(report.added) == 4
+    by_source = {Path(e.source).relative_to(tmp_path).as_posix(): e.id for e in h.kb.entries()}
+    # The first file keeps the stem-based id; the others the shortest telling path end.
+    assert by_source == {
+        "dup/en/returns.md": "returns#1",
+        "dup/zh/returns.md": "zh/returns.md#1",
+        "good.tsv": "good:2",
+        "good.json": "good.json:1",
+    }
+    assert h.top_id("Do you gift-wrap?") == "good.json:1"
+
+    # A changed file keeps its ids, whichever form they took.
+    en.write_text("# Returns\n\nReturns are free within 60 days.\n", encoding="utf-8")
+    zh.write_text("# Returns\n\n60天内退货免费。\n", encoding="utf-8")
+    h.kb.add([en, zh])
+    assert {e.id for e in h.kb.entries()} == set(by_source.values())
+
+
 def test_a_directory_ingests_every_supported_file(h: Harness, tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     write_csv(folder / "faq.csv", ROWS[:2])

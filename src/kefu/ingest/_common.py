@@ -153,7 +153,10 @@ def language_detector() -> Callable[[str], str]:
 
 
 class ChunkBuilder:
-    """Turns document sections into ``chunk`` entries numbered ``<stem>#1``, ``#2``… per file."""
+    """Turns document sections into ``chunk`` entries numbered ``<stem>#1``, ``#2``… per file.
+
+    ``id_stem`` replaces the file's stem in those ids (see `load_file`).
+    """
 
     def __init__(
         self,
@@ -162,8 +165,10 @@ class ChunkBuilder:
         chunk_size: int,
         overlap: int,
         metadata: dict[str, Any] | None = None,
+        id_stem: str | None = None,
     ) -> None:
         self.path = path
+        self.id_stem = id_stem or path.stem
         self.chunk_size = chunk_size
         self.overlap = overlap
         self.metadata = dict(metadata or {})
@@ -189,7 +194,7 @@ class ChunkBuilder:
         for index, piece in enumerate(pieces, start=1):
             if entry_id is None:
                 self._counter += 1
-                ident = f"{self.path.stem}#{self._counter}"
+                ident = f"{self.id_stem}#{self._counter}"
             else:
                 ident = entry_id if len(pieces) == 1 else f"{entry_id}#{index}"
             self.entries.append(

@@ -26,11 +26,15 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
 _Loader = Callable[..., list[Entry]]
 
 
-def load_file(path: Path, *, chunk_size: int = 800, overlap: int = 120) -> list[Entry]:
+def load_file(
+    path: Path, *, chunk_size: int = 800, overlap: int = 120, id_stem: str | None = None
+) -> list[Entry]:
     """Parse one knowledge file into entries, or raise :class:`IngestError` naming the file.
 
     FAQ files (CSV/TSV, JSON with question/answer) give ``faq`` entries; documents give
     ``chunk`` entries of at most ``chunk_size`` characters overlapping by about ``overlap``.
+    Entries without an id of their own are called ``<id_stem>:<row>`` (FAQ) or
+    ``<id_stem>#<n>`` (chunks); ``id_stem`` defaults to the file name without its extension.
     """
     path = Path(path)
     if chunk_size < 1 or not 0 <= overlap < chunk_size:
@@ -44,7 +48,7 @@ def load_file(path: Path, *, chunk_size: int = 800, overlap: int = 120) -> list[
         what = f"'{suffix}' files are" if suffix else "files without an extension are"
         raise IngestError(str(path), f"unsupported file type: {what} not supported (use {kinds})")
     data = read_bytes(path)
-    entries = loader(path, data, chunk_size=chunk_size, overlap=overlap)
+    entries = loader(path, data, chunk_size=chunk_size, overlap=overlap, id_stem=id_stem)
     _check_unique(path, entries)
     return entries
 
@@ -119,8 +123,10 @@ def _loaders() -> dict[str, _Loader]:
     from kefu.ingest import loaders_docs, loaders_faq
 
     def csv_loader(delimiter: str) -> _Loader:
-        def load(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
-            return loaders_faq.load_csv(path, data, delimiter=delimiter)
+        def load(
+            path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None
+        ) -> list[Entry]:
+            return loaders_faq.load_csv(path, data, delimiter=delimiter, id_stem=id_stem)
 
         return load
 

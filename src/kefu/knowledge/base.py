@@ -184,6 +184,7 @@ class KnowledgeBase:
             index = self.index
             # 2. Read and parse every new or changed file.
             pending: list[_PendingSource] = []
+            stored_paths = [src.path for src in self.repo.list_sources()]
             for n, path in enumerate(files, start=1):
                 key = str(path.resolve())
                 try:
@@ -192,13 +193,15 @@ class KnowledgeBase:
                     if existing is not None and existing.content_hash == digest:
                         report.unchanged.append(key)
                     else:
+                        others = [p for p in stored_paths if p != key]
+                        id_stem = self._id_stem(path, key, others, pending)
                         pending.append(
                             _PendingSource(
                                 path=key,
                                 name=path.name,
                                 kind=path.suffix.lower().lstrip("."),
                                 content_hash=digest,
-                                entries=load_file(path),
+                                entries=load_file(path, id_stem=id_stem),
                                 replaces=existing is not None,
                             )
                         )
@@ -232,6 +235,29 @@ class KnowledgeBase:
             finally:
                 self._refresh(None)
         return report
+
+    def _id_stem(
+        self, path: Path, key: str, others: list[str], pending: list[_PendingSource]
+    ) -> str:
+        """What the ids generated for ``path``'s entries without one start with.
+
+        The file's stem (``returns`` in ``returns#1``, ``good`` in ``good:2``) while no other
+        source uses ids of that form, so a knowledge base built before keeps its ids; else the
+        shortest end of its path that no other source's path ends with and whose ids are free
+        (``good.json:2`` beside ``good.tsv``, ``zh/returns.md#1`` beside ``en/returns.md``).
+        """
+        parts = Path(key).parts
+        other_parts = [Path(p).parts for p in [*others, *(p.path for p in pending)]]
+        candidates = [(path.stem, 0)] + [("/".join(parts[-n:]), n) for n in range(1, len(parts))]
+        for stem, n in candidates:
+            if n and any(o[-n:] == parts[-n:] for o in other_parts):
+                continue  # the same name (or path end) as another file: not telling
+            if self.repo.uses_id_stem(stem, besides=key) or any(
+                e.id.startswith((f"{stem}:", f"{stem}#")) for p in pending for e in p.entries
+            ):
+                continue
+            return stem
+        return key
 
     def remove(self, key: str, *, kind: RemoveKind | None = None) -> list[str]:
         """Remove a source (by path, file name or numeric id) or one entry (by entry id).

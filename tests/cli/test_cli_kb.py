@@ -254,3 +254,22 @@ def test_remove_a_deleted_file_by_relative_path(
     result = _run("kb", "remove", "inputs/gone.csv")
     assert result.exit_code == 0, result.output
     assert _list() == []
+
+
+def test_a_folder_with_nothing_loadable_fails_and_says_so(
+    kefu_env: dict[str, str], faq_file: Path, tmp_path: Path
+) -> None:
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    (pictures / "a.png").write_bytes(b"x")
+    (pictures / "gone.csv").symlink_to(tmp_path / "gone.csv")
+    result = _run("kb", "add", str(pictures))
+    assert result.exit_code == 1
+    assert "nothing to add: every file was skipped" in result.stderr
+    assert "a.png: kefu does not read '.png' files" in result.stderr
+    assert "gone.csv: broken link to" in result.stderr
+
+    both = _run("kb", "add", str(pictures), str(faq_file))
+    assert both.exit_code == 0, both.output
+    assert f"skipped {pictures / 'a.png'}: kefu does not read '.png' files" in both.stderr
+    assert f"skipped {pictures / 'gone.csv'}: broken link to" in both.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kefu.errors import IngestError
-from kefu.ingest import SUPPORTED_SUFFIXES, content_hash, iter_files, load_file
+from kefu.ingest import SUPPORTED_SUFFIXES, content_hash, iter_files, load_file, scan_files
 
 
 def test_supported_suffixes() -> None:
@@ -163,6 +163,29 @@ def test_iter_files(tmp_path: Path) -> None:
     assert relative == ["single.xlsx", "kb/a.CSV", "kb/b.md", "kb/sub/c.pdf"]
     with pytest.raises(IngestError, match="nowhere"):
         iter_files([tmp_path / "nowhere"])
+
+
+def test_scan_reports_what_it_leaves_out_of_folders(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "faq.csv").write_text("x")
+    (kb / "photo.PNG").write_text("x")
+    (kb / "README").write_text("x")
+    (kb / ".hidden.png").write_text("x")  # hidden: passed over quietly
+    (kb / "dangling.csv").symlink_to(tmp_path / "nowhere.csv")
+    os.mkfifo(kb / "pipe.txt")
+    (tmp_path / "empty").mkdir()
+    scan = scan_files([kb, tmp_path / "empty"])
+    assert scan.files == [kb / "faq.csv"]
+    assert scan.skipped == [
+        (kb / "README", "kefu does not read files without an extension"),
+        (kb / "dangling.csv", f"broken link to {tmp_path / 'nowhere.csv'}"),
+        (kb / "photo.PNG", "kefu does not read '.png' files"),
+        (kb / "pipe.txt", "not a regular file"),
+    ]
+    assert scan.empty_folders == [tmp_path / "empty"]
+    with pytest.raises(IngestError, match=r"dangling\.csv: broken link to"):
+        scan_files([kb / "dangling.csv"])
 
 
 @pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))

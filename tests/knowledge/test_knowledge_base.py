@@ -267,6 +267,32 @@ def test_progress_reports_reading_and_embedding(h: Harness, faq_csv: Path) -> No
     assert embedding and embedding[-1][1] == embedding[-1][2] == 2 * len(ROWS)
 
 
+def test_a_folder_with_nothing_to_read_is_an_error(h: Harness, tmp_path: Path) -> None:
+    from kefu.errors import IngestError
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IngestError, match=r"empty: nothing to add: no files \(kefu reads"):
+        h.kb.add([tmp_path / "empty"])
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    (pictures / "a.png").write_bytes(b"x")
+    with pytest.raises(IngestError, match=r"every file was skipped \(a\.png: kefu does not"):
+        h.kb.add([pictures])
+
+
+def test_what_a_folder_skips_is_reported(h: Harness, faq_csv: Path, tmp_path: Path) -> None:
+    (faq_csv.parent / "logo.png").write_bytes(b"x")
+    (faq_csv.parent / "old.csv").symlink_to(tmp_path / "deleted.csv")
+    (tmp_path / "empty").mkdir()
+    report = h.kb.add([faq_csv.parent, tmp_path / "empty"])
+    assert report.ok and report.added == [(str(faq_csv.resolve()), len(ROWS))]
+    assert [(Path(p).name, why.split(" ")[0]) for p, why in report.skipped] == [
+        ("logo.png", "kefu"),
+        ("old.csv", "broken"),
+        ("empty", "nothing"),
+    ]
+
+
 def test_missing_path_raises(h: Harness, tmp_path: Path) -> None:
     from kefu.errors import IngestError
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     help="Manage the knowledge base: FAQ files (CSV/TSV/JSON/JSONL) and documents "
@@ -37,11 +40,21 @@ def add(
         for path, message in report.failed:
             err.print(f"[bold red]failed[/] {path}", markup=True)
             err.print(f"  {message}", markup=False)
+        _print_skipped(err, report.skipped)
         out.print(
             f"{kb.repo.count()} entries in the knowledge base; {report.embedded} newly embedded."
         )
         if not report.ok:
             raise typer.Exit(1)
+
+
+def _print_skipped(err: Console, skipped: list[tuple[str, str]], shown: int = 10) -> None:
+    from rich.markup import escape
+
+    for path, why in skipped[:shown]:
+        err.print(f"[yellow]skipped[/] {escape(path)}: {escape(why)}")
+    if len(skipped) > shown:
+        err.print(f"[yellow]skipped[/] {len(skipped) - shown} more")
 
 
 @app.command("list")

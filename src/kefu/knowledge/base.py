@@ -35,6 +35,8 @@ class AddReport:
     updated: list[str] = field(default_factory=list)  # the added files that replaced a version
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error message)
+    # Left out of folders (an unsupported type, a broken link; a folder with nothing to read).
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file or folder, why)
     embedded: int = 0
 
     @property
@@ -171,12 +173,18 @@ class KnowledgeBase:
         storing has begun, the index is rebuilt and saved from what was stored even if the
         rest is interrupted; the vectors are all in memory by then, so that takes no embedding.
         """
-        from kefu.ingest import content_hash, iter_files, load_file
+        from kefu.ingest import content_hash, load_file, scan_files
         from kefu.storage.knowledge_repo import entry_text_hash
 
         self._require_user_scope("add")
         report = AddReport()
-        files = iter_files(list(paths))
+        scan = scan_files(list(paths))
+        files = scan.files
+        report.skipped = [(str(p), why) for p, why in scan.skipped] + [
+            (str(folder), "nothing kefu can read in this folder") for folder in scan.empty_folders
+        ]
+        if not files:
+            raise IngestError(", ".join(map(str, paths)), _nothing_to_add(scan.skipped))
         with self._lock:
             # 1. An index in step with what is stored (this embeds what an older run left out).
             if self._index is None:
@@ -341,6 +349,17 @@ class KnowledgeBase:
         if self.pack:
             return False
         return self.repo.count() == 0
+
+
+def _nothing_to_add(skipped: list[tuple[Path, str]], shown: int = 3) -> str:
+    from kefu.ingest import SUPPORTED_SUFFIXES
+
+    if not skipped:
+        kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+        return f"nothing to add: no files (kefu reads {kinds})"
+    listed = "; ".join(f"{path.name}: {why}" for path, why in skipped[:shown])
+    more = f"; and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    return f"nothing to add: every file was skipped ({listed}{more})"
 
 
 def _entries(n: int) -> str:

@@ -94,6 +94,7 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert "would purge" in kefu("privacy", "purge", "--older-than", "1", "--dry-run")
     kefu("privacy", "purge", code=1)  # no retention configured and no --older-than
     kefu("privacy", "erase", "cust-5", input="n\n", code=1)
+    assert "nothing was erased" in kefu("privacy", "erase", "nobody", "--yes", code=1)
     assert "1 conversations" in kefu("privacy", "erase", "cust-5", "--yes")
     kefu("privacy", "export", "cust-5", code=1)
     actions = [e["action"] for e in _audit(kefu_home)]

@@ -60,7 +60,9 @@ def erase(
             f"Erase everything about {customer_id!r}? This cannot be undone", default=False
         ):
             raise typer.Exit(1)
-        s = Privacy(open_db()).erase_customer(customer_id, actor=cli_actor(), role=CLI_ROLE)
+        s = Privacy(open_db()).erase_customer(
+            customer_id, actor=cli_actor(), role=CLI_ROLE, must_exist=True
+        )
         console().print(
             f"erased {customer_id}: {s.conversations} conversations, {s.messages} messages, "
             f"{s.feedback} feedback, details {'deleted' if s.customer_record else 'none held'}, "

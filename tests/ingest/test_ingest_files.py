@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,7 +62,36 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
 def test_undecodable_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes(b"caf\xe9 \xff\xfe\xfd")  # neither UTF-8 nor GB18030
-    with pytest.raises(IngestError, match=r"notes\.txt, row 1: not a text file"):
+    with pytest.raises(IngestError, match=r"notes\.txt, row 1: not UTF-8 or GB18030 text"):
+        load_file(path)
+
+
+def test_latin1_is_called_text_in_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "faq.csv"
+    path.write_bytes("question,answer\nCafé ouvert?,Oui, à 9 h.\n".encode("latin-1"))
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert "faq.csv, row 2: not UTF-8 or GB18030 text" in message
+    assert "re-save it as UTF-8" in message and "not a text file" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("null.json", "null", "expected a JSON list of objects, found null"),
+        ("nulls.json", "[null]", "item 1: expected a JSON object, found null"),
+        ("lines.jsonl", "null\n", "row 1: expected a JSON object, found null"),
+        ("types.jsonl", '{"question": "Q?", "answer": ["a"]}', "'answer' must be text, not a list"),
+        ("flag.json", '[{"question": true, "answer": "A"}]', "'question' must be text, not true"),
+    ],
+)
+def test_json_kinds_are_named_as_json_names_them(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(IngestError, match=re.escape(message)):
         load_file(path)
 
 
@@ -292,7 +322,9 @@ def test_other_encodings_are_refused_not_garbled(
     data = content.encode(encoding)
     path.write_bytes(data)
     data.decode("gb18030")  # the trap: these bytes do decode as GB18030, into nonsense
-    with pytest.raises(IngestError, match=r"legacy\.csv, row 2: not a text file"):
+    with pytest.raises(
+        IngestError, match=r"legacy\.csv, row 2: not UTF-8 or GB18030 text .*re-save"
+    ):
         load_file(path)
 
 
@@ -302,5 +334,5 @@ def test_damaged_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
     broken = data[: data.index("联".encode()) + 1] + data[data.index("联".encode()) + 3 :]
     path = tmp_path / "damaged.csv"
     path.write_bytes(broken)
-    with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not a text file \(invalid UTF-8"):
+    with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not valid UTF-8 text"):
         load_file(path)

@@ -36,6 +36,12 @@ _CONTROL_CHARACTERS: dict[int, str | None] = {
     code: None for code in [*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
 }
 _CONTROL_CHARACTERS[0x0C] = "\n"
+# Text, but in another encoding (Latin-1 / Windows-1252 from Western Excel, Big5...): saying
+# "not a text file" sent people looking for binary debris in a plain spreadsheet.
+_OTHER_ENCODING = (
+    "not UTF-8 or GB18030 text (Latin-1, Windows-1252 or Big5?); re-save it as UTF-8 "
+    "(in Excel: Save As, CSV UTF-8)"
+)
 
 
 def check_regular_file(path: Path) -> int:
@@ -119,13 +125,13 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     if fine >= 2 * broken:
         # Mostly valid multi-byte UTF-8 with a few bad bytes: a damaged UTF-8 file, which
         # GB18030 would turn into nonsense rather than fix.
-        raise IngestError(name, "not a text file (invalid UTF-8; save it as UTF-8)", row=line)
+        raise IngestError(
+            name, "not valid UTF-8 text (a damaged file?); re-save it as UTF-8", row=line
+        )
     try:
         text = data.decode(_FALLBACK_ENCODING)
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            name, "not a text file (neither UTF-8 nor GB18030; save it as UTF-8)", row=line
-        ) from exc
+        raise IngestError(name, _OTHER_ENCODING, row=line) from exc
     # Windows-1252 (Western Excel exports) and Big5 (Traditional Chinese) bytes also decode
     # as GB18030, into the wrong characters. Real GB2312/GBK text has both bytes of a Chinese
     # character above 0x7F; those encodings put an ASCII byte second, so too many such pairs
@@ -133,9 +139,7 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     odd = sum(1 for ch in wide if len(b := ch.encode(_FALLBACK_ENCODING)) != 2 or b[1] < 0x80)
     if odd > len(wide) // 4:
-        raise IngestError(
-            name, "not a text file (not UTF-8, and not GB18030 either; save it as UTF-8)", row=line
-        )
+        raise IngestError(name, _OTHER_ENCODING, row=line)
     return text
 
 

@@ -221,8 +221,25 @@ def _string(path: Path, value: Any, field: str, row: int | None, prefix: str) ->
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise IngestError(
-        str(path), f"{prefix}{field!r} must be text, not {type(value).__name__}", row=row
+        str(path), f"{prefix}{field!r} must be text, not {_json_kind(value)}", row=row
     )
+
+
+def _json_kind(value: Any) -> str:
+    """A JSON value's kind as the file spells it ("null", "a list"), not Python's "NoneType"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
 
 
 def load_json(
@@ -250,7 +267,7 @@ def load_json(
             )
         document = document[key]
     if not isinstance(document, list):
-        raise IngestError(name, f"expected a JSON list of objects, found {type(document).__name__}")
+        raise IngestError(name, f"expected a JSON list of objects, found {_json_kind(document)}")
     loader = _RecordLoader(
         path, encoding, "item", chunk_size=chunk_size, overlap=overlap, id_stem=id_stem
     )
@@ -316,7 +333,7 @@ class _RecordLoader:
         name = str(self.path)
         if not isinstance(item, dict):
             raise IngestError(
-                name, f"{prefix}expected a JSON object, found {type(item).__name__}", row=row
+                name, f"{prefix}expected a JSON object, found {_json_kind(item)}", row=row
             )
         record: dict[str, Any] = {}
         for raw_key, value in item.items():

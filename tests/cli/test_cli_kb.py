@@ -47,7 +47,17 @@ def test_add_then_unchanged(kefu_env: dict[str, str], faq_file: Path) -> None:
     )
     changed = _add(faq_file)
     assert changed.exit_code == 0, changed.output
-    assert "(4 entries)" in changed.stdout
+    assert f"updated {faq_file.resolve()} (4 entries)" in changed.stdout
+    assert "added" not in changed.stdout
+
+
+def test_one_entry_is_singular(kefu_env: dict[str, str], tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("question,answer\nQ?,A.\n", encoding="utf-8")
+    result = _add(one)
+    assert result.exit_code == 0, result.output
+    assert f"added {one.resolve()} (1 entry)" in result.stdout
+    assert "1 entry in the knowledge base" in result.stdout
 
 
 def test_first_add_reports_how_many_texts_it_embedded(

@@ -25,6 +25,8 @@ def add(
     ],
 ) -> None:
     """Ingest files. Unchanged files are skipped; a bad file is reported and nothing of it kept."""
+    from rich.markup import escape
+
     from kefu.cli.app import _errors
     from kefu.cli.common import console, open_kb, progress_bar
 
@@ -34,18 +36,23 @@ def add(
         with progress_bar(err) as update:
             report = kb.add(paths, progress=update)
         for path, n in report.added:
-            out.print(f"[green]added[/] {path} ({n} entries)")
+            verb = "updated" if path in report.updated else "added"
+            out.print(f"[green]{verb}[/] {escape(path)} ({_entries(n)})")
         for path in report.unchanged:
-            out.print(f"[dim]unchanged[/] {path}")
+            out.print(f"[dim]unchanged[/] {escape(path)}")
         for path, message in report.failed:
-            err.print(f"[bold red]failed[/] {path}", markup=True)
+            err.print(f"[bold red]failed[/] {escape(path)}", markup=True)
             err.print(f"  {message}", markup=False)
         _print_skipped(err, report.skipped)
         out.print(
-            f"{kb.repo.count()} entries in the knowledge base; {report.embedded} newly embedded."
+            f"{_entries(kb.repo.count())} in the knowledge base; {report.embedded} newly embedded."
         )
         if not report.ok:
             raise typer.Exit(1)
+
+
+def _entries(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
 
 
 def _print_skipped(err: Console, skipped: list[tuple[str, str]], shown: int = 10) -> None:
@@ -134,7 +141,7 @@ def remove(
             raise typer.BadParameter("give --source or --entry, not both")
         kind: Literal["source", "entry"] | None = "source" if source else "entry" if entry else None
         removed = open_kb(None).remove(key, kind=kind)
-        console().print(f"removed {len(removed)} entr{'y' if len(removed) == 1 else 'ies'}")
+        console().print(f"removed {_entries(len(removed))}")
 
 
 @app.command("search")

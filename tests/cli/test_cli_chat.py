@@ -63,3 +63,24 @@ def test_help_and_unknown_commands_are_not_sent(kefu_env: dict[str, str], faq_fi
     session = re.search(r"Conversation saved as (\S+);", asked.stdout)
     assert session is not None
     assert _messages(session.group(1)) == 2  # the question and its answer
+
+
+def test_the_banner_shows_the_models_display_name(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kefu.llm.base import ModelInfo
+    from kefu.llm.fake import FakeChatModel
+
+    info = ModelInfo(
+        backend="llamacpp",
+        name="SmolLM2-135M-Instruct.Q4_1.gguf",
+        languages=("en",),
+        path="/cache/SmolLM2-135M-Instruct.Q8_0.98362432-1796010656.gguf",
+        details={"served_as": "Q8_0"},
+    )
+    monkeypatch.setattr(FakeChatModel, "info", property(lambda self: info))
+    assert CliRunner().invoke(app, ["kb", "add", str(faq_file)]).exit_code == 0
+    result = CliRunner().invoke(app, ["chat"], input="/quit\n")
+    assert result.exit_code == 0, result.output
+    assert "model: SmolLM2-135M-Instruct.Q4_1 (served as Q8_0)" in result.stdout
+    assert "98362432" not in result.stdout

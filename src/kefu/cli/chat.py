@@ -66,9 +66,9 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
     session_id = session or assistant.start(channel="cli")
     if session:
         assistant.conversations.get(session)  # unknown id -> NotFoundError with a clear message
-    info = assistant.llm.info
+    model = escape(assistant.llm.info.display_name)
     out.print(
-        f"[bold]kefu[/] · knowledge: {pack or 'your knowledge base'} · model: {info.name} "
+        f"[bold]kefu[/] · knowledge: {pack or 'your knowledge base'} · model: {model} "
         f"· session {session_id[:8]}\n[dim]Ask in English or Chinese. /help for commands, "
         "/quit to leave.[/]"
     )

@@ -19,7 +19,8 @@ class Entry:
 
     An FAQ pair (``kind="faq"``) carries a curated ``answer`` that kefu repeats word for word;
     a document chunk (``kind="chunk"``) carries only ``text`` that the LLM may phrase from.
-    ``id`` is the source id that answers report (the CSV ``id`` column, or ``<file>#<n>``).
+    ``id`` is the source id that answers report (the CSV ``id`` column, or ``<file>:<row>`` and
+    ``<file>#<n>``, with ``<file>`` a longer part of the path where the stem is taken).
     """
 
     id: str

@@ -180,3 +180,16 @@ def test_ask_unknown_session_is_a_clear_error(kefu_env: dict[str, str]) -> None:
     assert "does-not-exist" in result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["ask", "chat"])
+def test_a_huge_session_id_is_not_echoed_whole(kefu_env: dict[str, str], command: str) -> None:
+    session = "x" * 5000
+    args = ["ask", "hello", "--session", session] if command == "ask" else ["chat", "--session"]
+    if command == "chat":
+        args.append(session)
+    result = CliRunner().invoke(app, args, input="/quit\n")
+    assert result.exit_code == 1
+    assert "no conversation with id 'xxxxxxxx" in result.stderr
+    assert "(5,000 characters)" in result.stderr
+    assert len(result.stderr) < 400

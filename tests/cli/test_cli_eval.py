@@ -68,3 +68,30 @@ def test_eval_faq_honours_a_configured_threshold_of_zero(
     metrics = json.loads(result.stdout)
     assert metrics["threshold"] == 0.0
     assert metrics["overall"]["decline_recall"] == 0.0  # at 0 nothing is declined
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            [
+                '{"query": "How long does a refund take?", "expected": "a"}',
+                '{"query": "refund?", "expected": "no-such-id"}',
+            ],
+            "q.jsonl, row 2: expected id 'no-such-id' is not an entry of the knowledge base",
+        ),
+        (['{"query": "  ", "expected": null}'], "q.jsonl, row 1: empty query"),
+    ],
+    ids=["unknown-expected-id", "empty-query"],
+)
+def test_eval_faq_refuses_queries_it_cannot_score(
+    tmp_path: Path, kefu_env: dict[str, str], lines: list[str], message: str
+) -> None:
+    kb = tmp_path / "faq.csv"
+    kb.write_text(FAQ, encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "faq", "--kb", str(kb), "--queries", str(queries)])
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output

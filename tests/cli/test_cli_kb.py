@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from kefu.cli.app import app
@@ -43,7 +47,17 @@ def test_add_then_unchanged(kefu_env: dict[str, str], faq_file: Path) -> None:
     )
     changed = _add(faq_file)
     assert changed.exit_code == 0, changed.output
-    assert "(4 entries)" in changed.stdout
+    assert f"updated {faq_file.resolve()} (4 entries)" in changed.stdout
+    assert "added" not in changed.stdout
+
+
+def test_one_entry_is_singular(kefu_env: dict[str, str], tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("question,answer\nQ?,A.\n", encoding="utf-8")
+    result = _add(one)
+    assert result.exit_code == 0, result.output
+    assert f"added {one.resolve()} (1 entry)" in result.stdout
+    assert "1 entry in the knowledge base" in result.stdout
 
 
 def test_first_add_reports_how_many_texts_it_embedded(
@@ -157,3 +171,115 @@ def test_packs_are_read_only(kefu_env: dict[str, str]) -> None:
     result = _run("kb", "search", "refund", "--pack", "nope")
     assert result.exit_code == 1
     assert "ecommerce" in result.stderr
+
+
+def test_ctrl_c_while_embedding_keeps_nothing_of_the_file(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kefu.retrieval.embedders import HashingEmbedder
+
+    embed = HashingEmbedder.embed_queries
+
+    def interrupted(self: HashingEmbedder, texts: Sequence[str]) -> Any:
+        if any("shipping" in t for t in texts):  # the file's questions, not the background
+            raise KeyboardInterrupt
+        return embed(self, texts)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(HashingEmbedder, "embed_queries", interrupted)
+        result = _add(faq_file)
+    assert result.exit_code == 130
+    assert _list() == []  # not listed with entries whose vectors were never saved
+    again = _add(faq_file)
+    assert again.exit_code == 0, again.output
+    assert f"added {faq_file.resolve()}" in again.stdout
+    assert "3 newly embedded" in again.stdout
+
+
+def test_search_warms_up_with_a_progress_bar(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first search may embed the whole knowledge base (a pack, a new embedder): it must
+    # report progress rather than appear to hang.
+    from kefu.knowledge.base import KnowledgeBase
+
+    seen: list[object] = []
+    warm_up = KnowledgeBase.warm_up
+
+    def recording(self: KnowledgeBase, progress: Any = None) -> int:
+        seen.append(progress)
+        return warm_up(self, progress)
+
+    monkeypatch.setattr(KnowledgeBase, "warm_up", recording)
+    result = _run("kb", "search", "refund", "--pack", "ecommerce", "--json")
+    assert result.exit_code == 0, result.output
+    assert seen and callable(seen[0])
+
+
+@pytest.mark.timeout(60)
+def test_a_named_pipe_or_device_fails_at_once(kefu_env: dict[str, str], tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    result = _run("kb", "add", str(fifo), str(zero))
+    assert result.exit_code == 1
+    assert "pipe.csv: not a regular file: it is a named pipe (FIFO)" in result.stderr
+    assert "zero.txt: not a regular file: it is a character device (a link to /dev/zero)" in (
+        result.stderr
+    )
+    assert _list() == []
+
+
+def test_remove_asks_which_when_a_key_is_a_source_and_an_entry(
+    kefu_env: dict[str, str], tmp_path: Path
+) -> None:
+    first = tmp_path / "numeric_ids.csv"
+    first.write_text("id,question,answer\n1,Numeric id one?,Answer one.\n", encoding="utf-8")
+    second = tmp_path / "other.csv"
+    second.write_text("id,question,answer\n7,Other question?,Other answer.\n", encoding="utf-8")
+    assert _add(first).exit_code == 0 and _add(second).exit_code == 0
+    ambiguous = _run("kb", "remove", "1")  # source 1 is numeric_ids.csv; entry "1" is in it
+    assert ambiguous.exit_code == 1
+    assert "is both the source 1" in ambiguous.stderr
+    assert "--source 1" in ambiguous.stderr and "--entry 1" in ambiguous.stderr
+    assert len(_list()) == 2
+
+    both = _run("kb", "remove", "1", "--source", "--entry")
+    assert both.exit_code == 2
+    entry = _run("kb", "remove", "1", "--entry")
+    assert entry.exit_code == 0, entry.output
+    assert "removed 1 entry" in entry.stdout
+    assert [row["name"] for row in _list()] == ["other.csv"]  # numeric_ids.csv had one row
+
+
+def test_remove_a_deleted_file_by_relative_path(
+    kefu_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inputs").mkdir()
+    (tmp_path / "inputs" / "gone.csv").write_text("question,answer\nQ?,A.\n", encoding="utf-8")
+    assert _run("kb", "add", "inputs/gone.csv").exit_code == 0
+    (tmp_path / "inputs" / "gone.csv").unlink()
+    result = _run("kb", "remove", "inputs/gone.csv")
+    assert result.exit_code == 0, result.output
+    assert _list() == []
+
+
+def test_a_folder_with_nothing_loadable_fails_and_says_so(
+    kefu_env: dict[str, str], faq_file: Path, tmp_path: Path
+) -> None:
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    (pictures / "a.png").write_bytes(b"x")
+    (pictures / "gone.csv").symlink_to(tmp_path / "gone.csv")
+    result = _run("kb", "add", str(pictures))
+    assert result.exit_code == 1
+    assert "nothing to add: every file was skipped" in result.stderr
+    assert "a.png: kefu does not read '.png' files" in result.stderr
+    assert "gone.csv: broken link to" in result.stderr
+
+    both = _run("kb", "add", str(pictures), str(faq_file))
+    assert both.exit_code == 0, both.output
+    assert f"skipped {pictures / 'a.png'}: kefu does not read '.png' files" in both.stderr
+    assert f"skipped {pictures / 'gone.csv'}: broken link to" in both.stderr

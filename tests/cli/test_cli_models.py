@@ -67,5 +67,5 @@ def test_unknown_backend_is_a_clear_error(
     result = CliRunner().invoke(app, ["models", "--json"])
     assert result.exit_code == 1
     assert "error:" in result.stderr
-    assert "llm_backend" in result.stderr
+    assert "KEFU_LLM_BACKEND='gpt5'" in result.stderr and "'llamacpp'" in result.stderr
     assert "Traceback" not in result.output

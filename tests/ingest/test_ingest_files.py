@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kefu.errors import IngestError
-from kefu.ingest import SUPPORTED_SUFFIXES, content_hash, iter_files, load_file
+from kefu.ingest import SUPPORTED_SUFFIXES, content_hash, iter_files, load_file, scan_files
 
 
 def test_supported_suffixes() -> None:
@@ -59,7 +62,36 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
 def test_undecodable_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes(b"caf\xe9 \xff\xfe\xfd")  # neither UTF-8 nor GB18030
-    with pytest.raises(IngestError, match=r"notes\.txt, row 1: not a text file"):
+    with pytest.raises(IngestError, match=r"notes\.txt, row 1: not UTF-8 or GB18030 text"):
+        load_file(path)
+
+
+def test_latin1_is_called_text_in_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "faq.csv"
+    path.write_bytes("question,answer\nCafé ouvert?,Oui, à 9 h.\n".encode("latin-1"))
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert "faq.csv, row 2: not UTF-8 or GB18030 text" in message
+    assert "re-save it as UTF-8" in message and "not a text file" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("null.json", "null", "expected a JSON list of objects, found null"),
+        ("nulls.json", "[null]", "item 1: expected a JSON object, found null"),
+        ("lines.jsonl", "null\n", "row 1: expected a JSON object, found null"),
+        ("types.jsonl", '{"question": "Q?", "answer": ["a"]}', "'answer' must be text, not a list"),
+        ("flag.json", '[{"question": true, "answer": "A"}]', "'question' must be text, not true"),
+    ],
+)
+def test_json_kinds_are_named_as_json_names_them(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(IngestError, match=re.escape(message)):
         load_file(path)
 
 
@@ -115,6 +147,39 @@ def test_content_hash(tmp_path: Path) -> None:
     assert content_hash(path) != before
 
 
+# Reading any of these would wait for a writer or never end: each must fail at once.
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("kind", ["fifo", "link-to-dev-zero", "link-to-dev-urandom"])
+@pytest.mark.parametrize("read", [content_hash, load_file], ids=["content_hash", "load_file"])
+def test_special_files_are_refused_unread(
+    tmp_path: Path, kind: str, read: Callable[[Path], object]
+) -> None:
+    path = tmp_path / "faq.csv"
+    if kind == "fifo":
+        os.mkfifo(path)
+        what = r"not a regular file: it is a named pipe \(FIFO\)"
+    else:
+        path.symlink_to("/dev/" + kind.rsplit("-", 1)[1])
+        what = r"not a regular file: it is a character device \(a link to /dev/"
+    with pytest.raises(IngestError, match=rf"faq\.csv: {what}"):
+        read(path)
+
+
+def test_content_hash_refuses_an_oversized_file_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:  # sparse: no 50 MB actually written
+        handle.truncate(50 * 1024 * 1024 + 1)
+    with pytest.raises(IngestError, match=r"huge\.csv: file too large \(50\.0 MB; the limit"):
+        content_hash(path)
+
+
+def test_broken_link_is_named_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "faq.csv"
+    path.symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(IngestError, match=r"faq\.csv: broken link to .*gone\.csv"):
+        load_file(path)
+
+
 def test_iter_files(tmp_path: Path) -> None:
     (tmp_path / "kb" / "sub").mkdir(parents=True)
     (tmp_path / "kb" / ".git").mkdir()
@@ -128,6 +193,29 @@ def test_iter_files(tmp_path: Path) -> None:
     assert relative == ["single.xlsx", "kb/a.CSV", "kb/b.md", "kb/sub/c.pdf"]
     with pytest.raises(IngestError, match="nowhere"):
         iter_files([tmp_path / "nowhere"])
+
+
+def test_scan_reports_what_it_leaves_out_of_folders(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "faq.csv").write_text("x")
+    (kb / "photo.PNG").write_text("x")
+    (kb / "README").write_text("x")
+    (kb / ".hidden.png").write_text("x")  # hidden: passed over quietly
+    (kb / "dangling.csv").symlink_to(tmp_path / "nowhere.csv")
+    os.mkfifo(kb / "pipe.txt")
+    (tmp_path / "empty").mkdir()
+    scan = scan_files([kb, tmp_path / "empty"])
+    assert scan.files == [kb / "faq.csv"]
+    assert scan.skipped == [
+        (kb / "README", "kefu does not read files without an extension"),
+        (kb / "dangling.csv", f"broken link to {tmp_path / 'nowhere.csv'}"),
+        (kb / "photo.PNG", "kefu does not read '.png' files"),
+        (kb / "pipe.txt", "not a regular file"),
+    ]
+    assert scan.empty_folders == [tmp_path / "empty"]
+    with pytest.raises(IngestError, match=r"dangling\.csv: broken link to"):
+        scan_files([kb / "dangling.csv"])
 
 
 @pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))
@@ -234,7 +322,9 @@ def test_other_encodings_are_refused_not_garbled(
     data = content.encode(encoding)
     path.write_bytes(data)
     data.decode("gb18030")  # the trap: these bytes do decode as GB18030, into nonsense
-    with pytest.raises(IngestError, match=r"legacy\.csv, row 2: not a text file"):
+    with pytest.raises(
+        IngestError, match=r"legacy\.csv, row 2: not UTF-8 or GB18030 text .*re-save"
+    ):
         load_file(path)
 
 
@@ -244,5 +334,5 @@ def test_damaged_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
     broken = data[: data.index("联".encode()) + 1] + data[data.index("联".encode()) + 3 :]
     path = tmp_path / "damaged.csv"
     path.write_bytes(broken)
-    with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not a text file \(invalid UTF-8"):
+    with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not valid UTF-8 text"):
         load_file(path)

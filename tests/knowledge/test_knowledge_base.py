@@ -14,7 +14,7 @@ import pytest
 from kefu_tests_retrieval_embedder_contract import CountingEmbedder
 
 from kefu.config import Settings
-from kefu.errors import NotFoundError
+from kefu.errors import KefuError, NotFoundError
 from kefu.knowledge.base import KnowledgeBase
 from kefu.retrieval.embedders import HashingEmbedder
 from kefu.storage.db import Database
@@ -195,6 +195,36 @@ def test_id_clash_with_another_file_is_refused(h: Harness, tmp_path: Path) -> No
     assert h.kb.search(ROWS[0][1]).passages[0].entry.answer == ROWS[0][2]
 
 
+def test_files_with_the_same_stem_get_distinct_generated_ids(h: Harness, tmp_path: Path) -> None:
+    en = tmp_path / "dup" / "en" / "returns.md"
+    zh = tmp_path / "dup" / "zh" / "returns.md"
+    for path, text in ((en, "Returns are free within 30 days."), (zh, "30天内退货免费。")):
+        path.parent.mkdir(parents=True)
+        path.write_text(f"# Returns\n\n{text}\n", encoding="utf-8")
+    tsv = tmp_path / "good.tsv"
+    tsv.write_text("question\tanswer\nDo you ship abroad?\tYes, to 40 countries.\n", "utf-8")
+    js = tmp_path / "good.json"
+    js.write_text('[{"question": "Do you gift-wrap?", "answer": "Yes, for $2."}]', "utf-8")
+
+    report = h.kb.add([tmp_path / "dup", tsv, js])
+    assert report.ok and len(report.added) == 4
+    by_source = {Path(e.source).relative_to(tmp_path).as_posix(): e.id for e in h.kb.entries()}
+    # The first file keeps the stem-based id; the others the shortest telling path end.
+    assert by_source == {
+        "dup/en/returns.md": "returns#1",
+        "dup/zh/returns.md": "zh/returns.md#1",
+        "good.tsv": "good:2",
+        "good.json": "good.json:1",
+    }
+    assert h.top_id("Do you gift-wrap?") == "good.json:1"
+
+    # A changed file keeps its ids, whichever form they took.
+    en.write_text("# Returns\n\nReturns are free within 60 days.\n", encoding="utf-8")
+    zh.write_text("# Returns\n\n60天内退货免费。\n", encoding="utf-8")
+    h.kb.add([en, zh])
+    assert {e.id for e in h.kb.entries()} == set(by_source.values())
+
+
 def test_a_directory_ingests_every_supported_file(h: Harness, tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     write_csv(folder / "faq.csv", ROWS[:2])
@@ -237,11 +267,108 @@ def test_progress_reports_reading_and_embedding(h: Harness, faq_csv: Path) -> No
     assert embedding and embedding[-1][1] == embedding[-1][2] == 2 * len(ROWS)
 
 
+def test_a_folder_with_nothing_to_read_is_an_error(h: Harness, tmp_path: Path) -> None:
+    from kefu.errors import IngestError
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IngestError, match=r"empty: nothing to add: no files \(kefu reads"):
+        h.kb.add([tmp_path / "empty"])
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    (pictures / "a.png").write_bytes(b"x")
+    with pytest.raises(IngestError, match=r"every file was skipped \(a\.png: kefu does not"):
+        h.kb.add([pictures])
+
+
+def test_what_a_folder_skips_is_reported(h: Harness, faq_csv: Path, tmp_path: Path) -> None:
+    (faq_csv.parent / "logo.png").write_bytes(b"x")
+    (faq_csv.parent / "old.csv").symlink_to(tmp_path / "deleted.csv")
+    (tmp_path / "empty").mkdir()
+    report = h.kb.add([faq_csv.parent, tmp_path / "empty"])
+    assert report.ok and report.added == [(str(faq_csv.resolve()), len(ROWS))]
+    assert [(Path(p).name, why.split(" ")[0]) for p, why in report.skipped] == [
+        ("logo.png", "kefu"),
+        ("old.csv", "broken"),
+        ("empty", "nothing"),
+    ]
+
+
 def test_missing_path_raises(h: Harness, tmp_path: Path) -> None:
     from kefu.errors import IngestError
 
     with pytest.raises(IngestError, match="no such file"):
         h.kb.add([tmp_path / "missing.csv"])
+
+
+# -- interrupted adds (Ctrl-C) -----------------------------------------------------------------
+MANY = [(f"faq-{i}", f"Question number {i} about parcel {i}?", f"Answer {i}.") for i in range(40)]
+
+
+def _interrupt_embedding(stage: str, done: int, total: int) -> None:
+    # 40 FAQ rows are 80 texts: batches of 64 and 16, so this stops half-way through.
+    if stage == "embedding" and 0 < done < total:
+        raise KeyboardInterrupt
+
+
+def test_interrupted_embedding_leaves_the_knowledge_base_as_it_was(
+    h: Harness, tmp_path: Path
+) -> None:
+    other = write_csv(tmp_path / "other.csv", [("o-1", "Do you sell gift cards?", "Yes.")])
+    h.kb.add([other])
+    many = write_csv(tmp_path / "many.csv", MANY)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([many], progress=_interrupt_embedding)
+    # The next process sees the knowledge base as before: no source, no entry of the file,
+    # and nothing waiting to be embedded by the first search.
+    after = h.fresh()
+    assert [s.name for s in after.kb.sources()] == ["other.csv"]
+    assert after.ids() == {"o-1"}
+    assert after.kb.warm_up() == 0 and after.counter.texts() == []
+    # Adding the file again stores and embeds all of it, with the progress shown.
+    stages: list[tuple[str, int, int]] = []
+    report = after.kb.add([many], progress=lambda *s: stages.append(s))
+    assert report.added == [(str(many.resolve()), len(MANY))]
+    assert report.embedded == len(MANY)
+    assert ("embedding", 2 * len(MANY), 2 * len(MANY)) in stages
+    assert after.top_id(MANY[7][1]) == "faq-7"
+
+
+def test_interrupted_update_keeps_the_old_version(h: Harness, faq_csv: Path) -> None:
+    h.kb.add([faq_csv])
+    write_csv(faq_csv, MANY)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([faq_csv], progress=_interrupt_embedding)
+    after = h.fresh()
+    assert after.ids() == {r[0] for r in ROWS}
+    assert after.top_id("How do I track my order?") == "faq-track"
+    report = after.kb.add([faq_csv])  # not "unchanged": the new version was never stored
+    assert report.added == [(str(faq_csv.resolve()), len(MANY))]
+    assert report.updated == [str(faq_csv.resolve())]
+    assert after.ids() == {r[0] for r in MANY}
+
+
+def test_interrupt_while_storing_still_saves_the_index_of_what_was_stored(
+    h: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write_csv(tmp_path / "a.csv", ROWS[:2])
+    second = write_csv(tmp_path / "b.csv", ROWS[2:])
+    store = h.kb.repo.replace_source
+    calls = 0
+
+    def replace_then_interrupt(**kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return store(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(h.kb.repo, "replace_source", replace_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        h.kb.add([first, second])
+    after = h.fresh()
+    assert after.ids() == {ROWS[0][0], ROWS[1][0]}
+    assert after.kb.warm_up() == 0  # the stored file's vectors were saved on the way out
+    assert after.top_id(ROWS[1][1]) == ROWS[1][0]
 
 
 # -- removing -----------------------------------------------------------------------------
@@ -281,6 +408,42 @@ def test_remove_one_entry_by_id(h: Harness, faq_csv: Path) -> None:
     report = h.kb.add([faq_csv])
     assert report.added == [(str(faq_csv.resolve()), len(ROWS))]
     assert h.top_id("How do I track my order?") == "faq-track"
+
+
+def test_a_key_that_is_a_source_id_and_an_entry_id_is_refused(h: Harness, tmp_path: Path) -> None:
+    first = write_csv(tmp_path / "first.csv", [("q-1", "Do you ship abroad?", "Yes.")])
+    h.kb.add([first])
+    (source,) = h.kb.sources()
+    other = write_csv(tmp_path / "other.csv", [(str(source.id), "Opening hours?", "9 to 5.")])
+    h.kb.add([other])
+    key = str(source.id)
+    with pytest.raises(KefuError, match="is both the source") as caught:
+        h.kb.remove(key)
+    message = str(caught.value)
+    assert str(first.resolve()) in message and str(other.resolve()) in message
+    assert f"--source {key}" in message and f"--entry {key}" in message
+    assert h.ids() == {"q-1", key}  # nothing removed
+
+    assert h.kb.remove(key, kind="entry") == [key]
+    assert h.ids() == {"q-1"}
+    h.kb.add([other])
+    assert h.kb.remove(key, kind="source") == ["q-1"]
+    assert h.ids() == {key}
+    with pytest.raises(NotFoundError, match="an entry id"):
+        h.kb.remove("first.csv", kind="entry")
+
+
+def test_remove_a_deleted_file_by_its_relative_path(
+    h: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "inputs" / "gone.csv", ROWS[:1])
+    other = write_csv(tmp_path / "elsewhere" / "gone.csv", ROWS[1:2])
+    h.kb.add([Path("inputs/gone.csv"), other])
+    (tmp_path / "inputs" / "gone.csv").unlink()
+    # The name alone is ambiguous (two gone.csv); the relative path is not.
+    assert h.kb.remove("inputs/gone.csv") == [ROWS[0][0]]
+    assert h.ids() == {ROWS[1][0]}
 
 
 @pytest.mark.parametrize("key", ["nope.csv", "no-such-entry", "999999", "/no/such/file.csv"])

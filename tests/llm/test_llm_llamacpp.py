@@ -55,6 +55,25 @@ def test_info_says_how_the_weight_buffers_are_chosen(tmp_path: Path) -> None:
     assert details == ["auto (off where llama.cpp has AMX)", "on", "off"]
 
 
+def test_info_names_the_configured_file_not_the_served_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bundled model is served from a re-encoded cache file with an internal name
+    # (kefu.llm.convert); what a person reads is the model they configured.
+    source = tmp_path / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    source.write_bytes(b"GGUF" + bytes(12))
+    copy = tmp_path / "converted" / "SmolLM2-135M-Instruct.Q8_0.98362432-1796010656.gguf"
+    monkeypatch.setattr("kefu.llm.convert.prepared_gguf", lambda *args: copy)
+    monkeypatch.setattr("kefu.llm.llamacpp._counting_llama_class", lambda: object)
+    monkeypatch.setattr("kefu.llm.llamacpp.open_llama", lambda cls, **kwargs: object())
+    model = LlamaCppModel(source, reencode="q8_0", reencode_dir=tmp_path / "converted")
+    model.warm_up()
+    assert model.path == copy  # what llama.cpp loaded
+    assert model.info.name == source.name
+    assert model.info.display_name == "SmolLM2-135M-Instruct.Q4_1 (served as Q8_0)"
+    assert LlamaCppModel(source).info.display_name == "SmolLM2-135M-Instruct.Q4_1"
+
+
 def test_bad_requests_are_llm_errors(tmp_path: Path) -> None:
     model = LlamaCppModel(tmp_path / "unused.gguf")
     with pytest.raises(LLMError):

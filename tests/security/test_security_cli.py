@@ -28,11 +28,21 @@ def test_help(group: str, kefu_home: Path) -> None:
     assert "Usage" in kefu(group, "--help")
 
 
+def test_a_password_prompt_without_a_terminal_points_to_password_stdin(kefu_home: Path) -> None:
+    result = CliRunner().invoke(app, ["users", "add", "bob"], input="")  # as `</dev/null`
+    assert result.exit_code == 1
+    assert "not a terminal" in result.stderr and "--password-stdin" in result.stderr
+    assert "echo" not in result.output and "Aborted" not in result.output
+    assert json.loads(kefu("users", "list", "--json")) == []
+
+
 def _audit(kefu_home: Path) -> list[dict[str, object]]:
     return list(json.loads(kefu("audit", "list", "--json")))
 
 
-def test_users_lifecycle_is_audited(kefu_home: Path) -> None:
+def test_users_lifecycle_is_audited(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CliRunner's stdin is no terminal; the hidden prompt is what a person at one would see.
+    monkeypatch.setattr("kefu.cli.users._stdin_is_terminal", lambda: True)
     out = kefu(
         "users", "add", "alice", "--role", "admin", "--password-stdin", input=PASSWORD + "\n"
     )
@@ -55,6 +65,8 @@ def test_users_lifecycle_is_audited(kefu_home: Path) -> None:
     db.dispose()
 
     kefu("users", "add", "carol", "--role", "root", "--no-password", code=2)
+    conflict = kefu("users", "add", "carol", "--no-password", "--password-stdin", code=2)
+    assert "--no-password and --password-stdin contradict each other" in conflict
     kefu("users", "add", "dave", "--password-stdin", input="short\n", code=1)
     kefu("users", "remove", "nobody", code=1)
 
@@ -94,6 +106,7 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert "would purge" in kefu("privacy", "purge", "--older-than", "1", "--dry-run")
     kefu("privacy", "purge", code=1)  # no retention configured and no --older-than
     kefu("privacy", "erase", "cust-5", input="n\n", code=1)
+    assert "nothing was erased" in kefu("privacy", "erase", "nobody", "--yes", code=1)
     assert "1 conversations" in kefu("privacy", "erase", "cust-5", "--yes")
     kefu("privacy", "export", "cust-5", code=1)
     actions = [e["action"] for e in _audit(kefu_home)]

@@ -98,6 +98,17 @@ def test_erase_deletes_rows_and_shreds_keys(sealed_db: Database) -> None:
     assert AuditLog(sealed_db).verify()
 
 
+def test_erasing_someone_unknown_can_be_refused(sealed_db: Database) -> None:
+    _conversation(sealed_db, "cust-1", "keep me")
+    with pytest.raises(NotFoundError, match="'nobody'; nothing was erased"):
+        Privacy(sealed_db).erase_customer("nobody", must_exist=True)
+    assert AuditLog(sealed_db).list(action="privacy.erase") == []  # no claim of an erasure
+    # Details alone, or a key alone, are something to erase.
+    CustomerRepository(sealed_db).put("cust-2", {"email": "a@example.com"})
+    assert Privacy(sealed_db).erase_customer("cust-2", must_exist=True).customer_record
+    assert Privacy(sealed_db).erase_customer("cust-1", must_exist=True).conversations == 1
+
+
 def test_erased_sqlite_file_holds_no_trace(sealed_db: Database) -> None:
     if sealed_db.backend != "sqlite":
         pytest.skip("file bytes are a SQLite notion")

@@ -72,7 +72,8 @@ def chat(
     session: SessionOpt = None,
     sources: Annotated[bool, typer.Option(help="Show the sources of each answer.")] = True,
 ) -> None:
-    """Chat in the terminal, with streamed answers and their sources. Ctrl-D or /quit ends."""
+    """Chat in the terminal, with streamed answers and their sources. /help lists the commands;
+    Ctrl-D or /quit ends."""
     from kefu.cli.chat import run_chat
 
     with _errors():

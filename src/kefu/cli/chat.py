@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import typer
@@ -27,7 +28,35 @@ def _print_sources(out: object, answer: Answer) -> None:
         out.print(f"[dim]  \\[{escape(s.id)}] {escape(s.title[:70])} ({s.score:.3f})[/]")
 
 
+CHAT_HELP = """[bold]Commands[/] (not sent to the assistant):
+  /help            this list
+  /quit, /exit, /q leave (Ctrl-D too); the conversation is kept
+Anything else, including text that merely starts with a slash such as /etc/hosts, is a
+customer message."""
+_COMMAND = re.compile(r"/[A-Za-z][\w-]*")
+_QUIT = {"/quit", "/exit", "/q"}
+
+
+def slash_command(text: str) -> str | None:
+    """ "quit", "help", the unknown command itself ("/foo"), or None for a customer message.
+
+    Only a line whose first word is a slash and a plain word is a command, so a message such
+    as "/etc/hosts is missing" or "/ 退货" still reaches the assistant.
+    """
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not _COMMAND.fullmatch(first):
+        return None
+    word = first.lower()
+    if word in _QUIT:
+        return "quit"
+    if word in ("/help", "/h"):
+        return "help"
+    return first
+
+
 def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> None:
+    from rich.markup import escape
+
     from kefu.cli.common import build_assistant, console, resolve_pack
     from kefu.dialogue.assistant import InvalidMessage
 
@@ -37,10 +66,11 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
     session_id = session or assistant.start(channel="cli")
     if session:
         assistant.conversations.get(session)  # unknown id -> NotFoundError with a clear message
-    info = assistant.llm.info
+    model = escape(assistant.llm.info.display_name)
     out.print(
-        f"[bold]kefu[/] · knowledge: {pack or 'your knowledge base'} · model: {info.name} "
-        f"· session {session_id[:8]}\n[dim]Ask in English or Chinese. /quit to leave.[/]"
+        f"[bold]kefu[/] · knowledge: {pack or 'your knowledge base'} · model: {model} "
+        f"· session {session_id[:8]}\n[dim]Ask in English or Chinese. /help for commands, "
+        "/quit to leave.[/]"
     )
     while True:
         try:
@@ -48,9 +78,17 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
         except (EOFError, KeyboardInterrupt):
             out.print()
             break
-        if text.strip() in ("/quit", "/exit", "/q"):
-            break
         if not text.strip():
+            continue
+        command = slash_command(text)
+        if command == "quit":
+            break
+        if command == "help":
+            out.print(CHAT_HELP)
+            continue
+        if command is not None:
+            # Never sent: a mistyped command is not a customer's message (nor a handoff).
+            out.print(f"[yellow]unknown command {escape(command)}[/]; /help lists the commands")
             continue
         out.print("[bold green]kefu ›[/] ", end="")
         try:

@@ -21,9 +21,12 @@ def console(stderr: bool = False) -> Console:
 
 
 def settings() -> Settings:
+    """The settings, with KEFU_HOME checked: every command that reads them writes below it."""
     from kefu.config import load_settings
 
-    return load_settings()
+    loaded = load_settings()
+    loaded.ensure_home()
+    return loaded
 
 
 def open_kb(pack: str | None) -> KnowledgeBase:

@@ -18,7 +18,8 @@ def faq(
         Path,
         typer.Option(
             "--queries",
-            help='JSONL: {"query": "...", "expected": "<entry id>"} or "expected": null.',
+            help='JSONL: {"query": "...", "expected": "<entry id>"} or "expected": null. '
+            "An empty query, or an expected id that --kb does not have, is an error.",
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
@@ -34,7 +35,7 @@ def faq(
     from kefu.config import load_settings
     from kefu.dialogue.confidence import ConfidenceModel
     from kefu.errors import KefuError
-    from kefu.evaluation.faq import load_queries, run_queries, summarize
+    from kefu.evaluation.faq import check_expected, load_queries, run_queries, summarize
     from kefu.knowledge.base import KnowledgeBase
 
     err = console(stderr=True)
@@ -47,6 +48,7 @@ def faq(
             report = knowledge.add([kb], progress=update)
         if not report.ok:
             raise KefuError("; ".join(message for _, message in report.failed))
+        check_expected(queries, qs, {e.id for e in knowledge.entries()}, str(kb))
         confidence = ConfidenceModel.load(embedder=base.embedder)
         # `is None`, not `or`: a configured threshold of 0.0 is a real setting.
         configured = base.curated_threshold

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     help="Manage the knowledge base: FAQ files (CSV/TSV/JSON/JSONL) and documents "
@@ -22,6 +25,8 @@ def add(
     ],
 ) -> None:
     """Ingest files. Unchanged files are skipped; a bad file is reported and nothing of it kept."""
+    from rich.markup import escape
+
     from kefu.cli.app import _errors
     from kefu.cli.common import console, open_kb, progress_bar
 
@@ -31,17 +36,32 @@ def add(
         with progress_bar(err) as update:
             report = kb.add(paths, progress=update)
         for path, n in report.added:
-            out.print(f"[green]added[/] {path} ({n} entries)")
+            verb = "updated" if path in report.updated else "added"
+            out.print(f"[green]{verb}[/] {escape(path)} ({_entries(n)})")
         for path in report.unchanged:
-            out.print(f"[dim]unchanged[/] {path}")
+            out.print(f"[dim]unchanged[/] {escape(path)}")
         for path, message in report.failed:
-            err.print(f"[bold red]failed[/] {path}", markup=True)
+            err.print(f"[bold red]failed[/] {escape(path)}", markup=True)
             err.print(f"  {message}", markup=False)
+        _print_skipped(err, report.skipped)
         out.print(
-            f"{kb.repo.count()} entries in the knowledge base; {report.embedded} newly embedded."
+            f"{_entries(kb.repo.count())} in the knowledge base; {report.embedded} newly embedded."
         )
         if not report.ok:
             raise typer.Exit(1)
+
+
+def _entries(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
+
+
+def _print_skipped(err: Console, skipped: list[tuple[str, str]], shown: int = 10) -> None:
+    from rich.markup import escape
+
+    for path, why in skipped[:shown]:
+        err.print(f"[yellow]skipped[/] {escape(path)}: {escape(why)}")
+    if len(skipped) > shown:
+        err.print(f"[yellow]skipped[/] {len(skipped) - shown} more")
 
 
 @app.command("list")
@@ -104,14 +124,24 @@ def remove(
     key: Annotated[
         str, typer.Argument(help="A file path, a source id from 'kb list', or an entry id.")
     ],
+    source: Annotated[
+        bool, typer.Option("--source", help="KEY is a file path, file name or source id.")
+    ] = False,
+    entry: Annotated[bool, typer.Option("--entry", help="KEY is an entry id.")] = False,
 ) -> None:
-    """Remove a source file (all its entries) or a single entry."""
+    """Remove a source file (all its entries) or a single entry.
+
+    A KEY that is both a source id and an entry id (say 3) is refused: add --source or --entry.
+    """
     from kefu.cli.app import _errors
     from kefu.cli.common import console, open_kb
 
     with _errors():
-        removed = open_kb(None).remove(key)
-        console().print(f"removed {len(removed)} entr{'y' if len(removed) == 1 else 'ies'}")
+        if source and entry:
+            raise typer.BadParameter("give --source or --entry, not both")
+        kind: Literal["source", "entry"] | None = "source" if source else "entry" if entry else None
+        removed = open_kb(None).remove(key, kind=kind)
+        console().print(f"removed {_entries(len(removed))}")
 
 
 @app.command("search")
@@ -125,7 +155,7 @@ def search(
     from rich.table import Table
 
     from kefu.cli.app import _errors
-    from kefu.cli.common import console, open_kb
+    from kefu.cli.common import console, open_kb, progress_bar
     from kefu.dialogue.confidence import ConfidenceModel
 
     with _errors():
@@ -134,6 +164,10 @@ def search(
 
             raise KefuError("the search text is empty")
         kb = open_kb(pack)
+        # A first search (a pack, a new embedder, entries stored without vectors) embeds the
+        # knowledge: show it rather than appear to hang.
+        with progress_bar(console(stderr=True)) as update:
+            kb.warm_up(progress=update)
         result = kb.search(query, top_k=top_k)
         conf = ConfidenceModel.load(embedder=kb.settings.embedder).predict(result.features)
         if as_json:

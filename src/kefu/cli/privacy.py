@@ -60,7 +60,9 @@ def erase(
             f"Erase everything about {customer_id!r}? This cannot be undone", default=False
         ):
             raise typer.Exit(1)
-        s = Privacy(open_db()).erase_customer(customer_id, actor=cli_actor(), role=CLI_ROLE)
+        s = Privacy(open_db()).erase_customer(
+            customer_id, actor=cli_actor(), role=CLI_ROLE, must_exist=True
+        )
         console().print(
             f"erased {customer_id}: {s.conversations} conversations, {s.messages} messages, "
             f"{s.feedback} feedback, details {'deleted' if s.customer_record else 'none held'}, "
@@ -116,8 +118,9 @@ def purge(
             raise ConfigError(
                 "no retention period: pass --older-than DAYS or set KEFU_RETENTION_DAYS"
             )
+        privacy = Privacy(open_db())  # before the bar: a bad home is one line, not a bar
         with progress_bar(console(stderr=True)) as update:
-            s = Privacy(open_db()).purge(
+            s = privacy.purge(
                 days, dry_run=dry_run, actor=cli_actor(), role=CLI_ROLE, progress=update
             )
         verb = "would purge" if dry_run else "purged"

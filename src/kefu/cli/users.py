@@ -14,7 +14,20 @@ app = typer.Typer(help="Manage agent and admin accounts and their API keys.", no
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    if not _stdin_is_terminal():
+        # getpass would warn that the password may be echoed, then read the pipe or give up
+        # ("Aborted!"); a script should say --password-stdin instead.
+        from kefu.errors import KefuError
+
+        raise KefuError(
+            "standard input is not a terminal, so the password cannot be asked for: "
+            "pipe it in with --password-stdin (or add the user with --no-password)"
+        )
     return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 @app.command("add")
@@ -37,6 +50,11 @@ def add(
     with _errors():
         if role not in ("agent", "admin"):
             raise typer.BadParameter("role must be agent or admin", param_hint="--role")
+        if no_password and password_stdin:
+            raise typer.BadParameter(
+                "--no-password and --password-stdin contradict each other: give one",
+                param_hint="--no-password",
+            )
         password = None if no_password else _read_password(password_stdin)
         try:
             db = open_db()

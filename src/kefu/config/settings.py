@@ -258,8 +258,29 @@ class Settings(BaseSettings):
         return "sqlite:///" + quote(str(self.home / "kefu.db"), safe="/ :\\")
 
     def ensure_home(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
-        return self.home
+        """Create ``home`` if needed; ConfigError (one line naming it) when it cannot be used.
+
+        Every command writes below it (database, index, keys), so a home that is a file, sits
+        under a file or is read-only is reported once, here, instead of as a traceback from
+        whichever write comes first.
+        """
+        home = self.home
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # mkdir(exist_ok=True) still raises when the name is taken by something else.
+            raise self._home_error("it exists and is not a folder") from None
+        except OSError as exc:
+            raise self._home_error(exc.strerror or str(exc)) from exc
+        if not os.access(home, os.W_OK | os.X_OK):
+            raise self._home_error("permission denied")
+        return home
+
+    def _home_error(self, reason: str) -> ConfigError:
+        return ConfigError(
+            f"KEFU_HOME {self.home} is not a writable directory: {reason} (set KEFU_HOME "
+            "to a folder kefu may write to)"
+        )
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -269,4 +290,62 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        raise ConfigError(f"invalid settings: {exc}") from exc
+        problems = "; ".join(_problem(error, overrides) for error in exc.errors())
+        raise ConfigError(f"invalid setting: {problems}") from exc
+
+
+def _problem(error: Any, overrides: dict[str, Any]) -> str:
+    """One line for one validation error: where the value came from, the value, what is allowed.
+
+    pydantic's own text ("1 validation error for Settings / curated_threshold / Input should
+    be a valid number [type=float_parsing, ...] For further information visit ...") names
+    neither the environment variable nor the allowed values.
+    """
+    name = str(error["loc"][0]) if error.get("loc") else "?"
+    value = repr(error.get("input"))
+    value = value if len(value) <= 60 else value[:57] + "..."
+    if error.get("type") == "value_error" and "error" in error.get("ctx", {}):
+        reason = str(error["ctx"]["error"])  # our own validators already say what is allowed
+    else:
+        allowed = _allowed(name)
+        msg = str(error.get("msg", "invalid"))
+        reason = f"it must be {allowed}" if allowed else msg[:1].lower() + msg[1:]
+    return f"{_origin(name, overrides)}={value} is not allowed: {reason}"
+
+
+def _origin(name: str, overrides: dict[str, Any]) -> str:
+    """Where a setting's value came from, as a user would look for it."""
+    if name in overrides:
+        return name
+    env = f"KEFU_{name}".upper()
+    if any(key.upper() == env for key in os.environ):
+        return env
+    path = _config_file()
+    return f"{name} (in {path})" if path is not None else name
+
+
+def _allowed(name: str) -> str | None:
+    import types
+    import typing
+
+    from annotated_types import Ge, Le
+
+    field = Settings.model_fields.get(name)
+    if field is None:
+        return None
+    kinds = [a for a in typing.get_args(field.annotation) if a is not type(None)]
+    kind = kinds[0] if isinstance(field.annotation, types.UnionType) and kinds else field.annotation
+    if typing.get_origin(kind) is Literal:
+        return "one of " + ", ".join(repr(v) for v in typing.get_args(kind))
+    if kind is bool:
+        return "true or false"
+    if typing.get_origin(kind) is list:
+        return 'a JSON list, such as ["en", "zh"]'
+    if kind in (int, float):
+        what = "a whole number" if kind is int else "a number"
+        low = next((f"{m.ge:g}" for m in field.metadata if isinstance(m, Ge)), None)
+        high = next((f"{m.le:g}" for m in field.metadata if isinstance(m, Le)), None)
+        if low is not None and high is not None:
+            return f"{what} from {low} to {high}"
+        return f"{what} of at least {low}" if low is not None else what
+    return None

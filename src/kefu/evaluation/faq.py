@@ -20,6 +20,7 @@ class Query:
     query: str
     expected: str | None
     language: str
+    line: int = 0  # in the query file, for messages
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,11 @@ class QueryResult:
 
 
 def load_queries(path: Path) -> list[Query]:
+    from kefu.ingest._common import check_regular_file
     from kefu.text.language import detect_language
 
     out: list[Query] = []
+    check_regular_file(path)  # not a pipe or device, which would never finish reading
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -47,14 +50,36 @@ def load_queries(path: Path) -> list[Query]:
             raise IngestError(str(path), f"invalid JSON: {exc.msg}", row=n) from exc
         if not isinstance(obj, dict) or not isinstance(obj.get("query"), str):
             raise IngestError(str(path), 'each line needs {"query": "...", "expected": ...}', n)
+        if not obj["query"].strip():
+            raise IngestError(str(path), "empty query", row=n)
         expected = obj.get("expected")
         if expected is not None and not isinstance(expected, str):
             raise IngestError(str(path), '"expected" must be an entry id or null', row=n)
         lang = detect_language(obj["query"])
-        out.append(Query(obj["query"], expected, "zh" if lang in ("zh", "mixed") else "en"))
+        language = "zh" if lang in ("zh", "mixed") else "en"
+        out.append(Query(obj["query"], expected, language, line=n))
     if not out:
         raise IngestError(str(path), "no queries")
     return out
+
+
+def check_expected(path: Path, queries: Sequence[Query], known: set[str], source: str) -> None:
+    """IngestError naming the line of the first ``expected`` id that is not an entry id.
+
+    Scored, such a query would only ever count as a miss, which hides a typo (or an id the
+    loader generated differently) inside a worse recall.
+    """
+    unknown = [q for q in queries if q.expected is not None and q.expected not in known]
+    if not unknown:
+        return
+    first = unknown[0]
+    more = f" (nor are {len(unknown) - 1} more expected ids)" if len(unknown) > 1 else ""
+    raise IngestError(
+        str(path),
+        f"expected id {first.expected!r} is not an entry of the knowledge base loaded from "
+        f"{source}{more}; 'kefu kb list --entries' shows the ids",
+        row=first.line,
+    )
 
 
 def run_queries(

@@ -7,6 +7,8 @@ loaders can stay linear and the caller gets one kind of error for one bad file.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,16 @@ from kefu.errors import IngestError
 from kefu.ingest.chunking import chunk_text
 from kefu.types import Entry
 
+# The largest knowledge file read (README): about 250,000 FAQ rows, far past what embeds in a
+# reasonable time on a CPU, and a bound on memory for a file named by mistake.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_FILE_KINDS = {
+    stat.S_IFDIR: "folder",
+    stat.S_IFIFO: "named pipe (FIFO)",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFSOCK: "socket",
+}
 # Chinese spreadsheets exported from Excel are usually GB18030 (or its subset GBK); anything
 # else that is not UTF-8 would be guesswork, so it is refused with a clear message instead.
 _FALLBACK_ENCODING = "gb18030"
@@ -25,21 +36,47 @@ _CONTROL_CHARACTERS: dict[int, str | None] = {
     code: None for code in [*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
 }
 _CONTROL_CHARACTERS[0x0C] = "\n"
+# Text, but in another encoding (Latin-1 / Windows-1252 from Western Excel, Big5...): saying
+# "not a text file" sent people looking for binary debris in a plain spreadsheet.
+_OTHER_ENCODING = (
+    "not UTF-8 or GB18030 text (Latin-1, Windows-1252 or Big5?); re-save it as UTF-8 "
+    "(in Excel: Save As, CSV UTF-8)"
+)
+
+
+def check_regular_file(path: Path) -> int:
+    """The size of ``path``, a regular file (after symlinks) of at most MAX_FILE_BYTES.
+
+    Checked before a file is opened: reading a named pipe waits for a writer and a device such
+    as /dev/zero never ends, so either would hang ``kefu kb add`` instead of failing it.
+    """
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        target = _link_target(path)
+        raise IngestError(
+            name, f"broken link to {target}" if target else "file not found"
+        ) from None
+    except OSError as exc:
+        raise IngestError(name, f"cannot read file: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        target = _link_target(path)
+        what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "special file")
+        via = f" (a link to {target})" if target else ""
+        raise IngestError(name, f"not a regular file: it is a {what}{via}")
+    if info.st_size > MAX_FILE_BYTES:
+        raise IngestError(
+            name, f"file too large ({_mb(info.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})"
+        )
+    return info.st_size
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; refuses missing, non-regular, empty and oversized files."""
     name = str(path)
+    check_regular_file(path)
     try:
-        if not path.exists():
-            raise IngestError(name, "file not found")
-        if not path.is_file():
-            raise IngestError(name, "not a regular file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise IngestError(
-                name, f"file too large ({_mb(size)}; the limit is {_mb(MAX_FILE_BYTES)})"
-            )
         with path.open("rb") as handle:
             # Read one byte past the limit in case the file grew after stat().
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -88,13 +125,13 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     if fine >= 2 * broken:
         # Mostly valid multi-byte UTF-8 with a few bad bytes: a damaged UTF-8 file, which
         # GB18030 would turn into nonsense rather than fix.
-        raise IngestError(name, "not a text file (invalid UTF-8; save it as UTF-8)", row=line)
+        raise IngestError(
+            name, "not valid UTF-8 text (a damaged file?); re-save it as UTF-8", row=line
+        )
     try:
         text = data.decode(_FALLBACK_ENCODING)
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            name, "not a text file (neither UTF-8 nor GB18030; save it as UTF-8)", row=line
-        ) from exc
+        raise IngestError(name, _OTHER_ENCODING, row=line) from exc
     # Windows-1252 (Western Excel exports) and Big5 (Traditional Chinese) bytes also decode
     # as GB18030, into the wrong characters. Real GB2312/GBK text has both bytes of a Chinese
     # character above 0x7F; those encodings put an ASCII byte second, so too many such pairs
@@ -102,9 +139,7 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     odd = sum(1 for ch in wide if len(b := ch.encode(_FALLBACK_ENCODING)) != 2 or b[1] < 0x80)
     if odd > len(wide) // 4:
-        raise IngestError(
-            name, "not a text file (not UTF-8, and not GB18030 either; save it as UTF-8)", row=line
-        )
+        raise IngestError(name, _OTHER_ENCODING, row=line)
     return text
 
 
@@ -122,7 +157,10 @@ def language_detector() -> Callable[[str], str]:
 
 
 class ChunkBuilder:
-    """Turns document sections into ``chunk`` entries numbered ``<stem>#1``, ``#2``… per file."""
+    """Turns document sections into ``chunk`` entries numbered ``<stem>#1``, ``#2``… per file.
+
+    ``id_stem`` replaces the file's stem in those ids (see `load_file`).
+    """
 
     def __init__(
         self,
@@ -131,8 +169,10 @@ class ChunkBuilder:
         chunk_size: int,
         overlap: int,
         metadata: dict[str, Any] | None = None,
+        id_stem: str | None = None,
     ) -> None:
         self.path = path
+        self.id_stem = id_stem or path.stem
         self.chunk_size = chunk_size
         self.overlap = overlap
         self.metadata = dict(metadata or {})
@@ -158,7 +198,7 @@ class ChunkBuilder:
         for index, piece in enumerate(pieces, start=1):
             if entry_id is None:
                 self._counter += 1
-                ident = f"{self.path.stem}#{self._counter}"
+                ident = f"{self.id_stem}#{self._counter}"
             else:
                 ident = entry_id if len(pieces) == 1 else f"{entry_id}#{index}"
             self.entries.append(
@@ -173,6 +213,14 @@ class ChunkBuilder:
                     metadata={**self.metadata, **(metadata or {})},
                 )
             )
+
+
+def _link_target(path: Path) -> str | None:
+    """Where a symlink points (for messages), or None when ``path`` is not one."""
+    try:
+        return os.readlink(path) if path.is_symlink() else None
+    except OSError:
+        return None
 
 
 def _mb(size: int) -> str:

@@ -10,14 +10,22 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from kefu.errors import IngestError
-from kefu.ingest._common import read_bytes
+from kefu.ingest._common import MAX_FILE_BYTES, check_regular_file, read_bytes
 from kefu.types import Entry
 
-__all__ = ["SUPPORTED_SUFFIXES", "content_hash", "iter_files", "load_file"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "FileScan",
+    "content_hash",
+    "iter_files",
+    "load_file",
+    "scan_files",
+]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".csv", ".tsv", ".json", ".jsonl", ".md", ".markdown", ".txt", ".html", ".htm", ".pdf"}
@@ -26,11 +34,15 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
 _Loader = Callable[..., list[Entry]]
 
 
-def load_file(path: Path, *, chunk_size: int = 800, overlap: int = 120) -> list[Entry]:
+def load_file(
+    path: Path, *, chunk_size: int = 800, overlap: int = 120, id_stem: str | None = None
+) -> list[Entry]:
     """Parse one knowledge file into entries, or raise :class:`IngestError` naming the file.
 
     FAQ files (CSV/TSV, JSON with question/answer) give ``faq`` entries; documents give
     ``chunk`` entries of at most ``chunk_size`` characters overlapping by about ``overlap``.
+    Entries without an id of their own are called ``<id_stem>:<row>`` (FAQ) or
+    ``<id_stem>#<n>`` (chunks); ``id_stem`` defaults to the file name without its extension.
     """
     path = Path(path)
     if chunk_size < 1 or not 0 <= overlap < chunk_size:
@@ -44,31 +56,55 @@ def load_file(path: Path, *, chunk_size: int = 800, overlap: int = 120) -> list[
         what = f"'{suffix}' files are" if suffix else "files without an extension are"
         raise IngestError(str(path), f"unsupported file type: {what} not supported (use {kinds})")
     data = read_bytes(path)
-    entries = loader(path, data, chunk_size=chunk_size, overlap=overlap)
+    entries = loader(path, data, chunk_size=chunk_size, overlap=overlap, id_stem=id_stem)
     _check_unique(path, entries)
     return entries
 
 
 def content_hash(path: Path) -> str:
-    """SHA-256 of the file's bytes, as hex; tells a changed file from an unchanged one."""
+    """SHA-256 of the file's bytes, as hex; tells a changed file from an unchanged one.
+
+    Refuses what `load_file` would refuse unread (not a regular file, too large), since this
+    reads the file first.
+    """
+    path = Path(path)
+    check_regular_file(path)
     digest = hashlib.sha256()
+    size = 0
     try:
-        with Path(path).open("rb") as handle:
+        with path.open("rb") as handle:
             for block in iter(partial(handle.read, 1 << 20), b""):
+                size += len(block)
+                if size > MAX_FILE_BYTES:  # it grew after the check
+                    limit = MAX_FILE_BYTES // (1024 * 1024)
+                    raise IngestError(str(path), f"file too large (over {limit} MB)")
                 digest.update(block)
     except OSError as exc:
         raise IngestError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
     return digest.hexdigest()
 
 
-def iter_files(paths: Sequence[Path]) -> list[Path]:
+@dataclass(frozen=True)
+class FileScan:
+    """What `scan_files` found: the files to load, and what it left out of folders, and why."""
+
+    files: list[Path]
+    skipped: list[tuple[Path, str]]  # (a file in a folder, why)
+    empty_folders: list[Path]  # named folders with nothing kefu can read
+
+
+def scan_files(paths: Sequence[Path]) -> FileScan:
     """Expand folders (recursively) into their supported files; files are passed through.
 
     Files named explicitly are kept even with an unsupported suffix, so that ``load_file``
-    reports them instead of their silently disappearing. Hidden files and folders and Office
-    lock files (``~$...``) inside folders are skipped. Order: as given, each folder sorted.
+    reports them instead of their silently disappearing. Inside folders, hidden files and
+    folders and Office lock files (``~$...``) are passed over quietly; other files kefu cannot
+    read (an unsupported type, a broken link, a pipe) are listed in ``skipped``, and a folder
+    with nothing to read in ``empty_folders``. Order: as given, each folder sorted.
     """
     found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    empty: list[Path] = []
     seen: set[Path] = set()
 
     def add(candidate: Path) -> None:
@@ -80,17 +116,29 @@ def iter_files(paths: Sequence[Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            files, left_out = _walk(path)
+            for file in files:
                 add(file)
+            skipped.extend(left_out)
+            if not files:
+                empty.append(path)
         elif path.exists():
             add(path)
+        elif path.is_symlink():
+            raise IngestError(str(path), f"broken link to {os.readlink(path)}")
         else:
             raise IngestError(str(path), "no such file or folder")
-    return found
+    return FileScan(found, skipped, empty)
 
 
-def _walk(folder: Path) -> list[Path]:
+def iter_files(paths: Sequence[Path]) -> list[Path]:
+    """The files `scan_files` finds."""
+    return scan_files(paths).files
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     # os.walk does not follow symlinked folders, so a link cycle cannot loop forever.
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -98,9 +146,17 @@ def _walk(folder: Path) -> list[Path]:
             if name.startswith((".", "~$")):
                 continue
             file = Path(root) / name
-            if file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
+            suffix = file.suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                what = f"'{suffix}' files" if suffix else "files without an extension"
+                skipped.append((file, f"kefu does not read {what}"))
+            elif file.is_file():
                 files.append(file)
-    return sorted(files)
+            elif file.is_symlink() and not file.exists():
+                skipped.append((file, f"broken link to {os.readlink(file)}"))
+            else:
+                skipped.append((file, "not a regular file"))
+    return sorted(files), sorted(skipped)
 
 
 def _loaders() -> dict[str, _Loader]:
@@ -108,8 +164,10 @@ def _loaders() -> dict[str, _Loader]:
     from kefu.ingest import loaders_docs, loaders_faq
 
     def csv_loader(delimiter: str) -> _Loader:
-        def load(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
-            return loaders_faq.load_csv(path, data, delimiter=delimiter)
+        def load(
+            path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None
+        ) -> list[Entry]:
+            return loaders_faq.load_csv(path, data, delimiter=delimiter, id_stem=id_stem)
 
         return load
 

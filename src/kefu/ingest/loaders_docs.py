@@ -26,24 +26,40 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 
 
-def load_markdown(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def load_markdown(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     text, encoding = decode_text(path, data)
     title, sections = split_markdown(text)
     return _sections_to_entries(
-        path, title or path.stem, sections, encoding, chunk_size=chunk_size, overlap=overlap
+        path,
+        title or path.stem,
+        sections,
+        encoding,
+        chunk_size=chunk_size,
+        overlap=overlap,
+        id_stem=id_stem,
     )
 
 
-def load_text(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def load_text(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     text, encoding = decode_text(path, data)
     builder = ChunkBuilder(
-        path, chunk_size=chunk_size, overlap=overlap, metadata=encoding_metadata(encoding)
+        path,
+        chunk_size=chunk_size,
+        overlap=overlap,
+        metadata=encoding_metadata(encoding),
+        id_stem=id_stem,
     )
     builder.add(text, title=path.stem)
     return _require_text(path, builder.entries)
 
 
-def load_html(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def load_html(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     text, encoding = decode_text(path, data)
     try:
         import bs4  # noqa: F401
@@ -58,11 +74,19 @@ def load_html(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list
         # html.parser on broken declarations).
         raise IngestError(str(path), f"unreadable HTML ({type(exc).__name__}: {exc})") from exc
     return _sections_to_entries(
-        path, title or path.stem, sections, encoding, chunk_size=chunk_size, overlap=overlap
+        path,
+        title or path.stem,
+        sections,
+        encoding,
+        chunk_size=chunk_size,
+        overlap=overlap,
+        id_stem=id_stem,
     )
 
 
-def load_pdf(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def load_pdf(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     name = str(path)
     if b"%PDF-" not in data[:1024]:
         raise IngestError(name, "not a PDF file (no %PDF header)")
@@ -90,7 +114,7 @@ def load_pdf(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[
         # zlib errors...); for a caller they all mean the same thing.
         raise IngestError(name, f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
 
-    builder = ChunkBuilder(path, chunk_size=chunk_size, overlap=overlap)
+    builder = ChunkBuilder(path, chunk_size=chunk_size, overlap=overlap, id_stem=id_stem)
     for number, page_text in enumerate(pages, start=1):
         cleaned = _CJK_GAP.sub("", page_text.replace("\x00", "")).strip()
         if cleaned:
@@ -130,9 +154,14 @@ def _sections_to_entries(
     *,
     chunk_size: int,
     overlap: int,
+    id_stem: str | None,
 ) -> list[Entry]:
     builder = ChunkBuilder(
-        path, chunk_size=chunk_size, overlap=overlap, metadata=encoding_metadata(encoding)
+        path,
+        chunk_size=chunk_size,
+        overlap=overlap,
+        metadata=encoding_metadata(encoding),
+        id_stem=id_stem,
     )
     for section in sections:
         # Text before the first heading belongs to the document as a whole.

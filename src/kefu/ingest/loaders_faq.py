@@ -59,7 +59,7 @@ class _Ids:
         self.seen[ident] = where
 
 
-def load_csv(path: Path, data: bytes, *, delimiter: str) -> list[Entry]:
+def load_csv(path: Path, data: bytes, *, delimiter: str, id_stem: str | None = None) -> list[Entry]:
     """FAQ pairs from a CSV or TSV file with a header row naming ``question`` and ``answer``."""
     name = str(path)
     text, encoding = decode_text(path, data)
@@ -104,6 +104,7 @@ def load_csv(path: Path, data: bytes, *, delimiter: str) -> list[Entry]:
                 row=row,
                 ids=ids,
                 detect=detect,
+                id_stem=id_stem,
             )
         )
     if not entries:
@@ -166,6 +167,7 @@ def _faq(
     ids: _Ids,
     detect: Callable[[str], str],
     prefix: str = "",
+    id_stem: str | None = None,
 ) -> Entry:
     """Validate one FAQ record; ``where`` is its row/line/item number, ``row`` what errors cite."""
     name = str(path)
@@ -189,7 +191,7 @@ def _faq(
             row=row,
         )
     if ident is None:
-        entry_id = f"{path.stem}:{where}"
+        entry_id = f"{id_stem or path.stem}:{where}"
     else:
         entry_id = _string(path, ident, "id", row, prefix).strip()
         if not entry_id:
@@ -219,11 +221,30 @@ def _string(path: Path, value: Any, field: str, row: int | None, prefix: str) ->
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise IngestError(
-        str(path), f"{prefix}{field!r} must be text, not {type(value).__name__}", row=row
+        str(path), f"{prefix}{field!r} must be text, not {_json_kind(value)}", row=row
     )
 
 
-def load_json(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def _json_kind(value: Any) -> str:
+    """A JSON value's kind as the file spells it ("null", "a list"), not Python's "NoneType"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def load_json(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     """FAQ pairs and/or documents from a JSON list (optionally under faqs/items/documents)."""
     name = str(path)
     text, encoding = decode_text(path, data)
@@ -246,18 +267,24 @@ def load_json(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list
             )
         document = document[key]
     if not isinstance(document, list):
-        raise IngestError(name, f"expected a JSON list of objects, found {type(document).__name__}")
-    loader = _RecordLoader(path, encoding, "item", chunk_size=chunk_size, overlap=overlap)
+        raise IngestError(name, f"expected a JSON list of objects, found {_json_kind(document)}")
+    loader = _RecordLoader(
+        path, encoding, "item", chunk_size=chunk_size, overlap=overlap, id_stem=id_stem
+    )
     for number, item in enumerate(document, start=1):
         loader.add(item, number, row=None, prefix=f"item {number}: ")
     return loader.finish()
 
 
-def load_jsonl(path: Path, data: bytes, *, chunk_size: int, overlap: int) -> list[Entry]:
+def load_jsonl(
+    path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
+) -> list[Entry]:
     """FAQ pairs and/or documents from JSON Lines: one object per line, blank lines ignored."""
     name = str(path)
     text, encoding = decode_text(path, data)
-    loader = _RecordLoader(path, encoding, "line", chunk_size=chunk_size, overlap=overlap)
+    loader = _RecordLoader(
+        path, encoding, "line", chunk_size=chunk_size, overlap=overlap, id_stem=id_stem
+    )
     for line_number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -279,22 +306,34 @@ class _RecordLoader:
     """Turns JSON objects into FAQ entries (question/answer) or document chunks (text/content)."""
 
     def __init__(
-        self, path: Path, encoding: str, unit: str, *, chunk_size: int, overlap: int
+        self,
+        path: Path,
+        encoding: str,
+        unit: str,
+        *,
+        chunk_size: int,
+        overlap: int,
+        id_stem: str | None = None,
     ) -> None:
         self.path = path
         self.encoding = encoding
+        self.id_stem = id_stem
         self.entries: list[Entry] = []
         self.ids = _Ids(path, unit)
         self.detect = language_detector()
         self.chunks = ChunkBuilder(
-            path, chunk_size=chunk_size, overlap=overlap, metadata=encoding_metadata(encoding)
+            path,
+            chunk_size=chunk_size,
+            overlap=overlap,
+            metadata=encoding_metadata(encoding),
+            id_stem=id_stem,
         )
 
     def add(self, item: Any, where: int, *, row: int | None, prefix: str) -> None:
         name = str(self.path)
         if not isinstance(item, dict):
             raise IngestError(
-                name, f"{prefix}expected a JSON object, found {type(item).__name__}", row=row
+                name, f"{prefix}expected a JSON object, found {_json_kind(item)}", row=row
             )
         record: dict[str, Any] = {}
         for raw_key, value in item.items():
@@ -317,6 +356,7 @@ class _RecordLoader:
                     ids=self.ids,
                     detect=self.detect,
                     prefix=prefix,
+                    id_stem=self.id_stem,
                 )
             )
         elif "text" in record:

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kefu.errors import IngestError, KefuError, StorageError
 
@@ -26,18 +26,34 @@ if TYPE_CHECKING:
     from kefu.types import Entry
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+RemoveKind = Literal["source", "entry"]
 
 
 @dataclass
 class AddReport:
     added: list[tuple[str, int]] = field(default_factory=list)  # (file, entries)
+    updated: list[str] = field(default_factory=list)  # the added files that replaced a version
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error message)
+    # Left out of folders (an unsupported type, a broken link; a folder with nothing to read).
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file or folder, why)
     embedded: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True)
+class _PendingSource:
+    """A file read and parsed by `KnowledgeBase.add`, not stored yet."""
+
+    path: str
+    name: str
+    kind: str
+    content_hash: str
+    entries: list[Entry]
+    replaces: bool  # an older version of the file is stored
 
 
 class KnowledgeBase:
@@ -149,59 +165,149 @@ class KnowledgeBase:
 
     # -- changing the knowledge base ------------------------------------------------------
     def add(self, paths: Sequence[Path], *, progress: Progress | None = None) -> AddReport:
-        """Ingest files; each file is stored whole or not at all."""
-        from kefu.ingest import content_hash, iter_files, load_file
+        """Ingest files; each file is stored whole or not at all.
+
+        Every new entry is embedded *before* anything is stored: embedding is the slow part,
+        where a Ctrl-C lands, and an interrupt there leaves the knowledge base as it was (no
+        stored entries without vectors for the next search to re-embed unannounced). Once
+        storing has begun, the index is rebuilt and saved from what was stored even if the
+        rest is interrupted; the vectors are all in memory by then, so that takes no embedding.
+        """
+        from kefu.ingest import content_hash, load_file, scan_files
+        from kefu.storage.knowledge_repo import entry_text_hash
 
         self._require_user_scope("add")
         report = AddReport()
-        files = iter_files(list(paths))
-        for n, path in enumerate(files, start=1):
-            key = str(path.resolve())
+        scan = scan_files(list(paths))
+        files = scan.files
+        report.skipped = [(str(p), why) for p, why in scan.skipped] + [
+            (str(folder), "nothing kefu can read in this folder") for folder in scan.empty_folders
+        ]
+        if not files:
+            raise IngestError(", ".join(map(str, paths)), _nothing_to_add(scan.skipped))
+        with self._lock:
+            # 1. An index in step with what is stored (this embeds what an older run left out).
+            if self._index is None:
+                report.embedded += self.warm_up(progress)
+            index = self.index
+            # 2. Read and parse every new or changed file.
+            pending: list[_PendingSource] = []
+            stored_paths = [src.path for src in self.repo.list_sources()]
+            for n, path in enumerate(files, start=1):
+                key = str(path.resolve())
+                try:
+                    digest = content_hash(path)
+                    existing = self.repo.get_source(key)
+                    if existing is not None and existing.content_hash == digest:
+                        report.unchanged.append(key)
+                    else:
+                        others = [p for p in stored_paths if p != key]
+                        id_stem = self._id_stem(path, key, others, pending)
+                        pending.append(
+                            _PendingSource(
+                                path=key,
+                                name=path.name,
+                                kind=path.suffix.lower().lstrip("."),
+                                content_hash=digest,
+                                entries=load_file(path, id_stem=id_stem),
+                                replaces=existing is not None,
+                            )
+                        )
+                except (IngestError, StorageError) as exc:
+                    report.failed.append((key, str(exc)))
+                if progress:
+                    progress("reading", n, len(files))
+            if not pending:
+                return report
+            # 3. Embed them, still without storing anything.
+            items = [(e, entry_text_hash(e)) for p in pending for e in p.entries]
+            cb = (lambda d, t: progress("embedding", d, t)) if progress else None
+            report.embedded += index.embed(items, progress=cb)
+            # 4. Store each file (one transaction each), then index what was stored.
             try:
-                digest = content_hash(path)
-                existing = self.repo.get_source(key)
-                if existing is not None and existing.content_hash == digest:
-                    report.unchanged.append(key)
-                else:
-                    entries = load_file(path)
-                    kind = path.suffix.lower().lstrip(".")
-                    self.repo.replace_source(
-                        path=key, name=path.name, kind=kind, content_hash=digest, entries=entries
-                    )
-                    report.added.append((key, len(entries)))
-            except (IngestError, StorageError) as exc:
-                report.failed.append((key, str(exc)))
-            if progress:
-                progress("reading", n, len(files))
-        if report.added or self._index is None:
-            report.embedded = self._reindex(progress)
+                for p in pending:
+                    try:
+                        self.repo.replace_source(
+                            path=p.path,
+                            name=p.name,
+                            kind=p.kind,
+                            content_hash=p.content_hash,
+                            entries=p.entries,
+                        )
+                    except StorageError as exc:
+                        report.failed.append((p.path, str(exc)))
+                        continue
+                    report.added.append((p.path, len(p.entries)))
+                    if p.replaces:
+                        report.updated.append(p.path)
+            finally:
+                self._refresh(None)
         return report
 
-    def remove(self, key: str) -> list[str]:
-        """Remove a source (by path, file name or numeric id) or one entry (by entry id)."""
+    def _id_stem(
+        self, path: Path, key: str, others: list[str], pending: list[_PendingSource]
+    ) -> str:
+        """What the ids generated for ``path``'s entries without one start with.
+
+        The file's stem (``returns`` in ``returns#1``, ``good`` in ``good:2``) while no other
+        source uses ids of that form, so a knowledge base built before keeps its ids; else the
+        shortest end of its path that no other source's path ends with and whose ids are free
+        (``good.json:2`` beside ``good.tsv``, ``zh/returns.md#1`` beside ``en/returns.md``).
+        """
+        parts = Path(key).parts
+        other_parts = [Path(p).parts for p in [*others, *(p.path for p in pending)]]
+        candidates = [(path.stem, 0)] + [("/".join(parts[-n:]), n) for n in range(1, len(parts))]
+        for stem, n in candidates:
+            if n and any(o[-n:] == parts[-n:] for o in other_parts):
+                continue  # the same name (or path end) as another file: not telling
+            if self.repo.uses_id_stem(stem, besides=key) or any(
+                e.id.startswith((f"{stem}:", f"{stem}#")) for p in pending for e in p.entries
+            ):
+                continue
+            return stem
+        return key
+
+    def remove(self, key: str, *, kind: RemoveKind | None = None) -> list[str]:
+        """Remove a source (by path, file name or numeric id) or one entry (by entry id).
+
+        A key that names both a source and an entry (source 3 and an entry with the id "3")
+        is refused unless ``kind`` says which: guessing would delete another file's knowledge.
+        A relative path is resolved against the current folder, as ``add`` stored it, so a file
+        deleted from disk since can still be removed by the path it was added with.
+        """
         from kefu.errors import NotFoundError
 
         self._require_user_scope("remove")
-        candidates = [key]
-        if Path(key).exists():
-            candidates.insert(0, str(Path(key).resolve()))
-        removed: list[str] | None = None
-        for cand in candidates:
-            source = self.repo.find_source(cand)
-            if source is not None:
-                removed = self.repo.remove_source(source.id)
-                break
-        if removed is None:
-            try:
-                self.repo.remove_entry(key)
-                removed = [key]
-            except NotFoundError:
-                raise NotFoundError(
-                    f"nothing called {key!r} in the knowledge base: give a file path, a source "
-                    "id from 'kefu kb list', or an entry id"
-                ) from None
+        source = None if kind == "entry" else self._find_source(key)
+        entry = None if kind == "source" else self.repo.get_entries([key]).get(key)
+        if source is not None and entry is not None:
+            raise KefuError(
+                f"{key!r} is both the source {source.id} ({source.path}, "
+                f"{_entries(source.entry_count)}) and the entry {key!r} (in {entry.source}); "
+                f"say which: --source {key} removes the file, --entry {key} the one entry"
+            )
+        if source is not None:
+            removed = self.repo.remove_source(source.id)
+        elif entry is not None:
+            self.repo.remove_entry(key)
+            removed = [key]
+        else:
+            what = {
+                "source": "a file path or a source id from 'kefu kb list'",
+                "entry": "an entry id from 'kefu kb list --entries'",
+            }.get(kind or "", "a file path, a source id from 'kefu kb list', or an entry id")
+            raise NotFoundError(f"nothing called {key!r} in the knowledge base: give {what}")
         self._reindex(None)
         return removed
+
+    def _find_source(self, key: str) -> SourceRecord | None:
+        try:
+            # Sources are stored by absolute path (`add`); the file itself may be gone.
+            absolute = str(Path(key).expanduser().resolve())
+        except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the key
+            absolute = None
+        found = self.repo.get_source(absolute) if absolute else None
+        return found or self.repo.find_source(key)
 
     def refresh(self) -> int:
         """Bring a loaded index in step with the stored entries after another process changed
@@ -243,6 +349,21 @@ class KnowledgeBase:
         if self.pack:
             return False
         return self.repo.count() == 0
+
+
+def _nothing_to_add(skipped: list[tuple[Path, str]], shown: int = 3) -> str:
+    from kefu.ingest import SUPPORTED_SUFFIXES
+
+    if not skipped:
+        kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+        return f"nothing to add: no files (kefu reads {kinds})"
+    listed = "; ".join(f"{path.name}: {why}" for path, why in skipped[:shown])
+    more = f"; and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    return f"nothing to add: every file was skipped ({listed}{more})"
+
+
+def _entries(n: int) -> str:
+    return f"{n} entry" if n == 1 else f"{n} entries"
 
 
 _PACK_CACHE: dict[str, list[tuple[Entry, str]]] = {}

@@ -22,6 +22,13 @@ class ModelInfo:
     size_bytes: int | None = None
     details: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def display_name(self) -> str:
+        """The name for people: "SmolLM2-135M-Instruct.Q4_1 (served as Q8_0)"."""
+        name = self.name.removesuffix(".gguf")
+        served = self.details.get("served_as")
+        return f"{name} (served as {served})" if served and served != "as shipped" else name
+
 
 @runtime_checkable
 class ChatModel(Protocol):

@@ -204,6 +204,8 @@ class LlamaCppModel:
         reencode_dir: Path | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
+        # The model as configured; `path` may become a cached copy, whose name is internal.
+        self.source = self.path
         # `reencode` ("q8_0"): serve a re-encoded copy of the file (kefu.llm.convert), made on
         # warm_up; `path` then names the copy.
         self.reencode = reencode if reencode_dir is not None else None
@@ -228,7 +230,7 @@ class LlamaCppModel:
             size = None
         return ModelInfo(
             backend="llamacpp",
-            name=self.path.name,
+            name=self.source.name,
             languages=self._languages,
             path=str(self.path),
             size_bytes=size,

@@ -116,6 +116,53 @@ class KnowledgeIndex:
 
         entries = [e for e, _ in items]
         hashes = [h for _, h in items]
+        embedded = self.embed(items, progress=progress, batch_size=batch_size)
+        self._limit_blas_threads()
+        self._ensure_background()
+        tokens = []
+        for entry, h in zip(entries, hashes, strict=True):
+            cached = self._tok_cache.get(h)
+            if cached is None:
+                cached = self.tokenizer.tokenize(keyword_text(entry))
+                self._tok_cache[h] = cached
+            tokens.append(cached)
+        dim = self.embedder.dim
+        matrix = (
+            np.stack([self._emb_cache[h] for h in hashes])
+            if hashes
+            else np.zeros((0, dim), dtype=np.float32)
+        )
+        with self._lock:
+            self.entries = entries
+            self.hashes = hashes
+            self._tokens = tokens
+            self._token_sets = [frozenset(t) for t in tokens]
+            self._dense = DenseMatrix(matrix, np.arange(len(entries)))
+            self._bm25 = _build_bm25(tokens)
+            # Forget cached vectors of entries that are gone, so the cache tracks the index.
+            live = set(hashes)
+            self._emb_cache = {h: v for h, v in self._emb_cache.items() if h in live}
+            self._tok_cache = {h: t for h, t in self._tok_cache.items() if h in live}
+        return embedded
+
+    def embed(
+        self,
+        items: Sequence[tuple[Entry, str]],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        batch_size: int = 64,
+    ) -> int:
+        """Embed the entries whose hash has no cached vector yet, without indexing them.
+
+        The next `build` that includes them reuses these vectors; one that does not drops
+        them. `KnowledgeBase.add` embeds a file's entries this way *before* storing them, so an
+        interrupted embedding leaves the stored knowledge untouched. Returns how many entries
+        were embedded.
+        """
+        import numpy as np
+
+        entries = [e for e, _ in items]
+        hashes = [h for _, h in items]
         missing = [i for i, h in enumerate(hashes) if h not in self._emb_cache]
         # Embed every view of every new entry, batched per prefix kind (one engine call each).
         jobs: dict[str, list[tuple[int, str]]] = {"query": [], "passage": []}
@@ -143,32 +190,6 @@ class KnowledgeIndex:
         for i, vec in sums.items():
             # The mean of the view vectors: q·mean(v) is the mean of the views' cosines.
             self._emb_cache[hashes[i]] = (vec / counts[i]).astype(np.float32)
-        self._limit_blas_threads()
-        self._ensure_background()
-        tokens = []
-        for entry, h in zip(entries, hashes, strict=True):
-            cached = self._tok_cache.get(h)
-            if cached is None:
-                cached = self.tokenizer.tokenize(keyword_text(entry))
-                self._tok_cache[h] = cached
-            tokens.append(cached)
-        dim = self.embedder.dim
-        matrix = (
-            np.stack([self._emb_cache[h] for h in hashes])
-            if hashes
-            else np.zeros((0, dim), dtype=np.float32)
-        )
-        with self._lock:
-            self.entries = entries
-            self.hashes = hashes
-            self._tokens = tokens
-            self._token_sets = [frozenset(t) for t in tokens]
-            self._dense = DenseMatrix(matrix, np.arange(len(entries)))
-            self._bm25 = _build_bm25(tokens)
-            # Forget cached vectors of entries that are gone, so the cache tracks the index.
-            live = set(hashes)
-            self._emb_cache = {h: v for h, v in self._emb_cache.items() if h in live}
-            self._tok_cache = {h: t for h, t in self._tok_cache.items() if h in live}
         return len(missing)
 
     @staticmethod

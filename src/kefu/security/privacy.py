@@ -194,10 +194,13 @@ class Privacy:
         actor: str = "system",
         role: str = "admin",
         ip: str | None = None,
+        must_exist: bool = False,
     ) -> ErasureSummary:
         """Delete the customer's conversations, messages, feedback and details, and shred keys.
 
         Idempotent: erasing someone kefu holds nothing about deletes nothing (and is audited).
+        With ``must_exist`` that is a NotFoundError instead, and nothing is audited, as for
+        an export: ``kefu privacy erase`` must not report a mistyped id as erased.
         """
         if not isinstance(customer_id, str) or not customer_id or len(customer_id) > 64:
             raise ValueError("a customer id must be a non-empty string of at most 64 characters")
@@ -208,6 +211,11 @@ class Privacy:
             ids = list(
                 s.scalars(select(Conversation.id).where(Conversation.customer_id == customer_id))
             )
+            if must_exist and not ids and not self._holds_details_or_key(s, customer_id):
+                raise NotFoundError(
+                    f"kefu holds no conversation, details or key for {customer_id!r}; "
+                    "nothing was erased"
+                )
             counts = self._delete_conversations(s, ids)
             had_record = bool(
                 s.execute(delete(Customer).where(Customer.id == customer_id)).rowcount  # type: ignore[attr-defined]
@@ -219,6 +227,12 @@ class Privacy:
         detail = {k: v for k, v in summary.as_dict().items() if k != "customer_id"}
         self.audit.record(actor, role, "privacy.erase", customer_id, detail, ip)
         return summary
+
+    @staticmethod
+    def _holds_details_or_key(s: Session, customer_id: str) -> bool:
+        details = s.scalar(select(Customer.id).where(Customer.id == customer_id))
+        key = s.scalar(select(DataKey.owner).where(DataKey.owner == customer_id).limit(1))
+        return details is not None or key is not None
 
     def erase_conversation(
         self,

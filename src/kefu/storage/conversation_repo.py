@@ -35,6 +35,14 @@ ROLES = frozenset({"user", "assistant", "agent", "system"})
 STATUSES = frozenset({"bot", "waiting", "agent", "closed"})
 
 
+def quoted_id(value: str, limit: int = 40) -> str:
+    """An id as messages quote it: in full when short, else cut (a pasted 5,000-character
+    "id" would otherwise fill the terminal)."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
+
+
 @dataclass(frozen=True)
 class MessageRecord:
     id: int
@@ -153,7 +161,7 @@ class ConversationRepository:
         with self._db.session() as s:
             conv = s.get(Conversation, conversation_id)
             if conv is None:
-                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
             return _conversation_record(conv, self._message_count(s, conversation_id))
 
     def add_message(
@@ -195,7 +203,7 @@ class ConversationRepository:
                 .values(updated_at=now, language=func.coalesce(Conversation.language, language))
             )
             if touched.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
             msg = Message(
                 conversation_id=conversation_id,
                 role=role,
@@ -220,7 +228,7 @@ class ConversationRepository:
         with self._db.session() as s:
             conv = s.get(Conversation, conversation_id)
             if conv is None:
-                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
             owner = key_owner(conv)
             query = select(Message).where(Message.conversation_id == conversation_id)
             if limit is None:
@@ -250,7 +258,7 @@ class ConversationRepository:
         with self._db.session(write=True) as s:
             conv = s.get(Conversation, conversation_id)
             if conv is None:
-                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
             conv.status = status
             conv.updated_at = utcnow()
             s.flush()
@@ -265,7 +273,7 @@ class ConversationRepository:
             s.execute(delete(Message).where(Message.conversation_id == conversation_id))
             gone = s.execute(delete(Conversation).where(Conversation.id == conversation_id))
             if gone.rowcount == 0:  # type: ignore[attr-defined]
-                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
 
     def _owner(self, conversation_id: str) -> str:
         owner = self._owners.get(conversation_id)
@@ -278,7 +286,7 @@ class ConversationRepository:
                 )
             ).first()
         if row is None:
-            raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
         owner = str(row.customer_id or row.id)
         self._owners[conversation_id] = owner
         if len(self._owners) > _OWNER_CACHE:

@@ -122,3 +122,42 @@ def test_model_failure_mid_stream_ends_with_an_error_event(client: TestClient) -
     r = client.post(url, json=question, headers=auth)
     assert r.status_code == 503
     assert "no scripted reply" in r.json()["error"]
+
+
+@pytest.mark.parametrize("message_id", [2**63, -(2**63) - 1, 2**31, 10**40, 0])
+def test_an_id_out_of_range_is_422_never_500(client: TestClient, message_id: int) -> None:
+    # SQLite overflows past 2**63 and PostgreSQL's integer column past 2**31: such an id names
+    # no message, so it is the client's error.
+    url, auth = _conversation(client)
+    answer = client.post(url, json={"text": "How long does a refund take?"}, headers=auth).json()
+    feedback = url.replace("/messages", "/feedback")
+    r = client.post(feedback, json={"message_id": message_id, "value": -1}, headers=auth)
+    assert r.status_code == 422, r.text
+    assert "message_id" in r.json()["error"]
+    # A well-formed id that names no message is 404; the answer's own id still works.
+    r = client.post(feedback, json={"message_id": 2**31 - 1, "value": -1}, headers=auth)
+    assert r.status_code == 404, r.text
+    r = client.post(feedback, json={"message_id": answer["message_id"], "value": 1}, headers=auth)
+    assert r.status_code == 201, r.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/messages", {"after": str(10**30)}),
+        ("/messages", {"after": "-1"}),
+        ("/messages", {"after": "1e5"}),
+        ("/rating", None),
+    ],
+)
+def test_other_integers_out_of_range_are_4xx(
+    client: TestClient, path: str, params: dict[str, str] | None
+) -> None:
+    url, auth = _conversation(client)
+    base = url.removesuffix("/messages")
+    if params is None:
+        r = client.post(base + path, json={"value": 10**30}, headers=auth)
+    else:
+        r = client.get(base + path, params=params, headers=auth)
+    assert r.status_code in (200, 404, 422), r.text
+    assert r.status_code != 200 or r.json()["messages"] == []

@@ -24,7 +24,7 @@ from kefu.storage.conversation_repo import (
     _conversation_record,
     with_message_counts,
 )
-from kefu.storage.models import Conversation, Feedback, Message, utcnow
+from kefu.storage.models import MAX_ROW_ID, Conversation, Feedback, Message, utcnow
 
 if TYPE_CHECKING:
     from kefu.storage.db import Database
@@ -223,7 +223,8 @@ class SupportRepository:
         with self._db.session(write=True) as s:
             conv = self._get(s, conversation_id)
             if message_id is not None:
-                msg = s.get(Message, message_id)
+                in_range = 1 <= message_id <= MAX_ROW_ID
+                msg = s.get(Message, message_id) if in_range else None
                 if msg is None or msg.conversation_id != conversation_id:
                     raise NotFoundError(f"no message {message_id} in this conversation")
                 if msg.role != "assistant":

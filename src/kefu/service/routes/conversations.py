@@ -145,7 +145,7 @@ async def send_message(
 
 async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDep) -> AnswerOut:
     record = await live.run_sync(live.store_message, assistant, cid, "user", text)
-    live.publish_messages(state, cid, [record])
+    live.publish_messages(state, cid, [record], status="agent")
     return AnswerOut(
         answer="",
         sources=[],
@@ -169,13 +169,13 @@ async def _finish(
     text: str, cid: str, answer: Answer, assistant: AssistantDep, state: StateDep
 ) -> AnswerOut:
     stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
-    live.publish_messages(state, cid, stored)
-    if changed is not None:
-        live.publish_status(state, changed)
-    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
     status = changed.status if changed is not None else None
     if status is None:
         status = (await live.run_sync(assistant.conversations.get, cid)).status
+    live.publish_messages(state, cid, stored, status=status)
+    if changed is not None:
+        live.publish_status(state, changed)
+    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
     return answer_out(answer, cid, message_id=message_id, status=status)
 
 

@@ -208,3 +208,18 @@ def test_one_megabyte_adversarial_input_is_linear(index: int) -> None:
     start = time.perf_counter()
     detect_pii(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_redact_repeated_takes_only_what_the_source_holds() -> None:
+    from kefu.guard.pii import redact_repeated
+
+    customer = "I'm on 139 1234 5678 and MARY@example.com, card 4111 1111 1111 1111"
+    reply = (
+        "We will call +86 139-1234-5678 and write to mary@example.com; or call us on "
+        "400-820-8820 or email help@shop.example.com. Card 4111-1111-1111-1111 is noted."
+    )
+    assert redact_repeated(reply, customer) == (
+        "We will call [PHONE] and write to [EMAIL]; or call us on "
+        "400-820-8820 or email help@shop.example.com. Card [CARD] is noted."
+    )
+    assert redact_repeated(reply, "no identifiers here") == reply

@@ -3,6 +3,7 @@ ways, handing back, closing, feedback, roles and the audit trail."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -321,3 +322,32 @@ def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
     again = client.get("/api/admin/customers/cust-42/export", headers=backend).text
     assert REFUND_ANSWER not in again
+
+
+def test_answers_and_agent_replies_keep_the_business_contact_details(
+    client: TestClient, tmp_path: Path
+) -> None:
+    # Redaction before storage keeps the customer's identifiers out of the database; the
+    # business's own number and address must still be there when the chat is reloaded.
+    contact = tmp_path / "contact.csv"
+    contact.write_text(
+        "id,question,answer\n"
+        "ct-1,How do I contact support?,Call 400-820-8820 or email help@shop.example.com.\n",
+        encoding="utf-8",
+    )
+    assert client.app.state.kefu.assistant.kb.add([contact]).ok  # type: ignore[attr-defined]
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+    answer = _ask(client, cid, auth, "How do I contact support?")
+    assert answer["answer"] == "Call 400-820-8820 or email help@shop.example.com."
+    _ask(client, cid, auth, "I want a person, call me on 139 1234 5678")
+    client.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    reply = "Call us back on 400-820-8820 or write to returns@shop.example.com."
+    r = client.post(f"/api/agent/conversations/{cid}/messages", json={"text": reply}, headers=agent)
+    assert r.json()["content"] == reply
+
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
+    by_role = {m["role"]: m["content"] for m in history}
+    assert history[1]["content"] == answer["answer"]
+    assert by_role["agent"] == reply
+    assert "139 1234 5678" not in history[2]["content"] and "[PHONE]" in history[2]["content"]

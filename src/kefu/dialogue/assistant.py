@@ -387,13 +387,16 @@ class Assistant:
 
     def _record(self, session_id: str, message: str, answer: Answer) -> None:
         repo = self.conversations
+        reply = answer.text
         if self.settings.redact_pii_storage:
-            # The customer saw their own words; what is kept has personal data replaced.
-            from kefu.guard import redact
+            # The customer saw their own words; what is kept has personal data replaced. The
+            # reply is kept as written: it comes from the knowledge base (whose support number
+            # and address must survive a reload) and from the earlier messages, kept redacted;
+            # only what it repeats of this message's identifiers goes.
+            from kefu.guard.pii import redact, redact_repeated
 
-            message, reply = redact(message), redact(answer.text)
-        else:
-            reply = answer.text
+            reply = redact_repeated(reply, message)
+            message = redact(message)
         repo.add_message(session_id, role="user", content=message, language=answer.language)
         repo.add_message(
             session_id,

@@ -327,3 +327,33 @@ def redact(text: str, *, kinds: Collection[str] | None = None, style: str = "lab
         pos = span.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def redact_repeated(text: str, source: str, *, kinds: Collection[str] | None = None) -> str:
+    """``text`` with ``[KIND]`` in place of each identifier it shares with ``source``.
+
+    For storing a reply to ``source``: what the reply repeats of the customer's identifiers
+    goes, while its own (the business's support number, from the knowledge base) stays.
+    """
+    theirs = {_identity(span) for span in detect_pii(source, kinds=kinds)}
+    if not theirs:
+        return text
+    out: list[str] = []
+    pos = 0
+    for span in detect_pii(text, kinds=kinds):
+        if _identity(span) in theirs:
+            out.append(text[pos : span.start])
+            out.append(f"[{span.kind}]")
+            pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _identity(span: PIISpan) -> tuple[str, str]:
+    """What makes two spans the same identifier however it is written: "139 1234 5678" is
+    "+86 139-1234-5678" (the last 8 digits; a prefix may be dropped), emails ignore case."""
+    if span.kind == "PHONE":
+        return span.kind, _digits(span.text)[-8:]
+    if span.kind in ("EMAIL", "ADDRESS"):
+        return span.kind, span.text.casefold()
+    return span.kind, "".join(ch for ch in ascii_digits(span.text) if ch.isalnum()).upper()

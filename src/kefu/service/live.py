@@ -100,9 +100,13 @@ def handoff_reason(text: str, answer: Answer) -> str:
 def store_message(
     assistant: Assistant, conversation_id: str, role: str, text: str
 ) -> MessageRecord:
-    """Store a customer or agent message that the bot does not answer."""
+    """Store a customer or agent message that the bot does not answer.
+
+    A customer's message loses its personal data first (settings.redact_pii_storage); an
+    agent's is kept as written: agents are staff, and the callback number or address they
+    give is the business's, which the customer must still see after a reload."""
     content = text
-    if assistant.settings.redact_pii_storage:
+    if assistant.settings.redact_pii_storage and role == "user":
         from kefu.guard import redact
 
         content = redact(text)

@@ -167,3 +167,26 @@ def test_the_queue_stream_names_only_conversations_handed_to_a_person(
                 break
     assert quiet not in names
     assert names[-1] == handed
+
+
+def test_a_removed_agents_customers_are_not_left_talking_to_nobody(client: TestClient) -> None:
+    from kefu.security.users import UserRepository
+
+    ann = _staff(_db(client), "ann", "agent")
+    bob = _staff(_db(client), "bob", "agent")
+    cid, auth = _customer(client)
+    client.post(f"/api/conversations/{cid}/messages", json={"text": "a person!"}, headers=auth)
+    client.post(f"/api/agent/conversations/{cid}/take", headers=ann)
+    UserRepository(_db(client)).remove("ann")  # `kefu users remove ann`
+
+    assert client.get("/api/agent/queue", headers=ann).status_code == 401
+    state = client.get(f"/api/conversations/{cid}", headers=auth).json()
+    assert state["status"] == "waiting" and state["assigned_agent"] is None
+    assert [c["id"] for c in client.get("/api/agent/queue", headers=bob).json()["waiting"]] == [cid]
+    r = client.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?"},
+        headers=auth,
+    )
+    assert r.json()["mode"] != "agent" and r.json()["answer"]  # the bot answers meanwhile
+    assert client.post(f"/api/agent/conversations/{cid}/take", headers=bob).status_code == 200

@@ -50,6 +50,7 @@ def _run(host: str, port: int, pack: str | None) -> None:
     from kefu.cli.common import console, resolve_pack, settings
 
     err = console(stderr=True)
+    chosen = pack is not None  # --pack: read-only; otherwise a pack only stands in for an empty KB
     pack = resolve_pack(pack, notice=err)
     s = settings()
     _first_admin(s, err)
@@ -59,7 +60,8 @@ def _run(host: str, port: int, pack: str | None) -> None:
         f"  customer chat  {base}/\n  agent console  {base}/agent\n"
         f"  admin          {base}/admin\n  API docs       {base}/docs"
     )
-    uvicorn.run(create_app(s, pack=pack), host=host, port=port, log_level="info")
+    app = create_app(s, pack=pack, pack_is_fallback=pack is not None and not chosen)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def _first_admin(s: Settings, err: Console) -> None:

@@ -75,6 +75,7 @@ class Assistant:
         conversations: ConversationRepository | None = None,
         confidence: ConfidenceModel | None = None,
         pack: str | None = None,
+        pack_is_fallback: bool = False,
     ) -> None:
         from kefu.config import load_settings
 
@@ -85,7 +86,9 @@ class Assistant:
             from kefu.knowledge.base import KnowledgeBase
 
             memo = query_memo(self.settings) if self._router is not None else None
-            kb = KnowledgeBase(self.settings, pack=pack, embedder=memo)
+            kb = KnowledgeBase(
+                self.settings, pack=pack, pack_is_fallback=pack_is_fallback, embedder=memo
+            )
         self.kb = kb
         self._llm = llm
         self._conversations = conversations

@@ -42,15 +42,20 @@ def create_app(
     *,
     assistant: Assistant | None = None,
     pack: str | None = None,
+    pack_is_fallback: bool = False,
     warm_up: bool = True,
 ) -> FastAPI:
     """Build the app. ``assistant`` is used as given (tests); otherwise one is built from
-    ``settings`` (default: `load_settings()`) and ``pack`` when first needed."""
+    ``settings`` (default: `load_settings()`) and ``pack`` when first needed.
+    ``pack_is_fallback``: the pack only stands in for an empty knowledge base, and the
+    first knowledge file uploaded replaces it (otherwise the pack is read-only)."""
     if settings is None:
         from kefu.config import load_settings
 
         settings = assistant.settings if assistant is not None else load_settings()
-    state = ServiceState(settings=settings, pack=pack, assistant_=assistant)
+    state = ServiceState(
+        settings=settings, pack=pack, pack_is_fallback=pack_is_fallback, assistant_=assistant
+    )
     if settings.redis_url:
         try:
             import redis  # noqa: F401  (checked here: a missing package is a clear error now)

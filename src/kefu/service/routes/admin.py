@@ -96,11 +96,14 @@ async def upload(
             400,
             "filename must be a plain name ending in .csv .tsv .json .jsonl .md .txt .html or .pdf",
         )
-    if assistant.kb.pack is not None:
+    kb = assistant.kb
+    if kb.pack is not None and not kb.pack_is_fallback:
+        # Started with --pack on purpose. A pack standing in for an empty knowledge base
+        # (no --pack) gives way to the first file uploaded instead.
         raise HTTPException(
             400,
-            "this server answers from a demo pack; start it without --pack to manage "
-            "your own knowledge",
+            f"this server was started with --pack {kb.pack}, whose knowledge is read-only; "
+            "restart it without --pack to manage your own knowledge",
         )
     body = await request.body()
     if not body:

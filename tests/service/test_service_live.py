@@ -351,3 +351,29 @@ def test_answers_and_agent_replies_keep_the_business_contact_details(
     assert history[1]["content"] == answer["answer"]
     assert by_role["agent"] == reply
     assert "139 1234 5678" not in history[2]["content"] and "[PHONE]" in history[2]["content"]
+
+
+def test_the_admin_page_deletes_a_knowledge_file_by_id_even_when_names_repeat(
+    client: TestClient,
+) -> None:
+    admin = _staff(client, "root", "admin")
+    # The fixture's faq.csv, and another faq.csv uploaded from the admin page.
+    r = client.post(
+        "/api/admin/knowledge?filename=faq.csv",
+        content=b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n",
+        headers=admin,
+    )
+    assert r.status_code == 201, r.text
+    sources = client.get("/api/admin/knowledge", headers=admin).json()
+    twins = [s for s in sources if s["name"] == "faq.csv"]
+    assert len(twins) == 2
+    assert client.delete("/api/admin/knowledge/faq.csv", headers=admin).status_code == 400
+    # What the page sends: the source's id, which is always unique.
+    from importlib import resources
+
+    page = (resources.files("kefu.service") / "static" / "admin.js").read_text(encoding="utf-8")
+    assert "/api/admin/knowledge/${encodeURIComponent(source.id)}" in page
+    r = client.delete(f"/api/admin/knowledge/{twins[1]['id']}", headers=admin)
+    assert r.status_code == 200, r.text
+    left = client.get("/api/admin/knowledge", headers=admin).json()
+    assert [s["id"] for s in left if s["name"] == "faq.csv"] == [twins[0]["id"]]

@@ -34,7 +34,15 @@ def test_missing_or_wrong_fields_are_422(client: TestClient, body: object, field
 
 
 @pytest.mark.parametrize(
-    ("text", "words"), [("", "empty"), ("  \n\t ", "empty"), ("x" * 4001, "too long")]
+    ("text", "words"),
+    [
+        ("", "empty"),
+        ("  \n\t ", "empty"),
+        ("\u200b\u200b", "empty"),
+        ("\u202e\u2066", "empty"),
+        ("\x80\x81", "empty"),
+        ("x" * 4001, "too long"),
+    ],
 )
 @pytest.mark.parametrize("stream", [False, True])
 def test_empty_or_too_long_text_is_400(

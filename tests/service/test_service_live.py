@@ -377,3 +377,28 @@ def test_the_admin_page_deletes_a_knowledge_file_by_id_even_when_names_repeat(
     assert r.status_code == 200, r.text
     left = client.get("/api/admin/knowledge", headers=admin).json()
     assert [s["id"] for s in left if s["name"] == "faq.csv"] == [twins[0]["id"]]
+
+
+def test_feedback_comments_and_card_details_are_redacted_like_messages(
+    client: TestClient,
+) -> None:
+    from kefu.storage.support_repo import SupportRepository
+
+    cid, auth = _customer(client)
+    answer = _ask(client, cid, auth, "How long does a refund take?")
+    _ask(client, cid, auth, "card 4111 1111 1111 1111 exp 12/27 cvv 123, phone 0086 13912345678")
+    comment = "call me on 0086-139-1234-5678 or mary@example.com"
+    r = client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": answer["message_id"], "value": -1, "comment": comment},
+        headers=auth,
+    )
+    assert r.status_code == 201
+    r = client.post(
+        f"/api/conversations/{cid}/rating", json={"value": 2, "comment": comment}, headers=auth
+    )
+    assert r.status_code == 201
+    kept = [f.comment for f in SupportRepository(_db(client)).feedback(cid)]
+    assert kept == ["call me on [PHONE] or [EMAIL]"] * 2
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
+    assert history[2]["content"] == ("card [CARD] exp [CARD_EXPIRY] cvv [CVV], phone [PHONE]")

@@ -105,14 +105,20 @@ def store_message(
     A customer's message loses its personal data first (settings.redact_pii_storage); an
     agent's is kept as written: agents are staff, and the callback number or address they
     give is the business's, which the customer must still see after a reload."""
-    content = text
-    if assistant.settings.redact_pii_storage and role == "user":
-        from kefu.guard import redact
-
-        content = redact(text)
+    content = customer_text(assistant, text) if role == "user" else text
     return assistant.conversations.add_message(
         conversation_id, role=role, content=content, language=reply_language(text)
     )
+
+
+def customer_text(assistant: Assistant, text: str) -> str:
+    """What is kept of a customer's free text (a message, a feedback comment): their
+    personal data replaced first (settings.redact_pii_storage)."""
+    if not assistant.settings.redact_pii_storage:
+        return text
+    from kefu.guard import redact
+
+    return redact(text)
 
 
 def after_answer(

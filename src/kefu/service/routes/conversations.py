@@ -305,7 +305,7 @@ async def feedback(
         kind="thumb",
         value=body.value,
         message_id=body.message_id,
-        comment=body.comment,
+        comment=_comment(assistant, body.comment),
     )
     if body.value > 0:
         await live.run_sync(repo.note_answer, conversation.id, failed=False)
@@ -332,9 +332,14 @@ async def rating(
         conversation.id,
         kind="rating",
         value=body.value,
-        comment=body.comment,
+        comment=_comment(assistant, body.comment),
     )
     return FeedbackOut(id=record.id, kind=record.kind, value=record.value)
+
+
+def _comment(assistant: AssistantDep, comment: str | None) -> str | None:
+    """A feedback comment is the customer's free text: kept like their messages."""
+    return None if comment is None else live.customer_text(assistant, comment)
 
 
 @router.get(

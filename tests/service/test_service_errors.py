@@ -169,3 +169,53 @@ def test_other_integers_out_of_range_are_4xx(
         r = client.get(base + path, params=params, headers=auth)
     assert r.status_code in (200, 404, 422), r.text
     assert r.status_code != 200 or r.json()["messages"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b'{"text": "\xff\xfe bad"}', "not UTF-8"),
+        (b'{"text": "x", "a": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deeply"),
+        (b'{"text": ' + b"9" * 5000 + b"}", "number too long"),
+    ],
+)
+def test_unreadable_json_is_422_and_says_why(client: TestClient, body: bytes, why: str) -> None:
+    url, auth = _conversation(client)
+    r = client.post(url, content=body, headers={**auth, "Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert r.json()["error"].startswith("the request body is not valid JSON")
+    assert why in r.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "said"),
+    [
+        ("text/plain", "'text/plain'"),
+        ("application/x-www-form-urlencoded", "'application/x-www-form-urlencoded'"),  # curl -d
+        (None, "has none"),
+    ],
+)
+def test_json_without_a_json_content_type_is_415_and_names_it(
+    client: TestClient, content_type: str | None, said: str
+) -> None:
+    url, auth = _conversation(client)
+    headers = dict(auth)
+    if content_type:
+        headers["Content-Type"] = content_type
+    r = client.post(url, content=b'{"text": "How long does a refund take?"}', headers=headers)
+    assert r.status_code == 415, r.text
+    assert "Content-Type: application/json" in r.json()["error"] and said in r.json()["error"]
+    r = client.post(
+        "/v1/chat/completions",
+        content=b'{"messages": [{"role": "user", "content": "hi"}]}',
+        headers={"Content-Type": "text/plain"},
+    )
+    assert r.status_code == 415
+    assert "Content-Type" in r.json()["error"]["message"]
+
+
+def test_an_echoed_id_is_clipped(client: TestClient) -> None:
+    _url, auth = _conversation(client)
+    r = client.get(f"/api/conversations/{'a' * 5000}/messages", headers=auth)
+    assert r.status_code == 404
+    assert "aaaa" in r.json()["error"] and len(r.json()["error"]) < 200

@@ -119,8 +119,9 @@ def test_the_event_stream_needs_the_conversations_own_token(
     wrong = {"Authorization": f"Bearer {other['token']}"}
     assert http.get(f"/api/conversations/{cid}/events", headers=wrong).status_code == 403
     assert http.get(f"/api/conversations/{cid}/events").status_code == 401
-    assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 401
-    assert http.get("/api/agent/events", headers=customer).status_code == 401
+    # A customer's own token on the agent's routes: the wrong role.
+    assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 403
+    assert http.get("/api/agent/events", headers=customer).status_code == 403
 
 
 def test_typing_reaches_the_other_side_and_is_not_stored(

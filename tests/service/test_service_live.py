@@ -186,10 +186,15 @@ def test_roles_are_enforced(client: TestClient) -> None:
     agent = _staff(client, "ann", "agent")
     admin = _staff(client, "root", "admin")
     _cid, auth = _customer(client)
-    # No credentials, a customer token, or a forged session: 401.
-    for headers in ({}, auth, {"Authorization": "Bearer kefus_eyJuIjoicm9vdCJ9.00"}):
+    # No credentials, a made-up token, or a forged session: 401.
+    made_up = {"Authorization": "Bearer " + "x" * 43}
+    for headers in ({}, made_up, {"Authorization": "Bearer kefus_eyJuIjoicm9vdCJ9.00"}):
         assert client.get("/api/agent/queue", headers=headers).status_code == 401
         assert client.get("/api/admin/analytics", headers=headers).status_code == 401
+    # A customer's valid token: signed in, but the wrong role.
+    for path in ("/api/agent/queue", "/api/admin/analytics", "/api/auth/me"):
+        r = client.get(path, headers=auth)
+        assert r.status_code == 403 and "customer" in r.json()["error"], path
     # An agent is not an admin.
     for method, path in (
         ("GET", "/api/admin/analytics"),
@@ -322,6 +327,18 @@ def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
     again = client.get("/api/admin/customers/cust-42/export", headers=backend).text
     assert REFUND_ANSWER not in again
+    # Erasing again, or someone kefu never knew: 404 like the export (and still audited).
+    for customer in ("cust-42", "nobody-known"):
+        r = client.delete(f"/api/admin/customers/{customer}", headers=backend)
+        assert r.status_code == 404, r.text
+        assert (
+            client.get(f"/api/admin/customers/{customer}/export", headers=backend).status_code
+            == 404
+        )
+    from kefu.security.audit import AuditLog
+
+    erasures = [e for e in AuditLog(_db(client)).list(limit=20) if e.action == "privacy.erase"]
+    assert [e.target for e in erasures] == ["nobody-known", "cust-42", "cust-42"]
 
 
 def test_answers_and_agent_replies_keep_the_business_contact_details(
@@ -402,3 +419,21 @@ def test_feedback_comments_and_card_details_are_redacted_like_messages(
     assert kept == ["call me on [PHONE] or [EMAIL]"] * 2
     history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
     assert history[2]["content"] == ("card [CARD] exp [CARD_EXPIRY] cvv [CVV], phone [PHONE]")
+
+
+def test_upload_replies_name_files_never_server_paths(client: TestClient) -> None:
+    admin = _staff(client, "root", "admin")
+    home = str(client.app.state.kefu.assistant.settings.home)  # type: ignore[attr-defined]
+    r = client.post(
+        "/api/admin/knowledge?filename=gifts.csv",
+        content=b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n",
+        headers=admin,
+    )
+    assert r.status_code == 201
+    assert r.json()["added"] == ["gifts.csv"] and home not in r.text
+    r = client.post(
+        "/api/admin/knowledge?filename=bad.csv", content=b"foo,bar\n1,2\n", headers=admin
+    )
+    assert r.status_code == 400
+    assert r.json()["error"].startswith("bad.csv, row 1: missing required column")
+    assert home not in r.text and "/uploads/" not in r.text

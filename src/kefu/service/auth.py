@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 
-from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.deps import AssistantDep, StateDep, hash_token
 from kefu.service.schemas import ErrorOut, LoginIn, LoginOut
 
 if TYPE_CHECKING:
@@ -125,9 +126,26 @@ def current_staff(
                 user = None
     else:
         user = users.authenticate_key(token)
+    if user is None and _is_customer_token(assistant, token):
+        # Valid, but a customer's: the wrong role, not a failed sign-in.
+        raise HTTPException(
+            403,
+            "this is a customer's conversation token; this needs an agent or admin "
+            "(POST /api/auth/login, or a staff API key)",
+        )
     if user is None or user.disabled or user.role not in STAFF_ROLES:
         raise HTTPException(401, "the credentials are invalid or expired; sign in again", challenge)
     return Staff(user.name, user.role, client_ip(request))
+
+
+# The shape of `deps.new_token()`: 32 random bytes, URL-safe base64 without padding.
+_CUSTOMER_TOKEN = re.compile(r"[A-Za-z0-9_\-]{43}")
+
+
+def _is_customer_token(assistant: AssistantDep, token: str) -> bool:
+    if not _CUSTOMER_TOKEN.fullmatch(token):
+        return False  # staff credentials and garbage never cost a lookup
+    return assistant.conversations.has_token(hash_token(token))
 
 
 StaffDep = Annotated[Staff, Depends(current_staff)]

@@ -437,3 +437,34 @@ def test_upload_replies_name_files_never_server_paths(client: TestClient) -> Non
     assert r.status_code == 400
     assert r.json()["error"].startswith("bad.csv, row 1: missing required column")
     assert home not in r.text and "/uploads/" not in r.text
+
+
+def test_replies_with_credentials_are_not_cached_and_keys_are_not_echoed(
+    client: TestClient,
+) -> None:
+    from kefu.security.audit import AuditLog
+    from kefu.security.users import UserRepository
+
+    created = client.post("/api/conversations")
+    assert created.headers["cache-control"] == "no-store"
+    session = _staff(client, "ann", "agent")
+    users = UserRepository(_db(client))
+    key = {"Authorization": f"Bearer {users.create_api_key('ann')}"}
+    for headers in (session, key):
+        r = client.get("/api/auth/me", headers=headers)
+        assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+        assert r.json()["name"] == "ann" and "token" not in r.json()
+        assert headers["Authorization"][7:] not in r.text
+    assert client.get("/api/auth/me", headers=session).json()["expires_at"] > 0
+    assert client.get("/api/auth/me", headers=key).json()["expires_at"] == 0
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"})
+    assert r.headers["cache-control"] == "no-store"
+
+    # A failed sign-in is audited: the name tried, never the password.
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "guess-123456"})
+    assert r.status_code == 401 and r.headers["cache-control"] == "no-store"
+    client.post("/api/auth/login", json={"name": "nobody", "password": "guess-123456"})
+    failed = [e for e in AuditLog(_db(client)).list(limit=10) if e.action == "auth.login_failed"]
+    assert [(e.actor, e.target) for e in failed] == [("anonymous", "nobody"), ("anonymous", "ann")]
+    assert all(e.ip for e in failed)
+    assert "guess-123456" not in str([(e.detail, e.target, e.actor) for e in failed])

@@ -152,6 +152,12 @@ class LoginOut(BaseModel):
     expires_at: int = Field(description="Unix time the session ends (0 for API keys).")
 
 
+class MeOut(BaseModel):
+    name: str
+    role: str
+    expires_at: int = Field(description="Unix time the session ends (0 for API keys).")
+
+
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -17,6 +17,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message, reply_language
 from kefu.service import live
+from kefu.service.auth import NO_STORE
 from kefu.service.deps import (
     AssistantDep,
     ConversationDep,
@@ -66,6 +67,7 @@ def answer_out(answer: Answer, conversation_id: str | None, **extra: object) -> 
 )
 def create_conversation(
     request: Request,
+    response: Response,
     conversations: ConversationsDep,
     assistant: AssistantDep,
     state: StateDep,
@@ -86,6 +88,7 @@ def create_conversation(
     record = conversations.create(
         channel="api", token_sha256=hash_token(token), customer_id=customer_id
     )
+    response.headers.update(NO_STORE)  # the token is in the body
     return ConversationCreated(id=record.id, token=token)
 
 

@@ -33,7 +33,9 @@ def test_create_app_builds_nothing_until_needed(kefu_home: Path) -> None:
     with TestClient(app) as client:  # lifespan without warm-up
         assert client.get("/health").json()["ready"] is False
         assert state.assistant_ is None
-        assert client.get("/docs").status_code == 200
+        # FastAPI's interactive docs load their scripts from a CDN: off unless asked for.
+        assert client.get("/docs").status_code == 404
+        assert client.get("/redoc").status_code == 404
         paths = client.get("/openapi.json").json()["paths"]
         assert {"/health", "/api/conversations", "/v1/chat/completions", "/v1/models"} <= set(paths)
         # The first conversation builds the assistant from the settings.
@@ -129,3 +131,12 @@ def test_serve_without_pack_on_an_empty_knowledge_base_lets_uploads_replace_the_
         ("demo", True),
         ("ecommerce", False),
     ]
+
+
+def test_the_interactive_api_docs_are_served_when_asked_for(kefu_home: Path) -> None:
+    from kefu.config import load_settings
+
+    app = create_app(load_settings(api_docs=True), warm_up=False)
+    with TestClient(app) as client:
+        assert client.get("/docs").status_code == 200
+        assert client.get("/redoc").status_code == 200

@@ -30,7 +30,8 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve kefu over HTTP: /api/conversations, /v1/chat/completions, docs at /docs."""
+    """Serve kefu over HTTP: /api/conversations, /v1/chat/completions, the OpenAPI schema at
+    /openapi.json."""
     from kefu.cli.app import _errors
 
     with _errors():
@@ -58,7 +59,8 @@ def _run(host: str, port: int, pack: str | None) -> None:
     err.print(
         f"[dim]Loading the models, then serving on {base}[/]\n"
         f"  customer chat  {base}/\n  agent console  {base}/agent\n"
-        f"  admin          {base}/admin\n  API docs       {base}/docs"
+        f"  admin          {base}/admin\n  API schema     {base}/openapi.json"
+        + (f" (docs at {base}/docs)" if s.api_docs else "")
     )
     app = create_app(s, pack=pack, pack_is_fallback=pack is not None and not chosen)
     uvicorn.run(app, host=host, port=port, log_level="info")

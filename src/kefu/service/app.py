@@ -2,7 +2,9 @@
 
 ``create_app()`` does no work: the Assistant is built on first use (or injected, in tests)
 and warmed up by the lifespan handler in a worker thread, so the first customer does not pay
-for loading the models. OpenAPI docs are served at /docs.
+for loading the models. The OpenAPI schema is served at /openapi.json; the interactive docs
+(/docs, /redoc) only with settings.api_docs, since FastAPI's pages load their scripts from a
+CDN and kefu otherwise loads nothing from any other server.
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ def create_app(
         version=__version__,
         summary="Customer-support answers from your FAQ and documents (Chinese and English).",
         lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.kefu = state
     app.include_router(health.router)

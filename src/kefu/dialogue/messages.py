@@ -164,14 +164,13 @@ def reply(kind: str, language: str, *, emergency_number: str | None = None) -> s
 
 
 def without_handoff(text: str) -> str:
-    """``text`` for a channel that cannot hand over to a person: each fixed reply's promise
-    of a person becomes where to find one. Other text (an FAQ answer that follows a fixed
-    reply, a generated answer) is left as it is."""
-    for kind, table in _PERSON_PROMISES.items():
-        for language, (promise, elsewhere) in table.items():
-            fixed = _REPLIES[kind][language]
-            if fixed in text:
-                text = text.replace(fixed, fixed.replace(promise, elsewhere))
+    """``text`` for a channel that cannot hand over to a person: each promise of a person in
+    it becomes where to find one. The promises are whole sentences, so a reply whose other
+    parts vary (an emergency number, an FAQ answer after the fixed text) is still found, and
+    nothing else is touched."""
+    for table in _PERSON_PROMISES.values():
+        for promise, elsewhere in table.values():
+            text = text.replace(promise, elsewhere)
     return text
 
 

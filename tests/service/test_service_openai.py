@@ -146,6 +146,7 @@ def test_every_promise_of_a_person_has_a_wording_without_one() -> None:
 
     kinds = ["decline", "handoff_request", "emergency"]
     kinds += ["safety_diagnosis", "safety_investment", "safety_promise", "safety_private"]
+    kinds += ["safety_abuse"]
     for kind in kinds:
         for language, elsewhere in (("en", "our chat page"), ("zh", "在线客服页面")):
             fixed = messages.reply(kind, language)
@@ -154,3 +155,6 @@ def test_every_promise_of_a_person_has_a_wording_without_one() -> None:
             assert said != f"{fixed}\n\nFAQ answer." and elsewhere in said, (kind, language)
             assert said.endswith("\n\nFAQ answer.")
             assert said in {f"{t}\n\nFAQ answer." for t in messages.all_replies()}
+    # A business's own emergency number changes the reply around the promise, not the promise.
+    local = messages.reply("emergency", "en", emergency_number="120")
+    assert "our chat page" in messages.without_handoff(local)

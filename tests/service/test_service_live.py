@@ -465,6 +465,9 @@ def test_replies_with_credentials_are_not_cached_and_keys_are_not_echoed(
     assert r.status_code == 401 and r.headers["cache-control"] == "no-store"
     client.post("/api/auth/login", json={"name": "nobody", "password": "guess-123456"})
     failed = [e for e in AuditLog(_db(client)).list(limit=10) if e.action == "auth.login_failed"]
-    assert [(e.actor, e.target) for e in failed] == [("anonymous", "nobody"), ("anonymous", "ann")]
+    assert [(e.actor, e.target) for e in failed] == [
+        ("http:anonymous", "nobody"),
+        ("http:anonymous", "ann"),
+    ]
     assert all(e.ip for e in failed)
     assert "guess-123456" not in str([(e.detail, e.target, e.actor) for e in failed])

@@ -196,13 +196,10 @@ def login(
     response.headers.update(NO_STORE)
     user = UserRepository(assistant.kb.db).authenticate_password(body.name, body.password)
     if user is None or user.disabled or user.role not in STAFF_ROLES:
+        # Nobody signed in, so the actor is no user: no user name can hold a colon.
         tried = body.name.replace("\x00", "")[:128] or None
-        audit(
-            assistant,
-            Staff("anonymous", "none", client_ip(request)),
-            "auth.login_failed",
-            tried,
-        )
+        nobody = Staff("http:anonymous", "none", client_ip(request))
+        audit(assistant, nobody, "auth.login_failed", tried)
         raise HTTPException(401, "wrong name or password", NO_STORE)
     token, expires = make_session(state.session_key(), user.name, user.role)
     audit(assistant, Staff(user.name, user.role, client_ip(request)), "auth.login")

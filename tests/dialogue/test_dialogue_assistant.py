@@ -339,6 +339,40 @@ def test_personal_data_is_redacted_before_it_is_stored(make_assistant: MakeAssis
     assert "[EMAIL]" in stored and "[CARD]" in stored
 
 
+def test_the_bots_answer_is_stored_as_written_less_the_customers_identifiers(
+    make_assistant: MakeAssistant, tmp_path: Path
+) -> None:
+    # The business's own number and address in an answer survive a reload; the customer's
+    # identifiers do not, in their message or repeated in the reply.
+    reply = (
+        "I will send the pairing steps to mary@example.com [help#1]. Hold the power button "
+        "for eight seconds [help#1]. Questions: call 400-820-8820 [help#1]."
+    )
+    assistant, _ = make_assistant(replies=[reply], grounding_check=False)
+    contact = tmp_path / "contact.csv"
+    contact.write_text(
+        "id,question,answer\n"
+        "ct-1,How do I contact support?,Call 400-820-8820 or email help@shop.example.com.\n",
+        encoding="utf-8",
+    )
+    assert assistant.kb.add([contact]).ok
+    sid = assistant.start()
+    answer = assistant.ask("How do I contact support?", session_id=sid)
+    assert answer.mode == "curated"
+    stored = assistant.conversations.history(sid)[-1].content
+    assert stored == "Call 400-820-8820 or email help@shop.example.com."
+
+    generated = assistant.ask(
+        "How do I pair the Gadget Pro with my phone, mary@example.com?",
+        session_id=sid,
+    )
+    assert generated.mode == "generated" and "mary@example.com" in generated.text
+    question, kept = assistant.conversations.history(sid)[-2:]
+    assert "mary@example.com" not in question.content
+    assert "mary@example.com" not in kept.content and "[EMAIL]" in kept.content
+    assert "400-820-8820" in kept.content
+
+
 def test_redaction_can_be_switched_off(make_assistant: MakeAssistant) -> None:
     assistant, _ = make_assistant(redact_pii_storage=False)
     sid = assistant.start()

@@ -20,6 +20,28 @@ def test_empty_messages_are_invalid(bad: str) -> None:
         clean_message(bad)
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "\u200b\u200b",  # zero-width spaces
+        "\u202e\u2066",  # bidi override and isolate
+        " \ufeff\u2060\u00ad ",  # BOM, word joiner, soft hyphen
+        "\x80\x81\x9f",  # C1 controls
+        "\x7f",
+        "\u3164\u2800",  # Hangul filler, blank braille pattern
+    ],
+)
+def test_invisible_only_messages_are_empty(bad: str) -> None:
+    with pytest.raises(InvalidMessage, match="empty"):
+        clean_message(bad)
+
+
+def test_format_characters_stay_in_real_text() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # ZWJ joins the emoji
+    assert clean_message(f"refund for {family}?") == f"refund for {family}?"
+    assert clean_message("\u200bwhere is my refund?\x85") == "\u200bwhere is my refund?"
+
+
 def test_too_long_message_is_invalid_and_says_the_limit() -> None:
     assert MAX_MESSAGE_CHARS == 4000
     assert len(clean_message("a" * 4000)) == 4000

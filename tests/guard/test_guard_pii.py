@@ -27,6 +27,17 @@ POSITIVES = [
     ("电话 86 13800138000", "PHONE", "86 13800138000"),
     ("电话138 0013 8000。", "PHONE", "138 0013 8000"),
     ("电话138-0013-8000。", "PHONE", "138-0013-8000"),
+    ("phone 0086 13912345678", "PHONE", "0086 13912345678"),
+    ("手机0086-139-1234-5678。", "PHONE", "0086-139-1234-5678"),
+    ("cvv 123", "CVV", "123"),
+    ("the CVV: 123, thanks", "CVV", "123"),
+    ("security code is 4321", "CVV", "4321"),
+    ("安全码 123", "CVV", "123"),
+    ("卡背面安全码是456。", "CVV", "456"),
+    ("exp 12/27", "CARD_EXPIRY", "12/27"),
+    ("Expires 01/2029.", "CARD_EXPIRY", "01/2029"),
+    ("valid thru 09-30", "CARD_EXPIRY", "09-30"),
+    ("有效期 12/27", "CARD_EXPIRY", "12/27"),
     ("全角１３８００１３８０００也行", "PHONE", "１３８００１３８０００"),
     ("座机010-12345678", "PHONE", "010-12345678"),
     ("座机010 65529988", "PHONE", "010 65529988"),
@@ -34,7 +45,7 @@ POSITIVES = [
     ("London +44 (0)20 7946 0958", "PHONE", "+44 (0)20 7946 0958"),
     ("toll free 1-800-555-0199", "PHONE", "1-800-555-0199"),
     ("座机0755-1234567转8", "PHONE", "0755-1234567"),
-    ("Card 4111 1111 1111 1111 expires 12/27", "CARD", "4111 1111 1111 1111"),
+    ("Card 4111 1111 1111 1111 ok?", "CARD", "4111 1111 1111 1111"),
     ("卡号4111-1111-1111-1111", "CARD", "4111-1111-1111-1111"),
     ("amex 378282246310005.", "CARD", "378282246310005"),
     ("amex 3782 822463 10005", "CARD", "3782 822463 10005"),
@@ -87,6 +98,8 @@ NEGATIVES = [
     "order 4155550132 has no separators",
     "ref 6265 0787 8145 2737 (not Luhn)",
     "我住在北京，工作很忙",
+    "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",
+    "delivery in 3 days, expires 13/27",
     "She lives on Main Street now",
     "",
 ]
@@ -151,7 +164,9 @@ def test_kinds_filter_and_unknown_kind() -> None:
     assert detect_pii(text, kinds=[]) == []
     with pytest.raises(ValueError, match="unknown PII kinds"):
         detect_pii(text, kinds=["PASSPORT"])
-    assert set(KINDS) == {"EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS"}
+    assert set(KINDS) == {
+        "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
+    }  # fmt: skip
 
 
 def test_pii_span_is_frozen() -> None:
@@ -167,6 +182,9 @@ def test_redact_labels() -> None:
         "IBAN [IBAN] SSN [SSN] ip [IP]"
     )
     assert redact("寄到上海市徐汇区漕溪北路1号") == "寄到[ADDRESS]"
+    assert redact("card 4111 1111 1111 1111 exp 12/27 cvv 123") == (
+        "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
+    )
 
 
 def test_redact_mask_keeps_last_four_of_cards_and_phones() -> None:
@@ -199,6 +217,9 @@ ADVERSARIAL = [
     "深圳市南山区科技" * 125_000,
     "12 Main " * 125_000,
     "4111 1111 1111 111" * 55_556,
+    "cvv " * 250_000,
+    "exp 12/" * 142_858,
+    "安全码" * 333_334,
 ]
 
 
@@ -208,3 +229,18 @@ def test_one_megabyte_adversarial_input_is_linear(index: int) -> None:
     start = time.perf_counter()
     detect_pii(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_redact_repeated_takes_only_what_the_source_holds() -> None:
+    from kefu.guard.pii import redact_repeated
+
+    customer = "I'm on 139 1234 5678 and MARY@example.com, card 4111 1111 1111 1111"
+    reply = (
+        "We will call +86 139-1234-5678 and write to mary@example.com; or call us on "
+        "400-820-8820 or email help@shop.example.com. Card 4111-1111-1111-1111 is noted."
+    )
+    assert redact_repeated(reply, customer) == (
+        "We will call [PHONE] and write to [EMAIL]; or call us on "
+        "400-820-8820 or email help@shop.example.com. Card [CARD] is noted."
+    )
+    assert redact_repeated(reply, "no identifiers here") == reply

@@ -99,3 +99,39 @@ def test_unknown_pack(home_settings: Settings, tokenizer: MixedTokenizer) -> Non
     kb, _ = pack_kb(home_settings, tokenizer, "nonexistent")
     with pytest.raises(NotFoundError, match="unknown pack"):
         kb.entries()
+
+
+def test_a_pack_standing_in_for_an_empty_knowledge_base_gives_way_to_the_first_file(
+    home_settings: Settings, tokenizer: MixedTokenizer, tmp_path: Path
+) -> None:
+    def stand_in() -> KnowledgeBase:
+        return KnowledgeBase(
+            home_settings,
+            pack="ecommerce",
+            pack_is_fallback=True,
+            embedder=HashingEmbedder(),
+            tokenizer=tokenizer,
+        )
+
+    kb, other = stand_in(), stand_in()  # `other`: a second server process, same database
+    kb.warm_up()
+    other.warm_up()
+    assert {e.id for e in kb.entries()} >= {"ec-en-001"}
+    with pytest.raises(NotFoundError, match="empty"):
+        kb.remove("ec-en-001")
+    # A file that fails adds nothing: the pack goes on answering.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    assert not kb.add([bad]).ok
+    assert kb.pack == "ecommerce" and kb.search("refund").passages
+    # The first file that works replaces the pack, here and (on refresh) in the other process.
+    good = tmp_path / "faq.csv"
+    good.write_text("id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n", encoding="utf-8")
+    assert kb.add([good]).ok
+    assert kb.pack is None and not kb.pack_is_fallback
+    assert [e.id for e in kb.entries()] == ["gift-1"]
+    assert kb.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
+    other.refresh()
+    assert other.pack is None
+    assert other.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
+    assert kb.remove("gift-1") == ["gift-1"]

@@ -60,8 +60,14 @@ def test_users_lifecycle_is_audited(kefu_home: Path, monkeypatch: pytest.MonkeyP
     repo = UserRepository(db)
     assert repo.authenticate_password("alice", PASSWORD) is not None
     assert repo.authenticate_key(key) is not None
-    kefu("users", "remove", "bob")
+    from kefu.storage.support_repo import SupportRepository
+
+    held = ConversationRepository(db).create(channel="api").id
+    SupportRepository(db).request_handoff(held, "request")
+    SupportRepository(db).take(held, "bob")
+    assert "1 conversation(s) they held are back in the queue" in kefu("users", "remove", "bob")
     assert repo.authenticate_key(key) is None
+    assert [c.id for c in SupportRepository(db).queue()] == [held]
     db.dispose()
 
     kefu("users", "add", "carol", "--role", "root", "--no-password", code=2)
@@ -72,6 +78,7 @@ def test_users_lifecycle_is_audited(kefu_home: Path, monkeypatch: pytest.MonkeyP
 
     entries = _audit(kefu_home)
     assert [e["action"] for e in entries] == ["users.remove", "users.key", "users.add", "users.add"]
+    assert entries[0]["detail"] == {"conversations_requeued": 1}
     assert all(str(e["actor"]).startswith("cli:") and e["role"] == "admin" for e in entries)
     assert "intact: 4 entries" in kefu("audit", "verify")
 

@@ -98,3 +98,36 @@ def test_remove_disables_and_revokes(users: UserRepository) -> None:
         users.create("carol", "admin", PASSWORD)  # the name stays reserved
     with pytest.raises(NotFoundError):
         users.remove("nobody")
+
+
+def test_removing_an_agent_puts_their_conversations_back_in_the_queue(
+    users: UserRepository, db: Database
+) -> None:
+    from kefu.storage.conversation_repo import ConversationRepository
+    from kefu.storage.support_repo import SupportRepository
+
+    convs = ConversationRepository(db)
+    support = SupportRepository(db)
+    users.create("carol", "agent")
+    users.create("dave", "agent")
+    urgent, asked, direct, other = (convs.create(channel="api").id for _ in range(4))
+    support.request_handoff(asked, "request")
+    support.request_handoff(urgent, "emergency")
+    support.request_handoff(other, "request")
+    before = {c.id: c for c in support.queue()}
+    support.take(asked, "carol")
+    support.take(urgent, "carol")
+    support.take(direct, "carol", take_over=True)  # an admin may take one from the bot
+    support.take(other, "dave")
+
+    assert users.remove("carol") == 3
+    queue = support.queue()
+    # Emergency first, then the oldest request, then the one that never waited before.
+    assert [c.id for c in queue] == [urgent, asked, direct]
+    for c in queue:
+        assert c.status == "waiting" and c.assigned_agent is None
+        if c.id in before:
+            assert c.priority == before[c.id].priority
+            assert c.waiting_since == before[c.id].waiting_since
+    assert convs.get(other).assigned_agent == "dave"  # someone else's stay theirs
+    assert users.remove("carol") == 0

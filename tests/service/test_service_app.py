@@ -33,7 +33,9 @@ def test_create_app_builds_nothing_until_needed(kefu_home: Path) -> None:
     with TestClient(app) as client:  # lifespan without warm-up
         assert client.get("/health").json()["ready"] is False
         assert state.assistant_ is None
-        assert client.get("/docs").status_code == 200
+        # FastAPI's interactive docs load their scripts from a CDN: off unless asked for.
+        assert client.get("/docs").status_code == 404
+        assert client.get("/redoc").status_code == 404
         paths = client.get("/openapi.json").json()["paths"]
         assert {"/health", "/api/conversations", "/v1/chat/completions", "/v1/models"} <= set(paths)
         # The first conversation builds the assistant from the settings.
@@ -72,3 +74,69 @@ def test_serve_rejects_an_unknown_pack(kefu_home: Path, monkeypatch: pytest.Monk
     with pytest.raises(typer.Exit) as info:
         serve("127.0.0.1", 8000, "no-such-pack")
     assert info.value.exit_code == 1
+
+
+def _admin_key(app: FastAPI) -> dict[str, str]:
+    from kefu.security.users import UserRepository
+
+    users = UserRepository(app.state.kefu.assistant.kb.db)
+    users.create("root", "admin")
+    return {"Authorization": f"Bearer {users.create_api_key('root')}"}
+
+
+FAQ = b"id,question,answer\ngift-1,Do you sell gift cards?,Yes: from 10 to 500 dollars.\n"
+
+
+def test_a_fresh_install_uploads_its_first_knowledge_over_the_demo_pack(kefu_home: Path) -> None:
+    # `kefu serve` without --pack on an empty knowledge base answers from the demo packs until
+    # the business uploads its own knowledge; then from that, without a restart.
+    app = create_app(pack="ecommerce", pack_is_fallback=True, warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        assert client.get("/api/admin/knowledge", headers=admin).json() == []
+        r = client.post("/api/admin/knowledge?filename=faq.csv", content=FAQ, headers=admin)
+        assert r.status_code == 201, r.text
+        assert r.json()["entries"] == 1
+        assert [s["name"] for s in client.get("/api/admin/knowledge", headers=admin).json()] == [
+            "faq.csv"
+        ]
+        kb = app.state.kefu.assistant.kb
+        assert kb.pack is None
+        assert kb.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
+        kb.db.dispose()
+
+
+def test_an_explicit_pack_keeps_knowledge_read_only(kefu_home: Path) -> None:
+    app = create_app(pack="ecommerce", warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        r = client.post("/api/admin/knowledge?filename=faq.csv", content=FAQ, headers=admin)
+        assert r.status_code == 400
+        assert "--pack ecommerce" in r.json()["error"] and "read-only" in r.json()["error"]
+        app.state.kefu.assistant.kb.db.dispose()
+
+
+def test_serve_without_pack_on_an_empty_knowledge_base_lets_uploads_replace_the_demo(
+    kefu_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from kefu.cli.serve import serve
+
+    apps: list[FastAPI] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: apps.append(app))
+    serve("127.0.0.1", 8123, None)
+    serve("127.0.0.1", 8123, "ecommerce")
+    assert [(a.state.kefu.pack, a.state.kefu.pack_is_fallback) for a in apps] == [
+        ("demo", True),
+        ("ecommerce", False),
+    ]
+
+
+def test_the_interactive_api_docs_are_served_when_asked_for(kefu_home: Path) -> None:
+    from kefu.config import load_settings
+
+    app = create_app(load_settings(api_docs=True), warm_up=False)
+    with TestClient(app) as client:
+        assert client.get("/docs").status_code == 200
+        assert client.get("/redoc").status_code == 200

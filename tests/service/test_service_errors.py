@@ -34,7 +34,15 @@ def test_missing_or_wrong_fields_are_422(client: TestClient, body: object, field
 
 
 @pytest.mark.parametrize(
-    ("text", "words"), [("", "empty"), ("  \n\t ", "empty"), ("x" * 4001, "too long")]
+    ("text", "words"),
+    [
+        ("", "empty"),
+        ("  \n\t ", "empty"),
+        ("\u200b\u200b", "empty"),
+        ("\u202e\u2066", "empty"),
+        ("\x80\x81", "empty"),
+        ("x" * 4001, "too long"),
+    ],
 )
 @pytest.mark.parametrize("stream", [False, True])
 def test_empty_or_too_long_text_is_400(
@@ -122,3 +130,92 @@ def test_model_failure_mid_stream_ends_with_an_error_event(client: TestClient) -
     r = client.post(url, json=question, headers=auth)
     assert r.status_code == 503
     assert "no scripted reply" in r.json()["error"]
+
+
+@pytest.mark.parametrize("message_id", [2**63, -(2**63) - 1, 2**31, 10**40, 0])
+def test_an_id_out_of_range_is_422_never_500(client: TestClient, message_id: int) -> None:
+    # SQLite overflows past 2**63 and PostgreSQL's integer column past 2**31: such an id names
+    # no message, so it is the client's error.
+    url, auth = _conversation(client)
+    answer = client.post(url, json={"text": "How long does a refund take?"}, headers=auth).json()
+    feedback = url.replace("/messages", "/feedback")
+    r = client.post(feedback, json={"message_id": message_id, "value": -1}, headers=auth)
+    assert r.status_code == 422, r.text
+    assert "message_id" in r.json()["error"]
+    # A well-formed id that names no message is 404; the answer's own id still works.
+    r = client.post(feedback, json={"message_id": 2**31 - 1, "value": -1}, headers=auth)
+    assert r.status_code == 404, r.text
+    r = client.post(feedback, json={"message_id": answer["message_id"], "value": 1}, headers=auth)
+    assert r.status_code == 201, r.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/messages", {"after": str(10**30)}),
+        ("/messages", {"after": "-1"}),
+        ("/messages", {"after": "1e5"}),
+        ("/rating", None),
+    ],
+)
+def test_other_integers_out_of_range_are_4xx(
+    client: TestClient, path: str, params: dict[str, str] | None
+) -> None:
+    url, auth = _conversation(client)
+    base = url.removesuffix("/messages")
+    if params is None:
+        r = client.post(base + path, json={"value": 10**30}, headers=auth)
+    else:
+        r = client.get(base + path, params=params, headers=auth)
+    assert r.status_code in (200, 404, 422), r.text
+    assert r.status_code != 200 or r.json()["messages"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b'{"text": "\xff\xfe bad"}', "not UTF-8"),
+        (b'{"text": "x", "a": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deeply"),
+        (b'{"text": ' + b"9" * 5000 + b"}", "number too long"),
+    ],
+)
+def test_unreadable_json_is_422_and_says_why(client: TestClient, body: bytes, why: str) -> None:
+    url, auth = _conversation(client)
+    r = client.post(url, content=body, headers={**auth, "Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    assert r.json()["error"].startswith("the request body is not valid JSON")
+    assert why in r.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "said"),
+    [
+        ("text/plain", "'text/plain'"),
+        ("application/x-www-form-urlencoded", "'application/x-www-form-urlencoded'"),  # curl -d
+        (None, "has none"),
+    ],
+)
+def test_json_without_a_json_content_type_is_415_and_names_it(
+    client: TestClient, content_type: str | None, said: str
+) -> None:
+    url, auth = _conversation(client)
+    headers = dict(auth)
+    if content_type:
+        headers["Content-Type"] = content_type
+    r = client.post(url, content=b'{"text": "How long does a refund take?"}', headers=headers)
+    assert r.status_code == 415, r.text
+    assert "Content-Type: application/json" in r.json()["error"] and said in r.json()["error"]
+    r = client.post(
+        "/v1/chat/completions",
+        content=b'{"messages": [{"role": "user", "content": "hi"}]}',
+        headers={"Content-Type": "text/plain"},
+    )
+    assert r.status_code == 415
+    assert "Content-Type" in r.json()["error"]["message"]
+
+
+def test_an_echoed_id_is_clipped(client: TestClient) -> None:
+    _url, auth = _conversation(client)
+    r = client.get(f"/api/conversations/{'a' * 5000}/messages", headers=auth)
+    assert r.status_code == 404
+    assert "aaaa" in r.json()["error"] and len(r.json()["error"]) < 200

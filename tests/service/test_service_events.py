@@ -119,8 +119,9 @@ def test_the_event_stream_needs_the_conversations_own_token(
     wrong = {"Authorization": f"Bearer {other['token']}"}
     assert http.get(f"/api/conversations/{cid}/events", headers=wrong).status_code == 403
     assert http.get(f"/api/conversations/{cid}/events").status_code == 401
-    assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 401
-    assert http.get("/api/agent/events", headers=customer).status_code == 401
+    # A customer's own token on the agent's routes: the wrong role.
+    assert http.get(f"/api/agent/conversations/{cid}/events", headers=customer).status_code == 403
+    assert http.get("/api/agent/events", headers=customer).status_code == 403
 
 
 def test_typing_reaches_the_other_side_and_is_not_stored(
@@ -130,11 +131,12 @@ def test_typing_reaches_the_other_side_and_is_not_stored(
     http, agent, cid, customer = setup
     # While the bot answers, a customer's typing goes nowhere (no one to tell).
     assert http.post(f"/api/conversations/{cid}/typing", headers=customer).status_code == 204
-    # An agent who does not hold the conversation may not type to the customer.
+    # The bot's conversation is out of the agent's reach; a waiting one they must take first.
+    r = http.post(f"/api/agent/conversations/{cid}/typing", headers=agent)
+    assert r.status_code == 404
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
     r = http.post(f"/api/agent/conversations/{cid}/typing", headers=agent)
     assert r.status_code == 409 and "take the conversation" in r.json()["error"]
-
-    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
     http.post(f"/api/agent/conversations/{cid}/take", headers=agent)
     to_customer: queue.Queue[tuple[str, Any]] = queue.Queue()
     to_agent: queue.Queue[tuple[str, Any]] = queue.Queue()

@@ -3,6 +3,7 @@ ways, handing back, closing, feedback, roles and the audit trail."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -185,10 +186,15 @@ def test_roles_are_enforced(client: TestClient) -> None:
     agent = _staff(client, "ann", "agent")
     admin = _staff(client, "root", "admin")
     _cid, auth = _customer(client)
-    # No credentials, a customer token, or a forged session: 401.
-    for headers in ({}, auth, {"Authorization": "Bearer kefus_eyJuIjoicm9vdCJ9.00"}):
+    # No credentials, a made-up token, or a forged session: 401.
+    made_up = {"Authorization": "Bearer " + "x" * 43}
+    for headers in ({}, made_up, {"Authorization": "Bearer kefus_eyJuIjoicm9vdCJ9.00"}):
         assert client.get("/api/agent/queue", headers=headers).status_code == 401
         assert client.get("/api/admin/analytics", headers=headers).status_code == 401
+    # A customer's valid token: signed in, but the wrong role.
+    for path in ("/api/agent/queue", "/api/admin/analytics", "/api/auth/me"):
+        r = client.get(path, headers=auth)
+        assert r.status_code == 403 and "customer" in r.json()["error"], path
     # An agent is not an admin.
     for method, path in (
         ("GET", "/api/admin/analytics"),
@@ -321,3 +327,147 @@ def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
     again = client.get("/api/admin/customers/cust-42/export", headers=backend).text
     assert REFUND_ANSWER not in again
+    # Erasing again, or someone kefu never knew: 404 like the export (and still audited).
+    for customer in ("cust-42", "nobody-known"):
+        r = client.delete(f"/api/admin/customers/{customer}", headers=backend)
+        assert r.status_code == 404, r.text
+        assert (
+            client.get(f"/api/admin/customers/{customer}/export", headers=backend).status_code
+            == 404
+        )
+    from kefu.security.audit import AuditLog
+
+    erasures = [e for e in AuditLog(_db(client)).list(limit=20) if e.action == "privacy.erase"]
+    assert [e.target for e in erasures] == ["nobody-known", "cust-42", "cust-42"]
+
+
+def test_answers_and_agent_replies_keep_the_business_contact_details(
+    client: TestClient, tmp_path: Path
+) -> None:
+    # Redaction before storage keeps the customer's identifiers out of the database; the
+    # business's own number and address must still be there when the chat is reloaded.
+    contact = tmp_path / "contact.csv"
+    contact.write_text(
+        "id,question,answer\n"
+        "ct-1,How do I contact support?,Call 400-820-8820 or email help@shop.example.com.\n",
+        encoding="utf-8",
+    )
+    assert client.app.state.kefu.assistant.kb.add([contact]).ok  # type: ignore[attr-defined]
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+    answer = _ask(client, cid, auth, "How do I contact support?")
+    assert answer["answer"] == "Call 400-820-8820 or email help@shop.example.com."
+    _ask(client, cid, auth, "I want a person, call me on 139 1234 5678")
+    client.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    reply = "Call us back on 400-820-8820 or write to returns@shop.example.com."
+    r = client.post(f"/api/agent/conversations/{cid}/messages", json={"text": reply}, headers=agent)
+    assert r.json()["content"] == reply
+
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
+    by_role = {m["role"]: m["content"] for m in history}
+    assert history[1]["content"] == answer["answer"]
+    assert by_role["agent"] == reply
+    assert "139 1234 5678" not in history[2]["content"] and "[PHONE]" in history[2]["content"]
+
+
+def test_the_admin_page_deletes_a_knowledge_file_by_id_even_when_names_repeat(
+    client: TestClient,
+) -> None:
+    admin = _staff(client, "root", "admin")
+    # The fixture's faq.csv, and another faq.csv uploaded from the admin page.
+    r = client.post(
+        "/api/admin/knowledge?filename=faq.csv",
+        content=b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n",
+        headers=admin,
+    )
+    assert r.status_code == 201, r.text
+    sources = client.get("/api/admin/knowledge", headers=admin).json()
+    twins = [s for s in sources if s["name"] == "faq.csv"]
+    assert len(twins) == 2
+    assert client.delete("/api/admin/knowledge/faq.csv", headers=admin).status_code == 400
+    # What the page sends: the source's id, which is always unique.
+    from importlib import resources
+
+    page = (resources.files("kefu.service") / "static" / "admin.js").read_text(encoding="utf-8")
+    assert "/api/admin/knowledge/${encodeURIComponent(source.id)}" in page
+    r = client.delete(f"/api/admin/knowledge/{twins[1]['id']}", headers=admin)
+    assert r.status_code == 200, r.text
+    left = client.get("/api/admin/knowledge", headers=admin).json()
+    assert [s["id"] for s in left if s["name"] == "faq.csv"] == [twins[0]["id"]]
+
+
+def test_feedback_comments_and_card_details_are_redacted_like_messages(
+    client: TestClient,
+) -> None:
+    from kefu.storage.support_repo import SupportRepository
+
+    cid, auth = _customer(client)
+    answer = _ask(client, cid, auth, "How long does a refund take?")
+    _ask(client, cid, auth, "card 4111 1111 1111 1111 exp 12/27 cvv 123, phone 0086 13912345678")
+    comment = "call me on 0086-139-1234-5678 or mary@example.com"
+    r = client.post(
+        f"/api/conversations/{cid}/feedback",
+        json={"message_id": answer["message_id"], "value": -1, "comment": comment},
+        headers=auth,
+    )
+    assert r.status_code == 201
+    r = client.post(
+        f"/api/conversations/{cid}/rating", json={"value": 2, "comment": comment}, headers=auth
+    )
+    assert r.status_code == 201
+    kept = [f.comment for f in SupportRepository(_db(client)).feedback(cid)]
+    assert kept == ["call me on [PHONE] or [EMAIL]"] * 2
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
+    assert history[2]["content"] == ("card [CARD] exp [CARD_EXPIRY] cvv [CVV], phone [PHONE]")
+
+
+def test_upload_replies_name_files_never_server_paths(client: TestClient) -> None:
+    admin = _staff(client, "root", "admin")
+    home = str(client.app.state.kefu.assistant.settings.home)  # type: ignore[attr-defined]
+    r = client.post(
+        "/api/admin/knowledge?filename=gifts.csv",
+        content=b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n",
+        headers=admin,
+    )
+    assert r.status_code == 201
+    assert r.json()["added"] == ["gifts.csv"] and home not in r.text
+    r = client.post(
+        "/api/admin/knowledge?filename=bad.csv", content=b"foo,bar\n1,2\n", headers=admin
+    )
+    assert r.status_code == 400
+    assert r.json()["error"].startswith("bad.csv, row 1: missing required column")
+    assert home not in r.text and "/uploads/" not in r.text
+
+
+def test_replies_with_credentials_are_not_cached_and_keys_are_not_echoed(
+    client: TestClient,
+) -> None:
+    from kefu.security.audit import AuditLog
+    from kefu.security.users import UserRepository
+
+    created = client.post("/api/conversations")
+    assert created.headers["cache-control"] == "no-store"
+    session = _staff(client, "ann", "agent")
+    users = UserRepository(_db(client))
+    key = {"Authorization": f"Bearer {users.create_api_key('ann')}"}
+    for headers in (session, key):
+        r = client.get("/api/auth/me", headers=headers)
+        assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
+        assert r.json()["name"] == "ann" and "token" not in r.json()
+        assert headers["Authorization"][7:] not in r.text
+    assert client.get("/api/auth/me", headers=session).json()["expires_at"] > 0
+    assert client.get("/api/auth/me", headers=key).json()["expires_at"] == 0
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"})
+    assert r.headers["cache-control"] == "no-store"
+
+    # A failed sign-in is audited: the name tried, never the password.
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "guess-123456"})
+    assert r.status_code == 401 and r.headers["cache-control"] == "no-store"
+    client.post("/api/auth/login", json={"name": "nobody", "password": "guess-123456"})
+    failed = [e for e in AuditLog(_db(client)).list(limit=10) if e.action == "auth.login_failed"]
+    assert [(e.actor, e.target) for e in failed] == [
+        ("http:anonymous", "nobody"),
+        ("http:anonymous", "ann"),
+    ]
+    assert all(e.ip for e in failed)
+    assert "guess-123456" not in str([(e.detail, e.target, e.actor) for e in failed])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -111,3 +112,49 @@ def test_bad_requests_are_openai_style_errors(client: TestClient, messages: list
     assert info.value.status_code in (400, 422)
     body = info.value.body
     assert isinstance(body, dict) and body["message"]
+
+
+@pytest.mark.parametrize(
+    "text", ["I want to talk to a human please", "What is the meaning of quantum foam?"]
+)
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_handoff_says_where_to_find_a_person_not_that_one_is_coming(
+    client: TestClient, text: str, stream: bool
+) -> None:
+    # This endpoint keeps no conversation an agent could take and gives the client no channel
+    # for an agent's reply, so it must not promise one.
+    body = {"model": "kefu", "stream": stream, "messages": [{"role": "user", "content": text}]}
+    r = client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200
+    if stream:
+        chunks = [json.loads(line[6:]) for line in r.text.split("\n") if line.startswith("data: {")]
+        content = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks)
+        extra = chunks[-1]["kefu"]
+    else:
+        content = r.json()["choices"][0]["message"]["content"]
+        extra = r.json()["kefu"]
+    assert extra["handoff"] is True
+    for promise in ("connecting you", "stay in this chat", "reply here shortly", "asked a"):
+        assert promise not in content
+    assert "chat page" in content
+    assistant = client.app.state.kefu.assistant  # type: ignore[attr-defined]
+    assert assistant.conversations.list() == []  # nothing waits in the agents' queue
+
+
+def test_every_promise_of_a_person_has_a_wording_without_one() -> None:
+    from kefu.dialogue import messages
+
+    kinds = ["decline", "handoff_request", "emergency"]
+    kinds += ["safety_diagnosis", "safety_investment", "safety_promise", "safety_private"]
+    kinds += ["safety_abuse"]
+    for kind in kinds:
+        for language, elsewhere in (("en", "our chat page"), ("zh", "在线客服页面")):
+            fixed = messages.reply(kind, language)
+            # Also when an FAQ answer follows the fixed text (emergencies, safety replies).
+            said = messages.without_handoff(f"{fixed}\n\nFAQ answer.")
+            assert said != f"{fixed}\n\nFAQ answer." and elsewhere in said, (kind, language)
+            assert said.endswith("\n\nFAQ answer.")
+            assert said in {f"{t}\n\nFAQ answer." for t in messages.all_replies()}
+    # A business's own emergency number changes the reply around the promise, not the promise.
+    local = messages.reply("emergency", "en", emergency_number="120")
+    assert "our chat page" in messages.without_handoff(local)

@@ -30,7 +30,8 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve kefu over HTTP: /api/conversations, /v1/chat/completions, docs at /docs."""
+    """Serve kefu over HTTP: /api/conversations, /v1/chat/completions, the OpenAPI schema at
+    /openapi.json."""
     from kefu.cli.app import _errors
 
     with _errors():
@@ -50,6 +51,7 @@ def _run(host: str, port: int, pack: str | None) -> None:
     from kefu.cli.common import console, resolve_pack, settings
 
     err = console(stderr=True)
+    chosen = pack is not None  # --pack: read-only; otherwise a pack only stands in for an empty KB
     pack = resolve_pack(pack, notice=err)
     s = settings()
     _first_admin(s, err)
@@ -57,9 +59,11 @@ def _run(host: str, port: int, pack: str | None) -> None:
     err.print(
         f"[dim]Loading the models, then serving on {base}[/]\n"
         f"  customer chat  {base}/\n  agent console  {base}/agent\n"
-        f"  admin          {base}/admin\n  API docs       {base}/docs"
+        f"  admin          {base}/admin\n  API schema     {base}/openapi.json"
+        + (f" (docs at {base}/docs)" if s.api_docs else "")
     )
-    uvicorn.run(create_app(s, pack=pack), host=host, port=port, log_level="info")
+    app = create_app(s, pack=pack, pack_is_fallback=pack is not None and not chosen)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def _first_admin(s: Settings, err: Console) -> None:

@@ -110,7 +110,8 @@ def list_(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")
 
 @app.command("remove")
 def remove(name: Annotated[str, typer.Argument(help="The user to disable.")]) -> None:
-    """Disable a user and revoke its API keys (the name stays reserved for the audit trail)."""
+    """Disable a user and revoke its API keys (the name stays reserved for the audit trail);
+    the conversations they hold go back to the agents' queue."""
     from kefu.cli.app import _errors
     from kefu.cli.audit import open_db, record
     from kefu.cli.common import console
@@ -118,9 +119,11 @@ def remove(name: Annotated[str, typer.Argument(help="The user to disable.")]) ->
 
     with _errors():
         db = open_db()
-        UserRepository(db).remove(name)
-        record(db, "users.remove", name)
+        released = UserRepository(db).remove(name)
+        record(db, "users.remove", name, {"conversations_requeued": released})
         console().print(f"disabled [bold]{name}[/] and revoked its API keys")
+        if released:
+            console().print(f"{released} conversation(s) they held are back in the queue")
 
 
 @app.command("key")

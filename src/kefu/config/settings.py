@@ -131,6 +131,11 @@ class Settings(BaseSettings):
     rate_limit_conversation: int = Field(
         default=30, ge=0, description="Messages per minute into one conversation."
     )
+    api_docs: bool = Field(
+        default=False,
+        description="Serve Swagger UI at /docs and ReDoc at /redoc. Their scripts come from "
+        "cdn.jsdelivr.net, so they need internet access; /openapi.json is always served.",
+    )
     redis_url: str | None = Field(
         default=None,
         description="Redis for live events across several server processes (e.g. "

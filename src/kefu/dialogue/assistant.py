@@ -75,6 +75,7 @@ class Assistant:
         conversations: ConversationRepository | None = None,
         confidence: ConfidenceModel | None = None,
         pack: str | None = None,
+        pack_is_fallback: bool = False,
     ) -> None:
         from kefu.config import load_settings
 
@@ -85,7 +86,9 @@ class Assistant:
             from kefu.knowledge.base import KnowledgeBase
 
             memo = query_memo(self.settings) if self._router is not None else None
-            kb = KnowledgeBase(self.settings, pack=pack, embedder=memo)
+            kb = KnowledgeBase(
+                self.settings, pack=pack, pack_is_fallback=pack_is_fallback, embedder=memo
+            )
         self.kb = kb
         self._llm = llm
         self._conversations = conversations
@@ -387,13 +390,16 @@ class Assistant:
 
     def _record(self, session_id: str, message: str, answer: Answer) -> None:
         repo = self.conversations
+        reply = answer.text
         if self.settings.redact_pii_storage:
-            # The customer saw their own words; what is kept has personal data replaced.
-            from kefu.guard import redact
+            # The customer saw their own words; what is kept has personal data replaced. The
+            # reply is kept as written: it comes from the knowledge base (whose support number
+            # and address must survive a reload) and from the earlier messages, kept redacted;
+            # only what it repeats of this message's identifiers goes.
+            from kefu.guard.pii import redact, redact_repeated
 
-            message, reply = redact(message), redact(answer.text)
-        else:
-            reply = answer.text
+            reply = redact_repeated(reply, message)
+            message = redact(message)
         repo.add_message(session_id, role="user", content=message, language=answer.language)
         repo.add_message(
             session_id,

@@ -4,10 +4,14 @@ alone), its words without markup, and the language to reply in. Nothing here loa
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kefu.errors import KefuError
 
 MAX_MESSAGE_CHARS = 4000
+# Characters that draw nothing but are letters to Unicode (Hangul fillers, the blank braille
+# pattern): a message of these alone is as empty as one of spaces.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 class InvalidMessage(KefuError):
@@ -18,8 +22,8 @@ def clean_message(text: object) -> str:
     if not isinstance(text, str):
         raise InvalidMessage("a message must be text")
     # Drop control characters (but keep newlines/tabs) that some clients paste in.
-    cleaned = "".join(ch for ch in text if ch >= " " or ch in "\n\t").strip()
-    if not cleaned:
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or not _control(ch)).strip()
+    if not any(_visible(ch) for ch in cleaned):
         raise InvalidMessage("the message is empty")
     if len(cleaned) > MAX_MESSAGE_CHARS:
         raise InvalidMessage(
@@ -32,6 +36,16 @@ def clean_message(text: object) -> str:
             "plain text"
         )
     return cleaned
+
+
+def _control(ch: str) -> bool:
+    return ch < " " or "\x7f" <= ch <= "\x9f"  # C0, DEL and C1: Unicode category Cc
+
+
+def _visible(ch: str) -> bool:
+    """Whether ``ch`` shows anything. Format characters (Cf: zero-width spaces, bidi marks)
+    do not; they stay in a message that has words too (a ZWJ joins an emoji sequence)."""
+    return not ch.isspace() and ch not in _BLANK_LETTERS and unicodedata.category(ch) != "Cf"
 
 
 # A script or style element says nothing a customer meant to ask; other tags keep their text.

@@ -82,6 +82,64 @@ _REPLIES: dict[str, dict[str, str]] = {
 }
 
 
+# Where a reply promises a person (the web chat hands the conversation to an agent), what to
+# say instead on a channel that cannot hand over (the OpenAI-compatible API keeps no
+# conversation for an agent to take): (promise, where a person can be found instead).
+_ELSEWHERE_EN = "our chat page or our usual contact channels"
+_ELSEWHERE_ZH = "在线客服页面或其他客服渠道"
+_PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
+    "decline": {
+        "en": (
+            "I've asked a colleague to take over; a person will reply here shortly.",
+            f"A person can help with it: please use {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("已为您转接人工客服，请稍候。", f"如需人工客服，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
+    "handoff_request": {
+        "en": (
+            "Of course. I'm connecting you with a person now; please stay in this chat.",
+            f"I can't bring a person in here; please use {_ELSEWHERE_EN} to reach one.",
+        ),
+        "zh": (
+            "好的，正在为您转接人工客服，请不要离开对话。",
+            f"这里无法接入人工客服，请通过{_ELSEWHERE_ZH}联系我们。",
+        ),
+    },
+    "emergency": {
+        "en": (
+            "I'm also bringing in a person right away.",
+            f"For anything else, a person can help via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("我也正在为您转接人工客服。", f"其他问题请通过{_ELSEWHERE_ZH}联系人工客服。"),
+    },
+    "safety_diagnosis": {
+        "en": (
+            "I've asked a colleague to help you.",
+            f"A colleague can help you via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("我已请同事协助您。", f"如需人工协助，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
+    "safety_investment": {
+        "en": (
+            "I've asked a colleague to help you arrange that.",
+            f"a colleague can help you arrange that via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("我已请同事协助您预约。", f"如需预约，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
+    "safety_promise": {
+        "en": (
+            "I've asked a colleague to look at your case.",
+            f"A colleague can look at your case via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("已请同事为您处理。", f"如需人工处理，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
+    "safety_private": {
+        "en": ("I've asked one to join.", f"you can reach one via {_ELSEWHERE_EN}."),
+        "zh": ("已请同事为您说明流程。", f"可通过{_ELSEWHERE_ZH}联系同事了解流程。"),
+    },
+}
+
+
 # Where the replies above name emergency numbers. A business that sets its own number
 # (KEFU_EMERGENCY_NUMBER) gets it in their place, in both languages: a customer of a Shanghai
 # business told "911 in the US" in English loses time, as does one abroad told "120".
@@ -105,6 +163,19 @@ def reply(kind: str, language: str, *, emergency_number: str | None = None) -> s
     return text
 
 
+def without_handoff(text: str) -> str:
+    """``text`` for a channel that cannot hand over to a person: each promise of a person in
+    it becomes where to find one. The promises are whole sentences, so a reply whose other
+    parts vary (an emergency number, an FAQ answer after the fixed text) is still found, and
+    nothing else is touched."""
+    for table in _PERSON_PROMISES.values():
+        for promise, elsewhere in table.values():
+            text = text.replace(promise, elsewhere)
+    return text
+
+
 def all_replies() -> list[str]:
-    """Every fixed reply in every language (what kefu may say without a source)."""
-    return [text for table in _REPLIES.values() for text in table.values()]
+    """Every fixed reply in every language (what kefu may say without a source), as the web
+    chat and as a channel without handoff say it."""
+    texts = [text for table in _REPLIES.values() for text in table.values()]
+    return texts + [without_handoff(text) for text in texts if without_handoff(text) != text]

@@ -11,9 +11,12 @@ Kinds and how they are validated:
 
 - ``EMAIL``   -- local@domain.tld, ASCII only.
 - ``PHONE``   -- +country international numbers (8-15 digits), US numbers with separators,
-  Chinese mobiles (1[3-9]x, optional +86/86, spaced or dashed) and Chinese landlines with
+  Chinese mobiles (1[3-9]x, optional +86/86/0086, spaced or dashed) and Chinese landlines with
   an area code (010-12345678, (0755) 1234567).
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid.
+- ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
+  only the digits are the span. Three digits alone are anything.
+- ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires", "valid thru", "有效期"...
 - ``CN_ID``   -- 18-character resident ID, MOD 11-2 check character and a real birth date.
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
 - ``SSN``     -- ###-##-####, not area 000/666/9xx, group 00 or serial 0000.
@@ -38,11 +41,14 @@ from kefu.guard.checksums import (
     ssn_valid,
 )
 
-KINDS: tuple[str, ...] = ("EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS")
+KINDS: tuple[str, ...] = (
+    "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
+)  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
-    "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "IP": 4, "PHONE": 3, "ADDRESS": 1,
+    "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "IP": 4,
+    "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -98,6 +104,10 @@ _NOT_IN_GROUP = "(?<![0-9０-９][ \\-－].)"
 _NO_MORE_GROUPS = "(?![ \\-－]" + D + ")"
 _PHONE_CN_MOBILE = re.compile(
     "(?:"
+    + _lead("[0０]", "[A-Za-z0-9０-９_+＋\\-]")
+    + "[0０][8８][6６]"  # 0086, the international prefix dialled from China
+    + _SEP
+    + "?[1１]|"
     + _lead("8", "[A-Za-z0-9０-９_+＋\\-]")
     + "6"
     + _SEP
@@ -166,6 +176,26 @@ _ADDRESS_ZH = re.compile(
     "|(?:" + _CITIES + ")市?)"
     "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}号"
     "(?:(?:院|大厦|" + D + "{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))){0,4}"
+)
+
+# A card's security code and expiry date: named, then (after a colon, "is", 是...) the value.
+# The name is what makes "123" or "12/27" a card detail, so only named values are found.
+_SAID = "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為)[ \t]{0,3})?"
+_CVV = re.compile(
+    "(?:(?<![A-Za-z])(?i:cvv2?|cvc2?|cvn2?|csc|card security code|security code)(?![A-Za-z])"
+    "|安全码|安全碼|校验码|校驗碼|后三位|後三位)" + _SAID + "(?P<value>" + D + "{3,4})" + _NOT_AFTER
+)
+_CARD_EXPIRY = re.compile(
+    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|\\.)?(?: date)?|valid (?:thru|through|until)"
+    "|good thru)(?![A-Za-z])|有效期至?|有效日期|到期日)"
+    + _SAID
+    + "(?P<value>(?:0?[1-9]|1[0-2]|０?[１-９]|１[０-２])[/／\\-－.](?:20|２０)?"
+    + D
+    + "{2})"
+    + _NOT_AFTER
+    + "(?![/／\\-－.]"
+    + D
+    + ")"  # 12/27/2024 is a date, not an expiry
 )
 
 
@@ -250,6 +280,16 @@ def _simple(
     return find
 
 
+def _named_value(pattern: re.Pattern[str], kind: str) -> Callable[[str], Iterator[Candidate]]:
+    """The ``value`` group of each match: the name before it stays readable ("CVV: [CVV]")."""
+
+    def find(text: str) -> Iterator[Candidate]:
+        for m in pattern.finditer(text):
+            yield kind, m.start("value"), m.end("value")
+
+    return find
+
+
 def _intl_phone_ok(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
@@ -274,6 +314,8 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "SSN": (_simple(_SSN, "SSN", ssn_valid),),
     "IP": (_simple(_IPV4, "IP"),),
     "ADDRESS": (_simple(_ADDRESS_EN, "ADDRESS"), _simple(_ADDRESS_ZH, "ADDRESS")),
+    "CVV": (_named_value(_CVV, "CVV"),),
+    "CARD_EXPIRY": (_named_value(_CARD_EXPIRY, "CARD_EXPIRY"),),
 }
 
 
@@ -282,7 +324,7 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
 
     ``kinds`` restricts detection to those kinds (see ``KINDS``); unknown kinds raise
     ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN > CARD >
-    SSN/EMAIL > IP > PHONE > ADDRESS), then the longer span.
+    SSN/EMAIL/CVV/CARD_EXPIRY > IP > PHONE > ADDRESS), then the longer span.
     """
     wanted = KINDS if kinds is None else tuple(kinds)
     unknown = [k for k in wanted if k not in _RECOGNISERS]
@@ -327,3 +369,33 @@ def redact(text: str, *, kinds: Collection[str] | None = None, style: str = "lab
         pos = span.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def redact_repeated(text: str, source: str, *, kinds: Collection[str] | None = None) -> str:
+    """``text`` with ``[KIND]`` in place of each identifier it shares with ``source``.
+
+    For storing a reply to ``source``: what the reply repeats of the customer's identifiers
+    goes, while its own (the business's support number, from the knowledge base) stays.
+    """
+    theirs = {_identity(span) for span in detect_pii(source, kinds=kinds)}
+    if not theirs:
+        return text
+    out: list[str] = []
+    pos = 0
+    for span in detect_pii(text, kinds=kinds):
+        if _identity(span) in theirs:
+            out.append(text[pos : span.start])
+            out.append(f"[{span.kind}]")
+            pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _identity(span: PIISpan) -> tuple[str, str]:
+    """What makes two spans the same identifier however it is written: "139 1234 5678" is
+    "+86 139-1234-5678" (the last 8 digits; a prefix may be dropped), emails ignore case."""
+    if span.kind == "PHONE":
+        return span.kind, _digits(span.text)[-8:]
+    if span.kind in ("EMAIL", "ADDRESS"):
+        return span.kind, span.text.casefold()
+    return span.kind, "".join(ch for ch in ascii_digits(span.text) if ch.isalnum()).upper()

@@ -4,6 +4,10 @@ Two scopes share one code path: the user's knowledge base (entries in the databa
 ``kefu kb add``) and a demo pack (entries read from the pack's CSV files, kept in memory). Both
 give ``(entry, content hash)`` pairs to the same `KnowledgeIndex`, persisted under
 ``<home>/index/<scope>``.
+
+A pack chosen on purpose (``--pack``) is read-only. A pack that only stands in for an empty
+knowledge base (``pack_is_fallback``, as `kefu serve` does on a fresh install) gives way to
+the user's own knowledge as soon as the first file is added, here or in another process.
 """
 
 from __future__ import annotations
@@ -62,12 +66,14 @@ class KnowledgeBase:
         settings: Settings,
         *,
         pack: str | None = None,
+        pack_is_fallback: bool = False,
         db: Database | None = None,
         embedder: Embedder | None = None,
         tokenizer: Tokenizer | None = None,
     ) -> None:
         self.settings = settings
         self.pack = pack
+        self.pack_is_fallback = pack_is_fallback and pack is not None
         self._db = db
         self._embedder = embedder
         self._tokenizer = tokenizer
@@ -165,6 +171,19 @@ class KnowledgeBase:
 
     # -- changing the knowledge base ------------------------------------------------------
     def add(self, paths: Sequence[Path], *, progress: Progress | None = None) -> AddReport:
+        """Ingest files; each file is stored whole or not at all (see `_add`).
+
+        A demo pack standing in for an empty knowledge base gives way to the first file; if
+        nothing gets stored, the pack keeps answering.
+        """
+        stand_in = self._leave_fallback_pack()
+        try:
+            return self._add(paths, progress)
+        finally:
+            if stand_in is not None and self.repo.count() == 0:
+                self._return_to_fallback_pack(*stand_in)
+
+    def _add(self, paths: Sequence[Path], progress: Progress | None) -> AddReport:
         """Ingest files; each file is stored whole or not at all.
 
         Every new entry is embedded *before* anything is stored: embedding is the slow part,
@@ -277,6 +296,11 @@ class KnowledgeBase:
         """
         from kefu.errors import NotFoundError
 
+        if self.pack_is_fallback:
+            raise NotFoundError(
+                f"nothing called {key!r} in the knowledge base: it is empty (a demo pack "
+                "answers until the first file is added)"
+            )
         self._require_user_scope("remove")
         source = None if kind == "entry" else self._find_source(key)
         entry = None if kind == "source" else self.repo.get_entries([key]).get(key)
@@ -312,6 +336,8 @@ class KnowledgeBase:
     def refresh(self) -> int:
         """Bring a loaded index in step with the stored entries after another process changed
         them (several servers, one database); returns how many texts had to be embedded."""
+        if self.pack_is_fallback and self.repo.count() > 0:
+            self._leave_fallback_pack()  # another process added the first file
         if self.pack or self._index is None:
             return 0
         return self._reindex(None)
@@ -321,6 +347,19 @@ class KnowledgeBase:
             if self._index is None:
                 return self.warm_up(progress)
             return self._refresh(progress)
+
+    def _leave_fallback_pack(self) -> tuple[str, KnowledgeIndex | None] | None:
+        """Stop answering from a stand-in pack; returns (pack, its index) to go back to."""
+        with self._lock:
+            if not self.pack_is_fallback or self.pack is None:
+                return None
+            left = (self.pack, self._index)
+            self.pack, self.pack_is_fallback, self._index = None, False, None
+            return left
+
+    def _return_to_fallback_pack(self, pack: str, index: KnowledgeIndex | None) -> None:
+        with self._lock:
+            self.pack, self.pack_is_fallback, self._index = pack, True, index
 
     def _require_user_scope(self, action: str) -> None:
         if self.pack:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from kefu.errors import NotFoundError, StorageError
-from kefu.storage.models import ApiKey, User, utcnow
+from kefu.storage.models import ApiKey, Conversation, User, utcnow
 
 if TYPE_CHECKING:
     from kefu.storage.db import Database
@@ -143,8 +143,13 @@ class UserRepository:
         with self._db.session() as s:
             return [_record(u) for u in s.scalars(select(User).order_by(User.name))]
 
-    def remove(self, name: str) -> None:
-        """Disable the user and revoke every key it has; the row stays for the audit trail."""
+    def remove(self, name: str) -> int:
+        """Disable the user and revoke every key it has; the row stays for the audit trail.
+
+        The conversations the user holds go back to the agents' queue in the same transaction
+        (their customers would otherwise write to nobody), keeping their priority and how long
+        they have waited. Returns how many went back.
+        """
         self._db.migrate()
         now = utcnow()
         with self._db.session(write=True) as s:
@@ -158,6 +163,20 @@ class UserRepository:
                 .where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None))
                 .values(revoked_at=now)
             )
+            released = s.execute(
+                update(Conversation)
+                .where(Conversation.status == "agent", Conversation.assigned_agent == name)
+                .values(
+                    status="waiting",
+                    assigned_agent=None,
+                    # Taken from the queue: still has its time. Taken by an admin straight
+                    # from the bot: waits from now.
+                    waiting_since=func.coalesce(Conversation.waiting_since, now),
+                    updated_at=now,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            return int(released.rowcount)  # type: ignore[attr-defined]
 
     def set_password(self, name: str, password: str) -> None:
         hashed = hash_password(_check_password(password))

@@ -2,7 +2,9 @@
 
 ``create_app()`` does no work: the Assistant is built on first use (or injected, in tests)
 and warmed up by the lifespan handler in a worker thread, so the first customer does not pay
-for loading the models. OpenAPI docs are served at /docs.
+for loading the models. The OpenAPI schema is served at /openapi.json; the interactive docs
+(/docs, /redoc) only with settings.api_docs, since FastAPI's pages load their scripts from a
+CDN and kefu otherwise loads nothing from any other server.
 """
 
 from __future__ import annotations
@@ -42,15 +44,20 @@ def create_app(
     *,
     assistant: Assistant | None = None,
     pack: str | None = None,
+    pack_is_fallback: bool = False,
     warm_up: bool = True,
 ) -> FastAPI:
     """Build the app. ``assistant`` is used as given (tests); otherwise one is built from
-    ``settings`` (default: `load_settings()`) and ``pack`` when first needed."""
+    ``settings`` (default: `load_settings()`) and ``pack`` when first needed.
+    ``pack_is_fallback``: the pack only stands in for an empty knowledge base, and the
+    first knowledge file uploaded replaces it (otherwise the pack is read-only)."""
     if settings is None:
         from kefu.config import load_settings
 
         settings = assistant.settings if assistant is not None else load_settings()
-    state = ServiceState(settings=settings, pack=pack, assistant_=assistant)
+    state = ServiceState(
+        settings=settings, pack=pack, pack_is_fallback=pack_is_fallback, assistant_=assistant
+    )
     if settings.redis_url:
         try:
             import redis  # noqa: F401  (checked here: a missing package is a clear error now)
@@ -84,6 +91,8 @@ def create_app(
         version=__version__,
         summary="Customer-support answers from your FAQ and documents (Chinese and English).",
         lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.kefu = state
     app.include_router(health.router)
@@ -115,6 +124,7 @@ def error_response(
     request: Request, status: int, message: str, headers: dict[str, str] | None = None, **extra: Any
 ) -> JSONResponse:
     """``{"error": message}``; on /v1 routes OpenAI's shape ``{"error": {"message", ...}}``."""
+    message = _clip_words(message)
     if request.url.path.startswith("/v1/"):
         kind = "invalid_request_error" if status < 500 else "server_error"
         body: dict[str, Any] = {"error": {"message": message, "type": kind, "code": status}}
@@ -150,6 +160,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        unreadable = _unreadable_json(exc)
+        if unreadable is not None:
+            return error_response(request, 422, unreadable)
         return error_response(request, exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
@@ -157,6 +170,16 @@ def _add_error_handlers(app: FastAPI) -> None:
         problems = [_problem(e) for e in exc.errors()]
         if any(e.get("type") == "json_invalid" for e in exc.errors()):
             message = "the request body is not valid JSON"
+        elif isinstance(exc.body, bytes | bytearray) and exc.body:
+            # The body was not read as JSON at all: its Content-Type said it is something else
+            # (curl -d sends application/x-www-form-urlencoded) or said nothing.
+            kind = request.headers.get("content-type")
+            said = f"this request's is {kind!r}" if kind else "this request has none"
+            return error_response(
+                request,
+                415,
+                f"send the body as JSON with the header 'Content-Type: application/json' ({said})",
+            )
         else:
             message = "invalid request: " + "; ".join(p["message"] for p in problems)
         return error_response(request, 422, message, detail=problems)
@@ -165,6 +188,38 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, "internal error")
+
+
+_BODY_PARSE_ERROR = "There was an error parsing the body"  # FastAPI's, fastapi/routing.py
+
+
+def _unreadable_json(exc: StarletteHTTPException) -> str | None:
+    """What is wrong with a JSON body FastAPI could not parse (it answers a bare 400 "There
+    was an error parsing the body"), or None for any other HTTP error. Such a body is
+    malformed JSON to the client: 422, like any other."""
+    cause = exc.__cause__
+    if exc.status_code != 400 or exc.detail != _BODY_PARSE_ERROR or cause is None:
+        return None
+    if isinstance(cause, UnicodeDecodeError):
+        return "the request body is not valid JSON: it is not UTF-8 text"
+    if isinstance(cause, RecursionError):
+        return "the request body is not valid JSON: it is nested too deeply"
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "the request body is not valid JSON: it holds a number too long to read"
+    return "the request body is not valid JSON"
+
+
+# An error message repeats what the client sent (an id, a file name): at most this much of
+# any one word, so a 5,000-character id is not echoed back whole.
+_MAX_WORD = 80
+
+
+def _clip_words(message: str) -> str:
+    if len(message) <= _MAX_WORD:
+        return message
+    return " ".join(
+        w if len(w) <= _MAX_WORD else w[: _MAX_WORD - 1] + "…" for w in message.split(" ")
+    )
 
 
 def _problem(error: Any) -> dict[str, str]:

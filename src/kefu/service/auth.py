@@ -19,16 +19,17 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
-from kefu.service.deps import AssistantDep, StateDep
-from kefu.service.schemas import ErrorOut, LoginIn, LoginOut
+from kefu.service.deps import AssistantDep, StateDep, hash_token
+from kefu.service.schemas import ErrorOut, LoginIn, LoginOut, MeOut
 
 if TYPE_CHECKING:
     from kefu.security.users import UserRecord
@@ -77,8 +78,10 @@ def make_session(key: bytes, name: str, role: str, *, now: float | None = None) 
     return f"{SESSION_PREFIX}{body}.{mac}", expires
 
 
-def read_session(key: bytes, token: str, *, now: float | None = None) -> tuple[str, str] | None:
-    """(name, role) of a valid, unexpired session token; None otherwise."""
+def read_session(
+    key: bytes, token: str, *, now: float | None = None
+) -> tuple[str, str, int] | None:
+    """(name, role, expiry as Unix time) of a valid, unexpired session token; else None."""
     if not token.startswith(SESSION_PREFIX) or "." not in token:
         return None
     body, _, mac = token[len(SESSION_PREFIX) :].rpartition(".")
@@ -92,7 +95,7 @@ def read_session(key: bytes, token: str, *, now: float | None = None) -> tuple[s
         return None
     if expires < (now or time.time()):
         return None
-    return name, role
+    return name, role, expires
 
 
 def client_ip(request: Request) -> str | None:
@@ -125,9 +128,26 @@ def current_staff(
                 user = None
     else:
         user = users.authenticate_key(token)
+    if user is None and _is_customer_token(assistant, token):
+        # Valid, but a customer's: the wrong role, not a failed sign-in.
+        raise HTTPException(
+            403,
+            "this is a customer's conversation token; this needs an agent or admin "
+            "(POST /api/auth/login, or a staff API key)",
+        )
     if user is None or user.disabled or user.role not in STAFF_ROLES:
         raise HTTPException(401, "the credentials are invalid or expired; sign in again", challenge)
     return Staff(user.name, user.role, client_ip(request))
+
+
+# The shape of `deps.new_token()`: 32 random bytes, URL-safe base64 without padding.
+_CUSTOMER_TOKEN = re.compile(r"[A-Za-z0-9_\-]{43}")
+
+
+def _is_customer_token(assistant: AssistantDep, token: str) -> bool:
+    if not _CUSTOMER_TOKEN.fullmatch(token):
+        return False  # staff credentials and garbage never cost a lookup
+    return assistant.conversations.has_token(hash_token(token))
 
 
 StaffDep = Annotated[Staff, Depends(current_staff)]
@@ -157,25 +177,45 @@ def audit(
     )
 
 
+# Replies that carry a credential, or say whose it is, must not be kept by a browser or a proxy.
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
 @router.post(
     "/login",
     response_model=LoginOut,
     responses={401: {"model": ErrorOut, "description": "Wrong name or password."}},
 )
-def login(body: LoginIn, request: Request, state: StateDep, assistant: AssistantDep) -> LoginOut:
-    """Sign in an agent or admin; the session token lasts 12 hours."""
+def login(
+    body: LoginIn, request: Request, response: Response, state: StateDep, assistant: AssistantDep
+) -> LoginOut:
+    """Sign in an agent or admin; the session token lasts 12 hours. A failed attempt is
+    audited too (the name tried, never the password)."""
     from kefu.security.users import UserRepository
 
+    response.headers.update(NO_STORE)
     user = UserRepository(assistant.kb.db).authenticate_password(body.name, body.password)
     if user is None or user.disabled or user.role not in STAFF_ROLES:
-        raise HTTPException(401, "wrong name or password")
+        # Nobody signed in, so the actor is no user: no user name can hold a colon.
+        tried = body.name.replace("\x00", "")[:128] or None
+        nobody = Staff("http:anonymous", "none", client_ip(request))
+        audit(assistant, nobody, "auth.login_failed", tried)
+        raise HTTPException(401, "wrong name or password", NO_STORE)
     token, expires = make_session(state.session_key(), user.name, user.role)
     audit(assistant, Staff(user.name, user.role, client_ip(request)), "auth.login")
     return LoginOut(token=token, name=user.name, role=user.role, expires_at=expires)
 
 
-@router.get("/me", response_model=LoginOut, responses={401: {"model": ErrorOut}})
-def me(staff: StaffDep, authorization: Annotated[str | None, Header()] = None) -> LoginOut:
-    """Who the credentials belong to (the consoles call this on load)."""
+@router.get("/me", response_model=MeOut, responses={401: {"model": ErrorOut}})
+def me(
+    staff: StaffDep,
+    response: Response,
+    state: StateDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> MeOut:
+    """Who the credentials belong to (the consoles call this on load). The credential itself
+    is not repeated: the caller has it, and an API key must not travel more than it must."""
+    response.headers.update(NO_STORE)
     token = (authorization or "").partition(" ")[2].strip()
-    return LoginOut(token=token, name=staff.name, role=staff.role, expires_at=0)
+    session = read_session(state.session_key(), token) if token.startswith(SESSION_PREFIX) else None
+    return MeOut(name=staff.name, role=staff.role, expires_at=session[2] if session else 0)

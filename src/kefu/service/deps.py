@@ -33,6 +33,8 @@ class ServiceState:
 
     settings: Settings | None = None
     pack: str | None = None
+    # The pack only stands in for an empty knowledge base (not --pack): uploads replace it.
+    pack_is_fallback: bool = False
     assistant_: Assistant | None = None
     ready: bool = False
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -47,7 +49,9 @@ class ServiceState:
                 from kefu.config import load_settings
 
                 settings = self.settings or load_settings()
-                self.assistant_ = Assistant(settings, pack=self.pack)
+                self.assistant_ = Assistant(
+                    settings, pack=self.pack, pack_is_fallback=self.pack_is_fallback
+                )
             return self.assistant_
 
     @property

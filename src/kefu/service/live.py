@@ -10,7 +10,8 @@ The rules of the handoff state machine (bot -> waiting -> agent -> closed, or ba
 * ``closed``: a new customer message reopens it with the bot.
 
 Every stored message and every state change is published on the conversation's channel (the
-customer's page and the agent's console listen) and the queue channel (all agent consoles).
+customer's page and the agent's console listen); those of conversations in the agents' reach
+(`in_agents_reach`) also on the queue channel (all agent consoles).
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ def conversation_out(c: ConversationRecord) -> ConversationOut:
     )
 
 
+def in_agents_reach(c: ConversationRecord) -> bool:
+    """Whether agents may see this conversation: it waits for a person, a person holds it, or
+    it was handed to a person before (and since handed back or closed). A conversation only
+    the bot has answered is the customer's and the bot's alone; admins see every one."""
+    return c.status in ("waiting", "agent") or c.handoff_reason is not None
+
+
 def handoff_reason(text: str, answer: Answer) -> str:
     """Why the bot handed this turn over (the queue puts emergencies first)."""
     from kefu.dialogue.intents import triage
@@ -92,15 +100,25 @@ def handoff_reason(text: str, answer: Answer) -> str:
 def store_message(
     assistant: Assistant, conversation_id: str, role: str, text: str
 ) -> MessageRecord:
-    """Store a customer or agent message that the bot does not answer."""
-    content = text
-    if assistant.settings.redact_pii_storage:
-        from kefu.guard import redact
+    """Store a customer or agent message that the bot does not answer.
 
-        content = redact(text)
+    A customer's message loses its personal data first (settings.redact_pii_storage); an
+    agent's is kept as written: agents are staff, and the callback number or address they
+    give is the business's, which the customer must still see after a reload."""
+    content = customer_text(assistant, text) if role == "user" else text
     return assistant.conversations.add_message(
         conversation_id, role=role, content=content, language=reply_language(text)
     )
+
+
+def customer_text(assistant: Assistant, text: str) -> str:
+    """What is kept of a customer's free text (a message, a feedback comment): their
+    personal data replaced first (settings.redact_pii_storage)."""
+    if not assistant.settings.redact_pii_storage:
+        return text
+    from kefu.guard import redact
+
+    return redact(text)
 
 
 def after_answer(
@@ -127,13 +145,15 @@ def after_answer(
 
 
 def publish_messages(
-    state: ServiceState, conversation_id: str, records: list[MessageRecord]
+    state: ServiceState, conversation_id: str, records: list[MessageRecord], *, status: str
 ) -> None:
+    """New messages, to the conversation's listeners; agent consoles hear of them only while
+    the conversation (now ``status``) waits for a person or one holds it."""
     channel = conversation_channel(conversation_id)
     for m in records:
         data = message_out(m).model_dump(mode="json")
         state.hub.publish(channel, "message", data)
-    if records:
+    if records and status in ("waiting", "agent"):
         state.hub.publish(
             QUEUE_CHANNEL, "activity", {"conversation_id": conversation_id, "id": records[-1].id}
         )
@@ -142,7 +162,8 @@ def publish_messages(
 def publish_status(state: ServiceState, record: ConversationRecord) -> None:
     data = conversation_out(record).model_dump(mode="json")
     state.hub.publish(conversation_channel(record.id), "status", data)
-    state.hub.publish(QUEUE_CHANNEL, "status", data)
+    if in_agents_reach(record):  # every agent console hears the queue channel
+        state.hub.publish(QUEUE_CHANNEL, "status", data)
 
 
 KNOWLEDGE_CHANNEL = "knowledge"

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kefu.storage.models import MAX_ROW_ID
+
 
 class ErrorOut(BaseModel):
     error: Any = Field(description="What went wrong, in words (an object on /v1 routes).")
@@ -117,7 +119,7 @@ class ConversationOut(BaseModel):
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message_id: int = Field(description="The assistant answer being rated.")
+    message_id: int = Field(ge=1, le=MAX_ROW_ID, description="The assistant answer being rated.")
     value: Literal[1, -1] = Field(description="1 thumbs up, -1 thumbs down.")
     comment: str | None = Field(None, max_length=2000)
 
@@ -145,6 +147,12 @@ class LoginIn(BaseModel):
 
 class LoginOut(BaseModel):
     token: str
+    name: str
+    role: str
+    expires_at: int = Field(description="Unix time the session ends (0 for API keys).")
+
+
+class MeOut(BaseModel):
     name: str
     role: str
     expires_at: int = Field(description="Unix time the session ends (0 for API keys).")

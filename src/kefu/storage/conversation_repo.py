@@ -164,6 +164,14 @@ class ConversationRepository:
                 raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
             return _conversation_record(conv, self._message_count(s, conversation_id))
 
+    def has_token(self, token_sha256: str) -> bool:
+        """Whether some conversation's customer token has this hash. Not indexed: a scan,
+        so callers ask only about values shaped like a customer token."""
+        self._db.migrate()
+        query = select(Conversation.id).where(Conversation.token_sha256 == token_sha256)
+        with self._db.session() as s:
+            return s.scalar(query.limit(1)) is not None
+
     def add_message(
         self,
         conversation_id: str,

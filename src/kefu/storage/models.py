@@ -35,6 +35,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# Integer ids are 32-bit on PostgreSQL (SQLite never gets near that): a larger id names no
+# row, and handing it to the database would fail with an overflow, not a miss.
+MAX_ROW_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     """Timestamps are made in Python, not by the server, so both backends store the same."""

@@ -24,7 +24,7 @@ from kefu.storage.conversation_repo import (
     _conversation_record,
     with_message_counts,
 )
-from kefu.storage.models import Conversation, Feedback, Message, utcnow
+from kefu.storage.models import MAX_ROW_ID, Conversation, Feedback, Message, utcnow
 
 if TYPE_CHECKING:
     from kefu.storage.db import Database
@@ -86,19 +86,26 @@ class SupportRepository:
             s.flush()
             return self._record(s, conv)
 
-    def take(self, conversation_id: str, agent: str) -> ConversationRecord:
-        """An agent takes a waiting (or bot) conversation; the bot falls silent."""
+    def take(
+        self, conversation_id: str, agent: str, *, take_over: bool = False
+    ) -> ConversationRecord:
+        """An agent takes a waiting conversation; the bot falls silent.
+
+        ``take_over`` (an admin's) also takes one the bot has, or one another person holds,
+        e.g. the conversations of an agent who is away.
+        """
         return self._move(
             conversation_id,
-            allowed=("waiting", "bot"),
+            allowed=("waiting", "bot", "agent") if take_over else ("waiting",),
             values={"status": "agent", "assigned_agent": agent},
             agent=None,
             what="take",
         )
 
-    def hand_back(self, conversation_id: str, agent: str) -> ConversationRecord:
+    def hand_back(self, conversation_id: str, agent: str | None) -> ConversationRecord:
         """The agent returns the conversation to the bot, which keeps the agent's messages
-        as context (they are in the history like any other turn)."""
+        as context (they are in the history like any other turn). ``agent`` None (an
+        admin): whoever holds it."""
         return self._move(
             conversation_id,
             allowed=("agent",),
@@ -114,10 +121,11 @@ class SupportRepository:
         )
 
     def close(self, conversation_id: str, agent: str | None = None) -> ConversationRecord:
-        """Close a conversation (an agent closes only one they hold; an admin any)."""
+        """Close a conversation: an agent one waiting or one they hold; ``agent`` None (an
+        admin) any open one."""
         return self._move(
             conversation_id,
-            allowed=("bot", "waiting", "agent"),
+            allowed=("bot", "waiting", "agent") if agent is None else ("waiting", "agent"),
             values={"status": "closed", "waiting_since": None, "priority": 0},
             agent=agent,
             what="close",
@@ -223,7 +231,8 @@ class SupportRepository:
         with self._db.session(write=True) as s:
             conv = self._get(s, conversation_id)
             if message_id is not None:
-                msg = s.get(Message, message_id)
+                in_range = 1 <= message_id <= MAX_ROW_ID
+                msg = s.get(Message, message_id) if in_range else None
                 if msg is None or msg.conversation_id != conversation_id:
                     raise NotFoundError(f"no message {message_id} in this conversation")
                 if msg.role != "assistant":

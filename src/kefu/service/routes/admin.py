@@ -4,6 +4,7 @@ data-subject duties (export and erase one customer). Admins only; every call is 
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path as FilePath
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from kefu.errors import NotFoundError
 from kefu.service import live
 from kefu.service.auth import AdminDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -96,11 +98,14 @@ async def upload(
             400,
             "filename must be a plain name ending in .csv .tsv .json .jsonl .md .txt .html or .pdf",
         )
-    if assistant.kb.pack is not None:
+    kb = assistant.kb
+    if kb.pack is not None and not kb.pack_is_fallback:
+        # Started with --pack on purpose. A pack standing in for an empty knowledge base
+        # (no --pack) gives way to the first file uploaded instead.
         raise HTTPException(
             400,
-            "this server answers from a demo pack; start it without --pack to manage "
-            "your own knowledge",
+            f"this server was started with --pack {kb.pack}, whose knowledge is read-only; "
+            "restart it without --pack to manage your own knowledge",
         )
     body = await request.body()
     if not body:
@@ -116,14 +121,22 @@ async def upload(
         async with state.turn_lock:
             report = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
-        raise HTTPException(400, "; ".join(message for _, message in report.failed))
+        raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
     live.publish_knowledge_change(state)
     audit(assistant, admin, "knowledge.add", name, {"bytes": len(body)})
+    # File names only: where the server keeps them is none of the client's business.
     return KnowledgeAddOut(
-        added=[f for f, _ in report.added],
-        unchanged=list(report.unchanged),
+        added=[FilePath(f).name for f, _ in report.added],
+        unchanged=[FilePath(f).name for f in report.unchanged],
         entries=sum(n for _, n in report.added),
     )
+
+
+def _hide(folder: FilePath, message: str) -> str:
+    """``message`` without the server's folder in it (the reader names the file by path)."""
+    for prefix in {str(folder.resolve()), str(folder)}:
+        message = message.replace(prefix + os.sep, "")
+    return message
 
 
 def _add(assistant: AssistantDep, staged: FilePath, target: FilePath) -> Any:
@@ -200,12 +213,15 @@ async def erase_customer(
     customer_id: CustomerId, admin: AdminDep, assistant: AssistantDep
 ) -> dict[str, Any]:
     """Erase one customer: conversations, messages, feedback and their data key (so backups
-    become unreadable too); audited."""
+    become unreadable too); audited. 404 (like export) when kefu held nothing about them;
+    the attempt is audited all the same."""
     from kefu.security.privacy import erase_customer as erase
 
     summary: dict[str, Any] = await live.run_sync(
         erase, assistant.kb.db, customer_id, actor=admin.name, role=admin.role, ip=admin.ip
     )
+    if not (summary["conversations"] or summary["customer_record"] or summary["data_keys"]):
+        raise NotFoundError(f"kefu holds no conversation or details for {customer_id!r}")
     return summary
 
 

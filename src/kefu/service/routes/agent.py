@@ -1,6 +1,9 @@
 """The agent console's API: the queue, taking a conversation, replying, handing back, closing.
 
-Every call needs an agent or admin (see `kefu.service.auth`), and every state change is
+Every call needs an agent or admin (see `kefu.service.auth`). Agents reach only the
+conversations handed to a person (`live.in_agents_reach`: waiting, held, or handed over
+before); any other id is "not found" to them. Admins reach every conversation and may take
+over one another person holds. Every read of a conversation and every state change is
 written to the audit log.
 """
 
@@ -13,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message
+from kefu.errors import NotFoundError
 from kefu.service import live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -85,7 +89,7 @@ async def conversation(
 ) -> AgentConversationOut:
     """Everything an agent needs to take over: history, a short summary, the sources the bot
     used, the customer's language, and a suggested reply from the knowledge base."""
-    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    record = await _reachable(assistant, conversation_id, staff)
     messages = await live.run_sync(assistant.conversations.history, conversation_id)
     audit(assistant, staff, "conversation.view", conversation_id)
     async with state.turn_lock:  # the index is shared with the bot's turns
@@ -114,8 +118,10 @@ async def conversation_events(
     state: StateDep,
     after: Annotated[int, Query(ge=0)] = 0,
 ) -> StreamingResponse:
-    """The conversation's live events, as the customer's page gets them."""
-    await live.run_sync(assistant.conversations.get, conversation_id)  # 404 if unknown
+    """The conversation's live events, as the customer's page gets them (the messages after
+    ``after`` first: a read of the conversation, audited like the plain GET)."""
+    await _reachable(assistant, conversation_id, staff)
+    audit(assistant, staff, "conversation.view", conversation_id, {"events_after": after})
     return StreamingResponse(
         follow(request, state, conversation_id, after, assistant.conversations.history),
         media_type="text/event-stream",
@@ -129,9 +135,17 @@ async def conversation_events(
 async def take(
     conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
 ) -> ConversationOut:
-    """Take the conversation: from now on the bot is silent and the customer talks to you."""
-    record = await live.run_sync(live.support(assistant).take, conversation_id, staff.name)
-    return _moved(record, staff, assistant, state, "conversation.take")
+    """Take a waiting conversation: from now on the bot is silent and the customer talks to
+    you. An admin may also take one the bot has or another person holds (their customers
+    must not be left talking to nobody)."""
+    before = await _reachable(assistant, conversation_id, staff)
+    take_over = staff.role == "admin"
+    record = await live.run_sync(
+        live.support(assistant).take, conversation_id, staff.name, take_over=take_over
+    )
+    held = before.assigned_agent if before.status == "agent" else None
+    detail: dict[str, object] | None = {"from": held} if held and held != staff.name else None
+    return _moved(record, staff, assistant, state, "conversation.take", detail)
 
 
 @router.post("/conversations/{conversation_id}/typing", status_code=204, responses=_ERRORS)
@@ -140,7 +154,7 @@ async def typing(
 ) -> Response:
     """You are typing a reply: the customer sees '<name> is typing…'. Only while you hold the
     conversation; nothing is stored."""
-    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    record = await _reachable(assistant, conversation_id, staff)
     _require_holder(record, staff)
     live.publish_typing(state, conversation_id, "agent", staff.name)
     return Response(status_code=204)
@@ -158,10 +172,10 @@ async def reply(
 ) -> MessageOut:
     """Send a message to the customer (only while you hold the conversation)."""
     text = clean_message(body.text)
-    record = await live.run_sync(assistant.conversations.get, conversation_id)
+    record = await _reachable(assistant, conversation_id, staff)
     _require_holder(record, staff)
     message = await live.run_sync(live.store_message, assistant, conversation_id, "agent", text)
-    live.publish_messages(state, conversation_id, [message])
+    live.publish_messages(state, conversation_id, [message], status="agent")
     audit(assistant, staff, "conversation.reply", conversation_id, {"message_id": message.id})
     return live.message_out(message)
 
@@ -174,8 +188,11 @@ async def reply(
 async def hand_back(
     conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
 ) -> ConversationOut:
-    """Give the conversation back to the bot, which keeps your messages as context."""
-    record = await live.run_sync(live.support(assistant).hand_back, conversation_id, staff.name)
+    """Give the conversation back to the bot, which keeps your messages as context (an
+    admin may hand back one anybody holds)."""
+    await _reachable(assistant, conversation_id, staff)
+    holder = None if staff.role == "admin" else staff.name
+    record = await live.run_sync(live.support(assistant).hand_back, conversation_id, holder)
     return _moved(record, staff, assistant, state, "conversation.hand_back")
 
 
@@ -186,9 +203,21 @@ async def close(
     conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
 ) -> ConversationOut:
     """Close the conversation (an agent closes one they hold or one waiting; an admin any)."""
+    await _reachable(assistant, conversation_id, staff)
     holder = None if staff.role == "admin" else staff.name
     record = await live.run_sync(live.support(assistant).close, conversation_id, holder)
     return _moved(record, staff, assistant, state, "conversation.close")
+
+
+async def _reachable(
+    assistant: AssistantDep, conversation_id: str, staff: Staff
+) -> ConversationRecord:
+    """The conversation, if ``staff`` may reach it; otherwise 404, as for an unknown id, so
+    an agent cannot even learn that a conversation exists."""
+    record: ConversationRecord = await live.run_sync(assistant.conversations.get, conversation_id)
+    if staff.role != "admin" and not live.in_agents_reach(record):
+        raise NotFoundError(f"no conversation with id {conversation_id!r}")
+    return record
 
 
 def _require_holder(record: ConversationRecord, staff: Staff) -> None:
@@ -199,10 +228,15 @@ def _require_holder(record: ConversationRecord, staff: Staff) -> None:
 
 
 def _moved(
-    record: ConversationRecord, staff: Staff, assistant: AssistantDep, state: StateDep, action: str
+    record: ConversationRecord,
+    staff: Staff,
+    assistant: AssistantDep,
+    state: StateDep,
+    action: str,
+    detail: dict[str, object] | None = None,
 ) -> ConversationOut:
     live.publish_status(state, record)
-    audit(assistant, staff, action, record.id)
+    audit(assistant, staff, action, record.id, detail)
     return live.conversation_out(record)
 
 

@@ -17,6 +17,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message, reply_language
 from kefu.service import live
+from kefu.service.auth import NO_STORE
 from kefu.service.deps import (
     AssistantDep,
     ConversationDep,
@@ -66,6 +67,7 @@ def answer_out(answer: Answer, conversation_id: str | None, **extra: object) -> 
 )
 def create_conversation(
     request: Request,
+    response: Response,
     conversations: ConversationsDep,
     assistant: AssistantDep,
     state: StateDep,
@@ -86,6 +88,7 @@ def create_conversation(
     record = conversations.create(
         channel="api", token_sha256=hash_token(token), customer_id=customer_id
     )
+    response.headers.update(NO_STORE)  # the token is in the body
     return ConversationCreated(id=record.id, token=token)
 
 
@@ -145,7 +148,7 @@ async def send_message(
 
 async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDep) -> AnswerOut:
     record = await live.run_sync(live.store_message, assistant, cid, "user", text)
-    live.publish_messages(state, cid, [record])
+    live.publish_messages(state, cid, [record], status="agent")
     return AnswerOut(
         answer="",
         sources=[],
@@ -169,13 +172,13 @@ async def _finish(
     text: str, cid: str, answer: Answer, assistant: AssistantDep, state: StateDep
 ) -> AnswerOut:
     stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
-    live.publish_messages(state, cid, stored)
-    if changed is not None:
-        live.publish_status(state, changed)
-    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
     status = changed.status if changed is not None else None
     if status is None:
         status = (await live.run_sync(assistant.conversations.get, cid)).status
+    live.publish_messages(state, cid, stored, status=status)
+    if changed is not None:
+        live.publish_status(state, changed)
+    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
     return answer_out(answer, cid, message_id=message_id, status=status)
 
 
@@ -305,7 +308,7 @@ async def feedback(
         kind="thumb",
         value=body.value,
         message_id=body.message_id,
-        comment=body.comment,
+        comment=_comment(assistant, body.comment),
     )
     if body.value > 0:
         await live.run_sync(repo.note_answer, conversation.id, failed=False)
@@ -332,9 +335,14 @@ async def rating(
         conversation.id,
         kind="rating",
         value=body.value,
-        comment=body.comment,
+        comment=_comment(assistant, body.comment),
     )
     return FeedbackOut(id=record.id, kind=record.kind, value=record.value)
+
+
+def _comment(assistant: AssistantDep, comment: str | None) -> str | None:
+    """A feedback comment is the customer's free text: kept like their messages."""
+    return None if comment is None else live.customer_text(assistant, comment)
 
 
 @router.get(

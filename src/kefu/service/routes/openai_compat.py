@@ -6,7 +6,11 @@ reply is a ChatCompletion whose content is kefu's answer, with an extra top-leve
 field (sources, confidence, handoff, mode, language).
 
 Context reaches the assistant through a short-lived conversation (channel "openai") that is
-deleted after the turn, so the endpoint is stateless like OpenAI's.
+deleted after the turn, so the endpoint is stateless like OpenAI's. For the same reason it
+cannot hand over to a person: no conversation waits in the agents' queue and the client has no
+channel for an agent's reply. Where the web chat would say a person is coming, this endpoint
+says where a person can be found instead (`messages.without_handoff`); ``kefu.handoff`` still
+flags such answers, so the caller can route the user to a person itself.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import anyio
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
+from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, clean_message
 from kefu.errors import NotFoundError
 from kefu.service.deps import AssistantDep, StateDep
@@ -133,7 +138,11 @@ async def chat_completions(
         id=completion_id,
         created=created,
         model=MODEL_ID,
-        choices=[ChatCompletionChoice(message=ChatCompletionMessage(content=answer.text))],
+        choices=[
+            ChatCompletionChoice(
+                message=ChatCompletionMessage(content=messages.without_handoff(answer.text))
+            )
+        ],
         kefu=_extra(answer),
     )
 
@@ -167,5 +176,7 @@ async def _chunks(
                 yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
                 break
             elif piece:
-                yield sse(_chunk(cid, created, {"content": piece}, None))
+                # A fixed reply arrives as one piece, so its promise of a person is whole here.
+                text = messages.without_handoff(piece)
+                yield sse(_chunk(cid, created, {"content": text}, None))
     yield sse("[DONE]")

@@ -64,14 +64,16 @@
     const rows = await api("GET", "/api/admin/knowledge", { token: me.token });
     $("knowledge").replaceChildren(...(rows.length ? rows.map((s) => el("tr", {},
       el("td", {}, s.name), el("td", {}, s.kind), el("td", {}, String(s.entries)), el("td", {}, new Date(s.updated_at).toLocaleString()),
-      el("td", {}, el("button", { type: "button", class: "ghost", "aria-label": `Delete ${s.name}`, onclick: () => remove(s.name) }, "Delete"))))
+      el("td", {}, el("button", { type: "button", class: "ghost", "aria-label": `Delete ${s.name}`, onclick: () => remove(s) }, "Delete"))))
       : [el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No files yet (a demo pack may be answering)."))]));
   }
 
-  async function remove(name) {
-    if (!confirm(`Delete ${name} from the knowledge base?`)) return;
+  async function remove(source) {
+    if (!confirm(`Delete ${source.name} from the knowledge base?`)) return;
     try {
-      await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(name)}`, { token: me.token });
+      // By id: two files may share a name (added from different folders), and a name that
+      // is not unique deletes nothing.
+      await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(source.id)}`, { token: me.token });
       loadKnowledge();
     } catch (err) { $("upload-result").textContent = err.message; }
   }

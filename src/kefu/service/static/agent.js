@@ -44,9 +44,12 @@
 
   function buttons(c) {
     const mine = c.status === "agent" && c.assigned_agent === me.name;
-    $("take").hidden = !(c.status === "waiting" || c.status === "bot");
-    $("handback").hidden = !mine;
-    $("close").hidden = c.status === "closed" || (c.status === "agent" && !mine && me.role !== "admin");
+    const admin = me.role === "admin";
+    // Agents take waiting conversations; an admin may also take over one the bot or another
+    // person has (the server enforces the same rules).
+    $("take").hidden = !(c.status === "waiting" || (admin && !mine && (c.status === "bot" || c.status === "agent")));
+    $("handback").hidden = !(mine || (admin && c.status === "agent"));
+    $("close").hidden = c.status === "closed" || !(admin || mine || c.status === "waiting");
     $("reply").hidden = !mine;
     $("conv-title").textContent = `Conversation · ${c.status}${c.assigned_agent ? " · " + c.assigned_agent : ""}`;
   }

@@ -190,3 +190,14 @@ def test_a_removed_agents_customers_are_not_left_talking_to_nobody(client: TestC
     )
     assert r.json()["mode"] != "agent" and r.json()["answer"]  # the bot answers meanwhile
     assert client.post(f"/api/agent/conversations/{cid}/take", headers=bob).status_code == 200
+
+
+def test_admin_reads_of_what_customers_wrote_are_audited(client: TestClient) -> None:
+    admin = _staff(_db(client), "root", "admin")
+    for path, action in (
+        ("/api/admin/analytics?days=7", "analytics.view"),
+        ("/api/admin/conversations?limit=5", "conversations.list"),
+        ("/api/admin/audit?limit=5", "audit.view"),
+    ):
+        assert client.get(path, headers=admin).status_code == 200, path
+        assert ("root", action, None) in _audit(_db(client)), path

@@ -165,8 +165,7 @@ class ConversationRepository:
             return _conversation_record(conv, self._message_count(s, conversation_id))
 
     def has_token(self, token_sha256: str) -> bool:
-        """Whether some conversation's customer token has this hash. Not indexed: a scan,
-        so callers ask only about values shaped like a customer token."""
+        """Whether some conversation's customer token has this hash (an indexed lookup)."""
         self._db.migrate()
         query = select(Conversation.id).where(Conversation.token_sha256 == token_sha256)
         with self._db.session() as s:

@@ -124,6 +124,7 @@ class Conversation(Base):
     __table_args__ = (
         Index("ix_conversations_status_priority", "status", "priority"),
         Index("ix_conversations_customer_id", "customer_id"),
+        Index("ix_conversations_token_sha256", "token_sha256"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -130,10 +130,10 @@ class MixedTokenizer:
     Each Han character outside the stop-word list is a term as well ("开票" also gives "开" and
     "票"). Chinese customers and FAQ authors name one thing with different words ("开票" /
     "开发票", "包月" / "月卡"), which no word-level term matches and which e5's crowded
-    cosines barely tell apart. In leave-one-pack-out runs on the dev sets, and on the
-    new-business sets with the calibration fitted on the packs, the characters let the
-    confidence model answer 5-7 more Chinese questions in a hundred correctly at the same
-    share of unanswerable questions declined (docs/retrieval.md).
+    cosines barely tell apart. On the new-business dev sets, with the calibration fitted on
+    the packs, the characters let the confidence model answer 3-7 more Chinese questions in
+    a hundred correctly at the same share of unanswerable questions declined, up to 85 %
+    declined (docs/retrieval.md).
 
     Latin runs are split on anything that is not a letter or digit. A token such as "iphone15"
     or "100ml" is kept whole and its letters and digits parts are added as well, so that

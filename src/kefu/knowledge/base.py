@@ -13,6 +13,7 @@ the user's own knowledge as soon as the first file is added, here or in another 
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,50 @@ class _PendingSource:
     content_hash: str
     entries: list[Entry]
     replaces: bool  # an older version of the file is stored
+
+
+class _IdNames:
+    """The id stems and path ends that sources already use, for choosing the stem of the ids
+    generated for a file's entries (`stem_for`). Built once per `add` from one query, so a
+    folder of a thousand files costs set lookups, not a pass over every source per file.
+    """
+
+    def __init__(self, stored: Sequence[tuple[str, str]]) -> None:
+        self._stems: dict[str, set[str]] = defaultdict(set)  # id stem -> paths using it
+        self._tails: dict[tuple[str, ...], set[str]] = defaultdict(set)  # path end -> paths
+        by_path: dict[str, list[str]] = defaultdict(list)
+        for entry_id, path in stored:
+            by_path[path].append(entry_id)
+        for path, ids in by_path.items():
+            self.add(path, ids)
+
+    def add(self, path: str, entry_ids: Sequence[str]) -> None:
+        """Count a source (stored, or about to be) with these entry ids."""
+        parts = Path(path).parts
+        for n in range(1, len(parts)):
+            self._tails[parts[-n:]].add(path)
+        for entry_id in entry_ids:
+            # Generated ids are `<stem>:<row>` or `<stem>#<n>`: every prefix before a ":" or
+            # "#" is a stem this source holds.
+            for i, ch in enumerate(entry_id):
+                if ch in ":#":
+                    self._stems[entry_id[:i]].add(path)
+
+    def stem_for(self, path: Path, key: str) -> str:
+        """The file's stem (``returns`` in ``returns#1``, ``good`` in ``good:2``) while no
+        other source uses ids of that form, so a knowledge base built before keeps its ids;
+        else the shortest end of its path that no other source's path ends with and whose ids
+        are free (``good.json:2`` beside ``good.tsv``, ``zh/returns.md#1`` beside
+        ``en/returns.md``)."""
+        parts = Path(key).parts
+        candidates = [(path.stem, 0)] + [("/".join(parts[-n:]), n) for n in range(1, len(parts))]
+        for stem, n in candidates:
+            if n and self._tails.get(parts[-n:], set()) - {key}:
+                continue  # the same name (or path end) as another file: not telling
+            if self._stems.get(stem, set()) - {key}:
+                continue
+            return stem
+        return key
 
 
 class KnowledgeBase:
@@ -211,7 +256,7 @@ class KnowledgeBase:
             index = self.index
             # 2. Read and parse every new or changed file.
             pending: list[_PendingSource] = []
-            stored_paths = [src.path for src in self.repo.list_sources()]
+            names = _IdNames(self.repo.entry_id_sources())
             for n, path in enumerate(files, start=1):
                 key = str(path.resolve())
                 try:
@@ -220,15 +265,15 @@ class KnowledgeBase:
                     if existing is not None and existing.content_hash == digest:
                         report.unchanged.append(key)
                     else:
-                        others = [p for p in stored_paths if p != key]
-                        id_stem = self._id_stem(path, key, others, pending)
+                        entries = load_file(path, id_stem=names.stem_for(path, key))
+                        names.add(key, [e.id for e in entries])
                         pending.append(
                             _PendingSource(
                                 path=key,
                                 name=path.name,
                                 kind=path.suffix.lower().lstrip("."),
                                 content_hash=digest,
-                                entries=load_file(path, id_stem=id_stem),
+                                entries=entries,
                                 replaces=existing is not None,
                             )
                         )
@@ -262,29 +307,6 @@ class KnowledgeBase:
             finally:
                 self._refresh(None)
         return report
-
-    def _id_stem(
-        self, path: Path, key: str, others: list[str], pending: list[_PendingSource]
-    ) -> str:
-        """What the ids generated for ``path``'s entries without one start with.
-
-        The file's stem (``returns`` in ``returns#1``, ``good`` in ``good:2``) while no other
-        source uses ids of that form, so a knowledge base built before keeps its ids; else the
-        shortest end of its path that no other source's path ends with and whose ids are free
-        (``good.json:2`` beside ``good.tsv``, ``zh/returns.md#1`` beside ``en/returns.md``).
-        """
-        parts = Path(key).parts
-        other_parts = [Path(p).parts for p in [*others, *(p.path for p in pending)]]
-        candidates = [(path.stem, 0)] + [("/".join(parts[-n:]), n) for n in range(1, len(parts))]
-        for stem, n in candidates:
-            if n and any(o[-n:] == parts[-n:] for o in other_parts):
-                continue  # the same name (or path end) as another file: not telling
-            if self.repo.uses_id_stem(stem, besides=key) or any(
-                e.id.startswith((f"{stem}:", f"{stem}#")) for p in pending for e in p.entries
-            ):
-                continue
-            return stem
-        return key
 
     def remove(self, key: str, *, kind: RemoveKind | None = None) -> list[str]:
         """Remove a source (by path, file name or numeric id) or one entry (by entry id).

@@ -260,21 +260,14 @@ class KnowledgeRepository:
                     found[row.entry_id] = _to_entry(row)
         return found
 
-    def uses_id_stem(self, stem: str, *, besides: str) -> bool:
-        """Whether a source other than ``besides`` has an entry id ``<stem>:…`` or ``<stem>#…``,
-        the form of the ids generated for entries without one (`kefu.ingest.load_file`)."""
+    def entry_id_sources(self) -> list[tuple[str, str]]:
+        """(entry id, source path) of every stored entry: what ids and paths are taken."""
         self._db.migrate()
-        # substr, not LIKE: exact and case-sensitive on SQLite and PostgreSQL alike, with no
-        # escaping of the % and _ a file name may contain.
-        head = func.substr(KbEntry.entry_id, 1, len(stem) + 1)
-        query = (
-            select(KbEntry.id)
-            .join(KbSource, KbEntry.source_pk == KbSource.id)
-            .where(KbSource.path != besides, head.in_([f"{stem}:", f"{stem}#"]))
-            .limit(1)
+        query = select(KbEntry.entry_id, KbSource.path).join(
+            KbSource, KbEntry.source_pk == KbSource.id
         )
         with self._db.session() as s:
-            return s.scalar(query) is not None
+            return [(entry_id, path) for entry_id, path in s.execute(query)]
 
     def count(self) -> int:
         self._db.migrate()

@@ -407,3 +407,18 @@ def test_prompts_to_a_remote_model_carry_no_personal_data(
     assert len(llm.calls) == 1
     sent = " ".join(m.content for m in llm.calls[0])
     assert "mary@example.com" not in sent and "[EMAIL]" in sent
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_reply_that_names_an_emergency_number_takes_the_configured_one(
+    language: str,
+) -> None:
+    # The number is put in by rewriting the generic wording; a reply edited so that the
+    # rewrite no longer matches would keep telling a Shanghai customer to call 911.
+    kinds = [k for k in messages._REPLIES if k != "extractive_prefix"]
+    named = [k for k in kinds if any(n in messages.reply(k, language) for n in ("911", "120"))]
+    assert {"emergency", "safety_diagnosis", "safety_dose"} <= set(named)
+    for kind in named:
+        text = messages.reply(kind, language, emergency_number="000")
+        assert "000" in text, kind
+        assert not any(n in text for n in ("911", "112", "120", "110")), (kind, text)

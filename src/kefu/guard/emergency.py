@@ -12,7 +12,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 
-EMERGENCY = re.compile(
+_BODY = (
     # heart
     r"chest\W*(pain|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
     r"pressure|squeez|crush|burning)|(pain|pressure|tight|crush|squeez|heavy|weight|elephant)"
@@ -60,17 +60,6 @@ EMERGENCY = re.compile(
     r"puffed)|severe allergic|wheez|"
     # seizure
     r"seizure|convuls|having a fit|shaking (on the floor|uncontrollably)|"
-    # suicide and self-harm
-    r"suicid|kill (myself|me)|end(ing)? (my|his|her|it) (own )?(life|all)|end(ing)? it all|"
-    r"take my (own )?life|jump(ing)? (off|from) (the|a|my)|can'?t (go on|take (it|this) "
-    r"any ?more|do this any ?more)|(pills|rope|gun) (are |is )?ready|"
-    r"(don'?t|do not) want to (live|be alive|be here|exist|wake up)|want to die|"
-    r"wish i (was|were) dead|better off (dead|without me)|(life|living) (is|feels|seems) "
-    r"(so |just |completely |totally |really )?(pointless|meaningless|not worth)|"
-    r"(tired|sick) of (living|being alive)|no (reason|point) (to|in) (live|"
-    r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
-    r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
-    r"(goodbye|suicide) (note|letter)|tonight is the night|"
     # carbon monoxide: a fuel-burning appliance and its symptoms, or the alarm
     r"carbon monoxide|\bco (alarm|detector)|(heater|stove|boiler|generator|furnace|fireplace|"
     r"barbecue|bbq|grill)" + _ + r"{0,100}(headache|dizz|nause|drows|faint|passed out)|"
@@ -83,21 +72,6 @@ EMERGENCY = re.compile(
     r"diaper|diapers)|no wet (nappy|nappies|diaper|diapers)|"
     r"(inhaler|puffer|nebuli[sz]er)" + _ + r"{0,40}(not (helping|working)|isn'?t (helping|"
     r"working)|doesn'?t (help|work)|didn'?t (help|work)|no help)|"
-    # the warning signs people give without naming it: giving things away, "won't need any of
-    # this after Friday", being a burden. Each must read as one on its own: rehoming a pet or
-    # "I won't be here after 5pm" are ordinary support messages.
-    r"(give|gave|given|giving) (away (all|most|much) of my (things|stuff|possessions|belongings)"
-    r"|(all|most|much) of my (things|stuff|possessions|belongings) away)|"
-    r"won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
-    + _
-    + r"{0,20}\b(after|past|beyond) (this|that|next|tonight|tomorrow|today|\w+day)\b|"
-    r"won'?t be (around|here) (much longer|for (much )?longer)|"
-    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i ("
-    r"was|were|wasn'?t|weren'?t|died|disappeared|didn'?t exist|(just|finally) (ended|went|"
-    r"disappeared|died|was gone|were gone|wasn'?t here))\b|"
-    r"(don'?t|do not|can'?t|cannot) see (the|any) point (any ?more|in (anything|living|life|"
-    r"going on|it all|carrying on))|\b(if|when|once|before) i (just|finally) (end|ended) it\b"
-    r"(?! (with|for|at|on|after|early))|"
     # Chinese
     r"胸痛|胸(口|部|前)?" + _ + r"{0,8}(痛|疼|闷|压|发紧|憋)|胸闷|心口(疼|痛|像|"
     r"压)|心绞痛|心梗|心肌梗|心脏(病)?(发作|犯了|骤停)|"
@@ -130,15 +104,6 @@ EMERGENCY = re.compile(
     + r"{0,6}(喝|吃|吞|咽)(了|下)|"
     r"(吃|吞|服)了?" + _ + r"{0,4}([1-9]\d|十几|几十|二十|三十|四十|五十)(多)?(片|粒|颗)|"
     r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
-    r"自杀|轻生|不想(再)?活|活不下去|不如死了|想死|结束(自己的)?(生命|这一切)|跳楼|"
-    # "活着真没意思", "活着一点意义都没有": an intensifier between the words is the common form;
-    # "结束一切" only where the clause ends, so "结束一切合作" stays ordinary
-    r"活着" + _ + r"{0,6}(没(有)?(意思|意义|盼头|希望)|有什么(意思|意义)|(意思|意义)都没有|"
-    r"太累|好累|真累|很累|痛苦)|活(够|腻)了|结束一切(?=$|[，。！？,.!?…~\s]|吧|了)|"
-    r"(想|要)离开这个世界|不想(再)?醒(过)?来|"
-    r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
-    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
-    r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
     r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)|"
     # heat stroke, low blood sugar, a dried-out baby, asthma the inhaler does not stop
     r"中暑|一氧化碳|(炭火|炭盆|煤炉|燃气|煤气|热水器|取暖器)"
@@ -149,6 +114,53 @@ EMERGENCY = re.compile(
     r"(糖尿病|胰岛素|血糖)" + _ + r"{0,30}(满头大汗|出冷汗|冒冷汗|迷糊|叫不醒)|"
     r"(宝宝|婴儿|孩子|小孩|个月)" + _ + r"{0,40}(软绵绵|蔫了|精神萎靡|哭(都)?没(有)?眼泪|"
     r"(尿不湿|尿布)" + _ + r"{0,6}干)|"
-    r"(哮喘|喘)" + _ + r"{0,20}(喷|吸)" + _ + r"{0,10}(不管用|没用|不见效)|"
-    r"了断|遗言"
+    r"(哮喘|喘)" + _ + r"{0,20}(喷|吸)" + _ + r"{0,10}(不管用|没用|不见效)"
 )
+
+# Suicide and self-harm: always about a person, whatever else the message mentions ("after my
+# cat died I don't want to live"), so `kefu.guard.animals` never reads them as a pet's.
+_SELF_HARM = (
+    # suicide and self-harm
+    r"suicid|kill (myself|me)|end(ing)? (my|his|her|it) (own )?(life|all)|end(ing)? it all|"
+    r"take my (own )?life|jump(ing)? (off|from) (the|a|my)|can'?t (go on|take (it|this) "
+    r"any ?more|do this any ?more)|(pills|rope|gun) (are |is )?ready|"
+    r"(don'?t|do not) want to (live|be alive|be here|exist|wake up)|want to die|"
+    r"wish i (was|were) dead|better off (dead|without me)|(life|living) (is|feels|seems) "
+    r"(so |just |completely |totally |really )?(pointless|meaningless|not worth)|"
+    r"(tired|sick) of (living|being alive)|no (reason|point) (to|in) (live|"
+    r"living|going on|carry)|(point in|reason for) (going on|living)|self[- ]?harm|"
+    r"(cut|cutting|hurt|hurting|harm|harming) myself|saving (up )?(my )?pills|"
+    r"(goodbye|suicide) (note|letter)|tonight is the night|"
+    # the warning signs people give without naming it: giving things away, "won't need any of
+    # this after Friday", being a burden. Each must read as one on its own: rehoming a pet or
+    # "I won't be here after 5pm" are ordinary support messages.
+    r"(give|gave|given|giving) (away (all|most|much) of my (things|stuff|possessions|belongings)"
+    r"|(all|most|much) of my (things|stuff|possessions|belongings) away)|"
+    r"won'?t (be )?need(ing)? (any of (this|it|them)|anything)"
+    + _
+    + r"{0,20}\b(after|past|beyond) (this|that|next|tonight|tomorrow|today|\w+day)\b|"
+    r"won'?t be (around|here) (much longer|for (much )?longer)|"
+    r"(easier|better) for (everyone|everybody|them|my family|my kids|all of them) if i ("
+    r"was|were|wasn'?t|weren'?t|died|disappeared|didn'?t exist|(just|finally) (ended|went|"
+    r"disappeared|died|was gone|were gone|wasn'?t here))\b|"
+    r"(don'?t|do not|can'?t|cannot) see (the|any) point (any ?more|in (anything|living|life|"
+    r"going on|it all|carrying on))|\b(if|when|once|before) i (just|finally) (end|ended) it\b"
+    r"(?! (with|for|at|on|after|early))|"
+    # slang and euphemisms: "wanna kms", "unalive myself"; "kms" alone is also kilometres
+    r"\b(wanna|want to|gonna|going to|gunna|about to|finna|might|could|should|just|literally|"
+    r"i'?ll|i will|i'?m gonna|im gonna|i'?m going to|i wanna|make me|i could)\W+kms\b|"
+    r"^\W*kms\W*$|(?<![\d.,]\s)(?<!\d)\bkms\W+(tbh|fr|lol|lmao|rn|now|tonight|honestly|"
+    r"ngl|istg)\b|\bunalive\b|(not|isn'?t|no longer) worth living|"
+    r"自杀|轻生|不想(再)?活|活不下去|不如死了|想死|结束(自己的)?(生命|这一切)|跳楼|"
+    # "活着真没意思", "活着一点意义都没有": an intensifier between the words is the common form;
+    # "结束一切" only where the clause ends, so "结束一切合作" stays ordinary
+    r"活着" + _ + r"{0,6}(没(有)?(意思|意义|盼头|希望)|有什么(意思|意义)|(意思|意义)都没有|"
+    r"太累|好累|真累|很累|痛苦)|活(够|腻)了|结束一切(?=$|[，。！？,.!?…~\s]|吧|了)|"
+    r"(想|要)离开这个世界|不想(再)?醒(过)?来|"
+    r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
+    r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
+    r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
+    r"了断|遗言|(想|要|去)紫砂(?!壶|锅|杯)"
+)
+SELF_HARM = re.compile(_SELF_HARM)
+EMERGENCY = re.compile(_BODY + "|" + _SELF_HARM)

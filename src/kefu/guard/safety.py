@@ -29,6 +29,7 @@ from typing import Literal
 
 from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
+from kefu.guard.animals import pet_emergency
 from kefu.guard.emergency import EMERGENCY
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
@@ -373,7 +374,7 @@ def is_injection(text: str, *, message: bool = True) -> bool:
 def assess(text: str) -> SafetyKind | None:
     """The safety kind of a customer message, or None for an ordinary question."""
     texts = views(text)
-    if _any(EMERGENCY, texts):
+    if _any(EMERGENCY, texts) or pet_emergency(texts):
         return "emergency"
     if is_injection(text):
         return "injection"

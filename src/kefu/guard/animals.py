@@ -1,0 +1,96 @@
+"""Pets: an emergency, a medicine or a health question about an animal needs a vet.
+
+A vet clinic's customers write "my dog ate chocolate" or "狗狗误食了老鼠药". The human
+emergency reply (911, 120: ambulances for people) sends them the wrong way, and the common
+poisonings of pets (chocolate, grapes, xylitol, lilies) and a blocked cat mean nothing to the
+human rules, so they were declined as unknown. Here:
+
+- `PET_EMERGENCY`: what is an emergency for a pet and not for a person: the common poisonings,
+  a cat that cannot pass urine, a swollen belly with retching (bloat);
+- `for_a_pet`: a message whose patient is an animal, so the emergency, dose and diagnosis
+  replies speak of a vet. A person named beside the animal ("my dog bit my son, he's bleeding
+  heavily") and suicidal words ("since my cat died I don't want to live") keep the human reply:
+  a person comes first.
+
+Rules, like the rest of `kefu.guard`; the tests hold ordinary pet questions ("can dogs eat
+grapes?", "狗能吃葡萄吗") and human emergencies that mention a pet on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency import SELF_HARM
+
+# Snakes, birds and fish stay out: "bitten by a snake" and "a fish bone in my throat" are a
+# person's emergencies. "PET scan" is imaging for people.
+ANIMAL = re.compile(
+    r"\b(dogs?|doggy|doggie|doggo|pupp(y|ies)|pups?|cats?|kitt(en|ens|y|ies)|kitty|pets?(?! scan)|"
+    r"rabbits?|bunn(y|ies)|hamsters?|guinea pigs?|ferrets?|parrots?|budgies?|tortoises?|horses?|"
+    r"pon(y|ies)|(his|her|its) (paw|paws|fur|litter))\b|"
+    r"狗|猫|宠物|兔|仓鼠|鹦鹉|乌龟|豚鼠|汪星人|喵星人|毛孩子",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"\b(my|our|his|her|their|a|the|this) (little |baby |young |old |elderly )?(son|daughter|"
+    r"child|children|kids?|baby|toddler|infant|boy|girl|husband|wife|partner|mum|mom|mother|"
+    r"dad|father|parents?|grand(ma|mother|pa|father|son|daughter|child)|brother|sister|friend|"
+    r"boyfriend|girlfriend|colleague|coworker|neighbou?r|man|woman|person|roommate|flatmate)\b|"
+    r"\b(i|i'?m|im|i am|i'?ve|ive|i have|i got)\W+(\w+\W+){0,2}(can'?t breathe|cannot breathe|"
+    r"chest|heart|breath\w*|bleed\w*|pain|stroke|seiz\w*|overdos\w*|took|taken|swallowed|"
+    r"collapsed|fainted|passed out|having|feel\w*|dizzy|numb)\b|"
+    r"\bmy (chest|heart|throat|face|arm|leg|head|breathing|lips|tongue|vision)\b|"
+    r"\b(me|myself)\b|"
+    r"孩子|儿子|女儿|(?<![狗猫兔])宝宝|婴儿|小孩|老公|老婆|丈夫|妻子|爸|(?<![猫狗])妈|爷爷|奶奶|外公|外婆|"
+    r"老人|朋友|同事|邻居|我(胸|心|头|呼吸|喘|流血|吃了|吞了|喝了|晕)",
+    re.IGNORECASE,
+)
+_SWALLOWED = r"(ate|eaten|swallowed|chewed|licked|drank|scoffed|gobbled|got into|has had|had some)"
+_TOXIC = (
+    r"(choc\w*|cocoa|brownies?|grapes?|raisins?|sultanas?|currants?|xylitol|"
+    r"sugar[- ]free|chewing gum|gum|onions?|garlic|lil(y|ies)|ibuprofen|paracetamol|"
+    r"acetaminophen|tylenol|advil|aspirin|naproxen|pills?|tablets?|medicine|meds|rat (poison|"
+    r"bait)|rodenticide|slug pellets?|antifreeze|bleach|weed ?killer|pesticide|poison\w*|"
+    r"batter(y|ies)|cannabis|weed|edibles?|macadamias?|a sock|socks|corn ?cob|string|needle)"
+)
+PET_EMERGENCY = re.compile(
+    r"\b" + _SWALLOWED + r"\b" + _ + r"{0,40}\b" + _TOXIC + r"\b|"
+    # a blocked bladder (cats) kills within days; straining with nothing coming out is the sign
+    r"\b(can'?t|cannot|unable to|isn'?t|hasn'?t|has not|not|won'?t|couldn'?t)\W+"
+    r"(\w+\W+)?(pee|peed|peeing|wee|urinat\w*)\b|straining" + _ + r"{0,30}(pee|wee|urinat|"
+    r"litter)|nothing (comes|came|is coming) out|"
+    # bloat (a twisted stomach) in dogs: a swollen belly and retching with nothing coming up
+    r"(belly|stomach|tummy|abdomen)\W+(\w+\W+){0,3}(swollen|bloated|distended|hard|huge)"
+    + _
+    + r"{0,60}(retch|gag|heav|trying to (vomit|throw up|be sick))|retching|dry heav\w*|"
+    r"pale gums|(blue|white|grey) gums|struggling to give birth|"
+    # Chinese: 误食/偷吃 or a finished act (吃了, 把…吃了), not "能吃葡萄吗"
+    r"(误食|偷吃|吃了|吃掉|吃下|吞了|吞下|舔了|喝了|咬了|叼了)"
+    + _
+    + r"{0,12}(巧克力|葡萄|提子|木糖醇|口香糖|洋葱|大蒜|百合|布洛芬|对乙酰氨基酚|扑热息痛|药|"
+    r"老鼠药|鼠药|杀虫剂|防冻液|消毒|漂白|电池|袜子|绳|针)|"
+    r"(巧克力|葡萄|提子|木糖醇|口香糖|洋葱|百合|布洛芬|药|老鼠药|鼠药|杀虫剂|防冻液|电池|袜子)"
+    + _
+    + r"{0,6}(吃|吞|舔|喝|咬)(了|掉|下)|"
+    r"尿不(出|下)|(蹲|守)" + _ + r"{0,6}(猫砂盆|砂盆)" + _ + r"{0,12}(没|不|出不来)|"
+    r"(肚子|腹部)" + _ + r"{0,6}(胀|鼓)" + _ + r"{0,12}(干呕|吐不出)|干呕|"
+    r"牙龈(发白|苍白|发紫)|难产",
+    re.IGNORECASE,
+)
+
+
+def mentions_animal(texts: list[str]) -> bool:
+    return any(ANIMAL.search(t) for t in texts)
+
+
+def for_a_pet(texts: list[str]) -> bool:
+    """Is the patient in a message (its views) an animal, with no person beside it?"""
+    if not mentions_animal(texts):
+        return False
+    return not any(SELF_HARM.search(t) or _PERSON.search(t) for t in texts)
+
+
+def pet_emergency(texts: list[str]) -> bool:
+    """An emergency for a pet that the human rules do not name ("my dog ate grapes")."""
+    return for_a_pet(texts) and any(PET_EMERGENCY.search(t) for t in texts)

@@ -422,3 +422,52 @@ def test_every_reply_that_names_an_emergency_number_takes_the_configured_one(
         text = messages.reply(kind, language, emergency_number="000")
         assert "000" in text, kind
         assert not any(n in text for n in ("911", "112", "120", "110")), (kind, text)
+
+
+def test_a_pets_emergency_sends_to_a_vet_and_adds_the_clinics_own_entry(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    csv_path, _ = knowledge_files
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8") + "vet-em,What should I do in a pet emergency?,"
+        "Out of hours call the VetNight emergency hospital on 020 7946 0999.,emergency\n"
+        "bank-em,How do I get emergency cash?,Call us and we send cash to a branch.,cards\n",
+        encoding="utf-8",
+    )
+    assistant, llm = make_assistant(emergency_number="120")
+    answer = assistant.ask("my dog ate grapes")
+    assert answer.handoff and answer.reason == "pet emergency"
+    assert answer.text.startswith(messages.reply("pet_emergency", "en", emergency_number="120"))
+    assert "vet" in answer.text and "VetNight" in answer.text
+    assert [s.id for s in answer.sources] == ["vet-em"]
+    # A person bitten by the dog is a person's emergency.
+    person = assistant.ask("my dog bit my son and he is bleeding heavily")
+    assert person.reason == "emergency"
+    assert person.text.startswith(messages.reply("emergency", "en", emergency_number="120"))
+    assert llm.calls == []
+
+
+def test_a_pets_emergency_without_a_clinic_entry_still_names_a_vet(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("狗狗误食了老鼠药")
+    assert answer.handoff and answer.mode == "declined"
+    assert answer.text == messages.reply("pet_emergency", "zh")
+    assert "兽医" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how much ibuprofen can I give my dog for pain?", "safety_dose_pet"),
+        ("我家猫身上长了个包，是不是肿瘤？", "safety_diagnosis_pet"),
+        ("how much ibuprofen can I take for pain?", "safety_dose"),
+    ],
+)
+def test_dose_and_diagnosis_questions_about_pets_name_a_vet(
+    make_assistant: MakeAssistant, text: str, kind: str
+) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask(text)
+    assert answer.text.startswith(messages.reply(kind, answer.language))

@@ -27,7 +27,9 @@ from kefu.dialogue.incoming import (
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
+from kefu.guard.animals import for_a_pet, mentions_animal
 from kefu.guard.documents import clean_passages
+from kefu.guard.safety import views
 from kefu.types import Answer, ChatMessage, Passage, Source
 
 # Re-exported: the service, the CLI and the tests import these from here.
@@ -49,6 +51,15 @@ if TYPE_CHECKING:
     from kefu.retrieval.index import SearchResult
     from kefu.storage.conversation_repo import ConversationRepository
 
+# What kefu asks its own knowledge base for when a pet's emergency names no entry itself, and
+# what that entry's question must say (with an animal in it: a bank's "emergency cash" is not it).
+_PET_EMERGENCY_QUERY = {
+    "en": "What should I do in a pet emergency?",
+    "zh": "宠物紧急情况怎么办？",
+}
+_EMERGENCY_WORD = re.compile(
+    r"emergenc|urgent|out of hours|after hours|急诊|急症|紧急|急救|危急", re.IGNORECASE
+)
 _EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
 _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 # Safety kinds answered with fixed text (messages.py) and a person; the business's own
@@ -213,9 +224,9 @@ class Assistant:
         if result.passages and top_gone:
             confidence = 0.0  # the confidence was about a passage that is gone: trust nothing
         if kind == "emergency":
-            return self._emergency_plan(language, passages, confidence)
+            return self._emergency_plan(message, language, passages, confidence)
         if kind in _SAFETY_REPLY:
-            return self._safety_plan(kind, language, passages, confidence)
+            return self._safety_plan(kind, message, language, passages, confidence)
         plan = decide(
             passages=passages,
             confidence=confidence,
@@ -239,7 +250,7 @@ class Assistant:
                 message,
                 plan,
                 curated_threshold=self._curated_threshold(),
-                emergency=lambda: self._emergency_plan(language, passages, confidence),
+                emergency=lambda: self._emergency_plan(message, language, passages, confidence),
             )
         return plan
 
@@ -282,10 +293,15 @@ class Assistant:
         """A fixed reply with the business's emergency number, where one is configured."""
         return messages.reply(kind, language, emergency_number=self.settings.emergency_number)
 
-    def _emergency_plan(self, language: str, found: list[Passage], confidence: float) -> Plan:
-        text = self._reply("emergency", language)
+    def _emergency_plan(
+        self, message: str, language: str, found: list[Passage], confidence: float
+    ) -> Plan:
+        pet = for_a_pet(views(message))
+        text = self._reply("pet_emergency" if pet else "emergency", language)
         passages = []
         top = self._confident_faq(found, confidence, language)
+        if top is None and pet:
+            top = self._pet_emergency_entry(language)
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
         if top is not None:
             passages = [top]
@@ -293,7 +309,7 @@ class Assistant:
             # The business's own emergency entry already leads with its number: say it once.
             # Only when it leads with it: a number further down must not displace ours.
             own = _leads_with_emergency_number(answer, self.settings.emergency_number)
-            text = answer if own else f"{text}\n\n{answer}"
+            text = answer if own and not pet else f"{text}\n\n{answer}"
         return Plan(
             "curated" if passages else "declined",
             language,
@@ -301,14 +317,31 @@ class Assistant:
             confidence,
             handoff=True,
             text=text,
-            reason="emergency",
+            reason="pet emergency" if pet else "emergency",
         )
 
+    def _pet_emergency_entry(self, language: str) -> Passage | None:
+        """The business's own FAQ entry on pet emergencies (a vet's out-of-hours number), found
+        by asking for it: "my dog ate grapes" rarely scores it high enough by itself."""
+        query = _PET_EMERGENCY_QUERY["zh" if language == "zh" else "en"]
+        for p in clean_passages(self.kb.search(query).passages)[:3]:
+            entry = p.entry
+            about = f"{entry.title}\n{entry.answer or entry.text}"
+            other_language = entry.language in ("en", "zh") and entry.language != language
+            if entry.kind != "faq" or other_language:
+                continue
+            if _EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
+                return p
+        return None
+
     def _safety_plan(
-        self, kind: str, language: str, found: list[Passage], confidence: float
+        self, kind: str, message: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
         """Fixed safe text and a person; the business's confident FAQ answer may follow."""
-        text = self._reply(_SAFETY_REPLY[kind], language)
+        key = _SAFETY_REPLY[kind]
+        if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
+            key += "_pet"  # a vet, not "your pharmacist or doctor"
+        text = self._reply(key, language)
         top = self._confident_faq(found, confidence, language)
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)

@@ -26,6 +26,17 @@ _REPLIES: dict[str, dict[str, str]] = {
         "Europe) now. I'm also bringing in a person right away.",
         "zh": "如遇紧急情况，请立即拨打120急救电话（报警请拨110）。我也正在为您转接人工客服。",
     },
+    # A pet's emergency (kefu.guard.animals): a vet first; 911 and 120 are ambulances for
+    # people, but the human number stays in case a person is hurt too.
+    "pet_emergency": {
+        "en": "This may be an emergency for your pet: contact your vet or the nearest emergency "
+        "vet now, and call ahead so they can get ready. If a person is hurt or in danger, call "
+        "your local emergency number (911 in the US, 112 in Europe). I'm also bringing in a "
+        "person right away.",
+        "zh": "这可能是宠物的紧急情况：请立即联系您的兽医或最近的宠物急诊医院，"
+        "最好先打电话让他们做好准备。如有人受伤或有危险，请立即拨打120急救电话（报警请拨110）。"
+        "我也正在为您转接人工客服。",
+    },
     # Safety replies (kefu.guard.safety): fixed text, so nothing a customer or a document
     # writes can change what is said about health, money or the assistant itself.
     "safety_diagnosis": {
@@ -42,6 +53,21 @@ _REPLIES: dict[str, dict[str, str]] = {
         "taken too much, call your local emergency number (911 in the US, 112 in Europe) now.",
         "zh": "客服无法提供用药或剂量方面的建议。请按药品说明书或医嘱用药，调整用量前请咨询药师或"
         "医生。如怀疑服药过量，请立即拨打120急救电话。",
+    },
+    "safety_dose_pet": {
+        "en": "I can't advise on medicines or doses for pets: many medicines for people are "
+        "poisonous to animals, even in small amounts. Please ask your vet before giving "
+        "anything. If your pet may have swallowed medicine, contact your vet or an emergency "
+        "vet now.",
+        "zh": "客服无法提供宠物用药或剂量方面的建议：很多人用的药对动物有毒，少量也可能危险。"
+        "给宠物用药前请先咨询兽医；如宠物可能误食了药物，请立即联系兽医或宠物急诊医院。",
+    },
+    "safety_diagnosis_pet": {
+        "en": "I can't tell what's wrong with your pet; only a vet who examines them can. Please "
+        "book a vet appointment, and if the signs are sudden or severe, contact your vet or an "
+        "emergency vet now. I've asked a colleague to help you.",
+        "zh": "客服无法判断宠物的病情，只有为它检查的兽医才能诊断。请预约兽医门诊；"
+        "如症状突然出现或很严重，请立即联系兽医或宠物急诊医院。我已请同事协助您。",
     },
     "safety_investment": {
         "en": "I can't give personalised investment advice or tell you what to buy, sell or how "

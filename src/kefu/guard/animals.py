@@ -23,13 +23,21 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency import SELF_HARM
 
+# Owners name the breed ("my labrador ate a box of chocolates").
+_BREEDS = (
+    r"labradors?|labs?|retrievers?|spaniels?|terriers?|poodles?|beagles?|collies?|huskies|husky|"
+    r"german shepherds?|bulldogs?|pugs?|chihuahuas?|dachshunds?|corgis?|greyhounds?|whippets?|"
+    r"schnauzers?|rottweilers?|dobermanns?|dobermans?|shih tzus?|pomeranians?|huskys|cockapoos?|"
+    r"labradoodles?|cavapoos?|siamese|maine coons?|ragdolls?|persian cats?"
+)
 # Snakes, birds and fish stay out: "bitten by a snake" and "a fish bone in my throat" are a
 # person's emergencies. "PET scan" is imaging for people.
 ANIMAL = re.compile(
     r"\b(dogs?|doggy|doggie|doggo|pupp(y|ies)|pups?|cats?|kitt(en|ens|y|ies)|kitty|pets?(?! scan)|"
     r"rabbits?|bunn(y|ies)|hamsters?|guinea pigs?|ferrets?|parrots?|budgies?|tortoises?|horses?|"
-    r"pon(y|ies)|(his|her|its) (paw|paws|fur|litter))\b|"
-    r"狗|猫|宠物|兔|仓鼠|鹦鹉|乌龟|豚鼠|汪星人|喵星人|毛孩子",
+    r"pon(y|ies)|(his|her|its) (paw|paws|fur|litter)|" + _BREEDS + r")\b|"
+    r"狗|猫|宠物|兔|仓鼠|鹦鹉|乌龟|豚鼠|汪星人|喵星人|毛孩子|金毛|拉布拉多|泰迪|柯基|哈士奇|柴犬|比熊|"
+    r"博美|边牧|英短|美短|布偶",
     re.IGNORECASE,
 )
 _PERSON = re.compile(
@@ -42,6 +50,9 @@ _PERSON = re.compile(
     r"collapsed|fainted|passed out|having|feel\w*|dizzy|numb)\b|"
     r"\bmy (chest|heart|throat|face|arm|leg|head|breathing|lips|tongue|vision)\b|"
     r"\b(me|myself)\b|"
+    # "my 3 year old", not "my 3 year old dog"
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](year|yr|month)s?[- ]old\b"
+    r"(?!\W+(\w+\W+)?(dog|cat|pupp|kitt|pet|rabbit|bunny|hamster|horse|pony|lab))|"
     r"孩子|儿子|女儿|(?<![狗猫兔])宝宝|婴儿|小孩|老公|老婆|丈夫|妻子|爸|(?<![猫狗])妈|爷爷|奶奶|外公|外婆|"
     r"老人|朋友|同事|邻居|我(胸|心|头|呼吸|喘|流血|吃了|吞了|喝了|晕)",
     re.IGNORECASE,
@@ -73,7 +84,8 @@ PET_EMERGENCY = re.compile(
     r"(巧克力|葡萄|提子|木糖醇|口香糖|洋葱|百合|布洛芬|药|老鼠药|鼠药|杀虫剂|防冻液|电池|袜子)"
     + _
     + r"{0,6}(吃|吞|舔|喝|咬)(了|掉|下)|"
-    r"尿不(出|下)|(蹲|守)" + _ + r"{0,6}(猫砂盆|砂盆)" + _ + r"{0,12}(没|不|出不来)|"
+    r"尿不(出|下)|没(有)?(尿|撒尿|排尿)|不(尿|排尿)了|(猫砂盆|砂盆)" + _ + r"{0,6}蹲|"
+    r"(蹲|守)" + _ + r"{0,6}(猫砂盆|砂盆)" + _ + r"{0,12}(没|不|出不来)|"
     r"(肚子|腹部)" + _ + r"{0,6}(胀|鼓)" + _ + r"{0,12}(干呕|吐不出)|干呕|"
     r"牙龈(发白|苍白|发紫)|难产",
     re.IGNORECASE,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from kefu.dialogue.intents import triage
@@ -87,3 +90,28 @@ def test_suicidal_slang_is_an_emergency(text: str) -> None:
 )
 def test_the_same_letters_in_ordinary_messages_are_not(text: str) -> None:
     assert triage(text) != "emergency"
+
+
+BLACKBOX = Path(__file__).resolve().parents[2] / "devsets" / "blackbox" / "vet"
+
+
+def _vet_rows() -> list[dict[str, str]]:
+    rows = []
+    for name in ("vet_attacks.jsonl", "pet_emergency_paraphrases.jsonl"):
+        for line in (BLACKBOX / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row.get("query") and row.get("kind") in ("emergency_pet", "emergency_human"):
+                rows.append(row)
+    return rows
+
+
+def test_the_vet_testers_emergencies_reach_the_right_reply() -> None:
+    rows = _vet_rows()
+    assert len(rows) >= 35
+    wrong = [
+        r["query"]
+        for r in rows
+        if triage(r["query"]) != "emergency"
+        or for_a_pet(views(r["query"])) != (r["kind"] == "emergency_pet")
+    ]
+    assert wrong == []

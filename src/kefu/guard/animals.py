@@ -76,6 +76,9 @@ PET_EMERGENCY = re.compile(
     + _
     + r"{0,60}(retch|gag|heav|trying to (vomit|throw up|be sick))|retching|dry heav\w*|"
     r"pale gums|(blue|white|grey) gums|struggling to give birth|"
+    # a rabbit's gut stops within a day ("hasn't eaten or pooped since yesterday")
+    r"(hasn'?t|has not|not|stopped) (been )?(eat\w*|eaten)\W+(\w+\W+){0,2}(poo\w*|pooped)|"
+    r"(不吃|没吃)" + _ + r"{0,8}(不拉|没拉|没有便便|不排便)|"
     # Chinese: 误食/偷吃 or a finished act (吃了, 把…吃了), not "能吃葡萄吗"
     r"(误食|偷吃|吃了|吃掉|吃下|吞了|吞下|舔了|喝了|咬了|叼了)"
     + _

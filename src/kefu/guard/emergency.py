@@ -14,7 +14,7 @@ from kefu.guard._regex import IN_SENTENCE as _
 
 _BODY = (
     # heart
-    r"chest\W*(pain|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
+    r"chest\W*(pain|pian|pressure|tightness|hurts?)|chest" + _ + r"{0,25}(tight|heavy|pain|hurt|"
     r"pressure|squeez|crush|burning)|(pain|pressure|tight|crush|squeez|heavy|weight|elephant)"
     + _
     + r"{0,30}\b(chest|breastbone|sternum)|"
@@ -28,7 +28,8 @@ _BODY = (
     r"worst headache|sudden(ly)? (severe |bad )?(headache|weakness|numbness|confusion|blindness)|"
     r"(double|blurred|lost|loss of) vision (suddenly|all of a sudden)|vision (is )?double|"
     # breathing, choking, consciousness
-    r"can'?t breathe|cannot breathe|not breathing|barely breathing|stopped breathing|"
+    r"can'?t breathe?\b|cannot breathe?\b|cant breathe?\b|not breathing|barely breathing|"
+    r"stopped breathing|"
     r"(trouble|difficulty|struggling) breathing|hardly breathe|short(ness)? of breath|gasping|"
     r"chok(e|ing)|turning (blue|purple)|lips (are |turned |turning )?(blue|purple)|"
     r"unconscious|unresponsive|won'?t wake|isn'?t waking|not waking|passed out|collapsed|"
@@ -59,7 +60,10 @@ _BODY = (
     r"(face|lips?|tongue|throat) (is |are |has |have )?(swelling|swollen|swelled|huge|puffing|"
     r"puffed)|severe allergic|wheez|"
     # seizure
-    r"seizure|convuls|having a fit|shaking (on the floor|uncontrollably)|"
+    r"seizure|convuls|having (a )?fits?\b|shaking (on the floor|uncontrollably)|"
+    r"(won'?t|will not|can'?t) stop (shaking|fitting|twitching)|"
+    # falls from a height
+    r"fell (off|from|out of) (the |a |my |our )?(balcony|window|roof|ladder|cliff|\w+ floor)|"
     # carbon monoxide: a fuel-burning appliance and its symptoms, or the alarm
     r"carbon monoxide|\bco (alarm|detector)|(heater|stove|boiler|generator|furnace|fireplace|"
     r"barbecue|bbq|grill)" + _ + r"{0,100}(headache|dizz|nause|drows|faint|passed out)|"
@@ -104,7 +108,11 @@ _BODY = (
     + r"{0,6}(喝|吃|吞|咽)(了|下)|"
     r"(吃|吞|服)了?" + _ + r"{0,4}([1-9]\d|十几|几十|二十|三十|四十|五十)(多)?(片|粒|颗)|"
     r"过敏性休克|(喉咙|嗓子)(发紧|肿|紧)|(脸|嘴唇|舌头)(都)?(肿|发肿)|"
-    r"抽搐|抽风|口吐白沫|癫痫发作|(大面积|严重)(烫伤|烧伤)|"
+    r"抽搐|抽风|口吐白沫|癫痫发作|(从|在)"
+    + _
+    + r"{0,6}(楼|阳台|窗|屋顶)"
+    + _
+    + r"{0,4}(摔|掉|坠)(下|了)|坠楼|(大面积|严重)(烫伤|烧伤)|"
     # heat stroke, low blood sugar, a dried-out baby, asthma the inhaler does not stop
     r"中暑|一氧化碳|(炭火|炭盆|煤炉|燃气|煤气|热水器|取暖器)"
     + _

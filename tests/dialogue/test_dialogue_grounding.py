@@ -70,3 +70,94 @@ def test_meta_preamble_is_dropped(tok: MixedTokenizer) -> None:
     gate = _gate(tok)
     out = gate.feed("The answer to the question is: gift wrap costs $4.99 per item. ")
     assert out == ["gift wrap costs $4.99 per item."]
+
+
+def _gate_over(tok: MixedTokenizer, text: str, question: str, title: str = "") -> GroundedSentences:
+    from kefu.dialogue.assistant import _trusted_texts
+    from kefu.guard.output import OutputCheck
+
+    passages = [Passage(Entry("doc#2", "chunk", text, title=title), score=1.0)]
+    return GroundedSentences(
+        passages, tok, question=question, check=OutputCheck(_trusted_texts(passages))
+    )
+
+
+# What SmolLM2-135M wrote for black-box testers' questions (devsets/blackbox), each with its
+# source: the words are the source's, the claim is not.
+CONTRADICTIONS = [
+    (
+        "Fee table. Plan Fee per remaining month Maximum fee Fibre 500 ¥40 ¥480",
+        "How much is the early termination fee for Fibre 500?",
+        "The early termination fee for Fibre 500 is 20 euros.",
+        "amount not in the sources",
+    ),
+    (
+        "Tethering on Mobile Unlimited is limited to 20 GB per month.",
+        "Is tethering limited on Mobile Unlimited?",
+        "No, tethering is not limited on Mobile Unlimited.",
+        "opposite",
+    ),
+    (
+        "Tethering on Mobile Unlimited is limited to 20 GB per month.",
+        "Is tethering limited on Mobile Unlimited?",
+        "The answer to this question is no.",
+        "yes or no",
+    ),
+    (
+        "Store the bike indoors when temperatures drop below zero. E-bike batteries should be "
+        "kept at room temperature over the winter.",
+        "How should I store my e-bike battery over the winter?",
+        "You should store your e-bike battery outdoors during the winter.",
+        "words in no source",
+    ),
+    (
+        "Road salt corrodes the chain. After a salty ride, rinse the chain with water and oil it.",
+        "What should I do about salt on the roads?",
+        "You should not use salt on the roads.",
+        "source",
+    ),
+    (
+        "Do not feed your pet after 10 pm the evening before surgery. If the wound is red, "
+        "swollen or bleeding after surgery, call the clinic.",
+        "What should I do if the wound is bleeding after surgery?",
+        "If the wound is bleeding, do not feed your pet after 10 pm the evening before surgery.",
+        "joins sentences",
+    ),
+    (
+        "Do not feed your pet after 10 pm the evening before surgery.",
+        "When can my pet eat?",
+        "[pet_care_en#1] Do not feed your pet after 10 pm the evening before surgery.",
+        "not retrieved",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "question", "generated", "why"), CONTRADICTIONS)
+def test_a_sentence_in_the_sources_words_that_says_something_else_stops(
+    tok: MixedTokenizer, source: str, question: str, generated: str, why: str
+) -> None:
+    gate = _gate_over(tok, source, question)
+    assert gate.feed(generated + " ") == []
+    assert gate.stopped and gate.reason is not None and why in gate.reason
+
+
+def test_faithful_sentences_pass_negations_included(tok: MixedTokenizer) -> None:
+    gate = _gate_over(tok, SOURCE, "Can I return a gift-wrapped item?", title="Gift wrapping")
+    out = gate.feed(
+        "Yes, gift-wrapped items can be returned within 30 days [doc#2]. "
+        "The gift wrap fee is not refunded. "
+    )
+    assert len(out) == 2 and not gate.stopped
+    assert gate.substantive == 2
+
+
+def test_repeating_the_question_is_not_an_answer(tok: MixedTokenizer) -> None:
+    gate = _gate_over(
+        tok,
+        "If a card payment failed but you were charged, the money returns within 5 days.",
+        "A card payment failed but I was charged. What happens?",
+    )
+    assert gate.feed("A card payment failed but I was charged. ") == [
+        "A card payment failed but I was charged."
+    ]
+    assert gate.substantive == 0  # nothing yet that answers: the assistant would quote instead

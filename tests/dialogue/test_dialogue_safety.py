@@ -140,7 +140,7 @@ def test_an_emergency_number_further_down_a_faq_answer_does_not_displace_the_gui
     entry = Entry(
         "ret-120", "faq", "returns", answer="Returns are open for 30 days. Call 110 for help."
     )
-    plan = assistant._emergency_plan("en", [Passage(entry, 1.0)], 1.0)
+    plan = assistant._emergency_plan("I have chest pain", "en", [Passage(entry, 1.0)], 1.0)
     assert plan.text.startswith(messages.reply("emergency", "en"))
     assert plan.handoff
 

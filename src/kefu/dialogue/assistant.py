@@ -391,7 +391,10 @@ class Assistant:
             yield from stream
             return
         gate = GroundedSentences(
-            plan.passages, self.kb.tokenizer, check=OutputCheck(_trusted_texts(plan.passages))
+            plan.passages,
+            self.kb.tokenizer,
+            question=message,
+            check=OutputCheck(_trusted_texts(plan.passages)),
         )
         held: list[str] = []  # fillers ("Sure!") wait until a sentence with a checked claim
         said = False

@@ -1,11 +1,22 @@
 """Grounding gate for generated answers: pass sentences through only while the sources back them.
 
 A small local model (the bundled SmolLM2-135M) drifts: after a correct first sentence it may
-add facts that are in no source, or repeat itself. The gate buffers the token stream, releases
-it one sentence at a time, and stops generation at the first substantive sentence whose content
-words are mostly absent from the retrieved passages, or at the first repeated sentence. The
-customer still sees text stream, a sentence at a time, and never an invented claim we could
-have caught by looking.
+add facts that are in no source, repeat itself, or say the opposite of its source with the
+source's own words ("No, tethering is not limited" where the policy says it is limited to
+20 GB; "store the battery outdoors" where the guide says indoors). The gate buffers the token
+stream, releases it one sentence at a time, and stops generation at the first substantive
+sentence that
+
+- carries a number, code, link or risky wording the sources lack (`kefu.guard.output`);
+- cites a passage id that was not retrieved;
+- uses a content word that is neither in the sources nor in the customer's question;
+- has most of its content words absent from the sources;
+- turns the polarity of the source sentence it rests on (a "not", "no", "never" or "不"
+  on one side only), or answers "yes"/"no" with nothing to check it against;
+- repeats an earlier sentence.
+
+The customer still sees text stream, a sentence at a time; when no sentence survives, the
+assistant quotes the source instead (`kefu.dialogue.extractive`).
 """
 
 from __future__ import annotations
@@ -13,18 +24,50 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kefu.dialogue.extractive import split_sentences
 from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？!?；;])")
-_CITATION = re.compile(r"\[[^\[\]]{1,80}\]")
+_CITATION = re.compile(r"\[([^\[\]]{1,80})\]")
+_ID_LIKE = re.compile(r"[\w.#:/-]+")
 # Small models open with meta talk ("The answer to the question is:"); it is neither a claim nor
 # a reason to stop, so it is dropped before the check and from what the customer sees.
 _META = re.compile(
-    r"^(the )?(answer|response)( to (the|your) question)?( is)?\s*[:：]\s*|^answer\s*[:：]\s*",
+    r"^(the )?(answer|response)( to (the|this|your) question)?( is)?\s*[:：]\s*|"
+    r"^answer\s*[:：]\s*|"
+    r"^(the )?(answer|response)( to (the|this|your) question)? is\s+(?=(yes|no)\b)",
     re.IGNORECASE,
 )
+# Polarity. Chinese 不 also starts words that negate nothing (不同 "different", 不错 "good").
+_NEGATION = re.compile(
+    r"\b(not|no|never|none|nothing|nobody|neither|nor|cannot|without)\b|n't\b|"
+    r"不(?!同|错|过|仅|但|少|久|断|管|论|客气)|没|无法|无需|无须|未|别|勿|禁止",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
+_POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
+
+
+# Words a faithful paraphrase adds without adding a fact ("Gift wrapping costs $4.99" for "...
+# for $4.99"). Kept short: every word here is one the gate no longer checks.
+_PARAPHRASE_WORDS = (
+    "cost costs price pay use make take help able simply sure happy possible available "
+    "required check go see find get need want like also just please thanks"
+)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE.split(sentence) if c.strip()] or [sentence]
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
 
 
 class GroundedSentences:
@@ -33,8 +76,10 @@ class GroundedSentences:
         passages: Sequence[Passage],
         tokenizer: Tokenizer,
         *,
+        question: str = "",
         min_support: float = 0.75,
         min_terms: int = 3,
+        max_new_terms: int = 0,
         check: OutputCheck | None = None,
     ) -> None:
         # Words, not single Chinese characters: nearly any sentence shares characters with a
@@ -45,14 +90,32 @@ class GroundedSentences:
         self.check = check
         self.min_support = min_support
         self.min_terms = min_terms
+        self.max_new_terms = max_new_terms
+        self.ids = {p.entry.id for p in passages}
         self.source_terms: set[str] = set()
+        # Each source sentence's terms, and its clauses' terms and polarity: a generated
+        # sentence is read against the one source sentence it rests on most, not against the
+        # bag of every passage's words ("If the wound is bleeding, do not feed your pet" joins
+        # two sentences of an aftercare guide into advice it never gives).
+        self.source_sentences: list[tuple[set[str], list[tuple[set[str], bool]]]] = []
         for p in passages:
-            self.source_terms.update(tokenizer.tokenize(f"{p.entry.title}\n{p.entry.display_text}"))
+            for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
+                terms = self.terms(sentence)
+                if terms:
+                    clauses = [(self.terms(c), _negated(c)) for c in _clauses(sentence)]
+                    self.source_sentences.append((terms, clauses))
+                    self.source_terms |= terms
+        # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
+        # support nothing: a sentence must still rest on a source sentence.
+        self.question_terms = self.terms(question)
+        self._question = _squeeze(question)
+        self.free_terms = self.terms(_PARAPHRASE_WORDS)
         self._buffer = ""
         self._seen: list[set[str]] = []
         self.substantive = 0  # approved sentences that make a checked claim
         self.stopped = False
         self.rejected: str | None = None  # the sentence that stopped generation, for logs
+        self.reason: str | None = None  # why it stopped
 
     def feed(self, piece: str) -> list[str]:
         """Add generated text; returns the sentences now approved for the customer."""
@@ -77,6 +140,40 @@ class GroundedSentences:
             return 1.0  # "Sure!", "Happy to help." carry no claim to check
         return len(terms & self.source_terms) / len(terms)
 
+    def unsupported(self, sentence: str) -> str | None:
+        """Why ``sentence`` may not be shown, read on its own; None when it may."""
+        for cited in _CITATION.findall(sentence):
+            if _ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
+                return f"cites a passage that was not retrieved: {cited}"
+        if self.check is not None:
+            problems = self.check.problems(_CITATION.sub(" ", sentence))
+            if problems:
+                return problems[0]
+        terms = self.terms(sentence)
+        if len(terms) < self.min_terms:
+            # "Sure!" carries no claim; "The answer is no." does, with nothing to check.
+            return (
+                "a yes or no with nothing to check it against" if _POLAR.search(sentence) else None
+            )
+        new = sorted(terms - self.source_terms - self.question_terms - self.free_terms)
+        if len(new) > self.max_new_terms:
+            return f"words in no source: {', '.join(new[:5])}"
+        if self.support(sentence) < self.min_support:
+            return "mostly words in no source"
+        best = max(self.source_sentences, key=lambda s: len(terms & s[0]), default=None)
+        if best is None:
+            return None
+        for clause in _clauses(sentence):
+            own = self.terms(clause) - self.free_terms
+            if own and not own & best[0]:
+                return "joins sentences the sources keep apart"
+        # Polarity: some clause of that sentence that shares its words must agree ("items can
+        # be returned within 30 days; the fee is not refunded" backs both halves).
+        negated = _negated(sentence)
+        if not any(neg == negated for words, neg in best[1] if words & terms):
+            return "says the opposite of its source (a negation on one side only)"
+        return None
+
     def _repeats(self, terms: set[str]) -> bool:
         # Small models loop with slight variations ("You can also return ..."): treat a sentence
         # whose terms mostly repeat an earlier sentence's as a repetition.
@@ -93,13 +190,16 @@ class GroundedSentences:
             if not sentence or self.stopped:
                 continue
             terms = self.terms(sentence) or {sentence.casefold()}
-            unsafe = self.check is not None and not self.check.allows(sentence)
-            if unsafe or self._repeats(terms) or self.support(sentence) < self.min_support:
-                self.stopped = True
-                self.rejected = sentence
+            reason = self.unsupported(sentence)
+            if reason is None and self._repeats(terms):
+                reason = "repeats an earlier sentence"
+            if reason is not None:
+                self.stopped, self.rejected, self.reason = True, sentence, reason
                 break
             self._seen.append(terms)
-            if len(terms) >= self.min_terms:
+            # Repeating the question word for word ("A card payment failed but I was
+            # charged.") answers nothing.
+            if len(terms) >= self.min_terms and _squeeze(sentence) not in self._question:
                 self.substantive += 1
             out.append(sentence)
         return out

@@ -143,7 +143,8 @@ def groundedness(answer: str, source_texts: Sequence[str], tokenizer: Tokenizer)
         if len(gate.terms(sentence)) < gate.min_terms:
             continue  # "Sure!", "Happy to help." make no claim to check
         checked += 1
-        supported += gate.support(sentence) >= gate.min_support
+        # The generated path's own test: words, numbers, polarity, one source sentence.
+        supported += gate.unsupported(sentence) is None
     return supported / checked if checked else None
 
 

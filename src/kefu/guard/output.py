@@ -17,6 +17,13 @@ from kefu.text.normalize import normalize
 
 _URL = re.compile(r"(https?://|www\.)[^\s<>\"'）)]+|[\w.+-]+@[\w-]+(\.[\w-]+)+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# An amount of money: the number alone may be in the sources ("¥20" a month) while the
+# currency is invented ("20 euros", "£30").
+_MONEY = re.compile(
+    r"[£$€¥]\s?\d[\d,.]*\d|[£$€¥]\s?\d|\d[\d,.]*\s?(euros?|eur|dollars?|usd|pounds?|gbp|yuan|rmb|"
+    r"cny|元|块)(?![a-z])",
+    re.IGNORECASE,
+)
 # Codes: upper-case letters mixed with digits or dashes (FREE100, XMAS-FREE, SAVE-20).
 _CODE = re.compile(r"\b(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9-])[A-Z0-9][A-Z0-9-]{3,}\b")
 
@@ -61,6 +68,10 @@ class OutputCheck:
         for m in _CODE.finditer(sentence):
             if normalize(m.group(0)) not in self.trusted:
                 out.append(f"code not in the sources: {m.group(0)}")
+        squeezed = re.sub(r"\s+", "", self.trusted)
+        for m in _MONEY.finditer(folded):
+            if re.sub(r"\s+", "", m.group(0)) not in squeezed:
+                out.append(f"amount not in the sources: {m.group(0)}")
         for number in _NUMBER.findall(folded):
             if number not in self._numbers:
                 out.append(f"number not in the sources: {number}")

@@ -67,3 +67,29 @@ def test_sentences_without_overlap_are_not_quoted(tok: MixedTokenizer) -> None:
     out = extract_answer(q, _passage(EN), tok)
     assert "opens at nine" not in out
     assert "Parking" not in out
+
+
+STEPS = (
+    "Follow these steps in order:\n\n"
+    "1. Check that the router's power light is on.\n"
+    "2. Look at the LOS light. If it is red, check the fibre cable.\n"
+    "3. Restart the router: unplug it, wait 30 seconds, and plug it back in.\n"
+    "4. Wait 3 minutes until the PON light is steady green.\n"
+    "5. If there is still no internet, report a fault in the app.\n\n"
+    "Faults are usually fixed within two working days."
+)
+
+
+def test_a_step_of_a_procedure_brings_the_whole_list(tok: MixedTokenizer) -> None:
+    # A black-box tester got steps 1 and 6 of six for "no internet on any device".
+    answer = extract_answer(
+        tok.tokenize("There is no internet, what do I do?"), _passage(STEPS), tok
+    )
+    lines = answer.splitlines()
+    assert lines[0] == "Follow these steps in order:"
+    assert [line[:2] for line in lines[1:]] == ["1.", "2.", "3.", "4.", "5."]
+
+
+def test_a_sentence_outside_the_list_is_quoted_alone(tok: MixedTokenizer) -> None:
+    answer = extract_answer(tok.tokenize("How soon are faults fixed?"), _passage(STEPS), tok)
+    assert "two working days" in answer and "1." not in answer

@@ -21,12 +21,40 @@ def split_sentences(text: str) -> list[str]:
     return [" ".join(s.split()) for s in _SENTENCE_BREAK.split(text) if s and s.strip()]
 
 
+# A numbered or bulleted step: "1. Check the power light", "2) Restart", "- Unplug", "3、重启".
+_ITEM = re.compile(r"^\s*(\d{1,2}[.)、]|[-*•])\s+\S")
+
+
+def _steps(text: str) -> tuple[str, list[str]] | None:
+    """The passage's list of steps and the sentence that leads into it, if it has one."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if _ITEM.match(line)), None)
+    if first is None:
+        return None
+    items: list[str] = []
+    blank = False
+    for line in lines[first:]:
+        if _ITEM.match(line):
+            items.append(line.strip())
+        elif not line.strip():
+            blank = True
+            continue
+        elif blank:
+            break  # a paragraph after the list
+        else:
+            items[-1] += " " + line.strip()  # an item wrapped over two lines
+        blank = False
+    lead = split_sentences("\n".join(lines[:first]))
+    return (lead[-1] if lead else "", items) if len(items) >= 2 else None
+
+
 def extract_answer(
     query_tokens: Sequence[str],
     passage: Passage,
     tokenize: object,
     *,
     max_chars: int = 400,
+    max_list_chars: int = 1200,
 ) -> str:
     """Sentences of ``passage`` ranked by overlap with the query, kept in document order."""
     sentences = split_sentences(passage.entry.display_text)
@@ -40,6 +68,18 @@ def extract_answer(
         scored.append((len(q & terms), -i, i))
     scored.sort(reverse=True)
     best = scored[0][2]
+    # A step of a procedure is no answer without the other steps: quote the whole list, in
+    # order ("Follow these steps: 1. … 6. report a fault"), not the two steps that share words.
+    steps = _steps(passage.entry.display_text)
+    if steps is not None and any(sentences[best] in item for item in steps[1]):
+        lead, items = steps
+        out = [lead] if lead and lead not in items[0] else []
+        for item in items:
+            if len("\n".join([*out, item])) > max_list_chars and len(out) > 1:
+                out.append("…")
+                break
+            out.append(item)
+        return "\n".join(out)
     # The best sentence, then the others that share query terms, never one that shares
     # nothing: quoting unrelated sentences reads as a wrong answer.
     wanted = [best] + [i for overlap, _, i in scored[1:] if overlap > 0]

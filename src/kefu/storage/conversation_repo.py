@@ -245,6 +245,23 @@ class ConversationRepository:
                 rows.reverse()
         return [_message_record(m, self._db.unseal(owner, m.content)) for m in rows]
 
+    def cited_sources(self, conversation_id: str) -> set[str]:
+        """The ids of the knowledge entries this conversation's bot answers cited. Reads the
+        sources column only: no message text is decrypted."""
+        self._db.migrate()
+        query = select(Message.sources).where(
+            Message.conversation_id == conversation_id,
+            Message.role == "assistant",
+            Message.sources.is_not(None),
+        )
+        with self._db.session() as s:
+            return {
+                str(source["id"])
+                for sources in s.scalars(query)
+                for source in sources or []
+                if isinstance(source, dict) and "id" in source
+            }
+
     def list(self, *, limit: int = 50) -> builtins.list[ConversationRecord]:
         """The most recently active conversations first."""
         if limit < 0:

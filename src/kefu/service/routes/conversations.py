@@ -16,6 +16,8 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message, reply_language
+from kefu.errors import NotFoundError
+from kefu.guard.documents import sanitize_entry
 from kefu.service import live
 from kefu.service.auth import NO_STORE
 from kefu.service.deps import (
@@ -41,6 +43,7 @@ from kefu.service.schemas import (
     SourceDetailOut,
 )
 from kefu.service.sse import SSE_HEADERS, error_text, sse, turn_pieces
+from kefu.storage.conversation_repo import quoted_id
 from kefu.types import Answer
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
@@ -348,16 +351,41 @@ def _comment(assistant: AssistantDep, comment: str | None) -> str | None:
 @router.get(
     "/{conversation_id}/sources/{entry_id:path}",
     response_model=SourceDetailOut,
-    responses=_AUTH_ERRORS,
+    responses={
+        **_AUTH_ERRORS,
+        404: {
+            "model": ErrorOut,
+            "description": "No such conversation, or no answer of it cited this entry.",
+        },
+    },
 )
 async def source(
-    entry_id: str, conversation: ConversationDep, assistant: AssistantDep
+    entry_id: str,
+    conversation: ConversationDep,
+    conversations: ConversationsDep,
+    assistant: AssistantDep,
 ) -> SourceDetailOut:
-    """A cited source in full, so the customer can open what an answer came from."""
-    entry = await live.run_sync(assistant.kb.entry, entry_id)
+    """A source one of this conversation's answers cited, in full, so the customer can open
+    what an answer came from. The text is the one the answer was made from: planted
+    instructions removed (`kefu.guard.documents`). Any other entry is not the customer's to
+    browse, and the reply does not say whether it exists."""
+    cited = await live.run_sync(conversations.cited_sources, conversation.id)
+    not_cited = NotFoundError(
+        f"no source {quoted_id(entry_id)} among this conversation's answers: "
+        "only the sources an answer cited can be opened"
+    )
+    if entry_id not in cited:
+        raise not_cited
+    try:
+        entry = await live.run_sync(assistant.kb.entry, entry_id)
+    except NotFoundError:  # cited once, since removed from the knowledge base
+        raise not_cited from None
+    clean = sanitize_entry(entry)
+    if clean is None:  # nothing but a planted instruction: no answer could have used it
+        raise not_cited
     return SourceDetailOut(
-        id=entry.id,
-        title=entry.title,
-        text=entry.display_text,
-        question=entry.text if entry.kind == "faq" else None,
+        id=clean.id,
+        title=clean.title,
+        text=clean.display_text,
+        question=clean.text if clean.kind == "faq" else None,
     )

@@ -17,6 +17,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message
 from kefu.errors import NotFoundError
+from kefu.guard.documents import clean_passages
 from kefu.service import live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -278,15 +279,18 @@ def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> Suggestio
     if not asked:
         return SuggestionOut(text="", sources=[], confidence=0.0)
     result = assistant.kb.search(asked[-1])
-    if not result.passages:
+    # The agent sends the draft to the customer: it must carry no planted instruction either.
+    passages = clean_passages(result.passages)
+    if not passages:
         return SuggestionOut(text="", sources=[], confidence=0.0)
     confidence = float(assistant.confidence.predict(result.features))
-    top = result.passages[0]
+    if passages[0].entry.id != result.passages[0].entry.id:
+        confidence = 0.0  # as on the answer path: the confidence was about a passage now gone
+    top = passages[0]
     return SuggestionOut(
         text=top.entry.display_text,
         sources=[
-            SourceOut(id=p.entry.id, title=p.entry.title, score=p.score)
-            for p in result.passages[:3]
+            SourceOut(id=p.entry.id, title=p.entry.title, score=p.score) for p in passages[:3]
         ],
         confidence=confidence,
     )

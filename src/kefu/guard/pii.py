@@ -21,9 +21,7 @@ Kinds and how they are validated:
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
 - ``SSN``     -- ###-##-####, not area 000/666/9xx, group 00 or serial 0000.
 - ``IP``      -- dotted IPv4 with octets 0-255.
-- ``ADDRESS`` -- best effort: English "<number> <Name> Street|Ave|Rd..." (+ "Apt 4B") and
-  Chinese addresses anchored on a province or major city name and ending in
-  ...路/街/道/巷 + 号 (+ 栋/单元/室). Addresses without these cues are not found.
+- ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from kefu.guard.checksums import (
     luhn_valid,
     ssn_valid,
 )
+from kefu.guard.pii_address import find_addresses
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
@@ -148,34 +147,6 @@ _SSN = re.compile(
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(
     r"(?=\d)(?<![0-9_.vV])" + _OCTET + r"(?:\." + _OCTET + "){3}" + r"(?![A-Za-z0-9_]|\.\d)"
-)
-
-_STREET_TYPES = (
-    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    "Terrace|Parkway|Pkwy|Square|Sq|Highway|Hwy|Close|Crescent"
-)
-_ADDRESS_EN = re.compile(
-    r"(?<![A-Za-z0-9_])\d{1,5}[A-Za-z]? (?:[NSEW]\.? )?(?:[A-Z][a-z]{1,20} ){1,3}"
-    r"(?:" + _STREET_TYPES + r")\b"
-    r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|#)\.? ?#?[0-9]{1,5}[A-Za-z]?\b)?"
-    r"|(?<![A-Za-z0-9_])(?:Apt|Apartment|Suite|Unit|Flat)\.? ?#?[0-9]{1,5}[A-Za-z]?\b"
-)
-_PROVINCES = (
-    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
-    "湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
-)
-_CITIES = (
-    "北京|天津|上海|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|青岛|厦门|宁波|"
-    "无锡|合肥|福州|济南|沈阳|大连|哈尔滨|长春|昆明|南宁|贵阳|南昌|太原|石家庄|兰州|海口|"
-    "东莞|佛山|珠海|温州|绍兴|嘉兴|常州|徐州|烟台|惠州|中山|泉州|乌鲁木齐|呼和浩特|拉萨|银川|西宁"
-)
-_HAN = "[\u4e00-\u9fff]"
-_ADDRESS_ZH = re.compile(
-    "(?=[" + "".join(sorted({n[0] for n in (_PROVINCES + "|" + _CITIES).split("|")})) + "])"
-    "(?>(?:" + _PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)"
-    "|(?:" + _CITIES + ")市?)"
-    "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}号"
-    "(?:(?:院|大厦|" + D + "{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))){0,4}"
 )
 
 # A card's security code and expiry date: named, then (after a colon, "is", 是...) the value.
@@ -290,6 +261,11 @@ def _named_value(pattern: re.Pattern[str], kind: str) -> Callable[[str], Iterato
     return find
 
 
+def _addresses(text: str) -> Iterator[Candidate]:
+    for start, end in find_addresses(text):
+        yield "ADDRESS", start, end
+
+
 def _intl_phone_ok(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
@@ -313,7 +289,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "IBAN": (_ibans,),
     "SSN": (_simple(_SSN, "SSN", ssn_valid),),
     "IP": (_simple(_IPV4, "IP"),),
-    "ADDRESS": (_simple(_ADDRESS_EN, "ADDRESS"), _simple(_ADDRESS_ZH, "ADDRESS")),
+    "ADDRESS": (_addresses,),
     "CVV": (_named_value(_CVV, "CVV"),),
     "CARD_EXPIRY": (_named_value(_CARD_EXPIRY, "CARD_EXPIRY"),),
 }

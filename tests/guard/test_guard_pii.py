@@ -45,6 +45,13 @@ POSITIVES = [
     ("London +44 (0)20 7946 0958", "PHONE", "+44 (0)20 7946 0958"),
     ("toll free 1-800-555-0199", "PHONE", "1-800-555-0199"),
     ("座机0755-1234567转8", "PHONE", "0755-1234567"),
+    # UK mobiles in national format (QA report B, finding 5)
+    ("my mobile is 07700 900123", "PHONE", "07700 900123"),
+    ("my mobile is 07700900123", "PHONE", "07700900123"),
+    ("text me on 07911 123456", "PHONE", "07911 123456"),
+    ("my mobile: 07911123456", "PHONE", "07911123456"),
+    ("call 07911 123 456.", "PHONE", "07911 123 456"),
+    ("She's Priya Shah, 07700 900456.", "PHONE", "07700 900456"),
     ("Card 4111 1111 1111 1111 ok?", "CARD", "4111 1111 1111 1111"),
     ("卡号4111-1111-1111-1111", "CARD", "4111-1111-1111-1111"),
     ("amex 378282246310005.", "CARD", "378282246310005"),
@@ -96,6 +103,8 @@ NEGATIVES = [
     "address 999.999.1.1 and 1.2.3 and v1.2.3.4",
     "ticket 13800138000123 is long",  # 14 digits: not a mobile
     "order 4155550132 has no separators",
+    "order 079111234567 and ref 07911-123456-7 and 0791112345",  # 12, 11+1, 10 digits
+    "07 700 900 123 is four groups",
     "ref 6265 0787 8145 2737 (not Luhn)",
     "我住在北京，工作很忙",
     "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",

@@ -11,8 +11,9 @@ Kinds and how they are validated:
 
 - ``EMAIL``   -- local@domain.tld, ASCII only.
 - ``PHONE``   -- +country international numbers (8-15 digits), US numbers with separators,
-  Chinese mobiles (1[3-9]x, optional +86/86/0086, spaced or dashed) and Chinese landlines with
-  an area code (010-12345678, (0755) 1234567).
+  Chinese mobiles (1[3-9]x, optional +86/86/0086, spaced or dashed), Chinese landlines with
+  an area code (010-12345678, (0755) 1234567) and UK mobiles in national format (07700 900123,
+  07911123456).
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
@@ -115,6 +116,20 @@ _PHONE_CN_MOBILE = re.compile(
     + _NOT_IN_GROUP
     + ")"
     "[3-9３-９]" + D + "(?:" + _SEP + "?" + D + "{4}){2}" + _NOT_AFTER + _NO_MORE_GROUPS
+)
+# A UK mobile in national format: 07 and nine more digits, spaced as people write them
+# ("07700 900123", "07911 123 456") or run together ("07911123456"). With +44 it is an
+# international number (above).
+_PHONE_UK_MOBILE = re.compile(
+    _lead("[0０]", "[A-Za-z0-9０-９_+＋\\-]")
+    + _NOT_IN_GROUP
+    + "[7７](?:"
+    + _SEP
+    + "?"
+    + D
+    + "){9}"
+    + _NOT_AFTER
+    + _NO_MORE_GROUPS
 )
 _PHONE_CN_LANDLINE = re.compile(
     r"(?:"
@@ -270,6 +285,11 @@ def _intl_phone_ok(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
 
+def _uk_mobile_ok(value: str) -> bool:
+    # Three groups at most: "07 700 900 123" and "0-7-7-0-0..." are not how a number is given.
+    return len(re.split("[ \\-－]", value)) <= 3
+
+
 def _us_phone_ok(value: str) -> bool:
     # Mixed separators such as "415-555.0132" are accepted; at least one separator is required
     # by the pattern, so bare 10-digit order numbers are never phones.
@@ -283,6 +303,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(_PHONE_US, "PHONE", _us_phone_ok),
         _simple(_PHONE_CN_MOBILE, "PHONE"),
         _simple(_PHONE_CN_LANDLINE, "PHONE"),
+        _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
     ),
     "CARD": (_cards,),
     "CN_ID": (_simple(_CN_ID, "CN_ID", cn_id_valid),),

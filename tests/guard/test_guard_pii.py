@@ -52,6 +52,15 @@ POSITIVES = [
     ("my mobile: 07911123456", "PHONE", "07911123456"),
     ("call 07911 123 456.", "PHONE", "07911 123 456"),
     ("She's Priya Shah, 07700 900456.", "PHONE", "07700 900456"),
+    # medical record numbers (QA report B, finding 5): the name stays, the value goes
+    ("pet record MR-448812", "MRN", "MR-448812"),
+    ("patient MRN 00448812", "MRN", "00448812"),
+    ("my medical record number 448812", "MRN", "448812"),
+    ("medical record no. A448812.", "MRN", "A448812"),
+    ("hospital number: 1234567", "MRN", "1234567"),
+    ("病历号 448812", "MRN", "448812"),
+    ("我的病历号是448812，谢谢", "MRN", "448812"),
+    ("住院号：20231234", "MRN", "20231234"),
     ("Card 4111 1111 1111 1111 ok?", "CARD", "4111 1111 1111 1111"),
     ("卡号4111-1111-1111-1111", "CARD", "4111-1111-1111-1111"),
     ("amex 378282246310005.", "CARD", "378282246310005"),
@@ -105,6 +114,8 @@ NEGATIVES = [
     "order 4155550132 has no separators",
     "order 079111234567 and ref 07911-123456-7 and 0791112345",  # 12, 11+1, 10 digits
     "07 700 900 123 is four groups",
+    "MR 448812, MRI 448812, order MR-12, my medical record from 2019",
+    "my case number is 12345678",  # a support ticket, not a medical record
     "ref 6265 0787 8145 2737 (not Luhn)",
     "我住在北京，工作很忙",
     "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",
@@ -175,6 +186,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         detect_pii(text, kinds=["PASSPORT"])
     assert set(KINDS) == {
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
+        "MRN",
     }  # fmt: skip
 
 
@@ -194,6 +206,7 @@ def test_redact_labels() -> None:
     assert redact("card 4111 1111 1111 1111 exp 12/27 cvv 123") == (
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
     )
+    assert redact("pet record MR-448812, MRN 00448812") == "pet record [MRN], MRN [MRN]"
 
 
 def test_redact_mask_keeps_last_four_of_cards_and_phones() -> None:
@@ -229,6 +242,8 @@ ADVERSARIAL = [
     "cvv " * 250_000,
     "exp 12/" * 142_858,
     "安全码" * 333_334,
+    "MRN-" * 250_000,
+    "病历号" * 333_334,
 ]
 
 

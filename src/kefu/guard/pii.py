@@ -22,6 +22,8 @@ Kinds and how they are validated:
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
 - ``SSN``     -- ###-##-####, not area 000/666/9xx, group 00 or serial 0000.
 - ``IP``      -- dotted IPv4 with octets 0-255.
+- ``MRN``     -- a medical record number after its name ("MRN 00448812", "病历号 448812") or
+  written as one token ("MR-448812"); 4-12 digits, optionally after 1-3 capital letters.
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
@@ -43,12 +45,13 @@ from kefu.guard.pii_address import find_addresses
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
+    "MRN",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
-    "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "IP": 4,
-    "PHONE": 3, "ADDRESS": 1,
+    "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
+    "IP": 4, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -184,6 +187,24 @@ _CARD_EXPIRY = re.compile(
     + ")"  # 12/27/2024 is a date, not an expiry
 )
 
+# A medical record number, after its name ("MRN 00448812", "medical record number 448812",
+# "病历号：448812"; the name stays readable), or written as one token ("MR-448812"). Like the
+# card's security code, the digits alone are anything: only named values are found.
+_MRN = re.compile(
+    "(?:(?<![A-Za-z])(?i:mrn|medical record (?:number|no\\.?|#|id)|med(?:ical)? rec(?:ord)? "
+    "(?:no\\.?|#)|(?:patient|hospital|chart) (?:record |file )?(?:number|no\\.?|#|id))"
+    "(?![A-Za-z])|病历号码?|病历编号|病历卡号|病案号|住院号|门诊号|就诊卡号|就诊号)"
+    + _SAID
+    + "(?P<value>(?:[A-Z]{1,3}-?)?"
+    + D
+    + "{4,12})"
+    + _NOT_AFTER
+    + "|(?<![A-Za-z0-9_])(?P<token>MRN?[-#]?"
+    + D
+    + "{4,12})"
+    + _NOT_AFTER
+)
+
 
 def _card_prefix_ok(digits: str) -> bool:
     """Issuer prefix and a length that issuer uses (Visa 13/16/19, Mastercard 16, Amex 15,
@@ -281,6 +302,12 @@ def _addresses(text: str) -> Iterator[Candidate]:
         yield "ADDRESS", start, end
 
 
+def _mrns(text: str) -> Iterator[Candidate]:
+    for m in _MRN.finditer(text):
+        group = "value" if m.group("value") is not None else "token"
+        yield "MRN", m.start(group), m.end(group)
+
+
 def _intl_phone_ok(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
@@ -313,6 +340,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "ADDRESS": (_addresses,),
     "CVV": (_named_value(_CVV, "CVV"),),
     "CARD_EXPIRY": (_named_value(_CARD_EXPIRY, "CARD_EXPIRY"),),
+    "MRN": (_mrns,),
 }
 
 

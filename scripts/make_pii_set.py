@@ -8,7 +8,7 @@
 Each line: {"text": ..., "lang": "en"|"zh", "spans": [{"kind", "start", "end"}]}. PII values are
 generated with valid check digits (Luhn cards, MOD 11-2 resident IDs, mod-97 IBANs, valid SSN
 ranges); hard negatives (order/tracking numbers, amounts, dates, non-Luhn 16-digit runs,
-18-digit numbers with a wrong check character, bad IBANs/SSNs, product codes) carry no span.
+18-digit numbers born on 30 February, bad IBANs/SSNs, product codes) carry no span.
 The two splits share the value generators but not the sentence templates or the seed.
 """
 
@@ -262,7 +262,12 @@ def address_zh(rng: random.Random) -> str:
 
 
 def neg_value(rng: random.Random) -> str:
-    bad_id = rng.choice(REGIONS) + _birth(rng) + _digits(rng, 3)
+    # An 18-digit look-alike of a resident ID born on 30 February. (A wrong check character
+    # alone no longer makes one: it is read as a customer's typo and redacted.) The random
+    # draws are the ones the earlier wrong-check look-alike made, so every other line of both
+    # files stays as it was.
+    region, born, serial = rng.choice(REGIONS), _birth(rng), _digits(rng, 3)
+    bad_id = region + born[:4] + "0230" + serial
     bad_id += rng.choice([c for c in "0123456789X" if c != cn_id_check_char(bad_id)])
     card16 = rng.choice(["4", "51", "62"]) + _digits(rng, 14 if rng.random() < 0.5 else 13)
     card16 = card16[:15]

@@ -7,6 +7,7 @@ import pytest
 from kefu.guard.checksums import (
     ascii_digits,
     cn_id_check_char,
+    cn_id_mistyped,
     cn_id_valid,
     iban_check_digits,
     iban_valid,
@@ -49,6 +50,15 @@ def test_cn_id_known_valid_and_invalid() -> None:
     assert not cn_id_valid("110105194912310021")  # wrong check character
     assert not cn_id_valid("11010519491231002")  # 17 characters
     assert not cn_id_valid("01010519491231002X")  # no region code starts with 0
+
+
+def test_a_mistyped_cn_id_needs_a_province_and_a_real_birth_date() -> None:
+    assert cn_id_mistyped("110105194912310021")  # wrong check character, Beijing, 1949-12-31
+    assert cn_id_mistyped("11010519491231002X")  # a right one too
+    assert not cn_id_mistyped("990105194912310021")  # no province 99
+    assert not cn_id_mistyped("110105194902300021")  # 30 February
+    assert not cn_id_mistyped("110105203001010021", today=date(2026, 1, 1))  # not born yet
+    assert not cn_id_mistyped("11010519491231002")  # 17 characters
 
 
 def test_cn_id_check_char_matches_hand_computation() -> None:

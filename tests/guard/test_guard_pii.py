@@ -69,6 +69,10 @@ POSITIVES = [
     ("card 4111 1111 1111 1111 2 times", "CARD", "4111 1111 1111 1111"),
     ("身份证号11010519491231002X。", "CN_ID", "11010519491231002X"),
     ("my id is 11010519491231002x", "CN_ID", "11010519491231002x"),
+    # a wrong check character is a customer's typo: still their ID (QA report B, finding 5)
+    ("身份证11010519491231002１写错了", "CN_ID", "11010519491231002１"),
+    ("身份证110101199003077777", "CN_ID", "110101199003077777"),
+    ("ID 11010119900307777X", "CN_ID", "11010119900307777X"),
     ("IBAN GB82 WEST 1234 5698 7654 32 please", "IBAN", "GB82 WEST 1234 5698 7654 32"),
     ("账号DE89370400440532013000谢谢", "IBAN", "DE89370400440532013000"),
     ("IBAN GB82WEST12345698765432 THANKS", "IBAN", "GB82WEST12345698765432"),
@@ -98,8 +102,9 @@ NEGATIVES = [
     "Order number 1234567812345678 is delayed",  # 16 digits, fails Luhn
     "卡号4111111111111112不对",  # Luhn-invalid
     "订单号2023111512345678已发货",  # 16 digits, no issuer prefix
-    "身份证11010519491231002１写错了",  # wrong MOD 11-2 check
     "编号110105194913310021",  # impossible date
+    "编号000105199003077777 and 990105199003077777",  # no such province, wrong check
+    "order 202461416388355869 and 110101203012017777",  # no such date; born in 2030
     "tracking 1Z999AA10123456784 and SF123456789012",
     "YT1234567890123 / JD0012345678901",
     "total $1,234.56 or ¥3,299 or 1299元",
@@ -130,17 +135,12 @@ def test_hard_negatives_find_nothing(text: str) -> None:
     assert found(text) == []
 
 
-def test_wrong_checksum_18_digit_is_not_mistaken_for_a_card() -> None:
-    # 440305 region starts with 4 (a Visa prefix); make every check char except the right one
-    # and make sure none of them comes back as CARD or CN_ID.
+def test_wrong_checksum_18_digit_is_an_id_never_a_card() -> None:
+    # 440305 region starts with 4 (a Visa prefix); every check character, the right one or a
+    # customer's typo, must come back as one CN_ID and never as a CARD.
     first17 = "44030519900101123"
-    from kefu.guard.checksums import cn_id_check_char
-
-    right = cn_id_check_char(first17)
-    assert found(f"ID {first17}{right}") == [("CN_ID", first17 + right)]
     for c in "0123456789X":
-        if c != right:
-            assert found(f"ID {first17}{c}") == []
+        assert found(f"ID {first17}{c}") == [("CN_ID", first17 + c)]
 
 
 def test_spans_are_offsets_into_the_raw_text() -> None:

@@ -81,6 +81,34 @@ def cn_id_valid(value: str, *, today: date | None = None) -> bool:
     return cn_id_check_char(v[:17]) == v[17]
 
 
+# The province codes a resident ID starts with (GB/T 2260; 71 Taiwan, 81 Hong Kong, 82 Macau,
+# 83 Taiwan residents' permits).
+_CN_PROVINCES = frozenset(
+    {
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+        "65", "71", "81", "82", "83",
+    }
+)  # fmt: skip
+
+
+def cn_id_mistyped(value: str, *, today: date | None = None) -> bool:
+    """An 18-character PRC resident ID with a real province code and birth date (1900..today)
+    whatever its check character: what a customer who mistyped one digit of their ID sends.
+    Still their ID, so still personal data; the province and date keep order numbers out
+    (about 1 in 6,300 random 18-digit runs has both)."""
+    v = ascii_digits(value).upper()
+    if len(v) != 18 or not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
+        return False
+    if v[:2] not in _CN_PROVINCES:
+        return False
+    try:
+        born = date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
+    except ValueError:
+        return False
+    return born.year >= 1900 and born <= (today or date.today())
+
+
 def iban_valid(value: str) -> bool:
     """IBAN: known country, its exact length, and the ISO 7064 mod-97 check equals 1."""
     v = only_alnum(value)

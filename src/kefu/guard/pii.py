@@ -18,7 +18,8 @@ Kinds and how they are validated:
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
 - ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires", "valid thru", "有效期"...
-- ``CN_ID``   -- 18-character resident ID, MOD 11-2 check character and a real birth date.
+- ``CN_ID``   -- 18-character resident ID: a real birth date, and a right MOD 11-2 check
+  character or a known province code (a mistyped check character is still someone's ID).
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
 - ``SSN``     -- ###-##-####, not area 000/666/9xx, group 00 or serial 0000.
 - ``IP``      -- dotted IPv4 with octets 0-255.
@@ -36,6 +37,7 @@ from dataclasses import dataclass
 from kefu.guard.checksums import (
     IBAN_LENGTHS,
     ascii_digits,
+    cn_id_mistyped,
     cn_id_valid,
     iban_valid,
     luhn_valid,
@@ -308,6 +310,11 @@ def _mrns(text: str) -> Iterator[Candidate]:
         yield "MRN", m.start(group), m.end(group)
 
 
+def _cn_id_ok(value: str) -> bool:
+    # A wrong check character is most often a customer's typo: the rest is still their ID.
+    return cn_id_valid(value) or cn_id_mistyped(value)
+
+
 def _intl_phone_ok(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
@@ -333,7 +340,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
     ),
     "CARD": (_cards,),
-    "CN_ID": (_simple(_CN_ID, "CN_ID", cn_id_valid),),
+    "CN_ID": (_simple(_CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
     "SSN": (_simple(_SSN, "SSN", ssn_valid),),
     "IP": (_simple(_IPV4, "IP"),),

@@ -1,9 +1,10 @@
 """Address recognisers for `kefu.guard.pii` (English and Chinese), kept apart because the
 cues an address gives are long lists (street types, provinces, cities) and rules of their own.
 
-Best effort: English "<number> <Name> Street|Ave|Rd..." (+ "Apt 4B"), and Chinese addresses
-anchored on a province or major city name and ending in ...路/街/道/巷 + 号 (+ 栋/单元/室).
-Addresses without these cues are not found.
+Best effort: English "<number> <Name> Street|Ave|Rd..." (+ "Apt 4B"); Chinese addresses
+anchored on a province or major city name and ending in ...路/街/道/巷 + 号 (+ 栋/单元/室), or
+starting below the city, at a district or county (朝阳区建国路88号) or at the street itself
+(建国路88号), which then needs its house number. Addresses without these cues are not found.
 """
 
 from __future__ import annotations
@@ -33,13 +34,63 @@ _CITIES = (
     "东莞|佛山|珠海|温州|绍兴|嘉兴|常州|徐州|烟台|惠州|中山|泉州|乌鲁木齐|呼和浩特|拉萨|银川|西宁"
 )
 _HAN = "[\u4e00-\u9fff]"
+# After the house number: 院, 大厦, building, unit, floor, room ("3栋201室", "3单元502": a room
+# number after a unit or building needs no 室).
+_ZH_TAIL = (
+    "(?:(?:院|大厦|" + D + "{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))){0,4}"
+    "(?:(?<=[元栋幢楼层])" + D + "{1,5}(?![0-9０-９]))?"
+)
 _ADDRESS_ZH = re.compile(
     "(?=[" + "".join(sorted({n[0] for n in (_PROVINCES + "|" + _CITIES).split("|")})) + "])"
     "(?>(?:" + _PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)"
     "|(?:" + _CITIES + ")市?)"
-    "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}号"
-    "(?:(?:院|大厦|" + D + "{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))){0,4}"
+    "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}号" + _ZH_TAIL
 )
+
+# An address that starts below the city ("住在朝阳区建国路88号3单元502", "寄到建国路88号"): a
+# district or county, perhaps a street office or town, then a street with a house number; or
+# the street alone. The street and its number are the cue, so "我住在朝阳区" is not one. The
+# search starts at that cue and reads the names before it from a short window, so a long run
+# of Han characters costs nothing ("区" x 1,000,000 took 3 s when matched from the left).
+_ZH_STREET_NUMBER = re.compile("(?:路|街|巷|大道|大街|胡同)" + D + "{1,5}号")
+_ZH_TAIL_AT = re.compile(_ZH_TAIL)
+_ZH_NAMES_BEFORE = re.compile(
+    "(?:(?P<district>" + _HAN + "{1,5})(?:区|县|旗)(?:" + _HAN + "{1,8}?(?:街道|镇|乡))?)?"
+    "(?P<street>(?:(?![路街巷区县])" + _HAN + "){1,6})\\Z"
+)
+_NAMES_WINDOW = 24  # the longest district, town and street names above: 5+1 + 8+2 + 6
+# The names match as far left as their lengths allow ("我住在朝阳区..."); a place name does not
+# contain these, so the address starts after the last of them in the first name.
+_UP_TO_LAST_BEFORE_NAME = re.compile(
+    "^.*[在住到寄送往于是址我你他她的了与及或给至请发查问找去搬位近边旁对离把被让叫个这那就也"
+    "还都很吗呢吧啊说想要用下]",
+    re.DOTALL,
+)
+
+
+def _local_zh(text: str) -> Iterator[tuple[int, int]]:
+    found = 0  # where the last address found ends: the next one's names start after it
+    for core in _ZH_STREET_NUMBER.finditer(text):
+        # Only the run of Han characters just before the street can hold its names.
+        at = core.start()
+        offset, lowest = at, max(found, at - _NAMES_WINDOW)
+        while offset > lowest and "\u4e00" <= text[offset - 1] <= "\u9fff":
+            offset -= 1
+        names = _ZH_NAMES_BEFORE.search(text, offset, at) if offset < at else None
+        if names is None:
+            continue
+        tail = _ZH_TAIL_AT.match(text, core.end())
+        end = tail.end() if tail is not None else core.end()
+        for group in ("district", "street"):  # "我在县城建设路5号": no district, a street
+            name = names.group(group)
+            if name is None:
+                continue
+            before = _UP_TO_LAST_BEFORE_NAME.match(name)
+            cut = before.end() if before is not None else 0
+            if cut < len(name):
+                yield names.start(group) + cut, end
+                found = end
+                break
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
@@ -47,3 +98,4 @@ def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     for pattern in (_ADDRESS_EN, _ADDRESS_ZH):
         for m in pattern.finditer(text):
             yield m.start(), m.end()
+    yield from _local_zh(text)

@@ -88,6 +88,13 @@ POSITIVES = [
         "广东省深圳市南山区科技路100号3栋201室",
     ),
     ("送到北京市朝阳区建国路88号，谢谢", "ADDRESS", "北京市朝阳区建国路88号"),
+    # UK postcodes: beside address words, or capitals with a two-letter area (finding 5)
+    ("NW1 6XE is kept", "ADDRESS", "NW1 6XE"),
+    ("SW1A 1AA", "ADDRESS", "SW1A 1AA"),
+    ("my postcode is nw1 6xe", "ADDRESS", "nw1 6xe"),
+    ("deliver it to M1 1AE please", "ADDRESS", "M1 1AE"),
+    ("CR2 6XH is my postcode", "ADDRESS", "CR2 6XH"),
+    ("I live in B33 8TH.", "ADDRESS", "B33 8TH"),
     # below the city: a district or the street first (QA report B, finding 5)
     ("住在朝阳区建国路88号3单元502", "ADDRESS", "朝阳区建国路88号3单元502"),
     ("我住在北京市朝阳区建国路88号3单元502", "ADDRESS", "北京市朝阳区建国路88号3单元502"),
@@ -132,6 +139,8 @@ NEGATIVES = [
     "ref 6265 0787 8145 2737 (not Luhn)",
     "我住在北京，工作很忙",
     "我住在朝阳区，我们小区3号楼，坐地铁2号线或公交5路3号站",
+    # postcode-shaped product codes: a one-letter area, no capitals, GB/TB, no such area
+    "Mac mini M2 8GB, is the m1 8gb in stock? E14 5AB, SL1 2GB ssd, model XM1 2AB, NW16XE",
     "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",
     "delivery in 3 days, expires 13/27",
     "She lives on Main Street now",
@@ -212,6 +221,7 @@ def test_redact_labels() -> None:
         "IBAN [IBAN] SSN [SSN] ip [IP]"
     )
     assert redact("寄到上海市徐汇区漕溪北路1号") == "寄到[ADDRESS]"
+    assert redact("221B Baker Street, London NW1 6XE") == "[ADDRESS], London [ADDRESS]"
     assert redact("card 4111 1111 1111 1111 exp 12/27 cvv 123") == (
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
     )
@@ -255,6 +265,9 @@ ADVERSARIAL = [
     "病历号" * 333_334,
     "区" * 1_000_000,
     "我住在朝阳区建国路" * 111_112,
+    "AB1 " * 250_000,
+    "m1 1ae " * 142_858,  # each a postcode in shape, none beside an address word
+    "live at " * 125_000,
 ]
 
 

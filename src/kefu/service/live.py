@@ -16,6 +16,7 @@ customer's page and the agent's console listen); those of conversations in the a
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import anyio
@@ -140,7 +141,14 @@ def after_answer(
     if answer.handoff:
         return stored, repo.request_handoff(conversation_id, handoff_reason(text, answer))
     if count >= MAX_FAILED_ANSWERS:
-        return stored, repo.request_handoff(conversation_id, "repeated_failure")
+        queued = assistant.conversations.get(conversation_id).status in ("bot", "closed")
+        moved = repo.request_handoff(conversation_id, "repeated_failure")
+        if queued and stored and stored[-1].role == "assistant":
+            # This answer brought a person in: it says so (`handoff`), like an answer that
+            # handed over itself, so the reply's handoff and the conversation's status agree.
+            assistant.conversations.mark_handoff(stored[-1].id)
+            stored[-1] = dataclasses.replace(stored[-1], handoff=True)
+        return stored, moved
     return stored, None
 
 

@@ -245,6 +245,13 @@ class ConversationRepository:
                 rows.reverse()
         return [_message_record(m, self._db.unseal(owner, m.content)) for m in rows]
 
+    def mark_handoff(self, message_id: int) -> None:
+        """Flag a stored answer as the one that handed the conversation to a person (the
+        service decides that after the answer was stored: two failed answers in a row)."""
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            s.execute(update(Message).where(Message.id == message_id).values(handoff=True))
+
     def cited_sources(self, conversation_id: str) -> set[str]:
         """The ids of the knowledge entries this conversation's bot answers cited. Reads the
         sources column only: no message text is decrypted."""

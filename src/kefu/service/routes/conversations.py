@@ -59,7 +59,8 @@ KEEPALIVE_S = 15.0
 def answer_out(answer: Answer, conversation_id: str | None, **extra: object) -> AnswerOut:
     data = answer.as_dict()
     data.pop("session_id", None)
-    return AnswerOut(**data, conversation_id=conversation_id, **extra)  # type: ignore[arg-type]
+    data.update(extra)
+    return AnswerOut(**data, conversation_id=conversation_id)
 
 
 @router.post(
@@ -181,8 +182,16 @@ async def _finish(
     live.publish_messages(state, cid, stored, status=status)
     if changed is not None:
         live.publish_status(state, changed)
-    message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
-    return answer_out(answer, cid, message_id=message_id, status=status)
+    reply = stored[-1] if stored and stored[-1].role == "assistant" else None
+    # A second failed answer in a row hands over after the answer was made (after_answer).
+    handoff = answer.handoff or bool(reply is not None and reply.handoff)
+    return answer_out(
+        answer,
+        cid,
+        message_id=reply.id if reply is not None else None,
+        status=status,
+        handoff=handoff,
+    )
 
 
 async def _events(

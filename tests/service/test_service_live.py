@@ -193,10 +193,18 @@ def test_feedback_is_checked(client: TestClient) -> None:
         headers=auth,
     )
     assert r.status_code == 400 and "assistant" in r.json()["error"]
-    assert (
-        client.post(f"/api/conversations/{cid}/rating", json={"value": 6}, headers=auth).status_code
-        == 422
-    )
+    # A rating and a thumb are JSON integers: "5", true or 5.0 are refused, not converted
+    # (QA report B, finding 9: "5" and true were stored as 5 and 1).
+    for value in (6, "5", True, 5.0, None):
+        r = client.post(f"/api/conversations/{cid}/rating", json={"value": value}, headers=auth)
+        assert r.status_code == 422, (value, r.text)
+    for bad_thumb in (
+        {"message_id": first["message_id"], "value": "1"},
+        {"message_id": first["message_id"], "value": True},
+        {"message_id": str(first["message_id"]), "value": 1},
+    ):
+        r = client.post(f"/api/conversations/{cid}/feedback", json=bad_thumb, headers=auth)
+        assert r.status_code == 422, (bad_thumb, r.text)
     r = client.post(f"/api/conversations/{cid}/rating", json={"value": 4}, headers=auth)
     assert r.status_code == 201
     assert client.get(f"/api/conversations/{cid}", headers=auth).json()["rating"] == 4

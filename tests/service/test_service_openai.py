@@ -114,6 +114,17 @@ def test_bad_requests_are_openai_style_errors(client: TestClient, messages: list
     assert isinstance(body, dict) and body["message"]
 
 
+@pytest.mark.parametrize("stream", ["yes", "true", 1, None])
+def test_stream_must_be_a_json_boolean(client: TestClient, stream: object) -> None:
+    # QA report B, finding 9: "stream": "yes" streamed.
+    r = client.post(
+        "/v1/chat/completions",
+        json={"model": "kefu", "stream": stream, "messages": [{"role": "user", "content": "hi"}]},
+    )
+    assert r.status_code == 422, r.text
+    assert "stream" in r.json()["error"]["message"]
+
+
 @pytest.mark.parametrize(
     "text", ["I want to talk to a human please", "What is the meaning of quantum foam?"]
 )

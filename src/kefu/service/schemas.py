@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from kefu.storage.models import MAX_ROW_ID
 
@@ -116,18 +116,28 @@ class ConversationOut(BaseModel):
     rating: int | None = None
 
 
+def _not_a_bool(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError("must be the number 1 or -1, not true or false")
+    return value
+
+
 class FeedbackIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Strict: "5", true or 5.0 would otherwise be read as numbers and stored as given ones.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     message_id: int = Field(ge=1, le=MAX_ROW_ID, description="The assistant answer being rated.")
-    value: Literal[1, -1] = Field(description="1 thumbs up, -1 thumbs down.")
+    # strict=True still lets True through a Literal[1] (True == 1): refused by hand.
+    value: Annotated[Literal[1, -1], BeforeValidator(_not_a_bool)] = Field(
+        description="1 thumbs up, -1 thumbs down."
+    )
     comment: str | None = Field(None, max_length=2000)
 
 
 class RatingIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # as FeedbackIn
 
-    value: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")
+    value: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent), a JSON integer.")
     comment: str | None = Field(None, max_length=2000)
 
 
@@ -224,7 +234,8 @@ class ChatCompletionRequest(BaseModel):
 
     model: str = "kefu"
     messages: list[OpenAIMessage] = Field(min_length=1)
-    stream: bool = False
+    # Strict: "yes" or "false" (a string) must not switch streaming on or off.
+    stream: bool = Field(False, strict=True)
 
 
 class KefuExtra(BaseModel):

@@ -17,7 +17,12 @@ def test_malformed_json_is_422_with_a_clear_error(client: TestClient) -> None:
         url, content=b'{"text": "hi"', headers={**auth, "Content-Type": "application/json"}
     )
     assert r.status_code == 422
-    assert r.json()["error"] == "the request body is not valid JSON"
+    # Where and why, in words (QA report B, finding 9: the detail read "field": "13").
+    where = "at character 13 (expecting ',' delimiter)"
+    assert r.json() == {
+        "error": f"the request body is not valid JSON {where}",
+        "detail": [{"field": "body", "message": f"body: invalid JSON {where}"}],
+    }
 
 
 @pytest.mark.parametrize(

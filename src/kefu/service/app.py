@@ -168,8 +168,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [_problem(e) for e in exc.errors()]
-        if any(e.get("type") == "json_invalid" for e in exc.errors()):
-            message = "the request body is not valid JSON"
+        broken = [e for e in exc.errors() if e.get("type") == "json_invalid"]
+        if broken:
+            # FastAPI puts the character offset where the field name goes ("field": "13").
+            where = _json_error_place(broken[0])
+            message = f"the request body is not valid JSON {where}"
+            problems = [{"field": "body", "message": f"body: invalid JSON {where}"}]
         elif isinstance(exc.body, bytes | bytearray) and exc.body:
             # The body was not read as JSON at all: its Content-Type said it is something else
             # (curl -d sends application/x-www-form-urlencoded) or said nothing.
@@ -220,6 +224,16 @@ def _clip_words(message: str) -> str:
     return " ".join(
         w if len(w) <= _MAX_WORD else w[: _MAX_WORD - 1] + "…" for w in message.split(" ")
     )
+
+
+def _json_error_place(error: Any) -> str:
+    """ "at character 13 (expecting ',' delimiter)" from FastAPI's json_invalid error, whose
+    location is ("body", offset) and whose context holds the decoder's reason."""
+    loc = error.get("loc", ())
+    offset = loc[-1] if loc and isinstance(loc[-1], int) else None
+    reason = str((error.get("ctx") or {}).get("error", "")).strip()
+    place = f"at character {offset}" if offset is not None else "somewhere"
+    return f"{place} ({reason[:1].lower() + reason[1:]})" if reason else place
 
 
 def _problem(error: Any) -> dict[str, str]:

@@ -193,6 +193,32 @@ def test_unreadable_json_is_422_and_says_why(client: TestClient, body: bytes, wh
 
 
 @pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/messages", b'{"text": "hello \\ud800 there"}', "text"),
+        ("/messages", b'{"text": "x\\udc00"}', "text"),
+        ("/rating", b'{"value": 4, "comment": "\\udbff"}', "comment"),
+        ("/v1", b'{"messages": [{"role": "user", "content": "\\ud800"}]}', "messages.0.content"),
+    ],
+)
+def test_half_a_surrogate_pair_is_422_in_words(
+    client: TestClient, path: str, body: bytes, field: str
+) -> None:
+    # QA report B, finding 9: "\ud800" got a 400 with Python's codec message.
+    url, auth = _conversation(client)
+    url = "/v1/chat/completions" if path == "/v1" else url.removesuffix("/messages") + path
+    r = client.post(url, content=body, headers={**auth, "Content-Type": "application/json"})
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    message = error["message"] if path == "/v1" else error
+    assert f"{field}: holds \\u" in message and "half of a UTF-16 surrogate pair" in message
+    assert "codec" not in message
+    if path == "/messages":
+        history = client.get(url, headers=auth).json()["messages"]
+        assert history == []  # refused at the door: nothing stored
+
+
+@pytest.mark.parametrize(
     ("content_type", "said"),
     [
         ("text/plain", "'text/plain'"),

@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from kefu.storage.models import MAX_ROW_ID
+
+
+def _whole_characters(value: str) -> str:
+    """JSON may escape half of a UTF-16 pair ("\\ud800"), which Python reads as a lone
+    surrogate: no character, and nothing can store, search or show it (the codec's own error
+    came back to the client as a 400 before)."""
+    lone = _SURROGATE.search(value)
+    if lone is not None:
+        code, at = ord(lone.group()), lone.start()
+        raise PydanticCustomError(
+            "lone_surrogate",
+            f"holds \\u{code:04x} at character {at}: half of a UTF-16 surrogate pair, not a "
+            "character (a \\uXXXX escape above U+FFFF comes as a pair)",
+        )
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Text from the client: any string of whole characters.
+Text = Annotated[str, AfterValidator(_whole_characters)]
 
 
 class ErrorOut(BaseModel):
@@ -44,7 +73,7 @@ class ConversationCreated(BaseModel):
 class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(description="The customer's message (1 to 4000 characters).")
+    text: Text = Field(description="The customer's message (1 to 4000 characters).")
 
 
 class SourceOut(BaseModel):
@@ -131,14 +160,14 @@ class FeedbackIn(BaseModel):
     value: Annotated[Literal[1, -1], BeforeValidator(_not_a_bool)] = Field(
         description="1 thumbs up, -1 thumbs down."
     )
-    comment: str | None = Field(None, max_length=2000)
+    comment: Text | None = Field(None, max_length=2000)
 
 
 class RatingIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # as FeedbackIn
 
     value: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent), a JSON integer.")
-    comment: str | None = Field(None, max_length=2000)
+    comment: Text | None = Field(None, max_length=2000)
 
 
 class FeedbackOut(BaseModel):
@@ -151,8 +180,8 @@ class FeedbackOut(BaseModel):
 class LoginIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    name: Text = Field(min_length=1, max_length=64)
+    password: Text = Field(min_length=1, max_length=256)
 
 
 class LoginOut(BaseModel):
@@ -171,7 +200,7 @@ class MeOut(BaseModel):
 class ReplyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(description="The agent's message (1 to 4000 characters).")
+    text: Text = Field(description="The agent's message (1 to 4000 characters).")
 
 
 class QueueOut(BaseModel):
@@ -212,7 +241,7 @@ class OpenAIContentPart(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     type: str
-    text: str | None = None
+    text: Text | None = None
 
 
 class OpenAIMessage(BaseModel):
@@ -220,6 +249,13 @@ class OpenAIMessage(BaseModel):
 
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: str | list[OpenAIContentPart] | None = None
+
+    # Checked after the union is resolved: as a member of the union, a Text would add the
+    # list member's own complaint to the error.
+    @field_validator("content")
+    @classmethod
+    def _whole(cls, value: object) -> object:
+        return _whole_characters(value) if isinstance(value, str) else value
 
     def text(self) -> str:
         if self.content is None:

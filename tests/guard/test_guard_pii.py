@@ -273,10 +273,21 @@ ADVERSARIAL = [
 
 @pytest.mark.parametrize("index", range(len(ADVERSARIAL)))
 def test_one_megabyte_adversarial_input_is_linear(index: int) -> None:
-    text = ADVERSARIAL[index][:1_000_000]
-    start = time.perf_counter()
-    detect_pii(text)
-    assert time.perf_counter() - start < 2.0
+    # Ten times the text may take about ten times as long, never a hundred (a quadratic
+    # pattern). A ratio of two timings taken back to back holds on a loaded CI machine, where
+    # a fixed bound in seconds did not; the best of three short runs damps a stray pause.
+    def seconds(text: str, runs: int) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            detect_pii(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small = seconds(ADVERSARIAL[index][:100_000], runs=3)
+    large = seconds(ADVERSARIAL[index][:1_000_000], runs=1)
+    assert large < 30 * max(small, 0.005), (small, large)
+    assert large < 20.0
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,8 @@ PEOPLE = [
     "after my cat died i dont want to live anymore",
     "I have chest pain, also when is my cat's appointment",
     "我家狗把我儿子咬了，血流不止",
+    "刚被狗咬了，血流不止",
+    "since we started the heater the whole family has headaches and even the dog is sleepy",
 ]
 
 # Ordinary pet questions: no emergency.

@@ -51,35 +51,44 @@ class StubConfidence:
 MakeClient = Callable[..., tuple[TestClient, FakeChatModel]]
 
 
+def fake_assistant(
+    root: Path, *, replies: list[str] | None = None, **overrides: object
+) -> tuple[Assistant, FakeChatModel]:
+    """The assistant over this file's FAQ and manual, with its state under ``root``;
+    keyword arguments go to Settings."""
+    folder = root / "files"
+    folder.mkdir(exist_ok=True)
+    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
+    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
+    fields: dict[str, object] = {
+        "home": root / "home",
+        "embedder": "hashing",
+        "llm_backend": "fake",
+        "curated_threshold": 0.6,
+        "answer_threshold": 0.3,
+    }
+    fields.update(overrides)
+    settings = Settings(**fields)  # type: ignore[arg-type]
+    kb = KnowledgeBase(settings, embedder=HashingEmbedder())
+    report = kb.add([folder / "faq.csv", folder / "help.md"])
+    assert report.ok, report.failed
+    llm = FakeChatModel(replies or [], languages=("en",))
+    assistant = Assistant(
+        settings, kb=kb, llm=llm, confidence=cast(ConfidenceModel, StubConfidence())
+    )
+    return assistant, llm
+
+
 @pytest.fixture
 def make_client(tmp_path: Path) -> Iterator[MakeClient]:
     """Build (client, fake LLM); keyword arguments go to Settings."""
-    folder = tmp_path / "files"
-    folder.mkdir()
-    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
-    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
     opened: list[TestClient] = []
 
     def make(
         *, replies: list[str] | None = None, **overrides: object
     ) -> tuple[TestClient, FakeChatModel]:
-        fields: dict[str, object] = {
-            "home": tmp_path / "home",
-            "embedder": "hashing",
-            "llm_backend": "fake",
-            "curated_threshold": 0.6,
-            "answer_threshold": 0.3,
-        }
-        fields.update(overrides)
-        settings = Settings(**fields)  # type: ignore[arg-type]
-        kb = KnowledgeBase(settings, embedder=HashingEmbedder())
-        report = kb.add([folder / "faq.csv", folder / "help.md"])
-        assert report.ok, report.failed
-        llm = FakeChatModel(replies or [], languages=("en",))
-        assistant = Assistant(
-            settings, kb=kb, llm=llm, confidence=cast(ConfidenceModel, StubConfidence())
-        )
-        client = TestClient(create_app(settings, assistant=assistant))
+        assistant, llm = fake_assistant(tmp_path, replies=replies, **overrides)
+        client = TestClient(create_app(assistant.settings, assistant=assistant))
         client.__enter__()  # runs the lifespan (warm-up)
         opened.append(client)
         return client, llm

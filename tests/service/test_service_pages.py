@@ -1,0 +1,133 @@
+"""The web pages' own behaviour in headless Chromium, against the fast test assistant
+(hashing embedder, scripted fake LLM: conftest.py), so each test takes seconds.
+
+test_service_browser.py drives the same pages end to end on the real models; this file pins
+down what the pages do with drafts, reconnects, refusals and the like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+
+from service_data import REFUND_ANSWER  # noqa: E402
+
+from conftest import LiveServer, fake_assistant, serve_in_thread  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    from kefu.security.users import UserRepository
+    from kefu.service.app import create_app
+
+    assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"))
+    live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    users = UserRepository(assistant.kb.db)
+    users.create("ann", "agent", password="ann-secret-pw")
+    users.create("root", "admin", password="root-secret-pw")
+    yield live
+    stop()
+    assistant.kb.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield b
+        b.close()
+
+
+def _customer(server: LiveServer, *texts: str, person: bool = False) -> tuple[str, str]:
+    """A conversation made through the API: (id, token), after ``texts`` were asked."""
+    created = httpx.post(server.url + "/api/conversations").json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    for text in texts:
+        r = httpx.post(
+            f"{server.url}/api/conversations/{created['id']}/messages",
+            json={"text": text},
+            headers=auth,
+            timeout=30,
+        )
+        assert r.status_code == 200, r.text
+    if person:
+        r = httpx.post(f"{server.url}/api/conversations/{created['id']}/handoff", headers=auth)
+        assert r.status_code == 200, r.text
+    return created["id"], created["token"]
+
+
+def _agent(server: LiveServer, browser: Any, name: str = "ann") -> Any:
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(server.url + "/agent")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(f"{name}-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+    playwright.expect(page.locator("#console")).to_be_visible()
+    return page
+
+
+def _open(agent: Any, cid: str) -> None:
+    agent.locator(f".queue button[data-id='{cid}']").click()
+    playwright.expect(agent.locator(".queue button[aria-current='true']")).to_have_attribute(
+        "data-id", cid
+    )
+
+
+# -- the agent console ------------------------------------------------------------------------
+def test_each_conversation_keeps_its_own_reply_draft(server: LiveServer, browser: Any) -> None:
+    """A suggestion or a draft written for one customer never follows the agent to another."""
+    expect = playwright.expect
+    refund, _ = _customer(server, "How long does a refund take?", person=True)
+    other, other_token = _customer(server, "转人工")
+    agent = _agent(server, browser)
+    box = agent.locator("#reply-text")
+    note = agent.locator("#suggestion-note")
+
+    _open(agent, refund)
+    expect(box).to_have_value(REFUND_ANSWER)
+    expect(note).to_contain_text("rf-1")
+    _open(agent, other)
+    expect(agent.locator("#summary")).to_contain_text("转人工")
+    expect(box).not_to_have_value(REFUND_ANSWER)
+    if not box.input_value():
+        expect(note).to_have_text("")  # no note without its suggestion
+
+    # A draft typed for one conversation stays with it.
+    agent.get_by_role("button", name="Take over").click()
+    expect(box).to_be_visible()
+    box.fill("您好，请问有什么可以帮您？")
+    _open(agent, refund)
+    expect(box).to_have_value(REFUND_ANSWER)
+    expect(note).to_contain_text("rf-1")
+    _open(agent, other)
+    expect(box).to_have_value("您好，请问有什么可以帮您？")
+    expect(note).to_have_text("")
+
+    # Sending sends this conversation's own text, and the draft is gone afterwards.
+    agent.get_by_role("button", name="Send").click()
+    expect(agent.locator("#log .msg.agent .text")).to_have_text("您好，请问有什么可以帮您？")
+    expect(box).to_have_value("")
+    history = httpx.get(
+        f"{server.url}/api/conversations/{other}/messages",
+        headers={"Authorization": f"Bearer {other_token}"},
+    ).json()["messages"]
+    assert [m["content"] for m in history if m["role"] == "agent"] == ["您好，请问有什么可以帮您？"]
+    assert not any(re.search("Refunds reach", m["content"]) for m in history)
+    agent.context.close()

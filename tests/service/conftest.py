@@ -118,19 +118,24 @@ class LiveServer:
         return cast(Assistant, self.app.state.kefu.assistant)  # type: ignore[attr-defined]
 
 
-def serve_in_thread(app: object) -> tuple[LiveServer, Callable[[], None]]:
-    """Run ``app`` under uvicorn on a free local port in a background thread."""
+def serve_in_thread(app: object, port: int = 0) -> tuple[LiveServer, Callable[[], bool]]:
+    """Run ``app`` under uvicorn on ``port`` (default: a free one) in a background thread, as
+    `kefu serve` runs it (`kefu.service.server`); ``stop()`` says whether it stopped within
+    10 s."""
     import socket
     import threading
     import time
 
-    import uvicorn
+    from kefu.service.server import Server, config
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
-    server = uvicorn.Server(config)
+    if not port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+    server = Server(
+        config(app, host="127.0.0.1", port=port, log_level="warning"),
+        app.state.kefu.hub,  # type: ignore[attr-defined]
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 300
@@ -139,9 +144,10 @@ def serve_in_thread(app: object) -> tuple[LiveServer, Callable[[], None]]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
 
-    def stop() -> None:
+    def stop() -> bool:
         server.should_exit = True
         thread.join(timeout=10)
+        return not thread.is_alive()
 
     return LiveServer(f"http://127.0.0.1:{port}", app), stop
 
@@ -168,6 +174,7 @@ def listen_events(url: str, headers: dict[str, str], out: queue.Queue[tuple[str,
                 elif line.startswith("data:"):
                     out.put((name, json.loads(line[5:])))
                     name = "message"
+        out.put(("end", None))  # the server ended the stream
     except httpx.HTTPError as exc:
         out.put(("closed", str(exc)))
 

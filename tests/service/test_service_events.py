@@ -197,3 +197,58 @@ def test_the_knowledge_watcher_reloads_for_other_processes_and_survives_falling_
         watcher.cancel()
 
     asyncio.run(main())
+
+
+def test_stopping_the_server_ends_open_event_streams(make_client: Any) -> None:
+    """uvicorn waits for open connections before it stops; an event stream never ends by
+    itself, so the server must end them, or a restart hangs while any page is open."""
+    import time
+
+    from conftest import serve_in_thread
+    from kefu.security.users import UserRepository
+
+    client, _ = make_client()
+    server, stop = serve_in_thread(client.app)
+    UserRepository(server.assistant.kb.db).create("ann", "agent", password="ann-secret-pw")
+    staff = httpx.post(
+        f"{server.url}/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"}
+    ).json()["token"]
+    created = httpx.post(f"{server.url}/api/conversations").json()
+    customer: queue.Queue[tuple[str, Any]] = queue.Queue()
+    agents: queue.Queue[tuple[str, Any]] = queue.Queue()
+    for url, token, out in (
+        (f"{server.url}/api/conversations/{created['id']}/events", created["token"], customer),
+        (f"{server.url}/api/agent/events", staff, agents),
+    ):
+        headers = {"Authorization": f"Bearer {token}"}
+        threading.Thread(target=listen_events, args=(url, headers, out), daemon=True).start()
+    assert next_event(customer, "status")["status"] == "bot"
+    assert next_event(agents, "ready") == {}
+
+    started = time.monotonic()
+    assert stop(), "the server was still running 10 s after it was told to stop"
+    assert time.monotonic() - started < 5
+    assert next_event(customer, "end") is None  # ended by the server, not cut off
+    assert next_event(agents, "end") is None
+
+
+def test_the_knowledge_watcher_ends_when_the_server_stops() -> None:
+    import asyncio
+    from types import SimpleNamespace
+    from typing import cast
+
+    from kefu.service import live
+    from kefu.service.deps import ServiceState
+
+    refreshed: list[int] = []
+    kb = SimpleNamespace(refresh=lambda: refreshed.append(1) or 0)
+    state = ServiceState(assistant_=cast(Any, SimpleNamespace(kb=kb)))
+
+    async def main() -> None:
+        watcher = asyncio.create_task(live.follow_knowledge(state))
+        await asyncio.sleep(0.05)
+        state.hub.shut_down()
+        await asyncio.wait_for(watcher, 1.0)
+
+    asyncio.run(main())
+    assert refreshed == []  # the closing was not taken for another process's change

@@ -131,3 +131,50 @@ def test_each_conversation_keeps_its_own_reply_draft(server: LiveServer, browser
     assert [m["content"] for m in history if m["role"] == "agent"] == ["您好，请问有什么可以帮您？"]
     assert not any(re.search("Refunds reach", m["content"]) for m in history)
     agent.context.close()
+
+
+# -- the customer chat --------------------------------------------------------------------------
+def test_the_chat_notices_a_restart_and_sends_what_waited(tmp_path: Path, browser: Any) -> None:
+    """The server restarts while the page is open: the page says it is offline, keeps the
+    message typed meanwhile, and sends it by itself once the new process answers."""
+    from kefu.service.app import create_app
+
+    expect = playwright.expect
+    assistant, _ = fake_assistant(tmp_path)
+    first, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    port = int(first.url.rsplit(":", 1)[1])
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(first.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+
+    assert stop(), "the server did not stop with a page open"
+    expect(page.locator("#conn")).to_have_text("Offline: reconnecting…", timeout=10_000)
+    # ... and it stays said while the server is away, not only between two tries.
+    page.evaluate(
+        """() => {
+             const conn = document.getElementById("conn");
+             window.connSeen = [];
+             new MutationObserver(() => window.connSeen.push(conn.textContent))
+               .observe(conn, {childList: true, characterData: true, subtree: true});
+           }"""
+    )
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(page.locator(".msg.user.failed")).to_have_count(1)
+    page.wait_for_timeout(4000)  # several reconnect attempts
+    assert "" not in page.evaluate("window.connSeen")
+
+    # The new process: same database, a new app, the same address.
+    _, stop_again = serve_in_thread(create_app(assistant.settings, assistant=assistant), port)
+    try:
+        expect(page.locator(".msg.user.failed")).to_have_count(0, timeout=20_000)
+        expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+        expect(page.locator("#conn")).to_have_text("")
+        expect(page.locator(".msg.user")).to_have_count(2)
+    finally:
+        page.context.close()
+        stop_again()
+        assistant.kb.db.dispose()

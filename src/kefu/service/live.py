@@ -22,7 +22,7 @@ import anyio
 
 from kefu.dialogue.assistant import Assistant, reply_language
 from kefu.service.deps import ServiceState
-from kefu.service.events import QUEUE_CHANNEL, conversation_channel
+from kefu.service.events import CLOSING, QUEUE_CHANNEL, conversation_channel
 from kefu.service.schemas import ConversationOut, MessageOut, SourceOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
 from kefu.storage.support_repo import MAX_FAILED_ANSWERS, SupportRepository
@@ -181,6 +181,8 @@ async def follow_knowledge(state: ServiceState) -> None:
         async with state.hub.subscribe(KNOWLEDGE_CHANNEL) as feed:
             while True:
                 event = await feed.next(3600.0)
+                if event is CLOSING:
+                    return  # the server is stopping
                 if event is None or event.data.get("origin") == state.hub.origin:
                     continue
                 async with state.turn_lock:  # never under a turn that is reading the index

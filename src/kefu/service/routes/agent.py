@@ -20,7 +20,7 @@ from kefu.errors import NotFoundError
 from kefu.service import live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
-from kefu.service.events import QUEUE_CHANNEL
+from kefu.service.events import CLOSING, QUEUE_CHANNEL
 from kefu.service.routes.conversations import KEEPALIVE_S, follow
 from kefu.service.schemas import (
     AgentConversationOut,
@@ -76,6 +76,8 @@ async def _queue_feed(request: Request, state: StateDep) -> AsyncIterator[str]:
             if event is None:
                 yield ": keep-alive\n\n"
                 continue
+            if event is CLOSING:
+                return  # the server is stopping: the console reconnects to the next one
             yield sse(event.data, event.name)
             if event.name == "resync":
                 return

@@ -26,7 +26,7 @@ from kefu.service.deps import (
     hash_token,
     new_token,
 )
-from kefu.service.events import conversation_channel
+from kefu.service.events import CLOSING, conversation_channel
 from kefu.service.schemas import (
     AnswerOut,
     ConversationCreated,
@@ -261,6 +261,8 @@ async def follow(
             if event is None:
                 yield ": keep-alive\n\n"
                 continue
+            if event is CLOSING:
+                return  # the server is stopping: the page reconnects to the next one
             if event.name == "message" and int(event.data.get("id") or 0) <= seen:
                 continue  # already sent from the backlog
             yield sse(event.data, event.name)

@@ -161,8 +161,7 @@
       bubble("assistant", t("welcome"), { id: "welcome" });
     }
     events = follow(() => `/api/conversations/${session.id}/events?after=${lastId}`, session.token, onEvent, (state, err) => {
-      conn.textContent = state === "offline" ? t("offline") : "";
-      conn.dataset.state = state;
+      setConn(state);
       if (state === "online") flushOutbox();
       if (state === "denied" && err && (err.status === 403 || err.status === 404)) {
         // The conversation is gone (erased, or the server was reset): start a new one.
@@ -172,17 +171,36 @@
     });
   }
 
+  function setConn(state) {
+    conn.textContent = state === "offline" ? t("offline") : "";
+    conn.dataset.state = state;
+  }
+
   function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
   function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
 
+  // Unsent messages are tried again whenever the event stream (re)connects, when the browser
+  // says it is back online, and on a timer meanwhile (growing from 2 s to 30 s), in case the
+  // stream still hangs on a connection that is gone.
+  let retryTimer = null;
+  let retryDelay = 2000;
+  function retryLater() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flushOutbox, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
   async function flushOutbox() {
+    clearTimeout(retryTimer);
     const pending = outbox();
-    if (!pending.length || busy) return;
+    if (!pending.length) { retryDelay = 2000; return; }
+    if (busy || !session) { retryLater(); return; }
     saveOutbox([]);
     for (const text of pending) await send(text, true);
   }
 
   async function send(text, retry = false) {
+    let failed = false;
     busy = true;
     sendBtn.disabled = true;
     const mine = retry ? [...log.querySelectorAll(".msg.user.failed")].find((n) => n.querySelector(".text").textContent === text) : null;
@@ -226,10 +244,14 @@
       const list = outbox(); list.push(text); saveOutbox(list);
       const node = mine || [...log.querySelectorAll(".msg.user")].pop();
       if (node) { node.classList.add("failed"); node.append(el("p", { class: "note" }, t("failed"))); }
+      setConn("offline");
+      failed = true;
     } finally {
       busy = false;
       sendBtn.disabled = false;
     }
+    if (failed) retryLater();
+    else if (conn.dataset.state === "offline") setConn("online"); // it got through after all
   }
 
   form.addEventListener("submit", (ev) => {

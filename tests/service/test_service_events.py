@@ -110,6 +110,54 @@ def test_reconnect_with_after_replays_what_was_missed(
     assert next_event(events, "status")["status"] == "agent"
 
 
+def test_a_turns_messages_carry_the_client_id_it_was_sent_with(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    """A page tells its own question and the answer to it from the messages of others (another
+    tab, the history) by the client_id it sent, never by guessing from the role."""
+    http, agent, cid, customer = setup
+    events: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(
+        target=listen_events,
+        args=(f"{live_server.url}/api/conversations/{cid}/events", customer, events),
+        daemon=True,
+    ).start()
+    next_event(events, "status")
+    answer = http.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?", "client_id": "tab1-7"},
+        headers=customer,
+    ).json()
+    asked, answered = next_event(events, "message"), next_event(events, "message")
+    assert (asked["role"], asked["client_id"]) == ("user", "tab1-7")
+    assert (answered["role"], answered["client_id"]) == ("assistant", "tab1-7")
+    assert (answer["user_message_id"], answer["message_id"]) == (asked["id"], answered["id"])
+    # Without one, nothing is added; the history never holds any.
+    http.post(f"/api/conversations/{cid}/messages", json={"text": "Thanks"}, headers=customer)
+    assert "client_id" not in next_event(events, "message")
+    history = http.get(f"/api/conversations/{cid}/messages", headers=customer).json()
+    assert all("client_id" not in m for m in history["messages"])
+    # While a person holds the conversation, the customer's message carries it too.
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
+    http.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    held = http.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "Hello?", "client_id": "tab1-8"},
+        headers=customer,
+    ).json()
+    while (got := next_event(events, "message"))["content"] != "Hello?":
+        pass
+    assert got["client_id"] == "tab1-8" and held["user_message_id"] == got["id"]
+    for bad in ("", "x" * 65, "<b>"):
+        r = http.post(
+            f"/api/conversations/{cid}/messages",
+            json={"text": "Hi", "client_id": bad},
+            headers=customer,
+        )
+        assert r.status_code == 422, bad
+
+
 def test_the_event_stream_needs_the_conversations_own_token(
     live_server: LiveServer,
     setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],

@@ -178,3 +178,45 @@ def test_the_chat_notices_a_restart_and_sends_what_waited(tmp_path: Path, browse
         page.context.close()
         stop_again()
         assistant.kb.db.dispose()
+
+
+def _conversation(page: Any) -> list[tuple[str, str]]:
+    """(role, text) of every message shown, top to bottom, the welcome left out."""
+    rows = page.locator(".log .msg:not([data-id='welcome'])").evaluate_all(
+        "nodes => nodes.map(n => [n.classList[1], n.querySelector('.text').textContent])"
+    )
+    return [(role, text) for role, text in rows]
+
+
+def test_a_reload_shows_the_history_in_order_then_sends_what_waited(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+
+    # The next message cannot get through: it waits in the outbox.
+    page.route("**/messages?stream=true", lambda route: route.abort())
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(page.locator(".msg.user.failed")).to_have_count(1)
+    page.unroute("**/messages?stream=true")
+    page.reload()
+
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    page.wait_for_timeout(500)  # nothing else arrives late
+    shown = _conversation(page)
+    assert [role for role, _ in shown] == ["user", "assistant", "user", "assistant"], shown
+    assert shown[0] == ("user", "How long does a refund take?")
+    assert shown[1] == ("assistant", REFUND_ANSWER)
+    assert shown[2] == ("user", "How much does shipping cost?")
+    expect(page.locator(".msg.user.failed")).to_have_count(0)
+    # Reloading again shows the same, from the server's history alone.
+    page.reload()
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    assert _conversation(page) == shown
+    page.context.close()

@@ -145,13 +145,21 @@ def after_answer(
 
 
 def publish_messages(
-    state: ServiceState, conversation_id: str, records: list[MessageRecord], *, status: str
+    state: ServiceState,
+    conversation_id: str,
+    records: list[MessageRecord],
+    *,
+    status: str,
+    client_id: str | None = None,
 ) -> None:
     """New messages, to the conversation's listeners; agent consoles hear of them only while
-    the conversation (now ``status``) waits for a person or one holds it."""
+    the conversation (now ``status``) waits for a person or one holds it. ``client_id``: the
+    sender's name for this turn, passed back on each of its messages."""
     channel = conversation_channel(conversation_id)
     for m in records:
         data = message_out(m).model_dump(mode="json")
+        if client_id is not None:
+            data["client_id"] = client_id
         state.hub.publish(channel, "message", data)
     if records and status in ("waiting", "agent"):
         state.hub.publish(

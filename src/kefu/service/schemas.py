@@ -45,6 +45,14 @@ class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(description="The customer's message (1 to 4000 characters).")
+    client_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="The sender's own name for this message (not stored): the 'message' "
+        "events of this turn carry it back, so a page can tell its own messages from others.",
+    )
 
 
 class SourceOut(BaseModel):
@@ -76,6 +84,9 @@ class AnswerOut(BaseModel):
         None,
         description="Id of the stored answer (for thumbs); of the customer's message "
         "when mode is 'agent'.",
+    )
+    user_message_id: int | None = Field(
+        None, description="Id of the customer's stored message of this turn."
     )
     status: str = Field("bot", description="The conversation's state after this turn.")
     intent: IntentOut | None = Field(

@@ -124,9 +124,10 @@ async def send_message(
 ) -> AnswerOut | StreamingResponse:
     text = clean_message(body.text)  # InvalidMessage -> 400 now, not half-way through a stream
     cid = conversation.id
+    turn = body.client_id
     wants_stream = stream or "text/event-stream" in (accept or "")
     if conversation.status == "agent":
-        held = await _to_agent(text, cid, assistant, state)
+        held = await _to_agent(text, cid, assistant, state, turn)
         if wants_stream:
             return StreamingResponse(
                 _one(held), media_type="text/event-stream", headers=SSE_HEADERS
@@ -137,18 +138,20 @@ async def send_message(
         live.publish_status(state, reopened)
     if wants_stream:
         return StreamingResponse(
-            _events(text, cid, assistant, state),
+            _events(text, cid, assistant, state, turn),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
     async with state.turn_lock:
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
-    return await _finish(text, cid, answer, assistant, state)
+    return await _finish(text, cid, answer, assistant, state, turn)
 
 
-async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDep) -> AnswerOut:
+async def _to_agent(
+    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
+) -> AnswerOut:
     record = await live.run_sync(live.store_message, assistant, cid, "user", text)
-    live.publish_messages(state, cid, [record], status="agent")
+    live.publish_messages(state, cid, [record], status="agent", client_id=turn)
     return AnswerOut(
         answer="",
         sources=[],
@@ -159,6 +162,7 @@ async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDe
         latency_ms=0.0,
         conversation_id=cid,
         message_id=record.id,
+        user_message_id=record.id,
         status="agent",
     )
 
@@ -169,21 +173,27 @@ async def _one(answer: AnswerOut) -> AsyncIterator[str]:
 
 
 async def _finish(
-    text: str, cid: str, answer: Answer, assistant: AssistantDep, state: StateDep
+    text: str,
+    cid: str,
+    answer: Answer,
+    assistant: AssistantDep,
+    state: StateDep,
+    turn: str | None = None,
 ) -> AnswerOut:
     stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
     status = changed.status if changed is not None else None
     if status is None:
         status = (await live.run_sync(assistant.conversations.get, cid)).status
-    live.publish_messages(state, cid, stored, status=status)
+    live.publish_messages(state, cid, stored, status=status, client_id=turn)
     if changed is not None:
         live.publish_status(state, changed)
     message_id = stored[-1].id if stored and stored[-1].role == "assistant" else None
-    return answer_out(answer, cid, message_id=message_id, status=status)
+    asked = next((m.id for m in stored if m.role == "user"), None)
+    return answer_out(answer, cid, message_id=message_id, user_message_id=asked, status=status)
 
 
 async def _events(
-    text: str, cid: str, assistant: AssistantDep, state: StateDep
+    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
 ) -> AsyncIterator[str]:
     async with state.turn_lock:
         final: Answer | None = None
@@ -196,7 +206,7 @@ async def _events(
             else:
                 yield sse({"text": piece}, "token")
     if final is not None:
-        out = await _finish(text, cid, final, assistant, state)
+        out = await _finish(text, cid, final, assistant, state, turn)
         yield sse(out.model_dump(mode="json"), "answer")
     yield sse({}, "done")
 
@@ -228,10 +238,11 @@ async def events(
     after: Annotated[int, Query(ge=0, description="Replay messages after this id first.")] = 0,
 ) -> StreamingResponse:
     """Live events of this conversation (server-sent): 'message' (a new message from anyone,
-    with its id), 'status' (bot / waiting / agent / closed), 'typing' ({role, name}: the
-    other side is typing), 'resync' (read the history again). After a network drop,
-    reconnect with ``after=<last message id>``: what was missed is sent first, so no message
-    is lost."""
+    with its id, and the client_id its sender gave the turn, if any), 'status' (bot /
+    waiting / agent / closed), 'typing' ({role, name}: the other side is typing), 'resync'
+    (read the history again). After a network drop, reconnect with ``after=<last message
+    id>``: what was missed is sent first, so no message is lost. The stream ends when the
+    server stops; connect again."""
     return StreamingResponse(
         follow(request, state, conversation.id, after, conversations.history),
         media_type="text/event-stream",

@@ -3,7 +3,10 @@
  * - a second stream (/events) brings agent messages and status changes live;
  * - the conversation id and token live in localStorage, so a reload continues the chat;
  * - after a network drop the event stream reconnects with ?after=<last id> and unsent
- *   messages wait in an outbox that is retried, so nothing is lost. */
+ *   messages wait in an outbox that is retried, so nothing is lost;
+ * - a reload reads the history first and only then sends what waited in the outbox;
+ * - each message this page sends has a client id, which the server's events for that turn
+ *   carry back: the page adopts its own bubbles by that id, never by guessing from roles. */
 "use strict";
 
 (() => {
@@ -59,10 +62,14 @@
 
   function scroll() { log.scrollTop = log.scrollHeight; }
 
+  /** A name for one message of ours, unique enough within one conversation. */
+  function newCid() { return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`; }
+
   function bubble(role, text, opts = {}) {
     const who = role === "user" ? t("you") : role === "agent" ? t("agent") : t("bot");
     const body = el("div", { class: "text" }, text);
-    const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null },
+    // data-cid: our own question's client id; data-reply: the client id it answers.
+    const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null, "data-cid": opts.cid || null, "data-reply": opts.reply || null },
       el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body);
     log.append(node);
     scroll();
@@ -127,29 +134,65 @@
     document.getElementById("rate").hidden = !(state === "closed" || log.querySelectorAll(".msg.assistant, .msg.agent").length >= 2);
   }
 
+  /** Our own bubble for this stored message, if the page sent its turn: the question by
+   * its client id, the answer by the client id it replies to. */
+  function ownBubble(data) {
+    const cid = data.client_id;
+    if (!cid || !/^[A-Za-z0-9_-]+$/.test(cid)) return null;
+    if (data.role === "user") return log.querySelector(`.msg.user[data-cid="${cid}"]:not([data-id])`);
+    if (data.role === "assistant") return log.querySelector(`.msg.assistant[data-reply="${cid}"]:not([data-id])`);
+    return null;
+  }
+
+  function showMessage(data) {
+    const id = Number(data.id);
+    lastId = Math.max(lastId, id);
+    if (seen.has(id)) return;
+    // Our own question and its streamed answer are on screen already: adopt them. (The
+    // stored text can differ from what was typed: personal data is redacted.)
+    const own = ownBubble(data);
+    if (own) {
+      own.dataset.id = id; seen.set(id, own);
+      if (data.role === "assistant") decorate(own, data);
+      return;
+    }
+    const node = bubble(data.role, data.content, { id, at: data.created_at });
+    seen.set(id, node);
+    if (data.role === "assistant") decorate(node, data);
+    if (data.role === "agent") typing.hide();
+  }
+
   function onEvent(name, data) {
     if (name === "message") {
-      const id = Number(data.id);
-      lastId = Math.max(lastId, id);
-      if (seen.has(id)) return;
-      // Our own messages and streamed answers are already on screen: adopt them by content.
-      // (Stored text can differ from what was typed: personal data is redacted.)
-      const pending = log.querySelector(`.msg.${data.role}:not([data-id])`);
-      if (pending) {
-        pending.dataset.id = id; seen.set(id, pending);
-        if (data.role === "assistant") decorate(pending, data);
-        return;
-      }
-      const node = bubble(data.role, data.content, { id, at: data.created_at });
-      seen.set(id, node);
-      if (data.role === "assistant") decorate(node, data);
-      if (data.role === "agent") typing.hide();
+      showMessage(data);
     } else if (name === "status") {
       setStatus(data.status);
+      // Sent after the missed messages on every (re)connect: the history is on screen, so
+      // what waited in the outbox goes out now, below it.
+      flushOutbox();
     } else if (name === "typing") {
       if (data.role === "agent") typing.show(t("typing").replace("{name}", data.name || t("agent")));
     } else if (name === "resync") {
       // fall behind: the reconnect reads the history again from lastId
+    }
+  }
+
+  function forget() {
+    // The conversation is gone (erased, or the server was reset): start a new one.
+    localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
+    start();
+  }
+
+  /** The stored conversation, oldest first; the event stream then continues after it. */
+  async function loadHistory() {
+    try {
+      const h = await api("GET", `/api/conversations/${session.id}/messages`, { token: session.token });
+      h.messages.forEach(showMessage);
+      setStatus(h.status);
+      return true;
+    } catch (err) {
+      if (err.status === 403 || err.status === 404) { forget(); return false; }
+      return true; // offline: the event stream sends the history once it connects
     }
   }
 
@@ -159,15 +202,12 @@
       session = { id: created.id, token: created.token };
       localStorage.setItem(STORE, JSON.stringify(session));
       bubble("assistant", t("welcome"), { id: "welcome" });
+    } else if (!(await loadHistory())) {
+      return;
     }
     events = follow(() => `/api/conversations/${session.id}/events?after=${lastId}`, session.token, onEvent, (state, err) => {
       setConn(state);
-      if (state === "online") flushOutbox();
-      if (state === "denied" && err && (err.status === 403 || err.status === 404)) {
-        // The conversation is gone (erased, or the server was reset): start a new one.
-        localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
-        start();
-      }
+      if (state === "denied" && err && (err.status === 403 || err.status === 404)) forget();
     });
   }
 
@@ -176,7 +216,10 @@
     conn.dataset.state = state;
   }
 
-  function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
+  // The outbox holds {cid, text}; a page before client ids stored plain strings.
+  function outbox() {
+    return JSON.parse(localStorage.getItem(OUTBOX) || "[]").map((m) => (typeof m === "string" ? { cid: newCid(), text: m } : m));
+  }
   function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
 
   // Unsent messages are tried again whenever the event stream (re)connects, when the browser
@@ -190,29 +233,38 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
+  /** Give our bubble the id the server stored its message under (if no event did yet). */
+  function adopt(node, id) {
+    if (!id || node.dataset.id) return;
+    if (seen.has(Number(id))) { node.remove(); return; } // shown from an event meanwhile
+    node.dataset.id = id; seen.set(Number(id), node);
+  }
+
   async function flushOutbox() {
     clearTimeout(retryTimer);
     const pending = outbox();
     if (!pending.length) { retryDelay = 2000; return; }
     if (busy || !session) { retryLater(); return; }
     saveOutbox([]);
-    for (const text of pending) await send(text, true);
+    for (const m of pending) await send(m.text, m.cid);
   }
 
-  async function send(text, retry = false) {
+  /** Send one message; ``cid`` is given when it is retried from the outbox. */
+  async function send(text, cid = null) {
     let failed = false;
     busy = true;
     sendBtn.disabled = true;
-    const mine = retry ? [...log.querySelectorAll(".msg.user.failed")].find((n) => n.querySelector(".text").textContent === text) : null;
+    cid = cid || newCid();
+    let mine = log.querySelector(`.msg.user[data-cid="${cid}"]`);
     if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
-    else bubble("user", text);
+    else mine = bubble("user", text, { cid });
     let answerNode = null;
     let answerText = "";
     try {
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
         headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text, client_id: cid }),
       });
       if (!res.ok) {
         let msg = res.statusText;
@@ -223,13 +275,14 @@
       }
       await readEvents(res, (name, data) => {
         if (name === "token") {
-          if (!answerNode) answerNode = bubble("assistant", "");
+          if (!answerNode) answerNode = bubble("assistant", "", { reply: cid });
           answerText += data.text;
           answerNode.querySelector(".text").textContent = answerText;
           scroll();
         } else if (name === "answer") {
+          adopt(mine, data.user_message_id);
           if (data.mode === "agent") return; // a person holds the chat: no bot answer
-          if (!answerNode) answerNode = bubble("assistant", data.answer);
+          if (!answerNode) answerNode = bubble("assistant", data.answer, { reply: cid });
           answerNode.querySelector(".text").textContent = data.answer;
           const shown = data.message_id ? seen.get(Number(data.message_id)) : null;
           if (shown && shown !== answerNode) { answerNode.remove(); return; }
@@ -241,9 +294,12 @@
       });
     } catch (err) {
       // Network trouble: keep the message and send it when the connection is back.
-      const list = outbox(); list.push(text); saveOutbox(list);
-      const node = mine || [...log.querySelectorAll(".msg.user")].pop();
-      if (node) { node.classList.add("failed"); node.append(el("p", { class: "note" }, t("failed"))); }
+      // (Unless the server stored it already and only its answer was cut off.)
+      answerNode && !answerNode.dataset.id && answerNode.remove();
+      if (!mine.dataset.id) {
+        const list = outbox(); list.push({ cid, text }); saveOutbox(list);
+        mine.classList.add("failed"); mine.append(el("p", { class: "note" }, t("failed")));
+      }
       setConn("offline");
       failed = true;
     } finally {

@@ -220,3 +220,41 @@ def test_a_reload_shows_the_history_in_order_then_sends_what_waited(
     expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
     assert _conversation(page) == shown
     page.context.close()
+
+
+def test_the_welcome_line_is_neutral_unless_the_business_sets_its_own(
+    server: LiveServer, browser: Any, tmp_path: Path
+) -> None:
+    from kefu.service.app import create_app
+
+    expect = playwright.expect
+    welcome = "[data-id='welcome'] .text"
+    neutral = {"en-US": "Hello! How can I help you today?", "zh-CN": "您好！请问有什么可以帮您？"}
+    for locale, text in neutral.items():
+        page = browser.new_context(locale=locale).new_page()
+        page.goto(server.url + "/")
+        expect(page.locator(welcome)).to_have_text(text)
+        page.context.close()
+
+    assistant, _ = fake_assistant(
+        tmp_path, welcome="Welcome to Ride On Bikes!", welcome_zh="欢迎光临骑行车行！"
+    )
+    shop, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    try:
+        page = browser.new_context(locale="en-US").new_page()
+        page.goto(shop.url + "/")
+        expect(page.locator(welcome)).to_have_text("Welcome to Ride On Bikes!")
+        page.locator("#lang").click()
+        expect(page.locator(welcome)).to_have_text("欢迎光临骑行车行！")
+        # A reload continues the conversation under the same greeting, shown once.
+        page.get_by_label("您的消息").fill("How long does a refund take?")
+        page.get_by_label("您的消息").press("Enter")
+        expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+        page.reload()
+        expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+        expect(page.locator(welcome)).to_have_count(1)
+        expect(page.locator(".log .msg").first).to_have_attribute("data-id", "welcome")
+        page.context.close()
+    finally:
+        stop()
+        assistant.kb.db.dispose()

@@ -31,7 +31,7 @@ from kefu.errors import KefuError, LLMError, NotFoundError
 from kefu.service import auth, live
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import RateLimit
-from kefu.service.routes import admin, agent, conversations, health, openai_compat, pages
+from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
 from kefu.storage.support_repo import ConflictError
 
 log = logging.getLogger("kefu.service")
@@ -97,6 +97,7 @@ def create_app(
     app.state.kefu = state
     app.include_router(health.router)
     app.include_router(conversations.router)
+    app.include_router(chat.router)
     app.include_router(openai_compat.router)
     app.include_router(auth.router)
     app.include_router(agent.router)

@@ -55,6 +55,15 @@ class MessageIn(BaseModel):
     )
 
 
+class ChatSettingsOut(BaseModel):
+    welcome_en: str | None = Field(
+        None, description="The chat's first line in English (KEFU_WELCOME); null: the page's own."
+    )
+    welcome_zh: str | None = Field(
+        None, description="The same in Chinese (KEFU_WELCOME_ZH); null: the page's own."
+    )
+
+
 class SourceOut(BaseModel):
     id: str
     title: str

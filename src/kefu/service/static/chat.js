@@ -21,7 +21,7 @@
       held: "You are chatting with a person.", closed: "This conversation is closed. Write to start again.",
       offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
-      welcome: "Hello! Ask me anything about orders, payments, cards or appointments.",
+      welcome: "Hello! How can I help you today?",
       typing: "{name} is typing…",
     },
     zh: {
@@ -31,12 +31,18 @@
       held: "人工客服正在为您服务。", closed: "本次会话已结束，发送消息可重新开始。",
       offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
-      welcome: "您好！请问有什么可以帮您？订单、支付、银行卡、预约等问题都可以问我。",
+      welcome: "您好！请问有什么可以帮您？",
       typing: "{name}正在输入…",
     },
   };
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+  // The business's own welcome line per language (KEFU_WELCOME, KEFU_WELCOME_ZH), if any.
+  let custom = {};
+  const welcomeText = () => custom[lang] || t("welcome");
+  const chatSettings = api("GET", "/api/chat/settings")
+    .then((c) => { custom = { en: c.welcome_en, zh: c.welcome_zh }; })
+    .catch(() => { /* offline: the page's own greeting */ });
 
   const log = document.getElementById("log");
   const form = document.getElementById("form");
@@ -58,6 +64,8 @@
     for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
     for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
     document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
+    const welcome = log.querySelector('[data-id="welcome"] .text');
+    if (welcome) welcome.textContent = welcomeText();
   }
 
   function scroll() { log.scrollTop = log.scrollHeight; }
@@ -197,11 +205,13 @@
   }
 
   async function start() {
+    await chatSettings;
+    // The greeting heads every conversation; it is the page's, never stored.
+    if (!log.querySelector('[data-id="welcome"]')) bubble("assistant", welcomeText(), { id: "welcome" });
     if (!session) {
       const created = await api("POST", "/api/conversations");
       session = { id: created.id, token: created.token };
       localStorage.setItem(STORE, JSON.stringify(session));
-      bubble("assistant", t("welcome"), { id: "welcome" });
     } else if (!(await loadHistory())) {
       return;
     }

@@ -8,6 +8,7 @@ down what the pages do with drafts, reconnects, refusals and the like.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from service_data import REFUND_ANSWER  # noqa: E402
 from conftest import LiveServer, fake_assistant, serve_in_thread  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
+SLOW = "Slowly: "  # a question starting so waits 1.5 s before its answer starts (`server`)
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,12 +40,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     from kefu.service.app import create_app
 
     assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"))
-    live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
-    users = UserRepository(assistant.kb.db)
-    users.create("ann", "agent", password="ann-secret-pw")
-    users.create("root", "admin", password="root-secret-pw")
-    yield live
-    stop()
+    answer = assistant.stream
+
+    def slow(text: str, **kwargs: Any) -> Iterator[Any]:
+        if text.startswith(SLOW):  # as a model on a CPU: seconds before the first word
+            time.sleep(1.5)
+        yield from answer(text, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assistant, "stream", slow)
+        live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+        users = UserRepository(assistant.kb.db)
+        users.create("ann", "agent", password="ann-secret-pw")
+        users.create("root", "admin", password="root-secret-pw")
+        yield live
+        stop()
     assistant.kb.db.dispose()
 
 
@@ -258,3 +269,21 @@ def test_the_welcome_line_is_neutral_unless_the_business_sets_its_own(
     finally:
         stop()
         assistant.kb.db.dispose()
+
+
+def test_dots_show_while_the_answer_is_prepared(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    expect(page.locator("[data-id='welcome']")).to_be_visible()
+    page.get_by_label("您的消息").fill(SLOW + "How long does a refund take?")
+    page.get_by_label("您的消息").press("Enter")
+    dots = page.locator(".msg.assistant.thinking")
+    expect(dots).to_be_visible()
+    expect(dots).to_contain_text("智能助手正在回复…")  # for screen readers; shown as dots
+    expect(dots.locator(".dots span")).to_have_count(3)
+    # The dots become the answer: one bubble, no dots left.
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+    expect(dots).to_have_count(0)
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
+    page.context.close()

@@ -22,7 +22,7 @@
       offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
       welcome: "Hello! How can I help you today?",
-      typing: "{name} is typing…",
+      typing: "{name} is typing…", thinking: "The assistant is writing an answer…",
     },
     zh: {
       title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
@@ -32,7 +32,7 @@
       offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
       welcome: "您好！请问有什么可以帮您？",
-      typing: "{name}正在输入…",
+      typing: "{name}正在输入…", thinking: "智能助手正在回复…",
     },
   };
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -161,6 +161,7 @@
     const own = ownBubble(data);
     if (own) {
       own.dataset.id = id; seen.set(id, own);
+      if (own.classList.contains("thinking")) answerText(own, data.content);
       if (data.role === "assistant") decorate(own, data);
       return;
     }
@@ -259,6 +260,21 @@
     for (const m of pending) await send(m.text, m.cid);
   }
 
+  /** An answer bubble that shows three dots until the first words arrive. */
+  function thinking(cid) {
+    const node = bubble("assistant", "", { reply: cid });
+    node.classList.add("thinking");
+    node.querySelector(".text").replaceChildren(
+      el("span", { class: "dots", "aria-hidden": "true" }, el("span", {}), el("span", {}), el("span", {})),
+      el("span", { class: "visually-hidden" }, t("thinking")));
+    return node;
+  }
+
+  function answerText(node, text) {
+    node.classList.remove("thinking");
+    node.querySelector(".text").textContent = text;
+  }
+
   /** Send one message; ``cid`` is given when it is retried from the outbox. */
   async function send(text, cid = null) {
     let failed = false;
@@ -268,8 +284,9 @@
     let mine = log.querySelector(`.msg.user[data-cid="${cid}"]`);
     if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
     else mine = bubble("user", text, { cid });
-    let answerNode = null;
-    let answerText = "";
+    // While a person holds the chat the bot stays silent: no dots then.
+    let answerNode = statusBox.dataset.state === "agent" ? null : thinking(cid);
+    let streamed = "";
     try {
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
@@ -277,6 +294,7 @@
         body: JSON.stringify({ text, client_id: cid }),
       });
       if (!res.ok) {
+        answerNode && answerNode.remove();
         let msg = res.statusText;
         try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
         if (res.status >= 500 || res.status === 429) throw new TypeError(msg);
@@ -286,22 +304,28 @@
       await readEvents(res, (name, data) => {
         if (name === "token") {
           if (!answerNode) answerNode = bubble("assistant", "", { reply: cid });
-          answerText += data.text;
-          answerNode.querySelector(".text").textContent = answerText;
+          streamed += data.text;
+          answerText(answerNode, streamed);
           scroll();
         } else if (name === "answer") {
           adopt(mine, data.user_message_id);
-          if (data.mode === "agent") return; // a person holds the chat: no bot answer
+          if (data.mode === "agent") { // a person holds the chat: no bot answer
+            answerNode && !answerNode.dataset.id && answerNode.remove();
+            return;
+          }
           if (!answerNode) answerNode = bubble("assistant", data.answer, { reply: cid });
-          answerNode.querySelector(".text").textContent = data.answer;
+          answerText(answerNode, data.answer);
           const shown = data.message_id ? seen.get(Number(data.message_id)) : null;
           if (shown && shown !== answerNode) { answerNode.remove(); return; }
           decorate(answerNode, data);
           if (data.status) setStatus(data.status);
         } else if (name === "error") {
+          answerNode && answerNode.classList.contains("thinking") && answerNode.remove();
           showError(data.error || "error");
         }
       });
+      // The stream ended without a word (a failure): no dots left behind.
+      if (answerNode && answerNode.classList.contains("thinking") && !answerNode.dataset.id) answerNode.remove();
     } catch (err) {
       // Network trouble: keep the message and send it when the connection is back.
       // (Unless the server stored it already and only its answer was cut off.)

@@ -287,3 +287,36 @@ def test_dots_show_while_the_answer_is_prepared(server: LiveServer, browser: Any
     expect(dots).to_have_count(0)
     expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
     page.context.close()
+
+
+def test_a_refused_message_is_marked_not_sent_in_the_pages_language(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("您的消息")
+    expect(page.locator("[data-id='welcome']")).to_be_visible()
+    cases = [
+        (
+            "<img src=x onerror=alert(1)>",
+            "未发送： 消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
+        ),
+        ("\u200b\u200b", "未发送： 消息不能为空。"),
+        ("好" * 4001, "未发送： 消息太长（最多 4000 字），请缩短或分成几条发送。"),
+    ]
+    for n, (text, said) in enumerate(cases, 1):
+        # Set as a script would: the box itself stops typing at 4000 characters.
+        box.evaluate("(node, text) => { node.value = text; }", text)
+        box.press("Enter")
+        refused = page.locator(".msg.user.refused")
+        expect(refused).to_have_count(n)
+        expect(refused.last.locator(".text")).to_have_text(text)
+        expect(refused.last.locator("p.note[role=alert]")).to_have_text(said)
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(0)
+    # A message that is fine goes out as usual afterwards.
+    box.fill("退款多久到账？")
+    box.press("Enter")
+    expect(page.locator(".msg.user").last).not_to_have_class(re.compile("refused"))
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
+    page.context.close()

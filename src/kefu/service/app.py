@@ -150,6 +150,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KefuError)
     async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:
+        code = refusal_code(exc)
+        if code is not None:  # a refused customer message: pages translate the code
+            return error_response(request, 400, str(exc), code=code)
         return error_response(request, 400, str(exc))
 
     @app.exception_handler(ValueError)
@@ -192,6 +195,26 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 _BODY_PARSE_ERROR = "There was an error parsing the body"  # FastAPI's, fastapi/routing.py
+
+# Why a customer's message was refused, for pages to say in the customer's language: the
+# words of kefu.dialogue.incoming's messages, mapped to a stable code.
+_REFUSALS = (
+    ("the message is empty", "empty"),
+    ("the message is too long", "too_long"),
+    ("only HTML markup", "markup_only"),
+    ("a message must be text", "not_text"),
+)
+
+
+def refusal_code(exc: Exception) -> str | None:
+    """The code of a refused customer message ('empty', 'too_long', 'markup_only',
+    'not_text'), or None for any other error."""
+    from kefu.dialogue.assistant import InvalidMessage
+
+    if not isinstance(exc, InvalidMessage):
+        return None
+    text = str(exc)
+    return next((code for words, code in _REFUSALS if words in text), "invalid_message")
 
 
 def _unreadable_json(exc: StarletteHTTPException) -> str | None:
@@ -294,7 +317,7 @@ class BodyLimit:
                 "error": {"message": message, "type": "invalid_request_error", "code": 413}
             }
         else:
-            payload = {"error": message}
+            payload = {"error": message, "code": "too_large"}
         data = json.dumps(payload).encode()
         await send(
             {

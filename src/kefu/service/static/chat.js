@@ -10,7 +10,7 @@
 "use strict";
 
 (() => {
-  const { el, api, follow, readEvents, time, typingPinger, typingNotice } = kefu;
+  const { el, api, follow, readEvents, time, typingPinger, typingNotice, ApiError } = kefu;
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
   const TEXT = {
@@ -23,6 +23,12 @@
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
       welcome: "Hello! How can I help you today?",
       typing: "{name} is typing…", thinking: "The assistant is writing an answer…",
+      // Why something failed, by the server's code (or status): never its raw English.
+      refused: "Not sent:", empty: "the message is empty.",
+      too_long: "the message is too long (at most 4,000 characters). Please shorten it or split it into several messages.",
+      markup_only: "the message holds only HTML markup. Please write your question as plain text.",
+      network: "The server cannot be reached. Please try again.", cannot: "That did not work. Please try again.",
+      broke: "Sorry, something went wrong while answering. Please try again.",
     },
     zh: {
       title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
@@ -33,6 +39,11 @@
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
       welcome: "您好！请问有什么可以帮您？",
       typing: "{name}正在输入…", thinking: "智能助手正在回复…",
+      refused: "未发送：", empty: "消息不能为空。",
+      too_long: "消息太长（最多 4000 字），请缩短或分成几条发送。",
+      markup_only: "消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
+      network: "无法连接服务器，请稍后重试。", cannot: "操作未成功，请重试。",
+      broke: "抱歉，回答时出错了，请重试。",
     },
   };
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -113,7 +124,7 @@
       await api("POST", `/api/conversations/${session.id}/feedback`, { token: session.token, body: { message_id: Number(id), value } });
       const group = ev.target.closest(".thumbs");
       group.replaceChildren(el("span", { class: "muted" }, t("thanks")));
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
   }
 
   async function openSource(id) {
@@ -125,7 +136,22 @@
       const panel = document.getElementById("source");
       panel.hidden = false;
       document.getElementById("source-close").focus();
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
+  }
+
+  /** What went wrong, in the page's language. */
+  function describe(err) {
+    const code = err.code === "too_large" ? "too_long" : err.code;
+    if (["empty", "too_long", "markup_only"].includes(code)) return t(code);
+    if (!err.status) return t("network");
+    return lang === "en" && err.message ? err.message : t("cannot");
+  }
+
+  /** The server refused our message (and stored nothing): say so on its bubble. */
+  function refuse(node, err) {
+    node.classList.add("refused");
+    node.append(el("p", { class: "note error", role: "alert" }, `${t("refused")} ${describe(err)}`));
+    scroll();
   }
 
   function showError(message) {
@@ -295,10 +321,11 @@
       });
       if (!res.ok) {
         answerNode && answerNode.remove();
-        let msg = res.statusText;
-        try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
-        if (res.status >= 500 || res.status === 429) throw new TypeError(msg);
-        showError(msg);
+        let d = {};
+        try { d = (await res.json()) || {}; } catch (_) { /* no JSON body */ }
+        const msg = typeof d.error === "string" ? d.error : res.statusText;
+        if (res.status >= 500 || res.status === 429) throw new TypeError(msg); // retried later
+        refuse(mine, new ApiError(res.status, msg, d.code));
         return;
       }
       await readEvents(res, (name, data) => {
@@ -321,7 +348,7 @@
           if (data.status) setStatus(data.status);
         } else if (name === "error") {
           answerNode && answerNode.classList.contains("thinking") && answerNode.remove();
-          showError(data.error || "error");
+          showError(t("broke"));
         }
       });
       // The stream ended without a word (a failure): no dots left behind.
@@ -361,7 +388,7 @@
     try {
       const state = await api("POST", `/api/conversations/${session.id}/handoff`, { token: session.token });
       setStatus(state.status);
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
   });
   document.getElementById("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
   document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
@@ -374,11 +401,11 @@
         try {
           await api("POST", `/api/conversations/${session.id}/rating`, { token: session.token, body: { value: i } });
           stars.replaceChildren(el("span", { class: "muted" }, t("thanks")));
-        } catch (err) { showError(err.message); }
+        } catch (err) { showError(describe(err)); }
       },
     }, "★"));
   }
   window.addEventListener("online", flushOutbox);
   applyLanguage();
-  start().catch((err) => showError(err.message));
+  start().catch((err) => showError(describe(err)));
 })();

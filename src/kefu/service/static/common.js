@@ -19,8 +19,10 @@ const kefu = (() => {
     return node;
   }
 
+  /** status: the HTTP status (0: no answer at all); code: the server's reason, where it
+   * gives one ("empty", "too_long", "markup_only", "too_large"...), for pages to translate. */
   class ApiError extends Error {
-    constructor(status, message) { super(message); this.status = status; }
+    constructor(status, message, code) { super(message); this.status = status; this.code = code || null; }
   }
 
   /** fetch JSON with an optional bearer token; errors carry the server's message. */
@@ -41,7 +43,7 @@ const kefu = (() => {
     try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
     if (!res.ok) {
       const msg = data && data.error ? (typeof data.error === "string" ? data.error : data.error.message) : res.statusText;
-      throw new ApiError(res.status, msg || `HTTP ${res.status}`);
+      throw new ApiError(res.status, msg || `HTTP ${res.status}`, data && typeof data.code === "string" ? data.code : null);
     }
     return data;
   }

@@ -320,3 +320,35 @@ def test_a_refused_message_is_marked_not_sent_in_the_pages_language(
     expect(page.locator(".msg.user").last).not_to_have_class(re.compile("refused"))
     expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
     page.context.close()
+
+
+def test_a_declined_answer_offers_no_sources_and_no_thumbs(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("Do you sell garden gnomes?")
+    box.press("Enter")
+    declined = page.locator(".msg.assistant:not([data-id='welcome'])").last
+    expect(declined).to_have_attribute("data-id", re.compile(r"^\d+$"))
+    cid = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).id")
+    token = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).token")
+    stored = httpx.get(
+        f"{server.url}/api/conversations/{cid}/messages",
+        headers={"Authorization": f"Bearer {token}"},
+    ).json()["messages"][-1]
+    assert stored["mode"] == "declined" and stored["sources"]  # kept for the agents
+    expect(declined.locator(".chip")).to_have_count(0)
+    expect(declined.locator(".thumbs")).to_have_count(0)
+    # An answer still shows its sources and thumbs; and the history, after a reload, the same.
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    answered = page.locator(".msg.assistant").last
+    expect(answered.locator(".chip")).to_have_count(1)
+    expect(answered.locator(".thumbs button")).to_have_count(2)
+    page.reload()
+    expect(page.locator(".msg.assistant .chip")).to_have_count(1)
+    expect(page.locator(".msg.assistant .thumbs")).to_have_count(1)
+    page.context.close()

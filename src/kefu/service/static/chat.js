@@ -98,7 +98,10 @@
   function decorate(node, answer) {
     node.querySelector(".extras")?.remove();
     const extras = el("div", { class: "extras" });
-    if (answer.sources && answer.sources.length) {
+    // A declined answer ("I'm not sure…") rests on no source: the passages the bot looked at
+    // are for the agents (their console lists them), not to offer the customer, nor to rate.
+    const declined = answer.mode === "declined";
+    if (!declined && answer.sources && answer.sources.length) {
       extras.append(el("span", { class: "muted" }, `${t("sources")}: `));
       for (const s of answer.sources) {
         extras.append(el("button", {
@@ -111,6 +114,8 @@
     if (id) {
       node.dataset.id = id;
       seen.set(Number(id), node);
+    }
+    if (id && !declined) {
       const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": "Feedback" },
         el("button", { type: "button", class: "ghost", "aria-label": t("up"), title: t("up"), onclick: (e) => thumb(id, 1, e) }, "👍"),
         el("button", { type: "button", class: "ghost", "aria-label": t("down"), title: t("down"), onclick: (e) => thumb(id, -1, e) }, "👎"));

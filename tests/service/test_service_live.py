@@ -263,14 +263,22 @@ def test_admin_analytics_count_what_happened(client: TestClient) -> None:
     _ask(client, gap, gap_auth, "Do you sell garden gnomes?")
     client.post(f"/api/agent/conversations/{gap}/take", headers=agent)
     client.post(f"/api/agent/conversations/{gap}/messages", json={"text": "No."}, headers=agent)
+    # A customer asks for a person, and nobody has answered yet.
+    asked, asked_auth = _customer(client)
+    _ask(client, asked, asked_auth, "转人工")
 
     a = client.get("/api/admin/analytics?days=7", headers=admin).json()
-    assert a["conversations"] == 2
-    assert a["resolution_rate"] == 0.5 and a["handoff_rate"] == 0.5
+    assert a["conversations"] == 3
+    # Handled by the bot alone, or handed to a person (answered or not): one or the other.
+    assert a["resolution_rate"] == pytest.approx(1 / 3)
+    assert a["handoff_rate"] == pytest.approx(2 / 3)
+    assert a["answered_by_person"] == 1
+    assert a["handoff_reasons"] == {"low_confidence": 1, "request": 1}
     assert a["thumbs_up"] == 1 and a["thumbs_down"] == 0
     assert a["rating_avg"] == 5.0
-    assert sum(d["count"] for d in a["per_day"]) == 2 and len(a["per_day"]) == 7
+    assert sum(d["count"] for d in a["per_day"]) == 3 and len(a["per_day"]) == 7
     assert a["latency_ms_p50"] is not None and a["latency_ms_p95"] >= a["latency_ms_p50"]
+    # Asking for a person is no gap in the knowledge.
     assert a["unanswered"] == [{"question": "Do you sell garden gnomes?", "count": 1}]
     assert client.get("/api/admin/analytics?days=0", headers=admin).status_code == 422
 

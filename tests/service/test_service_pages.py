@@ -352,3 +352,42 @@ def test_a_declined_answer_offers_no_sources_and_no_thumbs(
     expect(page.locator(".msg.assistant .chip")).to_have_count(1)
     expect(page.locator(".msg.assistant .thumbs")).to_have_count(1)
     page.context.close()
+
+
+# -- the admin dashboard ------------------------------------------------------------------------
+def test_the_dashboard_figures_agree_and_its_tables_stay_on_the_panel(
+    server: LiveServer, browser: Any
+) -> None:
+    import datetime as dt
+
+    expect = playwright.expect
+    _customer(server, "x" * 4000)  # declined: a "question" of one 4,000-letter word
+    _customer(server, "转人工")  # a request for a person: no knowledge gap
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(server.url + "/admin")
+    page.get_by_label("Name").fill("root")
+    page.get_by_label("Password").fill("root-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+
+    def figure(label: str) -> int:
+        card = page.locator("#cards .card", has=page.get_by_text(label, exact=True))
+        expect(card).to_have_count(1)
+        return int(card.locator(".value").inner_text().rstrip("%"))
+
+    assert figure("Handled by the bot alone") + figure("Handed to a person") == 100
+
+    gaps = page.locator("#gaps tr")
+    expect(gaps.filter(has_text="xxxxxxxx")).to_have_count(1)
+    expect(gaps.filter(has_text="转人工")).to_have_count(0)
+    panel = page.locator("section.panel", has=page.locator("#gaps")).bounding_box()
+    for cell in page.locator("#gaps td.num").all():
+        box = cell.bounding_box()
+        assert panel is not None and box is not None
+        assert box["x"] + box["width"] <= panel["x"] + panel["width"], "Times is off the panel"
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+    # The chart's last label is today's date (UTC, as the figures), under today's bar.
+    today = dt.datetime.now(dt.UTC).strftime("%m-%d")
+    expect(page.locator("#per-day svg text.day").last).to_have_text(today)
+    page.context.close()

@@ -46,13 +46,19 @@ async def analytics(
     assistant: AssistantDep,
     days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> dict[str, Any]:
-    """Conversations per day, resolution and handoff rates, thumbs and ratings, latency
-    p50/p95, and the questions the bot could not answer (the knowledge gaps)."""
+    """Conversations per day; the shares handled by the bot alone (resolution_rate) and
+    handed to a person (handoff_rate), which add up to 1; thumbs and ratings; latency
+    p50/p95; and the questions the bot could not answer (the knowledge gaps; requests for a
+    person are not gaps)."""
+    from kefu.dialogue.intents import triage
+
     # The knowledge gaps are customers' own questions: reading them is audited.
     await live.run_sync(audit, assistant, admin, "analytics.view", None, {"days": days})
     repo = live.support(assistant)
     numbers = await live.run_sync(repo.analytics, days=days)
-    numbers["unanswered"] = await live.run_sync(repo.unanswered, days=days)
+    numbers["unanswered"] = await live.run_sync(
+        repo.unanswered, days=days, skip=lambda text: triage(text) == "human"
+    )
     return numbers
 
 

@@ -9,9 +9,12 @@ injected into `create_app`, and the app runs under starlette's TestClient (lifes
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import math
 import queue
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,6 +162,38 @@ def live_server(make_client: MakeClient) -> Iterator[LiveServer]:
     server, stop = serve_in_thread(client.app)
     yield server
     stop()
+
+
+# -- another site, for the widget ---------------------------------------------------------------
+@contextlib.contextmanager
+def site(html: str) -> Iterator[str]:
+    """Serve ``html`` as a shop's page on its own little server (another origin, as a real
+    site would be; Chromium blocks a page it cannot place on the network from loading scripts
+    off the loopback address); yields its URL."""
+    body = html.encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # the browser closing its connection early is not an error here
+
+    shop = Quiet(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=shop.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{shop.server_address[1]}/shop.html"
+    finally:
+        shop.shutdown()
 
 
 # -- reading server-sent events in a background thread ----------------------------------------

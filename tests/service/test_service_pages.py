@@ -391,3 +391,55 @@ def test_the_dashboard_figures_agree_and_its_tables_stay_on_the_panel(
     today = dt.datetime.now(dt.UTC).strftime("%m-%d")
     expect(page.locator("#per-day svg text.day").last).to_have_text(today)
     page.context.close()
+
+
+# -- the widget -----------------------------------------------------------------------------------
+HOSTILE_SHOP = """<!doctype html><title>Shop</title>
+<style>
+  button { background: hotpink !important; font: 30px "Courier New" !important;
+           display: none !important; }
+  iframe { display: block !important; width: 10px !important; }
+  * { color: green !important; }
+</style>
+<h1>Shop</h1><input id="search" aria-label="Search">
+<script src="{url}/widget.js"></script>"""
+
+
+def test_the_widget_keeps_its_look_on_a_hostile_page_and_esc_closes_it(
+    server: LiveServer, browser: Any
+) -> None:
+    """The host page's !important CSS does not restyle (or hide) the launcher or the frame, and
+    Esc closes the chat whether the focus is on the host page or inside the chat."""
+    from conftest import site
+
+    expect = playwright.expect
+    page = browser.new_page()
+    with site(HOSTILE_SHOP.replace("{url}", server.url)) as shop_url:
+        page.goto(shop_url)
+        launcher = page.get_by_role("button", name="Chat · 客服")
+        expect(launcher).to_be_visible()
+        look = launcher.evaluate(
+            "b => { const s = getComputedStyle(b); "
+            "return [s.backgroundColor, s.fontSize, s.color, s.fontFamily]; }"
+        )
+        assert look[:3] == ["rgb(11, 107, 203)", "15px", "rgb(255, 255, 255)"], look
+        assert "Courier" not in look[3]
+        frame = page.locator("#kefu-widget-frame")
+        expect(frame).to_be_hidden()
+
+        launcher.click()
+        expect(frame).to_be_visible()
+        assert frame.evaluate("f => f.getBoundingClientRect().width") > 200
+        chat = page.frame_locator("#kefu-widget-frame")
+        box = chat.get_by_role("textbox")
+        box.click()
+        box.press("Escape")  # from inside the chat's frame
+        expect(frame).to_be_hidden()
+        expect(launcher).to_have_attribute("aria-expanded", "false")
+        expect(launcher).to_be_focused()
+
+        launcher.click()
+        expect(frame).to_be_visible()
+        page.locator("#search").press("Escape")  # from the host page
+        expect(frame).to_be_hidden()
+    page.close()

@@ -397,7 +397,15 @@
   });
   document.getElementById("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
   document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
-  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") document.getElementById("source").hidden = true; });
+  // Esc closes the source panel; with none open, inside the widget's frame, the widget itself
+  // (widget.js listens for this message from its own frame only).
+  const embedded = window.parent !== window && new URLSearchParams(location.search).has("embed");
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    const panel = document.getElementById("source");
+    if (!panel.hidden) panel.hidden = true;
+    else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
+  });
   const stars = document.getElementById("stars");
   for (let i = 1; i <= 5; i++) {
     stars.append(el("button", {

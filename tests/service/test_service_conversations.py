@@ -138,7 +138,7 @@ def test_stream_sends_tokens_then_answer_then_done(client: TestClient, how: str)
 def test_history_lists_both_turns_with_their_metadata(client: TestClient) -> None:
     cid, auth = _create(client)
     url = f"/api/conversations/{cid}/messages"
-    empty = {"conversation_id": cid, "status": "bot", "messages": []}
+    empty = {"conversation_id": cid, "status": "bot", "rating": None, "messages": []}
     assert client.get(url, headers=auth).json() == empty
     client.post(url, json={"text": "How long does a refund take?"}, headers=auth)
     client.post(url, json={"text": "What is the capital of France?"}, headers=auth)

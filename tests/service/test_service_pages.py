@@ -443,3 +443,25 @@ def test_the_widget_keeps_its_look_on_a_hostile_page_and_esc_closes_it(
         page.locator("#search").press("Escape")  # from the host page
         expect(frame).to_be_hidden()
     page.close()
+
+
+def test_the_rating_is_offered_after_two_answers_and_once(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    rate = page.locator("#rate")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+    expect(rate).to_be_hidden()  # the greeting is no answer: one so far
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(rate).to_be_visible()
+    rate.get_by_role("button", name="4 / 5").click()
+    expect(rate).to_contain_text("Thank you for your feedback.")
+    page.reload()
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    expect(rate).to_contain_text("Thank you for your feedback.")  # not the stars again
+    expect(rate.locator(".star")).to_have_count(0)
+    page.context.close()

@@ -117,6 +117,7 @@ class MessageOut(BaseModel):
 class HistoryOut(BaseModel):
     conversation_id: str
     status: str = "bot"
+    rating: int | None = Field(None, description="The customer's 1-5 rating, once given.")
     messages: list[MessageOut]
 
 

@@ -218,7 +218,9 @@ class SupportRepository:
     ) -> FeedbackRecord:
         """A thumb (+1/-1) on one assistant answer, or a 1-5 rating of the conversation.
 
-        A second thumb on the same answer replaces the first (customers change their mind).
+        A second thumb on the same answer replaces the first (customers change their mind), and
+        so does a second rating of the conversation: one of each, or the averages would count a
+        customer who rated twice twice.
         """
         if kind not in FEEDBACK_KINDS:
             raise ValueError(f"kind must be one of {sorted(FEEDBACK_KINDS)}, not {kind!r}")
@@ -242,15 +244,10 @@ class SupportRepository:
                 conv.rating = value
             owner = conv.customer_id or conv.id
             sealed = None if comment is None else self._db.seal(owner, comment)
-            existing = None
+            same = [Feedback.conversation_id == conversation_id, Feedback.kind == kind]
             if kind == "thumb":
-                existing = s.scalar(
-                    select(Feedback).where(
-                        Feedback.conversation_id == conversation_id,
-                        Feedback.message_id == message_id,
-                        Feedback.kind == "thumb",
-                    )
-                )
+                same.append(Feedback.message_id == message_id)
+            existing = s.scalar(select(Feedback).where(*same).order_by(Feedback.id).limit(1))
             row = existing or Feedback(conversation_id=conversation_id, kind=kind)
             row.message_id = message_id
             row.value = value

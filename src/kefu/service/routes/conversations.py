@@ -222,6 +222,7 @@ def history(
     return HistoryOut(
         conversation_id=conversation.id,
         status=conversation.status,
+        rating=conversation.rating,
         messages=[live.message_out(m) for m in records],
     )
 
@@ -342,7 +343,7 @@ async def feedback(
 async def rating(
     body: RatingIn, conversation: ConversationDep, assistant: AssistantDep
 ) -> FeedbackOut:
-    """Rate the whole conversation from 1 to 5."""
+    """Rate the whole conversation from 1 to 5; a second rating replaces the first."""
     record = await live.run_sync(
         live.support(assistant).add_feedback,
         conversation.id,

@@ -170,7 +170,9 @@
     statusBox.textContent = text;
     statusBox.hidden = !text;
     statusBox.dataset.state = state;
-    document.getElementById("rate").hidden = !(state === "closed" || log.querySelectorAll(".msg.assistant, .msg.agent").length >= 2);
+    // Offered once the conversation is closed or two real answers came (the greeting is none).
+    const answers = log.querySelectorAll(".msg.assistant:not([data-id='welcome']), .msg.agent").length;
+    document.getElementById("rate").hidden = !(state === "closed" || answers >= 2);
   }
 
   /** Our own bubble for this stored message, if the page sent its turn: the question by
@@ -206,6 +208,7 @@
     if (name === "message") {
       showMessage(data);
     } else if (name === "status") {
+      if (data.rating) rated();
       setStatus(data.status);
       // Sent after the missed messages on every (re)connect: the history is on screen, so
       // what waited in the outbox goes out now, below it.
@@ -228,6 +231,7 @@
     try {
       const h = await api("GET", `/api/conversations/${session.id}/messages`, { token: session.token });
       h.messages.forEach(showMessage);
+      if (h.rating) rated();
       setStatus(h.status);
       return true;
     } catch (err) {
@@ -406,14 +410,17 @@
     if (!panel.hidden) panel.hidden = true;
     else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
   });
+  // One rating per conversation (a second one replaces the first on the server): once given,
+  // here or before a reload, the stars give way to a thank-you.
   const stars = document.getElementById("stars");
+  function rated() { stars.replaceChildren(el("span", { class: "muted", "data-i18n": "thanks" }, t("thanks"))); }
   for (let i = 1; i <= 5; i++) {
     stars.append(el("button", {
       type: "button", class: "ghost star", "aria-label": `${i} / 5`,
       onclick: async () => {
         try {
           await api("POST", `/api/conversations/${session.id}/rating`, { token: session.token, body: { value: i } });
-          stars.replaceChildren(el("span", { class: "muted" }, t("thanks")));
+          rated();
         } catch (err) { showError(describe(err)); }
       },
     }, "★"));

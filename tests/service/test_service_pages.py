@@ -465,3 +465,36 @@ def test_the_rating_is_offered_after_two_answers_and_once(server: LiveServer, br
     expect(rate).to_contain_text("Thank you for your feedback.")  # not the stars again
     expect(rate.locator(".star")).to_have_count(0)
     page.context.close()
+
+
+def test_the_chinese_page_says_everything_in_chinese_once(server: LiveServer, browser: Any) -> None:
+    """The header does not say 客服 twice, the controls are labelled in Chinese for screen
+    readers, a source's question is not repeated under its title, and the tab has an icon."""
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    page.goto(server.url + "/")
+    expect(page.locator("h1")).to_have_text(re.compile(r"^\s*在线客服\s*$"), use_inner_text=True)
+    expect(page.locator("#lang")).to_have_attribute("aria-label", "切换语言")
+    expect(page.locator("#log")).to_have_attribute("aria-label", "对话")
+    page.get_by_label("您的消息").fill("How long does a refund take?")
+    page.get_by_label("您的消息").press("Enter")
+    expect(page.locator(".thumbs").last).to_have_attribute("aria-label", "反馈")
+    page.locator(".chip").last.click()
+    expect(page.locator("#source-title")).to_have_text("How long does a refund take?")
+    expect(page.locator("#source-question")).to_be_hidden()
+    expect(page.locator("#source-text")).to_have_text(REFUND_ANSWER)
+    page.locator("#lang").click()  # English: both words again, labels in English
+    expect(page.locator("h1")).to_have_text(
+        re.compile(r"^\s*客服 Customer support\s*$"), use_inner_text=True
+    )
+    expect(page.locator("#lang")).to_have_attribute("aria-label", "Switch language")
+
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert icon is not None
+    assert httpx.get(server.url + icon).headers["content-type"] == "image/svg+xml"
+    favicon = httpx.get(server.url + "/favicon.ico")
+    assert favicon.status_code == 200 and favicon.content.startswith(b"<svg")
+    assert missing == []
+    page.context.close()

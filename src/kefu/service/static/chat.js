@@ -23,6 +23,8 @@
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
       welcome: "Hello! How can I help you today?",
       typing: "{name} is typing…", thinking: "The assistant is writing an answer…",
+      switch: "Switch language", conversation: "Conversation", rateLabel: "Rate this conversation",
+      stars: "Rating from 1 to 5", feedback: "Feedback",
       // Why something failed, by the server's code (or status): never its raw English.
       refused: "Not sent:", empty: "the message is empty.",
       too_long: "the message is too long (at most 4,000 characters). Please shorten it or split it into several messages.",
@@ -39,6 +41,8 @@
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
       welcome: "您好！请问有什么可以帮您？",
       typing: "{name}正在输入…", thinking: "智能助手正在回复…",
+      switch: "切换语言", conversation: "对话", rateLabel: "为本次对话评分",
+      stars: "评分（1 到 5 星）", feedback: "反馈",
       refused: "未发送：", empty: "消息不能为空。",
       too_long: "消息太长（最多 4000 字），请缩短或分成几条发送。",
       markup_only: "消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
@@ -74,6 +78,10 @@
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
     for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
+    // "客服" beside "Customer support" says what the page is to Chinese readers; beside
+    // "在线客服" it would say it twice.
+    document.getElementById("brand").hidden = lang === "zh";
     document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
     const welcome = log.querySelector('[data-id="welcome"] .text');
     if (welcome) welcome.textContent = welcomeText();
@@ -116,7 +124,7 @@
       seen.set(Number(id), node);
     }
     if (id && !declined) {
-      const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": "Feedback" },
+      const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": t("feedback"), "data-i18n-aria": "feedback" },
         el("button", { type: "button", class: "ghost", "aria-label": t("up"), title: t("up"), onclick: (e) => thumb(id, 1, e) }, "👍"),
         el("button", { type: "button", class: "ghost", "aria-label": t("down"), title: t("down"), onclick: (e) => thumb(id, -1, e) }, "👎"));
       extras.append(thumbs);
@@ -135,8 +143,12 @@
   async function openSource(id) {
     try {
       const s = await api("GET", `/api/conversations/${session.id}/sources/${encodeURIComponent(id)}`, { token: session.token });
-      document.getElementById("source-title").textContent = s.title || s.id;
-      document.getElementById("source-question").textContent = s.question || "";
+      const title = s.title || s.id;
+      document.getElementById("source-title").textContent = title;
+      // An FAQ's question is often its title too: say it once.
+      const question = s.question && s.question.trim() !== title.trim() ? s.question : "";
+      document.getElementById("source-question").textContent = question;
+      document.getElementById("source-question").hidden = !question;
       document.getElementById("source-text").textContent = s.text;
       const panel = document.getElementById("source");
       panel.hidden = false;

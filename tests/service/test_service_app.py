@@ -192,3 +192,24 @@ def test_the_interactive_api_docs_are_served_when_asked_for(kefu_home: Path) -> 
     with TestClient(app) as client:
         assert client.get("/docs").status_code == 200
         assert client.get("/redoc").status_code == 200
+
+
+def test_the_audit_log_says_when_an_upload_changed_nothing(kefu_home: Path) -> None:
+    from kefu.security.audit import AuditLog
+
+    app = create_app(warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        for _ in range(2):
+            r = client.post("/api/admin/knowledge?filename=faq.csv", content=FAQ, headers=admin)
+            assert r.status_code == 201, r.text
+        assert r.json() == {"added": [], "unchanged": ["faq.csv"], "entries": 0}
+        assert client.delete("/api/admin/knowledge/faq.csv", headers=admin).status_code == 200
+        db = app.state.kefu.assistant.kb.db
+        logged = [(e.action, e.target, e.detail) for e in reversed(AuditLog(db).list(limit=3))]
+        assert logged == [
+            ("knowledge.add", "faq.csv", {"bytes": len(FAQ), "entries": 1}),
+            ("knowledge.unchanged", "faq.csv", {"bytes": len(FAQ)}),
+            ("knowledge.remove", "faq.csv", {"entries": 1}),
+        ]
+        db.dispose()

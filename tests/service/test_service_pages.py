@@ -498,3 +498,32 @@ def test_the_chinese_page_says_everything_in_chinese_once(server: LiveServer, br
     assert favicon.status_code == 200 and favicon.content.startswith(b"<svg")
     assert missing == []
     page.context.close()
+
+
+def test_the_admin_hears_what_an_upload_or_a_delete_did(
+    server: LiveServer, browser: Any, tmp_path: Path
+) -> None:
+    expect = playwright.expect
+    faq = tmp_path / "gifts.csv"
+    faq.write_text("id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n", encoding="utf-8")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.on("dialog", lambda d: d.accept())  # "Delete gifts.csv from the knowledge base?"
+    page.goto(server.url + "/admin")
+    page.get_by_label("Name").fill("root")
+    page.get_by_label("Password").fill("root-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+    result = page.locator("#upload-result")
+    audit = page.locator("#audit")  # reloaded after each action
+    for said, action in (
+        ("Added 1 entries from gifts.csv.", "knowledge.add"),
+        ("gifts.csv is unchanged: nothing was added.", "knowledge.unchanged"),
+    ):
+        page.locator("#file").set_input_files(str(faq))
+        page.get_by_role("button", name="Upload").click()
+        expect(result).to_have_text(said)
+        expect(audit).to_contain_text(action)
+    page.get_by_role("button", name="Delete gifts.csv").click()
+    expect(result).to_have_text("Deleted gifts.csv (1 entry).")
+    expect(audit).to_contain_text("knowledge.remove")
+    expect(page.get_by_role("button", name="Delete gifts.csv")).to_have_count(0)
+    page.context.close()

@@ -133,8 +133,12 @@ async def upload(
             report = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
         raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
-    live.publish_knowledge_change(state)
-    audit(assistant, admin, "knowledge.add", name, {"bytes": len(body)})
+    if report.added:
+        live.publish_knowledge_change(state)
+        entries = sum(n for _, n in report.added)
+        audit(assistant, admin, "knowledge.add", name, {"bytes": len(body), "entries": entries})
+    else:  # the same file again: nothing was added, and the log must not say otherwise
+        audit(assistant, admin, "knowledge.unchanged", name, {"bytes": len(body)})
     # File names only: where the server keeps them is none of the client's business.
     return KnowledgeAddOut(
         added=[FilePath(f).name for f, _ in report.added],

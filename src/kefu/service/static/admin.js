@@ -84,8 +84,11 @@
     try {
       // By id: two files may share a name (added from different folders), and a name that
       // is not unique deletes nothing.
-      await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(source.id)}`, { token: me.token });
+      const r = await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(source.id)}`, { token: me.token });
+      const n = r.removed.length;
+      $("upload-result").textContent = `Deleted ${source.name} (${n} ${n === 1 ? "entry" : "entries"}).`;
       loadKnowledge();
+      loadAudit();
     } catch (err) { $("upload-result").textContent = err.message; }
   }
 
@@ -115,9 +118,10 @@
     $("upload-result").textContent = `Uploading ${file.name}…`;
     try {
       const r = await api("POST", `/api/admin/knowledge?filename=${encodeURIComponent(file.name)}`, { token: me.token, raw: file });
-      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged.`;
+      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged: nothing was added.`;
       $("file").value = "";
       loadKnowledge();
+      loadAudit();
     } catch (err) { $("upload-result").textContent = err.message; }
   });
   $("days").addEventListener("change", () => me && load());

@@ -125,6 +125,32 @@ def test_emergencies_go_to_the_front_of_the_queue(client: TestClient) -> None:
     assert waiting[0]["handoff_reason"] == "emergency"
 
 
+def test_queue_items_show_the_first_question_as_stored(client: TestClient) -> None:
+    """An agent picks whom to help first from the queue: each item says what was asked
+    first, with the personal data replaced as in storage, and at most 120 characters."""
+    agent = _staff(client, "ann", "agent")
+    mailer, mailer_auth = _customer(client)
+    _ask(client, mailer, mailer_auth, "My email is peter.miller@example.com, where is my refund?")
+    _ask(client, mailer, mailer_auth, "Hello?")
+    client.post(f"/api/conversations/{mailer}/handoff", headers=mailer_auth)
+    long_one, long_auth = _customer(client)
+    _ask(client, long_one, long_auth, "Where is my parcel " + "please " * 40)
+    client.post(f"/api/conversations/{long_one}/handoff", headers=long_auth)
+    silent, silent_auth = _customer(client)
+    client.post(f"/api/conversations/{silent}/handoff", headers=silent_auth)
+
+    waiting = {c["id"]: c for c in client.get("/api/agent/queue", headers=agent).json()["waiting"]}
+    first = waiting[mailer]["first_question"]
+    assert first.startswith("My email is ") and first.endswith(", where is my refund?")
+    assert "peter.miller@example.com" not in first
+    assert len(waiting[long_one]["first_question"]) == 120
+    assert waiting[long_one]["first_question"].endswith("…")
+    assert waiting[silent]["first_question"] is None
+    assert client.post(f"/api/agent/conversations/{mailer}/take", headers=agent).status_code == 200
+    mine = client.get("/api/agent/queue", headers=agent).json()["mine"]
+    assert [c["first_question"] for c in mine] == [first]
+
+
 def test_two_thumbs_down_in_a_row_bring_a_person(client: TestClient) -> None:
     cid, auth = _customer(client)
     first = _ask(client, cid, auth, "How long does a refund take?")

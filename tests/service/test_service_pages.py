@@ -110,6 +110,11 @@ def test_each_conversation_keeps_its_own_reply_draft(server: LiveServer, browser
     agent = _agent(server, browser)
     box = agent.locator("#reply-text")
     note = agent.locator("#suggestion-note")
+    # The queue says what each customer asked first, before anything is opened.
+    expect(agent.locator(f".queue button[data-id='{refund}'] .asked")).to_have_text(
+        "How long does a refund take?"
+    )
+    expect(agent.locator(f".queue button[data-id='{other}'] .asked")).to_have_text("转人工")
 
     _open(agent, refund)
     expect(box).to_have_value(REFUND_ANSWER)

@@ -185,9 +185,17 @@ class ReplyIn(BaseModel):
     text: str = Field(description="The agent's message (1 to 4000 characters).")
 
 
+class QueueItemOut(ConversationOut):
+    first_question: str | None = Field(
+        None,
+        description="The customer's first message as stored (personal data replaced), "
+        "shortened to 120 characters: enough to pick whom to help first.",
+    )
+
+
 class QueueOut(BaseModel):
-    waiting: list[ConversationOut]
-    mine: list[ConversationOut]
+    waiting: list[QueueItemOut]
+    mine: list[QueueItemOut]
 
 
 class SuggestionOut(BaseModel):

@@ -23,6 +23,7 @@
     const reason = c.handoff_reason || "";
     const button = el("button", { type: "button", "data-id": c.id, "aria-current": c.id === current ? "true" : "false", onclick: () => open(c.id) },
       el("span", {}, el("span", { class: `badge ${reason}` }, REASONS[reason] || c.status), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
+      c.first_question ? el("span", { class: "asked" }, c.first_question) : null,
       el("span", { class: "muted" }, `${c.message_count} messages · ${c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at)}`));
     return el("li", {}, button);
   }

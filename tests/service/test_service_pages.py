@@ -532,3 +532,22 @@ def test_the_admin_hears_what_an_upload_or_a_delete_did(
     expect(audit).to_contain_text("knowledge.remove")
     expect(page.get_by_role("button", name="Delete gifts.csv")).to_have_count(0)
     page.context.close()
+
+
+def test_talk_to_a_person_works_right_after_the_page_opens(
+    server: LiveServer, browser: Any
+) -> None:
+    """A click before the page has made its conversation waits for it, not fails."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    held: list[Any] = []  # the page's request for its conversation, answered when we say
+    page.route("**/api/conversations", lambda route: held.append(route))
+    page.goto(server.url + "/")
+    while not held:
+        page.wait_for_timeout(50)
+    page.get_by_role("button", name="Talk to a person").click()  # the page is still starting
+    page.wait_for_timeout(300)
+    held[0].continue_()
+    expect(page.locator("#status")).to_have_text("Waiting for a person to join…")
+    expect(page.locator("p.error")).to_have_count(0)
+    page.context.close()

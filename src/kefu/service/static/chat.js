@@ -235,7 +235,16 @@
   function forget() {
     // The conversation is gone (erased, or the server was reset): start a new one.
     localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
-    start();
+    starting = null;
+    begin().catch((err) => showError(describe(err)));
+  }
+
+  // The page's conversation, made (or read back) once; a failed start (offline) is tried
+  // again by whatever needs it next: a send, "talk to a person".
+  let starting = null;
+  function begin() {
+    if (!starting) starting = start().catch((err) => { starting = null; throw err; });
+    return starting;
   }
 
   /** The stored conversation, oldest first; the event stream then continues after it. */
@@ -335,6 +344,7 @@
     let answerNode = statusBox.dataset.state === "agent" ? null : thinking(cid);
     let streamed = "";
     try {
+      await begin(); // a message typed before the page had its conversation waits for it
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
         headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
@@ -407,6 +417,7 @@
   });
   document.getElementById("human").addEventListener("click", async () => {
     try {
+      await begin();
       const state = await api("POST", `/api/conversations/${session.id}/handoff`, { token: session.token });
       setStatus(state.status);
     } catch (err) { showError(describe(err)); }
@@ -439,5 +450,5 @@
   }
   window.addEventListener("online", flushOutbox);
   applyLanguage();
-  start().catch((err) => showError(describe(err)));
+  begin().catch((err) => showError(describe(err)));
 })();

@@ -551,3 +551,25 @@ def test_talk_to_a_person_works_right_after_the_page_opens(
     expect(page.locator("#status")).to_have_text("Waiting for a person to join…")
     expect(page.locator("p.error")).to_have_count(0)
     page.context.close()
+
+
+def test_the_customer_hears_when_a_person_hands_back_to_the_bot(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    page.get_by_role("button", name="转人工").click()
+    expect(page.locator("#status")).to_have_text("正在为您转接人工客服…")
+    cid = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).id")
+    login = {"name": "ann", "password": "ann-secret-pw"}
+    token = httpx.post(server.url + "/api/auth/login", json=login).json()["token"]
+    agent = {"Authorization": f"Bearer {token}"}
+    assert httpx.post(f"{server.url}/api/agent/conversations/{cid}/take", headers=agent).is_success
+    expect(page.locator("#status")).to_have_text("人工客服正在为您服务。")
+    expect(page.locator(".log .notice")).to_have_count(0)
+    back = httpx.post(f"{server.url}/api/agent/conversations/{cid}/hand-back", headers=agent)
+    assert back.is_success
+    expect(page.locator("#status")).to_be_hidden()
+    expect(page.locator(".log .notice")).to_have_text("已转回智能助手为您服务。")
+    page.context.close()

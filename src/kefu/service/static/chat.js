@@ -23,6 +23,7 @@
       up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
       welcome: "Hello! How can I help you today?",
       typing: "{name} is typing…", thinking: "The assistant is writing an answer…",
+      back: "You are chatting with the assistant again.",
       switch: "Switch language", conversation: "Conversation", rateLabel: "Rate this conversation",
       stars: "Rating from 1 to 5", feedback: "Feedback",
       // Why something failed, by the server's code (or status): never its raw English.
@@ -41,6 +42,7 @@
       up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
       welcome: "您好！请问有什么可以帮您？",
       typing: "{name}正在输入…", thinking: "智能助手正在回复…",
+      back: "已转回智能助手为您服务。",
       switch: "切换语言", conversation: "对话", rateLabel: "为本次对话评分",
       stars: "评分（1 到 5 星）", feedback: "反馈",
       refused: "未发送：", empty: "消息不能为空。",
@@ -178,6 +180,13 @@
   }
 
   function setStatus(state) {
+    const before = statusBox.dataset.state;
+    // A person handed the chat back: say so in the conversation, where the customer looks,
+    // not only by the status bar going away.
+    if (before === "agent" && state === "bot") {
+      log.append(el("p", { class: "notice", role: "status", "data-i18n": "back" }, t("back")));
+      scroll();
+    }
     const text = state === "waiting" ? t("waiting") : state === "agent" ? t("held") : state === "closed" ? t("closed") : "";
     statusBox.textContent = text;
     statusBox.hidden = !text;

@@ -39,7 +39,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     from kefu.security.users import UserRepository
     from kefu.service.app import create_app
 
-    assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"))
+    # Every page load is a dozen requests from 127.0.0.1: no per-address limit here.
+    assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"), rate_limit_ip=0)
     answer = assistant.stream
 
     def slow(text: str, **kwargs: Any) -> Iterator[Any]:
@@ -156,7 +157,7 @@ def test_the_chat_notices_a_restart_and_sends_what_waited(tmp_path: Path, browse
     from kefu.service.app import create_app
 
     expect = playwright.expect
-    assistant, _ = fake_assistant(tmp_path)
+    assistant, _ = fake_assistant(tmp_path, rate_limit_ip=0)
     first, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
     port = int(first.url.rsplit(":", 1)[1])
     page = browser.new_context(locale="en-US").new_page()

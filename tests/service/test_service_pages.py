@@ -574,3 +574,27 @@ def test_the_customer_hears_when_a_person_hands_back_to_the_bot(
     expect(page.locator("#status")).to_be_hidden()
     expect(page.locator(".log .notice")).to_have_text("已转回智能助手为您服务。")
     page.context.close()
+
+
+def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill(SLOW + "How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant.thinking")).to_be_visible()
+    box.fill("How much does shipping cost?")  # before the first answer has come
+    box.press("Enter")
+    expect(box).to_have_value("")
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99", timeout=15_000)
+    shown = _conversation(page)
+    assert shown == [
+        ("user", SLOW + "How long does a refund take?"),
+        ("assistant", REFUND_ANSWER),
+        ("user", "How much does shipping cost?"),
+        ("assistant", shown[3][1]),
+    ], shown
+    page.context.close()

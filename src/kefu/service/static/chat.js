@@ -26,13 +26,15 @@
   const log = document.getElementById("log");
   const form = document.getElementById("form");
   const input = document.getElementById("text");
-  const sendBtn = document.getElementById("send");
   const statusBox = document.getElementById("status");
   const conn = document.getElementById("conn");
   const seen = new Map(); // message id -> element
   let session = JSON.parse(localStorage.getItem(STORE) || "null");
   let lastId = 0;
-  let busy = false;
+  // Messages to send, one after the other ({text, cid}): typed while an answer is still
+  // coming, or taken back from the outbox. None is dropped for arriving at a busy moment.
+  const sending = [];
+  let busy = false; // a message is being sent
   let events = null;
   const typing = typingNotice(document.getElementById("typing"));
   // Tell the agent we are typing, only while a person is (or is about to be) in the chat.
@@ -278,13 +280,24 @@
     node.dataset.id = id; seen.set(Number(id), node);
   }
 
-  async function flushOutbox() {
+  function flushOutbox() {
     clearTimeout(retryTimer);
-    const pending = outbox();
+    const pending = outbox().filter((m) => !sending.some((q) => q.cid === m.cid));
     if (!pending.length) { retryDelay = 2000; return; }
-    if (busy || !session) { retryLater(); return; }
     saveOutbox([]);
-    for (const m of pending) await send(m.text, m.cid);
+    sending.unshift(...pending); // older than anything typed since
+    pump();
+  }
+
+  async function pump() {
+    if (busy) return;
+    busy = true;
+    try {
+      while (sending.length) {
+        const m = sending.shift();
+        await send(m.text, m.cid);
+      }
+    } finally { busy = false; }
   }
 
   /** An answer bubble that shows three dots until the first words arrive. */
@@ -302,12 +315,9 @@
     node.querySelector(".text").textContent = text;
   }
 
-  /** Send one message; ``cid`` is given when it is retried from the outbox. */
-  async function send(text, cid = null) {
+  /** Send one message; ``cid`` is its client id (its bubble's, if it has one already). */
+  async function send(text, cid) {
     let failed = false;
-    busy = true;
-    sendBtn.disabled = true;
-    cid = cid || newCid();
     let mine = log.querySelector(`.msg.user[data-cid="${cid}"]`);
     if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
     else mine = bubble("user", text, { cid });
@@ -365,9 +375,6 @@
       }
       setConn("offline");
       failed = true;
-    } finally {
-      busy = false;
-      sendBtn.disabled = false;
     }
     if (failed) retryLater();
     else if (conn.dataset.state === "offline") setConn("online"); // it got through after all
@@ -376,9 +383,12 @@
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
-    if (!text || busy) return;
+    if (!text) return;
     input.value = "";
-    send(text);
+    const cid = newCid();
+    bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
+    sending.push({ text, cid });
+    pump();
   });
   input.addEventListener("input", () => {
     if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();

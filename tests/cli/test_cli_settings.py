@@ -47,3 +47,11 @@ def test_a_bad_value_in_the_config_file_names_the_file(
     result = CliRunner().invoke(app, ["kb", "list"])
     assert result.exit_code == 1
     assert f"top_k (in {config})=0.5 is not allowed: it must be a whole number" in result.stderr
+
+
+def test_an_over_long_welcome_line_is_refused(kefu_env: dict[str, str]) -> None:
+    from kefu.config.settings import load_settings
+    from kefu.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="a welcome line is at most 500 characters, not 502"):
+        load_settings(welcome_zh="您好" * 251)

@@ -9,9 +9,12 @@ injected into `create_app`, and the app runs under starlette's TestClient (lifes
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import math
 import queue
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,35 +54,44 @@ class StubConfidence:
 MakeClient = Callable[..., tuple[TestClient, FakeChatModel]]
 
 
+def fake_assistant(
+    root: Path, *, replies: list[str] | None = None, **overrides: object
+) -> tuple[Assistant, FakeChatModel]:
+    """The assistant over this file's FAQ and manual, with its state under ``root``;
+    keyword arguments go to Settings."""
+    folder = root / "files"
+    folder.mkdir(exist_ok=True)
+    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
+    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
+    fields: dict[str, object] = {
+        "home": root / "home",
+        "embedder": "hashing",
+        "llm_backend": "fake",
+        "curated_threshold": 0.6,
+        "answer_threshold": 0.3,
+    }
+    fields.update(overrides)
+    settings = Settings(**fields)  # type: ignore[arg-type]
+    kb = KnowledgeBase(settings, embedder=HashingEmbedder())
+    report = kb.add([folder / "faq.csv", folder / "help.md"])
+    assert report.ok, report.failed
+    llm = FakeChatModel(replies or [], languages=("en",))
+    assistant = Assistant(
+        settings, kb=kb, llm=llm, confidence=cast(ConfidenceModel, StubConfidence())
+    )
+    return assistant, llm
+
+
 @pytest.fixture
 def make_client(tmp_path: Path) -> Iterator[MakeClient]:
     """Build (client, fake LLM); keyword arguments go to Settings."""
-    folder = tmp_path / "files"
-    folder.mkdir()
-    (folder / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
-    (folder / "help.md").write_text(HELP_MD, encoding="utf-8")
     opened: list[TestClient] = []
 
     def make(
         *, replies: list[str] | None = None, **overrides: object
     ) -> tuple[TestClient, FakeChatModel]:
-        fields: dict[str, object] = {
-            "home": tmp_path / "home",
-            "embedder": "hashing",
-            "llm_backend": "fake",
-            "curated_threshold": 0.6,
-            "answer_threshold": 0.3,
-        }
-        fields.update(overrides)
-        settings = Settings(**fields)  # type: ignore[arg-type]
-        kb = KnowledgeBase(settings, embedder=HashingEmbedder())
-        report = kb.add([folder / "faq.csv", folder / "help.md"])
-        assert report.ok, report.failed
-        llm = FakeChatModel(replies or [], languages=("en",))
-        assistant = Assistant(
-            settings, kb=kb, llm=llm, confidence=cast(ConfidenceModel, StubConfidence())
-        )
-        client = TestClient(create_app(settings, assistant=assistant))
+        assistant, llm = fake_assistant(tmp_path, replies=replies, **overrides)
+        client = TestClient(create_app(assistant.settings, assistant=assistant))
         client.__enter__()  # runs the lifespan (warm-up)
         opened.append(client)
         return client, llm
@@ -109,19 +121,24 @@ class LiveServer:
         return cast(Assistant, self.app.state.kefu.assistant)  # type: ignore[attr-defined]
 
 
-def serve_in_thread(app: object) -> tuple[LiveServer, Callable[[], None]]:
-    """Run ``app`` under uvicorn on a free local port in a background thread."""
+def serve_in_thread(app: object, port: int = 0) -> tuple[LiveServer, Callable[[], bool]]:
+    """Run ``app`` under uvicorn on ``port`` (default: a free one) in a background thread, as
+    `kefu serve` runs it (`kefu.service.server`); ``stop()`` says whether it stopped within
+    10 s."""
     import socket
     import threading
     import time
 
-    import uvicorn
+    from kefu.service.server import Server, config
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")  # type: ignore[arg-type]
-    server = uvicorn.Server(config)
+    if not port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+    server = Server(
+        config(app, host="127.0.0.1", port=port, log_level="warning"),
+        app.state.kefu.hub,  # type: ignore[attr-defined]
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 300
@@ -130,9 +147,10 @@ def serve_in_thread(app: object) -> tuple[LiveServer, Callable[[], None]]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
 
-    def stop() -> None:
+    def stop() -> bool:
         server.should_exit = True
         thread.join(timeout=10)
+        return not thread.is_alive()
 
     return LiveServer(f"http://127.0.0.1:{port}", app), stop
 
@@ -144,6 +162,38 @@ def live_server(make_client: MakeClient) -> Iterator[LiveServer]:
     server, stop = serve_in_thread(client.app)
     yield server
     stop()
+
+
+# -- another site, for the widget ---------------------------------------------------------------
+@contextlib.contextmanager
+def site(html: str) -> Iterator[str]:
+    """Serve ``html`` as a shop's page on its own little server (another origin, as a real
+    site would be; Chromium blocks a page it cannot place on the network from loading scripts
+    off the loopback address); yields its URL."""
+    body = html.encode()
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # the browser closing its connection early is not an error here
+
+    shop = Quiet(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=shop.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{shop.server_address[1]}/shop.html"
+    finally:
+        shop.shutdown()
 
 
 # -- reading server-sent events in a background thread ----------------------------------------
@@ -159,6 +209,7 @@ def listen_events(url: str, headers: dict[str, str], out: queue.Queue[tuple[str,
                 elif line.startswith("data:"):
                     out.put((name, json.loads(line[5:])))
                     name = "message"
+        out.put(("end", None))  # the server ended the stream
     except httpx.HTTPError as exc:
         out.put(("closed", str(exc)))
 

@@ -46,16 +46,15 @@ def test_create_app_builds_nothing_until_needed(kefu_home: Path) -> None:
 
 
 def test_serve_runs_uvicorn_with_the_app(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import uvicorn
-
     from kefu.cli.serve import serve
+    from kefu.service import server
 
     calls: list[dict[str, Any]] = []
 
     def fake_run(app: object, **kwargs: Any) -> None:
         calls.append({"app": app, **kwargs})
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(server, "run", fake_run)
     serve("127.0.0.1", 8123, "ecommerce")
     assert len(calls) == 1
     app = calls[0]["app"]
@@ -65,12 +64,66 @@ def test_serve_runs_uvicorn_with_the_app(kefu_home: Path, monkeypatch: pytest.Mo
     assert app.state.kefu.assistant_ is None  # models load in the server's lifespan
 
 
+def test_kefu_serve_stops_on_sigterm_while_a_page_holds_an_event_stream(
+    kefu_home: Path, tmp_path: Path
+) -> None:
+    """A restart (systemd sends SIGTERM) must not wait for the customers to close their pages."""
+    import queue
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    import httpx
+
+    from conftest import listen_events, next_event
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kefu", "serve", "--port", str(port), "--pack", "ecommerce"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/health").json()["ready"]:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, "kefu serve did not start"
+            time.sleep(0.2)
+        created = httpx.post(base + "/api/conversations").json()
+        events: queue.Queue[tuple[str, Any]] = queue.Queue()
+        url = f"{base}/api/conversations/{created['id']}/events"
+        auth = {"Authorization": f"Bearer {created['token']}"}
+        threading.Thread(target=listen_events, args=(url, auth, events), daemon=True).start()
+        assert next_event(events, "status")["status"] == "bot"
+
+        proc.send_signal(signal.SIGTERM)
+        # uvicorn stops cleanly, then re-raises the signal it caught: -SIGTERM is a clean stop.
+        assert proc.wait(timeout=15) in (0, -signal.SIGTERM)
+        assert b"Finished server process" in (tmp_path / "serve.log").read_bytes()
+        assert next_event(events, "end") is None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
 def test_serve_rejects_an_unknown_pack(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import uvicorn
-
     from kefu.cli.serve import serve
+    from kefu.service import server
 
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    monkeypatch.setattr(server, "run", lambda *a, **k: pytest.fail("must not start"))
     with pytest.raises(typer.Exit) as info:
         serve("127.0.0.1", 8000, "no-such-pack")
     assert info.value.exit_code == 1
@@ -119,12 +172,11 @@ def test_an_explicit_pack_keeps_knowledge_read_only(kefu_home: Path) -> None:
 def test_serve_without_pack_on_an_empty_knowledge_base_lets_uploads_replace_the_demo(
     kefu_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import uvicorn
-
     from kefu.cli.serve import serve
+    from kefu.service import server
 
     apps: list[FastAPI] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: apps.append(app))
+    monkeypatch.setattr(server, "run", lambda app, **kwargs: apps.append(app))
     serve("127.0.0.1", 8123, None)
     serve("127.0.0.1", 8123, "ecommerce")
     assert [(a.state.kefu.pack, a.state.kefu.pack_is_fallback) for a in apps] == [
@@ -140,3 +192,24 @@ def test_the_interactive_api_docs_are_served_when_asked_for(kefu_home: Path) -> 
     with TestClient(app) as client:
         assert client.get("/docs").status_code == 200
         assert client.get("/redoc").status_code == 200
+
+
+def test_the_audit_log_says_when_an_upload_changed_nothing(kefu_home: Path) -> None:
+    from kefu.security.audit import AuditLog
+
+    app = create_app(warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        for _ in range(2):
+            r = client.post("/api/admin/knowledge?filename=faq.csv", content=FAQ, headers=admin)
+            assert r.status_code == 201, r.text
+        assert r.json() == {"added": [], "unchanged": ["faq.csv"], "entries": 0}
+        assert client.delete("/api/admin/knowledge/faq.csv", headers=admin).status_code == 200
+        db = app.state.kefu.assistant.kb.db
+        logged = [(e.action, e.target, e.detail) for e in reversed(AuditLog(db).list(limit=3))]
+        assert logged == [
+            ("knowledge.add", "faq.csv", {"bytes": len(FAQ), "entries": 1}),
+            ("knowledge.unchanged", "faq.csv", {"bytes": len(FAQ)}),
+            ("knowledge.remove", "faq.csv", {"entries": 1}),
+        ]
+        db.dispose()

@@ -8,10 +8,7 @@ Screenshots go to test-artifacts/screenshots/ (git-ignored) for a person to look
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +18,7 @@ import pytest
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
 playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
 
-from conftest import LiveServer, serve_in_thread  # noqa: E402
+from conftest import LiveServer, serve_in_thread, site  # noqa: E402
 from kefu.config import Settings  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -236,38 +233,10 @@ def test_the_widget_puts_the_chat_on_another_site(server: LiveServer, browser: A
     # The shop is another origin (its own little server, another port), as a real site would
     # be. It must really be served: Chromium blocks a page it cannot place on the network
     # from loading scripts off the loopback address.
-    with _site(shop) as shop_url:
+    with site(shop) as shop_url:
         page.goto(shop_url)
         _use_widget(page)
     page.close()
-
-
-@contextlib.contextmanager
-def _site(html: str) -> Iterator[str]:
-    body = html.encode()
-
-    class Page(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class Quiet(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass  # the browser closing its connection early is not an error here
-
-    site = Quiet(("127.0.0.1", 0), Page)
-    thread = threading.Thread(target=site.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{site.server_address[1]}/shop.html"
-    finally:
-        site.shutdown()
 
 
 def _use_widget(page: Any) -> None:

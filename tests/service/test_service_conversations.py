@@ -138,7 +138,7 @@ def test_stream_sends_tokens_then_answer_then_done(client: TestClient, how: str)
 def test_history_lists_both_turns_with_their_metadata(client: TestClient) -> None:
     cid, auth = _create(client)
     url = f"/api/conversations/{cid}/messages"
-    empty = {"conversation_id": cid, "status": "bot", "messages": []}
+    empty = {"conversation_id": cid, "status": "bot", "rating": None, "messages": []}
     assert client.get(url, headers=auth).json() == empty
     client.post(url, json={"text": "How long does a refund take?"}, headers=auth)
     client.post(url, json={"text": "What is the capital of France?"}, headers=auth)
@@ -226,3 +226,20 @@ def test_conversation_flow_on_postgres(postgres_url: str, make_client: MakeClien
     assert [m["role"] for m in history] == ["user", "assistant"]
     assert history[1]["sources"][0]["id"] == "zh-1"
     assert client.get(url, headers={"Authorization": "Bearer wrong"}).status_code == 403
+
+
+def test_the_chat_page_gets_the_business_welcome_line(make_client: MakeClient) -> None:
+    client, _ = make_client()
+    assert client.get("/api/chat/settings").json() == {"welcome_en": None, "welcome_zh": None}
+    client, _ = make_client(
+        welcome="  Hi! Ask us about\nrepairs, rentals or new bikes. ",
+        welcome_zh="您好！修车、租车、买车都可以问我。",
+    )
+    r = client.get("/api/chat/settings")  # no token: the page asks before any conversation
+    assert r.status_code == 200
+    assert r.json() == {
+        "welcome_en": "Hi! Ask us about repairs, rentals or new bikes.",
+        "welcome_zh": "您好！修车、租车、买车都可以问我。",
+    }
+    client, _ = make_client(welcome=" ", welcome_zh="")  # empty: the page's own line
+    assert client.get("/api/chat/settings").json() == {"welcome_en": None, "welcome_zh": None}

@@ -39,24 +39,25 @@ def test_missing_or_wrong_fields_are_422(client: TestClient, body: object, field
 
 
 @pytest.mark.parametrize(
-    ("text", "words"),
+    ("text", "words", "code"),
     [
-        ("", "empty"),
-        ("  \n\t ", "empty"),
-        ("\u200b\u200b", "empty"),
-        ("\u202e\u2066", "empty"),
-        ("\x80\x81", "empty"),
-        ("x" * 4001, "too long"),
+        ("", "empty", "empty"),
+        ("  \n\t ", "empty", "empty"),
+        ("\u200b\u200b", "empty", "empty"),
+        ("\u202e\u2066", "empty", "empty"),
+        ("\x80\x81", "empty", "empty"),
+        ("x" * 4001, "too long", "too_long"),
     ],
 )
 @pytest.mark.parametrize("stream", [False, True])
 def test_empty_or_too_long_text_is_400(
-    client: TestClient, text: str, words: str, stream: bool
+    client: TestClient, text: str, words: str, code: str, stream: bool
 ) -> None:
     url, auth = _conversation(client)
     r = client.post(url, params={"stream": stream}, json={"text": text}, headers=auth)
     assert r.status_code == 400, r.text  # refused before a stream starts
     assert words in r.json()["error"]
+    assert r.json()["code"] == code  # what a page translates for the customer
     assert client.get(url, headers=auth).json()["messages"] == []
 
 
@@ -73,7 +74,7 @@ def test_body_over_64_kb_is_413(client: TestClient) -> None:
     big = {"text": "a" * (65 * 1024)}
     r = client.post(url, json=big, headers=auth)
     assert r.status_code == 413
-    assert "64 KB" in r.json()["error"]
+    assert "64 KB" in r.json()["error"] and r.json()["code"] == "too_large"
     # Also without a Content-Length (a chunked upload), and on the OpenAI route.
     chunks = (b"x" * 8192 for _ in range(10))
     r = client.post(url, content=chunks, headers={**auth, "Content-Type": "application/json"})
@@ -100,7 +101,7 @@ def test_markup_without_words_is_400_and_nothing_is_kept(client: TestClient, str
     text = "<img src=x onerror=alert(1)><script>alert(2)</script>"
     r = client.post(url, params={"stream": stream}, json={"text": text}, headers=auth)
     assert r.status_code == 400, r.text
-    assert "plain text" in r.json()["error"]
+    assert "plain text" in r.json()["error"] and r.json()["code"] == "markup_only"
     assert client.get(url, headers=auth).json()["messages"] == []
 
 

@@ -110,6 +110,54 @@ def test_reconnect_with_after_replays_what_was_missed(
     assert next_event(events, "status")["status"] == "agent"
 
 
+def test_a_turns_messages_carry_the_client_id_it_was_sent_with(
+    live_server: LiveServer,
+    setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
+) -> None:
+    """A page tells its own question and the answer to it from the messages of others (another
+    tab, the history) by the client_id it sent, never by guessing from the role."""
+    http, agent, cid, customer = setup
+    events: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(
+        target=listen_events,
+        args=(f"{live_server.url}/api/conversations/{cid}/events", customer, events),
+        daemon=True,
+    ).start()
+    next_event(events, "status")
+    answer = http.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "How long does a refund take?", "client_id": "tab1-7"},
+        headers=customer,
+    ).json()
+    asked, answered = next_event(events, "message"), next_event(events, "message")
+    assert (asked["role"], asked["client_id"]) == ("user", "tab1-7")
+    assert (answered["role"], answered["client_id"]) == ("assistant", "tab1-7")
+    assert (answer["user_message_id"], answer["message_id"]) == (asked["id"], answered["id"])
+    # Without one, nothing is added; the history never holds any.
+    http.post(f"/api/conversations/{cid}/messages", json={"text": "Thanks"}, headers=customer)
+    assert "client_id" not in next_event(events, "message")
+    history = http.get(f"/api/conversations/{cid}/messages", headers=customer).json()
+    assert all("client_id" not in m for m in history["messages"])
+    # While a person holds the conversation, the customer's message carries it too.
+    http.post(f"/api/conversations/{cid}/handoff", headers=customer)
+    http.post(f"/api/agent/conversations/{cid}/take", headers=agent)
+    held = http.post(
+        f"/api/conversations/{cid}/messages",
+        json={"text": "Hello?", "client_id": "tab1-8"},
+        headers=customer,
+    ).json()
+    while (got := next_event(events, "message"))["content"] != "Hello?":
+        pass
+    assert got["client_id"] == "tab1-8" and held["user_message_id"] == got["id"]
+    for bad in ("", "x" * 65, "<b>"):
+        r = http.post(
+            f"/api/conversations/{cid}/messages",
+            json={"text": "Hi", "client_id": bad},
+            headers=customer,
+        )
+        assert r.status_code == 422, bad
+
+
 def test_the_event_stream_needs_the_conversations_own_token(
     live_server: LiveServer,
     setup: tuple[httpx.Client, dict[str, str], str, dict[str, str]],
@@ -197,3 +245,58 @@ def test_the_knowledge_watcher_reloads_for_other_processes_and_survives_falling_
         watcher.cancel()
 
     asyncio.run(main())
+
+
+def test_stopping_the_server_ends_open_event_streams(make_client: Any) -> None:
+    """uvicorn waits for open connections before it stops; an event stream never ends by
+    itself, so the server must end them, or a restart hangs while any page is open."""
+    import time
+
+    from conftest import serve_in_thread
+    from kefu.security.users import UserRepository
+
+    client, _ = make_client()
+    server, stop = serve_in_thread(client.app)
+    UserRepository(server.assistant.kb.db).create("ann", "agent", password="ann-secret-pw")
+    staff = httpx.post(
+        f"{server.url}/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"}
+    ).json()["token"]
+    created = httpx.post(f"{server.url}/api/conversations").json()
+    customer: queue.Queue[tuple[str, Any]] = queue.Queue()
+    agents: queue.Queue[tuple[str, Any]] = queue.Queue()
+    for url, token, out in (
+        (f"{server.url}/api/conversations/{created['id']}/events", created["token"], customer),
+        (f"{server.url}/api/agent/events", staff, agents),
+    ):
+        headers = {"Authorization": f"Bearer {token}"}
+        threading.Thread(target=listen_events, args=(url, headers, out), daemon=True).start()
+    assert next_event(customer, "status")["status"] == "bot"
+    assert next_event(agents, "ready") == {}
+
+    started = time.monotonic()
+    assert stop(), "the server was still running 10 s after it was told to stop"
+    assert time.monotonic() - started < 5
+    assert next_event(customer, "end") is None  # ended by the server, not cut off
+    assert next_event(agents, "end") is None
+
+
+def test_the_knowledge_watcher_ends_when_the_server_stops() -> None:
+    import asyncio
+    from types import SimpleNamespace
+    from typing import cast
+
+    from kefu.service import live
+    from kefu.service.deps import ServiceState
+
+    refreshed: list[int] = []
+    kb = SimpleNamespace(refresh=lambda: refreshed.append(1) or 0)
+    state = ServiceState(assistant_=cast(Any, SimpleNamespace(kb=kb)))
+
+    async def main() -> None:
+        watcher = asyncio.create_task(live.follow_knowledge(state))
+        await asyncio.sleep(0.05)
+        state.hub.shut_down()
+        await asyncio.wait_for(watcher, 1.0)
+
+    asyncio.run(main())
+    assert refreshed == []  # the closing was not taken for another process's change

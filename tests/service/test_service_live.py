@@ -126,6 +126,32 @@ def test_emergencies_go_to_the_front_of_the_queue(client: TestClient) -> None:
     assert waiting[0]["handoff_reason"] == "emergency"
 
 
+def test_queue_items_show_the_first_question_as_stored(client: TestClient) -> None:
+    """An agent picks whom to help first from the queue: each item says what was asked
+    first, with the personal data replaced as in storage, and at most 120 characters."""
+    agent = _staff(client, "ann", "agent")
+    mailer, mailer_auth = _customer(client)
+    _ask(client, mailer, mailer_auth, "My email is peter.miller@example.com, where is my refund?")
+    _ask(client, mailer, mailer_auth, "Hello?")
+    client.post(f"/api/conversations/{mailer}/handoff", headers=mailer_auth)
+    long_one, long_auth = _customer(client)
+    _ask(client, long_one, long_auth, "Where is my parcel " + "please " * 40)
+    client.post(f"/api/conversations/{long_one}/handoff", headers=long_auth)
+    silent, silent_auth = _customer(client)
+    client.post(f"/api/conversations/{silent}/handoff", headers=silent_auth)
+
+    waiting = {c["id"]: c for c in client.get("/api/agent/queue", headers=agent).json()["waiting"]}
+    first = waiting[mailer]["first_question"]
+    assert first.startswith("My email is ") and first.endswith(", where is my refund?")
+    assert "peter.miller@example.com" not in first
+    assert len(waiting[long_one]["first_question"]) == 120
+    assert waiting[long_one]["first_question"].endswith("…")
+    assert waiting[silent]["first_question"] is None
+    assert client.post(f"/api/agent/conversations/{mailer}/take", headers=agent).status_code == 200
+    mine = client.get("/api/agent/queue", headers=agent).json()["mine"]
+    assert [c["first_question"] for c in mine] == [first]
+
+
 def test_two_thumbs_down_in_a_row_bring_a_person(client: TestClient) -> None:
     cid, auth = _customer(client)
     first = _ask(client, cid, auth, "How long does a refund take?")
@@ -291,14 +317,22 @@ def test_admin_analytics_count_what_happened(client: TestClient) -> None:
     _ask(client, gap, gap_auth, "Do you sell garden gnomes?")
     client.post(f"/api/agent/conversations/{gap}/take", headers=agent)
     client.post(f"/api/agent/conversations/{gap}/messages", json={"text": "No."}, headers=agent)
+    # A customer asks for a person, and nobody has answered yet.
+    asked, asked_auth = _customer(client)
+    _ask(client, asked, asked_auth, "转人工")
 
     a = client.get("/api/admin/analytics?days=7", headers=admin).json()
-    assert a["conversations"] == 2
-    assert a["resolution_rate"] == 0.5 and a["handoff_rate"] == 0.5
+    assert a["conversations"] == 3
+    # Handled by the bot alone, or handed to a person (answered or not): one or the other.
+    assert a["resolution_rate"] == pytest.approx(1 / 3)
+    assert a["handoff_rate"] == pytest.approx(2 / 3)
+    assert a["answered_by_person"] == 1
+    assert a["handoff_reasons"] == {"low_confidence": 1, "request": 1}
     assert a["thumbs_up"] == 1 and a["thumbs_down"] == 0
     assert a["rating_avg"] == 5.0
-    assert sum(d["count"] for d in a["per_day"]) == 2 and len(a["per_day"]) == 7
+    assert sum(d["count"] for d in a["per_day"]) == 3 and len(a["per_day"]) == 7
     assert a["latency_ms_p50"] is not None and a["latency_ms_p95"] >= a["latency_ms_p50"]
+    # Asking for a person is no gap in the knowledge.
     assert a["unanswered"] == [{"question": "Do you sell garden gnomes?", "count": 1}]
     assert client.get("/api/admin/analytics?days=0", headers=admin).status_code == 422
 

@@ -16,3 +16,15 @@ def test_feedback_on_an_id_no_row_can_have_is_not_found(db: Database, message_id
     cid = ConversationRepository(db).create(channel="api").id
     with pytest.raises(NotFoundError):
         SupportRepository(db).add_feedback(cid, kind="thumb", value=1, message_id=message_id)
+
+
+def test_a_second_rating_replaces_the_first(db: Database) -> None:
+    conversations = ConversationRepository(db)
+    cid = conversations.create(channel="api").id
+    repo = SupportRepository(db)
+    first = repo.add_feedback(cid, kind="rating", value=5)
+    second = repo.add_feedback(cid, kind="rating", value=1, comment="slow")
+    assert second.id == first.id
+    assert [(f.kind, f.value, f.comment) for f in repo.feedback(cid)] == [("rating", 1, "slow")]
+    assert conversations.get(cid).rating == 1
+    assert repo.analytics(days=1)["ratings"] == {"1": 1}

@@ -42,8 +42,7 @@ def _run(host: str, port: int, pack: str | None) -> None:
     from kefu.errors import MissingDependency
 
     try:
-        import uvicorn
-
+        from kefu.service import server
         from kefu.service.app import create_app
     except ImportError as exc:
         missing = exc.name or "fastapi"
@@ -63,7 +62,7 @@ def _run(host: str, port: int, pack: str | None) -> None:
         + (f" (docs at {base}/docs)" if s.api_docs else "")
     )
     app = create_app(s, pack=pack, pack_is_fallback=pack is not None and not chosen)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    server.run(app, host=host, port=port)  # ends the event streams on SIGTERM
 
 
 def _first_admin(s: Settings, err: Console) -> None:

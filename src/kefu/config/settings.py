@@ -173,6 +173,17 @@ class Settings(BaseSettings):
         "languages. Unset: English replies name 911 (US) and 112 (Europe), Chinese ones 120.",
     )
 
+    # The customer chat page (and the widget, which shows it).
+    welcome: str | None = Field(
+        default=None,
+        description="The chat page's first line in English, e.g. 'Hi! Ask us about repairs, "
+        "rentals or new bikes.' Unset: 'Hello! How can I help you today?'",
+    )
+    welcome_zh: str | None = Field(
+        default=None,
+        description="The chat page's first line in Chinese. Unset: '您好！请问有什么可以帮您？'",
+    )
+
     # Answer policy thresholds on the calibrated confidence in [0, 1]. None = the values chosen
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
@@ -219,6 +230,16 @@ class Settings(BaseSettings):
                 f"emergency_number must be a phone number such as 120, 911, 112 or 999, "
                 f"not {value[:40]!r}"
             )
+        return value
+
+    @field_validator("welcome", "welcome_zh")
+    @classmethod
+    def _check_welcome(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None  # an empty KEFU_WELCOME means "the built-in line"
+        value = " ".join(value.split())
+        if len(value) > 500:
+            raise ValueError(f"a welcome line is at most 500 characters, not {len(value)}")
         return value
 
     @field_validator("redis_url")

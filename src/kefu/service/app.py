@@ -31,7 +31,7 @@ from kefu.errors import KefuError, LLMError, NotFoundError
 from kefu.service import auth, live
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import RateLimit
-from kefu.service.routes import admin, agent, conversations, health, openai_compat, pages
+from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
 from kefu.storage.support_repo import ConflictError
 
 log = logging.getLogger("kefu.service")
@@ -97,6 +97,7 @@ def create_app(
     app.state.kefu = state
     app.include_router(health.router)
     app.include_router(conversations.router)
+    app.include_router(chat.router)
     app.include_router(openai_compat.router)
     app.include_router(auth.router)
     app.include_router(agent.router)
@@ -149,6 +150,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(KefuError)
     async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:
+        code = refusal_code(exc)
+        if code is not None:  # a refused customer message: pages translate the code
+            return error_response(request, 400, str(exc), code=code)
         return error_response(request, 400, str(exc))
 
     @app.exception_handler(ValueError)
@@ -195,6 +199,26 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 _BODY_PARSE_ERROR = "There was an error parsing the body"  # FastAPI's, fastapi/routing.py
+
+# Why a customer's message was refused, for pages to say in the customer's language: the
+# words of kefu.dialogue.incoming's messages, mapped to a stable code.
+_REFUSALS = (
+    ("the message is empty", "empty"),
+    ("the message is too long", "too_long"),
+    ("only HTML markup", "markup_only"),
+    ("a message must be text", "not_text"),
+)
+
+
+def refusal_code(exc: Exception) -> str | None:
+    """The code of a refused customer message ('empty', 'too_long', 'markup_only',
+    'not_text'), or None for any other error."""
+    from kefu.dialogue.assistant import InvalidMessage
+
+    if not isinstance(exc, InvalidMessage):
+        return None
+    text = str(exc)
+    return next((code for words, code in _REFUSALS if words in text), "invalid_message")
 
 
 def _unreadable_json(exc: StarletteHTTPException) -> str | None:
@@ -307,7 +331,7 @@ class BodyLimit:
                 "error": {"message": message, "type": "invalid_request_error", "code": 413}
             }
         else:
-            payload = {"error": message}
+            payload = {"error": message, "code": "too_large"}
         data = json.dumps(payload).encode()
         await send(
             {

@@ -8,7 +8,8 @@ the hub is this small interface.
 
 Subscribers get bounded queues. A client too slow to keep up is sent a ``resync`` event and
 dropped; it reconnects and reads what it missed from the database (``?after=<message id>``),
-so nothing is lost, only re-read.
+so nothing is lost, only re-read. When the server stops, `EventHub.shut_down` ends every feed
+with a ``closing`` event: the streams end and the pages reconnect to the next process.
 """
 
 from __future__ import annotations
@@ -34,10 +35,15 @@ class Event:
     data: dict[str, Any]
 
 
+# What a feed returns once the server is stopping; a stream that gets it ends.
+CLOSING = Event("closing", {"reason": "the server is stopping"})
+
+
 class _Subscriber:
     def __init__(self, size: int) -> None:
         self.queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=size)
         self.overflowed = False
+        self.closed = False
 
 
 class EventHub:
@@ -51,6 +57,7 @@ class EventHub:
         self._subs: dict[str, set[_Subscriber]] = defaultdict(set)
         # Names this process's events where several processes share them.
         self.origin = uuid.uuid4().hex
+        self.closing = False
 
     async def start(self) -> None:
         """Called by the app's lifespan; nothing to connect for the in-memory hub."""
@@ -75,12 +82,24 @@ class EventHub:
                 sub.overflowed = True
         return delivered
 
+    def shut_down(self) -> None:
+        """The server is stopping: every feed, and any opened from now on, returns `CLOSING`,
+        so the event streams end instead of holding the server up (`kefu.service.server`).
+        Must be called on the event loop's thread."""
+        self.closing = True
+        for subs in self._subs.values():
+            for sub in subs:
+                sub.closed = True
+                with contextlib.suppress(asyncio.QueueFull):  # a full queue wakes it anyway
+                    sub.queue.put_nowait(CLOSING)
+
     def listeners(self, channel: str) -> int:
         return len(self._subs.get(channel, ()))
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[_Feed]:
         sub = _Subscriber(self._queue_size)
+        sub.closed = self.closing
         self._subs[channel].add(sub)
         try:
             yield _Feed(sub)
@@ -98,9 +117,12 @@ class _Feed:
         self._sub = sub
 
     async def next(self, timeout: float) -> Event | None:
+        if self._sub.closed:
+            return CLOSING
         if self._sub.overflowed and self._sub.queue.empty():
             return Event("resync", {"reason": "too many events; read the history again"})
         try:
-            return await asyncio.wait_for(self._sub.queue.get(), timeout)
+            event = await asyncio.wait_for(self._sub.queue.get(), timeout)
         except TimeoutError:
             return None
+        return CLOSING if self._sub.closed else event

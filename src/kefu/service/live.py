@@ -23,7 +23,7 @@ import anyio
 
 from kefu.dialogue.assistant import Assistant, reply_language
 from kefu.service.deps import ServiceState
-from kefu.service.events import QUEUE_CHANNEL, conversation_channel
+from kefu.service.events import CLOSING, QUEUE_CHANNEL, conversation_channel
 from kefu.service.schemas import ConversationOut, MessageOut, SourceOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
 from kefu.storage.support_repo import MAX_FAILED_ANSWERS, SupportRepository
@@ -153,13 +153,21 @@ def after_answer(
 
 
 def publish_messages(
-    state: ServiceState, conversation_id: str, records: list[MessageRecord], *, status: str
+    state: ServiceState,
+    conversation_id: str,
+    records: list[MessageRecord],
+    *,
+    status: str,
+    client_id: str | None = None,
 ) -> None:
     """New messages, to the conversation's listeners; agent consoles hear of them only while
-    the conversation (now ``status``) waits for a person or one holds it."""
+    the conversation (now ``status``) waits for a person or one holds it. ``client_id``: the
+    sender's name for this turn, passed back on each of its messages."""
     channel = conversation_channel(conversation_id)
     for m in records:
         data = message_out(m).model_dump(mode="json")
+        if client_id is not None:
+            data["client_id"] = client_id
         state.hub.publish(channel, "message", data)
     if records and status in ("waiting", "agent"):
         state.hub.publish(
@@ -189,6 +197,8 @@ async def follow_knowledge(state: ServiceState) -> None:
         async with state.hub.subscribe(KNOWLEDGE_CHANNEL) as feed:
             while True:
                 event = await feed.next(3600.0)
+                if event is CLOSING:
+                    return  # the server is stopping
                 if event is None or event.data.get("origin") == state.hub.origin:
                     continue
                 async with state.turn_lock:  # never under a turn that is reading the index

@@ -74,6 +74,23 @@ class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: Text = Field(description="The customer's message (1 to 4000 characters).")
+    client_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="The sender's own name for this message (not stored): the 'message' "
+        "events of this turn carry it back, so a page can tell its own messages from others.",
+    )
+
+
+class ChatSettingsOut(BaseModel):
+    welcome_en: str | None = Field(
+        None, description="The chat's first line in English (KEFU_WELCOME); null: the page's own."
+    )
+    welcome_zh: str | None = Field(
+        None, description="The same in Chinese (KEFU_WELCOME_ZH); null: the page's own."
+    )
 
 
 class SourceOut(BaseModel):
@@ -106,6 +123,9 @@ class AnswerOut(BaseModel):
         description="Id of the stored answer (for thumbs); of the customer's message "
         "when mode is 'agent'.",
     )
+    user_message_id: int | None = Field(
+        None, description="Id of the customer's stored message of this turn."
+    )
     status: str = Field("bot", description="The conversation's state after this turn.")
     intent: IntentOut | None = Field(
         default=None, description="The intent classifier's verdict, where one is configured."
@@ -126,6 +146,7 @@ class MessageOut(BaseModel):
 class HistoryOut(BaseModel):
     conversation_id: str
     status: str = "bot"
+    rating: int | None = Field(None, description="The customer's 1-5 rating, once given.")
     messages: list[MessageOut]
 
 
@@ -203,9 +224,17 @@ class ReplyIn(BaseModel):
     text: Text = Field(description="The agent's message (1 to 4000 characters).")
 
 
+class QueueItemOut(ConversationOut):
+    first_question: str | None = Field(
+        None,
+        description="The customer's first message as stored (personal data replaced), "
+        "shortened to 120 characters: enough to pick whom to help first.",
+    )
+
+
 class QueueOut(BaseModel):
-    waiting: list[ConversationOut]
-    mine: list[ConversationOut]
+    waiting: list[QueueItemOut]
+    mine: list[QueueItemOut]
 
 
 class SuggestionOut(BaseModel):

@@ -269,6 +269,29 @@ class ConversationRepository:
                 if isinstance(source, dict) and "id" in source
             }
 
+    def first_messages(
+        self, conversation_ids: builtins.list[str], *, role: str = "user"
+    ) -> dict[str, str]:
+        """Each conversation's first message from ``role``, as stored (a customer's with its
+        personal data already replaced), by conversation id; one query for them all.
+        Conversations without such a message are left out."""
+        if not conversation_ids:
+            return {}
+        self._db.migrate()
+        firsts = (
+            select(func.min(Message.id))
+            .where(Message.conversation_id.in_(conversation_ids), Message.role == role)
+            .group_by(Message.conversation_id)
+        )
+        query = (
+            select(Message.conversation_id, Message.content, Conversation.customer_id)
+            .join(Conversation, Conversation.id == Message.conversation_id)
+            .where(Message.id.in_(firsts))
+        )
+        with self._db.session() as s:
+            rows = list(s.execute(query))
+        return {cid: self._db.unseal(customer or cid, content) for cid, content, customer in rows}
+
     def list(self, *, limit: int = 50) -> builtins.list[ConversationRecord]:
         """The most recently active conversations first."""
         if limit < 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -217,7 +218,9 @@ class SupportRepository:
     ) -> FeedbackRecord:
         """A thumb (+1/-1) on one assistant answer, or a 1-5 rating of the conversation.
 
-        A second thumb on the same answer replaces the first (customers change their mind).
+        A second thumb on the same answer replaces the first (customers change their mind), and
+        so does a second rating of the conversation: one of each, or the averages would count a
+        customer who rated twice twice.
         """
         if kind not in FEEDBACK_KINDS:
             raise ValueError(f"kind must be one of {sorted(FEEDBACK_KINDS)}, not {kind!r}")
@@ -241,15 +244,10 @@ class SupportRepository:
                 conv.rating = value
             owner = conv.customer_id or conv.id
             sealed = None if comment is None else self._db.seal(owner, comment)
-            existing = None
+            same = [Feedback.conversation_id == conversation_id, Feedback.kind == kind]
             if kind == "thumb":
-                existing = s.scalar(
-                    select(Feedback).where(
-                        Feedback.conversation_id == conversation_id,
-                        Feedback.message_id == message_id,
-                        Feedback.kind == "thumb",
-                    )
-                )
+                same.append(Feedback.message_id == message_id)
+            existing = s.scalar(select(Feedback).where(*same).order_by(Feedback.id).limit(1))
             row = existing or Feedback(conversation_id=conversation_id, kind=kind)
             row.message_id = message_id
             row.value = value
@@ -292,7 +290,14 @@ class SupportRepository:
 
     # -- analytics ----------------------------------------------------------------------
     def analytics(self, *, days: int = 30, now: datetime | None = None) -> dict[str, Any]:
-        """The admin dashboard's numbers over the last ``days`` days (UTC)."""
+        """The admin dashboard's numbers over the last ``days`` days (UTC).
+
+        Of the conversations started in the period, ``handoff_rate`` is the share handed to a
+        person (the customer asked, an emergency, answers that did not help, or a person took
+        it over) and ``resolution_rate`` the rest, which the bot handled alone: the two add up
+        to 1. ``answered_by_person`` counts the handed ones a person wrote in; the others
+        waited, or the customer left first.
+        """
         if days < 1 or days > 3660:
             raise ValueError("days must be between 1 and 3660")
         end = now or utcnow()
@@ -325,16 +330,24 @@ class SupportRepository:
             ratings = [c.rating for c in convs if c.rating is not None]
         per_day = Counter(c.created_at.date().isoformat() for c in convs)
         day_list = [(start + timedelta(days=i + 1)).date().isoformat() for i in range(days)]
-        handed = [c for c in convs if c.handoff_reason is not None]
+        answered = with_agent & set(ids)
+        handed = [
+            c
+            for c in convs
+            if c.handoff_reason is not None or c.id in answered or c.status == "agent"
+        ]
         latencies = sorted(float(ms) for ms, _ in answers if ms is not None)
         total = len(convs)
         return {
             "days": days,
             "conversations": total,
             "per_day": [{"day": d, "count": per_day.get(d, 0)} for d in day_list],
-            "resolution_rate": _share(total - len(with_agent & set(ids)), total),
+            "resolution_rate": _share(total - len(handed), total),
             "handoff_rate": _share(len(handed), total),
-            "handoff_reasons": dict(Counter(c.handoff_reason for c in handed)),
+            "answered_by_person": len(answered),
+            "handoff_reasons": dict(
+                Counter(c.handoff_reason for c in handed if c.handoff_reason is not None)
+            ),
             "answers": len(answers),
             "declined_answers": sum(1 for _, h in answers if h),
             "thumbs_up": int(thumbs.get(1, 0)),
@@ -347,11 +360,18 @@ class SupportRepository:
         }
 
     def unanswered(
-        self, *, days: int = 30, limit: int = 10, now: datetime | None = None
+        self,
+        *,
+        days: int = 30,
+        limit: int = 10,
+        now: datetime | None = None,
+        skip: Callable[[str], bool] | None = None,
     ) -> builtins.list[dict[str, Any]]:
         """The customer questions the bot declined most often: the knowledge gaps to fill.
 
-        Grouped by the text as typed (normalised for case and spacing).
+        Grouped by the text as typed (normalised for case and spacing). ``skip(text)`` True
+        leaves a question out: one the bot was right not to answer, such as a request for a
+        person, is no gap in the knowledge.
         """
         start = (now or utcnow()) - timedelta(days=days)
         self._db.migrate()
@@ -388,6 +408,8 @@ class SupportRepository:
                     conv = s.get(Conversation, cid)
                     owners[cid] = (conv.customer_id or cid) if conv else cid
                 text = self._db.unseal(owners[cid], question)
+                if skip is not None and skip(text):
+                    continue
                 key = " ".join(text.casefold().split())
                 counts[key] += 1
                 example.setdefault(key, text)

@@ -46,13 +46,19 @@ async def analytics(
     assistant: AssistantDep,
     days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> dict[str, Any]:
-    """Conversations per day, resolution and handoff rates, thumbs and ratings, latency
-    p50/p95, and the questions the bot could not answer (the knowledge gaps)."""
+    """Conversations per day; the shares handled by the bot alone (resolution_rate) and
+    handed to a person (handoff_rate), which add up to 1; thumbs and ratings; latency
+    p50/p95; and the questions the bot could not answer (the knowledge gaps; requests for a
+    person are not gaps)."""
+    from kefu.dialogue.intents import triage
+
     # The knowledge gaps are customers' own questions: reading them is audited.
     await live.run_sync(audit, assistant, admin, "analytics.view", None, {"days": days})
     repo = live.support(assistant)
     numbers = await live.run_sync(repo.analytics, days=days)
-    numbers["unanswered"] = await live.run_sync(repo.unanswered, days=days)
+    numbers["unanswered"] = await live.run_sync(
+        repo.unanswered, days=days, skip=lambda text: triage(text) == "human"
+    )
     return numbers
 
 
@@ -127,8 +133,12 @@ async def upload(
             report = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
         raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
-    live.publish_knowledge_change(state)
-    audit(assistant, admin, "knowledge.add", name, {"bytes": len(body)})
+    if report.added:
+        live.publish_knowledge_change(state)
+        entries = sum(n for _, n in report.added)
+        audit(assistant, admin, "knowledge.add", name, {"bytes": len(body), "entries": entries})
+    else:  # the same file again: nothing was added, and the log must not say otherwise
+        audit(assistant, admin, "knowledge.unchanged", name, {"bytes": len(body)})
     # File names only: where the server keeps them is none of the client's business.
     return KnowledgeAddOut(
         added=[FilePath(f).name for f, _ in report.added],

@@ -21,13 +21,14 @@ from kefu.guard.documents import clean_passages
 from kefu.service import live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
-from kefu.service.events import QUEUE_CHANNEL
+from kefu.service.events import CLOSING, QUEUE_CHANNEL
 from kefu.service.routes.conversations import KEEPALIVE_S, follow
 from kefu.service.schemas import (
     AgentConversationOut,
     ConversationOut,
     ErrorOut,
     MessageOut,
+    QueueItemOut,
     QueueOut,
     ReplyIn,
     SourceOut,
@@ -48,14 +49,22 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 @router.get("/queue", response_model=QueueOut, responses=_ERRORS)
 async def queue(staff: StaffDep, assistant: AssistantDep) -> QueueOut:
     """Conversations waiting for a person (most urgent, then longest waiting, first), and the
-    ones this agent holds."""
+    ones this agent holds, each with the customer's first question."""
     repo = live.support(assistant)
     waiting = await live.run_sync(repo.queue)
     mine = await live.run_sync(repo.held_by, staff.name)
-    return QueueOut(
-        waiting=[live.conversation_out(c) for c in waiting],
-        mine=[live.conversation_out(c) for c in mine],
+    asked: dict[str, str] = await live.run_sync(
+        assistant.conversations.first_messages, [c.id for c in waiting + mine]
     )
+
+    def item(c: ConversationRecord) -> QueueItemOut:
+        question = asked.get(c.id)
+        return QueueItemOut(
+            **live.conversation_out(c).model_dump(),
+            first_question=None if question is None else _clip(question),
+        )
+
+    return QueueOut(waiting=[item(c) for c in waiting], mine=[item(c) for c in mine])
 
 
 @router.get("/events", responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}})
@@ -77,6 +86,8 @@ async def _queue_feed(request: Request, state: StateDep) -> AsyncIterator[str]:
             if event is None:
                 yield ": keep-alive\n\n"
                 continue
+            if event is CLOSING:
+                return  # the server is stopping: the console reconnects to the next one
             yield sse(event.data, event.name)
             if event.name == "resync":
                 return

@@ -28,7 +28,7 @@ from kefu.service.deps import (
     hash_token,
     new_token,
 )
-from kefu.service.events import conversation_channel
+from kefu.service.events import CLOSING, conversation_channel
 from kefu.service.schemas import (
     AnswerOut,
     ConversationCreated,
@@ -128,9 +128,10 @@ async def send_message(
 ) -> AnswerOut | StreamingResponse:
     text = clean_message(body.text)  # InvalidMessage -> 400 now, not half-way through a stream
     cid = conversation.id
+    turn = body.client_id
     wants_stream = stream or "text/event-stream" in (accept or "")
     if conversation.status == "agent":
-        held = await _to_agent(text, cid, assistant, state)
+        held = await _to_agent(text, cid, assistant, state, turn)
         if wants_stream:
             return StreamingResponse(
                 _one(held), media_type="text/event-stream", headers=SSE_HEADERS
@@ -141,18 +142,20 @@ async def send_message(
         live.publish_status(state, reopened)
     if wants_stream:
         return StreamingResponse(
-            _events(text, cid, assistant, state),
+            _events(text, cid, assistant, state, turn),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
     async with state.turn_lock:
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
-    return await _finish(text, cid, answer, assistant, state)
+    return await _finish(text, cid, answer, assistant, state, turn)
 
 
-async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDep) -> AnswerOut:
+async def _to_agent(
+    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
+) -> AnswerOut:
     record = await live.run_sync(live.store_message, assistant, cid, "user", text)
-    live.publish_messages(state, cid, [record], status="agent")
+    live.publish_messages(state, cid, [record], status="agent", client_id=turn)
     return AnswerOut(
         answer="",
         sources=[],
@@ -163,6 +166,7 @@ async def _to_agent(text: str, cid: str, assistant: AssistantDep, state: StateDe
         latency_ms=0.0,
         conversation_id=cid,
         message_id=record.id,
+        user_message_id=record.id,
         status="agent",
     )
 
@@ -173,29 +177,36 @@ async def _one(answer: AnswerOut) -> AsyncIterator[str]:
 
 
 async def _finish(
-    text: str, cid: str, answer: Answer, assistant: AssistantDep, state: StateDep
+    text: str,
+    cid: str,
+    answer: Answer,
+    assistant: AssistantDep,
+    state: StateDep,
+    turn: str | None = None,
 ) -> AnswerOut:
     stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
     status = changed.status if changed is not None else None
     if status is None:
         status = (await live.run_sync(assistant.conversations.get, cid)).status
-    live.publish_messages(state, cid, stored, status=status)
+    live.publish_messages(state, cid, stored, status=status, client_id=turn)
     if changed is not None:
         live.publish_status(state, changed)
     reply = stored[-1] if stored and stored[-1].role == "assistant" else None
     # A second failed answer in a row hands over after the answer was made (after_answer).
     handoff = answer.handoff or bool(reply is not None and reply.handoff)
+    asked = next((m.id for m in stored if m.role == "user"), None)
     return answer_out(
         answer,
         cid,
         message_id=reply.id if reply is not None else None,
+        user_message_id=asked,
         status=status,
         handoff=handoff,
     )
 
 
 async def _events(
-    text: str, cid: str, assistant: AssistantDep, state: StateDep
+    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
 ) -> AsyncIterator[str]:
     async with state.turn_lock:
         final: Answer | None = None
@@ -208,7 +219,7 @@ async def _events(
             else:
                 yield sse({"text": piece}, "token")
     if final is not None:
-        out = await _finish(text, cid, final, assistant, state)
+        out = await _finish(text, cid, final, assistant, state, turn)
         yield sse(out.model_dump(mode="json"), "answer")
     yield sse({}, "done")
 
@@ -224,6 +235,7 @@ def history(
     return HistoryOut(
         conversation_id=conversation.id,
         status=conversation.status,
+        rating=conversation.rating,
         messages=[live.message_out(m) for m in records],
     )
 
@@ -240,10 +252,11 @@ async def events(
     after: Annotated[int, Query(ge=0, description="Replay messages after this id first.")] = 0,
 ) -> StreamingResponse:
     """Live events of this conversation (server-sent): 'message' (a new message from anyone,
-    with its id), 'status' (bot / waiting / agent / closed), 'typing' ({role, name}: the
-    other side is typing), 'resync' (read the history again). After a network drop,
-    reconnect with ``after=<last message id>``: what was missed is sent first, so no message
-    is lost."""
+    with its id, and the client_id its sender gave the turn, if any), 'status' (bot /
+    waiting / agent / closed), 'typing' ({role, name}: the other side is typing), 'resync'
+    (read the history again). After a network drop, reconnect with ``after=<last message
+    id>``: what was missed is sent first, so no message is lost. The stream ends when the
+    server stops; connect again."""
     return StreamingResponse(
         follow(request, state, conversation.id, after, conversations.history),
         media_type="text/event-stream",
@@ -273,6 +286,8 @@ async def follow(
             if event is None:
                 yield ": keep-alive\n\n"
                 continue
+            if event is CLOSING:
+                return  # the server is stopping: the page reconnects to the next one
             if event.name == "message" and int(event.data.get("id") or 0) <= seen:
                 continue  # already sent from the backlog
             yield sse(event.data, event.name)
@@ -341,7 +356,7 @@ async def feedback(
 async def rating(
     body: RatingIn, conversation: ConversationDep, assistant: AssistantDep
 ) -> FeedbackOut:
-    """Rate the whole conversation from 1 to 5."""
+    """Rate the whole conversation from 1 to 5; a second rating replaces the first."""
     record = await live.run_sync(
         live.support(assistant).add_feedback,
         conversation.id,

@@ -64,6 +64,15 @@ def admin_page() -> Response:
     return _page("admin.html", embeddable=False)
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The pages name /static/icon.svg as their icon; this answers browsers and tools that ask
+    for /favicon.ico anyway, instead of a 404."""
+    return Response(
+        _static("icon.svg"), media_type=_TYPES[".svg"], headers={"Cache-Control": "max-age=86400"}
+    )
+
+
 @router.get("/widget.js")
 def widget() -> Response:
     """One <script> tag puts a chat button on any site (see docs/service.md)."""

@@ -24,16 +24,25 @@
     const chart = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img",
       "aria-label": `Conversations per day, highest ${max}` });
     const step = (width - pad) / Math.max(1, points.length);
+    const every = points.length <= 31 ? 5 : 15;
     points.forEach((p, i) => {
       const h = ((height - 2 * pad) * p.count) / max;
       const bar = svg("rect", { x: pad + i * step + 1, y: height - pad - h, width: Math.max(1, step - 2), height: h });
       bar.append(svg("title", {}, `${p.day}: ${p.count}`));
       chart.append(bar);
-      if (points.length <= 31 ? i % 5 === 0 : i % 15 === 0) chart.append(svg("text", { x: pad + i * step, y: height - 6 }, p.day.slice(5)));
+      // Labels counted back from the last day (today), so today always has one, under its bar.
+      const back = points.length - 1 - i;
+      if (back % every === 0) {
+        const last = back === 0;
+        chart.append(svg("text", { class: "day", x: last ? width : pad + (i + 0.5) * step, y: height - 6, "text-anchor": last ? "end" : "middle" }, p.day.slice(5)));
+      }
     });
     chart.append(svg("text", { x: 0, y: pad }, String(max)));
     return chart;
   }
+
+  /** At most 300 characters of a customer's text (a pasted log can be thousands). */
+  const clip = (text) => (text.length > 300 ? text.slice(0, 299) + "…" : text);
 
   function card(label, value, hint) {
     return el("div", { class: "card" }, el("div", { class: "muted" }, label), el("div", { class: "value" }, value), hint ? el("div", { class: "muted" }, hint) : null);
@@ -45,14 +54,16 @@
       const a = await api("GET", `/api/admin/analytics?days=${days}`, { token: me.token });
       $("cards").replaceChildren(
         card("Conversations", String(a.conversations)),
-        card("Resolved by the bot", pct(a.resolution_rate), "no person needed"),
-        card("Handoff rate", pct(a.handoff_rate)),
+        // The two add up to 100%: every conversation was either handled by the bot alone or
+        // handed to a person (whether one answered yet or not).
+        card("Handled by the bot alone", pct(a.resolution_rate), "never handed to a person"),
+        card("Handed to a person", pct(a.handoff_rate), `asked for one, or the bot could not help; ${a.answered_by_person} answered by a person`),
         card("Thumbs", `👍 ${a.thumbs_up} · 👎 ${a.thumbs_down}`),
         card("Rating", a.rating_avg === null ? "–" : a.rating_avg.toFixed(1) + " / 5"),
         card("Latency p50 / p95", `${ms(a.latency_ms_p50)} / ${ms(a.latency_ms_p95)}`),
       );
       $("per-day").replaceChildren(barChart(a.per_day));
-      $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, g.question), el("td", {}, String(g.count))))
+      $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, clip(g.question)), el("td", { class: "num" }, String(g.count))))
         : [el("tr", {}, el("td", { colspan: 2, class: "muted" }, "None: every question got an answer."))]));
     } catch (err) { if (err.status === 401) signOut(); }
     loadKnowledge();
@@ -73,8 +84,11 @@
     try {
       // By id: two files may share a name (added from different folders), and a name that
       // is not unique deletes nothing.
-      await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(source.id)}`, { token: me.token });
+      const r = await api("DELETE", `/api/admin/knowledge/${encodeURIComponent(source.id)}`, { token: me.token });
+      const n = r.removed.length;
+      $("upload-result").textContent = `Deleted ${source.name} (${n} ${n === 1 ? "entry" : "entries"}).`;
       loadKnowledge();
+      loadAudit();
     } catch (err) { $("upload-result").textContent = err.message; }
   }
 
@@ -104,9 +118,10 @@
     $("upload-result").textContent = `Uploading ${file.name}…`;
     try {
       const r = await api("POST", `/api/admin/knowledge?filename=${encodeURIComponent(file.name)}`, { token: me.token, raw: file });
-      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged.`;
+      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged: nothing was added.`;
       $("file").value = "";
       loadKnowledge();
+      loadAudit();
     } catch (err) { $("upload-result").textContent = err.message; }
   });
   $("days").addEventListener("change", () => me && load());

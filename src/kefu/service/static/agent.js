@@ -1,5 +1,7 @@
 /* The agent console: queue (live), a conversation's history and summary, take over, reply
- * (with a suggested draft from the knowledge base), hand back, close. */
+ * (with a suggested draft from the knowledge base), hand back, close.
+ * Each conversation keeps its own reply draft: text written or suggested for one customer
+ * must never be sent to another after the agent opens a different conversation. */
 "use strict";
 
 (() => {
@@ -7,6 +9,8 @@
   const KEY = "kefu.staff";
   let me = null;
   let current = null; // conversation id
+  // conversation id -> {text, suggestion: {text, note}}: the reply box of each conversation
+  const drafts = new Map();
   let convStream = null;
   let lastId = 0;
   const seen = new Set();
@@ -19,6 +23,7 @@
     const reason = c.handoff_reason || "";
     const button = el("button", { type: "button", "data-id": c.id, "aria-current": c.id === current ? "true" : "false", onclick: () => open(c.id) },
       el("span", {}, el("span", { class: `badge ${reason}` }, REASONS[reason] || c.status), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
+      c.first_question ? el("span", { class: "asked" }, c.first_question) : null,
       el("span", { class: "muted" }, `${c.message_count} messages · ${c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at)}`));
     return el("li", {}, button);
   }
@@ -54,33 +59,59 @@
     $("conv-title").textContent = `Conversation · ${c.status}${c.assigned_agent ? " · " + c.assigned_agent : ""}`;
   }
 
+  /** Show the "suggested from" note only while the box holds that suggestion unchanged. */
+  function showNote() {
+    const draft = current && drafts.get(current);
+    const s = draft && draft.suggestion;
+    $("suggestion-note").textContent = s && s.text && $("reply-text").value === s.text ? s.note : "";
+  }
+
+  /** Keep the reply box's text with the conversation it was written for. */
+  function keepDraft() {
+    if (!current) return;
+    const draft = drafts.get(current) || { suggestion: null };
+    draft.text = $("reply-text").value;
+    drafts.set(current, draft);
+  }
+
+  function showDraft(id, suggestion) {
+    let draft = drafts.get(id);
+    if (!draft) {
+      const note = suggestion.text ? `(suggested from ${suggestion.sources.map((s) => s.id).join(", ")}, edit before sending)` : "";
+      draft = { text: suggestion.text || "", suggestion: { text: suggestion.text || "", note } };
+      drafts.set(id, draft);
+    }
+    $("reply-text").value = draft.text;
+    showNote();
+  }
+
   async function open(id) {
+    keepDraft();
     current = id;
     seen.clear(); lastId = 0;
     typing.hide();
     $("log").replaceChildren();
+    $("reply-text").value = "";
+    $("suggestion-note").textContent = "";
+    $("reply-error").textContent = "";
     convStream && convStream.abort();
+    convStream = null;
     try {
       const d = await api("GET", `/api/agent/conversations/${encodeURIComponent(id)}`, { token: me.token });
+      if (current !== id) return; // the agent opened another conversation meanwhile
       $("empty").hidden = true; $("open").hidden = false;
       $("summary").textContent = d.summary;
       $("sources-used").textContent = d.sources_used.length ? "Sources the bot used: " + d.sources_used.map((s) => `${s.title || s.id} (${s.id})`).join("; ") : "The bot used no sources.";
       d.messages.forEach(bubble);
       buttons(d.conversation);
-      const box = $("reply-text");
-      if (!box.value && d.suggestion.text) {
-        box.value = d.suggestion.text;
-        $("suggestion-note").textContent = `(suggested from ${d.suggestion.sources.map((s) => s.id).join(", ")}, edit before sending)`;
-      } else {
-        $("suggestion-note").textContent = "";
-      }
+      showDraft(id, d.suggestion);
       for (const b of document.querySelectorAll(".queue button")) b.setAttribute("aria-current", b.dataset.id === id ? "true" : "false");
       convStream = follow(() => `/api/agent/conversations/${encodeURIComponent(id)}/events?after=${lastId}`, me.token, (name, data) => {
         if (name === "message") { bubble(data); if (data.role === "user") typing.hide(); }
         else if (name === "status") buttons(data);
         else if (name === "typing" && data.role === "user") typing.show("Customer is typing…");
       });
-    } catch (err) { $("reply-error").textContent = err.message; }
+    } catch (err) { if (current === id) $("reply-error").textContent = err.message; }
   }
 
   async function act(path) {
@@ -103,17 +134,24 @@
   $("signout").addEventListener("click", signOut);
   $("reply").addEventListener("submit", async (ev) => {
     ev.preventDefault();
+    const id = current;
     const text = $("reply-text").value.trim();
-    if (!text) return;
+    if (!text || !id) return;
     $("reply-error").textContent = "";
     try {
-      const m = await api("POST", `/api/agent/conversations/${encodeURIComponent(current)}/messages`, { token: me.token, body: { text } });
+      const m = await api("POST", `/api/agent/conversations/${encodeURIComponent(id)}/messages`, { token: me.token, body: { text } });
+      drafts.set(id, { text: "", suggestion: null }); // sent: nothing left to suggest
+      if (current !== id) return;
       bubble(m);
       $("reply-text").value = "";
-      $("suggestion-note").textContent = "";
-    } catch (err) { $("reply-error").textContent = err.message; }
+      showNote();
+    } catch (err) { if (current === id) $("reply-error").textContent = err.message; }
   });
-  $("reply-text").addEventListener("input", () => { if (current && !$("reply").hidden) pingTyping(); });
+  $("reply-text").addEventListener("input", () => {
+    keepDraft();
+    showNote();
+    if (current && !$("reply").hidden) pingTyping();
+  });
   $("reply-text").addEventListener("keydown", (ev) => {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); $("reply").requestSubmit(); }
   });

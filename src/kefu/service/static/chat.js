@@ -3,48 +3,38 @@
  * - a second stream (/events) brings agent messages and status changes live;
  * - the conversation id and token live in localStorage, so a reload continues the chat;
  * - after a network drop the event stream reconnects with ?after=<last id> and unsent
- *   messages wait in an outbox that is retried, so nothing is lost. */
+ *   messages wait in an outbox that is retried, so nothing is lost;
+ * - a reload reads the history first and only then sends what waited in the outbox;
+ * - each message this page sends has a client id, which the server's events for that turn
+ *   carry back: the page adopts its own bubbles by that id, never by guessing from roles. */
 "use strict";
 
 (() => {
-  const { el, api, follow, readEvents, time, typingPinger, typingNotice } = kefu;
+  const { el, api, follow, readEvents, time, typingPinger, typingNotice, ApiError } = kefu;
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
-  const TEXT = {
-    en: {
-      title: "Customer support", placeholder: "Type your question…", send: "Send", label: "Your message",
-      human: "Talk to a person", close: "Close", rate: "How did we do?", sources: "Sources",
-      you: "You", bot: "Assistant", agent: "Agent", waiting: "Waiting for a person to join…",
-      held: "You are chatting with a person.", closed: "This conversation is closed. Write to start again.",
-      offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
-      up: "Helpful", down: "Not helpful", failed: "Not sent. It will be retried.", open: "Open source",
-      welcome: "Hello! Ask me anything about orders, payments, cards or appointments.",
-      typing: "{name} is typing…",
-    },
-    zh: {
-      title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
-      human: "转人工", close: "关闭", rate: "请为本次服务评分", sources: "来源",
-      you: "您", bot: "智能助手", agent: "人工客服", waiting: "正在为您转接人工客服…",
-      held: "人工客服正在为您服务。", closed: "本次会话已结束，发送消息可重新开始。",
-      offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
-      up: "有帮助", down: "没有帮助", failed: "发送失败，将自动重试。", open: "查看来源",
-      welcome: "您好！请问有什么可以帮您？订单、支付、银行卡、预约等问题都可以问我。",
-      typing: "{name}正在输入…",
-    },
-  };
+  const TEXT = kefuChatText; // chat-text.js
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+  // The business's own welcome line per language (KEFU_WELCOME, KEFU_WELCOME_ZH), if any.
+  let custom = {};
+  const welcomeText = () => custom[lang] || t("welcome");
+  const chatSettings = api("GET", "/api/chat/settings")
+    .then((c) => { custom = { en: c.welcome_en, zh: c.welcome_zh }; })
+    .catch(() => { /* offline: the page's own greeting */ });
 
   const log = document.getElementById("log");
   const form = document.getElementById("form");
   const input = document.getElementById("text");
-  const sendBtn = document.getElementById("send");
   const statusBox = document.getElementById("status");
   const conn = document.getElementById("conn");
   const seen = new Map(); // message id -> element
   let session = JSON.parse(localStorage.getItem(STORE) || "null");
   let lastId = 0;
-  let busy = false;
+  // Messages to send, one after the other ({text, cid}): typed while an answer is still
+  // coming, or taken back from the outbox. None is dropped for arriving at a busy moment.
+  const sending = [];
+  let busy = false; // a message is being sent
   let events = null;
   const typing = typingNotice(document.getElementById("typing"));
   // Tell the agent we are typing, only while a person is (or is about to be) in the chat.
@@ -54,15 +44,25 @@
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
     for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
+    // "客服" beside "Customer support" says what the page is to Chinese readers; beside
+    // "在线客服" it would say it twice.
+    document.getElementById("brand").hidden = lang === "zh";
     document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
+    const welcome = log.querySelector('[data-id="welcome"] .text');
+    if (welcome) welcome.textContent = welcomeText();
   }
 
   function scroll() { log.scrollTop = log.scrollHeight; }
 
+  /** A name for one message of ours, unique enough within one conversation. */
+  function newCid() { return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`; }
+
   function bubble(role, text, opts = {}) {
     const who = role === "user" ? t("you") : role === "agent" ? t("agent") : t("bot");
     const body = el("div", { class: "text" }, text);
-    const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null },
+    // data-cid: our own question's client id; data-reply: the client id it answers.
+    const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null, "data-cid": opts.cid || null, "data-reply": opts.reply || null },
       el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body);
     log.append(node);
     scroll();
@@ -72,7 +72,10 @@
   function decorate(node, answer) {
     node.querySelector(".extras")?.remove();
     const extras = el("div", { class: "extras" });
-    if (answer.sources && answer.sources.length) {
+    // A declined answer ("I'm not sure…") rests on no source: the passages the bot looked at
+    // are for the agents (their console lists them), not to offer the customer, nor to rate.
+    const declined = answer.mode === "declined";
+    if (!declined && answer.sources && answer.sources.length) {
       extras.append(el("span", { class: "muted" }, `${t("sources")}: `));
       for (const s of answer.sources) {
         extras.append(el("button", {
@@ -85,7 +88,9 @@
     if (id) {
       node.dataset.id = id;
       seen.set(Number(id), node);
-      const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": "Feedback" },
+    }
+    if (id && !declined) {
+      const thumbs = el("span", { class: "thumbs", role: "group", "aria-label": t("feedback"), "data-i18n-aria": "feedback" },
         el("button", { type: "button", class: "ghost", "aria-label": t("up"), title: t("up"), onclick: (e) => thumb(id, 1, e) }, "👍"),
         el("button", { type: "button", class: "ghost", "aria-label": t("down"), title: t("down"), onclick: (e) => thumb(id, -1, e) }, "👎"));
       extras.append(thumbs);
@@ -98,19 +103,38 @@
       await api("POST", `/api/conversations/${session.id}/feedback`, { token: session.token, body: { message_id: Number(id), value } });
       const group = ev.target.closest(".thumbs");
       group.replaceChildren(el("span", { class: "muted" }, t("thanks")));
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
   }
 
   async function openSource(id) {
     try {
       const s = await api("GET", `/api/conversations/${session.id}/sources/${encodeURIComponent(id)}`, { token: session.token });
-      document.getElementById("source-title").textContent = s.title || s.id;
-      document.getElementById("source-question").textContent = s.question || "";
+      const title = s.title || s.id;
+      document.getElementById("source-title").textContent = title;
+      // An FAQ's question is often its title too: say it once.
+      const question = s.question && s.question.trim() !== title.trim() ? s.question : "";
+      document.getElementById("source-question").textContent = question;
+      document.getElementById("source-question").hidden = !question;
       document.getElementById("source-text").textContent = s.text;
       const panel = document.getElementById("source");
       panel.hidden = false;
       document.getElementById("source-close").focus();
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
+  }
+
+  /** What went wrong, in the page's language. */
+  function describe(err) {
+    const code = err.code === "too_large" ? "too_long" : err.code;
+    if (["empty", "too_long", "markup_only"].includes(code)) return t(code);
+    if (!err.status) return t("network");
+    return lang === "en" && err.message ? err.message : t("cannot");
+  }
+
+  /** The server refused our message (and stored nothing): say so on its bubble. */
+  function refuse(node, err) {
+    node.classList.add("refused");
+    node.append(el("p", { class: "note error", role: "alert" }, `${t("refused")} ${describe(err)}`));
+    scroll();
   }
 
   function showError(message) {
@@ -120,32 +144,60 @@
   }
 
   function setStatus(state) {
+    const before = statusBox.dataset.state;
+    // A person handed the chat back: say so in the conversation, where the customer looks,
+    // not only by the status bar going away.
+    if (before === "agent" && state === "bot") {
+      log.append(el("p", { class: "notice", role: "status", "data-i18n": "back" }, t("back")));
+      scroll();
+    }
     const text = state === "waiting" ? t("waiting") : state === "agent" ? t("held") : state === "closed" ? t("closed") : "";
     statusBox.textContent = text;
     statusBox.hidden = !text;
     statusBox.dataset.state = state;
-    document.getElementById("rate").hidden = !(state === "closed" || log.querySelectorAll(".msg.assistant, .msg.agent").length >= 2);
+    // Offered once the conversation is closed or two real answers came (the greeting is none).
+    const answers = log.querySelectorAll(".msg.assistant:not([data-id='welcome']), .msg.agent").length;
+    document.getElementById("rate").hidden = !(state === "closed" || answers >= 2);
+  }
+
+  /** Our own bubble for this stored message, if the page sent its turn: the question by
+   * its client id, the answer by the client id it replies to. */
+  function ownBubble(data) {
+    const cid = data.client_id;
+    if (!cid || !/^[A-Za-z0-9_-]+$/.test(cid)) return null;
+    if (data.role === "user") return log.querySelector(`.msg.user[data-cid="${cid}"]:not([data-id])`);
+    if (data.role === "assistant") return log.querySelector(`.msg.assistant[data-reply="${cid}"]:not([data-id])`);
+    return null;
+  }
+
+  function showMessage(data) {
+    const id = Number(data.id);
+    lastId = Math.max(lastId, id);
+    if (seen.has(id)) return;
+    // Our own question and its streamed answer are on screen already: adopt them. (The
+    // stored text can differ from what was typed: personal data is redacted.)
+    const own = ownBubble(data);
+    if (own) {
+      own.dataset.id = id; seen.set(id, own);
+      if (own.classList.contains("thinking")) answerText(own, data.content);
+      if (data.role === "assistant") decorate(own, data);
+      return;
+    }
+    const node = bubble(data.role, data.content, { id, at: data.created_at });
+    seen.set(id, node);
+    if (data.role === "assistant") decorate(node, data);
+    if (data.role === "agent") typing.hide();
   }
 
   function onEvent(name, data) {
     if (name === "message") {
-      const id = Number(data.id);
-      lastId = Math.max(lastId, id);
-      if (seen.has(id)) return;
-      // Our own messages and streamed answers are already on screen: adopt them by content.
-      // (Stored text can differ from what was typed: personal data is redacted.)
-      const pending = log.querySelector(`.msg.${data.role}:not([data-id])`);
-      if (pending) {
-        pending.dataset.id = id; seen.set(id, pending);
-        if (data.role === "assistant") decorate(pending, data);
-        return;
-      }
-      const node = bubble(data.role, data.content, { id, at: data.created_at });
-      seen.set(id, node);
-      if (data.role === "assistant") decorate(node, data);
-      if (data.role === "agent") typing.hide();
+      showMessage(data);
     } else if (name === "status") {
+      if (data.rating) rated();
       setStatus(data.status);
+      // Sent after the missed messages on every (re)connect: the history is on screen, so
+      // what waited in the outbox goes out now, below it.
+      flushOutbox();
     } else if (name === "typing") {
       if (data.role === "agent") typing.show(t("typing").replace("{name}", data.name || t("agent")));
     } else if (name === "resync") {
@@ -153,91 +205,190 @@
     }
   }
 
+  function forget() {
+    // The conversation is gone (erased, or the server was reset): start a new one.
+    localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
+    starting = null;
+    begin().catch((err) => showError(describe(err)));
+  }
+
+  // The page's conversation, made (or read back) once; a failed start (offline) is tried
+  // again by whatever needs it next: a send, "talk to a person".
+  let starting = null;
+  function begin() {
+    if (!starting) starting = start().catch((err) => { starting = null; throw err; });
+    return starting;
+  }
+
+  /** The stored conversation, oldest first; the event stream then continues after it. */
+  async function loadHistory() {
+    try {
+      const h = await api("GET", `/api/conversations/${session.id}/messages`, { token: session.token });
+      h.messages.forEach(showMessage);
+      if (h.rating) rated();
+      setStatus(h.status);
+      return true;
+    } catch (err) {
+      if (err.status === 403 || err.status === 404) { forget(); return false; }
+      return true; // offline: the event stream sends the history once it connects
+    }
+  }
+
   async function start() {
+    await chatSettings;
+    // The greeting heads every conversation; it is the page's, never stored.
+    if (!log.querySelector('[data-id="welcome"]')) bubble("assistant", welcomeText(), { id: "welcome" });
     if (!session) {
       const created = await api("POST", "/api/conversations");
       session = { id: created.id, token: created.token };
       localStorage.setItem(STORE, JSON.stringify(session));
-      bubble("assistant", t("welcome"), { id: "welcome" });
+    } else if (!(await loadHistory())) {
+      return;
     }
     events = follow(() => `/api/conversations/${session.id}/events?after=${lastId}`, session.token, onEvent, (state, err) => {
-      conn.textContent = state === "offline" ? t("offline") : "";
-      conn.dataset.state = state;
-      if (state === "online") flushOutbox();
-      if (state === "denied" && err && (err.status === 403 || err.status === 404)) {
-        // The conversation is gone (erased, or the server was reset): start a new one.
-        localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
-        start();
-      }
+      setConn(state);
+      if (state === "denied" && err && (err.status === 403 || err.status === 404)) forget();
     });
   }
 
-  function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
-  function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
-
-  async function flushOutbox() {
-    const pending = outbox();
-    if (!pending.length || busy) return;
-    saveOutbox([]);
-    for (const text of pending) await send(text, true);
+  function setConn(state) {
+    conn.textContent = state === "offline" ? t("offline") : "";
+    conn.dataset.state = state;
   }
 
-  async function send(text, retry = false) {
+  // The outbox holds {cid, text}; a page before client ids stored plain strings.
+  function outbox() {
+    return JSON.parse(localStorage.getItem(OUTBOX) || "[]").map((m) => (typeof m === "string" ? { cid: newCid(), text: m } : m));
+  }
+  function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
+
+  // Unsent messages are tried again whenever the event stream (re)connects, when the browser
+  // says it is back online, and on a timer meanwhile (growing from 2 s to 30 s), in case the
+  // stream still hangs on a connection that is gone.
+  let retryTimer = null;
+  let retryDelay = 2000;
+  function retryLater() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flushOutbox, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
+  /** Give our bubble the id the server stored its message under (if no event did yet). */
+  function adopt(node, id) {
+    if (!id || node.dataset.id) return;
+    if (seen.has(Number(id))) { node.remove(); return; } // shown from an event meanwhile
+    node.dataset.id = id; seen.set(Number(id), node);
+  }
+
+  function flushOutbox() {
+    clearTimeout(retryTimer);
+    const pending = outbox().filter((m) => !sending.some((q) => q.cid === m.cid));
+    if (!pending.length) { retryDelay = 2000; return; }
+    saveOutbox([]);
+    sending.unshift(...pending); // older than anything typed since
+    pump();
+  }
+
+  async function pump() {
+    if (busy) return;
     busy = true;
-    sendBtn.disabled = true;
-    const mine = retry ? [...log.querySelectorAll(".msg.user.failed")].find((n) => n.querySelector(".text").textContent === text) : null;
-    if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
-    else bubble("user", text);
-    let answerNode = null;
-    let answerText = "";
     try {
+      while (sending.length) {
+        const m = sending.shift();
+        await send(m.text, m.cid);
+      }
+    } finally { busy = false; }
+  }
+
+  /** An answer bubble that shows three dots until the first words arrive. */
+  function thinking(cid) {
+    const node = bubble("assistant", "", { reply: cid });
+    node.classList.add("thinking");
+    node.querySelector(".text").replaceChildren(
+      el("span", { class: "dots", "aria-hidden": "true" }, el("span", {}), el("span", {}), el("span", {})),
+      el("span", { class: "visually-hidden" }, t("thinking")));
+    return node;
+  }
+
+  function answerText(node, text) {
+    node.classList.remove("thinking");
+    node.querySelector(".text").textContent = text;
+  }
+
+  /** Send one message; ``cid`` is its client id (its bubble's, if it has one already). */
+  async function send(text, cid) {
+    let failed = false;
+    let mine = log.querySelector(`.msg.user[data-cid="${cid}"]`);
+    if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
+    else mine = bubble("user", text, { cid });
+    // While a person holds the chat the bot stays silent: no dots then.
+    let answerNode = statusBox.dataset.state === "agent" ? null : thinking(cid);
+    let streamed = "";
+    try {
+      await begin(); // a message typed before the page had its conversation waits for it
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
         headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text, client_id: cid }),
       });
       if (!res.ok) {
-        let msg = res.statusText;
-        try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
-        if (res.status >= 500 || res.status === 429) throw new TypeError(msg);
-        showError(msg);
+        answerNode && answerNode.remove();
+        let d = {};
+        try { d = (await res.json()) || {}; } catch (_) { /* no JSON body */ }
+        const msg = typeof d.error === "string" ? d.error : res.statusText;
+        if (res.status >= 500 || res.status === 429) throw new TypeError(msg); // retried later
+        refuse(mine, new ApiError(res.status, msg, d.code));
         return;
       }
       await readEvents(res, (name, data) => {
         if (name === "token") {
-          if (!answerNode) answerNode = bubble("assistant", "");
-          answerText += data.text;
-          answerNode.querySelector(".text").textContent = answerText;
+          if (!answerNode) answerNode = bubble("assistant", "", { reply: cid });
+          streamed += data.text;
+          answerText(answerNode, streamed);
           scroll();
         } else if (name === "answer") {
-          if (data.mode === "agent") return; // a person holds the chat: no bot answer
-          if (!answerNode) answerNode = bubble("assistant", data.answer);
-          answerNode.querySelector(".text").textContent = data.answer;
+          adopt(mine, data.user_message_id);
+          if (data.mode === "agent") { // a person holds the chat: no bot answer
+            answerNode && !answerNode.dataset.id && answerNode.remove();
+            return;
+          }
+          if (!answerNode) answerNode = bubble("assistant", data.answer, { reply: cid });
+          answerText(answerNode, data.answer);
           const shown = data.message_id ? seen.get(Number(data.message_id)) : null;
           if (shown && shown !== answerNode) { answerNode.remove(); return; }
           decorate(answerNode, data);
           if (data.status) setStatus(data.status);
         } else if (name === "error") {
-          showError(data.error || "error");
+          answerNode && answerNode.classList.contains("thinking") && answerNode.remove();
+          showError(t("broke"));
         }
       });
+      // The stream ended without a word (a failure): no dots left behind.
+      if (answerNode && answerNode.classList.contains("thinking") && !answerNode.dataset.id) answerNode.remove();
     } catch (err) {
       // Network trouble: keep the message and send it when the connection is back.
-      const list = outbox(); list.push(text); saveOutbox(list);
-      const node = mine || [...log.querySelectorAll(".msg.user")].pop();
-      if (node) { node.classList.add("failed"); node.append(el("p", { class: "note" }, t("failed"))); }
-    } finally {
-      busy = false;
-      sendBtn.disabled = false;
+      // (Unless the server stored it already and only its answer was cut off.)
+      answerNode && !answerNode.dataset.id && answerNode.remove();
+      if (!mine.dataset.id) {
+        const list = outbox(); list.push({ cid, text }); saveOutbox(list);
+        mine.classList.add("failed"); mine.append(el("p", { class: "note" }, t("failed")));
+      }
+      setConn("offline");
+      failed = true;
     }
+    if (failed) retryLater();
+    else if (conn.dataset.state === "offline") setConn("online"); // it got through after all
   }
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
-    if (!text || busy) return;
+    if (!text) return;
     input.value = "";
-    send(text);
+    const cid = newCid();
+    bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
+    sending.push({ text, cid });
+    pump();
   });
   input.addEventListener("input", () => {
     if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();
@@ -247,26 +398,38 @@
   });
   document.getElementById("human").addEventListener("click", async () => {
     try {
+      await begin();
       const state = await api("POST", `/api/conversations/${session.id}/handoff`, { token: session.token });
       setStatus(state.status);
-    } catch (err) { showError(err.message); }
+    } catch (err) { showError(describe(err)); }
   });
   document.getElementById("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
   document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
-  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") document.getElementById("source").hidden = true; });
+  // Esc closes the source panel; with none open, inside the widget's frame, the widget itself
+  // (widget.js listens for this message from its own frame only).
+  const embedded = window.parent !== window && new URLSearchParams(location.search).has("embed");
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    const panel = document.getElementById("source");
+    if (!panel.hidden) panel.hidden = true;
+    else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
+  });
+  // One rating per conversation (a second one replaces the first on the server): once given,
+  // here or before a reload, the stars give way to a thank-you.
   const stars = document.getElementById("stars");
+  function rated() { stars.replaceChildren(el("span", { class: "muted", "data-i18n": "thanks" }, t("thanks"))); }
   for (let i = 1; i <= 5; i++) {
     stars.append(el("button", {
       type: "button", class: "ghost star", "aria-label": `${i} / 5`,
       onclick: async () => {
         try {
           await api("POST", `/api/conversations/${session.id}/rating`, { token: session.token, body: { value: i } });
-          stars.replaceChildren(el("span", { class: "muted" }, t("thanks")));
-        } catch (err) { showError(err.message); }
+          rated();
+        } catch (err) { showError(describe(err)); }
       },
     }, "★"));
   }
   window.addEventListener("online", flushOutbox);
   applyLanguage();
-  start().catch((err) => showError(err.message));
+  begin().catch((err) => showError(describe(err)));
 })();

@@ -19,8 +19,10 @@ const kefu = (() => {
     return node;
   }
 
+  /** status: the HTTP status (0: no answer at all); code: the server's reason, where it
+   * gives one ("empty", "too_long", "markup_only", "too_large"...), for pages to translate. */
   class ApiError extends Error {
-    constructor(status, message) { super(message); this.status = status; }
+    constructor(status, message, code) { super(message); this.status = status; this.code = code || null; }
   }
 
   /** fetch JSON with an optional bearer token; errors carry the server's message. */
@@ -41,19 +43,21 @@ const kefu = (() => {
     try { data = text ? JSON.parse(text) : null; } catch (_) { data = null; }
     if (!res.ok) {
       const msg = data && data.error ? (typeof data.error === "string" ? data.error : data.error.message) : res.statusText;
-      throw new ApiError(res.status, msg || `HTTP ${res.status}`);
+      throw new ApiError(res.status, msg || `HTTP ${res.status}`, data && typeof data.code === "string" ? data.code : null);
     }
     return data;
   }
 
-  /** Read server-sent events from a fetch response body: onEvent(name, data). */
-  async function readEvents(res, onEvent) {
+  /** Read server-sent events from a fetch response body: onEvent(name, data); onChunk() on
+   * every piece that arrives, keep-alive comments included. */
+  async function readEvents(res, onEvent, onChunk) {
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buffer = "";
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
+      onChunk && onChunk();
       buffer += decoder.decode(value, { stream: true });
       let cut;
       while ((cut = buffer.indexOf("\n\n")) >= 0) {
@@ -73,35 +77,55 @@ const kefu = (() => {
     }
   }
 
-  /** Open an SSE stream with a bearer token (EventSource cannot send headers). */
-  async function stream(path, token, onEvent, signal) {
-    const res = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
-      signal,
-    });
-    if (!res.ok) {
-      let msg = res.statusText;
-      try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
-      throw new ApiError(res.status, msg);
+  // The server sends a keep-alive comment every 15 s: a stream silent for this long is a
+  // dead connection (a server that vanished without closing it), not a quiet one.
+  const SILENT_MS = 40000;
+
+  /** Open an SSE stream with a bearer token (EventSource cannot send headers). onOpen() runs
+   * once the server has accepted it; the promise ends when the server ends the stream. */
+  async function stream(path, token, onEvent, signal, onOpen) {
+    const local = new AbortController();
+    const abort = () => local.abort();
+    if (signal) signal.addEventListener("abort", abort);
+    let timer = null;
+    const watch = () => { clearTimeout(timer); timer = setTimeout(abort, SILENT_MS); };
+    try {
+      watch();
+      const res = await fetch(path, {
+        headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+        signal: local.signal,
+      });
+      if (!res.ok) {
+        let msg = res.statusText;
+        try { const d = await res.json(); msg = typeof d.error === "string" ? d.error : msg; } catch (_) { /* keep */ }
+        throw new ApiError(res.status, msg);
+      }
+      onOpen && onOpen();
+      await readEvents(res, onEvent, watch);
+    } finally {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", abort);
     }
-    await readEvents(res, onEvent);
   }
 
-  /** Keep a stream open: reconnect with growing delays; path() is re-evaluated each time. */
+  /** Keep a stream open: reconnect with growing delays; path() is re-evaluated each time.
+   * onState("online") after every successful (re)connect, "offline" when a connection
+   * attempt fails or a stream dies, "denied" (and no more tries) on 401/403/404. A stream
+   * the server ends by itself (it is stopping, or this client fell behind) is reopened
+   * after a short pause: to another server process if this one is going away. */
   function follow(path, token, onEvent, onState) {
     const controller = new AbortController();
     let delay = 500;
     (async () => {
       while (!controller.signal.aborted) {
         try {
-          onState && onState("online");
-          await stream(path(), token, (n, d) => { delay = 500; onEvent(n, d); }, controller.signal);
+          await stream(path(), token, onEvent, controller.signal, () => { delay = 500; onState && onState("online"); });
         } catch (err) {
           if (controller.signal.aborted) return;
           if (err.status === 401 || err.status === 403 || err.status === 404) { onState && onState("denied", err); return; }
+          onState && onState("offline");
         }
         if (controller.signal.aborted) return;
-        onState && onState("offline");
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 8000);
       }

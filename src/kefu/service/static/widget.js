@@ -2,7 +2,10 @@
  *   <script src="https://your-kefu-server/widget.js" async></script>
  * Optional attributes: data-kefu-title="Help", data-kefu-position="left".
  * It adds a button that opens the chat in a frame served by the kefu server, so the host
- * page's styles and scripts cannot touch the conversation (and vice versa). */
+ * page's styles and scripts cannot touch the conversation (and vice versa). The button and
+ * the frame sit in a shadow root with every style of theirs set inline from `all: initial`:
+ * the host page's CSS, `!important` included, cannot restyle or hide them. Esc closes the
+ * chat, also from inside the frame (which posts {kefu: "close"} to this page). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -11,32 +14,54 @@
   var origin = new URL(script.src, location.href).origin;
   var title = script.getAttribute("data-kefu-title") || "Chat · 客服";
   var side = script.getAttribute("data-kefu-position") === "left" ? "left" : "right";
+  var FONT = "font:15px/1.2 system-ui,-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;";
+
+  var host = document.createElement("kefu-widget");
+  host.style.cssText = "all:initial;display:block;position:static";
+  // Inline styles only (no <style> element): a host page's Content-Security-Policy may forbid
+  // inline style sheets, never style set from a script.
+  var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
 
   var button = document.createElement("button");
   button.type = "button";
   button.textContent = title;
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "kefu-widget-frame");
-  button.style.cssText = "position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;padding:12px 18px;" +
-    "border-radius:24px;border:none;background:#0b6bcb;color:#fff;font:15px system-ui,sans-serif;" +
-    "box-shadow:0 4px 14px rgba(0,0,0,.2);cursor:pointer;min-height:44px";
+  var look = "all:initial;box-sizing:border-box;position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;" +
+    "padding:12px 18px;border-radius:24px;border:none;background:#0b6bcb;color:#fff;" + FONT +
+    "box-shadow:0 4px 14px rgba(0,0,0,.2);cursor:pointer;min-height:44px;max-width:calc(100vw - 40px);" +
+    "white-space:nowrap;overflow:hidden;text-overflow:ellipsis;";
+  button.style.cssText = look;
+  // A visible focus ring (the page stylesheet's, which `all: initial` left behind).
+  button.addEventListener("focus", function () { button.style.outline = "3px solid #f59e0b"; button.style.outlineOffset = "2px"; });
+  button.addEventListener("blur", function () { button.style.outline = "none"; });
 
   var frame = document.createElement("iframe");
   frame.id = "kefu-widget-frame";
   frame.title = title;
   frame.src = origin + "/?embed=1";
-  frame.hidden = true;
-  frame.style.cssText = "position:fixed;bottom:80px;" + side + ":20px;z-index:2147483000;" +
+  var frameLook = "all:initial;box-sizing:border-box;position:fixed;bottom:80px;" + side + ":20px;z-index:2147483000;" +
     "width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 110px));border:1px solid #dfe3ea;" +
-    "border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.2);background:#fff";
+    "border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.2);background:#fff;";
+  // `all: initial` also undoes the [hidden] attribute's display:none, so "display" it is.
+  function show(open) {
+    frame.style.cssText = frameLook + "display:" + (open ? "block" : "none") + ";";
+    button.setAttribute("aria-expanded", String(open));
+  }
+  show(false);
+  function isOpen() { return frame.style.display !== "none"; }
+  function close() {
+    if (!isOpen()) return;
+    show(false);
+    button.focus();
+  }
 
-  button.addEventListener("click", function () {
-    frame.hidden = !frame.hidden;
-    button.setAttribute("aria-expanded", String(!frame.hidden));
+  button.addEventListener("click", function () { show(!isOpen()); });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") close(); });
+  window.addEventListener("message", function (ev) {
+    if (ev.origin === origin && ev.source === frame.contentWindow && ev.data && ev.data.kefu === "close") close();
   });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape" && !frame.hidden) { frame.hidden = true; button.setAttribute("aria-expanded", "false"); button.focus(); }
-  });
-  document.body.appendChild(frame);
-  document.body.appendChild(button);
+  root.appendChild(frame);
+  root.appendChild(button);
+  document.body.appendChild(host);
 })();

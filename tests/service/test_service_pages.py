@@ -1,0 +1,600 @@
+"""The web pages' own behaviour in headless Chromium, against the fast test assistant
+(hashing embedder, scripted fake LLM: conftest.py), so each test takes seconds.
+
+test_service_browser.py drives the same pages end to end on the real models; this file pins
+down what the pages do with drafts, reconnects, refusals and the like.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
+playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+
+from service_data import REFUND_ANSWER  # noqa: E402
+
+from conftest import LiveServer, fake_assistant, serve_in_thread  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+SLOW = "Slowly: "  # a question starting so waits 1.5 s before its answer starts (`server`)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    from kefu.security.users import UserRepository
+    from kefu.service.app import create_app
+
+    # Every page load is a dozen requests from 127.0.0.1: no per-address limit here.
+    assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"), rate_limit_ip=0)
+    answer = assistant.stream
+
+    def slow(text: str, **kwargs: Any) -> Iterator[Any]:
+        if text.startswith(SLOW):  # as a model on a CPU: seconds before the first word
+            time.sleep(1.5)
+        yield from answer(text, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assistant, "stream", slow)
+        live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+        users = UserRepository(assistant.kb.db)
+        users.create("ann", "agent", password="ann-secret-pw")
+        users.create("root", "admin", password="root-secret-pw")
+        yield live
+        stop()
+    assistant.kb.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield b
+        b.close()
+
+
+def _customer(server: LiveServer, *texts: str, person: bool = False) -> tuple[str, str]:
+    """A conversation made through the API: (id, token), after ``texts`` were asked."""
+    created = httpx.post(server.url + "/api/conversations").json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    for text in texts:
+        r = httpx.post(
+            f"{server.url}/api/conversations/{created['id']}/messages",
+            json={"text": text},
+            headers=auth,
+            timeout=30,
+        )
+        assert r.status_code == 200, r.text
+    if person:
+        r = httpx.post(f"{server.url}/api/conversations/{created['id']}/handoff", headers=auth)
+        assert r.status_code == 200, r.text
+    return created["id"], created["token"]
+
+
+def _agent(server: LiveServer, browser: Any, name: str = "ann") -> Any:
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(server.url + "/agent")
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Password").fill(f"{name}-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+    playwright.expect(page.locator("#console")).to_be_visible()
+    return page
+
+
+def _open(agent: Any, cid: str) -> None:
+    agent.locator(f".queue button[data-id='{cid}']").click()
+    playwright.expect(agent.locator(".queue button[aria-current='true']")).to_have_attribute(
+        "data-id", cid
+    )
+
+
+# -- the agent console ------------------------------------------------------------------------
+def test_each_conversation_keeps_its_own_reply_draft(server: LiveServer, browser: Any) -> None:
+    """A suggestion or a draft written for one customer never follows the agent to another."""
+    expect = playwright.expect
+    refund, _ = _customer(server, "How long does a refund take?", person=True)
+    other, other_token = _customer(server, "转人工")
+    agent = _agent(server, browser)
+    box = agent.locator("#reply-text")
+    note = agent.locator("#suggestion-note")
+    # The queue says what each customer asked first, before anything is opened.
+    expect(agent.locator(f".queue button[data-id='{refund}'] .asked")).to_have_text(
+        "How long does a refund take?"
+    )
+    expect(agent.locator(f".queue button[data-id='{other}'] .asked")).to_have_text("转人工")
+
+    _open(agent, refund)
+    expect(box).to_have_value(REFUND_ANSWER)
+    expect(note).to_contain_text("rf-1")
+    _open(agent, other)
+    expect(agent.locator("#summary")).to_contain_text("转人工")
+    expect(box).not_to_have_value(REFUND_ANSWER)
+    if not box.input_value():
+        expect(note).to_have_text("")  # no note without its suggestion
+
+    # A draft typed for one conversation stays with it.
+    agent.get_by_role("button", name="Take over").click()
+    expect(box).to_be_visible()
+    box.fill("您好，请问有什么可以帮您？")
+    _open(agent, refund)
+    expect(box).to_have_value(REFUND_ANSWER)
+    expect(note).to_contain_text("rf-1")
+    _open(agent, other)
+    expect(box).to_have_value("您好，请问有什么可以帮您？")
+    expect(note).to_have_text("")
+
+    # Sending sends this conversation's own text, and the draft is gone afterwards.
+    agent.get_by_role("button", name="Send").click()
+    expect(agent.locator("#log .msg.agent .text")).to_have_text("您好，请问有什么可以帮您？")
+    expect(box).to_have_value("")
+    history = httpx.get(
+        f"{server.url}/api/conversations/{other}/messages",
+        headers={"Authorization": f"Bearer {other_token}"},
+    ).json()["messages"]
+    assert [m["content"] for m in history if m["role"] == "agent"] == ["您好，请问有什么可以帮您？"]
+    assert not any(re.search("Refunds reach", m["content"]) for m in history)
+    agent.context.close()
+
+
+# -- the customer chat --------------------------------------------------------------------------
+def test_the_chat_notices_a_restart_and_sends_what_waited(tmp_path: Path, browser: Any) -> None:
+    """The server restarts while the page is open: the page says it is offline, keeps the
+    message typed meanwhile, and sends it by itself once the new process answers."""
+    from kefu.service.app import create_app
+
+    expect = playwright.expect
+    assistant, _ = fake_assistant(tmp_path, rate_limit_ip=0)
+    first, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    port = int(first.url.rsplit(":", 1)[1])
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(first.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+
+    assert stop(), "the server did not stop with a page open"
+    expect(page.locator("#conn")).to_have_text("Offline: reconnecting…", timeout=10_000)
+    # ... and it stays said while the server is away, not only between two tries.
+    page.evaluate(
+        """() => {
+             const conn = document.getElementById("conn");
+             window.connSeen = [];
+             new MutationObserver(() => window.connSeen.push(conn.textContent))
+               .observe(conn, {childList: true, characterData: true, subtree: true});
+           }"""
+    )
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(page.locator(".msg.user.failed")).to_have_count(1)
+    page.wait_for_timeout(4000)  # several reconnect attempts
+    assert "" not in page.evaluate("window.connSeen")
+
+    # The new process: same database, a new app, the same address.
+    _, stop_again = serve_in_thread(create_app(assistant.settings, assistant=assistant), port)
+    try:
+        expect(page.locator(".msg.user.failed")).to_have_count(0, timeout=20_000)
+        expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+        expect(page.locator("#conn")).to_have_text("")
+        expect(page.locator(".msg.user")).to_have_count(2)
+    finally:
+        page.context.close()
+        stop_again()
+        assistant.kb.db.dispose()
+
+
+def _conversation(page: Any) -> list[tuple[str, str]]:
+    """(role, text) of every message shown, top to bottom, the welcome left out."""
+    rows = page.locator(".log .msg:not([data-id='welcome'])").evaluate_all(
+        "nodes => nodes.map(n => [n.classList[1], n.querySelector('.text').textContent])"
+    )
+    return [(role, text) for role, text in rows]
+
+
+def test_a_reload_shows_the_history_in_order_then_sends_what_waited(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+
+    # The next message cannot get through: it waits in the outbox.
+    page.route("**/messages?stream=true", lambda route: route.abort())
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(page.locator(".msg.user.failed")).to_have_count(1)
+    page.unroute("**/messages?stream=true")
+    page.reload()
+
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    page.wait_for_timeout(500)  # nothing else arrives late
+    shown = _conversation(page)
+    assert [role for role, _ in shown] == ["user", "assistant", "user", "assistant"], shown
+    assert shown[0] == ("user", "How long does a refund take?")
+    assert shown[1] == ("assistant", REFUND_ANSWER)
+    assert shown[2] == ("user", "How much does shipping cost?")
+    expect(page.locator(".msg.user.failed")).to_have_count(0)
+    # Reloading again shows the same, from the server's history alone.
+    page.reload()
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    assert _conversation(page) == shown
+    page.context.close()
+
+
+def test_the_welcome_line_is_neutral_unless_the_business_sets_its_own(
+    server: LiveServer, browser: Any, tmp_path: Path
+) -> None:
+    from kefu.service.app import create_app
+
+    expect = playwright.expect
+    welcome = "[data-id='welcome'] .text"
+    neutral = {"en-US": "Hello! How can I help you today?", "zh-CN": "您好！请问有什么可以帮您？"}
+    for locale, text in neutral.items():
+        page = browser.new_context(locale=locale).new_page()
+        page.goto(server.url + "/")
+        expect(page.locator(welcome)).to_have_text(text)
+        page.context.close()
+
+    assistant, _ = fake_assistant(
+        tmp_path, welcome="Welcome to Ride On Bikes!", welcome_zh="欢迎光临骑行车行！"
+    )
+    shop, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    try:
+        page = browser.new_context(locale="en-US").new_page()
+        page.goto(shop.url + "/")
+        expect(page.locator(welcome)).to_have_text("Welcome to Ride On Bikes!")
+        page.locator("#lang").click()
+        expect(page.locator(welcome)).to_have_text("欢迎光临骑行车行！")
+        # A reload continues the conversation under the same greeting, shown once.
+        page.get_by_label("您的消息").fill("How long does a refund take?")
+        page.get_by_label("您的消息").press("Enter")
+        expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+        page.reload()
+        expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+        expect(page.locator(welcome)).to_have_count(1)
+        expect(page.locator(".log .msg").first).to_have_attribute("data-id", "welcome")
+        page.context.close()
+    finally:
+        stop()
+        assistant.kb.db.dispose()
+
+
+def test_dots_show_while_the_answer_is_prepared(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    expect(page.locator("[data-id='welcome']")).to_be_visible()
+    page.get_by_label("您的消息").fill(SLOW + "How long does a refund take?")
+    page.get_by_label("您的消息").press("Enter")
+    dots = page.locator(".msg.assistant.thinking")
+    expect(dots).to_be_visible()
+    expect(dots).to_contain_text("智能助手正在回复…")  # for screen readers; shown as dots
+    expect(dots.locator(".dots span")).to_have_count(3)
+    # The dots become the answer: one bubble, no dots left.
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+    expect(dots).to_have_count(0)
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
+    page.context.close()
+
+
+def test_a_refused_message_is_marked_not_sent_in_the_pages_language(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("您的消息")
+    expect(page.locator("[data-id='welcome']")).to_be_visible()
+    cases = [
+        (
+            "<img src=x onerror=alert(1)>",
+            "未发送： 消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
+        ),
+        ("\u200b\u200b", "未发送： 消息不能为空。"),
+        ("好" * 4001, "未发送： 消息太长（最多 4000 字），请缩短或分成几条发送。"),
+    ]
+    for n, (text, said) in enumerate(cases, 1):
+        # Set as a script would: the box itself stops typing at 4000 characters.
+        box.evaluate("(node, text) => { node.value = text; }", text)
+        box.press("Enter")
+        refused = page.locator(".msg.user.refused")
+        expect(refused).to_have_count(n)
+        expect(refused.last.locator(".text")).to_have_text(text)
+        expect(refused.last.locator("p.note[role=alert]")).to_have_text(said)
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(0)
+    # A message that is fine goes out as usual afterwards.
+    box.fill("退款多久到账？")
+    box.press("Enter")
+    expect(page.locator(".msg.user").last).not_to_have_class(re.compile("refused"))
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
+    page.context.close()
+
+
+def test_a_declined_answer_offers_no_sources_and_no_thumbs(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("Do you sell garden gnomes?")
+    box.press("Enter")
+    declined = page.locator(".msg.assistant:not([data-id='welcome'])").last
+    expect(declined).to_have_attribute("data-id", re.compile(r"^\d+$"))
+    cid = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).id")
+    token = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).token")
+    stored = httpx.get(
+        f"{server.url}/api/conversations/{cid}/messages",
+        headers={"Authorization": f"Bearer {token}"},
+    ).json()["messages"][-1]
+    assert stored["mode"] == "declined" and stored["sources"]  # kept for the agents
+    expect(declined.locator(".chip")).to_have_count(0)
+    expect(declined.locator(".thumbs")).to_have_count(0)
+    # An answer still shows its sources and thumbs; and the history, after a reload, the same.
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    answered = page.locator(".msg.assistant").last
+    expect(answered.locator(".chip")).to_have_count(1)
+    expect(answered.locator(".thumbs button")).to_have_count(2)
+    page.reload()
+    expect(page.locator(".msg.assistant .chip")).to_have_count(1)
+    expect(page.locator(".msg.assistant .thumbs")).to_have_count(1)
+    page.context.close()
+
+
+# -- the admin dashboard ------------------------------------------------------------------------
+def test_the_dashboard_figures_agree_and_its_tables_stay_on_the_panel(
+    server: LiveServer, browser: Any
+) -> None:
+    import datetime as dt
+
+    expect = playwright.expect
+    _customer(server, "x" * 4000)  # declined: a "question" of one 4,000-letter word
+    _customer(server, "转人工")  # a request for a person: no knowledge gap
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(server.url + "/admin")
+    page.get_by_label("Name").fill("root")
+    page.get_by_label("Password").fill("root-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+
+    def figure(label: str) -> int:
+        card = page.locator("#cards .card", has=page.get_by_text(label, exact=True))
+        expect(card).to_have_count(1)
+        return int(card.locator(".value").inner_text().rstrip("%"))
+
+    assert figure("Handled by the bot alone") + figure("Handed to a person") == 100
+
+    gaps = page.locator("#gaps tr")
+    expect(gaps.filter(has_text="xxxxxxxx")).to_have_count(1)
+    expect(gaps.filter(has_text="转人工")).to_have_count(0)
+    panel = page.locator("section.panel", has=page.locator("#gaps")).bounding_box()
+    for cell in page.locator("#gaps td.num").all():
+        box = cell.bounding_box()
+        assert panel is not None and box is not None
+        assert box["x"] + box["width"] <= panel["x"] + panel["width"], "Times is off the panel"
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+    # The chart's last label is today's date (UTC, as the figures), under today's bar.
+    today = dt.datetime.now(dt.UTC).strftime("%m-%d")
+    expect(page.locator("#per-day svg text.day").last).to_have_text(today)
+    page.context.close()
+
+
+# -- the widget -----------------------------------------------------------------------------------
+HOSTILE_SHOP = """<!doctype html><title>Shop</title>
+<style>
+  button { background: hotpink !important; font: 30px "Courier New" !important;
+           display: none !important; }
+  iframe { display: block !important; width: 10px !important; }
+  * { color: green !important; }
+</style>
+<h1>Shop</h1><input id="search" aria-label="Search">
+<script src="{url}/widget.js"></script>"""
+
+
+def test_the_widget_keeps_its_look_on_a_hostile_page_and_esc_closes_it(
+    server: LiveServer, browser: Any
+) -> None:
+    """The host page's !important CSS does not restyle (or hide) the launcher or the frame, and
+    Esc closes the chat whether the focus is on the host page or inside the chat."""
+    from conftest import site
+
+    expect = playwright.expect
+    page = browser.new_page()
+    with site(HOSTILE_SHOP.replace("{url}", server.url)) as shop_url:
+        page.goto(shop_url)
+        launcher = page.get_by_role("button", name="Chat · 客服")
+        expect(launcher).to_be_visible()
+        look = launcher.evaluate(
+            "b => { const s = getComputedStyle(b); "
+            "return [s.backgroundColor, s.fontSize, s.color, s.fontFamily]; }"
+        )
+        assert look[:3] == ["rgb(11, 107, 203)", "15px", "rgb(255, 255, 255)"], look
+        assert "Courier" not in look[3]
+        frame = page.locator("#kefu-widget-frame")
+        expect(frame).to_be_hidden()
+
+        launcher.click()
+        expect(frame).to_be_visible()
+        assert frame.evaluate("f => f.getBoundingClientRect().width") > 200
+        chat = page.frame_locator("#kefu-widget-frame")
+        box = chat.get_by_role("textbox")
+        box.click()
+        box.press("Escape")  # from inside the chat's frame
+        expect(frame).to_be_hidden()
+        expect(launcher).to_have_attribute("aria-expanded", "false")
+        expect(launcher).to_be_focused()
+
+        launcher.click()
+        expect(frame).to_be_visible()
+        page.locator("#search").press("Escape")  # from the host page
+        expect(frame).to_be_hidden()
+    page.close()
+
+
+def test_the_rating_is_offered_after_two_answers_and_once(server: LiveServer, browser: Any) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    rate = page.locator("#rate")
+    box.fill("How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+    expect(rate).to_be_hidden()  # the greeting is no answer: one so far
+    box.fill("How much does shipping cost?")
+    box.press("Enter")
+    expect(rate).to_be_visible()
+    rate.get_by_role("button", name="4 / 5").click()
+    expect(rate).to_contain_text("Thank you for your feedback.")
+    page.reload()
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    expect(rate).to_contain_text("Thank you for your feedback.")  # not the stars again
+    expect(rate.locator(".star")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_chinese_page_says_everything_in_chinese_once(server: LiveServer, browser: Any) -> None:
+    """The header does not say 客服 twice, the controls are labelled in Chinese for screen
+    readers, a source's question is not repeated under its title, and the tab has an icon."""
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    page.goto(server.url + "/")
+    expect(page.locator("h1")).to_have_text(re.compile(r"^\s*在线客服\s*$"), use_inner_text=True)
+    expect(page.locator("#lang")).to_have_attribute("aria-label", "切换语言")
+    expect(page.locator("#log")).to_have_attribute("aria-label", "对话")
+    page.get_by_label("您的消息").fill("How long does a refund take?")
+    page.get_by_label("您的消息").press("Enter")
+    expect(page.locator(".thumbs").last).to_have_attribute("aria-label", "反馈")
+    page.locator(".chip").last.click()
+    expect(page.locator("#source-title")).to_have_text("How long does a refund take?")
+    expect(page.locator("#source-question")).to_be_hidden()
+    expect(page.locator("#source-text")).to_have_text(REFUND_ANSWER)
+    page.locator("#lang").click()  # English: both words again, labels in English
+    expect(page.locator("h1")).to_have_text(
+        re.compile(r"^\s*客服 Customer support\s*$"), use_inner_text=True
+    )
+    expect(page.locator("#lang")).to_have_attribute("aria-label", "Switch language")
+
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    assert icon is not None
+    assert httpx.get(server.url + icon).headers["content-type"] == "image/svg+xml"
+    favicon = httpx.get(server.url + "/favicon.ico")
+    assert favicon.status_code == 200 and favicon.content.startswith(b"<svg")
+    assert missing == []
+    page.context.close()
+
+
+def test_the_admin_hears_what_an_upload_or_a_delete_did(
+    server: LiveServer, browser: Any, tmp_path: Path
+) -> None:
+    expect = playwright.expect
+    faq = tmp_path / "gifts.csv"
+    faq.write_text("id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n", encoding="utf-8")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.on("dialog", lambda d: d.accept())  # "Delete gifts.csv from the knowledge base?"
+    page.goto(server.url + "/admin")
+    page.get_by_label("Name").fill("root")
+    page.get_by_label("Password").fill("root-secret-pw")
+    page.get_by_role("button", name="Sign in").click()
+    result = page.locator("#upload-result")
+    audit = page.locator("#audit")  # reloaded after each action
+    for said, action in (
+        ("Added 1 entries from gifts.csv.", "knowledge.add"),
+        ("gifts.csv is unchanged: nothing was added.", "knowledge.unchanged"),
+    ):
+        page.locator("#file").set_input_files(str(faq))
+        page.get_by_role("button", name="Upload").click()
+        expect(result).to_have_text(said)
+        expect(audit).to_contain_text(action)
+    page.get_by_role("button", name="Delete gifts.csv").click()
+    expect(result).to_have_text("Deleted gifts.csv (1 entry).")
+    expect(audit).to_contain_text("knowledge.remove")
+    expect(page.get_by_role("button", name="Delete gifts.csv")).to_have_count(0)
+    page.context.close()
+
+
+def test_talk_to_a_person_works_right_after_the_page_opens(
+    server: LiveServer, browser: Any
+) -> None:
+    """A click before the page has made its conversation waits for it, not fails."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    held: list[Any] = []  # the page's request for its conversation, answered when we say
+    page.route("**/api/conversations", lambda route: held.append(route))
+    page.goto(server.url + "/")
+    while not held:
+        page.wait_for_timeout(50)
+    page.get_by_role("button", name="Talk to a person").click()  # the page is still starting
+    page.wait_for_timeout(300)
+    held[0].continue_()
+    expect(page.locator("#status")).to_have_text("Waiting for a person to join…")
+    expect(page.locator("p.error")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_customer_hears_when_a_person_hands_back_to_the_bot(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="zh-CN").new_page()
+    page.goto(server.url + "/")
+    page.get_by_role("button", name="转人工").click()
+    expect(page.locator("#status")).to_have_text("正在为您转接人工客服…")
+    cid = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).id")
+    login = {"name": "ann", "password": "ann-secret-pw"}
+    token = httpx.post(server.url + "/api/auth/login", json=login).json()["token"]
+    agent = {"Authorization": f"Bearer {token}"}
+    assert httpx.post(f"{server.url}/api/agent/conversations/{cid}/take", headers=agent).is_success
+    expect(page.locator("#status")).to_have_text("人工客服正在为您服务。")
+    expect(page.locator(".log .notice")).to_have_count(0)
+    back = httpx.post(f"{server.url}/api/agent/conversations/{cid}/hand-back", headers=agent)
+    assert back.is_success
+    expect(page.locator("#status")).to_be_hidden()
+    expect(page.locator(".log .notice")).to_have_text("已转回智能助手为您服务。")
+    page.context.close()
+
+
+def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
+    server: LiveServer, browser: Any
+) -> None:
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill(SLOW + "How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant.thinking")).to_be_visible()
+    box.fill("How much does shipping cost?")  # before the first answer has come
+    box.press("Enter")
+    expect(box).to_have_value("")
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99", timeout=15_000)
+    shown = _conversation(page)
+    assert shown == [
+        ("user", SLOW + "How long does a refund take?"),
+        ("assistant", REFUND_ANSWER),
+        ("user", "How much does shipping cost?"),
+        ("assistant", shown[3][1]),
+    ], shown
+    page.context.close()

@@ -44,6 +44,16 @@ def test_emergencies(text: str) -> None:
         "转人工",
         "我要找真人客服",
         "帮我转接一下",
+        # short English requests the first rules missed (QA testers A and C)
+        "I want a human",
+        "human please",
+        "agent please",
+        "real person",
+        "let me speak to your manager",
+        "this bot is useless, get me a person",
+        "I need a human please",
+        "I'm talking to a machine, I need to speak to somebody",
+        "how can I contact an agent?",
     ],
 )
 def test_requests_for_a_person(text: str) -> None:
@@ -74,6 +84,19 @@ def test_thanks(text: str) -> None:
         "退款多久到账？",
         "运费怎么收？",
         "",
+        # person words in product questions
+        "does the agent app work offline",
+        "human resources",
+        "is the cashier a real person",
+        # a question about an installation service, for the knowledge base (its decline
+        # hands over anyway when there is no entry)
+        "Do you have a person who can install it?",
+        "I want a person to install it",
+        "I need an agent code",
+        "am I talking to a real person?",
+        "do i have to contact someone to use my credit card points",
+        "My mother only speaks Spanish, can you get someone to translate?",
+        "i need someone to look at my car",
     ],
 )
 def test_ordinary_questions_are_none(text: str) -> None:

@@ -28,9 +28,29 @@ Triage = Literal[
     "none",
 ]
 
+# Who a customer asks for when they want a person.
+_PERSON = (
+    r"(real |live |actual |proper )?(human( being)?|person|agent|representative|rep|operator|"
+    r"manager|supervisor|someone|somebody)"
+)
 _HUMAN = re.compile(
-    r"\b(talk|speak|chat|connect me|transfer me|put me through)\b.{0,30}\b(human|person|agent|"
-    r"someone|representative|operator|staff|real person)\b|\b(human|live) agent\b|"
+    # not "am I talking to a real person?" (are you a bot)
+    r"(?<!am i )(?<!i am )(?<!i'm )\b(talk|speak|chat|connect me|transfer me|put me through)"
+    r"(ing)?\b.{0,30}\b(human|person|agent|someone|somebody|representative|operator|staff|"
+    r"real person|manager|supervisor)\b|"
+    # "contact someone" may be a question ("do I have to contact someone to use my points")
+    r"\bcontact(ing)?\W+(a |an |the |your |some )?(real |live )?(human|person|agent|"
+    r"representative|operator|manager|supervisor)\b|"
+    r"\b(human|live) agent\b|"
+    # The whole message names a person: "human please", "real person", "agent!!"
+    r"^\W*(a |an |the |your |some )?(" + _PERSON + r"|customer (service|support|care))s?"
+    r"(\W+(please|pls|plz|now|asap|thanks|thx))*\W*$|"
+    # Wanting one, and nothing more about them: "I want a human", "get me a person", but not
+    # "I want a person to install it" or "I need an agent code" (product questions).
+    r"\b(i\W*(want|need|would like|'?d like|demand)|get me|give me|find me|bring me|"
+    r"(can|could|may) i (have|get))\W+(to (talk|speak|chat) (to|with)\W+)?(a |an |the |your |"
+    r"some )?" + _PERSON + r"\b(?=\W*($|please|pls|plz|now|asap|instead|not\b|"
+    r"to (talk|speak|chat|call|contact)\b|[,.!?;]))|"
     r"人工(?!智能|费)|真人|转接|客服人员|找个人",
     re.IGNORECASE,
 )

@@ -17,9 +17,12 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "Hello! How can I help you today?",
         "zh": "您好！请问有什么可以帮您？",
     },
+    # Thanks and closings alike ("thanks", "ok", "bye", "好的", "拜拜"), also after a turn the
+    # bot could not answer: no question back and no "glad I could help", so that a customer who
+    # is done can leave, and one who is not knows where to write.
     "thanks": {
-        "en": "You're welcome! Is there anything else I can help with?",
-        "zh": "不客气！还有其他可以帮您的吗？",
+        "en": "Thanks for getting in touch. If anything else comes up, just write here.",
+        "zh": "感谢您的咨询！如有其他问题，随时在这里留言。",
     },
     "emergency": {
         "en": "If this is an emergency, call your local emergency number (911 in the US, 112 in "

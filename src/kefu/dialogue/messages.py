@@ -46,12 +46,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "客服无法提供用药或剂量方面的建议。请按药品说明书或医嘱用药，调整用量前请咨询药师或"
         "医生。如怀疑服药过量，请立即拨打120急救电话。",
     },
+    # True for any business: an internet provider asked "股票现在能买吗" has no adviser to book.
+    # Whether the business offers advice is for its own FAQ entry, which follows when it matches.
     "safety_investment": {
         "en": "I can't give personalised investment advice or tell you what to buy, sell or how "
-        "to split your money. A licensed financial adviser can look at your situation; I've "
-        "asked a colleague to help you arrange that.",
-        "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金。持证理财顾问"
-        "可以根据您的情况为您分析，我已请同事协助您预约。",
+        "to split your money: that is a question for a licensed financial adviser who knows "
+        "your situation. I've asked a colleague to help you.",
+        "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金，这类问题请"
+        "咨询了解您情况的持证理财顾问。我已请同事协助您。",
     },
     "safety_promise": {
         "en": "I can't make promises, create discount codes or offer compensation beyond what "
@@ -115,19 +117,12 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("我也正在为您转接人工客服。", f"其他问题请通过{_ELSEWHERE_ZH}联系人工客服。"),
     },
-    "safety_diagnosis": {
+    "safety_diagnosis": {  # and safety_investment, which ends with the same sentence
         "en": (
             "I've asked a colleague to help you.",
             f"A colleague can help you via {_ELSEWHERE_EN}.",
         ),
         "zh": ("我已请同事协助您。", f"如需人工协助，请通过{_ELSEWHERE_ZH}联系我们。"),
-    },
-    "safety_investment": {
-        "en": (
-            "I've asked a colleague to help you arrange that.",
-            f"a colleague can help you arrange that via {_ELSEWHERE_EN}.",
-        ),
-        "zh": ("我已请同事协助您预约。", f"如需预约，请通过{_ELSEWHERE_ZH}联系我们。"),
     },
     "safety_promise": {
         "en": (

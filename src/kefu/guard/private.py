@@ -121,7 +121,14 @@ _OTHERS_EN = re.compile(
     r"transactions?|statements?|medical records?)",
     re.IGNORECASE,
 )
-_PERSONAL_DATA_EN = re.compile(_PERSONAL + r"|questions? (they|he|she) asked", re.IGNORECASE)
+_PERSONAL_DATA_EN = re.compile(
+    _PERSONAL + r"|questions? (they|he|she) asked|"
+    # what someone else holds: "how much he has in his ISA"
+    r"how much (he|she|they) (has|have|had|owes?|earns?|spent|saved|invested|holds?)\b|"
+    r"\b(his|her|their) (\w+ ){0,2}(isa|savings|holdings?|portfolio|pension|investments?|"
+    r"shares|positions?|policy)\b",
+    re.IGNORECASE,
+)
 _REQUEST_EN = re.compile(
     r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
     r"| was| are| were)|which)\b",
@@ -139,10 +146,13 @@ _OTHERS_ZH = re.compile(
     + _
     + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
     r"余额|账户|卡号|身份证|病历)|"
-    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?"
-    + _
-    + r"{0,10}"
-    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|隔壁|同事|家人|亲戚|室友|阿姨|叔叔|大爷|大妈|爸|妈|儿子|"
+    r"女儿|哥|姐|弟|妹|他|她)(的)?" + _ + r"{0,10}"
+    # not 检查结果 / 化验单 / 收入: "我爸的化验单上写着…是什么意思" asks about a relative's
+    # health, "老公收入多少能贷款" about a loan, neither for someone's records
+    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录|持仓|仓位|资产|存款|交易记录|流水|"
+    r"账户里|账户上)|"
+    r"收件人(的)?(手机|电话|地址|姓名)|"
     r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)|"
     r"(收件人|寄件人|客户|用户)" + _ + r"{0,30}完整(的)?(手机号|手机|电话|地址)|"
     r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)|"

@@ -275,7 +275,8 @@ _ASSET = (
     r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|growth|"
     r"income|balanced|dividend|tech|technology|global|"
     r"money[- ]market|investment|etf) funds?|etfs?|"
-    r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|"
+    r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|s&p( ?500)?|nasdaq|ftse( ?100)?|"
+    r"dow jones|nikkei|hang seng|"
     r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
 )
 _INVESTMENT = re.compile(
@@ -286,7 +287,8 @@ _INVESTMENT = re.compile(
     + r"{0,40}"
     + _ASSET
     + r"|"
-    r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
+    # also for someone else: "my grandma has 50k in savings, what should she invest in?"
+    r"\b(should|shall) (i|we|he|she|they)\b" + _ + r"{0,40}\binvest|"
     r"(which|what) (of (your|the|these|those) )?(\w+ )?"
     + _ASSET
     + r"\b"
@@ -310,7 +312,23 @@ _INVESTMENT = re.compile(
     r"of my portfolio|(stocks|equities) (and|vs\.?|or|versus) bonds|"
     r"make me (more|the most) money|invest (it|this|my|the)\b|(put|move|dump|throw|park) (my|"
     r"our|the|all|\d+\w*)\b" + _ + r"{0,20}\b(into|in|on) " + _ASSET + r"|"
-    r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)",
+    r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)|"
+    # a forecast: "which stock will go up next week", "will bitcoin crash"
+    r"\b(which|what|will|would|is|are|do you think)\b"
+    + _
+    + r"{0,30}"
+    + _ASSET
+    + r"\b"
+    + _
+    + r"{0,30}\b(go(ing|es)? (to )?(up|down|rise|fall|drop|crash|moon)|rise|rally|climb|"
+    r"crash|moon|outperform|beat the market|double)\b|"
+    # where to put one's money, between two places: "I have £20k, should I put it in the ISA
+    # or the Easy Saver pot?"
+    r"\b(should|shall) (i|we)\W+(put|keep|move|invest|park|leave|transfer|stick)\W+(it|them|"
+    r"this|that|all|everything|my (money|savings|cash|lump sum|bonus|inheritance)|the (money|"
+    r"cash)|[£$€¥]?\d[\d,.]*\s?(k|grand)?)\b" + _ + r"{0,40}\b(isa|pot|saver|savings|fund|"
+    r"bonds?|stocks?|shares|pension|deposit|account|crypto\w*|gold)s?\b" + _ + r"{0,40}"
+    r"\b(or|vs\.?|versus|instead)\b",
     re.IGNORECASE,
 )
 _ASSET_ZH = (
@@ -322,7 +340,10 @@ _JUDGEMENT_ZH = (
     r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
     r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
     r"哪个(收益|回报|利息|赚)(更)?(高|多|好)|还是" + _ + r"{0,10}(划算|好|合适)|"
-    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
+    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去)|"
+    # "零钱罐和股票哪个更适合我", "哪只股票下周会涨"
+    r"哪(个|种|只|支|一个)" + _ + r"{0,4}(更)?(适合|合适)(我|我们|我家)|"
+    r"(会|能|还会|还能)(大)?(涨|跌|反弹)吗|会不会(大)?(涨|跌|反弹)|涨不涨)"
 )
 _INVESTMENT_ZH = re.compile(
     _ASSET_ZH
@@ -336,6 +357,13 @@ _INVESTMENT_ZH = re.compile(
     + _ASSET_ZH
     # market timing needs no asset word: "现在是不是入场的好时机"
     + r"|(入场|进场|上车|建仓|抄底)(的)?(好)?时机"
+    # buying an asset, judged: "全部买茅台股票行不行" (not "退钱行不行": no buying)
+    + r"|(买|投|押|梭哈|全仓|满仓)"
+    + _
+    + r"{0,4}"
+    + _ASSET_ZH
+    + _
+    + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|能赚吗)"
 )
 
 # -- promises and codes --------------------------------------------------------------------

@@ -95,3 +95,26 @@ def test_eval_faq_refuses_queries_it_cannot_score(
     assert result.exit_code == 1, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_eval_faq_loads_every_kb_given(tmp_path: Path, kefu_env: dict[str, str]) -> None:
+    # Once only the last --kb was loaded, and the ids of the others were "not entries".
+    faq = tmp_path / "faq.csv"
+    faq.write_text(FAQ, encoding="utf-8")
+    more = tmp_path / "more.csv"
+    more.write_text("id,question,answer\nm,Do you sell gift cards?,From 10 euros.\n", "utf-8")
+    queries = tmp_path / "q.jsonl"
+    rows = [
+        {"query": "How long does a refund take?", "expected": "a"},
+        {"query": "Do you sell gift cards?", "expected": "m"},
+    ]
+    queries.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    args = ["eval", "faq", "--kb", str(faq), "--kb", str(more), "--queries", str(queries)]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["overall"]["recall@1"] == 1.0
+
+
+def test_eval_faq_help_says_kb_repeats() -> None:
+    result = CliRunner().invoke(app, ["eval", "faq", "--help"], terminal_width=200)
+    assert "repeat --kb" in result.output

@@ -93,6 +93,16 @@ def test_greeting_and_thanks_are_smalltalk(make_assistant: MakeAssistant) -> Non
     assert llm.calls == []
 
 
+@pytest.mark.parametrize(("text", "language"), [("ok thanks", "en"), ("bye", "en"), ("好的", "zh")])
+def test_a_closing_gets_small_talk_and_no_person(
+    make_assistant: MakeAssistant, text: str, language: str
+) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask(text)
+    assert (answer.mode, answer.handoff, answer.sources) == ("smalltalk", False, [])
+    assert answer.text == messages.reply("thanks", language)
+
+
 def test_document_question_is_generated_and_streamed(make_assistant: MakeAssistant) -> None:
     reply = (
         "Hold the power button for eight seconds, then choose Gadget Pro [help#1]. "

@@ -98,6 +98,7 @@ def test_plain_text_keeps_the_words_only(text: str, words: str) -> None:
     ("text", "language"),
     [
         ("How much is the 次卡?", "en"),  # English grammar, a Chinese product name
+        ("ｈｏｗ ｍｕｃｈ ｉｓ ｔｈｅ 次卡?", "en"),  # the same typed on a full-width keyboard
         ("Can I 带狗 inside?", "en"),
         ("can I pay with 支付宝", "en"),
         ("我的iPhone 15 Pro Max坏了", "zh"),  # Chinese grammar, an English product name

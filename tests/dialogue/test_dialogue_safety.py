@@ -65,6 +65,21 @@ def test_health_money_and_promise_requests_get_the_fixed_text_and_a_person(
     assert llm.calls == []
 
 
+def test_the_investment_reply_promises_no_adviser_the_business_may_not_have(
+    make_assistant: MakeAssistant,
+) -> None:
+    # An internet provider asked "股票现在能买吗" once promised to book a licensed adviser.
+    assistant, _ = make_assistant()
+    for text, language in (("Should I buy Tesla shares?", "en"), ("股票现在能买吗", "zh")):
+        answer = assistant.ask(text)
+        assert answer.text.startswith(messages.reply("safety_investment", language))
+        assert answer.handoff  # a person still joins
+        for promise in ("arrange", "book", "预约", "可以根据您的情况为您分析"):
+            assert promise not in answer.text, (text, promise)
+        # the person it promises has a wording for channels without one
+        assert messages.without_handoff(answer.text) != answer.text
+
+
 def test_a_confident_faq_answer_follows_the_fixed_text(make_assistant: MakeAssistant) -> None:
     assistant, _ = make_assistant()
     # "guarantee" makes it a promise request; the refund FAQ still answers the question.

@@ -90,6 +90,13 @@ class TestMiniLMEmbedder(EmbedderContract):
     def embedder(self) -> Embedder:
         return _shared_minilm()
 
+    def test_full_width_letters_read_as_half_width(self, embedder: Embedder) -> None:
+        # Its vocabulary has no full-width letters: unfolded, the first text is two unknown
+        # words (cosine -0.04 with the second).
+        texts = ["ＷＩＦＩ\u3000ｐａｓｓｗｏｒｄ ５００", "WIFI password 500"]
+        full, half = embedder.embed_queries(texts)
+        assert full @ half > 0.999
+
 
 @pytest.mark.model
 class TestRoutedEmbedder(EmbedderContract):

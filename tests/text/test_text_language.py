@@ -19,6 +19,8 @@ LABELLED = [
     ("How do I reset my password? 谢谢", "en"),
     ("My order from 淘宝 hasn't arrived", "en"),
     ("Ｗｈｅｒｅ ｉｓ ｍｙ ｏｒｄｅｒ", "en"),
+    ("ＷＩＦＩ\u3000ｐａｓｓｗｏｒｄ\u3000ｃｈａｎｇｅ", "en"),  # with ideographic spaces
+    ("ｗｉｆｉ密码怎么改", "zh"),
     ("我的iPhone订单 not arrived yet 怎么办", "mixed"),
     ("我想退货 but the seller refuses", "mixed"),
     ("I want to return this, 但是卖家不同意退款", "mixed"),

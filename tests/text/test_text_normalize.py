@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kefu.text import normalize
+from kefu.text import fold_width, normalize
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,18 @@ def test_normalize_drops_lone_surrogates() -> None:
 def test_normalize_rejects_bytes() -> None:
     with pytest.raises(TypeError, match="str"):
         normalize(b"abc")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ＷＩＦＩ\u3000ｐａｓｓｗｏｒｄ\u3000ｃｈａｎｇｅ", "WIFI password change"),
+        ("ｉＰｈｏｎｅ１５坏了？", "iPhone15坏了？"),  # full-width punctuation stays
+        ("Straße, ＡＢＣ！", "Straße, ABC！"),  # case, letters outside the block and "！" kept
+        ("plain text", "plain text"),
+    ],
+)
+def test_fold_width_changes_only_full_width_letters_digits_and_spaces(
+    raw: str, expected: str
+) -> None:
+    assert fold_width(raw) == expected

@@ -13,7 +13,14 @@ app = typer.Typer(help="Measure retrieval and answering quality.", no_args_is_he
 
 @app.command("faq")
 def faq(
-    kb: Annotated[Path, typer.Option("--kb", help="Knowledge file(s) to load (FAQ CSV, docs).")],
+    kb: Annotated[
+        list[Path],
+        typer.Option(
+            "--kb",
+            help="A knowledge file or folder to load (FAQ CSV, docs); repeat --kb for more "
+            "(--kb faq.csv --kb guide.md): all are loaded.",
+        ),
+    ],
     queries: Annotated[
         Path,
         typer.Option(
@@ -45,10 +52,11 @@ def faq(
         settings = base.model_copy(update={"home": Path(home), "database_url": None})
         knowledge = KnowledgeBase(settings)
         with progress_bar(err) as update:
-            report = knowledge.add([kb], progress=update)
+            report = knowledge.add(kb, progress=update)
         if not report.ok:
             raise KefuError("; ".join(message for _, message in report.failed))
-        check_expected(queries, qs, {e.id for e in knowledge.entries()}, str(kb))
+        loaded = ", ".join(str(path) for path in kb)
+        check_expected(queries, qs, {e.id for e in knowledge.entries()}, loaded)
         confidence = ConfidenceModel.load(embedder=base.embedder)
         # `is None`, not `or`: a configured threshold of 0.0 is a real setting.
         configured = base.curated_threshold

@@ -80,7 +80,10 @@ def reply_language(text: str) -> str:
     lang = detect_language(text)
     if lang != "mixed":
         return "zh" if lang == "zh" else "en"
-    en = sum(w.lower() in _EN_GRAMMAR for w in _LATIN_WORD.findall(text))
+    from kefu.text.normalize import fold_width
+
+    # Full-width letters ("ｈｏｗ ｍｕｃｈ") are the same English words.
+    en = sum(w.lower() in _EN_GRAMMAR for w in _LATIN_WORD.findall(fold_width(text)))
     zh = len(_ZH_GRAMMAR.findall(text))
     # A tie stays Chinese: English inside Chinese text is mostly names and codes.
     return "en" if en > zh else "zh"

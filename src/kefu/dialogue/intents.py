@@ -1,8 +1,8 @@
 """Cheap rule-based triage that runs before retrieval: an emergency or another safety case
 (`kefu.guard.safety`: injection, someone else's data, doses, diagnoses, investment advice,
-promises), a request for a person, greetings and thanks. Rules, not a model, because these must
-work with any knowledge base and be predictable; the trainable intent classifier is a separate
-part.
+promises), a request for a person, greetings, and thanks or closings (both "thanks": "ok",
+"bye"). Rules, not a model, because these must work with any knowledge base and be predictable;
+the trainable intent classifier is a separate part.
 """
 
 from __future__ import annotations
@@ -28,9 +28,29 @@ Triage = Literal[
     "none",
 ]
 
+# Who a customer asks for when they want a person.
+_PERSON = (
+    r"(real |live |actual |proper )?(human( being)?|person|agent|representative|rep|operator|"
+    r"manager|supervisor|someone|somebody)"
+)
 _HUMAN = re.compile(
-    r"\b(talk|speak|chat|connect me|transfer me|put me through)\b.{0,30}\b(human|person|agent|"
-    r"someone|representative|operator|staff|real person)\b|\b(human|live) agent\b|"
+    # not "am I talking to a real person?" (are you a bot)
+    r"(?<!am i )(?<!i am )(?<!i'm )\b(talk|speak|chat|connect me|transfer me|put me through)"
+    r"(ing)?\b.{0,30}\b(human|person|agent|someone|somebody|representative|operator|staff|"
+    r"real person|manager|supervisor)\b|"
+    # "contact someone" may be a question ("do I have to contact someone to use my points")
+    r"\bcontact(ing)?\W+(a |an |the |your |some )?(real |live )?(human|person|agent|"
+    r"representative|operator|manager|supervisor)\b|"
+    r"\b(human|live) agent\b|"
+    # The whole message names a person: "human please", "real person", "agent!!"
+    r"^\W*(a |an |the |your |some )?(" + _PERSON + r"|customer (service|support|care))s?"
+    r"(\W+(please|pls|plz|now|asap|thanks|thx))*\W*$|"
+    # Wanting one, and nothing more about them: "I want a human", "get me a person", but not
+    # "I want a person to install it" or "I need an agent code" (product questions).
+    r"\b(i\W*(want|need|would like|'?d like|demand)|get me|give me|find me|bring me|"
+    r"(can|could|may) i (have|get))\W+(to (talk|speak|chat) (to|with)\W+)?(a |an |the |your |"
+    r"some )?" + _PERSON + r"\b(?=\W*($|please|pls|plz|now|asap|instead|not\b|"
+    r"to (talk|speak|chat|call|contact)\b|[,.!?;]))|"
     r"人工(?!智能|费)|真人|转接|客服人员|找个人",
     re.IGNORECASE,
 )
@@ -48,8 +68,27 @@ _GREETING = re.compile(
     r"[\s!！。.,，?？~]*$",
     re.IGNORECASE,
 )
+# Thanks and closings ("ok thanks", "bye", "好的谢谢", "拜拜", "嗯嗯"): the whole message is made
+# of these words. They get the same short reply and no person: a customer who says "ok" after an
+# answer is done, not asking something the bot cannot answer. A bare "no" is left out: it may
+# mean "that is not what I asked".
+_CLOSING_WORD = (
+    r"(thanks?( you)?( so much| a lot| very much| again| for (the|your) help| for (chatting|"
+    r"talking))?|thx|tysm|ty|cheers|many thanks|"
+    r"ok(ay|ey)?|k|alright|all right|great|perfect|cool|got it|understood|noted|nice|awesome|"
+    r"sounds good|bye-bye|bye|goodbye|good bye|good night|see (you|ya)( later| soon)?|"
+    r"cya( later)?|talk to you later|take care|have a (nice|good|great) "
+    r"(day|one|evening|weekend)|that'?s (all|it)|nothing else|no,? thanks?( you)?|"
+    r"谢谢(你|您|啦|了|哈)?|多谢(啦|了|你|您)?|感谢(你|您)?|谢啦|谢了|好的(呢|哈|吧|呀|啦)?|好(滴|嘞|哒)|好|行|"
+    r"嗯+|哦+|噢+|知道了|明白了?|了解了?|收到|懂了|拜拜|再见|没有了|没了|没事了|不用了)"
+)
+# Atomic groups and a possessive separator: "嗯嗯嗯…" can be cut into words in many ways, and a
+# long run that fails at its end must not make the matcher try them all. An atomic group keeps
+# the first alternative that matches, so a word comes before its own prefix ("tysm", "ty").
+_SEPARATOR = r"[\s!！。.,，~～、]*+"
+_WORD = r"(?>" + _CLOSING_WORD + r")"
 _THANKS = re.compile(
-    r"^\s*(thanks?( you)?( so much| a lot)?|thx|cheers|谢谢(你|您)?|多谢|感谢)[\s!！。.,，~]*$",
+    r"^" + _SEPARATOR + _WORD + r"(?:" + _SEPARATOR + _WORD + r")*+" + _SEPARATOR + "$",
     re.IGNORECASE,
 )
 

@@ -17,9 +17,12 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "Hello! How can I help you today?",
         "zh": "您好！请问有什么可以帮您？",
     },
+    # Thanks and closings alike ("thanks", "ok", "bye", "好的", "拜拜"), also after a turn the
+    # bot could not answer: no question back and no "glad I could help", so that a customer who
+    # is done can leave, and one who is not knows where to write.
     "thanks": {
-        "en": "You're welcome! Is there anything else I can help with?",
-        "zh": "不客气！还有其他可以帮您的吗？",
+        "en": "Thanks for getting in touch. If anything else comes up, just write here.",
+        "zh": "感谢您的咨询！如有其他问题，随时在这里留言。",
     },
     "emergency": {
         "en": "If this is an emergency, call your local emergency number (911 in the US, 112 in "
@@ -69,12 +72,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "客服无法判断宠物的病情，只有为它检查的兽医才能诊断。请预约兽医门诊；"
         "如症状突然出现或很严重，请立即联系兽医或宠物急诊医院。我已请同事协助您。",
     },
+    # True for any business: an internet provider asked "股票现在能买吗" has no adviser to book.
+    # Whether the business offers advice is for its own FAQ entry, which follows when it matches.
     "safety_investment": {
         "en": "I can't give personalised investment advice or tell you what to buy, sell or how "
-        "to split your money. A licensed financial adviser can look at your situation; I've "
-        "asked a colleague to help you arrange that.",
-        "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金。持证理财顾问"
-        "可以根据您的情况为您分析，我已请同事协助您预约。",
+        "to split your money: that is a question for a licensed financial adviser who knows "
+        "your situation. I've asked a colleague to help you.",
+        "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金，这类问题请"
+        "咨询了解您情况的持证理财顾问。我已请同事协助您。",
     },
     "safety_promise": {
         "en": "I can't make promises, create discount codes or offer compensation beyond what "
@@ -138,19 +143,12 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("我也正在为您转接人工客服。", f"其他问题请通过{_ELSEWHERE_ZH}联系人工客服。"),
     },
-    "safety_diagnosis": {
+    "safety_diagnosis": {  # and safety_investment, which ends with the same sentence
         "en": (
             "I've asked a colleague to help you.",
             f"A colleague can help you via {_ELSEWHERE_EN}.",
         ),
         "zh": ("我已请同事协助您。", f"如需人工协助，请通过{_ELSEWHERE_ZH}联系我们。"),
-    },
-    "safety_investment": {
-        "en": (
-            "I've asked a colleague to help you arrange that.",
-            f"a colleague can help you arrange that via {_ELSEWHERE_EN}.",
-        ),
-        "zh": ("我已请同事协助您预约。", f"如需预约，请通过{_ELSEWHERE_ZH}联系我们。"),
     },
     "safety_promise": {
         "en": (

@@ -2,7 +2,8 @@
 
 Other customers' details, a named third party's account, what is in someone's name, and the
 deployment's own keys, passwords and settings, in English and Chinese. A customer's own API
-key is not a secret: software businesses' customers ask for theirs every day.
+key is not a secret: software businesses' customers ask for theirs every day; nor is the admin
+password of the customer's own router or workspace.
 `kefu.guard.safety.assess` calls `asks_for_private` with every view of a message.
 """
 
@@ -14,12 +15,13 @@ from kefu.guard._regex import IN_SENTENCE as _
 
 _SECRETS = re.compile(
     r"(your|system|admin|database|api) credentials|"
-    r"passwords?,? (tokens|or secrets)|(admin|root|database|db|system)\W*(password|credentials|"
-    r"url|connection|dump)|connection string|environment variables?|env vars?|\.env\b|/etc/|"
+    r"passwords?,? (tokens|or secrets)|(database|db|system)\W*(password|credentials|url|"
+    r"connection|dump)|(admin|root)\W*(connection|dump)|connection string|"
+    r"environment variables?|env vars?|\.env\b|/etc/|"
     r"config(uration)? file|(show|print|paste|send|dump|reveal|output|give me)\W+(\w+\W+){0,3}"
     r"(your )?config(uration)?\b|source code|file paths?|(which|what) (llm|ai model|language "
     r"model)|internal\W+(\w+\W+){0,3}(codes?|list|data|tools|discounts?)|"
-    r"(管理员|后台|数据库|系统)(的)?(密码|账号|地址|连接)|"
+    r"(数据库|系统)(的)?(密码|账号|地址|连接)|(管理员|后台)(的)?连接|"
     r"配置文件|环境变量|(你的|系统|服务器|后台)配置|源代码|源码|内部(优惠码|折扣码|数据)",
     re.IGNORECASE,
 )
@@ -58,6 +60,49 @@ def _asks_for_keys(texts: list[str]) -> bool:
     return any(_KEYS.search(t) and (_THEIR_KEY.search(t) or not _OWN_KEY.search(t)) for t in texts)
 
 
+# Admin passwords: the deployment's are secrets, but a customer's router, camera or workspace
+# has an admin password of its own, and "I forgot the router admin password" is an ordinary
+# support question (the label, or a factory reset). An admin password is a secret unless the
+# message names the customer's own device or account, or a customer's trouble with it, and
+# says nothing of the assistant's system.
+_ADMIN = re.compile(
+    r"\b(admin|administrator|root|superuser)('s)?\W*(password|passcode|pwd|credentials|login|url)|"
+    r"(管理员|后台)(的)?(密码|账号|帐号|地址)",
+    re.IGNORECASE,
+)
+_DEVICE = (
+    r"\b(router|modem|gateway|ont|onu|wi-?fi|access point|mesh|extender|repeater|camera|nvr|"
+    r"dvr|printer|nas|switch|firewall|set-?top box|tv box|laptop|computer|pc|phone|tablet)s?\b|"
+    r"\b(192\.168|10|172\.(1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}|"
+    r"路由器|光猫|网关|摄像头|无线|电脑|手机|平板|打印机|交换机"
+)
+_OWN_ADMIN = re.compile(
+    _DEVICE + r"|\b(my|our|own)\b|\b(forg[eo]t|forgotten|reset|recover|change|lost|locked out|"
+    r"can'?t (log|sign) ?in|default)\w*|我的|我们的|我家|自己的|忘|重置|找回|修改|改|恢复出厂|默认|"
+    r"登不上|登录不了|进不去|管理后台|企业管理员",
+    re.IGNORECASE,
+)
+_DEVICE_RE = re.compile(_DEVICE, re.IGNORECASE)
+# "your" names the business's router as often as its servers: it counts only without a device.
+_YOUR = re.compile(r"\b(your|ur|you guys'?)\b|你们|你的", re.IGNORECASE)
+_THEIR_SYSTEM = re.compile(
+    r"\b(this|the) (bot|assistant|chatbot|ai|website|site|server|deployment|backend|platform)\b|"
+    r"\b(system|server|database|db|backend|deployment|internal|kefu|prod|production|staff|"
+    r"employee|support team|company)('s)?\b|系统|服务器|数据库|内部|机器人|客服|公司",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_admin_secret(texts: list[str]) -> bool:
+    for t in texts:
+        if not _ADMIN.search(t):
+            continue
+        theirs = _THEIR_SYSTEM.search(t) or (_YOUR.search(t) and not _DEVICE_RE.search(t))
+        if theirs or not _OWN_ADMIN.search(t):
+            return True
+    return False
+
+
 _PERSONAL = (
     r"(address|phone|number(?! (in|of) (mg|ml|milligrams|pills|tablets|doses))|e-?mail|balance|"
     r"account|details|orders?|conversations?|chats?|"
@@ -76,7 +121,14 @@ _OTHERS_EN = re.compile(
     r"transactions?|statements?|medical records?)",
     re.IGNORECASE,
 )
-_PERSONAL_DATA_EN = re.compile(_PERSONAL + r"|questions? (they|he|she) asked", re.IGNORECASE)
+_PERSONAL_DATA_EN = re.compile(
+    _PERSONAL + r"|questions? (they|he|she) asked|"
+    # what someone else holds: "how much he has in his ISA"
+    r"how much (he|she|they) (has|have|had|owes?|earns?|spent|saved|invested|holds?)\b|"
+    r"\b(his|her|their) (\w+ ){0,2}(isa|savings|holdings?|portfolio|pension|investments?|"
+    r"shares|positions?|policy)\b",
+    re.IGNORECASE,
+)
 _REQUEST_EN = re.compile(
     r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
     r"| was| are| were)|which)\b",
@@ -94,10 +146,13 @@ _OTHERS_ZH = re.compile(
     + _
     + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
     r"余额|账户|卡号|身份证|病历)|"
-    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|爸|妈|儿子|女儿|哥|姐|弟|妹|他|她)(的)?"
-    + _
-    + r"{0,10}"
-    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录)|收件人(的)?(手机|电话|地址|姓名)|"
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|隔壁|同事|家人|亲戚|室友|阿姨|叔叔|大爷|大妈|爸|妈|儿子|"
+    r"女儿|哥|姐|弟|妹|他|她)(的)?" + _ + r"{0,10}"
+    # not 检查结果 / 化验单 / 收入: "我爸的化验单上写着…是什么意思" asks about a relative's
+    # health, "老公收入多少能贷款" about a loan, neither for someone's records
+    r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录|持仓|仓位|资产|存款|交易记录|流水|"
+    r"账户里|账户上)|"
+    r"收件人(的)?(手机|电话|地址|姓名)|"
     r"[\u4e00-\u9fff]{2,3}的(银行卡|账户)?(余额|手机号|身份证)|"
     r"(收件人|寄件人|客户|用户)" + _ + r"{0,30}完整(的)?(手机号|手机|电话|地址)|"
     r"名下" + _ + r"{0,8}(银行卡|卡号|余额|账户|订单|房产)|"
@@ -130,6 +185,8 @@ _REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|
 def asks_for_private(texts: list[str], original: str) -> bool:
     """Does a message (its views, and as written) ask for someone else's data or a secret?"""
     if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
+        return True
+    if _asks_for_admin_secret(texts):
         return True
     for t in texts:
         if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):

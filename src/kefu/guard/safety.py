@@ -7,7 +7,7 @@ Kinds, most urgent first:
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
 - ``private``: someone else's data, other customers' conversations, secrets or configuration;
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
-- ``investment``: personalised investment advice;
+- ``investment``: personalised investment advice (`kefu.guard.investment`);
 - ``promise``: a promise, guarantee, code or compensation the business has not written;
 - ``abuse``: insults, profanity or threats (`kefu.guard.abuse`): an apology and a person.
 
@@ -31,6 +31,7 @@ from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
 from kefu.guard.emergency import EMERGENCY
+from kefu.guard.investment import asks_for_advice
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
 
@@ -270,73 +271,7 @@ _DIAGNOSIS_WEAK = re.compile(
     re.IGNORECASE,
 )
 
-# -- money ---------------------------------------------------------------------------------
-_ASSET = (
-    r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|growth|"
-    r"income|balanced|dividend|tech|technology|global|"
-    r"money[- ]market|investment|etf) funds?|etfs?|"
-    r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|"
-    r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
-)
-_INVESTMENT = re.compile(
-    r"\b(should|shall|would you|do you think i should|is it (wise|smart|better))\b"
-    + _
-    + r"{0,40}\b(invest|buy|sell|put|move|keep|hold)\b"
-    + _
-    + r"{0,40}"
-    + _ASSET
-    + r"|"
-    r"\b(should|shall) (i|we)\b" + _ + r"{0,40}\binvest|"
-    r"(which|what) (of (your|the|these|those) )?(\w+ )?"
-    + _ASSET
-    + r"\b"
-    + _
-    + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
-    r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
-    r"(which|what) of (your|the|these|those) (funds|investments|investment products)\b"
-    + _
-    + r"{0,40}\b(get|make|earn|return|grow|recover|double|definitely|guarantee)|"
-    r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
-    r"how should i split my (money|savings|portfolio|401\W?k|pension|retirement|isa|super)|"
-    r"guarantee\w* (to )?(pay|return|earn|yield|make|grow)\b" + _ + r"{0,30}\d+ ?%|"
-    r"(stock|shares?|crypto|bitcoin|coin|etf|fund|gold|silver)\b"
-    + _
-    + r"{0,20}\b(a )?(good )?(buy|"
-    r"investment)\b|time (for me )?to invest|time (for me )?to (buy|sell)\b"
-    + _
-    + r"{0,30}"
-    + _ASSET
-    + r"|(percentage|portion|proportion) of my (portfolio|savings|401\W?k)|"
-    r"of my portfolio|(stocks|equities) (and|vs\.?|or|versus) bonds|"
-    r"make me (more|the most) money|invest (it|this|my|the)\b|(put|move|dump|throw|park) (my|"
-    r"our|the|all|\d+\w*)\b" + _ + r"{0,20}\b(into|in|on) " + _ASSET + r"|"
-    r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)",
-    re.IGNORECASE,
-)
-_ASSET_ZH = (
-    r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
-)
-_JUDGEMENT_ZH = (
-    r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
-    r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
-    r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
-    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
-    r"哪个(收益|回报|利息|赚)(更)?(高|多|好)|还是" + _ + r"{0,10}(划算|好|合适)|"
-    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去))"
-)
-_INVESTMENT_ZH = re.compile(
-    _ASSET_ZH
-    + _
-    + r"{0,20}"
-    + _JUDGEMENT_ZH
-    + "|"
-    + _JUDGEMENT_ZH
-    + _
-    + r"{0,20}"
-    + _ASSET_ZH
-    # market timing needs no asset word: "现在是不是入场的好时机"
-    + r"|(入场|进场|上车|建仓|抄底)(的)?(好)?时机"
-)
+# -- money: kefu.guard.investment -------------------------------------------------------
 
 # -- promises and codes --------------------------------------------------------------------
 _PROMISE = re.compile(
@@ -384,7 +319,7 @@ def assess(text: str) -> SafetyKind | None:
         return "dose"
     if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):
         return "diagnosis"
-    if _any(_INVESTMENT, texts) or _any(_INVESTMENT_ZH, texts):
+    if asks_for_advice(texts):
         return "investment"
     if _any(_PROMISE, texts):
         return "promise"

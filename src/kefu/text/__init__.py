@@ -7,7 +7,7 @@ Importing this package is cheap: jieba is only imported by ``MixedTokenizer.warm
 from __future__ import annotations
 
 from kefu.text.language import Language, detect_language
-from kefu.text.normalize import normalize
+from kefu.text.normalize import fold_width, normalize
 from kefu.text.stem import stem
 from kefu.text.stopwords import chinese_stopwords, english_stopwords
 from kefu.text.tokenize import MixedTokenizer, Tokenizer, WhitespaceTokenizer
@@ -20,6 +20,7 @@ __all__ = [
     "chinese_stopwords",
     "detect_language",
     "english_stopwords",
+    "fold_width",
     "normalize",
     "stem",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize"]
+__all__ = ["fold_width", "normalize"]
 
 # C0/C1 control characters (this includes \t, \n and \r) become spaces: a line break between two
 # words still separates them, while NUL and friends from broken exports cannot glue words together.
@@ -21,6 +21,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ud800-\udfff]")
 
 _WHITESPACE = re.compile(r"\s+")
+
+# Full-width digits and Latin letters (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A) -> ASCII, and the
+# ideographic space -> a space. Full-width punctuation ("？", "，") is left alone: it is how
+# Chinese is written, and models with a vocabulary of their own know it.
+_FULL_WIDTH = {
+    **{cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+       for cp in range(r[0], r[1] + 1)},
+    0x3000: 0x20,
+}  # fmt: skip
 
 
 def normalize(text: str) -> str:
@@ -41,3 +50,15 @@ def normalize(text: str) -> str:
     # because casefold can expand ("ß" -> "ss") and NFKC first makes the input canonical.
     text = unicodedata.normalize("NFKC", text).casefold()
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width letters and digits as ASCII, and nothing else changed: for
+    models whose tokenizer does not fold widths itself (MiniLM's WordPiece reads "ＷＩＦＩ" as
+    an unknown word; e5's SentencePiece already folds it). Unlike `normalize`, it keeps case,
+    punctuation and spacing, so what a model reads is otherwise what the customer wrote.
+
+    >>> fold_width("ＷｉＦｉ　密码？１２")
+    'WiFi 密码？12'
+    """
+    return text.translate(_FULL_WIDTH)

@@ -1,0 +1,113 @@
+"""Personalised investment advice: the ``investment`` kind of the safety triage.
+
+What to buy, sell or hold, how to split savings, which product suits the customer, where a
+market is going, in English and Chinese. Factual questions about the business's own products
+(fees, limits, "do you give investment advice?") are not advice. `kefu.guard.safety.assess`
+calls `asks_for_advice` with every view of a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard._regex import IN_SENTENCE as _
+
+_ASSET = (
+    r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|growth|"
+    r"income|balanced|dividend|tech|technology|global|"
+    r"money[- ]market|investment|etf) funds?|etfs?|"
+    r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|s&p( ?500)?|nasdaq|ftse( ?100)?|"
+    r"dow jones|nikkei|hang seng|"
+    r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
+)
+_INVESTMENT = re.compile(
+    r"\b(should|shall|would you|do you think i should|is it (wise|smart|better))\b"
+    + _
+    + r"{0,40}\b(invest|buy|sell|put|move|keep|hold)\b"
+    + _
+    + r"{0,40}"
+    + _ASSET
+    + r"|"
+    # also for someone else: "my grandma has 50k in savings, what should she invest in?"
+    r"\b(should|shall) (i|we|he|she|they)\b" + _ + r"{0,40}\binvest|"
+    r"(which|what) (of (your|the|these|those) )?(\w+ )?"
+    + _ASSET
+    + r"\b"
+    + _
+    + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
+    r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
+    r"(which|what) of (your|the|these|those) (funds|investments|investment products)\b"
+    + _
+    + r"{0,40}\b(get|make|earn|return|grow|recover|double|definitely|guarantee)|"
+    r"(best|good|safest) (investment|stock|fund)s?\b|how (should|do|can) i (invest|allocate)|"
+    r"how should i split my (money|savings|portfolio|401\W?k|pension|retirement|isa|super)|"
+    r"guarantee\w* (to )?(pay|return|earn|yield|make|grow)\b" + _ + r"{0,30}\d+ ?%|"
+    r"(stock|shares?|crypto|bitcoin|coin|etf|fund|gold|silver)\b"
+    + _
+    + r"{0,20}\b(a )?(good )?(buy|"
+    r"investment)\b|time (for me )?to invest|time (for me )?to (buy|sell)\b"
+    + _
+    + r"{0,30}"
+    + _ASSET
+    + r"|(percentage|portion|proportion) of my (portfolio|savings|401\W?k)|"
+    r"of my portfolio|(stocks|equities) (and|vs\.?|or|versus) bonds|"
+    r"make me (more|the most) money|invest (it|this|my|the)\b|(put|move|dump|throw|park) (my|"
+    r"our|the|all|\d+\w*)\b" + _ + r"{0,20}\b(into|in|on) " + _ASSET + r"|"
+    r"(recommend|suggest|tip)" + _ + r"{0,20}" + _ASSET + r"|\bbuy or (not|sell)|"
+    # a forecast: "which stock will go up next week", "will bitcoin crash"
+    r"\b(which|what|will|would|is|are|do you think)\b"
+    + _
+    + r"{0,30}"
+    + _ASSET
+    + r"\b"
+    + _
+    + r"{0,30}\b(go(ing|es)? (to )?(up|down|rise|fall|drop|crash|moon)|rise|rally|climb|"
+    r"crash|moon|outperform|beat the market|double)\b|"
+    # where to put one's money, between two places: "I have £20k, should I put it in the ISA
+    # or the Easy Saver pot?"
+    r"\b(should|shall) (i|we)\W+(put|keep|move|invest|park|leave|transfer|stick)\W+(it|them|"
+    r"this|that|all|everything|my (money|savings|cash|lump sum|bonus|inheritance)|the (money|"
+    r"cash)|[£$€¥]?\d[\d,.]*\s?(k|grand)?)\b" + _ + r"{0,40}\b(isa|pot|saver|savings|fund|"
+    r"bonds?|stocks?|shares|pension|deposit|account|crypto\w*|gold)s?\b" + _ + r"{0,40}"
+    r"\b(or|vs\.?|versus|instead)\b",
+    re.IGNORECASE,
+)
+_ASSET_ZH = (
+    r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
+)
+_JUDGEMENT_ZH = (
+    r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
+    r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
+    r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
+    r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
+    r"哪个(收益|回报|利息|赚)(更)?(高|多|好)|还是" + _ + r"{0,10}(划算|好|合适)|"
+    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去)|"
+    # "零钱罐和股票哪个更适合我", "哪只股票下周会涨"
+    r"哪(个|种|只|支|一个)" + _ + r"{0,4}(更)?(适合|合适)(我|我们|我家)|"
+    r"(会|能|还会|还能)(大)?(涨|跌|反弹)吗|会不会(大)?(涨|跌|反弹)|涨不涨)"
+)
+_INVESTMENT_ZH = re.compile(
+    _ASSET_ZH
+    + _
+    + r"{0,20}"
+    + _JUDGEMENT_ZH
+    + "|"
+    + _JUDGEMENT_ZH
+    + _
+    + r"{0,20}"
+    + _ASSET_ZH
+    # market timing needs no asset word: "现在是不是入场的好时机"
+    + r"|(入场|进场|上车|建仓|抄底)(的)?(好)?时机"
+    # buying an asset, judged: "全部买茅台股票行不行" (not "退钱行不行": no buying)
+    + r"|(买|投|押|梭哈|全仓|满仓)"
+    + _
+    + r"{0,4}"
+    + _ASSET_ZH
+    + _
+    + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|能赚吗)"
+)
+
+
+def asks_for_advice(texts: list[str]) -> bool:
+    """Does a message (any of its views) ask for personalised investment advice?"""
+    return any(_INVESTMENT.search(t) or _INVESTMENT_ZH.search(t) for t in texts)

@@ -11,6 +11,7 @@ import typer
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from conftest import listen_events, next_event
 from kefu.service.app import create_app
 
 
@@ -77,8 +78,6 @@ def test_kefu_serve_stops_on_sigterm_while_a_page_holds_an_event_stream(
     import time
 
     import httpx
-
-    from conftest import listen_events, next_event
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

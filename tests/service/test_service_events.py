@@ -13,7 +13,12 @@ import pytest
 
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
 
-from conftest import LiveServer, listen_events, next_event
+from conftest import (
+    LiveServer,
+    listen_events,
+    next_event,
+    serve_in_thread,
+)
 
 
 @pytest.fixture
@@ -252,7 +257,6 @@ def test_stopping_the_server_ends_open_event_streams(make_client: Any) -> None:
     itself, so the server must end them, or a restart hangs while any page is open."""
     import time
 
-    from conftest import serve_in_thread
     from kefu.security.users import UserRepository
 
     client, _ = make_client()

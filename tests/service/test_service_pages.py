@@ -21,7 +21,12 @@ playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwr
 
 from service_data import REFUND_ANSWER  # noqa: E402
 
-from conftest import LiveServer, fake_assistant, serve_in_thread  # noqa: E402
+from conftest import (  # noqa: E402
+    LiveServer,
+    fake_assistant,
+    serve_in_thread,
+    site,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 SLOW = "Slowly: "  # a question starting so waits 1.5 s before its answer starts (`server`)
@@ -416,7 +421,6 @@ def test_the_widget_keeps_its_look_on_a_hostile_page_and_esc_closes_it(
 ) -> None:
     """The host page's !important CSS does not restyle (or hide) the launcher or the frame, and
     Esc closes the chat whether the focus is on the host page or inside the chat."""
-    from conftest import site
 
     expect = playwright.expect
     page = browser.new_page()

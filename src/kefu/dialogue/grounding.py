@@ -158,7 +158,7 @@ class GroundedSentences:
         new = sorted(terms - self.source_terms - self.question_terms - self.free_terms)
         if len(new) > self.max_new_terms:
             return f"words in no source: {', '.join(new[:5])}"
-        if self.support(sentence) < self.min_support:
+        if len(terms & self.source_terms) < self.min_support * len(terms):  # as support()
             return "mostly words in no source"
         best = max(self.source_sentences, key=lambda s: len(terms & s[0]), default=None)
         if best is None:

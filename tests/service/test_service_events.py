@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -161,6 +162,39 @@ def test_a_turns_messages_carry_the_client_id_it_was_sent_with(
             headers=customer,
         )
         assert r.status_code == 422, bad
+
+
+def test_a_turn_whose_client_left_is_still_stored(
+    live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A customer who reloads while the bot is still thinking finds the question and its
+    answer in the history: the turn is not cancelled with its response."""
+    gate = threading.Event()
+    llm = live_server.assistant.llm
+    write = llm.stream
+
+    def held_back(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(30)  # the model has not said a word when the client goes
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(llm, "stream", held_back)
+    question = "How do I pair the Gadget Pro with my phone?"
+    with httpx.Client(base_url=live_server.url, timeout=30) as http:
+        created = http.post("/api/conversations").json()
+        cid, auth = created["id"], {"Authorization": f"Bearer {created['token']}"}
+        url = f"/api/conversations/{cid}/messages?stream=true"
+        with http.stream("POST", url, json={"text": question}, headers=auth) as r:
+            assert r.status_code == 200
+        # The response is closed unread: the client has gone. Now the model answers.
+        gate.set()
+        deadline = time.monotonic() + 30
+        stored: list[dict[str, Any]] = []
+        while len(stored) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            stored = http.get(f"/api/conversations/{cid}/messages", headers=auth).json()["messages"]
+    assert [m["role"] for m in stored] == ["user", "assistant"]
+    assert stored[0]["content"] == question
+    assert "power button" in stored[1]["content"]
 
 
 def test_the_event_stream_needs_the_conversations_own_token(

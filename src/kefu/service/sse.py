@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -52,3 +53,35 @@ async def turn_pieces(
 
 def error_text(exc: Exception) -> str:
     return str(exc) if isinstance(exc, KefuError) else "internal error"
+
+
+# Turns that outlived their response; held so the loop does not drop them half-way.
+_DETACHED: set[asyncio.Task[None]] = set()
+
+
+async def detached(source: AsyncIterator[str]) -> AsyncIterator[str]:
+    """Relay ``source``'s events, running it to its end in a task of its own.
+
+    A turn is stored once it is complete. Were it cancelled with its response, a customer who
+    reloads the page (or loses the connection) while the bot is still answering would lose the
+    question itself. So the turn finishes and is stored anyway; the reloaded page gets it
+    from the history or the event stream. What the client is no longer there to read is
+    dropped.
+    """
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+
+    async def run() -> None:
+        try:
+            async for item in source:
+                queue.put_nowait(item)
+        except Exception:  # e.g. the database: the stream still ends with an event
+            log.exception("a streamed turn failed")
+            queue.put_nowait(sse({"error": "internal error"}, "error"))
+        finally:
+            queue.put_nowait(None)
+
+    task = asyncio.get_running_loop().create_task(run())
+    _DETACHED.add(task)
+    task.add_done_callback(_DETACHED.discard)
+    while (item := await queue.get()) is not None:
+        yield item

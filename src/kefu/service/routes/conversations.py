@@ -42,7 +42,7 @@ from kefu.service.schemas import (
     RatingIn,
     SourceDetailOut,
 )
-from kefu.service.sse import SSE_HEADERS, error_text, sse, turn_pieces
+from kefu.service.sse import SSE_HEADERS, detached, error_text, sse, turn_pieces
 from kefu.storage.conversation_repo import quoted_id
 from kefu.types import Answer
 
@@ -142,7 +142,7 @@ async def send_message(
         live.publish_status(state, reopened)
     if wants_stream:
         return StreamingResponse(
-            _events(text, cid, assistant, state, turn),
+            detached(_events(text, cid, assistant, state, turn)),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )

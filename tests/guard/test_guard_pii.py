@@ -52,6 +52,14 @@ POSITIVES = [
     ("my mobile: 07911123456", "PHONE", "07911123456"),
     ("call 07911 123 456.", "PHONE", "07911 123 456"),
     ("She's Priya Shah, 07700 900456.", "PHONE", "07700 900456"),
+    # UK landlines in national format (QA report B: "UK landlines are not redacted")
+    ("call me at home on 020 7946 0018", "PHONE", "020 7946 0018"),
+    ("our number is (020) 7946 0018.", "PHONE", "(020) 7946 0018"),
+    ("Manchester office 0161 496 0000", "PHONE", "0161 496 0000"),
+    ("ring 0161-496-0000 after six", "PHONE", "0161-496-0000"),
+    ("landline 01632 960123, evenings", "PHONE", "01632 960123"),
+    ("(01632) 960123", "PHONE", "(01632) 960123"),
+    ("home 02079460018", "PHONE", "02079460018"),
     # medical record numbers (QA report B, finding 5): the name stays, the value goes
     ("pet record MR-448812", "MRN", "MR-448812"),
     ("patient MRN 00448812", "MRN", "00448812"),
@@ -134,6 +142,7 @@ NEGATIVES = [
     "order 4155550132 has no separators",
     "order 079111234567 and ref 07911-123456-7 and 0791112345",  # 12, 11+1, 10 digits
     "07 700 900 123 is four groups",
+    "order 0207946001812, ref 020 7946 0018 1234, 0161 49 60000 and 01 2026",  # UK shapes off
     "MR 448812, MRI 448812, order MR-12, my medical record from 2019",
     "my case number is 12345678",  # a support ticket, not a medical record
     "ref 6265 0787 8145 2737 (not Luhn)",

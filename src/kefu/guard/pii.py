@@ -13,7 +13,8 @@ Kinds and how they are validated:
 - ``EMAIL``   -- local@domain.tld, ASCII only.
 - ``PHONE``   -- +country international numbers (8-15 digits), US numbers with separators,
   Chinese mobiles (1[3-9]x, optional +86/86/0086, spaced or dashed), Chinese landlines with
-  an area code (010-12345678, (0755) 1234567) and UK mobiles in national format (07700 900123,
+  an area code (010-12345678, (0755) 1234567), UK landlines (020 7946 0018, 0161 496 0000,
+  (01632) 960123) and UK mobiles in national format (07700 900123,
   07911123456).
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
@@ -135,6 +136,27 @@ _PHONE_UK_MOBILE = re.compile(
     + "?"
     + D
     + "){9}"
+    + _NOT_AFTER
+    + _NO_MORE_GROUPS
+)
+# A UK landline in national format, grouped as the numbering plan groups it: "020 7946 0018"
+# (London and the other 02 areas), "0161 496 0000" (011x and 01x1 cities), "01632 960123"
+# (the rest), with the area code bracketed or not, or run together. The fixed groups keep
+# order numbers and dates out: a digit run must have a landline's exact length and start.
+_UK_LANDLINE_FORMS = (
+    ("[2２]" + D, D + "{4}" + _SEP + "?" + D + "{4}"),
+    ("[1１]" + D + "{2}", D + "{3}" + _SEP + "?" + D + "{4}"),
+    ("[1１]" + D + "{3}", D + "{5,6}"),
+)
+_PHONE_UK_LANDLINE = re.compile(
+    "(?<![A-Za-z0-9０-９_+＋\\-])"
+    + _NOT_IN_GROUP
+    + "(?:"
+    + "|".join(
+        f"(?:[(（][0０]{area}[)）]{_SEP}?|[0０]{area}{_SEP}?){rest}"
+        for area, rest in _UK_LANDLINE_FORMS
+    )
+    + ")"
     + _NOT_AFTER
     + _NO_MORE_GROUPS
 )
@@ -341,6 +363,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(_PHONE_CN_MOBILE, "PHONE"),
         _simple(_PHONE_CN_LANDLINE, "PHONE"),
         _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
+        _simple(_PHONE_UK_LANDLINE, "PHONE"),
     ),
     "CARD": (_cards,),
     "CN_ID": (_simple(_CN_ID, "CN_ID", _cn_id_ok),),

@@ -17,6 +17,7 @@ const kefuMarkdown = (() => {
   const SCHEMES = new Set(["http:", "https:", "mailto:"]);
   const REL = "noopener noreferrer nofollow";
   const MAX_URL = 2048;
+  const MAX_TITLE = 200;
   const MAX_DEPTH = 4; // bold in a link in italics in ...: deeper marks stay text
   const MAX_LISTS = 6; // lists in lists: deeper items join the deepest list
   const ESCAPABLE = new Set("\\`*_[]()#+-.!<>{}|~");
@@ -158,6 +159,12 @@ const kefuMarkdown = (() => {
           }
           const url = s.slice(start, p);
           while (s[p] === " " || s[p] === "\t") p++;
+          if (s[p] === '"' && p > start + url.length) { // [x](url "a title"): the title is left out
+            const quote = p;
+            for (p++; p < n && p - quote <= MAX_TITLE && s[p] !== '"'; p++);
+            p++;
+            while (s[p] === " " || s[p] === "\t") p++;
+          }
           const href = s[p] === ")" ? safeHref(url) : null;
           if (href) {
             const label = s.slice(i + 1, end);

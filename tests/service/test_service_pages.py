@@ -602,3 +602,198 @@ def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
         ("assistant", shown[3][1]),
     ], shown
     page.context.close()
+
+
+# -- Markdown in answers ------------------------------------------------------------------------
+# A curated answer written in Markdown, with a link that must not become one and markup that
+# must stay text. Uploaded to the module's server for the test that asks it, deleted after.
+KAYAK_QUESTION = "How do I send back a kayak?"
+KAYAK_ANSWER = """**Free returns** within 30 days:
+
+1. Pack the kayak
+2. Print the label at [our form](https://shop.example/returns)
+3. Drop it off
+
+- keep the receipt
+- take the paddles out
+
+Not [this](javascript:alert(1)) nor <img src=x onerror=alert(1)>"""
+KAYAK_CSV = f'id,question,answer\nkayak-1,{KAYAK_QUESTION},"{KAYAK_ANSWER}"\n'
+REL = "noopener noreferrer nofollow"
+
+
+def _staff_token(server: LiveServer, name: str) -> dict[str, str]:
+    login = {"name": name, "password": f"{name}-secret-pw"}
+    token = httpx.post(server.url + "/api/auth/login", json=login).json()["token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _check_kayak_answer(answer: Any) -> None:
+    """``answer`` (a locator of a message's .text) shows KAYAK_ANSWER rendered, safely."""
+    expect = playwright.expect
+    expect(answer.locator("ol > li")).to_have_count(3)
+    expect(answer.locator("ul > li")).to_have_count(2)
+    expect(answer.locator("ol > li").nth(2)).to_have_text("Drop it off")
+    expect(answer.locator("strong")).to_have_text("Free returns")
+    link = answer.locator("a")
+    expect(link).to_have_count(1)  # not the javascript: one
+    expect(link).to_have_text("our form")
+    expect(link).to_have_attribute("href", "https://shop.example/returns")
+    expect(link).to_have_attribute("rel", REL)
+    expect(link).to_have_attribute("target", "_blank")
+    expect(answer).to_contain_text(
+        "Not [this](javascript:alert(1)) nor <img src=x onerror=alert(1)>"
+    )
+    expect(answer.locator("img, script, [onerror]")).to_have_count(0)
+    assert "**" not in answer.text_content()
+
+
+def test_answers_show_their_markdown_in_the_chat_the_widget_and_the_console(
+    server: LiveServer, browser: Any
+) -> None:
+    """Lists, bold and an https link are rendered; a javascript: link and HTML stay text, no
+    dialog opens; the customer's own message stays as typed."""
+    expect = playwright.expect
+    admin = _staff_token(server, "root")
+    r = httpx.post(
+        server.url + "/api/admin/knowledge?filename=kayak.csv", content=KAYAK_CSV, headers=admin
+    )
+    assert r.status_code == 201, r.text
+    dialogs: list[str] = []
+    try:
+        # The chat page, and the same history after a reload.
+        page = browser.new_context(locale="en-US").new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(server.url + "/")
+        box = page.get_by_label("Your message")
+        asked = "How do I send back a **kayak**? <b>now</b>"
+        box.fill(asked)
+        box.press("Enter")
+        answer = page.locator(".msg.assistant[data-id]:not([data-id='welcome']) .text")
+        _check_kayak_answer(answer)
+        expect(page.locator(".msg.assistant .chip")).to_have_text(KAYAK_QUESTION)
+        mine = page.locator(".msg.user .text")
+        expect(mine).to_have_text(asked)
+        expect(mine.locator("*")).to_have_count(0)
+        page.reload()
+        _check_kayak_answer(answer)
+        expect(mine).to_have_text(asked)
+
+        # The agent console shows the bot's answer rendered; an agent's Markdown is rendered
+        # on both sides, and a customer's stays text there too.
+        page.get_by_role("button", name="Talk to a person").click()
+        expect(page.locator("#status")).to_have_text("Waiting for a person to join…")
+        cid = page.evaluate("JSON.parse(localStorage.getItem('kefu.chat')).id")
+        agent = _agent(server, browser)
+        agent.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        _open(agent, cid)
+        _check_kayak_answer(agent.locator("#log .msg.assistant .text"))
+        expect(agent.locator("#log .msg.user .text")).to_have_text(asked)
+        expect(agent.locator("#log .msg.user .text *")).to_have_count(0)
+        agent.get_by_role("button", name="Take over").click()
+        agent.locator("#reply-text").fill("**Hi**, see [the form](javascript:alert(2)) or `R-7`")
+        agent.get_by_role("button", name="Send", exact=True).click()
+        for said in (page.locator(".msg.agent .text"), agent.locator("#log .msg.agent .text")):
+            expect(said.locator("strong")).to_have_text("Hi")
+            expect(said.locator("code")).to_have_text("R-7")
+            expect(said).to_have_text("Hi, see [the form](javascript:alert(2)) or R-7")
+            expect(said.locator("a")).to_have_count(0)
+        agent.context.close()
+        page.context.close()
+
+        # The widget: its frame is the chat page, rendered the same.
+        shop = browser.new_context(locale="en-US").new_page()
+        shop.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        with site(HOSTILE_SHOP.replace("{url}", server.url)) as shop_url:
+            shop.goto(shop_url)
+            shop.get_by_role("button", name="Chat · 客服").click()
+            chat = shop.frame_locator("#kefu-widget-frame")
+            chat.get_by_role("textbox").fill(KAYAK_QUESTION)
+            chat.get_by_role("textbox").press("Enter")
+            _check_kayak_answer(
+                chat.locator(".msg.assistant[data-id]:not([data-id='welcome']) .text")
+            )
+        shop.context.close()
+    finally:
+        httpx.delete(server.url + "/api/admin/knowledge/kayak.csv", headers=admin)
+    assert dialogs == []
+
+
+# Each renders to these elements (tag names, in order; [] for one paragraph) and shows the
+# text given, less the marks it rendered.
+HOSTILE_MARKDOWN: list[tuple[str, list[str], str | None]] = [
+    ("[x](javascript:alert(1))", [], None),
+    ("[x](JaVaScRiPt:alert(1))", [], None),
+    ("[x]( javascript:alert(1))", [], None),
+    ("[x](java\tscript:alert(1))", [], None),
+    ("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", [], None),
+    ("[x](vbscript:msgbox(1))", [], None),
+    ("[x](//evil.example/)", [], None),
+    ("[x](/relative)", [], None),
+    ("**[x](javascript:alert(1))**", ["P", "STRONG"], "[x](javascript:alert(1))"),
+    ("<img src=x onerror=alert(1)><script>alert(2)</script>", [], None),
+    ("<a href='javascript:alert(1)'>x</a>", [], None),
+    ("**unclosed bold and *unclosed em", [], None),
+    ("snake_case_name, 2*3*4, a * b * c and __init__", [], None),
+    ("`code **not bold**`", ["P", "CODE"], "code **not bold**"),
+    ("[[x]] and [a [b] c] and [x]", [], None),
+    ("]( ) [ ]( ) [](", [], None),
+]
+
+
+def test_the_markdown_renderer_leaves_hostile_text_as_text(
+    server: LiveServer, browser: Any
+) -> None:
+    page = browser.new_context(locale="en-US").new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server.url + "/")
+    playwright.expect(page.locator("[data-id='welcome']")).to_be_visible()
+    # Rendered into the page (an <img> created there would load, and fire its onerror).
+    render = """text => {
+        const box = document.createElement("div");
+        document.body.append(box);
+        kefuMarkdown.show(box, text);
+        const tags = [...box.querySelectorAll("*")].map((n) => n.tagName);
+        const links = [...box.querySelectorAll("a")].map((a) => [a.getAttribute("href"),
+            a.getAttribute("rel"), a.getAttribute("target"), a.textContent]);
+        return { tags, text: box.textContent, links };
+    }"""
+    for text, tags, said in HOSTILE_MARKDOWN:
+        shown = page.evaluate(render, text)
+        assert shown["tags"] == (tags or ["P"]), (text, shown)
+        assert shown["text"] == (said or text), (text, shown)
+
+    # Nested brackets: the inner pair is the link; the outer ones stay.
+    shown = page.evaluate(render, "[a [b](https://shop.example/b) c]")
+    assert shown["text"] == "[a b c]"
+    assert shown["links"] == [["https://shop.example/b", REL, "_blank", "b"]]
+    # A bare URL without its sentence's full stop; mailto: links too; Chinese list marks.
+    shown = page.evaluate(render, "见 https://shop.example/a_b_c. [mail](mailto:help@shop.example)")
+    assert shown["links"] == [
+        ["https://shop.example/a_b_c", REL, "_blank", "https://shop.example/a_b_c"],
+        ["mailto:help@shop.example", REL, "_blank", "mail"],
+    ]
+    shown = page.evaluate(render, "步骤：\n1、打包\n2、寄回\n\n# 注意\n_保留_收据")
+    assert shown["tags"] == ["P", "OL", "LI", "LI", "P", "STRONG", "P", "EM"], shown
+
+    # 100,000 characters of marks that never close render in well under a second each.
+    timed = page.evaluate(
+        """() => {
+            const box = document.createElement("div");
+            document.body.append(box);
+            const texts = ["[".repeat(100000), "*a".repeat(50000), "**a ".repeat(25000),
+                "_a ".repeat(33334), "[a](".repeat(25000), "``a`".repeat(25000),
+                "http://".repeat(14286), "- a\\n".repeat(25000),
+                "**a _b_ `c` [d](https://e.example/f) *i* ".repeat(2500)];
+            return texts.map((text) => {
+                const start = performance.now();
+                kefuMarkdown.show(box, text);
+                return [text.length, performance.now() - start];
+            });
+        }"""
+    )
+    for length, ms in timed:
+        assert length >= 100_000 and ms < 1000, timed
+    assert dialogs == []
+    page.context.close()

@@ -3,7 +3,8 @@
 Plain HTML, CSS and JavaScript shipped inside the package: no build step, no CDN, so the
 pages work offline. The Content-Security-Policy allows scripts and styles from this server
 only (no inline script), so a message that smuggles markup in can never run; the pages also
-insert every message with textContent, never as HTML.
+insert every message as text, never as HTML (an answer's Markdown is rendered by building
+elements around text nodes: static/markdown.js).
 """
 
 from __future__ import annotations

@@ -43,7 +43,12 @@
     const extras = [];
     if (m.role === "assistant" && m.sources && m.sources.length) extras.push(el("div", { class: "extras muted" }, "Sources: " + m.sources.map((s) => s.title || s.id).join(", ")));
     if (m.role === "assistant" && m.handoff) extras.push(el("div", { class: "extras muted" }, "handed off"));
-    $("log").append(el("article", { class: `msg ${m.role}` }, el("header", {}, el("strong", {}, who), el("time", {}, time(m.created_at))), el("div", { class: "text" }, m.content), ...extras));
+    // The customer's words exactly as typed; the bot's and the agents' with their Markdown
+    // shown (markdown.js builds elements and text nodes, never HTML).
+    const text = m.role === "assistant" || m.role === "agent"
+      ? el("div", { class: "text md" }, kefuMarkdown.render(m.content))
+      : el("div", { class: "text" }, m.content);
+    $("log").append(el("article", { class: `msg ${m.role}` }, el("header", {}, el("strong", {}, who), el("time", {}, time(m.created_at))), text, ...extras));
     $("log").scrollTop = $("log").scrollHeight;
   }
 

@@ -14,6 +14,7 @@
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
   const TEXT = kefuChatText; // chat-text.js
+  const md = kefuMarkdown; // markdown.js
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
   // The business's own welcome line per language (KEFU_WELCOME, KEFU_WELCOME_ZH), if any.
@@ -50,7 +51,7 @@
     document.getElementById("brand").hidden = lang === "zh";
     document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
     const welcome = log.querySelector('[data-id="welcome"] .text');
-    if (welcome) welcome.textContent = welcomeText();
+    if (welcome) md.show(welcome, welcomeText());
   }
 
   function scroll() { log.scrollTop = log.scrollHeight; }
@@ -58,12 +59,18 @@
   /** A name for one message of ours, unique enough within one conversation. */
   function newCid() { return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`; }
 
+  /** A message's text: the customer's own exactly as typed; the bot's and the agents' with
+   * their Markdown shown (markdown.js: elements and text nodes only, never HTML). */
+  function body(role, text) {
+    if (role !== "assistant" && role !== "agent") return el("div", { class: "text" }, text);
+    return el("div", { class: "text md" }, md.render(text));
+  }
+
   function bubble(role, text, opts = {}) {
     const who = role === "user" ? t("you") : role === "agent" ? t("agent") : t("bot");
-    const body = el("div", { class: "text" }, text);
     // data-cid: our own question's client id; data-reply: the client id it answers.
     const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null, "data-cid": opts.cid || null, "data-reply": opts.reply || null },
-      el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body);
+      el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body(role, text));
     log.append(node);
     scroll();
     return node;
@@ -310,9 +317,11 @@
     return node;
   }
 
+  /** The answer so far (or whole): rendered again from its whole text at each token, which
+   * is cheap, and shows a list or a bold phrase right once its closing mark has come. */
   function answerText(node, text) {
     node.classList.remove("thinking");
-    node.querySelector(".text").textContent = text;
+    md.show(node.querySelector(".text"), text);
   }
 
   /** Send one message; ``cid`` is its client id (its bubble's, if it has one already). */

@@ -274,7 +274,15 @@ class Assistant:
             # unless it only finds again the entry the customer was just given: "can I pause
             # it?" after the membership price asks something new, and the earlier question's
             # words (a near copy of that entry's question) would otherwise win every time.
-            if conf >= best[1] - 0.1 and not _repeats_last_answer(joined, alone, history):
+            # But a message that alone finds its own entry with a curated answer's confidence,
+            # more surely than the joined reading finds another, asks something new: "what if
+            # I don't give back the router?" after the cancellation fee is about the router.
+            own = _top_id(alone) != _top_id(joined) and best[1] >= self._curated_threshold()
+            if (
+                conf >= best[1] - 0.1
+                and not (own and best[1] > conf)
+                and not _repeats_last_answer(joined, alone, history)
+            ):
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
 
@@ -456,6 +464,10 @@ def _leads_with_emergency_number(text: str, configured: str | None = None) -> bo
         return False
     sentence = first.group(0)
     return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
+
+
+def _top_id(result: SearchResult) -> str | None:
+    return result.passages[0].entry.id if result.passages else None
 
 
 def _repeats_last_answer(

@@ -1,0 +1,42 @@
+"""Follow-ups with the real default embedder, on a business's FAQ written by a black-box tester
+(devsets/blackbox/isp: development data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kefu.config import Settings
+from kefu.dialogue.assistant import Assistant
+
+pytestmark = pytest.mark.model
+
+ISP = Path(__file__).resolve().parents[2] / "devsets" / "blackbox" / "isp"
+
+
+def test_a_question_that_finds_its_own_entry_does_not_borrow_the_last_topic(
+    tmp_path: Path,
+) -> None:
+    assistant = Assistant(Settings(home=tmp_path, llm_backend="fake"))
+    # The FAQ and the fee table: the fee question is answered from the table, so the router
+    # question's joined reading (the plans) is not the answer just given.
+    assert assistant.kb.add([ISP / "faq.csv", ISP / "early-termination.html"]).ok
+    fee = "how much will it cost me? I'm on Fibre 500 with 6 months left"
+    router = "what if I don't give back the router?"  # "what if": read as a follow-up
+    # Precondition: alone the question finds the router entry surely; joined with the
+    # previous one it finds the plans (Fibre 500), nearly as surely.
+    alone = assistant.kb.search(router)
+    joined = assistant.kb.search(f"{fee} {router}")
+    assert alone.passages[0].entry.id == "en-cancel-router"
+    assert joined.passages[0].entry.id == "en-plans"
+    confidence = assistant.confidence.predict
+    assert confidence(alone.features) - 0.1 <= confidence(joined.features)
+    assert confidence(joined.features) < confidence(alone.features)
+
+    sid = assistant.start()
+    assistant.ask("I want to cancel my contract", session_id=sid)
+    assert assistant.ask(fee, session_id=sid).sources[0].id != "en-plans"
+    answer = assistant.ask(router, session_id=sid)
+    assert answer.mode == "curated"
+    assert answer.sources[0].id == "en-cancel-router"

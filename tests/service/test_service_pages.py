@@ -672,6 +672,9 @@ def test_answers_show_their_markdown_in_the_chat_the_widget_and_the_console(
         answer = page.locator(".msg.assistant[data-id]:not([data-id='welcome']) .text")
         _check_kayak_answer(answer)
         expect(page.locator(".msg.assistant .chip")).to_have_text(KAYAK_QUESTION)
+        page.locator(".msg.assistant .chip").click()  # the source opens rendered the same
+        _check_kayak_answer(page.locator("#source-text"))
+        page.get_by_role("button", name="Close").click()
         mine = page.locator(".msg.user .text")
         expect(mine).to_have_text(asked)
         expect(mine.locator("*")).to_have_count(0)

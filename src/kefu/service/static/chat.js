@@ -122,7 +122,8 @@
       const question = s.question && s.question.trim() !== title.trim() ? s.question : "";
       document.getElementById("source-question").textContent = question;
       document.getElementById("source-question").hidden = !question;
-      document.getElementById("source-text").textContent = s.text;
+      // Help articles are often Markdown: shown as the answers are (nothing in it becomes HTML).
+      md.show(document.getElementById("source-text"), s.text);
       const panel = document.getElementById("source");
       panel.hidden = false;
       document.getElementById("source-close").focus();

@@ -604,6 +604,38 @@ def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
     page.context.close()
 
 
+def test_a_reload_while_an_answer_is_coming_loses_no_message(
+    server: LiveServer, browser: Any
+) -> None:
+    """One question is being answered and a second waits its turn when the page reloads: both
+    are asked, answered once each, and shown in order."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill(SLOW + "How long does a refund take?")
+    box.press("Enter")
+    expect(page.locator(".msg.assistant.thinking")).to_be_visible()
+    box.fill("How much does shipping cost?")  # waits for the first answer
+    box.press("Enter")
+    expect(page.locator(".msg.user")).to_have_count(2)
+    page.reload()
+
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99", timeout=15_000)
+    page.wait_for_timeout(500)  # nothing else arrives late
+    shown = _conversation(page)
+    assert shown == [
+        ("user", SLOW + "How long does a refund take?"),
+        ("assistant", REFUND_ANSWER),
+        ("user", "How much does shipping cost?"),
+        ("assistant", shown[3][1]),
+    ], shown
+    page.reload()  # the server's history says the same
+    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    assert _conversation(page) == shown
+    page.context.close()
+
+
 # -- Markdown in answers ------------------------------------------------------------------------
 # A curated answer written in Markdown, with a link that must not become one and markup that
 # must stay text. Uploaded to the module's server for the test that asks it, deleted after.

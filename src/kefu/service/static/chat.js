@@ -4,6 +4,8 @@
  * - the conversation id and token live in localStorage, so a reload continues the chat;
  * - after a network drop the event stream reconnects with ?after=<last id> and unsent
  *   messages wait in an outbox that is retried, so nothing is lost;
+ * - a message stays in that outbox (localStorage) from the moment it is typed until its send
+ *   starts, so a reload while earlier answers are still coming loses none of it;
  * - a reload reads the history first and only then sends what waited in the outbox;
  * - each message this page sends has a client id, which the server's events for that turn
  *   carry back: the page adopts its own bubbles by that id, never by guessing from roles. */
@@ -192,6 +194,11 @@
       return;
     }
     const node = bubble(data.role, data.content, { id, at: data.created_at });
+    // Our bubbles without an id yet (a question being sent, its answer coming, one that
+    // failed) are not stored yet, so every stored message goes above them: after a reload,
+    // a turn the old page started arrives while the outbox's next question is on its way.
+    const pending = log.querySelector(".msg:not([data-id])");
+    if (pending) log.insertBefore(node, pending);
     seen.set(id, node);
     if (data.role === "assistant") decorate(node, data);
     if (data.role === "agent") typing.hide();
@@ -264,11 +271,20 @@
     conn.dataset.state = state;
   }
 
-  // The outbox holds {cid, text}; a page before client ids stored plain strings.
+  // The outbox holds {cid, text, at} (at: when typed, which orders it); a page before client
+  // ids stored plain strings. It holds every message not yet handed to the server: typed and
+  // waiting for an earlier answer, or failed. A send takes its message out as it starts (the
+  // server finishes a turn it has started even if this page goes away, so sending it again
+  // after a reload would ask twice), and a failed send puts it back in its place.
   function outbox() {
-    return JSON.parse(localStorage.getItem(OUTBOX) || "[]").map((m) => (typeof m === "string" ? { cid: newCid(), text: m } : m));
+    return JSON.parse(localStorage.getItem(OUTBOX) || "[]").map((m) => (typeof m === "string" ? { cid: newCid(), text: m, at: 0 } : m));
   }
-  function saveOutbox(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); }
+  function saveOutbox(list) {
+    list.sort((a, b) => (a.at || 0) - (b.at || 0));
+    localStorage.setItem(OUTBOX, JSON.stringify(list));
+  }
+  function keep(m) { saveOutbox([...outbox().filter((q) => q.cid !== m.cid), m]); }
+  function drop(cid) { saveOutbox(outbox().filter((q) => q.cid !== cid)); }
 
   // Unsent messages are tried again whenever the event stream (re)connects, when the browser
   // says it is back online, and on a timer meanwhile (growing from 2 s to 30 s), in case the
@@ -292,8 +308,8 @@
     clearTimeout(retryTimer);
     const pending = outbox().filter((m) => !sending.some((q) => q.cid === m.cid));
     if (!pending.length) { retryDelay = 2000; return; }
-    saveOutbox([]);
-    sending.unshift(...pending); // older than anything typed since
+    sending.unshift(...pending);
+    sending.sort((a, b) => (a.at || 0) - (b.at || 0)); // in the order they were typed
     pump();
   }
 
@@ -303,7 +319,7 @@
     try {
       while (sending.length) {
         const m = sending.shift();
-        await send(m.text, m.cid);
+        await send(m.text, m.cid, m.at);
       }
     } finally { busy = false; }
   }
@@ -325,8 +341,9 @@
     md.show(node.querySelector(".text"), text);
   }
 
-  /** Send one message; ``cid`` is its client id (its bubble's, if it has one already). */
-  async function send(text, cid) {
+  /** Send one message; ``cid`` is its client id (its bubble's, if it has one already), ``at``
+   * when it was typed (its place in the outbox). */
+  async function send(text, cid, at) {
     let failed = false;
     let mine = log.querySelector(`.msg.user[data-cid="${cid}"]`);
     if (mine) { mine.classList.remove("failed"); mine.querySelector(".note")?.remove(); }
@@ -336,6 +353,7 @@
     let streamed = "";
     try {
       await begin(); // a message typed before the page had its conversation waits for it
+      drop(cid); // from here on the server has it, or the send fails and puts it back
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
         headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
@@ -380,7 +398,7 @@
       // (Unless the server stored it already and only its answer was cut off.)
       answerNode && !answerNode.dataset.id && answerNode.remove();
       if (!mine.dataset.id) {
-        const list = outbox(); list.push({ cid, text }); saveOutbox(list);
+        keep({ cid, text, at });
         mine.classList.add("failed"); mine.append(el("p", { class: "note" }, t("failed")));
       }
       setConn("offline");
@@ -397,7 +415,9 @@
     input.value = "";
     const cid = newCid();
     bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
-    sending.push({ text, cid });
+    const m = { text, cid, at: Date.now() };
+    keep(m); // kept across a reload until its send starts
+    sending.push(m);
     pump();
   });
   input.addEventListener("input", () => {

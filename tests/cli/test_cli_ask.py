@@ -117,6 +117,21 @@ def test_ask_empty_is_a_clear_error(kefu_env: dict[str, str], question: str) -> 
     assert not Path(kefu_env["KEFU_HOME"]).exists()  # failed before touching any state
 
 
+def test_ask_reads_a_gbk_terminal_and_refuses_other_bytes_clearly(
+    kefu_env: dict[str, str],
+) -> None:
+    # A GBK terminal's bytes reach Python as surrogate escapes (QA report D, finding 6: a
+    # traceback from the encryption step).
+    gbk = "发票怎么开".encode("gbk").decode("utf-8", "surrogateescape")
+    data = _ask_json(gbk, "--pack", "ecommerce")
+    assert data["language"] == "zh"
+    assert data["sources"], data
+    result = _ask(b"\xff\xfe refund".decode("utf-8", "surrogateescape"))
+    assert result.exit_code == 1
+    assert "error: the message is not valid text" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_ask_too_long_is_a_clear_error(kefu_env: dict[str, str]) -> None:
     result = _ask("x" * 4001)
     assert result.exit_code == 1

@@ -55,6 +55,12 @@ def test_non_text_is_invalid(bad: object) -> None:
         clean_message(bad)
 
 
+@pytest.mark.parametrize("bad", ["where is \udcb7\udca2 my refund", "\ud83d refund"])
+def test_undecodable_bytes_and_half_surrogate_pairs_are_invalid(bad: str) -> None:
+    with pytest.raises(InvalidMessage, match="not valid text"):
+        clean_message(bad)
+
+
 def test_control_characters_are_stripped_but_newlines_and_tabs_kept() -> None:
     assert clean_message("  where\x00 is\x1b my\x07 refund?\n") == "where is my refund?"
     assert clean_message("line one\nline\ttwo") == "line one\nline\ttwo"

@@ -57,7 +57,7 @@ def slash_command(text: str) -> str | None:
 def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> None:
     from rich.markup import escape
 
-    from kefu.cli.common import build_assistant, console, resolve_pack
+    from kefu.cli.common import build_assistant, console, resolve_pack, terminal_text
     from kefu.dialogue.assistant import InvalidMessage
 
     out, err = console(), console(stderr=True)
@@ -74,10 +74,13 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
     )
     while True:
         try:
-            text = out.input("[bold cyan]you ›[/] ")
+            text = terminal_text(out.input("[bold cyan]you ›[/] "))
         except (EOFError, KeyboardInterrupt):
             out.print()
             break
+        except UnicodeDecodeError:
+            out.print("[red]that line was not UTF-8 text[/]; set the terminal to UTF-8")
+            continue
         if not text.strip():
             continue
         command = slash_command(text)
@@ -106,10 +109,11 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
 
 
 def run_ask(question: str, *, pack: str | None, session: str | None, as_json: bool) -> None:
-    from kefu.cli.common import build_assistant, console, resolve_pack
+    from kefu.cli.common import build_assistant, console, resolve_pack, terminal_text
     from kefu.dialogue.assistant import clean_message
 
     err = console(stderr=True)
+    question = terminal_text(question)
     clean_message(question)  # fail fast on empty/huge input, before loading any model
     pack = resolve_pack(pack, notice=None if as_json else err)
     assistant = build_assistant(pack, status=None)

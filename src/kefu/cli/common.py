@@ -98,3 +98,16 @@ def build_assistant(pack: str | None, *, status: Console | None = None) -> Assis
     else:
         assistant.warm_up()
     return assistant
+
+
+def terminal_text(text: str) -> str:
+    """A message typed in a terminal, with bytes that were not UTF-8 read as GB18030 where
+    they are that (a Chinese Windows or GBK terminal: Python keeps such bytes as
+    surrogate escapes). Anything else is returned as it came, for `clean_message` to refuse
+    with a clear message."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text

@@ -23,6 +23,14 @@ def clean_message(text: object) -> str:
         raise InvalidMessage("a message must be text")
     # Drop control characters (but keep newlines/tabs) that some clients paste in.
     cleaned = "".join(ch for ch in text if ch in "\n\t" or not _control(ch)).strip()
+    bad = next((ch for ch in cleaned if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        # Bytes that were not UTF-8 (a terminal in another encoding) or half a UTF-16 pair:
+        # nothing can store, search or show them.
+        raise InvalidMessage(
+            f"the message is not valid text (it holds \\u{ord(bad):04x}, undecodable input); "
+            "send it as UTF-8"
+        )
     if not any(_visible(ch) for ch in cleaned):
         raise InvalidMessage("the message is empty")
     if len(cleaned) > MAX_MESSAGE_CHARS:

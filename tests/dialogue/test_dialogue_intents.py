@@ -60,6 +60,29 @@ def test_requests_for_a_person(text: str) -> None:
     assert triage(text) == "human"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA report D, finding 4: each of these was handed to a person
+        "人工客服几点上班",
+        "你们人工什么时候上班",
+        "不要转人工，我就问问客服时间",
+        "不用找人工，帮我查下运费就行",
+        "I don't need a human, just tell me the opening hours",
+        "no need for an agent, where is my parcel?",
+    ],
+)
+def test_declining_or_asking_about_a_person_is_not_a_request_for_one(text: str) -> None:
+    assert triage(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["我不要机器人，转人工", "别废话了，转人工", "I don't want a bot, I want a human"]
+)
+def test_a_request_for_a_person_after_declining_the_bot_is_one(text: str) -> None:
+    assert triage(text) == "human"
+
+
 @pytest.mark.parametrize("text", ["hi", "Hello!", "good morning", "你好", "您好！", "在吗？"])
 def test_greetings(text: str) -> None:
     assert triage(text) == "greeting"

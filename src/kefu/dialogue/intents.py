@@ -54,6 +54,16 @@ _HUMAN = re.compile(
     r"人工(?!智能|费)|真人|转接|客服人员|找个人",
     re.IGNORECASE,
 )
+# Mentions of a person that ask for none: declining one ("不要转人工", "I don't need a
+# human") or asking about them ("人工客服几点上班", "你们人工什么时候上班"): the knowledge base
+# answers those (QA report D, finding 4).
+_NOT_A_REQUEST = re.compile(
+    r"(不要|不用|别|无需|不需要|没必要|不想)(再|给我|帮我)?(转|找|接|转接)?(到)?(人工|真人)|"
+    r"(人工|真人)(客服|服务|坐席)?(的)?(几点|什么时候|啥时候|哪天|时间|上班|下班|营业|在线|"
+    r"工作时间|周末|节假日|几号)|"
+    r"\b(don'?t|do not|doesn'?t|no need to|no need for)\b.{0,15}\b(human|agent|person)\b",
+    re.IGNORECASE,
+)
 _EMERGENCY = re.compile(
     r"chest pain|heart attack|can'?t breathe|cannot breathe|trouble breathing|"
     r"short(ness)? of breath|stroke|face (is )?droop|slurred speech|unconscious|passed out|"
@@ -101,7 +111,7 @@ def triage(text: str) -> Triage:
     safety = assess(text)
     if safety is not None:
         return safety
-    if _HUMAN.search(text):
+    if _HUMAN.search(text) and not _NOT_A_REQUEST.search(text):
         return "human"
     if _GREETING.match(text):
         return "greeting"

@@ -161,3 +161,48 @@ def test_repeating_the_question_is_not_an_answer(tok: MixedTokenizer) -> None:
         "A card payment failed but I was charged."
     ]
     assert gate.substantive == 0  # nothing yet that answers: the assistant would quote instead
+
+
+# -- a hotel's guide and policies (black-box tester E) -------------------------------------------
+HOTEL = (
+    "1. Go to the booking page and sign in.\n"
+    "2. Choose a new date.\n"
+    "Group bookings (5 rooms or more) cannot be changed online; email groups@hotel.example.\n"
+    "Harbour Lane Bristol: on-site car park with 30 spaces, GBP 15 per 24 hours."
+)
+
+
+def _hotel_gate(tok: MixedTokenizer) -> GroundedSentences:
+    from kefu.dialogue.assistant import _trusted_texts
+    from kefu.guard.output import OutputCheck
+
+    passages = [Passage(Entry("guide#1", "chunk", HOTEL, title="Bookings"), score=1.0)]
+    return GroundedSentences(passages, tok, check=OutputCheck(_trusted_texts(passages)))
+
+
+def test_the_clause_that_shares_most_words_decides_the_polarity(tok: MixedTokenizer) -> None:
+    # The address's "groups" must not back "you can change a group booking online" against
+    # the clause that says it cannot be.
+    gate = _hotel_gate(tok)
+    assert gate.feed("You can change a group booking online. ") == []
+    assert gate.reason is not None and "opposite" in gate.reason
+    ok = _hotel_gate(tok)
+    assert ok.feed("Group bookings cannot be changed online. ") != []
+
+
+def test_a_list_items_number_is_no_quantity(tok: MixedTokenizer) -> None:
+    gate = _hotel_gate(tok)
+    assert gate.feed("1. In Bristol, parking is 1. ") == []
+    assert gate.reason is not None and "number" in gate.reason
+    ok = _hotel_gate(tok)
+    assert ok.feed("In Bristol, parking is GBP 15 per 24 hours. ") != []
+
+
+def test_a_list_number_split_from_its_item_rejoins_it(tok: MixedTokenizer) -> None:
+    gate = _hotel_gate(tok)
+    out = gate.feed("1. Go to the booking page and sign in. 2. Choose a new date. 3.")
+    out += gate.close()
+    assert out == ["1. Go to the booking page and sign in.", "2. Choose a new date."]
+    from kefu.dialogue.assistant import _joined
+
+    assert _joined(out, False) == "1. Go to the booking page and sign in.\n2. Choose a new date."

@@ -410,7 +410,7 @@ class Assistant:
             for piece in stream:
                 held.extend(gate.feed(piece))
                 if gate.substantive and held:
-                    yield (" " if said else "") + " ".join(held)
+                    yield _joined(held, said)
                     said, held = True, []
                 if gate.stopped:
                     break
@@ -420,7 +420,7 @@ class Assistant:
                 close()
         held.extend(gate.close())
         if gate.substantive and held:
-            yield (" " if said else "") + " ".join(held)
+            yield _joined(held, said)
         # Nothing substantive survived: stream() then quotes the sources instead.
 
     def _extract(self, message: str, plan: Plan) -> str:
@@ -464,6 +464,20 @@ def _leads_with_emergency_number(text: str, configured: str | None = None) -> bo
         return False
     sentence = first.group(0)
     return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
+
+
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)、]\s")
+
+
+def _joined(sentences: list[str], after_text: bool) -> str:
+    """Approved sentences as the customer reads them: a list item on a line of its own (so
+    "1. … 2. …" shows as a list, not as one item holding the others)."""
+    out = ""
+    for i, sentence in enumerate(sentences):
+        if i or after_text:
+            out += "\n" if _LIST_ITEM.match(sentence) else " "
+        out += sentence
+    return out
 
 
 def _top_id(result: SearchResult) -> str | None:

@@ -47,6 +47,9 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
+# A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
+_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*")
+_BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
 _POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
 
 
@@ -107,10 +110,14 @@ class GroundedSentences:
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
         # support nothing: a sentence must still rest on a source sentence.
+        self._numbers = {t for t in self.source_terms if t[:1].isdigit()} | {
+            t for t in self.terms(question) if t[:1].isdigit()
+        }
         self.question_terms = self.terms(question)
         self._question = _squeeze(question)
         self.free_terms = self.terms(_PARAPHRASE_WORDS)
         self._buffer = ""
+        self._marker = ""  # a list item's number, held for the sentence it belongs to
         self._seen: list[set[str]] = []
         self.substantive = 0  # approved sentences that make a checked claim
         self.stopped = False
@@ -132,7 +139,7 @@ class GroundedSentences:
         return self._approve([rest]) if rest.strip() else []
 
     def terms(self, sentence: str) -> set[str]:
-        return set(self.tokenizer.tokenize(_CITATION.sub(" ", sentence)))
+        return set(self.tokenizer.tokenize(_CITATION.sub(" ", _MARKER.sub(" ", sentence))))
 
     def support(self, sentence: str) -> float:
         terms = self.terms(sentence)
@@ -169,9 +176,22 @@ class GroundedSentences:
                 return "joins sentences the sources keep apart"
         # Polarity: some clause of that sentence that shares its words must agree ("items can
         # be returned within 30 days; the fee is not refunded" backs both halves).
+        # Only the clauses that share the most words count: "Group bookings cannot be changed
+        # online; email groups@…" must not back "You can change a group booking online" through
+        # the address's "groups".
         negated = _negated(sentence)
-        if not any(neg == negated for words, neg in best[1] if words & terms):
+        shared = [(len(words & terms), neg) for words, neg in best[1]]
+        most = max((n for n, _ in shared), default=0)
+        if most and not any(neg == negated for n, neg in shared if n == most):
             return "says the opposite of its source (a negation on one side only)"
+        # A number must come from a source sentence about the same thing, not from anywhere in
+        # the sources: "the cheapest room is 10% cheaper" took a breakfast discount's 10.
+        for number in terms & self._numbers:
+            if not any(
+                number in words and words & terms - {number} - self.free_terms
+                for words, _ in self.source_sentences
+            ):
+                return f"a number from another part of the sources: {number}"
         return None
 
     def _repeats(self, terms: set[str]) -> bool:
@@ -189,6 +209,10 @@ class GroundedSentences:
             sentence = _META.sub("", raw.strip()).strip()
             if not sentence or self.stopped:
                 continue
+            if _BARE_MARKER.match(sentence):  # "1." split from its item by the sentence split
+                self._marker = sentence + " "
+                continue
+            sentence, self._marker = self._marker + sentence, ""
             terms = self.terms(sentence) or {sentence.casefold()}
             reason = self.unsupported(sentence)
             if reason is None and self._repeats(terms):

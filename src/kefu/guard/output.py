@@ -17,6 +17,9 @@ from kefu.text.normalize import normalize
 
 _URL = re.compile(r"(https?://|www\.)[^\s<>\"'）)]+|[\w.+-]+@[\w-]+(\.[\w-]+)+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# A list item's number ("1. Sign in", "2) Open") and a passage id's ("faq#2") are no
+# quantities: "parking is 1." must not rest on step 1 of a list.
+_NOT_A_QUANTITY = re.compile(r"(?m)^\s*\d{1,2}[.)、]\s|#\d+")
 # An amount of money: the number alone may be in the sources ("¥20" a month) while the
 # currency is invented ("20 euros", "£30").
 _MONEY = re.compile(
@@ -54,8 +57,10 @@ class OutputCheck:
     """Checks sentences against the text they may rest on."""
 
     def __init__(self, trusted: Iterable[str]) -> None:
-        self.trusted = normalize("\n".join(trusted))
-        self._numbers = set(_NUMBER.findall(self.trusted))
+        texts = list(trusted)
+        self.trusted = normalize("\n".join(texts))
+        quantities = (_NOT_A_QUANTITY.sub(" ", text) for text in texts)  # before lines merge
+        self._numbers = set(_NUMBER.findall(normalize("\n".join(quantities))))
         self._prompt = _system_prompt_grams()
 
     def problems(self, sentence: str) -> list[str]:
@@ -72,7 +77,7 @@ class OutputCheck:
         for m in _MONEY.finditer(folded):
             if re.sub(r"\s+", "", m.group(0)) not in squeezed:
                 out.append(f"amount not in the sources: {m.group(0)}")
-        for number in _NUMBER.findall(folded):
+        for number in _NUMBER.findall(normalize(_NOT_A_QUANTITY.sub(" ", sentence))):
             if number not in self._numbers:
                 out.append(f"number not in the sources: {number}")
         for m in _RISKY.finditer(sentence):

@@ -330,6 +330,9 @@ class LlamaCppModel:
                     messages=payload,
                     max_tokens=max_tokens,
                     temperature=temperature,
+                    # Seeded per call: the same question on the same knowledge gets the same
+                    # answer, not one that depends on what was sampled before it.
+                    seed=self.seed,
                     stop=stop,
                     stream=True,
                 )

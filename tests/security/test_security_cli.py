@@ -120,6 +120,28 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert actions == ["privacy.erase", "privacy.export", "privacy.export"]
 
 
+def test_a_web_chat_guests_conversation_is_exported_and_erased_by_its_id(
+    kefu_home: Path, tmp_path: Path
+) -> None:
+    # A guest of the public chat has no customer id (QA report E, finding 11).
+    db = open_database(load_settings())
+    convs = ConversationRepository(db)
+    cid = convs.create().id
+    convs.add_message(cid, role="user", content="my room was 214, 访客 words")
+    db.dispose()
+
+    out_file = tmp_path / "guest.json"
+    assert "1 messages" in kefu("privacy", "export-conversation", cid, "--out", str(out_file))
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert data["conversation_id"] == cid and data["customer_id"] is None
+    assert data["conversation"]["messages"][0]["content"] == "my room was 214, 访客 words"
+    assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
+    assert "1 messages" in kefu("privacy", "erase-conversation", cid, "--yes")
+    kefu("privacy", "export-conversation", cid, code=1)
+    actions = [e["action"] for e in _audit(kefu_home)]
+    assert actions == ["privacy.erase_conversation", "privacy.export_conversation"]
+
+
 def test_keys_commands(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "not created yet" in kefu("keys", "status")
     assert "created the master key" in kefu("keys", "init")

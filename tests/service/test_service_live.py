@@ -424,12 +424,20 @@ def test_admin_erases_a_conversation_and_the_customer_loses_access(client: TestC
     admin = _staff(client, "root", "admin")
     cid, auth = _customer(client)
     _ask(client, cid, auth, "How long does a refund take?")
+    exported = client.get(f"/api/admin/conversations/{cid}/export", headers=admin)
+    assert exported.status_code == 200, exported.text
+    said = [m["content"] for m in exported.json()["conversation"]["messages"]]
+    assert said[0] == "How long does a refund take?" and said[1] == REFUND_ANSWER
     r = client.delete(f"/api/admin/conversations/{cid}", headers=admin)
     assert r.status_code == 200, r.text
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
     assert client.delete(f"/api/admin/conversations/{cid}", headers=admin).status_code == 404
     erased = [e for e in AuditLog(_db(client)).list(limit=5) if e.target == cid]
-    assert [(e.actor, e.action) for e in erased] == [("root", "privacy.erase_conversation")]
+    assert [(e.actor, e.action) for e in erased] == [
+        ("root", "privacy.erase_conversation"),
+        ("root", "privacy.export_conversation"),
+    ]
+    assert client.get(f"/api/admin/conversations/{cid}/export", headers=admin).status_code == 404
 
 
 def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(

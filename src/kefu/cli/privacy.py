@@ -22,8 +22,6 @@ def export(
     ] = None,
 ) -> None:
     """Everything kefu holds about one customer, decrypted, as JSON."""
-    import os
-
     from kefu.cli.app import _errors
     from kefu.cli.audit import CLI_ROLE, cli_actor, open_db
     from kefu.cli.common import console
@@ -31,17 +29,24 @@ def export(
 
     with _errors():
         data = Privacy(open_db()).export_customer(customer_id, actor=cli_actor(), role=CLI_ROLE)
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        if out is None:
-            typer.echo(text)
-            return
-        out.parent.mkdir(parents=True, exist_ok=True)
-        # The export is personal data in the clear: readable by the owner of the file only.
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-        n = len(data["conversations"])
-        console().print(f"wrote {out} ({n} conversations)")
+        if _write(data, out):
+            console().print(f"wrote {out} ({len(data['conversations'])} conversations)")
+
+
+def _write(data: dict[str, object], out: Path | None) -> bool:
+    """Print ``data`` as JSON, or write it to ``out`` (then True)."""
+    import os
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if out is None:
+        typer.echo(text)
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # The export is personal data in the clear: readable by the owner of the file only.
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+    return True
 
 
 @app.command("erase")
@@ -68,6 +73,28 @@ def erase(
             f"{s.feedback} feedback, details {'deleted' if s.customer_record else 'none held'}, "
             f"{s.data_keys} data keys shredded"
         )
+
+
+@app.command("export-conversation")
+def export_conversation(
+    conversation_id: Annotated[str, typer.Argument(help="The conversation to export.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the JSON here (mode 0600), not stdout.")
+    ] = None,
+) -> None:
+    """One conversation, decrypted, as JSON: for a web-chat guest without a customer id."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import CLI_ROLE, cli_actor, open_db
+    from kefu.cli.common import console
+    from kefu.security.privacy import Privacy
+
+    with _errors():
+        data = Privacy(open_db()).export_conversation(
+            conversation_id, actor=cli_actor(), role=CLI_ROLE
+        )
+        if _write(data, out):
+            n = len(data["conversation"]["messages"])
+            console().print(f"wrote {out} ({n} messages)")
 
 
 @app.command("erase-conversation")

@@ -104,65 +104,12 @@ class Privacy:
         details = CustomerRepository(db).find(customer_id)
         if not convs and details is None:
             raise NotFoundError(f"kefu holds no conversation or details for {customer_id!r}")
-        conversations = []
-        for conv in convs:
-            owner = key_owner(conv)
-            conversations.append(
-                {
-                    "id": conv.id,
-                    "created_at": _iso(conv.created_at),
-                    "updated_at": _iso(conv.updated_at),
-                    "channel": conv.channel,
-                    "language": conv.language,
-                    "status": conv.status,
-                    "meta": dict(conv.meta or {}),
-                    "assigned_agent": conv.assigned_agent,
-                    "handoff_reason": conv.handoff_reason,
-                    "rating": conv.rating,
-                    "messages": [
-                        {
-                            "id": m.id,
-                            "role": m.role,
-                            "content": db.unseal(owner, m.content),
-                            "created_at": _iso(m.created_at),
-                            "language": m.language,
-                            "sources": [dict(x) for x in m.sources or []],
-                            "confidence": m.confidence,
-                            "mode": m.mode,
-                            "handoff": m.handoff,
-                        }
-                        for m in messages
-                        if m.conversation_id == conv.id
-                    ],
-                    "feedback": [
-                        {
-                            "id": f.id,
-                            "message_id": f.message_id,
-                            "kind": f.kind,
-                            "value": f.value,
-                            "comment": None if f.comment is None else db.unseal(owner, f.comment),
-                            "created_at": _iso(f.created_at),
-                        }
-                        for f in feedback
-                        if f.conversation_id == conv.id
-                    ],
-                }
-            )
+        conversations = [self._conversation(conv, messages, feedback) for conv in convs]
         self.audit.record(
             actor, role, "privacy.export", customer_id,
             {"conversations": len(convs)}, ip,
         )  # fmt: skip
-        audit = [
-            {
-                "id": a.id,
-                "at": _iso(a.at),
-                "actor": a.actor,
-                "role": a.role,
-                "action": a.action,
-                "detail": a.detail,
-            }
-            for a in reversed(self.audit.list(limit=10_000, target=customer_id))
-        ]
+        audit = self._trail(customer_id)
         return {
             "customer_id": customer_id,
             "exported_at": _iso(utcnow()),
@@ -175,6 +122,95 @@ class Privacy:
             },
             "conversations": conversations,
             "audit": audit,
+        }
+
+    def _conversation(self, conv: Any, messages: list[Any], feedback: list[Any]) -> dict[str, Any]:
+        """One conversation with its messages and feedback, decrypted."""
+        db = self._db
+        owner = key_owner(conv)
+        return {
+            "id": conv.id,
+            "created_at": _iso(conv.created_at),
+            "updated_at": _iso(conv.updated_at),
+            "channel": conv.channel,
+            "language": conv.language,
+            "status": conv.status,
+            "meta": dict(conv.meta or {}),
+            "assigned_agent": conv.assigned_agent,
+            "handoff_reason": conv.handoff_reason,
+            "rating": conv.rating,
+            "messages": [
+                {
+                    "id": m.id,
+                    "role": m.role,
+                    "content": db.unseal(owner, m.content),
+                    "created_at": _iso(m.created_at),
+                    "language": m.language,
+                    "sources": [dict(x) for x in m.sources or []],
+                    "confidence": m.confidence,
+                    "mode": m.mode,
+                    "handoff": m.handoff,
+                }
+                for m in messages
+                if m.conversation_id == conv.id
+            ],
+            "feedback": [
+                {
+                    "id": f.id,
+                    "message_id": f.message_id,
+                    "kind": f.kind,
+                    "value": f.value,
+                    "comment": None if f.comment is None else db.unseal(owner, f.comment),
+                    "created_at": _iso(f.created_at),
+                }
+                for f in feedback
+                if f.conversation_id == conv.id
+            ],
+        }
+
+    def _trail(self, target: str) -> list[dict[str, Any]]:
+        """The audit entries about ``target``, oldest first."""
+        return [
+            {
+                "id": a.id,
+                "at": _iso(a.at),
+                "actor": a.actor,
+                "role": a.role,
+                "action": a.action,
+                "detail": a.detail,
+            }
+            for a in reversed(self.audit.list(limit=10_000, target=target))
+        ]
+
+    def export_conversation(
+        self,
+        conversation_id: str,
+        *,
+        actor: str = "system",
+        role: str = "admin",
+        ip: str | None = None,
+    ) -> dict[str, Any]:
+        """One conversation, decrypted: a web-chat guest without a customer id is known by
+        their conversation's id alone (the right of access). NotFoundError if it is unknown."""
+        db = self._db
+        db.migrate()
+        with db.session() as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise NotFoundError(f"no conversation with id {conversation_id!r}")
+            messages = self._rows(s, Message, [conversation_id], Message.id)
+            feedback = self._rows(s, Feedback, [conversation_id], Feedback.id)
+        record = self._conversation(conv, messages, feedback)
+        self.audit.record(
+            actor, role, "privacy.export_conversation", conversation_id,
+            {"messages": len(messages)}, ip,
+        )  # fmt: skip
+        return {
+            "conversation_id": conversation_id,
+            "customer_id": conv.customer_id,
+            "exported_at": _iso(utcnow()),
+            "conversation": record,
+            "audit": self._trail(conversation_id),
         }
 
     @staticmethod
@@ -394,6 +430,18 @@ def export_customer(
 ) -> dict[str, Any]:
     """:meth:`Privacy.export_customer` (audited as ``privacy.export`` by ``actor``)."""
     return Privacy(db).export_customer(customer_id, actor=actor, role=role, ip=ip)
+
+
+def export_conversation(
+    db: Database,
+    conversation_id: str,
+    *,
+    actor: str = "system",
+    role: str = "admin",
+    ip: str | None = None,
+) -> dict[str, Any]:
+    """:meth:`Privacy.export_conversation` (audited as ``privacy.export_conversation``)."""
+    return Privacy(db).export_conversation(conversation_id, actor=actor, role=role, ip=ip)
 
 
 def erase_customer(

@@ -241,6 +241,22 @@ async def erase_customer(
     return summary
 
 
+@router.get(
+    "/conversations/{conversation_id}/export", responses={**_ERRORS, 404: {"model": ErrorOut}}
+)
+async def export_conversation(
+    conversation_id: str, admin: AdminDep, assistant: AssistantDep
+) -> dict[str, Any]:
+    """One conversation, decrypted, with its audit trail: the right of access for a web-chat
+    guest who has no customer id; audited."""
+    from kefu.security.privacy import export_conversation as export
+
+    data: dict[str, Any] = await live.run_sync(
+        export, assistant.kb.db, conversation_id, actor=admin.name, role=admin.role, ip=admin.ip
+    )
+    return data
+
+
 @router.delete("/conversations/{conversation_id}", responses={**_ERRORS, 404: {"model": ErrorOut}})
 async def erase_conversation(
     conversation_id: str, admin: AdminDep, assistant: AssistantDep, state: StateDep

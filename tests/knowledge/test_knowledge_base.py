@@ -195,6 +195,20 @@ def test_id_clash_with_another_file_is_refused(h: Harness, tmp_path: Path) -> No
     assert h.kb.search(ROWS[0][1]).passages[0].entry.answer == ROWS[0][2]
 
 
+def test_an_id_clash_with_a_stored_file_is_refused_before_anything_is_embedded(
+    h: Harness, tmp_path: Path
+) -> None:
+    # QA report D: the summary said "1 newly embedded" for a file that was then refused.
+    first = write_csv(tmp_path / "a.csv", ROWS[:2])
+    assert h.kb.add([first]).ok
+    second = write_csv(tmp_path / "b.csv", [(ROWS[0][0], "A new question?", "A new answer.")])
+    report = h.kb.add([second])
+    ((failed_path, message),) = report.failed
+    assert failed_path == str(second.resolve()) and "already used by the source" in message
+    assert report.embedded == 0
+    assert h.kb.repo.count() == 2
+
+
 def test_files_with_the_same_stem_get_distinct_generated_ids(h: Harness, tmp_path: Path) -> None:
     en = tmp_path / "dup" / "en" / "returns.md"
     zh = tmp_path / "dup" / "zh" / "returns.md"

@@ -238,7 +238,7 @@ class KnowledgeBase:
         rest is interrupted; the vectors are all in memory by then, so that takes no embedding.
         """
         from kefu.ingest import content_hash, load_file, scan_files
-        from kefu.storage.knowledge_repo import entry_text_hash
+        from kefu.storage.knowledge_repo import clash_message, entry_text_hash
 
         self._require_user_scope("add")
         report = AddReport()
@@ -256,7 +256,9 @@ class KnowledgeBase:
             index = self.index
             # 2. Read and parse every new or changed file.
             pending: list[_PendingSource] = []
-            names = _IdNames(self.repo.entry_id_sources())
+            stored = self.repo.entry_id_sources()
+            names = _IdNames(stored)
+            owners = dict(stored)
             for n, path in enumerate(files, start=1):
                 key = str(path.resolve())
                 try:
@@ -266,6 +268,13 @@ class KnowledgeBase:
                         report.unchanged.append(key)
                     else:
                         entries = load_file(path, id_stem=names.stem_for(path, key))
+                        # Ids another source holds: refused now, before the slow embedding
+                        # (storing checks again, in its transaction).
+                        taken = [
+                            (e.id, owners[e.id]) for e in entries if owners.get(e.id, key) != key
+                        ]
+                        if taken:
+                            raise StorageError(clash_message(key, taken))
                         names.add(key, [e.id for e in entries])
                         pending.append(
                             _PendingSource(

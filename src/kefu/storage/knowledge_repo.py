@@ -317,18 +317,22 @@ class KnowledgeRepository:
             clashes.extend((row.entry_id, row.path) for row in s.execute(query))
             if len(clashes) >= _SHOWN_CLASHES:
                 break
-        if not clashes:
-            return
-        shown = ", ".join(f"{eid!r} (in {other!r})" for eid, other in clashes[:_SHOWN_CLASHES])
-        first_id, first_src = clashes[0]
-        if len(clashes) == 1:
-            detail = f"the entry id {first_id!r} is already used by the source {first_src!r}"
-        else:
-            detail = f"entry ids already used by other sources: {shown}"
-        raise StorageError(
-            f"cannot store {path!r}: {detail}; entry ids must be unique across the knowledge "
-            "base, so rename them or remove the other source first"
-        )
+        if clashes:
+            raise StorageError(clash_message(path, clashes))
+
+
+def clash_message(path: str, clashes: list[tuple[str, str]]) -> str:
+    """Why ``path`` cannot be stored: its (entry id, other source) pairs already taken."""
+    shown = ", ".join(f"{eid!r} (in {other!r})" for eid, other in clashes[:_SHOWN_CLASHES])
+    first_id, first_src = clashes[0]
+    if len(clashes) == 1:
+        detail = f"the entry id {first_id!r} is already used by the source {first_src!r}"
+    else:
+        detail = f"entry ids already used by other sources: {shown}"
+    return (
+        f"cannot store {path!r}: {detail}; entry ids must be unique across the knowledge "
+        "base, so rename them or remove the other source first"
+    )
 
 
 def _entry_select() -> Select[Any]:

@@ -500,6 +500,9 @@ def test_the_chinese_page_says_everything_in_chinese_once(server: LiveServer, br
         re.compile(r"^\s*客服 Customer support\s*$"), use_inner_text=True
     )
     expect(page.locator("#lang")).to_have_attribute("aria-label", "Switch language")
+    # Every bubble's label follows too, the greeting's included (QA report E).
+    expect(page.locator(".msg.assistant header strong").first).to_have_text("Assistant")
+    expect(page.locator(".msg.user header strong").first).to_have_text("You")
 
     icon = page.locator("link[rel=icon]").get_attribute("href")
     assert icon is not None

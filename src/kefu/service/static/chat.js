@@ -69,10 +69,11 @@
   }
 
   function bubble(role, text, opts = {}) {
-    const who = role === "user" ? t("you") : role === "agent" ? t("agent") : t("bot");
+    // The label follows the page's language when it is switched (data-i18n), like the rest.
+    const who = role === "user" ? "you" : role === "agent" ? "agent" : "bot";
     // data-cid: our own question's client id; data-reply: the client id it answers.
     const node = el("article", { class: `msg ${role}`, "data-id": opts.id || null, "data-cid": opts.cid || null, "data-reply": opts.reply || null },
-      el("header", {}, el("strong", {}, who), opts.at ? el("time", {}, time(opts.at)) : null), body(role, text));
+      el("header", {}, el("strong", { "data-i18n": who }, t(who)), opts.at ? el("time", {}, time(opts.at)) : null), body(role, text));
     log.append(node);
     scroll();
     return node;

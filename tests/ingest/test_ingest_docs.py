@@ -160,6 +160,24 @@ def test_html_sections_and_dropped_elements(tmp_path: Path) -> None:
         assert dropped not in everything
 
 
+def test_a_data_tables_rows_name_each_value_by_its_column(tmp_path: Path) -> None:
+    # QA report E: "Hotel Room type ... Edinburgh Classic Double 2 GBP 95 GBP 140" left the
+    # guest to work out which number was which.
+    page = """<html><body><h1>Rates</h1><table>
+    <thead><tr><th>Hotel</th><th>Room type</th><th>Low season</th></tr></thead>
+    <tbody><tr><td>Edinburgh</td><td>Classic <b>Double</b></td><td>GBP 95</td></tr>
+    <tr><td>Bristol</td><td>Family Suite</td><td></td></tr></tbody></table>
+    <table><tr><td>layout</td><td>cells</td></tr><tr><td>read</td><td>as text</td></tr></table>
+    <table><tr><th>A</th><th>B</th></tr><tr><td colspan="2">merged</td></tr></table>
+    </body></html>"""
+    (entry,) = load_file(_write(tmp_path, "rates.html", page))
+    paragraphs = entry.text.split("\n\n")
+    assert "Hotel: Edinburgh; Room type: Classic Double; Low season: GBP 95" in paragraphs
+    assert "Hotel: Bristol; Room type: Family Suite" in paragraphs  # an empty cell says nothing
+    assert "layout cells" in entry.text and "read as text" in entry.text
+    assert "merged" in entry.text and "A: merged" not in entry.text
+
+
 def test_html_title_falls_back_to_first_h1(tmp_path: Path) -> None:
     entries = load_file(_write(tmp_path, "page.htm", "<p>Intro.</p><h1>Delivery</h1><p>Fast.</p>"))
     assert [e.title for e in entries] == ["Delivery", "Delivery"]

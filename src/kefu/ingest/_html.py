@@ -83,6 +83,11 @@ def split_html(text: str) -> tuple[str, list[Section]]:
         if name == "br":
             parts.append("\n")
             continue
+        if name == "table":
+            rows = _labelled_rows(node)
+            if rows:
+                parts.append("\n\n" + "\n\n".join(rows) + "\n\n")  # a row: a sentence
+                continue
         if name in BLOCKS:
             parts.append("\n\n")
             stack.append((_EMIT, "\n\n"))
@@ -94,3 +99,35 @@ def split_html(text: str) -> tuple[str, list[Section]]:
         stack.extend((_ENTER, child) for child in reversed(node.contents))
     flush()
     return title, sections
+
+
+def _labelled_rows(table: Any) -> list[str] | None:
+    """A data table's rows, each cell named by its column's header ("Hotel: Bristol; Room
+    type: Classic Double; Low season: GBP 80"), or None for a table without a header row (a
+    layout table, read as text). A flattened row ("Bristol Classic Double 2 GBP 80 GBP 110")
+    leaves the customer to work out which number is which, and a row quoted as an answer
+    must say it itself."""
+    rows = [
+        tr
+        for tr in table.find_all("tr")
+        if tr.find_parent("table") is table  # not the rows of a table inside a cell
+    ]
+    if len(rows) < 2:
+        return None
+
+    def cells(tr: Any) -> list[Any]:
+        return [c for c in tr.find_all(["th", "td"]) if c.find_parent("tr") is tr]
+
+    head = cells(rows[0])
+    if not head or any(c.name != "th" for c in head):
+        return None
+    names = [_SPACES.sub(" ", c.get_text(" ")).strip() for c in head]
+    out = []
+    for tr in rows[1:]:
+        values = [_SPACES.sub(" ", c.get_text(" ")).strip() for c in cells(tr)]
+        if len(values) != len(names):
+            return None  # merged cells (colspan, rowspan): which value is whose is a guess
+        pairs = [f"{n}: {v}" if n else v for n, v in zip(names, values, strict=True) if v]
+        if pairs:
+            out.append("; ".join(pairs))
+    return out

@@ -178,6 +178,27 @@ def test_a_data_tables_rows_name_each_value_by_its_column(tmp_path: Path) -> Non
     assert "merged" in entry.text and "A: merged" not in entry.text
 
 
+def test_a_markdown_tables_rows_name_each_value_by_its_column(tmp_path: Path) -> None:
+    page = """# Plans
+
+| Feature | Basic | **Pro** |
+|:---|---:|---|
+| Data retention | 3 years | 5 years |
+| API access | No |
+
+```
+| not | a table |
+|---|---|
+| kept | as code |
+```
+"""
+    (entry,) = load_file(_write(tmp_path, "plans.md", page))
+    paragraphs = entry.text.split("\n\n")
+    assert "Feature: Data retention; Basic: 3 years; Pro: 5 years" in paragraphs
+    assert "Feature: API access; Basic: No" in paragraphs  # a short row: the rest is empty
+    assert "| kept | as code |" in entry.text
+
+
 def test_html_title_falls_back_to_first_h1(tmp_path: Path) -> None:
     entries = load_file(_write(tmp_path, "page.htm", "<p>Intro.</p><h1>Delivery</h1><p>Fast.</p>"))
     assert [e.title for e in entries] == ["Delivery", "Delivery"]

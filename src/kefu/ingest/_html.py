@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kefu.ingest._markdown import Section
+from kefu.ingest._markdown import Section, label_row
 
 # Page furniture and non-text: nav bars, footers, scripts. <head> goes too (its <title> is
 # read separately).
@@ -102,11 +102,8 @@ def split_html(text: str) -> tuple[str, list[Section]]:
 
 
 def _labelled_rows(table: Any) -> list[str] | None:
-    """A data table's rows, each cell named by its column's header ("Hotel: Bristol; Room
-    type: Classic Double; Low season: GBP 80"), or None for a table without a header row (a
-    layout table, read as text). A flattened row ("Bristol Classic Double 2 GBP 80 GBP 110")
-    leaves the customer to work out which number is which, and a row quoted as an answer
-    must say it itself."""
+    """A data table's rows, each cell named by its column's header (`label_row`), or None for
+    a table without a header row (a layout table, read as text) or with merged cells."""
     rows = [
         tr
         for tr in table.find_all("tr")
@@ -127,7 +124,7 @@ def _labelled_rows(table: Any) -> list[str] | None:
         values = [_SPACES.sub(" ", c.get_text(" ")).strip() for c in cells(tr)]
         if len(values) != len(names):
             return None  # merged cells (colspan, rowspan): which value is whose is a guess
-        pairs = [f"{n}: {v}" if n else v for n, v in zip(names, values, strict=True) if v]
-        if pairs:
-            out.append("; ".join(pairs))
+        row = label_row(names, values)
+        if row:
+            out.append(row)
     return out

@@ -49,6 +49,7 @@ def split_markdown(text: str) -> tuple[str | None, list[Section]]:
     """Return the front-matter or first-H1 title (if any) and the sections, syntax stripped."""
     lines = _drop_comments(text).split("\n")
     title, lines = _front_matter(lines)
+    lines = _tables(lines)
     sections: list[Section] = []
     path: list[tuple[int, str]] = []
     body: list[str] = []
@@ -106,6 +107,56 @@ def split_markdown(text: str) -> tuple[str | None, list[Section]]:
         body.append(strip_inline(_QUOTE.sub("", line)))
     flush()
     return title, sections
+
+
+def label_row(names: list[str], values: list[str]) -> str:
+    """A table row with each value named by its column: "Hotel: Bristol; Low season: GBP 80".
+
+    A flattened row ("Bristol Classic Double 2 GBP 80 GBP 110") leaves the customer to work
+    out which number is which, and a row quoted as an answer must say it itself. Empty cells
+    say nothing and are left out."""
+    return "; ".join(f"{n}: {v}" if n else v for n, v in zip(names, values, strict=True) if v)
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [strip_inline(c.replace("\\|", "|")).strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def _tables(lines: list[str]) -> list[str]:
+    """Pipe tables (a header row, a |---| rule, rows) as one labelled row per paragraph
+    (`label_row`); code fences and anything else are left as they are."""
+    out: list[str] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        fence_match = _FENCE.match(line)
+        if fence_match and (fence is None or fence_match.group(1)[:1] == fence[:1]):
+            fence = fence_match.group(1) if fence is None else None
+        head_ok = fence is None and "|" in line and i + 1 < len(lines)
+        if not (head_ok and _TABLE_RULE.match(lines[i + 1]) and "-" in lines[i + 1]):
+            out.append(line)
+            i += 1
+            continue
+        names = _cells(line)
+        j = i + 2
+        rows: list[str] = []
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            values = _cells(lines[j])
+            values = (values + [""] * len(names))[: len(names)]  # short rows: empty cells
+            rows.append(label_row(names, values))
+            j += 1
+        out.append("")
+        for row in rows:
+            out.extend([row, ""])
+        i = j
+    return out
 
 
 def strip_inline(line: str) -> str:

@@ -38,6 +38,13 @@ POSITIVES = [
     ("Expires 01/2029.", "CARD_EXPIRY", "01/2029"),
     ("valid thru 09-30", "CARD_EXPIRY", "09-30"),
     ("有效期 12/27", "CARD_EXPIRY", "12/27"),
+    # more expiry words (finding 4)
+    ("it is expiring 09/28", "CARD_EXPIRY", "09/28"),
+    ("expires on 12/2027.", "CARD_EXPIRY", "12/2027"),
+    ("expiry date: 01/29", "CARD_EXPIRY", "01/29"),
+    ("valid until 09/28", "CARD_EXPIRY", "09/28"),
+    ("卡到期 09/28", "CARD_EXPIRY", "09/28"),
+    ("到期日期：09/28", "CARD_EXPIRY", "09/28"),
     ("全角１３８００１３８０００也行", "PHONE", "１３８００１３８０００"),
     ("座机010-12345678", "PHONE", "010-12345678"),
     ("座机010 65529988", "PHONE", "010 65529988"),
@@ -235,6 +242,9 @@ def test_redact_labels() -> None:
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
     )
     assert redact("pet record MR-448812, MRN 00448812") == "pet record [MRN], MRN [MRN]"
+    assert redact("Card number 4111111111111111 expiring 09/28, security code 321") == (
+        "Card number [CARD] expiring [CARD_EXPIRY], security code [CVV]"
+    )
 
 
 def test_redact_mask_keeps_last_four_of_cards_and_phones() -> None:
@@ -277,6 +287,7 @@ ADVERSARIAL = [
     "AB1 " * 250_000,
     "m1 1ae " * 142_858,  # each a postcode in shape, none beside an address word
     "live at " * 125_000,
+    "expiring " * 111_112,
 ]
 
 

@@ -19,7 +19,8 @@ Kinds and how they are validated:
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
-- ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires", "valid thru", "有效期"...
+- ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires (on)", "expiring", "valid thru",
+  "valid until", "有效期", "到期"...
 - ``CN_ID``   -- 18-character resident ID: a real birth date, and a right MOD 11-2 check
   character or a known province code (a mistyped check character is still someone's ID).
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
@@ -201,8 +202,9 @@ _CVV = re.compile(
     "|安全码|安全碼|校验码|校驗碼|后三位|後三位)" + _SAID + "(?P<value>" + D + "{3,4})" + _NOT_AFTER
 )
 _CARD_EXPIRY = re.compile(
-    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|\\.)?(?: date)?|valid (?:thru|through|until)"
-    "|good thru)(?![A-Za-z])|有效期至?|有效日期|到期日)"
+    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|iring|\\.)?(?: (?:date|on))?"
+    "|valid (?:thru|through|until|to)|good (?:thru|through|until))(?![A-Za-z])"
+    "|有效期[至到]?|有效日期|到期(?:日期|日|时间)?)"
     + _SAID
     + "(?P<value>(?:0?[1-9]|1[0-2]|０?[１-９]|１[０-２])[/／\\-－.](?:20|２０)?"
     + D

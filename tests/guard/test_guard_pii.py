@@ -38,6 +38,13 @@ POSITIVES = [
     ("Expires 01/2029.", "CARD_EXPIRY", "01/2029"),
     ("valid thru 09-30", "CARD_EXPIRY", "09-30"),
     ("有效期 12/27", "CARD_EXPIRY", "12/27"),
+    # more expiry words (finding 4)
+    ("it is expiring 09/28", "CARD_EXPIRY", "09/28"),
+    ("expires on 12/2027.", "CARD_EXPIRY", "12/2027"),
+    ("expiry date: 01/29", "CARD_EXPIRY", "01/29"),
+    ("valid until 09/28", "CARD_EXPIRY", "09/28"),
+    ("卡到期 09/28", "CARD_EXPIRY", "09/28"),
+    ("到期日期：09/28", "CARD_EXPIRY", "09/28"),
     ("全角１３８００１３８０００也行", "PHONE", "１３８００１３８０００"),
     ("座机010-12345678", "PHONE", "010-12345678"),
     ("座机010 65529988", "PHONE", "010 65529988"),
@@ -74,6 +81,40 @@ POSITIVES = [
     ("amex 378282246310005.", "CARD", "378282246310005"),
     ("amex 3782 822463 10005", "CARD", "3782 822463 10005"),
     ("卡号 ４１１１１１１１１１１１１１１１", "CARD", "４１１１１１１１１１１１１１１１"),
+    # after a card word, a long digit run is a card whatever its checksum: a customer's typo
+    # still leaks their real digits (e-invoicing and hotel testers, finding 1)
+    ("银行卡6222021234567890123，谢谢", "CARD", "6222021234567890123"),
+    ("银行卡6222021234567800003", "CARD", "6222021234567800003"),
+    ("我的信用卡号是 6222 0212 3456 7890 123。", "CARD", "6222 0212 3456 7890 123"),
+    ("卡号4111111111111112不对", "CARD", "4111111111111112"),  # was a hard negative
+    ("卡号：1234-5678-9012-3456", "CARD", "1234-5678-9012-3456"),
+    ("借记卡 1234567890123", "CARD", "1234567890123"),
+    ("card number: 1234 5678 9012 3456", "CARD", "1234 5678 9012 3456"),
+    ("Card No. 4111111111111112 please", "CARD", "4111111111111112"),
+    ("my credit card is 5500-0055-5555-5550.", "CARD", "5500-0055-5555-5550"),
+    ("debit card 6011 0009 9013 9425 1", "CARD", "6011 0009 9013 9425 1"),
+    ("my card is 4111 1111 1111 1112", "CARD", "4111 1111 1111 1112"),
+    ("卡号 4111 1111 1111 1111 2 张", "CARD", "4111 1111 1111 1111"),
+    # passport numbers after their name (finding 2): the name stays, the value goes
+    ("My passport number is 533380006", "PASSPORT", "533380006"),
+    ("passport no. E1234567X, thanks", "PASSPORT", "E1234567X"),
+    ("Passport: GB1234567", "PASSPORT", "GB1234567"),
+    ("我的护照号是E12345678", "PASSPORT", "E12345678"),
+    ("护照号码：G12345678，谢谢", "PASSPORT", "G12345678"),
+    ("护照 P1234567", "PASSPORT", "P1234567"),
+    # dates of birth after their name (finding 3); ordinary dates stay (NEGATIVES)
+    ("my date of birth is 12/03/1985", "DOB", "12/03/1985"),
+    ("DOB: 1985-03-12.", "DOB", "1985-03-12"),
+    ("D.O.B. 19850312", "DOB", "19850312"),
+    ("born on 12 March 1985", "DOB", "12 March 1985"),
+    ("date of birth March 12, 1985", "DOB", "March 12, 1985"),
+    ("birth date 3.12.85", "DOB", "3.12.85"),
+    ("my birthday is 12/03", "DOB", "12/03"),
+    ("出生日期：1990年3月12日", "DOB", "1990年3月12日"),
+    ("我出生于1990年3月12日", "DOB", "1990年3月12日"),
+    ("生日是1990-03-12，谢谢", "DOB", "1990-03-12"),
+    ("我的生日是3月12号", "DOB", "3月12号"),
+    ("出生年月：1990年3月", "DOB", "1990年3月"),
     ("card 4111 1111 1111 1111 2 times", "CARD", "4111 1111 1111 1111"),
     ("身份证号11010519491231002X。", "CN_ID", "11010519491231002X"),
     ("my id is 11010519491231002x", "CN_ID", "11010519491231002x"),
@@ -123,7 +164,7 @@ def test_recognisers_find_positives(text: str, kind: str, value: str) -> None:
 
 NEGATIVES = [
     "Order number 1234567812345678 is delayed",  # 16 digits, fails Luhn
-    "卡号4111111111111112不对",  # Luhn-invalid
+    "编号4111111111111112不对",  # Luhn-invalid, and no card word before it
     "订单号2023111512345678已发货",  # 16 digits, no issuer prefix
     "编号110105194913310021",  # impossible date
     "编号000105199003077777 and 990105199003077777",  # no such province, wrong check
@@ -153,6 +194,19 @@ NEGATIVES = [
     "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",
     "delivery in 3 days, expires 13/27",
     "She lives on Main Street now",
+    # a card word does not make an order or ticket number a card, nor a short run one
+    "Order number 6222021234567890123 for my credit card is late",
+    "card ending 1234, 卡号尾号1234, my card 12345678 and 就诊卡号 1234567890123",
+    "card number 12345678901234567890123 is too long for a card",
+    # passport words without a passport number
+    "passport photo requirements, passport 2024 renewal, my passport expires in 2030",
+    "护照办理要多久？护照照片要求，护照有效期6个月以上",
+    "passport number 12AB, passport ABCDEFGH",
+    # ordinary dates, a birthday party, a year of birth alone (not a DOB: many share it)
+    "delivery date 15/11/2024, delivered on 2024-11-15, due 12/03/1985",
+    "my birthday party is on 12/03, it's my birthday on 12 March",
+    "born in 1985, 出生于1985年, 生日快乐 12/03, 生日蛋糕3月12日送到, 生日3月12日送到",
+    "date of birth 13/13/1985, DOB 1985-13-40, 出生日期 1990年13月1日",
     "",
 ]
 
@@ -210,10 +264,10 @@ def test_kinds_filter_and_unknown_kind() -> None:
     assert [s.kind for s in detect_pii(text, kinds=["EMAIL"])] == ["EMAIL"]
     assert detect_pii(text, kinds=[]) == []
     with pytest.raises(ValueError, match="unknown PII kinds"):
-        detect_pii(text, kinds=["PASSPORT"])
+        detect_pii(text, kinds=["NAME"])
     assert set(KINDS) == {
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-        "MRN",
+        "MRN", "PASSPORT", "DOB",
     }  # fmt: skip
 
 
@@ -235,6 +289,19 @@ def test_redact_labels() -> None:
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
     )
     assert redact("pet record MR-448812, MRN 00448812") == "pet record [MRN], MRN [MRN]"
+    # the e-invoicing tester's message: all three identifiers go
+    assert redact(
+        "我的身份证号是110101199003071234，银行卡6222021234567890123，手机13812345678"
+    ) == ("我的身份证号是[CN_ID]，银行卡[CARD]，手机[PHONE]")
+    assert redact("Card number 4111111111111111 expiring 09/28, security code 321") == (
+        "Card number [CARD] expiring [CARD_EXPIRY], security code [CVV]"
+    )
+    assert redact("My passport number is 533380006, date of birth 12/03/1985") == (
+        "My passport number is [PASSPORT], date of birth [DOB]"
+    )
+    assert redact("我的护照号是E12345678，出生日期1985年3月12日") == (
+        "我的护照号是[PASSPORT]，出生日期[DOB]"
+    )
 
 
 def test_redact_mask_keeps_last_four_of_cards_and_phones() -> None:
@@ -277,6 +344,16 @@ ADVERSARIAL = [
     "AB1 " * 250_000,
     "m1 1ae " * 142_858,  # each a postcode in shape, none beside an address word
     "live at " * 125_000,
+    "银行卡" * 333_334,
+    "card number 1234 5678 " * 45_455,
+    "卡号1" * 333_334,
+    "passport " * 111_112,
+    "护照号E1234" * 125_000,
+    "date of birth 12/" * 58_824,
+    "born on 12 March " * 58_824,
+    "出生日期1990年" * 111_112,
+    "生日是" * 333_334,
+    "expiring " * 111_112,
 ]
 
 

@@ -16,10 +16,13 @@ Kinds and how they are validated:
   an area code (010-12345678, (0755) 1234567), UK landlines (020 7946 0018, 0161 496 0000,
   (01632) 960123) and UK mobiles in national format (07700 900123,
   07911123456).
-- ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid.
+- ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid;
+  or any 13-19 digit run right after a card word ("银行卡", "卡号", "card number", "my card
+  is"), checksum or not: a customer's typo still leaks their real digits.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
-- ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires", "valid thru", "有效期"...
+- ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires (on)", "expiring", "valid thru",
+  "valid until", "有效期", "到期"...
 - ``CN_ID``   -- 18-character resident ID: a real birth date, and a right MOD 11-2 check
   character or a known province code (a mistyped check character is still someone's ID).
 - ``IBAN``    -- country code + check digits, the country's length, mod-97 valid.
@@ -27,6 +30,10 @@ Kinds and how they are validated:
 - ``IP``      -- dotted IPv4 with octets 0-255.
 - ``MRN``     -- a medical record number after its name ("MRN 00448812", "病历号 448812") or
   written as one token ("MR-448812"); 4-12 digits, optionally after 1-3 capital letters.
+- ``PASSPORT`` -- after "passport (number)", "护照(号)": 6-9 letters and digits, at least 5
+  digits; see `kefu.guard.pii_named`.
+- ``DOB``     -- a date after "date of birth", "DOB", "born on", "出生日期"...; ordinary dates
+  stay; see `kefu.guard.pii_named`.
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
@@ -47,16 +54,17 @@ from kefu.guard.checksums import (
     ssn_valid,
 )
 from kefu.guard.pii_address import find_addresses
+from kefu.guard.pii_named import dates_of_birth, named_cards, passports
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-    "MRN",
+    "MRN", "PASSPORT", "DOB",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
-    "IP": 4, "PHONE": 3, "ADDRESS": 1,
+    "PASSPORT": 5, "DOB": 5, "IP": 4, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -201,8 +209,9 @@ _CVV = re.compile(
     "|安全码|安全碼|校验码|校驗碼|后三位|後三位)" + _SAID + "(?P<value>" + D + "{3,4})" + _NOT_AFTER
 )
 _CARD_EXPIRY = re.compile(
-    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|\\.)?(?: date)?|valid (?:thru|through|until)"
-    "|good thru)(?![A-Za-z])|有效期至?|有效日期|到期日)"
+    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|iring|\\.)?(?: (?:date|on))?"
+    "|valid (?:thru|through|until|to)|good (?:thru|through|until))(?![A-Za-z])"
+    "|有效期[至到]?|有效日期|到期(?:日期|日|时间)?)"
     + _SAID
     + "(?P<value>(?:0?[1-9]|1[0-2]|０?[１-９]|１[０-２])[/／\\-－.](?:20|２０)?"
     + D
@@ -285,6 +294,22 @@ def _cards(text: str) -> Iterator[Candidate]:
                 break
 
 
+def _named_cards(text: str) -> Iterator[Candidate]:
+    # The run after a card word is a card whatever its checksum; a trailing stray group is
+    # left out when what comes before it is a valid card ("卡号 4111 1111 1111 1111 2 张").
+    for start, end in named_cards(text):
+        chunk = ascii_digits(text[start:end]).replace("－", "-")
+        cuts = [i for i in range(1, len(chunk)) if chunk[i] in " -"]
+        for cut in reversed(cuts):
+            digits = chunk[:cut].replace(" ", "").replace("-", "")
+            if len(digits) < 13:
+                break
+            if _card_prefix_ok(digits) and luhn_valid(digits):
+                end = start + cut
+                break
+        yield "CARD", start, end
+
+
 def _ibans(text: str) -> Iterator[Candidate]:
     for m in _IBAN.finditer(text):
         chunk = m.group()
@@ -335,6 +360,16 @@ def _mrns(text: str) -> Iterator[Candidate]:
         yield "MRN", m.start(group), m.end(group)
 
 
+def _pairs(
+    find: Callable[[str], Iterator[tuple[int, int]]], kind: str
+) -> Callable[[str], Iterator[Candidate]]:
+    def candidates(text: str) -> Iterator[Candidate]:
+        for start, end in find(text):
+            yield kind, start, end
+
+    return candidates
+
+
 def _cn_id_ok(value: str) -> bool:
     # A wrong check character is most often a customer's typo: the rest is still their ID.
     return cn_id_valid(value) or cn_id_mistyped(value)
@@ -365,7 +400,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
         _simple(_PHONE_UK_LANDLINE, "PHONE"),
     ),
-    "CARD": (_cards,),
+    "CARD": (_cards, _named_cards),
     "CN_ID": (_simple(_CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
     "SSN": (_simple(_SSN, "SSN", ssn_valid),),
@@ -374,6 +409,8 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "CVV": (_named_value(_CVV, "CVV"),),
     "CARD_EXPIRY": (_named_value(_CARD_EXPIRY, "CARD_EXPIRY"),),
     "MRN": (_mrns,),
+    "PASSPORT": (_pairs(passports, "PASSPORT"),),
+    "DOB": (_pairs(dates_of_birth, "DOB"),),
 }
 
 
@@ -382,7 +419,7 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
 
     ``kinds`` restricts detection to those kinds (see ``KINDS``); unknown kinds raise
     ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN > CARD >
-    SSN/EMAIL/CVV/CARD_EXPIRY > IP > PHONE > ADDRESS), then the longer span.
+    SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB > IP > PHONE > ADDRESS), then the longer span.
     """
     wanted = KINDS if kinds is None else tuple(kinds)
     unknown = [k for k in wanted if k not in _RECOGNISERS]

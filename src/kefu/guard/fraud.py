@@ -30,7 +30,9 @@ from kefu.guard._regex import IN_SENTENCE as _
 
 _DOC = (
     r"(invoices?|receipts?|reciepts?|fapiaos?|bills?|pay ?slips?|payslips?|bank statements?|"
-    r"delivery notes?|contracts?|documents?|docs|paperwork|expense reports?|statements?)\b"
+    r"delivery notes?|contracts?|documents?|docs|paperwork|expense reports?|statements?|"
+    r"pay ?stubs?|paystubs?|certificates?|diplomas?|references?|letters?|ids?|licen[cs]es?|"
+    r"tickets?)\b"
 )
 _AUTHORITY = (
     r"(the )?(tax (office|man|bureau|authorit\w+|department|inspector|people)|taxman|irs|hmrc|"
@@ -43,7 +45,8 @@ _VICTIM_EN = re.compile(
     r"been sent|sent me|shows|showing|overcharg\w*|pretending|scam\w*|phishing|"
     r"spot|detect|identify|verify|genuine|real or|is this|why|someone|somebody|anti[- ]?money|"
     r"aml|suspect\w*|i think|being used|used for|victim|accus\w*|flagged|froze|frozen|freeze|"
-    r"compliance|verification|checks?|penalt\w+|punish\w*|illegal|legal|crime|jail|prison)\b",
+    r"compliance|verification|checks?|penalt\w+|punish\w*|illegal|legal|crime|jail|prison|"
+    r"protect\w*|prevent\w*|victim\w*|risk)\b",
     re.IGNORECASE,
 )
 
@@ -96,6 +99,47 @@ _FRAUD_EN = re.compile(
     r"\b(do|make|run|create|place|put through|process|book)\W+(\w+\W+){0,3}(fake|fictitious|"
     r"sham|dummy|phony|bogus) (transactions?|purchases?|sales?|orders?|charges?)\b|"
     r"\bpay (you|someone|somebody|people|them|u)\b" + _ + r"{0,30}\b(reviews?|ratings?)\b|"
+    # moving a date into another year: "alter the invoice date to 30 June so it's in the old
+    # financial year"
+    r"\b(date|dated|back-?date)\w*\b" + _ + r"{0,60}\b(old|last|previous|prior) (financial|fiscal|"
+    r"tax|accounting) (year|period|quarter)|\blast year'?s (books|accounts)\b|"
+    # an amount other than the one paid: "write the invoice for 3000 and I pay 2500 cash"
+    r"\b(invoice|receipt|bill)\w*\W+(\w+\W+){0,3}for [£$€¥]?\d[\d,.]*k?\b"
+    + _
+    + r"{0,30}\b(but|and|"
+    r"while) (i|we)('ll| will)? (only |just )?pay\b|"
+    # a document made to look like something else, so that less tax is paid or someone claims
+    r"\b(make|have|get)\W+(the |my |this |that |an? )?(invoices?|receipts?|bills?) (look|seem|"
+    r"appear) like|\b" + _DOC + _ + r"{0,60}\bso (that )?(i|we) (can )?(pay|owe) (less|no|lower) "
+    r"(tax|vat)|\b" + _DOC + _ + r"{0,60}\bso (that )?(they|he|she|my \w+|someone|somebody|his "
+    r"company|her company|their company) can (claim|deduct|expense|reclaim)\b|"
+    # cash in hand, off the record
+    r"\b(invoic|sale|sell|income|earn|pay|tax|vat)\w*\b" + _ + r"{0,40}\b(off the record|under the "
+    r"table|under the counter)\b|\b(off the record|under the table)\b" + _ + r"{0,40}\b(invoic|"
+    r"sale|sell|income|earn|pay|tax|vat)\w*|"
+    r"\b(avoid|dodge|less|lower|not pay|without paying)\b" + _ + r"{0,30}\btax\w*\b" + _ + r"{0,30}"
+    r"\b(in cash|cash in hand|cash only|in an envelope)\b|"
+    r"\bhid(e|ing) (\w+ ){0,3}(income|earnings|revenue|profits?|takings)\b|"
+    r"\bcommit\w* (\w+ )?(fraud|tax evasion)\b|\bwithout (getting |being )?(audited|investigated)|"
+    # money that must not be traced, or made clean
+    r"\b(money|cash|funds|payments?|transfers?)\b"
+    + _
+    + r"{0,40}\b(can'?t|cannot|won'?t|not|never) "
+    r"be (traced|tracked)\b|\buntraceabl\w*|"
+    r"\b(clean|wash|legiti[sz]e)\w*( up)? (\w+ ){0,3}(money|cash|funds|income)\b"
+    r"(?! (register|drawer|machine|box|tin))|"
+    # card cash-out through a fake purchase
+    r"\b(get|take|pull|draw)\w* cash\b"
+    + _
+    + r"{0,30}\b(credit card|card)\b"
+    + _
+    + r"{0,40}\b(fake|"
+    r"without buying|pretend|not real)|"
+    # fake orders to push a ranking
+    r"\b(fake|fictitious|sham|dummy|phony|bogus) (orders?|purchases?|sales?|transactions?|"
+    r"followers|likes)\b" + _ + r"{0,30}\b(boost|push|raise|increase|bump|rank\w*|visibility)\b|"
+    r"\b(need|want|buy|get|order)\W+(\w+\W+){0,2}(fake|fictitious|bogus|dummy) (orders|purchases|"
+    r"sales|transactions)\b|"
     # "make it look legit", dirty money
     r"\bmake (it|them|the (money|cash|funds)) look (legit|legal|clean)|"
     r"\b(clean|wash|launder)\w* (\w+ ){0,2}dirty (money|cash|funds)\b|"
@@ -147,6 +191,21 @@ _FRAUD_EN_UNLESS_VICTIM = re.compile(
     # in Chinese words: "我需要fake invoice做账"
     r"(需要|要|帮我|给我|做|弄|搞|开|买)\s*(一?[张份个])?\s*(fake|forged|bogus|false) (invoice|"
     r"receipt|fapiao)|"
+    # "how to do invoice fraud"
+    r"\b(how (to|do|can|could|would)|help me|teach me|tips?|ways? to|pull off|get away with)\b"
+    + _
+    + r"{0,20}\b(invoice|receipt|tax|vat|card|credit card|refund|chargeback|expense|expenses|"
+    r"insurance|review) fraud\b|"
+    # not paying tax on cash, skipping invoices
+    r"\b(not|never|avoid|skip|stop|without) (paying|pay|charging|charge|declaring|declare|"
+    r"reporting|report) (any )?(vat|tax|taxes|gst)\b"
+    + _
+    + r"{0,40}\b(cash|invoic\w*|receipts?|books)\b|"
+    r"\bskip (issuing |giving )?(invoic|receipt)\w*|"
+    # the items on a receipt changed: "change the items to 'office supplies', it was a phone"
+    r"\b(change|alter|edit|modify|put|write|list|call)\w*\W+(\w+\W+){0,4}(items?|description|"
+    r"products?|goods|line items?)\b" + _ + r"{0,60}\b(invoices?|receipts?|bills?)\b.{0,60}\b(it "
+    r"was (a|an|really|actually)|actually|really (was|bought)|in fact|but i bought|instead of)\b|"
     # laundering, unless a victim or a compliance check
     r"\blaunder\w*|"
     # getting away with it: "buy positive reviews without getting caught"
@@ -168,7 +227,9 @@ _FALSE_CLAIM_EN = re.compile(
 _UNTRUE_EN = re.compile(
     r"\b(even though|although|though)\b|"
     r"\b(it|i) (actually |really )?did\b(?=\s*(lol|haha|[).!,]|$))|"
-    r"\b(it'?s|its|it is|it was|was) (totally |perfectly |actually )?(fine|perfect|ok|okay|"
+    r"\bchanged my mind\b|"
+    r"\b(it'?s|its|it is|it was|was|they'?re|they are|they were|were) (totally |perfectly |"
+    r"actually )?(fine|perfect|ok|okay|"
     r"working)\b|\b(isn'?t|wasn'?t|is not|was not) (really |actually )?(damaged|broken|stolen)|"
     r"\bi (actually |already )?(got|received|have) (it|the|my)\b|\b(got|received) the (package|"
     r"parcel|item|order|goods)\b|\bfor free\b|\bkeep (it|the item|the goods|both)\b|"
@@ -182,7 +243,7 @@ _DOC_ZH = r"(发票|专票|普票|收据|小票|合同|流水|证明|凭证|单�
 _VICTIM_ZH = re.compile(
     r"举报|投诉|报案|报警|识别|鉴别|辨别|查验|真伪|真假|防范|防止|打击|被人|被骗|被盗|(?<!没)有人|"
     r"收到(了)?(一张|一些|几张)?假|怀疑|后果|违法吗|犯法吗|合法吗|判几年|判刑|罪|处罚|处理结果|"
-    r"反洗钱|冻结|审核|调查|涉嫌|风控|认定|误判|降额|封(卡|号|店)"
+    r"反洗钱|冻结|审核|调查|涉嫌|风控|认定|误判|降额|封(卡|号|店)|风险|怎么回事"
 )
 # "没有交易记录" is a missing record, not a sale that never happened
 _NOT_A_RECORD = r"(?!记录|明细|流水|号|单号|信息)"
@@ -191,13 +252,16 @@ _FRAUD_ZH = re.compile(
     r"虚开|xu开|(?<![病休请事年产婚丧放度寒暑调补销长小])假(的)?[\u4e00-\u9fff]{0,2}?"
     + _DOC_ZH
     + r"|(伪造|造假|变造|做假|弄假|编造)"
-    r"[\u4e00-\u9fff]{0,6}?" + _DOC_ZH + r"|假账|(两|二|2)套账|账外账|阴阳合同|空壳公司|"
+    r"[\u4e00-\u9fff]{0,6}?"
+    + _DOC_ZH
+    + r"|假账|(两|二|2)套账|账外账|阴阳(合同|发票|账|票)|空壳公司|"
+    r"(发票|专票|普票|进项票)(卖|出售)|有(发票|专票|普票)(卖|出售|买)|"
     r"(?<!税务局)(?<!税务机关)(?<!税局)代开(增值税)?(专用|普通)?(发票|专票|普票)|"
     r"(?<!领)(买|收购|卖|出售|倒卖|回收)(到|些|点|几张|一些)?(增值税|进项|销项)?(专用|普通)?"
     r"(发票|专票|普票|进项票)|(弄|搞|整)(点|些|一些|几张)(票|发票|专票)|"
     r"开(点|些|一些)(票|发票|专票)" + _ + r"{0,6}(抵税|抵扣|冲账|平账|做账|冲成本|做成本)|"
     # a higher amount than paid
-    r"(开|写|填|改)(得)?(高|大)(一)?(点|些)|多开(一)?(点|些|几|\d)|虚高|"
+    r"(开|写|填|改)(得|张|个|一张)?(高|大)(一)?(点|些)|多开(一)?(点|些|几|\d)|虚高|"
     r"开" + _ + r"{0,8}高于(实际|真实)|(金额|数额|价格)(往上|调高|提高|加大|改大|改高)|"
     # no real sale behind it
     r"(没有|没|无)(任何)?(实际|真实|真正)?的?(交易|业务|业务往来|消费|购买|买卖|发生)"
@@ -216,7 +280,8 @@ _FRAUD_ZH = re.compile(
     + _
     + r"{0,30}(给你|给您|付你|付您|我出)"
     r"(们)?(点|些|一些)?[\u4e00-\u9fff\d]{0,3}?(个)?(点|手续费|好处费|辛苦费|税点|回扣|返点)|"
-    r"没(有)?买(东西|任何东西)?" + _ + r"{0,6}(就)?要(张|个|一张)?(发)?票|"
+    r"没(有)?买(东西|任何东西)?" + _ + r"{0,10}(开|要)(张|个|一张)?(发)?票|"
+    r"(写|开|填)" + _ + r"{0,12}实际(只)?(付|支付|花|给|消费)|"
     # backdating and altering
     r"倒签|倒开|往前(开|签|填|写|改)|(改|开|写|签)(成|到)(去年|上个?月|上年|前年|"
     r"上季度|上一年)|(改成|开成|写成)(办公用品|会议费|咨询费|服务费|餐费|材料费|劳务费|培训费|"
@@ -224,7 +289,7 @@ _FRAUD_ZH = re.compile(
     r"(发票|小票|收据)" + _ + r"{0,6}(p|ps|P|PS)(一下|图)|(p|ps)一下(金额|日期)|"
     r"(?<!开错了)(?<!写错了)(改|修改|调|动)(一下)?(发票|收据|小票|票)(上)?的?(金额|日期|开票日期)"
     r"(?!" + _ + r"{0,4}(错|不对|有误))|把(发票|收据|小票)(上的)?(金额|日期)(改|调)|"
-    r"(重复|二次|两次)报销" + _ + r"{0,10}(怎么|如何|不被)|"
+    r"多报(几|两|一|\d)?次|(重复|二次|两次)报销" + _ + r"{0,10}(怎么|如何|不被)|"
     # tax evasion
     r"逃税|偷税|漏税|抗税|骗税|(避开|躲避|躲过|逃避)(税务|稽查|查税|纳税|缴税|交税)|"
     r"不想(交|缴|上|纳|报)税|少报(收入|营业额|销售额|利润)|瞒报|隐瞒(收入|营业额|销售额|利润)|"
@@ -234,22 +299,27 @@ _FRAUD_ZH = re.compile(
     + r"{0,6}(怎么)?(不|少)(交|缴|上|纳|报)税|偷偷(开票|收款)?(不|没)(申报|报税)|"
     r"(不用|不|少)(交|缴|上|纳|报)税" + _ + r"{0,16}(教|帮)(教)?我|"
     r"不上税的" + _ + r"{0,4}(方法|办法|路子|渠道)|"
-    r"不被(发现|查到|查出|稽查)|不让(税务|公司|老板|财务|单位)" + _ + r"{0,6}(知道|发现|查到)|"
+    r"不被(税务局|税务|税局|公司|老板|财务)?(发现|查到|查出|稽查|查)|"
+    r"(不让|别让|不能让|不想让)(税务|公司|老板|财务|单位)" + _ + r"{0,6}(知道|发现|查到)|"
     r"瞒着(税务|公司|老板|财务|单位)|"
     # laundering, card cash-out, false claims, fake orders and reviews
-    r"洗钱|洗白|黑钱|来路不明的钱" + _ + r"{0,10}(弄干净|变白|合法|洗)|套现|"
+    r"(钱|现金|资金|收入|款)[\u4e00-\u9fff]{0,6}(洗干净|漂白|弄干净|变干净|变白)|不走(公)?账|"
+    r"洗钱|洗白|黑钱|来路不明的钱" + _ + r"{0,10}(弄干净|变白|合法|洗)|套现|套(个|点|些)现|"
     r"恶意(拒付|退款|投诉|索赔)|骗(个|点|些)?(退款|赔偿|运费险|保险)|"
     r"(说|称|谎称|假装|声称)"
     + _
-    + r"{0,6}(没收到|没到货|丢了|坏了|被盗)"
+    + r"{0,6}(没收到|没到货|没到|丢了|坏了|被盗)"
     + _
-    + r"{0,20}(收到了|已经收到|其实|实际上|没坏)|"
+    + r"{0,20}(收到了|已经收到|其实|实际上|没坏|查不到)|"
+    r"(货到了|到了|收到了)" + _ + r"{0,10}(说|称)(没到|没收到)|"
+    r"(冒充|假装|谎称|假称|装作)[\u4e00-\u9fff]{0,8}(没收到|没到|丢|坏|退款|退货)|"
     r"(收到了|已经收到|其实|实际上|拿到了)"
     + _
     + r"{0,20}(说|称|谎称|假装|声称)"
     + _
     + r"{0,6}(没收到|没到货|丢了|坏了)|"
-    r"刷单|刷(好评|评价|销量|信誉|单量)|(假|虚假)的?(好评|评价|交易|订单)",
+    r"刷单|刷(好评|评价|销量|信誉|单量)|(搞|买|弄|整|花钱买|付费买)(了)?[\u4e00-\u9fff\d]{0,4}?"
+    r"(个|条|些|点)(五星)?(好评|评价)|(假|虚假)的?(好评|评价|交易|订单)",
     re.IGNORECASE,
 )
 # "怎么开发票不用交税", "怎么才能不交税", but not "哪些收入不用交税" or "年收入多少不用交税".

@@ -64,13 +64,15 @@ _EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
 _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 # Safety kinds answered with fixed text (messages.py) and a person; the business's own
 # confident FAQ answer may follow the fixed text, except after an injection attempt, whose
-# wording must not steer what is shown.
+# wording must not steer what is shown, and after a request for fraud, whose closest entry is
+# the how-to it would misuse ("怎么开发票不用交税" finds "how to issue an invoice").
 _SAFETY_REPLY = {
     "injection": "safety_injection",
     "private": "safety_private",
     "dose": "safety_dose",
     "diagnosis": "safety_diagnosis",
     "investment": "safety_investment",
+    "fraud": "safety_fraud",
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
@@ -350,7 +352,7 @@ class Assistant:
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
         text = self._reply(key, language)
-        top = self._confident_faq(found, confidence, language)
+        top = None if kind == "fraud" else self._confident_faq(found, confidence, language)
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text

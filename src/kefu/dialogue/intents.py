@@ -1,6 +1,6 @@
 """Cheap rule-based triage that runs before retrieval: an emergency or another safety case
 (`kefu.guard.safety`: injection, someone else's data, doses, diagnoses, investment advice,
-promises), a request for a person, greetings, and thanks or closings (both "thanks": "ok",
+fraud, promises), a request for a person, greetings, and thanks or closings (both "thanks": "ok",
 "bye"). Rules, not a model, because these must work with any knowledge base and be predictable;
 the trainable intent classifier is a separate part.
 """
@@ -20,6 +20,7 @@ Triage = Literal[
     "dose",
     "diagnosis",
     "investment",
+    "fraud",
     "promise",
     "abuse",
     "human",

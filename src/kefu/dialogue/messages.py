@@ -81,6 +81,19 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金，这类问题请"
         "咨询了解您情况的持证理财顾问。我已请同事协助您。",
     },
+    # Fraud and breaking the law (kefu.guard.fraud): a plain no, why, and the lawful version.
+    # Said the same way to every business; no FAQ answer follows (assistant._safety_plan).
+    "safety_fraud": {
+        "en": "I can't help with that, because it is against the law: false, inflated or "
+        "backdated invoices and receipts, not declaring or paying tax that is due, laundering "
+        "money, cashing out cards, false refund claims and fake reviews are all fraud. I'm glad "
+        "to help with the lawful version, such as issuing a correct invoice or correcting or "
+        "voiding one the proper way; a tax adviser or your tax office can answer tax questions. "
+        "I've asked a colleague to help you.",
+        "zh": "抱歉，这个忙我们不能帮：虚开、代开或买卖发票，虚报金额或改动开票日期，隐瞒收入、"
+        "逃避缴税，洗钱、套现，以及虚假退款、刷单刷评都是违法行为。如需如实开具、更正或作废发票，"
+        "我们很乐意协助；涉税问题请咨询税务机关或专业财税顾问。我已请同事协助您。",
+    },
     "safety_promise": {
         "en": "I can't make promises, create discount codes or offer compensation beyond what "
         "our published policies say. I've asked a colleague to look at your case.",
@@ -143,7 +156,7 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("我也正在为您转接人工客服。", f"其他问题请通过{_ELSEWHERE_ZH}联系人工客服。"),
     },
-    "safety_diagnosis": {  # and safety_investment, which ends with the same sentence
+    "safety_diagnosis": {  # and safety_investment and safety_fraud, which end the same way
         "en": (
             "I've asked a colleague to help you.",
             f"A colleague can help you via {_ELSEWHERE_EN}.",

@@ -4,6 +4,7 @@ triage ─ emergency ───────────────────�
        ├ injection ─────────────────────────────▶ fixed reply, nothing retrieved
        ├ other's data / dose / diagnosis /
        │ investment advice / promise ───────────▶ fixed reply (+ confident FAQ) + handoff
+       ├ fraud or tax evasion ──────────────────▶ fixed reply + handoff
        ├ asks for a person ─────────────────────▶ handoff
        ├ greeting / thanks ─────────────────────▶ small talk
        └ otherwise: retrieve, calibrate confidence

@@ -8,6 +8,8 @@ Kinds, most urgent first:
 - ``private``: someone else's data, other customers' conversations, secrets or configuration;
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
 - ``investment``: personalised investment advice (`kefu.guard.investment`);
+- ``fraud``: help to commit fraud or break the law: false invoices or receipts, tax evasion,
+  money laundering, card cash-out, false chargebacks, fake reviews (`kefu.guard.fraud`);
 - ``promise``: a promise, guarantee, code or compensation the business has not written;
 - ``abuse``: insults, profanity or threats (`kefu.guard.abuse`): an apology and a person.
 
@@ -31,12 +33,21 @@ from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
 from kefu.guard.emergency import EMERGENCY
+from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
 
 SafetyKind = Literal[
-    "emergency", "injection", "private", "dose", "diagnosis", "investment", "promise", "abuse"
+    "emergency",
+    "injection",
+    "private",
+    "dose",
+    "diagnosis",
+    "investment",
+    "fraud",
+    "promise",
+    "abuse",
 ]
 
 _ = IN_SENTENCE
@@ -273,6 +284,8 @@ _DIAGNOSIS_WEAK = re.compile(
 
 # -- money: kefu.guard.investment -------------------------------------------------------
 
+# -- fraud and breaking the law: kefu.guard.fraud ------------------------------------------
+
 # -- promises and codes --------------------------------------------------------------------
 _PROMISE = re.compile(
     r"\b(promise|guarantee|assure|swear)\b" + _ + r"{0,25}\b(me|that|my|in writing|it|i'?ll|"
@@ -321,6 +334,8 @@ def assess(text: str) -> SafetyKind | None:
         return "diagnosis"
     if asks_for_advice(texts):
         return "investment"
+    if asks_for_fraud(texts):
+        return "fraud"
     if _any(_PROMISE, texts):
         return "promise"
     if is_abusive(texts):

@@ -83,6 +83,21 @@ def test_request_for_a_person_hands_off(make_assistant: MakeAssistant) -> None:
     assert zh.text == messages.reply("handoff_request", "zh")
 
 
+def test_a_personal_data_request_goes_to_a_person_who_will_check_identity(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, llm = make_assistant()
+    answer = assistant.ask("Please delete all my personal data, GDPR request")
+    assert (answer.mode, answer.handoff, answer.sources) == ("declined", True, [])
+    assert answer.text == messages.reply("data_request", "en")
+    assert "confirm that you are you" in answer.text
+    zh = assistant.ask("请删除我的全部个人信息")
+    assert zh.handoff and zh.text == messages.reply("data_request", "zh")
+    assert llm.calls == []
+    # A channel that cannot hand over says where a person is instead.
+    assert "I've asked" not in messages.without_handoff(answer.text)
+
+
 def test_greeting_and_thanks_are_smalltalk(make_assistant: MakeAssistant) -> None:
     assistant, llm = make_assistant()
     hello = assistant.ask("Hello!")

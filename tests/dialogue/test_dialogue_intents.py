@@ -83,6 +83,34 @@ def test_a_request_for_a_person_after_declining_the_bot_is_one(text: str) -> Non
     assert triage(text) == "human"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please delete all my personal data, GDPR request",  # QA report E
+        "I want a copy of the personal information you hold about me",
+        "what data do you hold about me?",
+        "erase all my data please",
+        "请删除我的全部个人信息",
+        "我想查看你们保存的我的个人数据",
+    ],
+)
+def test_requests_about_ones_personal_data(text: str) -> None:
+    assert triage(text) == "data_request"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "怎么导出发票数据",
+        "How do I delete my account?",
+        "how do I export my invoices?",
+        "数据导出在哪",
+    ],
+)
+def test_product_questions_about_data_are_not_data_requests(text: str) -> None:
+    assert triage(text) != "data_request"
+
+
 @pytest.mark.parametrize("text", ["hi", "Hello!", "good morning", "你好", "您好！", "在吗？"])
 def test_greetings(text: str) -> None:
     assert triage(text) == "greeting"

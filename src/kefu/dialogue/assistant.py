@@ -210,6 +210,10 @@ class Assistant:
         kind = triage(message)
         if kind == "human":
             return person_plan(language, "customer asked for a person")
+        if kind == "data_request":
+            text = self._reply("data_request", language)
+            reason = "personal data request"
+            return Plan("declined", language, handoff=True, text=text, reason=reason)
         if kind in ("greeting", "thanks"):
             return smalltalk_plan(kind, language)
         if kind == "injection":

@@ -24,6 +24,7 @@ Triage = Literal[
     "promise",
     "abuse",
     "human",
+    "data_request",
     "greeting",
     "thanks",
     "none",
@@ -63,6 +64,21 @@ _NOT_A_REQUEST = re.compile(
     r"(人工|真人)(客服|服务|坐席)?(的)?(几点|什么时候|啥时候|哪天|时间|上班|下班|营业|在线|"
     r"工作时间|周末|节假日|几号)|"
     r"\b(don'?t|do not|doesn'?t|no need to|no need for)\b.{0,15}\b(human|agent|person)\b",
+    re.IGNORECASE,
+)
+# A request about one's own personal data (access, a copy, erasure): staff handle it, after
+# checking who is asking, so it goes to a person with a reply that says so. Only wording that
+# names personal data or the law: "怎么导出发票数据" and "delete my account" are product
+# questions the knowledge base answers.
+_DATA_REQUEST = re.compile(
+    r"\b(gdpr|right to be forgotten|right (of|to) (access|erasure)|subject access request|"
+    r"data subject request)\b|"
+    r"\b(delete|erase|remove|wipe|export|download|send me|give me|copy of)\b.{0,25}\bpersonal "
+    r"(data|information|info|details)\b|"
+    r"\b(delete|erase|remove|wipe)\b.{0,10}\ball (of )?my (data|information|info)\b|"
+    r"\bwhat (personal )?(data|information) do you (hold|have|keep|store) (on|about) me\b|"
+    r"(删除|清除|销毁|导出|下载|提供|查看|查阅)[^。！？]{0,10}个人(信息|数据|资料)|"
+    r"个人信息保护法|被遗忘权",
     re.IGNORECASE,
 )
 _EMERGENCY = re.compile(
@@ -112,6 +128,8 @@ def triage(text: str) -> Triage:
     safety = assess(text)
     if safety is not None:
         return safety
+    if _DATA_REQUEST.search(text):
+        return "data_request"
     if _HUMAN.search(text) and not _NOT_A_REQUEST.search(text):
         return "human"
     if _GREETING.match(text):

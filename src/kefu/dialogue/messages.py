@@ -119,6 +119,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "person will reply here shortly.",
         "zh": "非常抱歉给您带来了不好的体验。已为您转接人工客服，请稍候。",
     },
+    # Its last sentence is safety_promise's: a channel without handoff says where instead.
+    "data_request": {
+        "en": "You can ask for a copy of the personal data we hold about you, or for it to be "
+        "deleted. A colleague handles such requests and will first confirm that you are you. "
+        "I've asked a colleague to look at your case.",
+        "zh": "您可以要求获取或删除我们保存的您的个人信息。"
+        "此类请求由同事办理，办理前会先核实您的身份。已请同事为您处理。",
+    },
     "extractive_prefix": {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",

@@ -93,7 +93,7 @@ def handoff_reason(text: str, answer: Answer) -> str:
         or routed == "emergency"
     ):
         return "emergency"
-    if kind == "human":
+    if kind in ("human", "data_request"):
         return "request"
     return "low_confidence"
 

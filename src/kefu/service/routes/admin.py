@@ -57,7 +57,7 @@ async def analytics(
     repo = live.support(assistant)
     numbers = await live.run_sync(repo.analytics, days=days)
     numbers["unanswered"] = await live.run_sync(
-        repo.unanswered, days=days, skip=lambda text: triage(text) == "human"
+        repo.unanswered, days=days, skip=lambda text: triage(text) in ("human", "data_request")
     )
     return numbers
 

@@ -532,14 +532,25 @@ def test_refresh_picks_up_what_another_process_changed(
 ) -> None:
     h.kb.add([faq_csv])
     other = h.fresh()  # a second server process on the same database
+    assert not other.kb.changed()  # not loaded yet: it will read the knowledge as it is
     assert other.top_id("How long does a refund take?") == "faq-refund"
+    assert not other.kb.changed()
     assert other.kb.refresh() == 0  # nothing changed: nothing embedded
 
     extra = write_csv(tmp_path / "files" / "gifts.csv", [("gift-1", "Do you gift-wrap?", "Yes.")])
     h.kb.add([extra])
+    assert not h.kb.changed()  # its own change is in its own index already
+    assert other.kb.changed()
     assert "gift-1" not in other.found_ids("Do you gift-wrap?")  # still the old index
     assert other.kb.refresh() == 1  # only the new entry is embedded
+    assert not other.kb.changed()
     assert other.top_id("Do you gift-wrap?") == "gift-1"
+    h.kb.add([extra])  # the same file again: nothing stored, nothing to reload
+    assert not other.kb.changed()
     h.kb.remove("faq-refund")
+    assert other.kb.changed()
     other.kb.refresh()
+    assert not other.kb.changed()
     assert "faq-refund" not in other.found_ids("How long does a refund take?")
+    with pytest.raises(NotFoundError):
+        other.kb.entry("faq-refund")  # what the service's sources route opens

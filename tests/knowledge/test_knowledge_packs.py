@@ -127,11 +127,13 @@ def test_a_pack_standing_in_for_an_empty_knowledge_base_gives_way_to_the_first_f
     # The first file that works replaces the pack, here and (on refresh) in the other process.
     good = tmp_path / "faq.csv"
     good.write_text("id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n", encoding="utf-8")
+    assert not other.changed()
     assert kb.add([good]).ok
     assert kb.pack is None and not kb.pack_is_fallback
     assert [e.id for e in kb.entries()] == ["gift-1"]
     assert kb.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
+    assert other.changed()  # what a server standing in with the pack checks for
     other.refresh()
-    assert other.pack is None
+    assert other.pack is None and not other.changed()
     assert other.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
     assert kb.remove("gift-1") == ["gift-1"]

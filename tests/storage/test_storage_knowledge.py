@@ -183,6 +183,39 @@ def test_remove_entry_updates_and_finally_removes_the_source(repo: KnowledgeRepo
         repo.remove_entry("2")
 
 
+def test_every_change_raises_the_revision_and_nothing_else_does(
+    db: Database, repo: KnowledgeRepository
+) -> None:
+    """What a running server reads to learn that another process changed the knowledge."""
+    assert repo.revision() == 0
+    store(repo, "kb/a.csv", [faq("a1"), faq("a2")])
+    store(repo, "kb/b.csv", [faq("b1")])
+    assert repo.revision() == 2
+    store(repo, "kb/a.csv", [faq("a1")], digest="h2")  # replaced
+    assert repo.revision() == 3
+    repo.remove_entry("a1")  # its source goes with it
+    repo.remove_source("kb/b.csv")
+    assert repo.revision() == 5
+    # Reading, and changes refused or of nothing, leave it alone (rolled back with them).
+    repo.entries(), repo.list_sources(), repo.count()
+    with pytest.raises(StorageError):
+        store(repo, "kb/c.csv", [faq("c1"), faq("c1")])
+    with pytest.raises(NotFoundError):
+        repo.remove_source("kb/nothing.csv")
+    with pytest.raises(NotFoundError):
+        repo.remove_entry("nothing")
+    store(repo, "kb/c.csv", [faq("c1")])
+    with pytest.raises(StorageError, match="already used"):
+        store(repo, "kb/d.csv", [faq("c1")])
+    assert repo.revision() == 6
+    # Another handle on the same database (another process) reads the same number.
+    other = Database(db.url)
+    try:
+        assert KnowledgeRepository(other).revision() == 6
+    finally:
+        other.dispose()
+
+
 def test_entries_of_unknown_source_is_not_found(repo: KnowledgeRepository) -> None:
     with pytest.raises(NotFoundError):
         repo.entries("missing.csv")

@@ -8,6 +8,10 @@ give ``(entry, content hash)`` pairs to the same `KnowledgeIndex`, persisted und
 A pack chosen on purpose (``--pack``) is read-only. A pack that only stands in for an empty
 knowledge base (``pack_is_fallback``, as `kefu serve` does on a fresh install) gives way to
 the user's own knowledge as soon as the first file is added, here or in another process.
+
+A long-running process (the server) learns that another process changed the stored knowledge
+from `changed` (the repository's revision against the one its index was built from, one small
+query) and brings its index in step with `refresh`.
 """
 
 from __future__ import annotations
@@ -124,6 +128,9 @@ class KnowledgeBase:
         self._tokenizer = tokenizer
         self._index: KnowledgeIndex | None = None
         self._repo: KnowledgeRepository | None = None
+        # The stored knowledge's revision when the index was last built from it (None: never,
+        # or a pack chosen on purpose, which no stored change concerns).
+        self._revision: int | None = None
         self._lock = threading.RLock()
 
     # -- parts, created on first use ------------------------------------------------------
@@ -202,6 +209,9 @@ class KnowledgeBase:
 
     def _refresh(self, progress: Progress | None = None) -> int:
         assert self._index is not None
+        # Read before the entries: a change committed in between is read with them and
+        # counted again by `changed` (one reload too many, never one too few).
+        self._revision = None if self._deliberate_pack else self.repo.revision()
         items = self._items()
         cb = (lambda d, t: progress("embedding", d, t)) if progress else None
         embedded = self._index.build(items, progress=cb)
@@ -364,11 +374,34 @@ class KnowledgeBase:
         found = self.repo.get_source(absolute) if absolute else None
         return found or self.repo.find_source(key)
 
+    @property
+    def _deliberate_pack(self) -> bool:
+        return self.pack is not None and not self.pack_is_fallback
+
+    def changed(self) -> bool:
+        """Whether the stored knowledge changed since the index was built from it (another
+        process added or removed something: `kefu kb add`, another server); one small query.
+        False before the index is loaded (it will be read fresh) and for a pack chosen on
+        purpose."""
+        revision = self._revision
+        if self._index is None or revision is None:  # not built yet, or a deliberate pack
+            return False
+        return self.repo.revision() != revision
+
     def refresh(self) -> int:
         """Bring a loaded index in step with the stored entries after another process changed
-        them (several servers, one database); returns how many texts had to be embedded."""
-        if self.pack_is_fallback and self.repo.count() > 0:
-            self._leave_fallback_pack()  # another process added the first file
+        them (the CLI, several servers on one database); returns how many texts had to be
+        embedded."""
+        if self.pack_is_fallback:
+            with self._lock:
+                revision = self.repo.revision()
+                if self.repo.count() == 0:  # still empty: the pack goes on answering
+                    self._revision = revision
+                    return 0
+                left = self._leave_fallback_pack()  # another process added the first file
+            if left is not None and left[1] is not None:
+                return self.warm_up()  # the pack was in use: its successor is loaded now
+            return 0
         if self.pack or self._index is None:
             return 0
         return self._reindex(None)

@@ -72,15 +72,18 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await state.hub.start()  # with Redis: every process sees every live event ...
-        watcher = None
-        if state.hub.shared:  # ... and reloads its index when another changes the knowledge
-            watcher = asyncio.create_task(live.follow_knowledge(state))
+        # Knowledge changed by another process (the CLI, another server) is found by a check
+        # of the database every few seconds; with Redis, another server's change is also
+        # announced, and reloaded at once.
+        watchers = [asyncio.create_task(live.check_knowledge(state))]
+        if state.hub.shared:
+            watchers.append(asyncio.create_task(live.follow_knowledge(state)))
         try:
             if warm_up:
                 await anyio.to_thread.run_sync(state.warm_up)
             yield
         finally:
-            if watcher is not None:
+            for watcher in watchers:
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher

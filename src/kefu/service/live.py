@@ -17,6 +17,7 @@ customer's page and the agent's console listen); those of conversations in the a
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 import anyio
@@ -28,6 +29,8 @@ from kefu.service.schemas import ConversationOut, MessageOut, SourceOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
 from kefu.storage.support_repo import MAX_FAILED_ANSWERS, SupportRepository
 from kefu.types import Answer
+
+log = logging.getLogger("kefu.service")
 
 
 def support(assistant: Assistant) -> SupportRepository:
@@ -205,6 +208,37 @@ async def follow_knowledge(state: ServiceState) -> None:
                     await run_sync(state.assistant.kb.refresh)
                 if event.name == "resync":
                     break  # the feed fell behind and was dropped: subscribe again
+
+
+# How often a server asks the database whether another process changed the knowledge.
+KNOWLEDGE_CHECK_SECONDS = 2.0
+
+
+async def check_knowledge(state: ServiceState, every: float | None = None) -> None:
+    """Reload this process's index when the stored knowledge changed under it: `kefu kb add`
+    or `kefu kb remove` in another process, or another server on the same database, whether
+    or not it announced the change (`follow_knowledge`). Every ``every`` seconds (default
+    `KNOWLEDGE_CHECK_SECONDS`) one small query outside the turn lock (`KnowledgeBase.changed`:
+    the knowledge base's revision); only a change takes the lock and reloads, between turns
+    (runs for the app's lifetime, with or without Redis)."""
+    import asyncio
+
+    failing = False
+    while True:
+        await asyncio.sleep(KNOWLEDGE_CHECK_SECONDS if every is None else every)
+        assistant = state.assistant_
+        if assistant is None:
+            continue  # not built yet: it will read the knowledge as it is when it is
+        try:
+            if await run_sync(assistant.kb.changed):
+                async with state.turn_lock:  # never under a turn that is reading the index
+                    if await run_sync(assistant.kb.changed):  # not reloaded meanwhile
+                        await run_sync(assistant.kb.refresh)
+            failing = False
+        except Exception:  # the database away for a moment: the next check tries again
+            if not failing:
+                log.warning("checking the knowledge base for changes failed", exc_info=True)
+            failing = True
 
 
 def publish_typing(state: ServiceState, cid: str, role: str, name: str | None = None) -> None:

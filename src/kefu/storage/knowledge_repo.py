@@ -2,7 +2,9 @@
 
 A source is always replaced as a whole, in one transaction, so a failed ingest never leaves
 half a file behind. Entry ids are unique across the whole knowledge base because answers cite
-them; a clash with another source is refused before anything is written.
+them; a clash with another source is refused before anything is written. Every change also
+raises the knowledge base's revision in the same transaction (`KnowledgeRepository.revision`),
+which tells a running server that another process changed the knowledge.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Select, Table, delete, func, insert, select, update
-from sqlalchemy.engine import Row
+from sqlalchemy.engine import CursorResult, Row
 from sqlalchemy.orm import Session
 
 from kefu.errors import NotFoundError, StorageError
-from kefu.storage.models import KbEntry, KbSource, utcnow
+from kefu.storage.models import KbEntry, KbRevision, KbSource, utcnow
 from kefu.types import Entry, EntryKind
 
 if TYPE_CHECKING:
@@ -153,6 +155,7 @@ class KnowledgeRepository:
         now = utcnow()
         self._db.migrate()
         with self._db.session(write=True) as s:
+            _raise_revision(s)
             src = s.scalars(select(KbSource).where(KbSource.path == path)).one_or_none()
             if src is None:
                 src = KbSource(
@@ -185,6 +188,7 @@ class KnowledgeRepository:
         """Delete a source and its entries; returns the removed entry ids in source order."""
         self._db.migrate()
         with self._db.session(write=True) as s:
+            _raise_revision(s)
             if isinstance(path_or_id, int):
                 src = s.get(KbSource, path_or_id) if 0 <= path_or_id < 2**31 else None
             else:
@@ -211,6 +215,7 @@ class KnowledgeRepository:
         """
         self._db.migrate()
         with self._db.session(write=True) as s:
+            _raise_revision(s)
             found = s.execute(
                 select(KbEntry.id, KbEntry.source_pk, KbSource.path)
                 .join(KbSource, KbEntry.source_pk == KbSource.id)
@@ -274,6 +279,14 @@ class KnowledgeRepository:
         with self._db.session() as s:
             return int(s.scalar(select(func.count()).select_from(KbEntry)) or 0)
 
+    def revision(self) -> int:
+        """A number that every change to the stored knowledge raises (in the same transaction
+        as the change, whichever process makes it): one small query that tells whether the
+        knowledge changed since it was last read."""
+        self._db.migrate()
+        with self._db.session() as s:
+            return int(s.scalar(select(KbRevision.revision).where(KbRevision.id == 1)) or 0)
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _entries(self, source: str | None) -> list[tuple[Entry, str]]:
@@ -333,6 +346,18 @@ def clash_message(path: str, clashes: list[tuple[str, str]]) -> str:
         f"cannot store {path!r}: {detail}; entry ids must be unique across the knowledge "
         "base, so rename them or remove the other source first"
     )
+
+
+def _raise_revision(s: Session) -> None:
+    """Count a change to the knowledge. Done first in each writing transaction: on PostgreSQL
+    the row lock it takes makes concurrent writers of knowledge wait for each other, always
+    in the same order, and the change is counted if and only if it commits."""
+    raised = s.execute(
+        update(KbRevision).where(KbRevision.id == 1).values(revision=KbRevision.revision + 1)
+    )
+    if not cast(CursorResult[Any], raised).rowcount:  # the row is gone (a hand-edited database)
+        s.add(KbRevision(id=1, revision=1))
+        s.flush()
 
 
 def _entry_select() -> Select[Any]:

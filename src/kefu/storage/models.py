@@ -117,6 +117,17 @@ class KbEntry(Base):
     source: Mapped[KbSource] = relationship(back_populates="entries")
 
 
+class KbRevision(Base):
+    """One row (id 1): a counter that every change to the knowledge raises in the same
+    transaction, so a running server learns from one small query that another process (the
+    CLI, another server) changed the knowledge (`KnowledgeRepository.revision`)."""
+
+    __tablename__ = "kb_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class Conversation(Base):
     """One chat session with a customer."""
 

@@ -203,6 +203,7 @@ def test_a_list_number_split_from_its_item_rejoins_it(tok: MixedTokenizer) -> No
     out = gate.feed("1. Go to the booking page and sign in. 2. Choose a new date. 3.")
     out += gate.close()
     assert out == ["1. Go to the booking page and sign in.", "2. Choose a new date."]
-    from kefu.dialogue.assistant import _joined
+    from kefu.dialogue.grounding import join_approved
 
-    assert _joined(out, False) == "1. Go to the booking page and sign in.\n2. Choose a new date."
+    joined = join_approved(out, False)
+    assert joined == "1. Go to the booking page and sign in.\n2. Choose a new date."

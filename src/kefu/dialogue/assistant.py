@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.extractive import extract_answer
-from kefu.dialogue.followup import contextual_query
+from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
 from kefu.dialogue.incoming import (
     MAX_MESSAGE_CHARS,
     InvalidMessage,
@@ -283,11 +283,11 @@ class Assistant:
             # But a message that alone finds its own entry with a curated answer's confidence,
             # more surely than the joined reading finds another, asks something new: "what if
             # I don't give back the router?" after the cancellation fee is about the router.
-            own = _top_id(alone) != _top_id(joined) and best[1] >= self._curated_threshold()
+            own = top_id(alone) != top_id(joined) and best[1] >= self._curated_threshold()
             if (
                 conf >= best[1] - 0.1
                 and not (own and best[1] > conf)
-                and not _repeats_last_answer(joined, alone, history)
+                and not repeats_last_answer(joined, alone, history)
             ):
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
@@ -386,7 +386,7 @@ class Assistant:
 
     def _generate(self, message: str, plan: Plan, history: list[ChatMessage]) -> Iterator[str]:
         """Stream the model's answer through the grounding gate, a sentence at a time."""
-        from kefu.dialogue.grounding import GroundedSentences
+        from kefu.dialogue.grounding import GroundedSentences, join_approved
         from kefu.dialogue.prompts import build_messages
         from kefu.guard.output import OutputCheck
 
@@ -416,7 +416,7 @@ class Assistant:
             for piece in stream:
                 held.extend(gate.feed(piece))
                 if gate.substantive and held:
-                    yield _joined(held, said)
+                    yield join_approved(held, said)
                     said, held = True, []
                 if gate.stopped:
                     break
@@ -426,7 +426,7 @@ class Assistant:
                 close()
         held.extend(gate.close())
         if gate.substantive and held:
-            yield _joined(held, said)
+            yield join_approved(held, said)
         # Nothing substantive survived: stream() then quotes the sources instead.
 
     def _extract(self, message: str, plan: Plan) -> str:
@@ -470,39 +470,6 @@ def _leads_with_emergency_number(text: str, configured: str | None = None) -> bo
         return False
     sentence = first.group(0)
     return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
-
-
-_LIST_ITEM = re.compile(r"^\d{1,2}[.)、]\s")
-
-
-def _joined(sentences: list[str], after_text: bool) -> str:
-    """Approved sentences as the customer reads them: a list item on a line of its own (so
-    "1. … 2. …" shows as a list, not as one item holding the others)."""
-    out = ""
-    for i, sentence in enumerate(sentences):
-        if i or after_text:
-            out += "\n" if _LIST_ITEM.match(sentence) else " "
-        out += sentence
-    return out
-
-
-def _top_id(result: SearchResult) -> str | None:
-    return result.passages[0].entry.id if result.passages else None
-
-
-def _repeats_last_answer(
-    joined: SearchResult, alone: SearchResult, history: list[ChatMessage]
-) -> bool:
-    """The joined reading's top entry is the one the last reply gave, and the message read
-    alone points elsewhere."""
-    if not joined.passages:
-        return False
-    top = joined.passages[0].entry
-    if alone.passages and alone.passages[0].entry.id == top.id:
-        return False
-    last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
-    answer = (top.answer or "").strip()
-    return bool(answer) and answer in last
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

@@ -9,6 +9,12 @@ the confidence model trusts more.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from kefu.types import ChatMessage
+
+if TYPE_CHECKING:
+    from kefu.retrieval.index import SearchResult
 
 _EN_START = re.compile(
     r"^\s*(and|also|but|so|then|what about|how about|and what about|what if|ok and|okay and)\b",
@@ -36,3 +42,22 @@ def contextual_query(previous_user_message: str | None, text: str) -> str | None
     if previous_user_message and is_followup(text):
         return f"{previous_user_message.strip()} {text.strip()}"
     return None
+
+
+def top_id(result: SearchResult) -> str | None:
+    return result.passages[0].entry.id if result.passages else None
+
+
+def repeats_last_answer(
+    joined: SearchResult, alone: SearchResult, history: list[ChatMessage]
+) -> bool:
+    """The joined reading's top entry is the one the last reply gave, and the message read
+    alone points elsewhere."""
+    if not joined.passages:
+        return False
+    top = joined.passages[0].entry
+    if alone.passages and alone.passages[0].entry.id == top.id:
+        return False
+    last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+    answer = (top.answer or "").strip()
+    return bool(answer) and answer in last

@@ -48,7 +48,7 @@ _NEGATION = re.compile(
 )
 _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 # A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
-_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*")
+_MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
 _POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
 
@@ -227,3 +227,14 @@ class GroundedSentences:
                 self.substantive += 1
             out.append(sentence)
         return out
+
+
+def join_approved(sentences: list[str], after_text: bool) -> str:
+    """Approved sentences as the customer reads them: a list item on a line of its own (so
+    "1. … 2. …" shows as a list, not as one item holding the others)."""
+    out = ""
+    for i, sentence in enumerate(sentences):
+        if i or after_text:
+            out += "\n" if _MARKER.match(sentence) else " "
+        out += sentence
+    return out

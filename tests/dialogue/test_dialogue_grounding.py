@@ -207,3 +207,14 @@ def test_a_list_number_split_from_its_item_rejoins_it(tok: MixedTokenizer) -> No
 
     joined = join_approved(out, False)
     assert joined == "1. Go to the booking page and sign in.\n2. Choose a new date."
+
+
+def test_a_decimal_number_is_no_list_item() -> None:
+    from kefu.dialogue.grounding import join_approved
+
+    assert join_approved(["Fees apply.", "1.5 % is charged."], False) == (
+        "Fees apply. 1.5 % is charged."
+    )
+    assert join_approved(["Steps:", "1. Sign in.", "2、登录"], True) == (
+        " Steps:\n1. Sign in.\n2、登录"
+    )

@@ -11,24 +11,10 @@ import functools
 import re
 from typing import Literal
 
-from kefu.guard.safety import assess
+from kefu.guard.safety import SafetyKind, assess
 
-Triage = Literal[
-    "emergency",
-    "injection",
-    "private",
-    "dose",
-    "diagnosis",
-    "investment",
-    "fraud",
-    "promise",
-    "abuse",
-    "human",
-    "data_request",
-    "greeting",
-    "thanks",
-    "none",
-]
+# The safety kinds (`kefu.guard.safety.SafetyKind`), then what the rules here add.
+Triage = Literal[SafetyKind, "human", "data_request", "greeting", "thanks", "none"]
 
 # Who a customer asks for when they want a person.
 _PERSON = (

@@ -583,27 +583,47 @@ def test_the_customer_hears_when_a_person_hands_back_to_the_bot(
     page.context.close()
 
 
-def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
-    server: LiveServer, browser: Any
-) -> None:
+SLOW_QUESTION = SLOW + "How long does a refund take?"
+NEXT_QUESTION = "How much does shipping cost?"
+
+
+def _ask_one_then_another_while_it_is_answered(server: LiveServer, browser: Any) -> Any:
+    """A chat page that sent SLOW_QUESTION and, before its answer came, NEXT_QUESTION."""
     expect = playwright.expect
     page = browser.new_context(locale="en-US").new_page()
     page.goto(server.url + "/")
     box = page.get_by_label("Your message")
-    box.fill(SLOW + "How long does a refund take?")
+    box.fill(SLOW_QUESTION)
     box.press("Enter")
     expect(page.locator(".msg.assistant.thinking")).to_be_visible()
-    box.fill("How much does shipping cost?")  # before the first answer has come
+    box.fill(NEXT_QUESTION)  # before the first answer has come
     box.press("Enter")
     expect(box).to_have_value("")
-    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99", timeout=15_000)
+    expect(page.locator(".msg.user")).to_have_count(2)
+    return page
+
+
+def _both_answered_in_order(page: Any, *, settle: bool = False) -> list[tuple[str, str]]:
+    playwright.expect(page.locator(".msg.assistant .text").last).to_contain_text(
+        "$4.99", timeout=15_000
+    )
+    if settle:
+        page.wait_for_timeout(500)  # nothing else arrives late
     shown = _conversation(page)
     assert shown == [
-        ("user", SLOW + "How long does a refund take?"),
+        ("user", SLOW_QUESTION),
         ("assistant", REFUND_ANSWER),
-        ("user", "How much does shipping cost?"),
+        ("user", NEXT_QUESTION),
         ("assistant", shown[3][1]),
     ], shown
+    return shown
+
+
+def test_a_message_typed_while_an_answer_is_coming_is_sent_after_it(
+    server: LiveServer, browser: Any
+) -> None:
+    page = _ask_one_then_another_while_it_is_answered(server, browser)
+    _both_answered_in_order(page)
     page.context.close()
 
 
@@ -612,29 +632,11 @@ def test_a_reload_while_an_answer_is_coming_loses_no_message(
 ) -> None:
     """One question is being answered and a second waits its turn when the page reloads: both
     are asked, answered once each, and shown in order."""
-    expect = playwright.expect
-    page = browser.new_context(locale="en-US").new_page()
-    page.goto(server.url + "/")
-    box = page.get_by_label("Your message")
-    box.fill(SLOW + "How long does a refund take?")
-    box.press("Enter")
-    expect(page.locator(".msg.assistant.thinking")).to_be_visible()
-    box.fill("How much does shipping cost?")  # waits for the first answer
-    box.press("Enter")
-    expect(page.locator(".msg.user")).to_have_count(2)
+    page = _ask_one_then_another_while_it_is_answered(server, browser)
     page.reload()
-
-    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99", timeout=15_000)
-    page.wait_for_timeout(500)  # nothing else arrives late
-    shown = _conversation(page)
-    assert shown == [
-        ("user", SLOW + "How long does a refund take?"),
-        ("assistant", REFUND_ANSWER),
-        ("user", "How much does shipping cost?"),
-        ("assistant", shown[3][1]),
-    ], shown
+    shown = _both_answered_in_order(page, settle=True)
     page.reload()  # the server's history says the same
-    expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    playwright.expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
     assert _conversation(page) == shown
     page.context.close()
 

@@ -213,15 +213,66 @@ def test_unknown_conversation_is_404(client: TestClient) -> None:
         assert "no-such-id" in r.json()["error"]
 
 
+def _send(client: TestClient, cid: str, auth: dict[str, str], how: str, **body: Any) -> Any:
+    """One message, answered as JSON or as a stream; the reply's 'answer' object."""
+    url = f"/api/conversations/{cid}/messages"
+    if how == "json":
+        r = client.post(url, json=body, headers=auth)
+        assert r.status_code == 200, r.text
+        return r.json()
+    r = client.post(f"{url}?stream=true", json=body, headers=auth)
+    assert r.status_code == 200, r.text
+    return next(data for name, data in _events(r.text) if name == "answer")
+
+
+@pytest.mark.parametrize("how", ["json", "stream"])
+def test_a_message_sent_again_gets_its_stored_turn(client: TestClient, how: str) -> None:
+    """A page that reloaded before its answer came sends the message again, with the same
+    client id: the stored turn comes back, and the question is not asked twice."""
+    cid, auth = _create(client)
+    first = _send(client, cid, auth, how, text="How long does a refund take?", client_id="p-1")
+    again = _send(client, cid, auth, how, text="How long does a refund take?", client_id="p-1")
+    for key in ("answer", "sources", "mode", "handoff", "message_id", "user_message_id"):
+        assert again[key] == first[key], key
+    assert again["answer"] == REFUND_ANSWER
+    url = f"/api/conversations/{cid}/messages"
+    history = client.get(url, headers=auth).json()["messages"]
+    assert [(m["role"], m["client_id"]) for m in history] == [("user", "p-1"), ("assistant", None)]
+    # Another client id is another message, even with the same words.
+    other = _send(client, cid, auth, how, text="How long does a refund take?", client_id="p-2")
+    assert other["user_message_id"] > first["message_id"]
+    assert len(client.get(url, headers=auth).json()["messages"]) == 4
+
+
+def test_a_message_sent_again_while_a_person_holds_the_chat_is_stored_once(
+    client: TestClient,
+) -> None:
+    from kefu.security.users import UserRepository
+
+    users = UserRepository(client.app.state.kefu.assistant.kb.db)  # type: ignore[attr-defined]
+    users.create("ann", "agent")
+    staff = {"Authorization": f"Bearer {users.create_api_key('ann')}"}
+    cid, auth = _create(client)
+    client.post(f"/api/conversations/{cid}/handoff", headers=auth)
+    r = client.post(f"/api/agent/conversations/{cid}/take", headers=staff)
+    assert r.status_code == 200, r.text
+    sent = [_send(client, cid, auth, "json", text="Hello?", client_id="h-1") for _ in range(2)]
+    assert sent[0]["mode"] == sent[1]["mode"] == "agent"
+    assert sent[0]["user_message_id"] == sent[1]["user_message_id"]
+    history = client.get(f"/api/conversations/{cid}/messages", headers=auth).json()
+    assert [m["content"] for m in history["messages"]].count("Hello?") == 1
+
+
 @pytest.mark.postgres
 def test_conversation_flow_on_postgres(postgres_url: str, make_client: MakeClient) -> None:
     client, _ = make_client(database_url=postgres_url)
     cid, auth = _create(client)
     url = f"/api/conversations/{cid}/messages"
-    r = client.post(url, json={"text": "退款多久到账？"}, headers=auth)
-    assert r.status_code == 200, r.text
-    assert r.json()["answer"] == "退款会在收到退货后3个工作日内原路退回。"
-    assert r.json()["language"] == "zh"
+    for _ in range(2):  # the second send (same client id) gets the stored turn back
+        r = client.post(url, json={"text": "退款多久到账？", "client_id": "pg-1"}, headers=auth)
+        assert r.status_code == 200, r.text
+        assert r.json()["answer"] == "退款会在收到退货后3个工作日内原路退回。"
+        assert r.json()["language"] == "zh"
     history = client.get(url, headers=auth).json()["messages"]
     assert [m["role"] for m in history] == ["user", "assistant"]
     assert history[1]["sources"][0]["id"] == "zh-1"

@@ -139,11 +139,11 @@ def test_a_turns_messages_carry_the_client_id_it_was_sent_with(
     assert (asked["role"], asked["client_id"]) == ("user", "tab1-7")
     assert (answered["role"], answered["client_id"]) == ("assistant", "tab1-7")
     assert (answer["user_message_id"], answer["message_id"]) == (asked["id"], answered["id"])
-    # Without one, nothing is added; the history never holds any.
+    # Without one, none is added; the history keeps the customer message's own.
     http.post(f"/api/conversations/{cid}/messages", json={"text": "Thanks"}, headers=customer)
-    assert "client_id" not in next_event(events, "message")
+    assert next_event(events, "message")["client_id"] is None
     history = http.get(f"/api/conversations/{cid}/messages", headers=customer).json()
-    assert all("client_id" not in m for m in history["messages"])
+    assert [m["client_id"] for m in history["messages"]] == ["tab1-7", None, None, None]
     # While a person holds the conversation, the customer's message carries it too.
     http.post(f"/api/conversations/{cid}/handoff", headers=customer)
     http.post(f"/api/agent/conversations/{cid}/take", headers=agent)

@@ -7,6 +7,7 @@ down what the pages do with drafts, reconnects, refusals and the like.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -638,6 +639,66 @@ def test_a_reload_while_an_answer_is_coming_loses_no_message(
     page.reload()  # the server's history says the same
     playwright.expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
     assert _conversation(page) == shown
+    page.context.close()
+
+
+def test_a_send_cut_off_by_a_reload_is_sent_again_and_asked_once(
+    server: LiveServer, browser: Any
+) -> None:
+    """The page reloads while a send is on its way and before the server has it: the message
+    is kept (the outbox holds it until the server has stored it) and asked once after."""
+    page = browser.new_context(locale="en-US").new_page()
+    page.goto(server.url + "/")
+    held: list[Any] = []
+
+    def hold_first(route: Any) -> None:  # the first send never reaches the server
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/messages?stream=true", hold_first)
+    page.get_by_label("Your message").fill(NEXT_QUESTION)
+    page.get_by_label("Your message").press("Enter")
+    page.wait_for_timeout(300)
+    assert held, "the send did not start"
+    page.reload()
+    playwright.expect(page.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+    page.wait_for_timeout(500)  # nothing else arrives late
+    assert [role for role, _ in _conversation(page)] == ["user", "assistant"]
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.close()
+
+
+def test_a_send_whose_reply_was_lost_is_not_asked_twice(server: LiveServer, browser: Any) -> None:
+    """The server stores the turn but neither its reply nor its events reach the page: the
+    page sends the message again, with the same client id, and the stored turn comes back."""
+    page = browser.new_context(locale="en-US").new_page()
+    page.route("**/events*", lambda route: route.abort())  # no live events to learn it from
+
+    def lost(route: Any) -> None:
+        route.fetch()  # the server answers and stores the turn ...
+        route.abort()  # ... and the page never hears of it
+
+    page.goto(server.url + "/")
+    page.route("**/messages?stream=true", lost)
+    page.get_by_label("Your message").fill(NEXT_QUESTION)
+    page.get_by_label("Your message").press("Enter")
+    playwright.expect(page.locator(".msg.user.failed")).to_have_count(1)
+    page.unroute("**/messages?stream=true")
+    # The retry (after 2 s) gets the stored answer.
+    playwright.expect(page.locator(".msg.assistant .text").last).to_contain_text(
+        "$4.99", timeout=10_000
+    )
+    assert [role for role, _ in _conversation(page)] == ["user", "assistant"]
+    chat = json.loads(page.evaluate("localStorage.getItem('kefu.chat')"))
+    history = httpx.get(
+        f"{server.url}/api/conversations/{chat['id']}/messages",
+        headers={"Authorization": f"Bearer {chat['token']}"},
+    ).json()["messages"]
+    assert [m["role"] for m in history] == ["user", "assistant"], history
+    assert page.evaluate("localStorage.getItem('kefu.outbox')") == "[]"
+    page.unroute_all(behavior="ignoreErrors")
     page.context.close()
 
 

@@ -140,3 +140,29 @@ def test_database_cascade_also_removes_messages(
         s.execute(delete(Conversation).where(Conversation.id == cid))
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Message)) == 0
+
+
+def test_a_turn_is_found_by_its_client_id(convs: ConversationRepository) -> None:
+    """A page names each message it sends; the same name sent again finds the stored turn."""
+    cid, other = convs.create().id, convs.create().id
+    asked = convs.add_message(cid, role="user", content="Where is my order?", client_id="c-1")
+    answer = convs.add_message(cid, role="assistant", content="On its way.", mode="curated")
+    convs.add_message(cid, role="user", content="Thanks")  # no client id: any number of these
+    convs.add_message(cid, role="user", content="Bye")
+    assert [m.id for m in convs.turn(cid, "c-1")] == [asked.id, answer.id]
+    assert convs.turn(cid, "c-1")[0].client_id == "c-1"
+    assert convs.turn(cid, "c-2") == [] and convs.turn(other, "c-1") == []
+    # The bot stores a turn first and the service names it after; a name is one message's.
+    later = convs.add_message(cid, role="user", content="One more thing")
+    assert convs.set_client_id(later.id, "c-2")
+    assert [m.content for m in convs.turn(cid, "c-2")] == ["One more thing"]  # not answered yet
+    assert not convs.set_client_id(later.id, "c-1")  # asked holds it
+    assert convs.turn(cid, "c-1")[0].id == asked.id and convs.turn(cid, "c-2")[0].id == later.id
+    with pytest.raises(StorageError):
+        convs.add_message(cid, role="user", content="again", client_id="c-1")
+    # Another conversation may use the same name.
+    assert convs.add_message(other, role="user", content="Hi", client_id="c-1").client_id == "c-1"
+    with pytest.raises(NotFoundError):
+        convs.turn("nope", "c-1")
+    with pytest.raises(ValueError):
+        convs.add_message(cid, role="user", content="x", client_id="y" * 65)

@@ -56,6 +56,7 @@ def message_out(m: MessageRecord) -> MessageOut:
         confidence=m.confidence,
         handoff=m.handoff,
         mode=m.mode,
+        client_id=m.client_id,
     )
 
 
@@ -102,7 +103,11 @@ def handoff_reason(text: str, answer: Answer) -> str:
 
 
 def store_message(
-    assistant: Assistant, conversation_id: str, role: str, text: str
+    assistant: Assistant,
+    conversation_id: str,
+    role: str,
+    text: str,
+    client_id: str | None = None,
 ) -> MessageRecord:
     """Store a customer or agent message that the bot does not answer.
 
@@ -111,8 +116,33 @@ def store_message(
     give is the business's, which the customer must still see after a reload."""
     content = customer_text(assistant, text) if role == "user" else text
     return assistant.conversations.add_message(
-        conversation_id, role=role, content=content, language=reply_language(text)
+        conversation_id,
+        role=role,
+        content=content,
+        language=reply_language(text),
+        client_id=client_id,
     )
+
+
+def name_turn(assistant: Assistant, conversation_id: str, client_id: str) -> None:
+    """Give the turn just stored its sender's client id (on its customer message), so the
+    same message sent again finds it (`sent_before`). Runs under the turn lock, in a worker
+    thread, before the next turn can look."""
+    asked = [
+        m for m in assistant.conversations.history(conversation_id, limit=2) if m.role == "user"
+    ]
+    if asked:
+        assistant.conversations.set_client_id(asked[-1].id, client_id)
+
+
+def sent_before(
+    assistant: Assistant, conversation_id: str, client_id: str | None
+) -> list[MessageRecord]:
+    """The stored turn of a message sent before under this client id (a page that reloaded
+    while its answer was coming sends it again), or [] for a new message."""
+    if client_id is None:
+        return []
+    return assistant.conversations.turn(conversation_id, client_id)
 
 
 def customer_text(assistant: Assistant, text: str) -> str:

@@ -79,8 +79,10 @@ class MessageIn(BaseModel):
         min_length=1,
         max_length=64,
         pattern=r"^[A-Za-z0-9_-]+$",
-        description="The sender's own name for this message (not stored): the 'message' "
-        "events of this turn carry it back, so a page can tell its own messages from others.",
+        description="The sender's own name for this message, unique in its conversation: "
+        "the 'message' events of this turn carry it back, so a page can tell its own "
+        "messages from others; and the same message sent again (after a reload or a lost "
+        "connection) gets its stored answer instead of being asked twice.",
     )
 
 
@@ -141,6 +143,9 @@ class MessageOut(BaseModel):
     confidence: float | None = None
     handoff: bool | None = None
     mode: str | None = None
+    client_id: str | None = Field(
+        None, description="The client id the customer's message was sent with, if any."
+    )
 
 
 class HistoryOut(BaseModel):

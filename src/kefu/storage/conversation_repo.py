@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from kefu.errors import NotFoundError, StorageError
 from kefu.storage.models import Conversation, Message, utcnow
@@ -56,6 +57,7 @@ class MessageRecord:
     mode: str | None = None
     latency_ms: float | None = None
     language: str | None = None
+    client_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,10 +185,12 @@ class ConversationRepository:
         mode: str | None = None,
         latency_ms: float | None = None,
         language: str | None = None,
+        client_id: str | None = None,
     ) -> MessageRecord:
         """Append a message and touch the conversation's ``updated_at``.
 
-        The conversation's language is set from its first message that has one.
+        The conversation's language is set from its first message that has one. ``client_id``
+        is the sender's own name for the message, unique in its conversation (see `turn`).
         """
         if role not in ROLES:
             raise ValueError(f"role must be one of {sorted(ROLES)}, not {role!r}")
@@ -196,6 +200,7 @@ class ConversationRepository:
             raise StorageError("message content contains a NUL character (binary data?)")
         mode = _short(mode, "mode", 32)
         language = _short(language, "language", 16)
+        client_id = _short(client_id, "client id", 64)
         stored_sources = _json(list(sources), "message sources") if sources is not None else None
         self._db.migrate()
         # Without a cipher the owner does not matter, and finding it would cost a query.
@@ -222,6 +227,7 @@ class ConversationRepository:
                 mode=mode,
                 latency_ms=None if latency_ms is None else float(latency_ms),
                 language=language,
+                client_id=client_id,
             )
             s.add(msg)
             s.flush()
@@ -244,6 +250,51 @@ class ConversationRepository:
                 rows = list(s.scalars(query.order_by(Message.id.desc()).limit(limit)))
                 rows.reverse()
         return [_message_record(m, self._db.unseal(owner, m.content)) for m in rows]
+
+    def turn(self, conversation_id: str, client_id: str) -> builtins.list[MessageRecord]:
+        """The stored turn whose customer message has this client id: that message and the
+        bot's answer right after it, if any; empty when none has it (not sent, or not yet
+        stored)."""
+        self._db.migrate()
+        with self._db.session() as s:
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
+            asked = s.scalar(
+                select(Message).where(
+                    Message.conversation_id == conversation_id, Message.client_id == client_id
+                )
+            )
+            if asked is None:
+                return []
+            rows = [asked]
+            after = s.scalar(
+                select(Message)
+                .where(Message.conversation_id == conversation_id, Message.id > asked.id)
+                .order_by(Message.id)
+                .limit(1)
+            )
+            if after is not None and after.role == "assistant":
+                rows.append(after)
+            owner = key_owner(conv)
+            return [_message_record(m, self._db.unseal(owner, m.content)) for m in rows]
+
+    def set_client_id(self, message_id: int, client_id: str) -> bool:
+        """Name a stored customer message by its sender's client id (the bot stores a turn
+        before the service knows it is done). False when another message of the conversation
+        has that id already: the same message was sent twice at once, from two servers."""
+        client_id = _short(client_id, "client id", 64) or ""
+        self._db.migrate()
+        try:
+            with self._db.session(write=True) as s:
+                s.execute(
+                    update(Message).where(Message.id == message_id).values(client_id=client_id)
+                )
+        except StorageError as exc:  # the session's wrapping of the driver's error
+            if isinstance(exc.__cause__, IntegrityError):
+                return False
+            raise
+        return True
 
     def mark_handoff(self, message_id: int) -> None:
         """Flag a stored answer as the one that handed the conversation to a person (the
@@ -404,4 +455,5 @@ def _message_record(msg: Message, content: str) -> MessageRecord:
         mode=msg.mode,
         latency_ms=msg.latency_ms,
         language=msg.language,
+        client_id=msg.client_id,
     )

@@ -166,7 +166,12 @@ class Message(Base):
     """One turn; assistant turns also record how the answer was made."""
 
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_conversation_id_id", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_messages_conversation_id_id", "conversation_id", "id"),
+        # A page that sends a message again (it reloaded before the answer came) gives the
+        # same client id; unique per conversation, so the turn is found, not asked twice.
+        Index("ux_messages_conversation_id_client_id", "conversation_id", "client_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
@@ -183,6 +188,7 @@ class Message(Base):
     mode: Mapped[str | None] = mapped_column(String(32), nullable=True)
     latency_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
     language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    client_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
 

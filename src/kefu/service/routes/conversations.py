@@ -16,7 +16,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message, reply_language
-from kefu.errors import NotFoundError
+from kefu.errors import NotFoundError, StorageError
 from kefu.guard.documents import sanitize_entry
 from kefu.service import live
 from kefu.service.auth import NO_STORE
@@ -43,7 +43,7 @@ from kefu.service.schemas import (
     SourceDetailOut,
 )
 from kefu.service.sse import SSE_HEADERS, detached, error_text, sse, turn_pieces
-from kefu.storage.conversation_repo import quoted_id
+from kefu.storage.conversation_repo import MessageRecord, quoted_id
 from kefu.types import Answer
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
@@ -147,27 +147,68 @@ async def send_message(
             headers=SSE_HEADERS,
         )
     async with state.turn_lock:
+        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        if before:
+            return await _replayed(before, cid, assistant)
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
+        if turn is not None:
+            await live.run_sync(live.name_turn, assistant, cid, turn)
     return await _finish(text, cid, answer, assistant, state, turn)
 
 
 async def _to_agent(
     text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
 ) -> AnswerOut:
-    record = await live.run_sync(live.store_message, assistant, cid, "user", text)
+    before = await live.run_sync(live.sent_before, assistant, cid, turn)
+    if before:
+        return await _replayed(before, cid, assistant)
+    try:
+        record = await live.run_sync(live.store_message, assistant, cid, "user", text, turn)
+    except StorageError:
+        # The same message came twice at once: the other request stored it.
+        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        if not before:
+            raise
+        return await _replayed(before, cid, assistant)
     live.publish_messages(state, cid, [record], status="agent", client_id=turn)
+    return _held(record, cid, "agent")
+
+
+def _held(asked: MessageRecord, cid: str, status: str) -> AnswerOut:
+    """The reply to a message a person will answer: the bot stays silent."""
     return AnswerOut(
         answer="",
         sources=[],
         confidence=0.0,
         handoff=True,
-        language=reply_language(text),
+        language=asked.language or reply_language(asked.content),
         mode="agent",
         latency_ms=0.0,
         conversation_id=cid,
-        message_id=record.id,
-        user_message_id=record.id,
-        status="agent",
+        message_id=asked.id,
+        user_message_id=asked.id,
+        status=status,
+    )
+
+
+async def _replayed(turn: list[MessageRecord], cid: str, assistant: AssistantDep) -> AnswerOut:
+    """The stored turn of a message sent again, as its first send's reply."""
+    status = (await live.run_sync(assistant.conversations.get, cid)).status
+    asked, reply = turn[0], turn[1] if len(turn) > 1 else None
+    if reply is None:
+        return _held(asked, cid, status)
+    return AnswerOut(
+        answer=reply.content,
+        sources=[live.source_out(s) for s in reply.sources],
+        confidence=reply.confidence or 0.0,
+        handoff=bool(reply.handoff),
+        language=reply.language or asked.language or reply_language(reply.content),
+        mode=reply.mode or "curated",
+        latency_ms=reply.latency_ms or 0.0,
+        conversation_id=cid,
+        message_id=reply.id,
+        user_message_id=asked.id,
+        status=status,
     )
 
 
@@ -209,6 +250,12 @@ async def _events(
     text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
 ) -> AsyncIterator[str]:
     async with state.turn_lock:
+        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        if before:
+            again = await _replayed(before, cid, assistant)
+            yield sse(again.model_dump(mode="json"), "answer")
+            yield sse({}, "done")
+            return
         final: Answer | None = None
         async for piece in turn_pieces(assistant.stream(text, session_id=cid)):
             if isinstance(piece, Answer):
@@ -218,6 +265,8 @@ async def _events(
                 return
             else:
                 yield sse({"text": piece}, "token")
+        if final is not None and turn is not None:
+            await live.run_sync(live.name_turn, assistant, cid, turn)
     if final is not None:
         out = await _finish(text, cid, final, assistant, state, turn)
         yield sse(out.model_dump(mode="json"), "answer")

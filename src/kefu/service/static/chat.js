@@ -4,8 +4,9 @@
  * - the conversation id and token live in localStorage, so a reload continues the chat;
  * - after a network drop the event stream reconnects with ?after=<last id> and unsent
  *   messages wait in an outbox that is retried, so nothing is lost;
- * - a message stays in that outbox (localStorage) from the moment it is typed until its send
- *   starts, so a reload while earlier answers are still coming loses none of it;
+ * - a message stays in that outbox (localStorage) from the moment it is typed until the
+ *   server has stored it, so a reload at any moment loses none of it; one sent again keeps
+ *   its client id, and the server answers that with the turn it stored, never twice;
  * - a reload reads the history first and only then sends what waited in the outbox;
  * - each message this page sends has a client id, which the server's events for that turn
  *   carry back: the page adopts its own bubbles by that id, never by guessing from roles. */
@@ -184,6 +185,9 @@
   function showMessage(data) {
     const id = Number(data.id);
     lastId = Math.max(lastId, id);
+    // A message of ours the server has stored (seen live, or in the history after a reload)
+    // is out of the outbox for good.
+    if (data.role === "user" && data.client_id) drop(data.client_id);
     if (seen.has(id)) return;
     // Our own question and its streamed answer are on screen already: adopt them. (The
     // stored text can differ from what was typed: personal data is redacted.)
@@ -273,10 +277,9 @@
   }
 
   // The outbox holds {cid, text, at} (at: when typed, which orders it); a page before client
-  // ids stored plain strings. It holds every message not yet handed to the server: typed and
-  // waiting for an earlier answer, or failed. A send takes its message out as it starts (the
-  // server finishes a turn it has started even if this page goes away, so sending it again
-  // after a reload would ask twice), and a failed send puts it back in its place.
+  // ids stored plain strings. It holds every message the server has not stored yet: typed
+  // and waiting for an earlier answer, being sent, or failed. Sending one again is safe: the
+  // server knows a stored message by its client id and replies with that turn.
   function outbox() {
     return JSON.parse(localStorage.getItem(OUTBOX) || "[]").map((m) => (typeof m === "string" ? { cid: newCid(), text: m, at: 0 } : m));
   }
@@ -305,9 +308,10 @@
     node.dataset.id = id; seen.set(Number(id), node);
   }
 
+  let inflight = null; // the client id being sent now
   function flushOutbox() {
     clearTimeout(retryTimer);
-    const pending = outbox().filter((m) => !sending.some((q) => q.cid === m.cid));
+    const pending = outbox().filter((m) => m.cid !== inflight && !sending.some((q) => q.cid === m.cid));
     if (!pending.length) { retryDelay = 2000; return; }
     sending.unshift(...pending);
     sending.sort((a, b) => (a.at || 0) - (b.at || 0)); // in the order they were typed
@@ -320,9 +324,10 @@
     try {
       while (sending.length) {
         const m = sending.shift();
+        inflight = m.cid;
         await send(m.text, m.cid, m.at);
       }
-    } finally { busy = false; }
+    } finally { busy = false; inflight = null; }
   }
 
   /** An answer bubble that shows three dots until the first words arrive. */
@@ -354,7 +359,6 @@
     let streamed = "";
     try {
       await begin(); // a message typed before the page had its conversation waits for it
-      drop(cid); // from here on the server has it, or the send fails and puts it back
       const res = await fetch(`/api/conversations/${session.id}/messages?stream=true`, {
         method: "POST",
         headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json", Accept: "text/event-stream" },
@@ -366,6 +370,7 @@
         try { d = (await res.json()) || {}; } catch (_) { /* no JSON body */ }
         const msg = typeof d.error === "string" ? d.error : res.statusText;
         if (res.status >= 500 || res.status === 429) throw new TypeError(msg); // retried later
+        drop(cid); // refused for good: sending it again would be refused again
         refuse(mine, new ApiError(res.status, msg, d.code));
         return;
       }
@@ -376,6 +381,7 @@
           answerText(answerNode, streamed);
           scroll();
         } else if (name === "answer") {
+          if (data.user_message_id) drop(cid);
           adopt(mine, data.user_message_id);
           if (data.mode === "agent") { // a person holds the chat: no bot answer
             answerNode && !answerNode.dataset.id && answerNode.remove();
@@ -388,6 +394,7 @@
           decorate(answerNode, data);
           if (data.status) setStatus(data.status);
         } else if (name === "error") {
+          drop(cid); // the server could not answer it: said once, not tried again and again
           answerNode && answerNode.classList.contains("thinking") && answerNode.remove();
           showError(t("broke"));
         }
@@ -399,7 +406,6 @@
       // (Unless the server stored it already and only its answer was cut off.)
       answerNode && !answerNode.dataset.id && answerNode.remove();
       if (!mine.dataset.id) {
-        keep({ cid, text, at });
         mine.classList.add("failed"); mine.append(el("p", { class: "note" }, t("failed")));
       }
       setConn("offline");
@@ -417,7 +423,7 @@
     const cid = newCid();
     bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
     const m = { text, cid, at: Date.now() };
-    keep(m); // kept across a reload until its send starts
+    keep(m); // kept across a reload until the server has stored it
     sending.push(m);
     pump();
   });

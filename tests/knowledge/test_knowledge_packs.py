@@ -137,3 +137,17 @@ def test_a_pack_standing_in_for_an_empty_knowledge_base_gives_way_to_the_first_f
     assert other.pack is None and not other.changed()
     assert other.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"
     assert kb.remove("gift-1") == ["gift-1"]
+    # With the last file gone the pack answers again, as on a server started on an empty
+    # knowledge base (not an assistant that declines everything until a restart); here, and
+    # in the other process once it sees the change.
+    assert kb.pack == "ecommerce" and kb.pack_is_fallback
+    assert kb.search("refund").passages[0].entry.id.startswith("ec-")
+    assert other.changed()
+    other.refresh()
+    assert other.pack == "ecommerce" and other.pack_is_fallback
+    assert other.search("refund").passages[0].entry.id.startswith("ec-")
+    # ... and gives way again to the next file.
+    assert kb.add([good]).ok and kb.pack is None
+    other.refresh()
+    assert other.pack is None
+    assert other.search("Do you sell gift cards?").passages[0].entry.id == "gift-1"

@@ -123,6 +123,9 @@ class KnowledgeBase:
         self.settings = settings
         self.pack = pack
         self.pack_is_fallback = pack_is_fallback and pack is not None
+        # The pack (and its index) that stood in before the first file came, kept for when
+        # the knowledge base is empty again.
+        self._stand_in: tuple[str, KnowledgeIndex | None] | None = None
         self._db = db
         self._embedder = embedder
         self._tokenizer = tokenizer
@@ -363,6 +366,7 @@ class KnowledgeBase:
             }.get(kind or "", "a file path, a source id from 'kefu kb list', or an entry id")
             raise NotFoundError(f"nothing called {key!r} in the knowledge base: give {what}")
         self._reindex(None)
+        self._back_to_stand_in()
         return removed
 
     def _find_source(self, key: str) -> SourceRecord | None:
@@ -404,7 +408,9 @@ class KnowledgeBase:
             return 0
         if self.pack or self._index is None:
             return 0
-        return self._reindex(None)
+        embedded = self._reindex(None)
+        self._back_to_stand_in()  # another process removed the last file
+        return embedded
 
     def _reindex(self, progress: Progress | None) -> int:
         with self._lock:
@@ -419,11 +425,22 @@ class KnowledgeBase:
                 return None
             left = (self.pack, self._index)
             self.pack, self.pack_is_fallback, self._index = None, False, None
+            self._stand_in = left
             return left
 
     def _return_to_fallback_pack(self, pack: str, index: KnowledgeIndex | None) -> None:
         with self._lock:
             self.pack, self.pack_is_fallback, self._index = pack, True, index
+            self._stand_in = None
+            self._revision = self.repo.revision()
+
+    def _back_to_stand_in(self) -> None:
+        """The last file is gone again: the pack that stood in for an empty knowledge base
+        answers again, as it does when a server starts on an empty one (not an assistant
+        that declines everything until a restart)."""
+        stand_in = self._stand_in
+        if stand_in is not None and self.repo.count() == 0:
+            self._return_to_fallback_pack(*stand_in)
 
     def _require_user_scope(self, action: str) -> None:
         if self.pack:

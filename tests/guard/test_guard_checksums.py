@@ -13,6 +13,9 @@ from kefu.guard.checksums import (
     iban_valid,
     luhn_check_digit,
     luhn_valid,
+    nhs_check_digit,
+    nhs_valid,
+    ni_number_valid,
     ssn_valid,
 )
 
@@ -129,3 +132,41 @@ def test_ssn_invalid(value: str) -> None:
 
 def test_ascii_digits_folds_full_width() -> None:
     assert ascii_digits("电话１３８ｘ") == "电话138X"
+
+
+def test_nhs_modulus_11() -> None:
+    # NHS Digital's worked example: 943 476 591 -> weights 10..2 sum 299, 299 mod 11 = 2,
+    # 11 - 2 = 9
+    assert nhs_check_digit("943476591") == "9"
+    assert (
+        nhs_valid("943 476 5919") and nhs_valid("9434765919") and nhs_valid("４８５７７７３４５７")
+    )
+    assert not nhs_valid("4857773456")  # the tester's number: its check digit would be 7
+    assert nhs_check_digit("000000000") == "0"  # 11 - 0 = 11 -> 0
+    # a remainder of 1 asks for a check digit of 10: no number has those nine digits
+    assert nhs_check_digit("000000006") is None  # 6 x 2 = 12, 12 mod 11 = 1
+    assert not any(nhs_valid(f"000000006{c}") for c in "0123456789")
+    assert not nhs_valid("943476591") and not nhs_valid("94347659190")
+    with pytest.raises(ValueError):
+        nhs_check_digit("94347659")
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("AB123456C", True),
+        ("ab 12 34 56 c", True),
+        ("JG103793B", True),
+        ("QQ123456C", False),  # HMRC's example: Q is never a first letter
+        ("DA123456A", False),
+        ("AO123456A", False),  # O is never a second letter
+        ("GB123456A", False),
+        ("NK123456A", False),
+        ("ZZ123456A", False),
+        ("AB123456E", False),  # suffix A-D
+        ("AB12345C", False),
+        ("A1123456C", False),
+    ],
+)
+def test_ni_number_prefix_rules(value: str, ok: bool) -> None:
+    assert ni_number_valid(value) is ok

@@ -152,6 +152,9 @@ POSITIVES = [
     ("送到和平路5号2栋301室", "ADDRESS", "和平路5号2栋301室"),
     ("浦东新区世纪大道100号", "ADDRESS", "浦东新区世纪大道100号"),
     ("搬到海淀区中关村大街1号院了", "ADDRESS", "海淀区中关村大街1号院"),
+    # a postcode beside an address word, whatever its area letters (QA report F, finding 13)
+    ("my postcode is rv2 4qt", "ADDRESS", "rv2 4qt"),
+    ("send it to rv2 4qt please", "ADDRESS", "rv2 4qt"),
 ]
 
 
@@ -191,6 +194,9 @@ NEGATIVES = [
     "我住在朝阳区，我们小区3号楼，坐地铁2号线或公交5路3号站",
     # postcode-shaped product codes: a one-letter area, no capitals, GB/TB, no such area
     "Mac mini M2 8GB, is the m1 8gb in stock? E14 5AB, SL1 2GB ssd, model XM1 2AB, NW16XE",
+    # no address word beside an area no list has; a first letter no area can have
+    "Riverside, RV2 4QT",
+    "model QX1 2AB at our address, 邮编 VX1 2AB",
     "order 123 arrives 12/27, cvv 12345 is not a code, exp 12/27/2024 is a date",
     "delivery in 3 days, expires 13/27",
     "She lives on Main Street now",
@@ -267,7 +273,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         detect_pii(text, kinds=["NAME"])
     assert set(KINDS) == {
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-        "MRN", "PASSPORT", "DOB",
+        "MRN", "PASSPORT", "DOB", "NHS", "NI",
     }  # fmt: skip
 
 
@@ -285,6 +291,10 @@ def test_redact_labels() -> None:
     )
     assert redact("寄到上海市徐汇区漕溪北路1号") == "寄到[ADDRESS]"
     assert redact("221B Baker Street, London NW1 6XE") == "[ADDRESS], London [ADDRESS]"
+    # the pharmacy tester's delivery: after a street, "RV2 4QT" is a postcode, real area or not
+    assert redact("deliver to 27 Acacia Avenue, Riverside, RV2 4QT, email m.h@example.com") == (
+        "deliver to [ADDRESS], Riverside, [ADDRESS], email [EMAIL]"
+    )
     assert redact("card 4111 1111 1111 1111 exp 12/27 cvv 123") == (
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
     )

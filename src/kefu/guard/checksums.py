@@ -135,3 +135,41 @@ def ssn_valid(value: str) -> bool:
         return False
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+_NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def nhs_check_digit(first9: str) -> str | None:
+    """Modulus 11 check digit of a UK NHS number (also NI's H&C and Scotland's CHI numbers):
+    weights 10..2 on the first nine digits; 11 - (sum mod 11), 11 being 0. None where that is
+    10: no number is issued with those nine digits."""
+    digits = ascii_digits(first9)
+    if len(digits) != 9 or not digits.isdigit():
+        raise ValueError("need exactly 9 digits")
+    check = 11 - sum(int(d) * w for d, w in zip(digits, _NHS_WEIGHTS, strict=True)) % 11
+    if check == 10:
+        return None
+    return str(check % 11)
+
+
+def nhs_valid(value: str) -> bool:
+    """10-digit NHS number with a right modulus 11 check digit; separators are ignored."""
+    digits = "".join(ch for ch in ascii_digits(value) if ch.isascii() and ch.isdigit())
+    return len(digits) == 10 and nhs_check_digit(digits[:9]) == digits[9]
+
+
+# HMRC's rules for a National Insurance number's two prefix letters: D, F, I, Q, U and V are
+# never used; nor O second; nor these pairs (BG, GB, NK, KN, TN, NT, ZZ are not allocated).
+_NI_NOT_FIRST = frozenset("DFIQUV")
+_NI_NOT_SECOND = frozenset("DFIOQUV")
+_NI_NOT_PAIRS = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def ni_number_valid(value: str) -> bool:
+    """UK National Insurance number: an allocatable two-letter prefix, six digits and a suffix
+    A-D (spaces ignored, case-insensitive). There is no check digit."""
+    v = only_alnum(value)
+    if len(v) != 9 or not (v[:2].isalpha() and v[2:8].isdigit() and v[8] in "ABCD"):
+        return False
+    return v[0] not in _NI_NOT_FIRST and v[1] not in _NI_NOT_SECOND and v[:2] not in _NI_NOT_PAIRS

@@ -34,6 +34,9 @@ Kinds and how they are validated:
   digits; see `kefu.guard.pii_named`.
 - ``DOB``     -- a date after "date of birth", "DOB", "born on", "出生日期"...; ordinary dates
   stay; see `kefu.guard.pii_named`.
+- ``NHS``     -- a UK NHS number (or a CHI or H&C number) after its name, any 10 digits; or
+  printed 3-3-4 with spaces and a right modulus 11 check digit; see `kefu.guard.pii_uk`.
+- ``NI``      -- a UK National Insurance number; see `kefu.guard.pii_uk`.
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
@@ -55,16 +58,17 @@ from kefu.guard.checksums import (
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_named import dates_of_birth, named_cards, passports
+from kefu.guard.pii_uk import nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-    "MRN", "PASSPORT", "DOB",
+    "MRN", "PASSPORT", "DOB", "NHS", "NI",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
-    "PASSPORT": 5, "DOB": 5, "IP": 4, "PHONE": 3, "ADDRESS": 1,
+    "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "IP": 4, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -411,6 +415,8 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "MRN": (_mrns,),
     "PASSPORT": (_pairs(passports, "PASSPORT"),),
     "DOB": (_pairs(dates_of_birth, "DOB"),),
+    "NHS": (_pairs(nhs_numbers, "NHS"),),
+    "NI": (_pairs(ni_numbers, "NI"),),
 }
 
 
@@ -419,7 +425,7 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
 
     ``kinds`` restricts detection to those kinds (see ``KINDS``); unknown kinds raise
     ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN > CARD >
-    SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB > IP > PHONE > ADDRESS), then the longer span.
+    SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB/NHS/NI > IP > PHONE > ADDRESS), then the longer span.
     """
     wanted = KINDS if kinds is None else tuple(kinds)
     unknown = [k for k in wanted if k not in _RECOGNISERS]

@@ -4,8 +4,9 @@ cues an address gives are long lists (street types, provinces, cities) and rules
 Best effort: English "<number> <Name> Street|Ave|Rd..." (+ "Apt 4B"); Chinese addresses
 anchored on a province or major city name and ending in ...路/街/道/巷 + 号 (+ 栋/单元/室), or
 starting below the city, at a district or county (朝阳区建国路88号) or at the street itself
-(建国路88号), which then needs its house number; UK postcodes beside address words, or
-written so that they can hardly be a product code ("NW1 6XE"). Addresses without these cues
+(建国路88号), which then needs its house number; UK postcodes beside address words (any
+area of the right shape: "27 Acacia Avenue, Riverside, RV2 4QT"), or written so that they can
+hardly be a product code (a real area: "NW1 6XE"). Addresses without these cues
 are not found.
 """
 
@@ -99,7 +100,7 @@ def _local_zh(text: str) -> Iterator[tuple[int, int]]:
 # A UK postcode: area letters, district, space, sector digit and unit letters ("NW1 6XE",
 # "SW1A 1AA", "M1 1AE"). The shape alone also fits product codes ("Mac mini M2 8GB"), so a
 # postcode is taken only beside address words (below), or where it cannot be much else:
-# capitals, one space, a two-letter area and no "GB"/"TB" for the unit.
+# capitals, one space, a real two-letter area and no "GB"/"TB" for the unit.
 _UK_AREAS = frozenset(
     {
         "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF",
@@ -113,6 +114,10 @@ _UK_AREAS = frozenset(
         "WS", "WV", "YO", "ZE",
     }
 )  # fmt: skip
+# The letters an area can have at all (Royal Mail: never Q, V or X first, nor I, J or Z
+# second). Beside an address word this shape is enough: a customer who mistypes their area, or
+# gives one this list lacks, still gives their postcode; "Riverside, RV2 4QT" after a street.
+_AREA_SHAPE = re.compile("[A-PR-UWYZ][A-HK-Y]?")
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])(?P<area>[A-Za-z]{1,2})[0-9][0-9A-Za-z]?(?P<gap> ?)"
     r"[0-9](?P<unit>[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])"
@@ -134,10 +139,13 @@ _POSTCODE_WORDS_AFTER = re.compile(r"post ?code|postal code|address", re.IGNOREC
 def _postcodes(text: str) -> Iterator[tuple[int, int]]:
     words: tuple[list[int], list[int]] | None = None  # found once, when first needed
     for m in _POSTCODE.finditer(text):
-        if m.group("area").upper() not in _UK_AREAS:
+        area = m.group("area").upper()
+        known = area in _UK_AREAS
+        if not known and not _AREA_SHAPE.fullmatch(area):
             continue
         if (
-            m.group().isupper()
+            known
+            and m.group().isupper()
             and m.group("gap") == " "
             and len(m.group("area")) == 2
             and m.group("unit") not in ("GB", "TB")

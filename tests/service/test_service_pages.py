@@ -315,16 +315,21 @@ def test_a_refused_message_is_marked_not_sent_in_the_pages_language(
             "未发送： 消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
         ),
         ("\u200b\u200b", "未发送： 消息不能为空。"),
-        ("好" * 4001, "未发送： 消息太长（最多 4000 字），请缩短或分成几条发送。"),
     ]
     for n, (text, said) in enumerate(cases, 1):
-        # Set as a script would: the box itself stops typing at 4000 characters.
         box.evaluate("(node, text) => { node.value = text; }", text)
         box.press("Enter")
         refused = page.locator(".msg.user.refused")
         expect(refused).to_have_count(n)
         expect(refused.last.locator(".text")).to_have_text(text)
         expect(refused.last.locator("p.note[role=alert]")).to_have_text(said)
+    # One over the limit is refused by the page itself, whole, before it is sent.
+    box.fill("好" * 4001)
+    box.press("Enter")
+    expect(page.locator("#composer-error")).to_have_text(
+        "未发送： 消息太长（4001 字，最多 4000 字），请缩短或分成几条发送。"
+    )
+    expect(page.locator(".msg.user")).to_have_count(len(cases))
     expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(0)
     # A message that is fine goes out as usual afterwards.
     box.fill("退款多久到账？")
@@ -552,6 +557,37 @@ def test_the_chat_page_makes_its_conversation_with_the_first_message(
         ("user", "How long does a refund take?"),
         ("assistant", REFUND_ANSWER),
     ]
+    page.context.close()
+
+
+def test_a_message_over_the_limit_is_refused_whole_not_cut(
+    server: LiveServer, browser: Any
+) -> None:
+    """A pasted 5,000-character message is neither cut to 4,000 nor sent: the page says why and
+    keeps it in the box to be split."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    requests = _kefu_requests(page, server)
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    long = "word " * 999 + "tail."  # 5,000 characters
+    box.fill(long)
+    box.press("Enter")
+    error = page.locator("#composer-error")
+    expect(error).to_have_text(
+        "Not sent: the message is too long (5,000 characters; the limit is 4,000). "
+        "Please shorten it or split it into several messages."
+    )
+    expect(box).to_have_value(long)
+    expect(box).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".msg.user")).to_have_count(0)
+    assert not [r for r in requests if r.startswith("POST")], requests
+    # Shortened to the limit, it goes out whole and the notice goes away.
+    box.fill("word " * 799 + "tail.")  # 4,000 characters
+    expect(error).to_be_hidden()
+    box.press("Enter")
+    expect(page.locator(".msg.user .text")).to_have_text("word " * 799 + "tail.")
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
     page.context.close()
 
 

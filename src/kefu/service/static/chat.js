@@ -454,10 +454,28 @@
     else if (conn.dataset.state === "offline") setConn("online"); // it got through after all
   }
 
+  // The server's limit, in characters (kefu.dialogue.incoming.MAX_MESSAGE_CHARS). The text box
+  // has no maxlength: that would cut a pasted message without a word and send the rest.
+  const MAX_CHARS = 4000;
+  const composerError = document.getElementById("composer-error");
+  function composerSays(message) {
+    composerError.textContent = message;
+    composerError.hidden = !message;
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
     if (!text) return;
+    const length = [...text].length; // characters, as the server counts them, not UTF-16 units
+    if (length > MAX_CHARS) {
+      // Kept in the box, whole, for the customer to shorten or split; nothing is sent.
+      composerSays(`${t("refused")} ${t("tooLongBy").replace("{n}", lang === "zh" ? String(length) : length.toLocaleString("en"))}`);
+      return;
+    }
+    composerSays("");
     input.value = "";
     const cid = newCid();
     bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
@@ -467,6 +485,7 @@
     pump();
   });
   input.addEventListener("input", () => {
+    if (!composerError.hidden && [...input.value.trim()].length <= MAX_CHARS) composerSays("");
     if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();
   });
   input.addEventListener("keydown", (ev) => {

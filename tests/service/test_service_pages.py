@@ -315,16 +315,21 @@ def test_a_refused_message_is_marked_not_sent_in_the_pages_language(
             "未发送： 消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
         ),
         ("\u200b\u200b", "未发送： 消息不能为空。"),
-        ("好" * 4001, "未发送： 消息太长（最多 4000 字），请缩短或分成几条发送。"),
     ]
     for n, (text, said) in enumerate(cases, 1):
-        # Set as a script would: the box itself stops typing at 4000 characters.
         box.evaluate("(node, text) => { node.value = text; }", text)
         box.press("Enter")
         refused = page.locator(".msg.user.refused")
         expect(refused).to_have_count(n)
         expect(refused.last.locator(".text")).to_have_text(text)
         expect(refused.last.locator("p.note[role=alert]")).to_have_text(said)
+    # One over the limit is refused by the page itself, whole, before it is sent.
+    box.fill("好" * 4001)
+    box.press("Enter")
+    expect(page.locator("#composer-error")).to_have_text(
+        "未发送： 消息太长（4001 字，最多 4000 字），请缩短或分成几条发送。"
+    )
+    expect(page.locator(".msg.user")).to_have_count(len(cases))
     expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(0)
     # A message that is fine goes out as usual afterwards.
     box.fill("退款多久到账？")
@@ -456,6 +461,172 @@ def test_the_widget_keeps_its_look_on_a_hostile_page_and_esc_closes_it(
     page.close()
 
 
+def _kefu_requests(page: Any, server: LiveServer) -> list[str]:
+    """Every request the page makes to the kefu server, as "METHOD /path?query", from now on."""
+    seen: list[str] = []
+
+    def note(request: Any) -> None:
+        if request.url.startswith(server.url):
+            seen.append(f"{request.method} {request.url[len(server.url) :]}")
+
+    page.on("request", note)
+    return seen
+
+
+def test_shop_pages_load_no_chat_until_it_is_opened(server: LiveServer, browser: Any) -> None:
+    """A page view with the widget fetches widget.js and nothing else from kefu: no frame, no
+    conversation, no event stream. So 8 shop tabs in one browser (which allows 6 connections
+    per server) all load and show the button. Opening the chat puts the focus in its text box,
+    Tab from the button goes into the chat, and still nothing is made until it is used."""
+    expect = playwright.expect
+    context = browser.new_context(locale="en-US")
+    with site(HOSTILE_SHOP.replace("{url}", server.url)) as shop_url:
+        pages = []
+        for _ in range(8):
+            page = context.new_page()
+            requests = _kefu_requests(page, server)
+            page.goto(shop_url, timeout=10_000)  # waits for the page's load event
+            expect(page.get_by_role("button", name="Chat · 客服")).to_be_visible()
+            pages.append((page, requests))
+        for page, requests in pages:
+            assert requests == ["GET /widget.js"], requests
+            expect(page.locator("#kefu-widget-frame")).to_have_count(0)
+
+        page, requests = pages[-1]
+        launcher = page.get_by_role("button", name="Chat · 客服")
+        launcher.focus()
+        launcher.press("Enter")
+        chat = page.frame_locator("#kefu-widget-frame")
+        expect(chat.get_by_role("textbox")).to_be_focused()
+        expect(chat.locator("[data-id='welcome']")).to_be_visible()
+        # Tab from the button goes into the chat, not round the host page.
+        launcher.focus()
+        page.keyboard.press("Tab")
+        active = "document.querySelector('kefu-widget').shadowRoot.activeElement?.id"
+        assert page.evaluate(active) == "kefu-widget-frame"
+        # Closed and opened again: the same frame, and the focus in the text box again.
+        chat.get_by_role("textbox").press("Escape")
+        expect(launcher).to_be_focused()
+        launcher.press("Enter")
+        expect(chat.get_by_role("textbox")).to_be_focused()
+        expect(page.locator("#kefu-widget-frame")).to_have_count(1)
+        page.wait_for_timeout(300)
+        assert not [r for r in requests if r.startswith("POST") or "/events" in r], requests
+    context.close()
+
+
+def test_the_widget_tag_works_in_the_head_without_async(server: LiveServer, browser: Any) -> None:
+    """The README's one-line tag in <head> runs before <body> exists: the widget waits for it."""
+    expect = playwright.expect
+    shop = (
+        f'<!doctype html><html><head><title>Shop</title><script src="{server.url}/widget.js">'
+        "</script></head><body><h1>Shop</h1></body></html>"
+    )
+    page = browser.new_context(locale="en-US").new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    with site(shop) as shop_url:
+        page.goto(shop_url)
+        launcher = page.get_by_role("button", name="Chat · 客服")
+        expect(launcher).to_be_visible()
+        launcher.click()
+        expect(page.frame_locator("#kefu-widget-frame").get_by_role("textbox")).to_be_focused()
+    assert errors == []
+    page.context.close()
+
+
+def test_the_chat_page_makes_its_conversation_with_the_first_message(
+    server: LiveServer, browser: Any
+) -> None:
+    """A page view makes no conversation and opens no stream; the first message does both."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    requests = _kefu_requests(page, server)
+    page.goto(server.url + "/")
+    expect(page.locator("[data-id='welcome']")).to_be_visible()
+    page.wait_for_timeout(300)
+    assert not [r for r in requests if r.startswith("POST /api") or "/events" in r], requests
+    assert page.evaluate("localStorage.getItem('kefu.chat')") is None
+
+    page.get_by_label("Your message").fill("How long does a refund take?")
+    page.get_by_label("Your message").press("Enter")
+    expect(page.locator(".msg.assistant .text").last).to_have_text(REFUND_ANSWER)
+    assert requests.count("POST /api/conversations") == 1, requests
+    assert [r for r in requests if "/events" in r], requests
+    assert _conversation(page) == [
+        ("user", "How long does a refund take?"),
+        ("assistant", REFUND_ANSWER),
+    ]
+    page.context.close()
+
+
+def test_a_message_over_the_limit_is_refused_whole_not_cut(
+    server: LiveServer, browser: Any
+) -> None:
+    """A pasted 5,000-character message is neither cut to 4,000 nor sent: the page says why and
+    keeps it in the box to be split."""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    requests = _kefu_requests(page, server)
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    long = "word " * 999 + "tail."  # 5,000 characters
+    box.fill(long)
+    box.press("Enter")
+    error = page.locator("#composer-error")
+    expect(error).to_have_text(
+        "Not sent: the message is too long (5,000 characters; the limit is 4,000). "
+        "Please shorten it or split it into several messages."
+    )
+    expect(box).to_have_value(long)
+    expect(box).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".msg.user")).to_have_count(0)
+    assert not [r for r in requests if r.startswith("POST")], requests
+    # Shortened to the limit, it goes out whole and the notice goes away.
+    box.fill("word " * 799 + "tail.")  # 4,000 characters
+    expect(error).to_be_hidden()
+    box.press("Enter")
+    expect(page.locator(".msg.user .text")).to_have_text("word " * 799 + "tail.")
+    expect(page.locator(".msg.assistant:not([data-id='welcome'])")).to_have_count(1)
+    page.context.close()
+
+
+def test_a_hidden_tab_lets_its_stream_go_and_catches_up_when_shown(
+    server: LiveServer, browser: Any
+) -> None:
+    """Each chat tab holds an event stream: one hidden for a minute closes it (and does not
+    reconnect while hidden), and reopens it after the last message it has when shown again.
+    (The page's clock is Playwright's: the minute passes at once.)"""
+    expect = playwright.expect
+    page = browser.new_context(locale="en-US").new_page()
+    page.clock.install()
+    requests = _kefu_requests(page, server)
+    page.goto(server.url + "/")
+    page.get_by_label("Your message").fill("How long does a refund take?")
+    page.get_by_label("Your message").press("Enter")
+    expect(page.locator(".msg.assistant[data-id]:not([data-id='welcome'])")).to_have_count(1)
+    last = page.locator(".msg.assistant").last.get_attribute("data-id")
+    streams = [r for r in requests if "/events" in r]
+    assert len(streams) == 1, streams
+
+    visible = """hidden => {
+        Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }"""
+    page.evaluate(visible, True)
+    page.clock.run_for(61_000)
+    closed = len([r for r in requests if "/events" in r])
+    page.clock.run_for(120_000)  # a stream kept open would have reconnected meanwhile (40 s)
+    assert len([r for r in requests if "/events" in r]) == closed, requests
+    page.evaluate(visible, False)
+    page.wait_for_timeout(300)
+    streams = [r for r in requests if "/events" in r]
+    assert len(streams) == closed + 1, streams
+    assert streams[-1].endswith(f"?after={last}"), streams
+    expect(page.locator("#conn")).to_have_text("")
+    page.context.close()
+
+
 def test_the_rating_is_offered_after_two_answers_and_once(server: LiveServer, browser: Any) -> None:
     expect = playwright.expect
     page = browser.new_context(locale="en-US").new_page()
@@ -546,16 +717,20 @@ def test_the_admin_hears_what_an_upload_or_a_delete_did(
 def test_talk_to_a_person_works_right_after_the_page_opens(
     server: LiveServer, browser: Any
 ) -> None:
-    """A click before the page has made its conversation waits for it, not fails."""
+    """The click makes the conversation (a page view makes none) and asks for a person once
+    it is made; a second click meanwhile waits for the same conversation, not fails."""
     expect = playwright.expect
     page = browser.new_context(locale="en-US").new_page()
     held: list[Any] = []  # the page's request for its conversation, answered when we say
     page.route("**/api/conversations", lambda route: held.append(route))
     page.goto(server.url + "/")
+    human = page.get_by_role("button", name="Talk to a person")
+    human.click()
     while not held:
         page.wait_for_timeout(50)
-    page.get_by_role("button", name="Talk to a person").click()  # the page is still starting
+    human.click()  # the conversation is still being made
     page.wait_for_timeout(300)
+    assert len(held) == 1
     held[0].continue_()
     expect(page.locator("#status")).to_have_text("Waiting for a person to join…")
     expect(page.locator("p.error")).to_have_count(0)

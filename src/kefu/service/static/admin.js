@@ -55,9 +55,10 @@
       $("cards").replaceChildren(
         card("Conversations", String(a.conversations)),
         // The two add up to 100%: every conversation was either handled by the bot alone or
-        // handed to a person (whether one answered yet or not).
+        // handed to a person (whether one answered yet or not). Rounded each on its own, 3 of 8
+        // would show as 38% + 63%: the second is what the first leaves.
         card("Handled by the bot alone", pct(a.resolution_rate), "never handed to a person"),
-        card("Handed to a person", pct(a.handoff_rate), `asked for one, or the bot could not help; ${a.answered_by_person} answered by a person`),
+        card("Handed to a person", a.resolution_rate === null ? pct(a.handoff_rate) : `${100 - Math.round(a.resolution_rate * 100)}%`, `asked for one, or the bot could not help; ${a.answered_by_person} answered by a person`),
         card("Thumbs", `👍 ${a.thumbs_up} · 👎 ${a.thumbs_down}`),
         card("Rating", a.rating_avg === null ? "–" : a.rating_avg.toFixed(1) + " / 5"),
         card("Latency p50 / p95", `${ms(a.latency_ms_p50)} / ${ms(a.latency_ms_p95)}`),

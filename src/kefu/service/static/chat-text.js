@@ -19,6 +19,7 @@ const kefuChatText = {
     // Why something failed, by the server's code (or status): never its raw English.
     refused: "Not sent:", empty: "the message is empty.",
     too_long: "the message is too long (at most 4,000 characters). Please shorten it or split it into several messages.",
+    tooLongBy: "the message is too long ({n} characters; the limit is 4,000). Please shorten it or split it into several messages.",
     markup_only: "the message holds only HTML markup. Please write your question as plain text.",
     network: "The server cannot be reached. Please try again.", cannot: "That did not work. Please try again.",
     broke: "Sorry, something went wrong while answering. Please try again.",
@@ -37,6 +38,7 @@ const kefuChatText = {
     stars: "评分（1 到 5 星）", feedback: "反馈",
     refused: "未发送：", empty: "消息不能为空。",
     too_long: "消息太长（最多 4000 字），请缩短或分成几条发送。",
+    tooLongBy: "消息太长（{n} 字，最多 4000 字），请缩短或分成几条发送。",
     markup_only: "消息里只有 HTML 标记，没有文字。请用纯文字写下您的问题。",
     network: "无法连接服务器，请稍后重试。", cannot: "操作未成功，请重试。",
     broke: "抱歉，回答时出错了，请重试。",

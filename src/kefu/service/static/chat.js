@@ -8,6 +8,10 @@
  *   server has stored it, so a reload at any moment loses none of it; one sent again keeps
  *   its client id, and the server answers that with the turn it stored, never twice;
  * - a reload reads the history first and only then sends what waited in the outbox;
+ * - a page view alone creates nothing: the conversation is made when it is needed (the first
+ *   message sent, "talk to a person"), and the event stream is opened only once there is one
+ *   (at once after a reload if this browser has one); a tab hidden for a minute lets its
+ *   stream go and takes it up again, from the last id, when it is shown;
  * - each message this page sends has a client id, which the server's events for that turn
  *   carry back: the page adopts its own bubbles by that id, never by guessing from roles. */
 "use strict";
@@ -226,14 +230,16 @@
   }
 
   function forget() {
-    // The conversation is gone (erased, or the server was reset): start a new one.
-    localStorage.removeItem(STORE); session = null; lastId = 0; events && events.abort();
+    // The conversation is gone (erased, or the server was reset): the next message starts a
+    // new one, and so does one waiting in the outbox now.
+    localStorage.removeItem(STORE); session = null; lastId = 0;
+    events && events.abort(); events = null;
     starting = null;
-    begin().catch((err) => showError(describe(err)));
+    if (outbox().length) flushOutbox();
   }
 
-  // The page's conversation, made (or read back) once; a failed start (offline) is tried
-  // again by whatever needs it next: a send, "talk to a person".
+  // The page's conversation, made once, when first needed (a send, "talk to a person"); a
+  // failed start (offline) is tried again by whatever needs it next.
   let starting = null;
   function begin() {
     if (!starting) starting = start().catch((err) => { starting = null; throw err; });
@@ -254,22 +260,55 @@
     }
   }
 
-  async function start() {
+  /** At load: the greeting, and the conversation this browser already has, if any (its
+   * history, then its event stream); messages that waited in the outbox without one start
+   * it. A mere page view makes no conversation and holds no stream. */
+  async function resume() {
     await chatSettings;
     // The greeting heads every conversation; it is the page's, never stored.
-    if (!log.querySelector('[data-id="welcome"]')) bubble("assistant", welcomeText(), { id: "welcome" });
-    if (!session) {
-      const created = await api("POST", "/api/conversations");
-      session = { id: created.id, token: created.token };
-      localStorage.setItem(STORE, JSON.stringify(session));
-    } else if (!(await loadHistory())) {
-      return;
+    if (!log.querySelector('[data-id="welcome"]')) log.prepend(bubble("assistant", welcomeText(), { id: "welcome" }));
+    if (session) {
+      if (await loadHistory()) listen(); // the outbox goes out once the stream has caught up
+    } else if (outbox().length) {
+      flushOutbox();
     }
+  }
+
+  async function start() {
+    await ready; // a message typed at once still goes below the history
+    if (session) return;
+    const created = await api("POST", "/api/conversations");
+    session = { id: created.id, token: created.token };
+    localStorage.setItem(STORE, JSON.stringify(session));
+    listen();
+  }
+
+  function listen() {
+    events && events.abort();
     events = follow(() => `/api/conversations/${session.id}/events?after=${lastId}`, session.token, onEvent, (state, err) => {
       setConn(state);
       if (state === "denied" && err && (err.status === 403 || err.status === 404)) forget();
     });
   }
+
+  // Each open chat holds one event stream, and a browser allows only 6 connections per
+  // server across all its tabs: a tab hidden for a minute lets its stream go and opens it
+  // again when it is shown (?after=<last id>: the server first sends what was missed).
+  const SLEEP_MS = 60000;
+  let sleepTimer = null;
+  let asleep = false;
+  document.addEventListener("visibilitychange", () => {
+    clearTimeout(sleepTimer);
+    if (document.hidden) {
+      sleepTimer = setTimeout(() => {
+        if (!events) return;
+        events.abort(); events = null; asleep = true;
+      }, SLEEP_MS);
+    } else if (asleep) {
+      asleep = false;
+      if (session && !events) listen();
+    }
+  });
 
   function setConn(state) {
     conn.textContent = state === "offline" ? t("offline") : "";
@@ -415,10 +454,28 @@
     else if (conn.dataset.state === "offline") setConn("online"); // it got through after all
   }
 
+  // The server's limit, in characters (kefu.dialogue.incoming.MAX_MESSAGE_CHARS). The text box
+  // has no maxlength: that would cut a pasted message without a word and send the rest.
+  const MAX_CHARS = 4000;
+  const composerError = document.getElementById("composer-error");
+  function composerSays(message) {
+    composerError.textContent = message;
+    composerError.hidden = !message;
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
     if (!text) return;
+    const length = [...text].length; // characters, as the server counts them, not UTF-16 units
+    if (length > MAX_CHARS) {
+      // Kept in the box, whole, for the customer to shorten or split; nothing is sent.
+      composerSays(`${t("refused")} ${t("tooLongBy").replace("{n}", lang === "zh" ? String(length) : length.toLocaleString("en"))}`);
+      return;
+    }
+    composerSays("");
     input.value = "";
     const cid = newCid();
     bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
@@ -428,6 +485,7 @@
     pump();
   });
   input.addEventListener("input", () => {
+    if (!composerError.hidden && [...input.value.trim()].length <= MAX_CHARS) composerSays("");
     if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();
   });
   input.addEventListener("keydown", (ev) => {
@@ -451,6 +509,11 @@
     if (!panel.hidden) panel.hidden = true;
     else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
   });
+  // The widget asks for the focus in the text box when it opens the chat. Only the page that
+  // holds this frame can ask, from any origin (the shop's): all it can do is focus the box.
+  window.addEventListener("message", (ev) => {
+    if (embedded && ev.source === window.parent && ev.data && ev.data.kefu === "focus") input.focus();
+  });
   // One rating per conversation (a second one replaces the first on the server): once given,
   // here or before a reload, the stars give way to a thank-you.
   const stars = document.getElementById("stars");
@@ -468,5 +531,5 @@
   }
   window.addEventListener("online", flushOutbox);
   applyLanguage();
-  begin().catch((err) => showError(describe(err)));
+  const ready = resume();
 })();

@@ -1,11 +1,14 @@
-/* kefu chat widget. Put this on any page:
+/* kefu chat widget. Put this on any page, in <head> or <body>, with or without async:
  *   <script src="https://your-kefu-server/widget.js" async></script>
  * Optional attributes: data-kefu-title="Help", data-kefu-position="left".
  * It adds a button that opens the chat in a frame served by the kefu server, so the host
  * page's styles and scripts cannot touch the conversation (and vice versa). The button and
  * the frame sit in a shadow root with every style of theirs set inline from `all: initial`:
  * the host page's CSS, `!important` included, cannot restyle or hide them. Esc closes the
- * chat, also from inside the frame (which posts {kefu: "close"} to this page). */
+ * chat, also from inside the frame (which posts {kefu: "close"} to this page).
+ * The frame is made on the first click, not before: a page view loads no chat, starts no
+ * conversation and holds no connection to the kefu server until the visitor opens it (the
+ * browser allows only 6 connections per server, shared by all of a visitor's tabs). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -35,21 +38,35 @@
   // A visible focus ring (the page stylesheet's, which `all: initial` left behind).
   button.addEventListener("focus", function () { button.style.outline = "3px solid #f59e0b"; button.style.outlineOffset = "2px"; });
   button.addEventListener("blur", function () { button.style.outline = "none"; });
+  // The button comes first in the shadow root and the frame after it: Tab from the button
+  // goes into the chat, not back to the host page.
+  root.appendChild(button);
 
-  var frame = document.createElement("iframe");
-  frame.id = "kefu-widget-frame";
-  frame.title = title;
-  frame.src = origin + "/?embed=1";
+  var frame = null; // made on the first open
+  var loaded = false; // the frame's page has run (its script listens for {kefu: "focus"})
   var frameLook = "all:initial;box-sizing:border-box;position:fixed;bottom:80px;" + side + ":20px;z-index:2147483000;" +
     "width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 110px));border:1px solid #dfe3ea;" +
     "border-radius:14px;box-shadow:0 8px 30px rgba(0,0,0,.2);background:#fff;";
+  function isOpen() { return !!frame && frame.style.display !== "none"; }
+  /** Focus the chat's text box: the frame is another origin, so it is asked to. */
+  function focusChat() {
+    frame.focus();
+    frame.contentWindow.postMessage({ kefu: "focus" }, origin);
+  }
   // `all: initial` also undoes the [hidden] attribute's display:none, so "display" it is.
   function show(open) {
-    frame.style.cssText = frameLook + "display:" + (open ? "block" : "none") + ";";
+    if (open && !frame) {
+      frame = document.createElement("iframe");
+      frame.id = "kefu-widget-frame";
+      frame.title = title;
+      frame.addEventListener("load", function () { loaded = true; if (isOpen()) focusChat(); });
+      frame.src = origin + "/?embed=1";
+      root.appendChild(frame);
+    }
+    if (frame) frame.style.cssText = frameLook + "display:" + (open ? "block" : "none") + ";";
     button.setAttribute("aria-expanded", String(open));
+    if (open && loaded) focusChat();
   }
-  show(false);
-  function isOpen() { return frame.style.display !== "none"; }
   function close() {
     if (!isOpen()) return;
     show(false);
@@ -59,9 +76,10 @@
   button.addEventListener("click", function () { show(!isOpen()); });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") close(); });
   window.addEventListener("message", function (ev) {
-    if (ev.origin === origin && ev.source === frame.contentWindow && ev.data && ev.data.kefu === "close") close();
+    if (frame && ev.origin === origin && ev.source === frame.contentWindow && ev.data && ev.data.kefu === "close") close();
   });
-  root.appendChild(frame);
-  root.appendChild(button);
-  document.body.appendChild(host);
+  // In <head>, without async, this runs before <body> exists: add the button once it does.
+  function mount() { (document.body || document.documentElement).appendChild(host); }
+  if (document.body || document.readyState !== "loading") mount();
+  else document.addEventListener("DOMContentLoaded", mount);
 })();

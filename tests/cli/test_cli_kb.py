@@ -283,3 +283,22 @@ def test_a_folder_with_nothing_loadable_fails_and_says_so(
     assert both.exit_code == 0, both.output
     assert f"skipped {pictures / 'a.png'}: kefu does not read '.png' files" in both.stderr
     assert f"skipped {pictures / 'gone.csv'}: broken link to" in both.stderr
+
+
+def test_knowledge_changes_from_the_cli_are_audited(
+    kefu_env: dict[str, str], faq_file: Path
+) -> None:
+    from kefu.cli.audit import open_db
+    from kefu.security.audit import AuditLog
+
+    assert _add(faq_file).exit_code == 0
+    assert _add(faq_file).exit_code == 0  # unchanged: nothing to audit
+    removed = _run("kb", "remove", "--source", str(faq_file))
+    assert removed.exit_code == 0, removed.output
+    entries = list(reversed(AuditLog(open_db()).list(limit=20)))
+    knowledge = [(e.action, e.target, e.detail) for e in entries if e.action.startswith("knowl")]
+    assert knowledge == [
+        ("knowledge.add", str(faq_file.resolve()), {"entries": 3, "updated": False}),
+        ("knowledge.remove", str(faq_file), {"entries": 3, "kind": "source"}),
+    ]
+    assert all(e.actor.startswith("cli:") for e in entries if e.action.startswith("knowl"))

@@ -465,10 +465,14 @@ def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).status_code == 404
     again = client.get("/api/admin/customers/cust-42/export", headers=backend).text
     assert REFUND_ANSWER not in again
-    # Erasing again, or someone kefu never knew: 404 like the export (and still audited).
+    assert erased.json()["erased"] is True
+    # Erasing again, or someone kefu never knew: idempotent, nothing left to erase (audited
+    # with its zero counts); the export of them is 404.
     for customer in ("cust-42", "nobody-known"):
         r = client.delete(f"/api/admin/customers/{customer}", headers=backend)
-        assert r.status_code == 404, r.text
+        assert r.status_code == 200, r.text
+        assert r.json()["erased"] is False and r.json()["conversations"] == 0
+        assert "nothing left to erase" in r.json()["message"]
         assert (
             client.get(f"/api/admin/customers/{customer}/export", headers=backend).status_code
             == 404
@@ -477,6 +481,7 @@ def test_a_backend_ties_conversations_to_a_customer_for_export_and_erasure(
 
     erasures = [e for e in AuditLog(_db(client)).list(limit=20) if e.action == "privacy.erase"]
     assert [e.target for e in erasures] == ["nobody-known", "cust-42", "cust-42"]
+    assert [e.detail["conversations"] for e in erasures] == [0, 0, 1]
 
 
 def test_answers_and_agent_replies_keep_the_business_contact_details(

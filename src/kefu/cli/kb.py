@@ -28,6 +28,7 @@ def add(
     from rich.markup import escape
 
     from kefu.cli.app import _errors
+    from kefu.cli.audit import record
     from kefu.cli.common import console, open_kb, progress_bar
 
     out, err = console(), console(stderr=True)
@@ -38,6 +39,8 @@ def add(
         for path, n in report.added:
             verb = "updated" if path in report.updated else "added"
             out.print(f"[green]{verb}[/] {escape(path)} ({_entries(n)})")
+            # What customers are told changed: audited like an upload on /admin.
+            record(kb.db, "knowledge.add", path, {"entries": n, "updated": verb == "updated"})
         for path in report.unchanged:
             out.print(f"[dim]unchanged[/] {escape(path)}")
         for path, message in report.failed:
@@ -134,13 +137,16 @@ def remove(
     A KEY that is both a source id and an entry id (say 3) is refused: add --source or --entry.
     """
     from kefu.cli.app import _errors
+    from kefu.cli.audit import record
     from kefu.cli.common import console, open_kb
 
     with _errors():
         if source and entry:
             raise typer.BadParameter("give --source or --entry, not both")
         kind: Literal["source", "entry"] | None = "source" if source else "entry" if entry else None
-        removed = open_kb(None).remove(key, kind=kind)
+        kb = open_kb(None)
+        removed = kb.remove(key, kind=kind)
+        record(kb.db, "knowledge.remove", key, {"entries": len(removed), "kind": kind})
         console().print(f"removed {_entries(len(removed))}")
 
 

@@ -30,7 +30,7 @@ from kefu.dialogue.assistant import Assistant
 from kefu.errors import KefuError, LLMError, NotFoundError
 from kefu.service import auth, live
 from kefu.service.deps import ServiceState
-from kefu.service.ratelimit import RateLimit
+from kefu.service.ratelimit import Limits, RateLimit, service_rules
 from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
 from kefu.storage.support_repo import ConflictError
 
@@ -68,6 +68,13 @@ def create_app(
         from kefu.service.redis_hub import RedisEventHub
 
         state.hub = RedisEventHub(settings.redis_url, prefix=settings.redis_prefix)
+    state.limits = Limits(
+        service_rules(
+            per_ip=settings.rate_limit_ip, per_conversation=settings.rate_limit_conversation
+        ),
+        redis_url=settings.redis_url,
+        prefix=settings.redis_prefix,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -113,13 +120,7 @@ def create_app(
         overrides={admin.UPLOAD_PATH: admin.MAX_UPLOAD_BYTES},
     )
     # Added last = runs first: over-limit requests are refused before their body is read.
-    app.add_middleware(
-        RateLimit,
-        per_ip=settings.rate_limit_ip,
-        per_conversation=settings.rate_limit_conversation,
-        redis_url=settings.redis_url,
-        redis_prefix=settings.redis_prefix,
-    )
+    app.add_middleware(RateLimit, limits=state.limits)
     return app
 
 

@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
 from kefu.service.deps import AssistantDep, StateDep, hash_token
+from kefu.service.ratelimit import retry_after
 from kefu.service.schemas import ErrorOut, LoginIn, LoginOut, MeOut
 
 if TYPE_CHECKING:
@@ -184,26 +186,66 @@ NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 @router.post(
     "/login",
     response_model=LoginOut,
-    responses={401: {"model": ErrorOut, "description": "Wrong name or password."}},
+    responses={
+        401: {"model": ErrorOut, "description": "Wrong name or password."},
+        429: {
+            "model": ErrorOut,
+            "description": "Too many failed sign-ins from this address, or for this name; "
+            "Retry-After says when to try again.",
+        },
+    },
 )
-def login(
+async def login(
     body: LoginIn, request: Request, response: Response, state: StateDep, assistant: AssistantDep
 ) -> LoginOut:
     """Sign in an agent or admin; the session token lasts 12 hours. A failed attempt is
-    audited too (the name tried, never the password)."""
+    audited too (the name tried, never the password). Failures are limited per address (10
+    a minute) and per name from anywhere (10, then one every 90 s until a success): past
+    either, the reply is 429 and the password is not even checked."""
     from kefu.security.users import UserRepository
 
     response.headers.update(NO_STORE)
-    user = UserRepository(assistant.kb.db).authenticate_password(body.name, body.password)
+    ip = client_ip(request)
+    tried = body.name.replace("\x00", "")[:128]
+    nobody = Staff("http:anonymous", "none", ip)  # no user name can hold a colon
+    # Each attempt takes its tokens before the (deliberately slow) password check, so a flood
+    # past the limit costs no hashing; a success gives them back.
+    name_key = tried.casefold()
+    for limit, key, whom in (
+        ("login_ip", ip or "?", "this address"),
+        ("login_name", name_key, "this name"),
+    ):
+        allowed, wait = await state.limits.allow(limit, key)
+        if not allowed:
+            retry = retry_after(wait)
+            detail = {"limit": limit, "retry_after_s": retry}
+            await live_audit(assistant, nobody, "auth.login_limited", tried or None, detail)
+            raise HTTPException(
+                429,
+                f"too many failed sign-ins for {whom}; try again in {retry} s",
+                {**NO_STORE, "Retry-After": str(retry)},
+            )
+    users = UserRepository(assistant.kb.db)
+    user = await anyio.to_thread.run_sync(users.authenticate_password, body.name, body.password)
     if user is None or user.disabled or user.role not in STAFF_ROLES:
-        # Nobody signed in, so the actor is no user: no user name can hold a colon.
-        tried = body.name.replace("\x00", "")[:128] or None
-        nobody = Staff("http:anonymous", "none", client_ip(request))
-        audit(assistant, nobody, "auth.login_failed", tried)
+        await live_audit(assistant, nobody, "auth.login_failed", tried or None)
         raise HTTPException(401, "wrong name or password", NO_STORE)
+    await state.limits.refund("login_ip", ip or "?")
+    await state.limits.reset("login_name", name_key)
     token, expires = make_session(state.session_key(), user.name, user.role)
-    audit(assistant, Staff(user.name, user.role, client_ip(request)), "auth.login")
+    await live_audit(assistant, Staff(user.name, user.role, ip), "auth.login")
     return LoginOut(token=token, name=user.name, role=user.role, expires_at=expires)
+
+
+async def live_audit(
+    assistant: AssistantDep,
+    staff: Staff,
+    action: str,
+    target: str | None = None,
+    detail: dict[str, object] | None = None,
+) -> None:
+    """`audit` off the event loop (it writes to the database)."""
+    await anyio.to_thread.run_sync(lambda: audit(assistant, staff, action, target, detail))
 
 
 @router.get("/me", response_model=MeOut, responses={401: {"model": ErrorOut}})

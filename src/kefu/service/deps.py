@@ -16,6 +16,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.service.events import EventHub
+from kefu.service.ratelimit import Limits, retry_after, service_rules
 from kefu.storage.conversation_repo import ConversationRecord, ConversationRepository
 
 
@@ -41,6 +42,10 @@ class ServiceState:
     _turn_lock: anyio.Lock | None = None
     _session_key: bytes | None = None
     hub: EventHub = field(default_factory=EventHub)
+    # Replaced by the app's (its settings, its Redis); these defaults limit nothing by address.
+    limits: Limits = field(
+        default_factory=lambda: Limits(service_rules(per_ip=0, per_conversation=0))
+    )
 
     @property
     def assistant(self) -> Assistant:
@@ -108,21 +113,52 @@ def _bearer(authorization: str | None) -> str:
     return token
 
 
-def authorized_conversation(
+async def authorized_conversation(
+    request: Request,
     conversation_id: str,
     conversations: ConversationsDep,
+    state: StateDep,
     authorization: Annotated[str | None, Header()] = None,
 ) -> ConversationRecord:
     """The conversation in the path, if the request carries its customer token.
 
-    No header: 401. Unknown id: 404 (kefu's NotFoundError). Wrong token: 403.
+    No header: 401. Unknown id: 404 (kefu's NotFoundError). Wrong token: 403. Each failure is
+    charged to the caller's address, never to the conversation: past the address's budget
+    (`ratelimit.FAILED_AUTH_PER_MINUTE`) the answer is 429 instead.
     """
-    token = _bearer(authorization)
-    record = conversations.get(conversation_id)
-    stored = record.token_sha256
-    if not isinstance(stored, str) or not hmac.compare_digest(stored, hash_token(token)):
-        raise HTTPException(403, "this token does not give access to this conversation")
+    from kefu.errors import NotFoundError
+
+    try:
+        token = _bearer(authorization)
+        record = await anyio.to_thread.run_sync(conversations.get, conversation_id)
+        stored = record.token_sha256
+        if not isinstance(stored, str) or not hmac.compare_digest(stored, hash_token(token)):
+            raise HTTPException(403, "this token does not give access to this conversation")
+    except (HTTPException, NotFoundError):
+        address = request.client.host if request.client else "?"
+        allowed, wait = await state.limits.allow("auth_failed", address)
+        if not allowed:
+            raise too_many(wait, "too many requests with a wrong or missing token") from None
+        raise
     return record
 
 
 ConversationDep = Annotated[ConversationRecord, Depends(authorized_conversation)]
+
+
+async def counted_message(conversation: ConversationDep, state: StateDep) -> ConversationRecord:
+    """`authorized_conversation`, charged to the conversation's message budget: only its own
+    customer can use that up (429 past it)."""
+    allowed, wait = await state.limits.allow("conversation", conversation.id)
+    if not allowed:
+        raise too_many(wait, "too many messages in this conversation")
+    return conversation
+
+
+MessageDep = Annotated[ConversationRecord, Depends(counted_message)]
+
+
+def too_many(wait: float, message: str) -> HTTPException:
+    """429 with ``Retry-After``, worded like the middleware's."""
+    retry = retry_after(wait)
+    return HTTPException(429, f"{message}; try again in {retry} s", {"Retry-After": str(retry)})

@@ -37,6 +37,9 @@ def _whole_characters(value: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Text from the client: any string of whole characters.
 Text = Annotated[str, AfterValidator(_whole_characters)]
+#: A feedback comment. The limit sits on the string, not on the optional field: there it would
+#: be read as a length of anything ("at most 2000 items").
+Comment = Annotated[str, Field(max_length=2000), AfterValidator(_whole_characters)]
 
 
 class ErrorOut(BaseModel):
@@ -111,7 +114,10 @@ class AnswerOut(BaseModel):
     answer: str
     sources: list[SourceOut]
     confidence: float
-    handoff: bool
+    handoff: bool = Field(
+        description="True when this turn put the conversation in the agents' queue; false "
+        "when it was there or with a person already."
+    )
     language: str
     mode: str = Field(
         description="curated, generated, extractive, declined, smalltalk; or 'agent' when a "
@@ -122,8 +128,8 @@ class AnswerOut(BaseModel):
     conversation_id: str | None = None
     message_id: int | None = Field(
         None,
-        description="Id of the stored answer (for thumbs); of the customer's message "
-        "when mode is 'agent'.",
+        description="Id of the stored answer (for thumbs); when mode is 'agent' there is no "
+        "answer, and it is the customer's message (as user_message_id).",
     )
     user_message_id: int | None = Field(
         None, description="Id of the customer's stored message of this turn."
@@ -186,14 +192,14 @@ class FeedbackIn(BaseModel):
     value: Annotated[Literal[1, -1], BeforeValidator(_not_a_bool)] = Field(
         description="1 thumbs up, -1 thumbs down."
     )
-    comment: Text | None = Field(None, max_length=2000)
+    comment: Comment | None = None
 
 
 class RatingIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)  # as FeedbackIn
 
     value: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent), a JSON integer.")
-    comment: Text | None = Field(None, max_length=2000)
+    comment: Comment | None = None
 
 
 class FeedbackOut(BaseModel):

@@ -57,6 +57,17 @@ class FeedbackRecord:
     created_at: datetime
 
 
+def _where(conv: Conversation) -> str:
+    """Where a conversation is, in words, for a refused move."""
+    if conv.status == "agent":
+        return f"it is already held by {conv.assigned_agent or 'a person'}"
+    return {
+        "bot": "it is with the bot, not in the queue or held by a person",
+        "waiting": "it is waiting in the queue, not held by anyone",
+        "closed": "it is closed",
+    }.get(conv.status, f"it is {conv.status}")
+
+
 class SupportRepository:
     """State changes of live support, feedback, and the numbers for the admin dashboard."""
 
@@ -168,10 +179,7 @@ class SupportRepository:
             conv = self._get(s, conversation_id)
             s.refresh(conv)
             if done.rowcount == 0:  # type: ignore[attr-defined]
-                holder = f" (held by {conv.assigned_agent})" if conv.assigned_agent else ""
-                raise ConflictError(
-                    f"cannot {what} conversation {conversation_id}: it is {conv.status}{holder}"
-                )
+                raise ConflictError(f"cannot {what} conversation {conversation_id}: {_where(conv)}")
             return self._record(s, conv)
 
     def note_answer(self, conversation_id: str, *, failed: bool) -> int:

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
-from kefu.errors import NotFoundError
 from kefu.service import live
 from kefu.service.auth import AdminDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -229,15 +228,22 @@ async def erase_customer(
     customer_id: CustomerId, admin: AdminDep, assistant: AssistantDep
 ) -> dict[str, Any]:
     """Erase one customer: conversations, messages, feedback and their data key (so backups
-    become unreadable too); audited. 404 (like export) when kefu held nothing about them;
-    the attempt is audited all the same."""
+    become unreadable too). Idempotent: erasing someone kefu holds nothing about (already
+    erased, or never known) succeeds too, with ``erased`` false and the counts all 0, so a
+    retry after a lost reply is no error. Every request is audited (``privacy.erase``) with
+    its counts, so the log shows each erasure asked for and what it removed."""
     from kefu.security.privacy import erase_customer as erase
 
     summary: dict[str, Any] = await live.run_sync(
         erase, assistant.kb.db, customer_id, actor=admin.name, role=admin.role, ip=admin.ip
     )
-    if not (summary["conversations"] or summary["customer_record"] or summary["data_keys"]):
-        raise NotFoundError(f"kefu holds no conversation or details for {customer_id!r}")
+    erased = bool(summary["conversations"] or summary["customer_record"] or summary["data_keys"])
+    summary["erased"] = erased
+    if not erased:
+        summary["message"] = (
+            f"kefu holds no conversation or details for {customer_id!r}: nothing left to "
+            "erase (already erased, or never known)"
+        )
     return summary
 
 

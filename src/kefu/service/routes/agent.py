@@ -15,14 +15,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from kefu.dialogue.assistant import clean_message
+from kefu.dialogue.assistant import InvalidMessage, clean_message
 from kefu.errors import NotFoundError
 from kefu.guard.documents import clean_passages
 from kefu.service import live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
 from kefu.service.events import CLOSING, QUEUE_CHANNEL
-from kefu.service.routes.conversations import KEEPALIVE_S, follow
+from kefu.service.routes.conversations import KEEPALIVE_S, follow, typing_allowed
 from kefu.service.schemas import (
     AgentConversationOut,
     ConversationOut,
@@ -165,10 +165,11 @@ async def typing(
     conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
 ) -> Response:
     """You are typing a reply: the customer sees '<name> is typing…'. Only while you hold the
-    conversation; nothing is stored."""
+    conversation; nothing is stored. At most one every 2 s is passed on (more are dropped)."""
     record = await _reachable(assistant, conversation_id, staff)
     _require_holder(record, staff)
-    live.publish_typing(state, conversation_id, "agent", staff.name)
+    if await typing_allowed(state, conversation_id, "agent"):
+        live.publish_typing(state, conversation_id, "agent", staff.name)
     return Response(status_code=204)
 
 
@@ -183,7 +184,10 @@ async def reply(
     state: StateDep,
 ) -> MessageOut:
     """Send a message to the customer (only while you hold the conversation)."""
-    text = clean_message(body.text)
+    try:
+        text = clean_message(body.text)
+    except InvalidMessage as exc:  # its words are for customers, who write questions
+        raise InvalidMessage(str(exc).replace("the question", "the reply")) from None
     record = await _reachable(assistant, conversation_id, staff)
     _require_holder(record, staff)
     message = await live.run_sync(live.store_message, assistant, conversation_id, "agent", text)

@@ -24,6 +24,7 @@ from kefu.service.deps import (
     AssistantDep,
     ConversationDep,
     ConversationsDep,
+    MessageDep,
     StateDep,
     hash_token,
     new_token,
@@ -120,7 +121,7 @@ def conversation_state(conversation: ConversationDep) -> ConversationOut:
 )
 async def send_message(
     body: MessageIn,
-    conversation: ConversationDep,
+    conversation: MessageDep,
     assistant: AssistantDep,
     state: StateDep,
     stream: Annotated[bool, Query(description="Reply with server-sent events.")] = False,
@@ -175,12 +176,13 @@ async def _to_agent(
 
 
 def _held(asked: MessageRecord, cid: str, status: str) -> AnswerOut:
-    """The reply to a message a person will answer: the bot stays silent."""
+    """The reply to a message a person will answer: the bot stays silent. ``handoff`` is
+    false: the conversation was with a person already, this turn handed nothing over."""
     return AnswerOut(
         answer="",
         sources=[],
         confidence=0.0,
-        handoff=True,
+        handoff=False,
         language=asked.language or reply_language(asked.content),
         mode="agent",
         latency_ms=0.0,
@@ -360,8 +362,11 @@ async def ask_for_person(
 async def typing(conversation: ConversationDep, state: StateDep) -> Response:
     """The customer is typing: the agent who holds (or is about to take) the conversation sees
     a 'typing' event {role: "user"} on its stream. Nothing is stored; while the bot answers,
-    nothing is sent. Pages send this at most every few seconds while the customer types."""
-    if conversation.status in ("waiting", "agent"):
+    nothing is sent. Pages send this at most every few seconds while the customer types; the
+    server passes on at most one every 2 s (more are answered 204 and dropped)."""
+    if conversation.status in ("waiting", "agent") and await typing_allowed(
+        state, conversation.id, "user"
+    ):
         live.publish_typing(state, conversation.id, "user")
     return Response(status_code=204)
 
@@ -414,6 +419,13 @@ async def rating(
         comment=_comment(assistant, body.comment),
     )
     return FeedbackOut(id=record.id, kind=record.kind, value=record.value)
+
+
+async def typing_allowed(state: StateDep, cid: str, role: str) -> bool:
+    """Whether a typing hint from this side of the conversation may go out now (one per
+    `ratelimit.TYPING_EVERY_S`), so a script cannot flood the other side's stream."""
+    allowed, _ = await state.limits.allow("typing", f"{cid}:{role}")
+    return allowed
 
 
 def _comment(assistant: AssistantDep, comment: str | None) -> str | None:

@@ -218,3 +218,55 @@ def test_a_decimal_number_is_no_list_item() -> None:
     assert join_approved(["Steps:", "1. Sign in.", "2、登录"], True) == (
         " Steps:\n1. Sign in.\n2、登录"
     )
+
+
+PLANS = (
+    "The VIP Monthly plan costs 39 yuan for 31 days on 3 devices. The VIP Quarterly plan costs "
+    "99 yuan for 93 days on 3 devices. The VIP Yearly plan costs 298 yuan for 366 days on 5 "
+    "devices. Verified students can buy the VIP Yearly plan for 198 yuan once a year."
+)
+CHECKS = (
+    "Free blood pressure checks are offered to adults at all branches. Ambulatory 24-hour blood "
+    "pressure monitoring is available at Riverside only. We accept used needles in a sharps bin "
+    "at Riverside and Northfield."
+)
+
+
+def _one(tok: MixedTokenizer, text: str, question: str = "") -> GroundedSentences:
+    passage = Passage(Entry("doc#1", "chunk", text, title="Plans"), score=1.0)
+    return GroundedSentences([passage], tok, question=question)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passes"),
+    [
+        ("The VIP Yearly plan costs 298 yuan for 366 days.", True),
+        ("Students can buy the VIP Yearly plan for 198 yuan.", True),
+        ("The monthly plan costs 39 yuan, and the yearly plan costs 298 yuan.", True),
+        # Each number is in the sources, but in another row than the one the claim matches.
+        ("The student price for the VIP Yearly plan is 298 yuan.", False),
+        ("The VIP Monthly plan costs 99 yuan for 366 days on 3 devices.", False),
+    ],
+)
+def test_a_number_must_come_from_the_row_the_claim_matches(
+    tok: MixedTokenizer, claim: str, passes: bool
+) -> None:
+    gate = _one(tok, PLANS, "How much is VIP?")
+    assert (gate.unsupported(claim) is None) is passes, gate.unsupported(claim)
+
+
+def test_a_claim_may_not_swap_the_name_its_source_sentence_gives(tok: MixedTokenizer) -> None:
+    gate = _one(tok, CHECKS, "is 24 hour blood pressure monitoring available at northfield")
+    swapped = "24-hour blood pressure monitoring is available at Northfield."
+    assert "northfield" in (gate.unsupported(swapped) or "")
+    assert gate.unsupported("24-hour blood pressure monitoring is available at Riverside.") is None
+    assert gate.unsupported("We accept used needles at Riverside and Northfield.") is None
+
+
+def test_an_echo_of_the_prompts_source_block_is_not_an_answer(tok: MixedTokenizer) -> None:
+    gate = _one(tok, CHECKS, "where can I get rid of used needles")
+    echo = "[doc#1] Plans\nWe accept used needles in a sharps bin at Riverside and Northfield. "
+    assert gate.feed(echo) == [] and gate.stopped
+    assert gate.reason == "copies the prompt's layout of the sources"
+    plain = _one(tok, CHECKS, "where can I get rid of used needles")
+    assert plain.feed("We accept used needles in a sharps bin at Riverside [doc#1]. ")

@@ -50,6 +50,11 @@ _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORE
 # A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
 _MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
+# The prompt's own layout echoed: "Sources:", or a passage's "[id] title" line (a model that
+# copies its input instead of answering shows the customer the raw block).
+_ECHO = re.compile(r"^\s*(?:sources\s*:|\[[^\[\]\n]{1,80}\][^\n]*\n)", re.IGNORECASE)
+# A name: a capitalised word that does not start a sentence or a line ("at Riverside only").
+_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][A-Za-z]+")
 _POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
 
 
@@ -114,6 +119,12 @@ class GroundedSentences:
             t for t in self.terms(question) if t[:1].isdigit()
         }
         self.question_terms = self.terms(question)
+        self._names = {
+            term
+            for p in passages
+            for name in _NAME.findall(p.entry.display_text)
+            for term in self.terms(name)
+        }
         self._question = _squeeze(question)
         self.free_terms = self.terms(_PARAPHRASE_WORDS)
         self._buffer = ""
@@ -149,6 +160,8 @@ class GroundedSentences:
 
     def unsupported(self, sentence: str) -> str | None:
         """Why ``sentence`` may not be shown, read on its own; None when it may."""
+        if _ECHO.match(sentence):
+            return "copies the prompt's layout of the sources"
         for cited in _CITATION.findall(sentence):
             if _ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
                 return f"cites a passage that was not retrieved: {cited}"
@@ -186,12 +199,33 @@ class GroundedSentences:
             return "says the opposite of its source (a negation on one side only)"
         # A number must come from a source sentence about the same thing, not from anywhere in
         # the sources: "the cheapest room is 10% cheaper" took a breakfast discount's 10.
-        for number in terms & self._numbers:
-            if not any(
-                number in words and words & terms - {number} - self.free_terms
-                for words, _ in self.source_sentences
-            ):
-                return f"a number from another part of the sources: {number}"
+        # And from the sentence (or table row) the claim matches best: "The student price for
+        # VIP is 298 yuan" shares words with the yearly plan's row, which holds 298, but more
+        # with the students' sentence, which says 198.
+        for clause in _clauses(sentence):
+            own = self.terms(clause)
+            about = own - self._numbers - self.free_terms
+            if not about:
+                continue
+            closest = max(len(about & words) for words, _ in self.source_sentences)
+            for number in own & self._numbers:
+                holding = [
+                    len(about & words) for words, _ in self.source_sentences if number in words
+                ]
+                if not holding or max(holding) == 0:
+                    return f"a number from another part of the sources: {number}"
+                if max(holding) < closest:
+                    return (
+                        f"a number from another row or sentence than the one it matches: {number}"
+                    )
+        # A name swapped: "24-hour monitoring is available at Northfield" rests on "... is
+        # available at Riverside only". The claim names a place, plan or product (a word the
+        # sources capitalise mid-sentence) that its source sentence lacks, and that sentence
+        # names another one the claim leaves out.
+        names = terms & self._names
+        if names - best[0] and (best[0] & self._names) - terms:
+            swapped = sorted(names - best[0])[0]
+            return f"names what its source sentence does not: {swapped}"
         return None
 
     def _repeats(self, terms: set[str]) -> bool:

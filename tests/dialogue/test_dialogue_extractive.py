@@ -130,4 +130,16 @@ def test_a_word_in_every_sentence_does_not_choose_the_sentence(tok: MixedTokeniz
     answer = extract_answer(
         tok.tokenize("Is there a student discount on VIP?"), _passage(text), tok
     )
-    assert answer == "Verified students can buy the VIP Yearly plan for 198 yuan once a year."
+    assert "Verified students can buy the VIP Yearly plan for 198 yuan" in answer
+    assert "39 yuan" not in answer and "99 yuan" not in answer
+
+
+def test_the_sentence_beside_the_best_comes_along_when_it_shares_half(
+    tok: MixedTokenizer,
+) -> None:
+    text = (
+        "完成学生认证的用户，购买VIP年卡可享受学生价198元，每个学生账号每年限购一次。"
+        "学生优惠不适用于月卡、季卡和家庭年卡。"
+    )
+    answer = extract_answer(tok.tokenize("学生买年卡有优惠吗"), _passage(text), tok)
+    assert answer == text

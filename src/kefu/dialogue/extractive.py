@@ -99,10 +99,15 @@ def extract_answer(
         wanted = _rows(ranked, scores, sentences, weight, tokenize)
         limit, count = max_list_chars, len(wanted)
     else:
-        # The best sentence, then the others that score nearly as well; never one that
-        # shares nothing: quoting unrelated sentences reads as a wrong answer.
-        near = [i for i in ranked[1:] if scores[i] > 0 and 4 * scores[i] >= 3 * scores[best]]
-        wanted, limit, count = [best, *near], max_chars, 3
+        # The best sentence, then the others that score nearly as well, or half as well
+        # next to it in its paragraph (its context: "…学生价198元。学生优惠不适用于月卡…");
+        # never one that shares nothing: quoting unrelated sentences reads as a wrong answer.
+        def near(i: int) -> bool:
+            beside = abs(i - best) == 1 and numbered[i][0] == numbered[best][0]
+            return 4 * scores[i] >= 3 * scores[best] or (beside and 2 * scores[i] >= scores[best])
+
+        others = [i for i in ranked[1:] if scores[i] > 0 and near(i)]
+        wanted, limit, count = [best, *others], max_chars, 3
     chosen: list[int] = []
     total = 0
     for i in wanted[:count]:

@@ -93,3 +93,53 @@ def test_a_step_of_a_procedure_brings_the_whole_list(tok: MixedTokenizer) -> Non
 def test_a_sentence_outside_the_list_is_quoted_alone(tok: MixedTokenizer) -> None:
     answer = extract_answer(tok.tokenize("How soon are faults fixed?"), _passage(STEPS), tok)
     assert "two working days" in answer and "1." not in answer
+
+
+# A price table as the loaders store it: one labelled row a paragraph (kefu.ingest._html).
+PLANS = "\n\n".join(
+    [
+        "方案: VIP月卡; 价格: 39元; 有效时长: 31天; 自动续费价: 连续包月29元/月",
+        "方案: VIP季卡; 价格: 99元; 有效时长: 93天; 自动续费价: 连续包季89元/季",
+        "方案: VIP年卡; 价格: 298元; 有效时长: 366天; 自动续费价: 连续包年268元/年",
+        "方案: 家庭年卡; 价格: 498元; 有效时长: 366天; 自动续费价: 不支持自动续费",
+    ]
+)
+
+
+def test_the_row_the_question_names_is_quoted_on_its_own_line(tok: MixedTokenizer) -> None:
+    # A black-box tester got "…连续包月29元/月方案: VIP季卡; 价格: 99元…" for 季卡价格.
+    assert extract_answer(tok.tokenize("季卡价格"), _passage(PLANS), tok) == PLANS.split("\n\n")[1]
+    # 年卡 names two rows: both, one a line, and not the first rows of the table.
+    lines = extract_answer(tok.tokenize("年卡多少钱"), _passage(PLANS), tok).splitlines()
+    assert [line.split(";")[0] for line in lines] == ["方案: VIP年卡", "方案: 家庭年卡"]
+
+
+def test_a_question_about_the_whole_table_gets_every_row(tok: MixedTokenizer) -> None:
+    answer = extract_answer(tok.tokenize("会员价格表"), _passage(PLANS), tok)
+    assert answer.split("\n") == PLANS.split("\n\n")
+
+
+def test_a_word_in_every_sentence_does_not_choose_the_sentence(tok: MixedTokenizer) -> None:
+    # "VIP" and "on" are in the price sentences too; only "student" tells the answer apart.
+    text = (
+        "The VIP Monthly plan costs 39 yuan for 31 days on 3 devices. "
+        "The VIP Quarterly plan costs 99 yuan for 93 days on 3 devices. "
+        "The VIP Yearly plan costs 298 yuan for 366 days on 5 devices. "
+        "Verified students can buy the VIP Yearly plan for 198 yuan once a year."
+    )
+    answer = extract_answer(
+        tok.tokenize("Is there a student discount on VIP?"), _passage(text), tok
+    )
+    assert "Verified students can buy the VIP Yearly plan for 198 yuan" in answer
+    assert "39 yuan" not in answer and "99 yuan" not in answer
+
+
+def test_the_sentence_beside_the_best_comes_along_when_it_shares_half(
+    tok: MixedTokenizer,
+) -> None:
+    text = (
+        "完成学生认证的用户，购买VIP年卡可享受学生价198元，每个学生账号每年限购一次。"
+        "学生优惠不适用于月卡、季卡和家庭年卡。"
+    )
+    answer = extract_answer(tok.tokenize("学生买年卡有优惠吗"), _passage(text), tok)
+    assert answer == text

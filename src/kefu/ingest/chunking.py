@@ -6,8 +6,9 @@ model and a Chinese character and an English word are both about one token anywa
 Text is cut preferably between paragraphs, then between sentences (``. ! ?`` followed by
 whitespace, and ``。！？；…`` anywhere, since Chinese puts no space after them), then at line
 breaks, and only as a last resort in the middle of a sentence. Each chunk after the first
-starts with roughly the last ``overlap`` characters of the one before it, taken as whole
-sentences where they fit, so a fact that straddles a cut is still whole in one chunk.
+starts with up to the last ``overlap`` characters of the one before it, as whole sentences, so
+a chunk never starts mid-sentence; only a sentence too long for a chunk, already cut, is
+repeated from the middle.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Atom:
 
     joiner: str
     text: str
+    cut: bool = False  # a piece of a sentence too long for a chunk, cut where it had to be
 
 
 def chunk_text(text: str, *, chunk_size: int = 800, overlap: int = 120) -> list[str]:
@@ -91,10 +93,11 @@ def _atoms(text: str, limit: int) -> list[_Atom]:
             atoms.append(_Atom(joiner, paragraph))
             continue
         for sentence_joiner, sentence in _sentences(paragraph):
-            for index, (piece_joiner, piece) in enumerate(_hard_cut(sentence, limit)):
+            pieces = _hard_cut(sentence, limit)
+            for index, (piece_joiner, piece) in enumerate(pieces):
                 if index == 0:
                     piece_joiner = joiner or sentence_joiner
-                atoms.append(_Atom(piece_joiner, piece))
+                atoms.append(_Atom(piece_joiner, piece, cut=len(pieces) > 1))
                 joiner = ""
     return atoms
 
@@ -167,11 +170,26 @@ def _carry(atoms: list[_Atom], budget: int) -> list[_Atom]:
         size = grown
     if taken:
         return taken[::-1]
-    # Not even the last sentence fits: repeat its last characters, from a word start if the
-    # text has spaces (Chinese has none, and is cut anywhere).
-    tail = atoms[-1].text[-budget:]
+    last = atoms[-1]
+    if not last.cut:
+        # A paragraph too long to repeat whole: its last sentences that fit, or nothing; a
+        # chunk that starts mid-sentence ("supplies cost £12 per item.") reads as nonsense.
+        sentences = _sentences(last.text)
+        kept: list[_Atom] = []
+        size = 0
+        for joiner, sentence in reversed(sentences[1:] if len(sentences) > 1 else []):
+            grown = len(sentence) + (size + len(kept[-1].joiner) if kept else 0)
+            if grown > budget:
+                break
+            kept.append(_Atom(joiner, sentence))
+            size = grown
+        return kept[::-1]
+    # A piece of a sentence that had to be cut anyway (a run of text without punctuation):
+    # repeat its last characters, from a word start if the text has spaces (Chinese has
+    # none, and is cut anywhere).
+    tail = last.text[-budget:]
     space = tail.find(" ")
     if 0 <= space < len(tail) // 2:
         tail = tail[space + 1 :]
     tail = tail.strip()
-    return [_Atom("", tail)] if tail else []
+    return [_Atom("", tail, cut=True)] if tail else []

@@ -2,9 +2,10 @@
 
 Markdown and HTML are split at their h1-h3 headings first, so a chunk never mixes two
 sections and its title is the heading path ("Returns > Refund timing") that tells a reader
-where the passage comes from. PDFs are split the same way at the headings recognised by
-font size, weight or numbering (see ``_pdf``), each chunk citing the page it starts on; a PDF
-without recognisable headings is chunked page by page.
+where the passage comes from. Plain text is split the same way at the headings a reader sees
+in it: short lines over a paragraph, numbered or underlined lines (see ``_text``). PDFs are
+split at the headings recognised by font size, weight or numbering (see ``_pdf``), each chunk
+citing the page it starts on; a PDF without recognisable headings is chunked page by page.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kefu.errors import IngestError, MissingDependency
 from kefu.ingest._common import ChunkBuilder, decode_text, encoding_metadata
 from kefu.ingest._markdown import Section, split_markdown
 from kefu.ingest._pdf import PdfSection, drop_page_furniture, page_lines, split_pdf
+from kefu.ingest._text import split_text
 from kefu.types import Entry
 
 # Titles that PDF writers fill in when the author set none.
@@ -53,15 +55,16 @@ def load_text(
     path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
 ) -> list[Entry]:
     text, encoding = decode_text(path, data)
-    builder = ChunkBuilder(
+    title, sections = split_text(text)
+    return _sections_to_entries(
         path,
+        title or path.stem,
+        sections,
+        encoding,
         chunk_size=chunk_size,
         overlap=overlap,
-        metadata=encoding_metadata(encoding),
         id_stem=id_stem,
     )
-    builder.add(text, title=path.stem)
-    return _require_text(path, builder.entries)
 
 
 def load_html(

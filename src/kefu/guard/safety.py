@@ -6,6 +6,8 @@ Kinds, most urgent first:
   poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
 - ``private``: someone else's data, other customers' conversations, secrets or configuration;
+- ``prescription``: a prescription-only medicine without a prescription, or someone else's
+  (`kefu.guard.medicines`);
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
 - ``investment``: personalised investment advice (`kefu.guard.investment`);
 - ``fraud``: help to commit fraud or break the law: false invoices or receipts, tax evasion,
@@ -35,7 +37,7 @@ from kefu.guard.animals import pet_emergency
 from kefu.guard.emergency import EMERGENCY
 from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
-from kefu.guard.medicines import asks_for_dose
+from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
 
@@ -43,6 +45,7 @@ SafetyKind = Literal[
     "emergency",
     "injection",
     "private",
+    "prescription",
     "dose",
     "diagnosis",
     "investment",
@@ -304,6 +307,8 @@ def assess(text: str) -> SafetyKind | None:
         return "injection"
     if asks_for_private(texts, text):
         return "private"
+    if asks_without_prescription(texts):
+        return "prescription"
     if asks_for_dose(texts):
         return "dose"
     if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):

@@ -65,7 +65,9 @@ _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 # Safety kinds answered with fixed text (messages.py) and a person; the business's own
 # confident FAQ answer may follow the fixed text, except after an injection attempt, whose
 # wording must not steer what is shown, and after a request for fraud, whose closest entry is
-# the how-to it would misuse ("怎么开发票不用交税" finds "how to issue an invoice").
+# the how-to it would misuse ("怎么开发票不用交税" finds "how to issue an invoice"), or for a
+# prescription medicine without a prescription, whose closest entry is about collecting one
+# ("Yes. A friend can collect your prescription…" read as "yes, you can buy it").
 _SAFETY_REPLY = {
     "injection": "safety_injection",
     "private": "safety_private",
@@ -73,6 +75,7 @@ _SAFETY_REPLY = {
     "diagnosis": "safety_diagnosis",
     "investment": "safety_investment",
     "fraud": "safety_fraud",
+    "prescription": "safety_prescription",
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
@@ -222,7 +225,10 @@ class Assistant:
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
         result, confidence, vector = self._retrieve(message, _safe_history(history))
-        if kind != "emergency" and self._learned_emergency(vector, language):
+        # Not over a request for a medicine without a prescription: its drug names ("diazepam
+        # to help me sleep") read as an overdose to the head, and the rules judged it already.
+        head_may_override = kind not in ("emergency", "prescription")
+        if head_may_override and self._learned_emergency(vector, language):
             kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)
@@ -356,7 +362,8 @@ class Assistant:
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
         text = self._reply(key, language)
-        top = None if kind == "fraud" else self._confident_faq(found, confidence, language)
+        no_faq = kind in ("fraud", "prescription")
+        top = None if no_faq else self._confident_faq(found, confidence, language)
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text

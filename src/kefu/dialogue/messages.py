@@ -94,6 +94,19 @@ _REPLIES: dict[str, dict[str, str]] = {
         "逃避缴税，洗钱、套现，以及虚假退款、刷单刷评都是违法行为。如需如实开具、更正或作废发票，"
         "我们很乐意协助；涉税问题请咨询税务机关或专业财税顾问。我已请同事协助您。",
     },
+    # A prescription-only medicine without a prescription, or someone else's
+    # (kefu.guard.medicines): no, why, who can help; no FAQ answer follows (assistant.py).
+    "safety_prescription": {
+        "en": "Prescription-only medicines can only be supplied with a valid prescription "
+        "written for you, so I can't help you get one without it. A pharmacist or your doctor "
+        "can advise on what is right for you, including what you can buy without a prescription "
+        "and what to do if you have run out of a medicine you already take. Please don't take "
+        "medicine prescribed for someone else or share yours: it may not be safe for you. I've "
+        "asked a colleague to help you.",
+        "zh": "处方药须凭为您本人开具的有效处方才能购买，没有处方我们无法提供。药师或医生可以根据"
+        "您的情况给出建议，包括哪些药无需处方即可购买，以及常用药吃完了该怎么办。请不要服用为他人"
+        "开具的处方药，也不要把自己的处方药给别人，这样可能不安全。我已请同事协助您。",
+    },
     "safety_promise": {
         "en": "I can't make promises, create discount codes or offer compensation beyond what "
         "our published policies say. I've asked a colleague to look at your case.",
@@ -164,7 +177,7 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("我也正在为您转接人工客服。", f"其他问题请通过{_ELSEWHERE_ZH}联系人工客服。"),
     },
-    "safety_diagnosis": {  # and safety_investment and safety_fraud, which end the same way
+    "safety_diagnosis": {  # and safety_investment, _fraud and _prescription: they end the same way
         "en": (
             "I've asked a colleague to help you.",
             f"A colleague can help you via {_ELSEWHERE_EN}.",

@@ -55,6 +55,20 @@ _BODY = (
     + r"{0,30}(pills|tablets|meds|medicine|capsules|antidepressants|painkillers|insulin|"
     r"sleeping|opioids|paracetamol|tylenol|ibuprofen)|"
     r"(drank|swallowed|ate)" + _ + r"{0,20}(bleach|antifreeze|detergent|pesticide|cleaner)|"
+    # asking for a lethal amount ("how many paracetamol would it take to kill someone", "how many
+    # sleeping pills is too many", "安眠药吃多少会死"): a self-harm method question, also when
+    # "for a friend" or wrapped in a role-play; in _BODY, not _SELF_HARM, so that "how much
+    # chocolate would kill a dog" stays a pet's emergency (kefu.guard.animals)
+    r"\b(lethal|fatal|deadly|killing) (dose|amount|quantity|number|level)s?\b|"
+    r"(?<!people )(?<!patients )how (much|many)\b(?! people)" + _ + r"{0,60}\b(kill(?!s? (the )?"
+    r"(pain|germs?|bacteria|infection|virus|lice|nits|fleas|worms|bugs|weeds|mou?ld|time))|"
+    r"die\b(?! (my|your|his|her|their|the) hair)|be (lethal|fatal|deadly)|overdose|\bod\b|"
+    r"never wake|not wake)|"
+    r"how (much|many) (\w+ ){0,3}(sleeping (pills?|tablets?)|sleepers|benzos?|opioids?|"
+    r"antidepressants?|insulin)\b" + _ + r"{0,30}\btoo (many|much)\b|"
+    r"致死(量|剂量)|致命(剂量|的量|量)|(吃|服|喝|吞|打)" + _ + r"{0,4}(多少|几)" + _ + r"{0,6}"
+    r"(会|能|就|才|可以|足以|够)" + _ + r"{0,2}(死|致死|致命|没命|毙命|醒不过来|醒不来)|"
+    r"(安眠药|安定|镇静药|降压药|胰岛素)" + _ + r"{0,10}多少" + _ + r"{0,6}(算|是)?(太多|过量)|"
     # allergy
     r"anaphyla|epipen|(throat|airway) (is |feels )?(closing|swelling|swollen|tight)|"
     r"(face|lips?|tongue|throat) (is |are |has |have )?(swelling|swollen|swelled|huge|puffing|"

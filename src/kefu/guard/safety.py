@@ -6,6 +6,8 @@ Kinds, most urgent first:
   poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
 - ``private``: someone else's data, other customers' conversations, secrets or configuration;
+- ``prescription``: a prescription-only medicine without a prescription, or someone else's
+  (`kefu.guard.medicines`);
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
 - ``investment``: personalised investment advice (`kefu.guard.investment`);
 - ``fraud``: help to commit fraud or break the law: false invoices or receipts, tax evasion,
@@ -35,6 +37,7 @@ from kefu.guard.animals import pet_emergency
 from kefu.guard.emergency import EMERGENCY
 from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
+from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
 
@@ -42,6 +45,7 @@ SafetyKind = Literal[
     "emergency",
     "injection",
     "private",
+    "prescription",
     "dose",
     "diagnosis",
     "investment",
@@ -199,33 +203,8 @@ _SQUEEZED_INJECTION = re.compile(
 
 # -- someone else's data, secrets, configuration: kefu.guard.private -----------------------
 
-# -- medicine ------------------------------------------------------------------------------
-_DRUG = (
-    r"(ibuprofen|paracetamol|acetaminophen|tylenol|advil|motrin|aspirin|calpol|nurofen|"
-    r"amoxicillin|antibiotics?|metformin|insulin|sertraline|prozac|xanax|valium|oxycodone|"
-    r"morphine|codeine|tramadol|melatonin|benadryl|antihistamines?|steroids?|prednisone|"
-    r"painkillers?|sleeping (pills?|tablets?)|meds|medicines?|medications?|pills?|tablets?|"
-    r"syrup|drops|capsules?|mg|milligrams?|ml)"
-)
-# Unambiguous: asking for an amount of medicine.
-_DOSE = re.compile(
-    r"\bdos(e|es|age|ing)\b|how (much|many) (mg|milligrams?|ml|millilit\w*|tablets?|pills?|"
-    r"capsules?|drops|teaspoons?|spoons?)\b|\b\d+\s?(mg|ml)\b" + _ + r"{0,30}\?|"
-    r"剂量|吃(几|多少)(片|粒|颗|毫克|毫升|次|袋|支|勺)|喂(几|多少)|用(几|多少)(片|粒|毫升|毫克)|"
-    r"一次(吃|服|喂)(几|多少)|多少毫克|几毫升|多少毫升|服用(几|多少)|(多|补|少)吃(一|两)?(片|粒|颗|次)|"
-    r"吃两片|吃双份|最多(能|可以)?(吃|服)|多久(吃|服|用|喂)一次|(一天|每天|每日)(吃|服|用|喂)几次",
-    re.IGNORECASE,
-)
-# Ambiguous on their own ("how many days does it take"): count only beside a medicine.
-_DOSE_WEAK = re.compile(
-    r"how (much|many)\b" + _ + r"{0,40}\b(take|give|swallow|use)\b|"
-    r"(take|give|double|skip|increase|halve|split|crush)\b|"
-    r"(can|should|could|may) (i|we|he|she|they) (take|give|have|mix)\b|"
-    r"(maximum|max|safe|right|correct|strong) (\w+ )?(amount|number|dose|quantity|units)|"
-    r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少|减半|改成一天|一天(吃|服)一次",
-    re.IGNORECASE,
-)
-_MEDICINE = re.compile(r"\b" + _DRUG + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)", re.IGNORECASE)
+# -- medicine: kefu.guard.medicines ---------------------------------------------------
+
 _CONDITION = (
     r"(\w+itis|\w+osis|disease|infection|cancer|diabetes|syndrome|disorder|strep|flu|covid|"
     r"eczema|scabies|melanoma|tumou?r|ulcer|allerg\w*|illness|std|sti|hiv|migraine|anemia|"
@@ -328,7 +307,9 @@ def assess(text: str) -> SafetyKind | None:
         return "injection"
     if asks_for_private(texts, text):
         return "private"
-    if _any(_DOSE, texts) or (_any(_DOSE_WEAK, texts) and _any(_MEDICINE, texts)):
+    if asks_without_prescription(texts):
+        return "prescription"
+    if asks_for_dose(texts):
         return "dose"
     if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):
         return "diagnosis"

@@ -49,7 +49,6 @@ def test_emergencies(text: str) -> None:
         "human please",
         "agent please",
         "real person",
-        "let me speak to your manager",
         "this bot is useless, get me a person",
         "I need a human please",
         "I'm talking to a machine, I need to speak to somebody",

@@ -108,7 +108,7 @@ def routed(make_assistant: MakeAssistant, ngram_model: Path) -> Assistant:
 def test_an_intent_routed_to_a_person_hands_off(
     routed: Assistant, make_assistant: MakeAssistant
 ) -> None:
-    message = "Please escalate this to a manager"
+    message = "Could a manager call me back?"
     answer = routed.ask(message)
     assert (answer.mode, answer.handoff) == ("declined", True)
     assert answer.text == messages.reply("handoff_request", "en")
@@ -228,7 +228,7 @@ def test_the_classifier_reads_the_vector_the_faq_search_computed(
         return inner(texts)
 
     memo.inner.embed_queries = spy  # type: ignore[method-assign]
-    message = "Please escalate this to a manager"
+    message = "Could a manager call me back?"
     answer = assistant.ask(message)
     assert answer.intent is not None and answer.intent["route"] == "human"
     assert seen.count([message]) == 1, seen

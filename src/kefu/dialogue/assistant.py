@@ -79,6 +79,9 @@ _SAFETY_REPLY = {
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
+# Not a safety kind, but answered the same way: fixed text and a person, the business's
+# confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
+_FIXED_REPLY = {**_SAFETY_REPLY, "complaint": "complaint"}
 
 
 class Assistant:
@@ -179,6 +182,9 @@ class Assistant:
         words = plain_text(message)
         history = self.history(session_id) if session_id else []
         plan = self.plan(words, history)
+        if plan.handoff and plan.mode != "generated" and self._waiting(session_id):
+            # Already in the queue: the customer is not told of a new transfer each turn.
+            plan.text = messages.already_waiting(plan.text)
         if plan.mode == "generated":
             pieces: list[str] = []
             for piece in self._generate(words, plan, history):
@@ -209,7 +215,7 @@ class Assistant:
         yield answer
 
     def plan(self, message: str, history: list[ChatMessage]) -> Plan:
-        language = reply_language(message)
+        language = self._language(message, history)
         kind = triage(message)
         if kind == "human":
             return person_plan(language, "customer asked for a person")
@@ -237,7 +243,7 @@ class Assistant:
             confidence = 0.0  # the confidence was about a passage that is gone: trust nothing
         if kind == "emergency":
             return self._emergency_plan(message, language, passages, confidence)
-        if kind in _SAFETY_REPLY:
+        if kind in _FIXED_REPLY:
             return self._safety_plan(kind, message, language, passages, confidence)
         plan = decide(
             passages=passages,
@@ -265,6 +271,27 @@ class Assistant:
                 emergency=lambda: self._emergency_plan(message, language, passages, confidence),
             )
         return plan
+
+    def _language(self, message: str, history: list[ChatMessage]) -> str:
+        """The reply language. A message with no words ("👍", "😡😡") takes the customer's
+        earlier one, or else the knowledge base's main language: a Chinese business's customer
+        sending an emoji first is not answered in English."""
+        from kefu.text.language import detect_language
+
+        if detect_language(message) != "unknown":
+            return reply_language(message)
+        for m in reversed(history):
+            if m.role == "user" and detect_language(m.content) != "unknown":
+                return reply_language(m.content)
+        languages = [e.language for e in self.kb.index.entries if e.language in ("en", "zh")]
+        zh = languages.count("zh")
+        return "zh" if zh and zh >= len(languages) - zh else "en"
+
+    def _waiting(self, session_id: str | None) -> bool:
+        """Whether the conversation already waits for a person (the service's queue)."""
+        if not session_id:
+            return False
+        return self.conversations.get(session_id).status == "waiting"
 
     def _retrieve(
         self, message: str, history: list[ChatMessage]
@@ -358,7 +385,7 @@ class Assistant:
         self, kind: str, message: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
         """Fixed safe text and a person; the business's confident FAQ answer may follow."""
-        key = _SAFETY_REPLY[kind]
+        key = _FIXED_REPLY[kind]
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
         text = self._reply(key, language)

@@ -21,6 +21,8 @@ class InvalidMessage(KefuError):
 def clean_message(text: object) -> str:
     if not isinstance(text, str):
         raise InvalidMessage("a message must be text")
+    # Terminal escape sequences first: dropping only their ESC would leave "[31m" in the words.
+    text = _TERMINAL_ESCAPE.sub("", text)
     # Drop control characters (but keep newlines/tabs) that some clients paste in.
     cleaned = "".join(ch for ch in text if ch in "\n\t" or not _control(ch)).strip()
     bad = next((ch for ch in cleaned if "\ud800" <= ch <= "\udfff"), None)
@@ -44,6 +46,19 @@ def clean_message(text: object) -> str:
             "plain text"
         )
     return cleaned
+
+
+# ANSI/VT escape sequences a terminal or a copied log puts in (ECMA-48): CSI (ESC [ or the C1
+# byte 0x9b, parameters, intermediates, a final byte: colours "\x1b[31m", cursor moves), OSC
+# (ESC ] or 0x9d ... ended by BEL or ST: window titles, links; unended, to the end), other
+# string commands (DCS, SOS, PM, APC ... ST), character set choices ("\x1b(B") and resets or
+# cursor saves ("\x1bc", "\x1b7"). Only these short ones: a stray ESC before a word ("\x1b my")
+# must not take the word's first letter with it.
+_TERMINAL_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|"
+    r"(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)|"
+    r"\x1b[()*+\-./][0-~]|\x1b[78=>c]"
+)
 
 
 def _control(ch: str) -> bool:

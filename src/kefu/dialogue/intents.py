@@ -1,8 +1,8 @@
 """Cheap rule-based triage that runs before retrieval: an emergency or another safety case
 (`kefu.guard.safety`: injection, someone else's data, doses, diagnoses, investment advice,
-fraud, promises), a request for a person, greetings, and thanks or closings (both "thanks": "ok",
-"bye"). Rules, not a model, because these must work with any knowledge base and be predictable;
-the trainable intent classifier is a separate part.
+fraud, promises), a complaint, a request for a person, greetings, and thanks or closings (both
+"thanks": "ok", "bye", "👍"). Rules, not a model, because these must work with any knowledge
+base and be predictable; the trainable intent classifier is a separate part.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Literal
 from kefu.guard.safety import SafetyKind, assess
 
 # The safety kinds (`kefu.guard.safety.SafetyKind`), then what the rules here add.
-Triage = Literal[SafetyKind, "human", "data_request", "greeting", "thanks", "none"]
+Triage = Literal[SafetyKind, "complaint", "human", "data_request", "greeting", "thanks", "none"]
 
 # Who a customer asks for when they want a person.
 _PERSON = (
@@ -67,6 +67,109 @@ _DATA_REQUEST = re.compile(
     r"个人信息保护法|被遗忘权",
     re.IGNORECASE,
 )
+# A complaint: the customer complains or means to, wants a manager, threatens a regulator, a
+# court or the press, or is angry at being charged. A person takes it over (docs/answer-policy.md).
+# First-person or accusing wording only: "I was charged twice" and "重复扣款怎么办" are questions.
+_COMPLAINT = re.compile(
+    r"\bi(\W*(want|need|would like|'?d like|wish|demand|intend|will|'?ll|shall|am going|'?m "
+    r"going|am gonna|'?m gonna|have|'?ve|am|'?m|already))*\W*(to )?"
+    r"(make|file|lodge|raise|submit|register|put "
+    r"in|log|filed|lodged|made|raised|filing|making|lodging|raising|submitting)\W+(a |an )?"
+    r"(formal |official |serious )?complaint\b|"
+    r"\bi(\W*(am|'?m|want to|would like to|'?d like to|wish to|need to|have to|must|am going "
+    r"to|'?m going to|will|'?ll|have|'?ve|already|have already|'?ve already))*\W*"
+    r"complain(ing|ed)?\b|"
+    r"\b(this is|consider this|treat this as) (a |an |my )?(formal |official )?complaint\b|"
+    r"\bescalat(e|ing)\b\W+(this|my|it|the (matter|issue|case|complaint))\b|"
+    r"\b(want|need) (this|it|my (case|complaint|issue)) escalated\b|"
+    # a regulator, a court, the press or a chargeback as a threat
+    r"\b(report(ing)?|complain(ing)?)\b.{0,20}\b(bbb|better business bureau|ftc|cfpb|fca|"
+    r"ombudsman|trading standards|consumer (protection|affairs|council|rights)|regulators?|"
+    r"authorities|attorney general)\b|"
+    r"\b(i|we)('ll| will| am going to|'m going to| are going to| am gonna|'m gonna| shall)\W+"
+    r"(be )?(sue|suing|take (you|this|it) to court|taking (you|this|it) to court|take legal "
+    r"action|(contact(ing)?|call(ing)?|get(ting)?) (my |a )?lawyer|report (you|this|your)|"
+    r"go to the (press|media|news)|dispute (the|this) charge|"
+    r"(do|file|make) a chargeback|leave a (bad|negative|one[- ]star|1[- ]star) review)|"
+    r"\bsee you in court\b|"
+    r"\b(get|put|bring|fetch)\W+(me\W+)?(your|a|the)\W+(manager|supervisor|boss|superior)\b|"
+    r"\b(talk|speak)(ing)?\W+(to|with)\W+(your|the)\W+(boss|superior)\b|"
+    r"\bmy (lawyer|solicitor|attorney) will\b|"
+    # anger at the business
+    r"\b(unacceptable|outrageous|disgraceful|a disgrace|appalling|fed up|sick and tired|"
+    r"ripped me off|rip[- ]?off|scammed me|you people|worst (customer )?(service|company|"
+    r"experience)|this is ridiculous|absolutely ridiculous)\b|"
+    r"\byou\W*((have|'ve|just|already)\W+)*(double[- ]charged|overcharged|charged me (twice|two "
+    r"times|double|again|three times)|billed me twice|took (my )?money twice)\b|"
+    # 中文：投诉、举报、起诉的意思，找领导，12315、消协等，气话
+    r"(我|俺|老子)(要|想|必须|一定要|非要|得|就要|会|将|准备|马上|已经|还要)*(去|到|向)?"
+    r"(投诉|举报|起诉|告(?!诉|知|一段|别))|"
+    r"投诉(你们|你|贵公司|贵司|这个平台|你们平台|你们公司|客服|这家)|"
+    r"(?<!\d)12315(?!\d)|消协|消费者协会|消保委|市场监(督管理|管)局|工商局|黑猫投诉|"
+    r"(去|找)(媒体|记者)|曝光你们|律师函|法院见|"
+    r"(找|叫|喊|见)(一下|下)?(你们|你|贵司|贵公司)(的)?(经理|领导|主管|负责人|老板|上级|管事的)|"
+    r"(找|叫|喊|见|要|让)(你们|你)?(的)?(经理|领导|主管|负责人|老板|上级|管事的)(来|出来|过来|"
+    r"跟我|和我|[，,。.!！]|$)|"
+    r"你们(的)?(经理|领导|主管|负责人|老板)(呢|在哪|人呢)|"
+    r"再不.{1,12}(我|老子)就|"
+    r"凭什么|太过分|欺人太甚|坑人|坑钱|骗钱|黑心|无良|什么破|给个说法|讨个说法|给我个说法|还我钱|"
+    r"退我钱|把钱退给我|气死|岂有此理|忍无可忍|"
+    r"把(你们|你)?(的)?(经理|领导|主管|负责人|老板)(叫|喊|找)|"
+    r"你们(怎么|凭什么)?(乱|多|重复|又)+(扣|收)",
+    re.IGNORECASE,
+)
+# Charged again or too much, shouted ("扣了我两次钱！！！", "you took my money twice!!"): angry
+# enough to be a complaint; the same said calmly is a question for the knowledge base.
+_CHARGED = re.compile(
+    r"(扣|收|付)了?(我)?(两次|2次|三次|双倍|重复)|重复(扣|收|付)|多(扣|收)了?|"
+    r"\b(charged|billed|debited|took)\b.{0,20}\b(twice|double|two times|again|too much)\b|"
+    r"\b(double[- ]charged|overcharged)\b",
+    re.IGNORECASE,
+)
+_SHOUT = re.compile(r"[!！]{2,}|[!！][?？]|[?？][!！]")
+# Asking about complaints, not making one: how, where, the number, the procedure, the progress
+# ("投诉电话是多少", "怎么投诉", "how do I file a complaint?"). The knowledge base answers these;
+# a decline still hands over. Like _NOT_A_REQUEST for requests for a person.
+_NOT_A_COMPLAINT = re.compile(
+    r"(怎么|怎样|如何|咋|在哪|去哪|哪里|哪儿|从哪|通过什么|用什么|有没有|有什么|可以|能不能|能否|是否)"
+    r"[^。！？!?]{0,6}(投诉|举报|联系(你们)?(的)?(经理|主管|负责人)|找(经理|主管|负责人))|"
+    r"(投诉|举报)(的)?(电话|热线|渠道|方式|途径|入口|邮箱|流程|进度|结果|记录|时效|多久|要多久|"
+    r"需要多久|处理时间|部门|规则|须知)|"
+    r"(经理|主管|负责人)的?(电话|联系方式|邮箱)|12315(是|的)?(什么|啥|多少|电话|热线|网站|怎么)|"
+    r"\b(how (do|can|could|should|would|to|long)|where (do|can|could|should|is|are|to|would)|"
+    r"what('s| is| are| was)|when (will|does|do|can|is|should)|which|who (do|should|can|"
+    r"handles))\b[^.!?]{0,40}\b(complain\w*|complaints?|ombudsman|escalat\w*|manager|supervisor)\b|"
+    r"\b(is there|do you have|(can|could|may) i (make|file|raise|lodge|submit))\b[^.!?]{0,20}\b"
+    r"(complaints?|ombudsman)\b|"
+    r"\b(complaints?|escalation) (procedure|process|policy|form|department|team|line|number|"
+    r"email|address|page)\b|"
+    r"\b(status|progress|update|outcome) (of|on) my complaint\b",
+    re.IGNORECASE,
+)
+# Who a customer wants when asking for a person is a complaint: a manager, not just anyone.
+_MANAGER = re.compile(r"\b(manager|supervisor|boss|someone in charge)\b", re.IGNORECASE)
+# Emoji alone. Thumbs-up, OK and smiles acknowledge an answer like "ok" (they are thanks);
+# angry faces are a complaint. Skin tones, variation selectors and joiners ride along.
+_EMOJI_EXTRA = "\ufe0f\u200d\U0001f3fb-\U0001f3ff"
+_ACK_EMOJI = "👍👌🙏👏✅✔🆗❤💯🤝😊🙂😀😁😄☺🥰😍💪🌹"
+_ANGRY_EMOJI = "😡😠🤬💢👿"
+_ACK_ONLY = re.compile(
+    rf"^[\s!！。.,，~～{_EMOJI_EXTRA}]*[{_ACK_EMOJI}][\s!！。.,，~～{_ACK_EMOJI}{_EMOJI_EXTRA}]*$"
+)
+_ANGRY_ONLY = re.compile(
+    rf"^[\s!！?？{_EMOJI_EXTRA}]*[{_ANGRY_EMOJI}][\s!！?？{_ANGRY_EMOJI}{_EMOJI_EXTRA}]*$"
+)
+
+
+def is_complaint(text: str) -> bool:
+    """A complaint, a manager wanted, a threat to go to a regulator, or anger at a charge;
+    not a question about how to complain."""
+    if _ANGRY_ONLY.match(text):
+        return True
+    angry = _COMPLAINT.search(text) or (_CHARGED.search(text) and _SHOUT.search(text))
+    return bool(angry) and not _NOT_A_COMPLAINT.search(text)
+
+
 _EMERGENCY = re.compile(
     r"chest pain|heart attack|can'?t breathe|cannot breathe|trouble breathing|"
     r"short(ness)? of breath|stroke|face (is )?droop|slurred speech|unconscious|passed out|"
@@ -98,7 +201,7 @@ _CLOSING_WORD = (
 # Atomic groups and a possessive separator: "嗯嗯嗯…" can be cut into words in many ways, and a
 # long run that fails at its end must not make the matcher try them all. An atomic group keeps
 # the first alternative that matches, so a word comes before its own prefix ("tysm", "ty").
-_SEPARATOR = r"[\s!！。.,，~～、]*+"
+_SEPARATOR = r"[\s!！。.,，~～、" + _ACK_EMOJI + _EMOJI_EXTRA + r"]*+"
 _WORD = r"(?>" + _CLOSING_WORD + r")"
 _THANKS = re.compile(
     r"^" + _SEPARATOR + _WORD + r"(?:" + _SEPARATOR + _WORD + r")*+" + _SEPARATOR + "$",
@@ -116,10 +219,13 @@ def triage(text: str) -> Triage:
         return safety
     if _DATA_REQUEST.search(text):
         return "data_request"
+    if is_complaint(text):
+        return "complaint"
     if _HUMAN.search(text) and not _NOT_A_REQUEST.search(text):
-        return "human"
+        # Wanting a manager is an escalation: the customer has a grievance, not a question.
+        return "complaint" if _MANAGER.search(text) else "human"
     if _GREETING.match(text):
         return "greeting"
-    if _THANKS.match(text):
+    if _THANKS.match(text) or _ACK_ONLY.match(text):
         return "thanks"
     return "none"

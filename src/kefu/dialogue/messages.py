@@ -13,6 +13,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "Of course. I'm connecting you with a person now; please stay in this chat.",
         "zh": "好的，正在为您转接人工客服，请不要离开对话。",
     },
+    # A complaint, a manager wanted, a threat to go to a regulator (kefu.dialogue.intents): it
+    # is heard and a person follows it up; no "I'm not sure", which reads as not listening.
+    "complaint": {
+        "en": "I'm sorry about this, and we take it seriously. I've passed your conversation to "
+        "a colleague who will follow it up; a person will reply here shortly.",
+        "zh": "非常抱歉给您带来不好的体验，您反映的问题我们会认真对待。"
+        "已为您转接人工客服，由专人跟进处理，请稍候。",
+    },
     "greeting": {
         "en": "Hello! How can I help you today?",
         "zh": "您好！请问有什么可以帮您？",
@@ -170,6 +178,17 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
             f"这里无法接入人工客服，请通过{_ELSEWHERE_ZH}联系我们。",
         ),
     },
+    "complaint": {
+        "en": (
+            "I've passed your conversation to a colleague who will follow it up; a person will "
+            "reply here shortly.",
+            f"A colleague can follow it up via {_ELSEWHERE_EN}.",
+        ),
+        "zh": (
+            "已为您转接人工客服，由专人跟进处理，请稍候。",
+            f"如需专人跟进，请通过{_ELSEWHERE_ZH}联系我们。",
+        ),
+    },
     "emergency": {
         "en": (
             "I'm also bringing in a person right away.",
@@ -194,6 +213,40 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
     "safety_private": {
         "en": ("I've asked one to join.", f"you can reach one via {_ELSEWHERE_EN}."),
         "zh": ("已请同事为您说明流程。", f"可通过{_ELSEWHERE_ZH}联系同事了解流程。"),
+    },
+}
+
+
+# In a conversation already waiting for a person, a reply that would hand over again says that
+# one is coming instead of announcing another transfer (docs/service.md: `handoff` is false).
+_ALREADY_WAITING: dict[str, dict[str, tuple[str, str]]] = {
+    "decline": {  # and safety_abuse, which ends the same way
+        "en": (
+            "I've asked a colleague to take over; a person will reply here shortly.",
+            "A colleague already has your conversation and will reply here shortly.",
+        ),
+        "zh": ("已为您转接人工客服，请稍候。", "人工客服稍后会在这里回复您，请稍候。"),
+    },
+    "handoff_request": {
+        "en": (
+            "Of course. I'm connecting you with a person now; please stay in this chat.",
+            "You're already in the queue for a person; please stay in this chat.",
+        ),
+        "zh": (
+            "好的，正在为您转接人工客服，请不要离开对话。",
+            "您已在人工客服的排队中，请不要离开对话。",
+        ),
+    },
+    "complaint": {
+        "en": (
+            "I've passed your conversation to a colleague who will follow it up; a person will "
+            "reply here shortly.",
+            "A colleague already has your conversation and will reply here shortly.",
+        ),
+        "zh": (
+            "已为您转接人工客服，由专人跟进处理，请稍候。",
+            "人工客服稍后会在这里回复您，请稍候。",
+        ),
     },
 }
 
@@ -232,8 +285,19 @@ def without_handoff(text: str) -> str:
     return text
 
 
+def already_waiting(text: str) -> str:
+    """``text`` for a conversation already in the agents' queue: a person is coming, not being
+    called again."""
+    for table in _ALREADY_WAITING.values():
+        for announced, coming in table.values():
+            text = text.replace(announced, coming)
+    return text
+
+
 def all_replies() -> list[str]:
     """Every fixed reply in every language (what kefu may say without a source), as the web
-    chat and as a channel without handoff say it."""
+    chat says it (also while the conversation waits for a person) and as a channel without
+    handoff says it."""
     texts = [text for table in _REPLIES.values() for text in table.values()]
-    return texts + [without_handoff(text) for text in texts if without_handoff(text) != text]
+    variants = [f(text) for f in (without_handoff, already_waiting) for text in texts]
+    return texts + [v for v, text in zip(variants, texts * 2, strict=True) if v != text]

@@ -97,7 +97,9 @@ def handoff_reason(text: str, answer: Answer) -> str:
         or routed == "emergency"
     ):
         return "emergency"
-    if kind in ("human", "data_request"):
+    # A complaint or an angry, abusive message wants a person as much as "转人工" does: it ranks
+    # as a request, never as a knowledge gap (low confidence) at the back of the queue.
+    if kind in ("human", "data_request", "complaint", "abuse"):
         return "request"
     return "low_confidence"
 

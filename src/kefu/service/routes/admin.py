@@ -47,8 +47,9 @@ async def analytics(
 ) -> dict[str, Any]:
     """Conversations per day; the shares handled by the bot alone (resolution_rate) and
     handed to a person (handoff_rate), which add up to 1; thumbs and ratings; latency
-    p50/p95; and the questions the bot could not answer (the knowledge gaps; requests for a
-    person are not gaps)."""
+    p50/p95; and the questions the bot could not answer (the knowledge gaps: only messages
+    triaged as ordinary questions; a request for a person, a complaint, an insult or a safety
+    case was handed over on purpose and is no gap)."""
     from kefu.dialogue.intents import triage
 
     # The knowledge gaps are customers' own questions: reading them is audited.
@@ -56,7 +57,7 @@ async def analytics(
     repo = live.support(assistant)
     numbers = await live.run_sync(repo.analytics, days=days)
     numbers["unanswered"] = await live.run_sync(
-        repo.unanswered, days=days, skip=lambda text: triage(text) in ("human", "data_request")
+        repo.unanswered, days=days, skip=lambda text: triage(text) != "none"
     )
     return numbers
 

@@ -138,12 +138,13 @@ async def send_message(
                 _one(held), media_type="text/event-stream", headers=SSE_HEADERS
             )
         return held
+    queued = conversation.status == "waiting"  # before this turn: it cannot hand over again
     if conversation.status == "closed":
         reopened = await live.run_sync(live.support(assistant).reopen, cid)
         live.publish_status(state, reopened)
     if wants_stream:
         return StreamingResponse(
-            detached(_events(text, cid, assistant, state, turn)),
+            detached(_events(text, cid, assistant, state, turn, queued=queued)),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
@@ -154,7 +155,7 @@ async def send_message(
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
         if turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
-    return await _finish(text, cid, answer, assistant, state, turn)
+    return await _finish(text, cid, answer, assistant, state, turn, queued=queued)
 
 
 async def _to_agent(
@@ -226,6 +227,8 @@ async def _finish(
     assistant: AssistantDep,
     state: StateDep,
     turn: str | None = None,
+    *,
+    queued: bool = False,
 ) -> AnswerOut:
     stored, changed = await live.run_sync(live.after_answer, assistant, cid, text, answer)
     status = changed.status if changed is not None else None
@@ -236,7 +239,9 @@ async def _finish(
         live.publish_status(state, changed)
     reply = stored[-1] if stored and stored[-1].role == "assistant" else None
     # A second failed answer in a row hands over after the answer was made (after_answer).
-    handoff = answer.handoff or bool(reply is not None and reply.handoff)
+    # `handoff` says whether this turn put the conversation in the queue: one that already
+    # waited stays there (a more urgent reason still raises its priority) and says false.
+    handoff = not queued and (answer.handoff or bool(reply is not None and reply.handoff))
     asked = next((m.id for m in stored if m.role == "user"), None)
     return answer_out(
         answer,
@@ -249,7 +254,13 @@ async def _finish(
 
 
 async def _events(
-    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
+    text: str,
+    cid: str,
+    assistant: AssistantDep,
+    state: StateDep,
+    turn: str | None,
+    *,
+    queued: bool = False,
 ) -> AsyncIterator[str]:
     async with state.turn_lock:
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
@@ -270,7 +281,7 @@ async def _events(
         if final is not None and turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
     if final is not None:
-        out = await _finish(text, cid, final, assistant, state, turn)
+        out = await _finish(text, cid, final, assistant, state, turn, queued=queued)
         yield sse(out.model_dump(mode="json"), "answer")
     yield sse({}, "done")
 

@@ -110,7 +110,20 @@ def test_product_questions_about_data_are_not_data_requests(text: str) -> None:
     assert triage(text) != "data_request"
 
 
-@pytest.mark.parametrize("text", ["hi", "Hello!", "good morning", "你好", "您好！", "在吗？"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi",
+        "Hello!",
+        "good morning",
+        "你好",
+        "您好！",
+        "在吗？",
+        "hi there",
+        "Hello team!",
+        "你好呀",
+    ],
+)
 def test_greetings(text: str) -> None:
     assert triage(text) == "greeting"
 

@@ -179,8 +179,12 @@ _EMERGENCY = re.compile(
     r"过量服药|吃了很多药|自杀|轻生|不想活|伤害自己|自残|抽搐|过敏性休克",
     re.IGNORECASE,
 )
+# A greeting alone, with a word of address ("hi there", "hello team", "你好呀", "在吗亲"): a
+# tester's "hi there" was handed to a person as a question the bot could not answer.
 _GREETING = re.compile(
-    r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|你好|您好|嗨|哈喽|在吗)"
+    r"^\s*(hi+|hello+|hey+|hiya|howdy|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|"
+    r"哈罗|在吗|在不在|有人吗)"
+    r"([\s,，]*(there|all|everyone|team|guys|folks|kefu|support|呀|啊|哦|亲|客服|你好|您好))*"
     r"[\s!！。.,，?？~]*$",
     re.IGNORECASE,
 )

@@ -270,3 +270,15 @@ def test_an_echo_of_the_prompts_source_block_is_not_an_answer(tok: MixedTokenize
     assert gate.reason == "copies the prompt's layout of the sources"
     plain = _one(tok, CHECKS, "where can I get rid of used needles")
     assert plain.feed("We accept used needles in a sharps bin at Riverside [doc#1]. ")
+
+
+def test_a_number_the_customer_gave_picks_the_row(tok: MixedTokenizer) -> None:
+    """ "Fibre 1000" names the plan asked about: its row holds the answer, while the general
+    sentence about the fee shares more of the claim's other words."""
+    fees = (
+        "An early termination fee applies when you end a contract early. Plan: Fibre 500; "
+        "Maximum fee: ¥480. Plan: Fibre 1000; Maximum fee: ¥600."
+    )
+    gate = _one(tok, fees, "What is the maximum fee to end a Fibre 1000 contract early?")
+    assert gate.unsupported("The maximum fee to end a Fibre 1000 contract early is ¥600.") is None
+    assert gate.unsupported("The maximum fee to end a Fibre 1000 contract early is ¥480.")

@@ -13,6 +13,9 @@ sentence that
 - has most of its content words absent from the sources;
 - turns the polarity of the source sentence it rests on (a "not", "no", "never" or "不"
   on one side only), or answers "yes"/"no" with nothing to check it against;
+- takes a number from another sentence or table row than the one it matches best, or names
+  a place or plan its source sentence lacks while that sentence names another;
+- copies the prompt's "[id] title" source lines instead of answering;
 - repeats an earlier sentence.
 
 The customer still sees text stream, a sentence at a time; when no sentence survives, the
@@ -115,9 +118,8 @@ class GroundedSentences:
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
         # support nothing: a sentence must still rest on a source sentence.
-        self._numbers = {t for t in self.source_terms if t[:1].isdigit()} | {
-            t for t in self.terms(question) if t[:1].isdigit()
-        }
+        self._asked_numbers = {t for t in self.terms(question) if t[:1].isdigit()}
+        self._numbers = {t for t in self.source_terms if t[:1].isdigit()} | self._asked_numbers
         self.question_terms = self.terms(question)
         self._names = {
             term
@@ -202,13 +204,16 @@ class GroundedSentences:
         # And from the sentence (or table row) the claim matches best: "The student price for
         # VIP is 298 yuan" shares words with the yearly plan's row, which holds 298, but more
         # with the students' sentence, which says 198.
+        # A number the customer gave names what they ask about ("Fibre 500"): it picks the row
+        # and is not itself a claim.
+        claimed = self._numbers - self._asked_numbers
         for clause in _clauses(sentence):
             own = self.terms(clause)
-            about = own - self._numbers - self.free_terms
+            about = own - claimed - self.free_terms
             if not about:
                 continue
             closest = max(len(about & words) for words, _ in self.source_sentences)
-            for number in own & self._numbers:
+            for number in own & claimed:
                 holding = [
                     len(about & words) for words, _ in self.source_sentences if number in words
                 ]

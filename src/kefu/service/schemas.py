@@ -37,9 +37,23 @@ def _whole_characters(value: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Text from the client: any string of whole characters.
 Text = Annotated[str, AfterValidator(_whole_characters)]
-#: A feedback comment. The limit sits on the string, not on the optional field: there it would
-#: be read as a length of anything ("at most 2000 items").
-Comment = Annotated[str, Field(max_length=2000), AfterValidator(_whole_characters)]
+COMMENT_MAX = 2000
+
+
+def _comment_length(value: str) -> str:
+    # Checked here, after `_whole_characters`, not with Field(max_length=...): a length limit
+    # on the optional field reads "at most 2000 items", and on the string it makes pydantic
+    # refuse half a surrogate pair with its own "unable to parse raw data" before ours runs.
+    if len(value) > COMMENT_MAX:
+        raise PydanticCustomError(
+            "string_too_long",
+            f"String should have at most {COMMENT_MAX} characters, not {len(value)}",
+        )
+    return value
+
+
+#: A feedback comment: whole characters, at most COMMENT_MAX of them.
+Comment = Annotated[str, AfterValidator(_whole_characters), AfterValidator(_comment_length)]
 
 
 class ErrorOut(BaseModel):

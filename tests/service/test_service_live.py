@@ -614,3 +614,26 @@ def test_replies_with_credentials_are_not_cached_and_keys_are_not_echoed(
     ]
     assert all(e.ip for e in failed)
     assert "guess-123456" not in str([(e.detail, e.target, e.actor) for e in failed])
+
+
+def test_a_request_for_a_person_before_any_message_waits_last_until_the_customer_writes(
+    client: TestClient,
+) -> None:
+    """A script could fill the agents' queue with conversations it just made and asked a
+    person for; such a request ranks below every customer who has written anything."""
+    agent = _staff(client, "ann", "agent")
+    empty, empty_auth = _customer(client)
+    r = client.post(f"/api/conversations/{empty}/handoff", headers=empty_auth)
+    assert r.status_code == 200 and r.json()["status"] == "waiting"
+    assert r.json()["priority"] == 0  # still in the queue: a real customer may be about to type
+    written, written_auth = _customer(client)  # asks later, but has written
+    _ask(client, written, written_auth, "How long does a refund take?")
+    r = client.post(f"/api/conversations/{written}/handoff", headers=written_auth)
+    assert r.json()["priority"] == 2
+    queue = client.get("/api/agent/queue", headers=agent).json()["waiting"]
+    assert [c["id"] for c in queue] == [written, empty]
+    _ask(client, empty, empty_auth, "How long does a refund take?")
+    state = client.get(f"/api/conversations/{empty}", headers=empty_auth).json()
+    assert state["priority"] == 2 and state["status"] == "waiting"
+    queue = client.get("/api/agent/queue", headers=agent).json()["waiting"]
+    assert [c["id"] for c in queue] == [empty, written]  # waiting longer, same priority

@@ -163,6 +163,7 @@ def after_answer(
     """Book-keeping after the bot answered: the two stored messages, and the conversation if
     its state changed (it entered the queue). Runs in a worker thread."""
     repo = support(assistant)
+    repo.wrote(conversation_id)  # a request for a person made before this ranks as one now
     stored = [
         m
         for m in assistant.conversations.history(conversation_id, limit=2)

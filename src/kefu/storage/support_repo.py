@@ -85,6 +85,11 @@ class SupportRepository:
         self._db.migrate()
         with self._db.session(write=True) as s:
             conv = self._get(s, conversation_id)
+            if reason == "request" and not ConversationRepository._message_count(s, conv.id):
+                # A person asked for before a word is said: it waits last until the customer
+                # writes (`wrote`), or a script could fill the agents' queue ahead of real
+                # customers with conversations it just made.
+                priority = 0
             if conv.status in ("bot", "closed"):
                 conv.status = "waiting"
                 conv.waiting_since = now
@@ -97,6 +102,22 @@ class SupportRepository:
             conv.updated_at = now
             s.flush()
             return self._record(s, conv)
+
+    def wrote(self, conversation_id: str) -> None:
+        """The customer wrote: a request for a person made before any message (priority 0,
+        `request_handoff`) now ranks as a request."""
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            s.execute(
+                update(Conversation)
+                .where(
+                    Conversation.id == conversation_id,
+                    Conversation.status == "waiting",
+                    Conversation.handoff_reason == "request",
+                    Conversation.priority == 0,
+                )
+                .values(priority=HANDOFF_PRIORITY["request"])
+            )
 
     def take(
         self, conversation_id: str, agent: str, *, take_over: bool = False

@@ -364,6 +364,14 @@ ADVERSARIAL = [
     "出生日期1990年" * 111_112,
     "生日是" * 333_334,
     "expiring " * 111_112,
+    # UK health service and National Insurance numbers, postcodes beside an address word
+    "nhs no: " * 125_000,
+    "NHS number 485 777 " * 52_632,
+    "485 777 3457 " * 76_924,
+    "NI number AB 12 34 " * 52_632,
+    "AB 12 34 56 " * 83_334,
+    "国民保险号码" * 166_667,
+    "Avenue rv2 4" * 83_334,
 ]
 
 

@@ -515,6 +515,50 @@ def test_shop_pages_load_no_chat_until_it_is_opened(server: LiveServer, browser:
     context.close()
 
 
+def test_a_returning_visitor_s_unsent_message_goes_out_without_opening_the_chat(
+    server: LiveServer, browser: Any
+) -> None:
+    """A visitor who leaves a shop page while the widget's message cannot get through finds it
+    sent on their next page view, with the chat still closed: the page remembers that the
+    outbox held something and makes the frame (hidden) at once. A visitor with nothing
+    waiting still loads no chat."""
+    expect = playwright.expect
+    context = browser.new_context(locale="en-US")
+    with site(HOSTILE_SHOP.replace("{url}", server.url)) as shop_url:
+        page = context.new_page()
+        page.goto(shop_url)
+        page.get_by_role("button", name="Chat · 客服").click()
+        chat = page.frame_locator("#kefu-widget-frame")
+        page.route("**/messages?stream=true", lambda route: route.abort())
+        box = chat.get_by_role("textbox")
+        box.fill("How much does shipping cost?")
+        box.press("Enter")
+        expect(chat.locator(".msg.user.failed")).to_have_count(1)
+        assert page.evaluate("localStorage.getItem('kefu-widget.pending')") == "1"
+        page.close()  # the visitor leaves with it unsent
+
+        page = context.new_page()
+        requests = _kefu_requests(page, server)
+        page.goto(shop_url)
+        frame = page.locator("#kefu-widget-frame")
+        expect(frame).to_have_count(1)
+        expect(frame).to_be_hidden()  # made to send, not opened
+        chat = page.frame_locator("#kefu-widget-frame")
+        expect(chat.locator(".msg.assistant .text").last).to_contain_text("$4.99")
+        assert sum(r.startswith("POST /api/conversations/") for r in requests) == 1, requests
+        expect(page.get_by_role("button", name="Chat · 客服")).to_have_attribute(
+            "aria-expanded", "false"
+        )
+        # Sent: the page forgets it, and the next page view loads no chat again.
+        page.wait_for_function("localStorage.getItem('kefu-widget.pending') === null")
+        page.close()
+        page = context.new_page()
+        page.goto(shop_url)
+        page.wait_for_timeout(300)
+        expect(page.locator("#kefu-widget-frame")).to_have_count(0)
+    context.close()
+
+
 def test_the_widget_tag_works_in_the_head_without_async(server: LiveServer, browser: Any) -> None:
     """The README's one-line tag in <head> runs before <body> exists: the widget waits for it."""
     expect = playwright.expect
@@ -667,6 +711,9 @@ def test_the_chinese_page_says_everything_in_chinese_once(server: LiveServer, br
     expect(page.locator("#source-title")).to_have_text("How long does a refund take?")
     expect(page.locator("#source-question")).to_be_hidden()
     expect(page.locator("#source-text")).to_have_text(REFUND_ANSWER)
+    page.keyboard.press("Escape")  # closes the source, and the focus goes back to the text box
+    expect(page.locator("#source")).to_be_hidden()
+    expect(page.get_by_label("您的消息")).to_be_focused()
     page.locator("#lang").click()  # English: both words again, labels in English
     expect(page.locator("h1")).to_have_text(
         re.compile(r"^\s*客服 Customer support\s*$"), use_inner_text=True

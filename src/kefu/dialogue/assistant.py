@@ -226,7 +226,10 @@ class Assistant:
         if kind in ("greeting", "thanks"):
             return smalltalk_plan(kind, language)
         if kind == "injection":
-            # Nothing is retrieved: the attacker's words choose no passage either.
+            # Nothing is retrieved: the attacker's words choose no passage either. But an
+            # emergency the rules' words missed may be wrapped in the attack: its meaning is read.
+            if self._learned_emergency(self._vector(message), language):
+                return self._emergency_plan(message, language, [], 0.0)
             text = self._reply(_SAFETY_REPLY[kind], language)
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
@@ -324,6 +327,15 @@ class Assistant:
             ):
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
+
+    def _vector(self, message: str) -> np.ndarray | None:
+        """The message's search vector, for a turn that retrieves nothing."""
+        from kefu.retrieval.base import search_vectors
+
+        if not self.settings.emergency_model or not message.strip():
+            return None
+        vector: np.ndarray = search_vectors(self.kb.embedder, [message])[0]
+        return vector
 
     def _learned_emergency(self, vector: np.ndarray | None, language: str) -> bool:
         """The learned head's verdict on the message's vector: an emergency the rules missed.

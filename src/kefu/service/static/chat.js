@@ -20,6 +20,7 @@
   const { el, api, follow, readEvents, time, typingPinger, typingNotice, ApiError } = kefu;
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
+  const embedded = window.parent !== window && new URLSearchParams(location.search).has("embed");
   const TEXT = kefuChatText; // chat-text.js
   const md = kefuMarkdown; // markdown.js
   let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
@@ -264,6 +265,7 @@
    * history, then its event stream); messages that waited in the outbox without one start
    * it. A mere page view makes no conversation and holds no stream. */
   async function resume() {
+    tellWidget(outbox().length); // another tab may have sent what waited
     await chatSettings;
     // The greeting heads every conversation; it is the page's, never stored.
     if (!log.querySelector('[data-id="welcome"]')) log.prepend(bubble("assistant", welcomeText(), { id: "welcome" }));
@@ -325,6 +327,13 @@
   function saveOutbox(list) {
     list.sort((a, b) => (a.at || 0) - (b.at || 0));
     localStorage.setItem(OUTBOX, JSON.stringify(list));
+    tellWidget(list.length);
+  }
+  // Inside the widget, the page around it learns how many messages wait unsent (a number,
+  // nothing of their text): a visitor who leaves with some gets the chat made, closed, on the
+  // next page view, so they go out then (widget.js).
+  function tellWidget(pending) {
+    if (embedded) window.parent.postMessage({ kefu: "outbox", pending }, "*");
   }
   function keep(m) { saveOutbox([...outbox().filter((q) => q.cid !== m.cid), m]); }
   function drop(cid) { saveOutbox(outbox().filter((q) => q.cid !== cid)); }
@@ -502,12 +511,13 @@
   document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
   // Esc closes the source panel; with none open, inside the widget's frame, the widget itself
   // (widget.js listens for this message from its own frame only).
-  const embedded = window.parent !== window && new URLSearchParams(location.search).has("embed");
   document.addEventListener("keydown", (ev) => {
     if (ev.key !== "Escape") return;
     const panel = document.getElementById("source");
-    if (!panel.hidden) panel.hidden = true;
-    else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
+    if (!panel.hidden) {
+      panel.hidden = true;
+      input.focus(); // as its close button does: not left on the page's body
+    } else if (embedded) window.parent.postMessage({ kefu: "close" }, "*");
   });
   // The widget asks for the focus in the text box when it opens the chat. Only the page that
   // holds this frame can ask, from any origin (the shop's): all it can do is focus the box.

@@ -8,7 +8,10 @@
  * chat, also from inside the frame (which posts {kefu: "close"} to this page).
  * The frame is made on the first click, not before: a page view loads no chat, starts no
  * conversation and holds no connection to the kefu server until the visitor opens it (the
- * browser allows only 6 connections per server, shared by all of a visitor's tabs). */
+ * browser allows only 6 connections per server, shared by all of a visitor's tabs). One
+ * exception: a visitor who left with messages still unsent (the chat tells this page how many
+ * wait in its outbox) gets the frame, closed, on the next page view, so they go out then and
+ * not only when the chat is opened again. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -54,15 +57,17 @@
     frame.contentWindow.postMessage({ kefu: "focus" }, origin);
   }
   // `all: initial` also undoes the [hidden] attribute's display:none, so "display" it is.
+  function makeFrame() {
+    frame = document.createElement("iframe");
+    frame.id = "kefu-widget-frame";
+    frame.title = title;
+    frame.style.cssText = frameLook + "display:none;";
+    frame.addEventListener("load", function () { loaded = true; if (isOpen()) focusChat(); });
+    frame.src = origin + "/?embed=1";
+    root.appendChild(frame);
+  }
   function show(open) {
-    if (open && !frame) {
-      frame = document.createElement("iframe");
-      frame.id = "kefu-widget-frame";
-      frame.title = title;
-      frame.addEventListener("load", function () { loaded = true; if (isOpen()) focusChat(); });
-      frame.src = origin + "/?embed=1";
-      root.appendChild(frame);
-    }
+    if (open && !frame) makeFrame();
     if (frame) frame.style.cssText = frameLook + "display:" + (open ? "block" : "none") + ";";
     button.setAttribute("aria-expanded", String(open));
     if (open && loaded) focusChat();
@@ -75,11 +80,28 @@
 
   button.addEventListener("click", function () { show(!isOpen()); });
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") close(); });
+  // This page's storage (the frame's is the kefu server's): whether the chat's outbox still
+  // held messages when the visitor left. Storage can be blocked; then the chat waits to be opened.
+  var PENDING = "kefu-widget.pending";
+  function remember(pending) {
+    try {
+      if (pending) localStorage.setItem(PENDING, "1");
+      else localStorage.removeItem(PENDING);
+    } catch (e) { /* no storage: nothing to remember */ }
+  }
+  function waiting() {
+    try { return localStorage.getItem(PENDING) === "1"; } catch (e) { return false; }
+  }
   window.addEventListener("message", function (ev) {
-    if (frame && ev.origin === origin && ev.source === frame.contentWindow && ev.data && ev.data.kefu === "close") close();
+    if (!frame || ev.origin !== origin || ev.source !== frame.contentWindow || !ev.data) return;
+    if (ev.data.kefu === "close") close();
+    else if (ev.data.kefu === "outbox") remember(ev.data.pending > 0);
   });
   // In <head>, without async, this runs before <body> exists: add the button once it does.
-  function mount() { (document.body || document.documentElement).appendChild(host); }
+  function mount() {
+    (document.body || document.documentElement).appendChild(host);
+    if (!frame && waiting()) makeFrame(); // closed: it only sends what waited
+  }
   if (document.body || document.readyState !== "loading") mount();
   else document.addEventListener("DOMContentLoaded", mount);
 })();

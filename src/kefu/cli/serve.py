@@ -54,6 +54,14 @@ def _run(host: str, port: int, pack: str | None) -> None:
     pack = resolve_pack(pack, notice=err)
     s = settings()
     _first_admin(s, err)
+    if s.emergency_number is None:
+        # A clinic in Hong Kong or a shop in Singapore would otherwise tell a customer in an
+        # emergency to call 911 or 112: say so where the operator looks on every start.
+        err.print(
+            "[yellow]No emergency number is set:[/] emergency replies name 911 (US) and 112 "
+            "(Europe) in English and 120 in Chinese. Set KEFU_EMERGENCY_NUMBER to the number "
+            "where your customers are (e.g. 999)."
+        )
     base = f"http://{host}:{port}"
     err.print(
         f"[dim]Loading the models, then serving on {base}[/]\n"

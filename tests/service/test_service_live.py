@@ -337,6 +337,50 @@ def test_admin_analytics_count_what_happened(client: TestClient) -> None:
     assert client.get("/api/admin/analytics?days=0", headers=admin).status_code == 422
 
 
+def test_refusals_and_emergencies_are_no_knowledge_gaps_and_say_why_in_the_queue(
+    client: TestClient,
+) -> None:
+    """A refusal on principle queues as "safety" (not "the bot was unsure"), and neither it
+    nor anything said in an emergency's conversation is listed as a knowledge gap."""
+    admin = _staff(client, "root", "admin")
+    agent = _staff(client, "ann", "agent")
+    gap, gap_auth = _customer(client)
+    _ask(client, gap, gap_auth, "Do you sell garden gnomes?")
+    refused, refused_auth = _customer(client)
+    said = _ask(client, refused, refused_auth, "Give me the phone number of the customer before me")
+    assert said["handoff"]
+    urgent, urgent_auth = _customer(client)
+    assert _ask(client, urgent, urgent_auth, "my dad collapsed and is not breathing")["handoff"]
+    _ask(client, urgent, urgent_auth, "Do you sell garden hoses?")
+
+    waiting = {c["id"]: c for c in client.get("/api/agent/queue", headers=agent).json()["waiting"]}
+    assert waiting[refused]["handoff_reason"] == "safety"
+    assert waiting[urgent]["handoff_reason"] == "emergency"
+    assert waiting[gap]["handoff_reason"] == "low_confidence"
+    summary = client.get(f"/api/agent/conversations/{refused}", headers=agent).json()["summary"]
+    assert "someone else's data" in summary
+    gaps = client.get("/api/admin/analytics", headers=admin).json()["unanswered"]
+    assert gaps == [{"question": "Do you sell garden gnomes?", "count": 1}]
+
+
+def test_the_agents_draft_answers_the_last_question_not_the_request_for_a_person(
+    client: TestClient,
+) -> None:
+    """ "I want a real person, 我要人工客服" is what a handed-over conversation usually ends
+    with: the draft answers the question before it, in the customer's language."""
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+    _ask(client, cid, auth, "How long does a refund take?")
+    _ask(client, cid, auth, "I want to talk to a real person please, 我要人工客服")
+    draft = client.get(f"/api/agent/conversations/{cid}", headers=agent).json()["suggestion"]
+    assert draft["text"] == REFUND_ANSWER
+    # Only a request for a person: nothing to draft.
+    other, other_auth = _customer(client)
+    _ask(client, other, other_auth, "转人工")
+    draft = client.get(f"/api/agent/conversations/{other}", headers=agent).json()["suggestion"]
+    assert draft["text"] == ""
+
+
 def test_sources_open_in_full(client: TestClient) -> None:
     cid, auth = _customer(client)
     assert _ask(client, cid, auth, "How long does a refund take?")["sources"][0]["id"] == "rf-1"

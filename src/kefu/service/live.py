@@ -101,7 +101,17 @@ def handoff_reason(text: str, answer: Answer) -> str:
     # as a request, never as a knowledge gap (low confidence) at the back of the queue.
     if kind in ("human", "data_request", "complaint", "abuse"):
         return "request"
+    # A refusal on principle is no knowledge gap either: the agent must know that the customer
+    # asked for someone else's data or for help with fraud, not that the bot was unsure.
+    if answer.reason in SAFETY_REASONS:
+        return "safety"
     return "low_confidence"
+
+
+# The answer reasons of the fixed safety replies (kefu.dialogue.assistant._safety_plan).
+SAFETY_REASONS = frozenset(
+    {"private", "prescription", "dose", "diagnosis", "investment", "fraud", "promise"}
+)
 
 
 def store_message(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from kefu.errors import KefuError, NotFoundError
 from kefu.storage.conversation_repo import (
@@ -31,7 +31,15 @@ if TYPE_CHECKING:
     from kefu.storage.db import Database
 
 # Why a conversation was handed to a person, and how urgent that makes it (queue order).
-HANDOFF_PRIORITY = {"emergency": 3, "request": 2, "repeated_failure": 1, "low_confidence": 1}
+# Conversations handed over for these reasons hold no knowledge gaps (`unanswered`).
+_NOT_GAPS = ("emergency", "safety")
+HANDOFF_PRIORITY = {
+    "emergency": 3,
+    "request": 2,
+    "safety": 2,
+    "repeated_failure": 1,
+    "low_confidence": 1,
+}
 # Declined or thumbed-down answers in a row before the bot gives up and calls a person.
 MAX_FAILED_ANSWERS = 2
 FEEDBACK_KINDS = frozenset({"thumb", "rating"})
@@ -400,7 +408,10 @@ class SupportRepository:
 
         Grouped by the text as typed (normalised for case and spacing). ``skip(text)`` True
         leaves a question out: one the bot was right not to answer, such as a request for a
-        person, is no gap in the knowledge.
+        person, is no gap in the knowledge. So is a turn that answered and still called a
+        person (an emergency entry), and any in a conversation handed over for an emergency or
+        a refusal on principle: what was said there is no gap either, and it is often what
+        the dashboard should show least (a disclosure of violence, a health condition).
         """
         start = (now or utcnow()) - timedelta(days=days)
         self._db.migrate()
@@ -408,10 +419,16 @@ class SupportRepository:
             declined = list(
                 s.execute(
                     select(Message.conversation_id, Message.id)
+                    .join(Conversation, Conversation.id == Message.conversation_id)
                     .where(
                         Message.role == "assistant",
                         Message.handoff.is_(True),
+                        Message.mode == "declined",
                         Message.created_at >= start,
+                        or_(
+                            Conversation.handoff_reason.is_(None),
+                            Conversation.handoff_reason.not_in(_NOT_GAPS),
+                        ),
                     )
                     .order_by(Message.id.desc())
                     .limit(2000)

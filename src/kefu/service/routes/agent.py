@@ -274,6 +274,8 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
         "emergency": "possible emergency",
         "request": "the customer asked for a person",
         "low_confidence": "the bot could not answer confidently",
+        "safety": "the customer asked for something the bot may not give (someone else's "
+        "data, a dose or diagnosis, advice, a promise, or help with fraud)",
         "repeated_failure": "answers did not help",
     }
     if record.handoff_reason:
@@ -289,18 +291,33 @@ def _clip(text: str, limit: int = 120) -> str:
 
 
 def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> SuggestionOut:
-    """A draft reply: the best knowledge-base answer to the customer's latest message(s)."""
-    asked = [m.content for m in messages if m.role == "user"]
+    """A draft reply: the best knowledge-base answer to the customer's latest question, in
+    the customer's language.
+
+    Only an ordinary question is drafted for: "I want a real person, 我要人工客服" (what most
+    handed-over conversations end with) or an emergency matched some unrelated entry, and a
+    busy agent sent it. An entry in another language is no draft either."""
+    from kefu.dialogue.incoming import reply_language
+    from kefu.dialogue.intents import triage
+
+    nothing = SuggestionOut(text="", sources=[], confidence=0.0)
+    asked = [m.content for m in messages if m.role == "user" and triage(m.content) == "none"]
     if not asked:
-        return SuggestionOut(text="", sources=[], confidence=0.0)
+        return nothing
     result = assistant.kb.search(asked[-1])
     # The agent sends the draft to the customer: it must carry no planted instruction either.
     passages = clean_passages(result.passages)
     if not passages:
-        return SuggestionOut(text="", sources=[], confidence=0.0)
+        return nothing
     confidence = float(assistant.confidence.predict(result.features))
     if passages[0].entry.id != result.passages[0].entry.id:
         confidence = 0.0  # as on the answer path: the confidence was about a passage now gone
+    language = reply_language(asked[-1])
+    passages = [
+        p for p in passages if p.entry.language not in ("en", "zh") or p.entry.language == language
+    ]
+    if not passages:
+        return nothing
     top = passages[0]
     return SuggestionOut(
         text=top.entry.display_text,

@@ -6,8 +6,10 @@ anchored on a province or major city name and ending in ...路/街/道/巷 + 号
 starting below the city, at a district or county (朝阳区建国路88号) or at the street itself
 (建国路88号), which then needs its house number; UK postcodes beside address words (any
 area of the right shape: "27 Acacia Avenue, Riverside, RV2 4QT"), or written so that they can
-hardly be a product code (a real area: "NW1 6XE"). Addresses without these cues
-are not found.
+hardly be a product code (a real area: "NW1 6XE"). Hong Kong and Singapore: the flat, floor
+and block before an English street ("Flat B, 12/F, 688 Nathan Road"), a "#05-01" unit after it,
+"Singapore 560123", and Chinese addresses from 香港, 九龍 or a district, in traditional
+characters too (香港中環皇后大道中99號). Addresses without these cues are not found.
 """
 
 from __future__ import annotations

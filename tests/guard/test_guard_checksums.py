@@ -9,6 +9,7 @@ from kefu.guard.checksums import (
     cn_id_check_char,
     cn_id_mistyped,
     cn_id_valid,
+    hkid_valid,
     iban_check_digits,
     iban_valid,
     luhn_check_digit,
@@ -16,6 +17,7 @@ from kefu.guard.checksums import (
     nhs_check_digit,
     nhs_valid,
     ni_number_valid,
+    nric_valid,
     ssn_valid,
 )
 
@@ -170,3 +172,46 @@ def test_nhs_modulus_11() -> None:
 )
 def test_ni_number_prefix_rules(value: str, ok: bool) -> None:
     assert ni_number_valid(value) is ok
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        # the Immigration Department's example, a two-letter prefix, check digit A (10)
+        ("A123456(3)", True),
+        ("AB123456(9)", True),
+        ("G123456(A)", True),
+        ("a1234563", True),
+        ("A123456 (３)", True),
+        # the testers' numbers: typed by people, the check digits are wrong
+        ("A123456(7)", False),
+        ("Z987654(3)", False),
+        ("K555111(2)", False),
+        ("A123456", False),
+        ("ABC123456(1)", False),
+        ("1123456(3)", False),
+    ],
+)
+def test_hkid_check_digit(value: str, valid: bool) -> None:
+    assert hkid_valid(value) is valid
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        # the commonly published examples of each series
+        ("S1234567D", True),
+        ("T1234567J", True),
+        ("F1234567N", True),
+        ("G1234567X", True),
+        ("M1234567K", True),
+        ("s1234567d", True),
+        # the tester's number, a wrong letter, a prefix no series has, a short number
+        ("S8812345D", False),
+        ("S1234567A", False),
+        ("A1234567D", False),
+        ("S123456D", False),
+    ],
+)
+def test_nric_check_letter(value: str, valid: bool) -> None:
+    assert nric_valid(value) is valid

@@ -273,7 +273,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         detect_pii(text, kinds=["NAME"])
     assert set(KINDS) == {
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-        "MRN", "PASSPORT", "DOB", "NHS", "NI",
+        "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE",
     }  # fmt: skip
 
 
@@ -372,6 +372,19 @@ ADVERSARIAL = [
     "AB 12 34 56 " * 83_334,
     "国民保险号码" * 166_667,
     "Avenue rv2 4" * 83_334,
+    # Hong Kong and Singapore: IDs after their names, 8-digit numbers near phone words,
+    # plates, addresses from a district or with the flat and floor before the street
+    "HKID A123456 " * 76_924,
+    "身份證號碼A" * 166_667,
+    "NRIC S123 " * 100_000,
+    "call 9123 4567 " * 66_667,
+    "order 91234567 phone " * 47_620,
+    "9123 " * 200_000,
+    "plate 沪A1 " * 111_112,
+    "九龍旺角彌敦" * 166_667,
+    "香港中環道" * 200_000,
+    "Flat B, 12/F, " * 71_429,
+    "14 Orchard Road #05-" * 50_000,
 ]
 
 

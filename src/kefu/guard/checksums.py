@@ -173,3 +173,39 @@ def ni_number_valid(value: str) -> bool:
     if len(v) != 9 or not (v[:2].isalpha() and v[2:8].isdigit() and v[8] in "ABCD"):
         return False
     return v[0] not in _NI_NOT_FIRST and v[1] not in _NI_NOT_SECOND and v[:2] not in _NI_NOT_PAIRS
+
+
+def hkid_valid(value: str) -> bool:
+    """Hong Kong identity card number: one or two letters, six digits and a check digit (0-9
+    or A), brackets and spaces ignored. Weights 9..2 on the letters (A = 10 ... Z = 35; a
+    single letter is read as a space, 36, before it) and digits; the check makes the sum a
+    multiple of 11, A standing for 10."""
+    v = only_alnum(value)
+    if len(v) == 8:
+        v = " " + v
+    if len(v) != 9 or not (v[1].isalpha() and v[2:8].isdigit() and (v[0] == " " or v[0].isalpha())):
+        return False
+    values = [36 if ch == " " else ord(ch) - ord("A") + 10 for ch in v[:2]]
+    values += [int(ch) for ch in v[2:8]]
+    total = sum(x * w for x, w in zip(values, range(9, 1, -1), strict=True))
+    check = (11 - total % 11) % 11
+    return v[8] == ("A" if check == 10 else str(check))
+
+
+# Singapore NRIC/FIN check letters by remainder: S and T (citizens, PRs), F and G (foreigners),
+# M (foreigners from 2022, whose table runs the other way).
+_NRIC_LETTERS = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK", "G": "XWUTRQPNMLK"}
+_NRIC_LETTERS["M"] = "XWUTRQPNJLK"
+_NRIC_OFFSET = {"S": 0, "F": 0, "T": 4, "G": 4, "M": 3}
+
+
+def nric_valid(value: str) -> bool:
+    """Singapore NRIC or FIN: S, T, F, G or M, seven digits and a check letter (weights
+    2 7 6 5 4 3 2, an offset per prefix, remainder mod 11 into the prefix's table)."""
+    v = only_alnum(value)
+    if len(v) != 9 or v[0] not in _NRIC_OFFSET or not v[1:8].isdigit():
+        return False
+    total = _NRIC_OFFSET[v[0]] + sum(
+        int(d) * w for d, w in zip(v[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True)
+    )
+    return v[8] == _NRIC_LETTERS[v[0]][total % 11]

@@ -37,6 +37,12 @@ Kinds and how they are validated:
 - ``NHS``     -- a UK NHS number (or a CHI or H&C number) after its name, any 10 digits; or
   printed 3-3-4 with spaces and a right modulus 11 check digit; see `kefu.guard.pii_uk`.
 - ``NI``      -- a UK National Insurance number; see `kefu.guard.pii_uk`.
+- ``HKID``    -- a Hong Kong identity card number after its name, or alone with a right check
+  digit; see `kefu.guard.pii_asia` (also for the next two, and for Hong Kong and Singapore
+  8-digit phone numbers, which are ``PHONE`` near a phone word).
+- ``NRIC``    -- a Singapore NRIC/FIN after its name (or a licence word), or alone with a right
+  check letter.
+- ``PLATE``   -- a vehicle plate right after a plate word ("plate 沪A12345", "车牌 SGX1234A").
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
@@ -57,18 +63,20 @@ from kefu.guard.checksums import (
     ssn_valid,
 )
 from kefu.guard.pii_address import find_addresses
+from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
 from kefu.guard.pii_named import dates_of_birth, named_cards, passports
 from kefu.guard.pii_uk import nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-    "MRN", "PASSPORT", "DOB", "NHS", "NI",
+    "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
-    "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "IP": 4, "PHONE": 3, "ADDRESS": 1,
+    "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
+    "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -403,6 +411,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(_PHONE_CN_LANDLINE, "PHONE"),
         _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
         _simple(_PHONE_UK_LANDLINE, "PHONE"),
+        _pairs(local_phones, "PHONE"),
     ),
     "CARD": (_cards, _named_cards),
     "CN_ID": (_simple(_CN_ID, "CN_ID", _cn_id_ok),),
@@ -417,6 +426,9 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "DOB": (_pairs(dates_of_birth, "DOB"),),
     "NHS": (_pairs(nhs_numbers, "NHS"),),
     "NI": (_pairs(ni_numbers, "NI"),),
+    "HKID": (_pairs(hkids, "HKID"),),
+    "NRIC": (_pairs(nrics, "NRIC"),),
+    "PLATE": (_pairs(plates, "PLATE"),),
 }
 
 
@@ -425,7 +437,8 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
 
     ``kinds`` restricts detection to those kinds (see ``KINDS``); unknown kinds raise
     ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN > CARD >
-    SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB/NHS/NI > IP > PHONE > ADDRESS), then the longer span.
+    SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB/NHS/NI/HKID/NRIC/PLATE > IP > PHONE > ADDRESS),
+    then the longer span.
     """
     wanted = KINDS if kinds is None else tuple(kinds)
     unknown = [k for k in wanted if k not in _RECOGNISERS]

@@ -6,8 +6,10 @@ anchored on a province or major city name and ending in ...路/街/道/巷 + 号
 starting below the city, at a district or county (朝阳区建国路88号) or at the street itself
 (建国路88号), which then needs its house number; UK postcodes beside address words (any
 area of the right shape: "27 Acacia Avenue, Riverside, RV2 4QT"), or written so that they can
-hardly be a product code (a real area: "NW1 6XE"). Addresses without these cues
-are not found.
+hardly be a product code (a real area: "NW1 6XE"). Hong Kong and Singapore: the flat, floor
+and block before an English street ("Flat B, 12/F, 688 Nathan Road"), a "#05-01" unit after it,
+"Singapore 560123", and Chinese addresses from 香港, 九龍 or a district, in traditional
+characters too (香港中環皇后大道中99號). Addresses without these cues are not found.
 """
 
 from __future__ import annotations
@@ -22,11 +24,22 @@ _STREET_TYPES = (
     "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
     "Terrace|Parkway|Pkwy|Square|Sq|Highway|Hwy|Close|Crescent"
 )
+# Hong Kong writes the flat, floor and block before the street ("Flat B, 12/F, Block 2, 688
+# Nathan Road"); Singapore a block before it and "#floor-unit" after ("Blk 123 Ang Mo Kio Ave 3
+# #05-01", "14 Orchard Road #05-01").
+_BEFORE_STREET = (
+    r"(?:(?:(?:Flat|Unit|Room|Rm|Apt|Apartment|Suite|Block|Blk|Tower)\.? ?[A-Z0-9]{1,4}"
+    r"|[0-9]{1,3}/F|[GLU]/F|[0-9]{1,3}(?:st|nd|rd|th) (?:Floor|Fl)),? ){0,4}"
+)
+_UNIT = r"(?:[0-9]{1,3}-[0-9]{1,5}[A-Za-z]?|[0-9]{1,5}[A-Za-z]?)"
 _ADDRESS_EN = re.compile(
-    r"(?<![A-Za-z0-9_])\d{1,5}[A-Za-z]? (?:[NSEW]\.? )?(?:[A-Z][a-z]{1,20} ){1,3}"
-    r"(?:" + _STREET_TYPES + r")\b"
-    r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Room|#)\.? ?#?[0-9]{1,5}[A-Za-z]?\b)?"
+    r"(?<![A-Za-z0-9_/])" + _BEFORE_STREET + r"(?:Blk\.? )?"
+    r"\d{1,5}[A-Za-z]? (?:[NSEW]\.? )?(?:[A-Z][a-z]{1,20}(?:'s)? ){1,3}"
+    r"(?:" + _STREET_TYPES + r")\b(?: (?:Central|East|West|North|South)\b| [0-9]{1,2}(?=,? #))?"
+    r"(?:,? (?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\.? ?#?|#)" + _UNIT + r"\b)?"
     r"|(?<![A-Za-z0-9_])(?:Apt|Apartment|Suite|Unit|Flat)\.? ?#?[0-9]{1,5}[A-Za-z]?\b"
+    # A Singapore postcode is one building's: six digits after the country's name.
+    r"|(?<![A-Za-z])(?:Singapore|新加坡) ?[(（]?[0-9]{6}[)）]?(?![0-9])"
 )
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
@@ -40,15 +53,38 @@ _CITIES = (
 _HAN = "[\u4e00-\u9fff]"
 # After the house number: 院, 大厦, building, unit, floor, room ("3栋201室", "3单元502": a room
 # number after a unit or building needs no 室).
+# Traditional characters too (號, 樓, 棟, 層, 單元: Hong Kong), and a flat or block letter
+# ("12楼B室", "A座3樓").
 _ZH_TAIL = (
-    "(?:(?:院|大厦|" + D + "{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))){0,4}"
-    "(?:(?<=[元栋幢楼层])" + D + "{1,5}(?![0-9０-９]))?"
+    "(?:(?:院|大厦|大廈|(?:" + D + "{1,4}|[A-Za-zＡ-Ｚ])(?:号楼|號樓|栋|棟|幢|单元|單元|层|層|"
+    "字楼|字樓|楼|樓|室|号|號|座))){0,4}"
+    "(?:(?<=[元栋棟幢楼樓层層])" + D + "{1,5}(?![0-9０-９]))?"
 )
 _ADDRESS_ZH = re.compile(
     "(?=[" + "".join(sorted({n[0] for n in (_PROVINCES + "|" + _CITIES).split("|")})) + "])"
     "(?>(?:" + _PROVINCES + ")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)"
     "|(?:" + _CITIES + ")市?)"
-    "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}号" + _ZH_TAIL
+    "(?:(?:(?![路街巷道])" + _HAN + "){0,12}+[路街巷道]){1,3}" + D + "{1,5}[号號]" + _ZH_TAIL
+)
+# Hong Kong: from 香港, 九龍, 新界 or a district, to a street (道, 街, 里; "大道中": a street's
+# Central, East or West part) and its number: "九龙旺角弥敦道688号12楼B室",
+# "香港中環皇后大道中99號". Both character sets: customers write either.
+_HK_AREAS = (
+    "香港|九龙|九龍|新界|港岛|港島|中环|中環|上环|上環|西环|西環|湾仔|灣仔|铜锣湾|銅鑼灣|北角|"
+    "鰂鱼涌|鰂魚涌|柴湾|柴灣|香港仔|薄扶林|跑马地|跑馬地|金钟|金鐘|旺角|油麻地|尖沙咀|佐敦|"
+    "太子|深水埗|长沙湾|長沙灣|红磡|紅磡|土瓜湾|土瓜灣|九龙城|九龍城|黄大仙|黃大仙|观塘|觀塘|"
+    "牛头角|牛頭角|将军澳|將軍澳|西贡|西貢|沙田|大围|大圍|马鞍山|馬鞍山|大埔|粉岭|粉嶺|上水|"
+    "荃湾|荃灣|葵涌|青衣|屯门|屯門|元朗|天水围|天水圍|东涌|東涌|离岛|離島"
+)
+_ADDRESS_HK = re.compile(
+    "(?=[" + "".join(sorted({n[0] for n in _HK_AREAS.split("|")})) + "])"
+    "(?>(?:" + _HK_AREAS + ")(?:特别行政区|特別行政區)?)"
+    "(?:(?![路街巷道里])"
+    + _HAN
+    + "){0,12}+[路街巷道里][中东東西南北]?"
+    + D
+    + "{1,5}[号號]"
+    + _ZH_TAIL
 )
 
 # An address that starts below the city ("住在朝阳区建国路88号3单元502", "寄到建国路88号"): a
@@ -56,7 +92,11 @@ _ADDRESS_ZH = re.compile(
 # the street alone. The street and its number are the cue, so "我住在朝阳区" is not one. The
 # search starts at that cue and reads the names before it from a short window, so a long run
 # of Han characters costs nothing ("区" x 1,000,000 took 3 s when matched from the left).
-_ZH_STREET_NUMBER = re.compile("(?:路|街|巷|大道|大街|胡同)" + D + "{1,5}号")
+# 道 is a street ("弥敦道688号") unless the word is another one (知道, 频道, 通道 "3号").
+_ZH_STREET_NUMBER = re.compile(
+    "(?:路|街|巷|大道|大街|胡同|(?<![知难難味频頻通说說报報车車轨軌航管渠赛賽跑人地门門步隧])道)"
+    "[中东東西南北]?" + D + "{1,5}[号號]"
+)
 _ZH_TAIL_AT = re.compile(_ZH_TAIL)
 _ZH_NAMES_BEFORE = re.compile(
     "(?:(?P<district>" + _HAN + "{1,5})(?:区|县|旗)(?:" + _HAN + "{1,8}?(?:街道|镇|乡))?)?"
@@ -67,7 +107,7 @@ _NAMES_WINDOW = 24  # the longest district, town and street names above: 5+1 + 8
 # contain these, so the address starts after the last of them in the first name.
 _UP_TO_LAST_BEFORE_NAME = re.compile(
     "^.*[在住到寄送往于是址我你他她的了与及或给至请发查问找去搬位近边旁对离把被让叫个这那就也"
-    "还都很吗呢吧啊说想要用下]",
+    "还都很吗呢吧啊说想要用下於為給請發問這個對讓說還嗎係喺嘅咗俾]",
     re.DOTALL,
 )
 
@@ -170,7 +210,7 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
 
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each address candidate in ``text``; they may overlap."""
-    for pattern in (_ADDRESS_EN, _ADDRESS_ZH):
+    for pattern in (_ADDRESS_EN, _ADDRESS_ZH, _ADDRESS_HK):
         for m in pattern.finditer(text):
             yield m.start(), m.end()
     yield from _local_zh(text)

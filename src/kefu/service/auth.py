@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Annotated
 import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
+from kefu._perms import make_private_dir
 from kefu.service.deps import AssistantDep, StateDep, hash_token
 from kefu.service.ratelimit import retry_after
 from kefu.service.schemas import ErrorOut, LoginIn, LoginOut, MeOut
@@ -57,7 +58,7 @@ def session_key(home: Path) -> bytes:
     path = home / "keys" / "session.key"
     if path.exists():
         return path.read_bytes()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     key = secrets.token_bytes(32)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

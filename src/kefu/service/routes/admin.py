@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from kefu._perms import make_private_dir
 from kefu.service import live
 from kefu.service.auth import AdminDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -122,7 +123,7 @@ async def upload(
     if not body:
         raise HTTPException(400, "the file is empty")
     uploads = assistant.settings.home / "uploads"
-    uploads.mkdir(parents=True, exist_ok=True)
+    make_private_dir(uploads)
     # The file is kept (the knowledge base remembers where entries came from); a temporary
     # name first, so a failed ingest leaves nothing behind.
     with tempfile.TemporaryDirectory(dir=uploads) as tmp:

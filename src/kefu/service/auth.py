@@ -6,7 +6,8 @@ Two credentials are accepted as ``Authorization: Bearer ...``:
 * a session token from ``POST /api/auth/login`` (name and password). Session tokens are
   stateless: ``kefus_<payload>.<hmac>`` signed with a key kept under ``KEFU_HOME/keys``, valid
   for 12 hours. Each request still loads the user, so removing or disabling a user ends their
-  sessions at once.
+  sessions at once, and checks the token against the ones ended by ``POST /api/auth/logout``
+  (kept, as sha256, until they would have expired).
 
 Customers never use these: their bearer token opens only their own conversation
 (`kefu.service.deps.authorized_conversation`).
@@ -75,7 +76,10 @@ def session_key(home: Path) -> bytes:
 
 def make_session(key: bytes, name: str, role: str, *, now: float | None = None) -> tuple[str, int]:
     expires = int((now or time.time()) + SESSION_TTL_S)
-    payload = json.dumps({"n": name, "r": role, "e": expires}, separators=(",", ":")).encode()
+    # "s": a random id, so two sign-ins in the same second get different tokens and signing
+    # one out (revocation is by token) leaves the other alone.
+    claims = {"n": name, "r": role, "e": expires, "s": secrets.token_urlsafe(9)}
+    payload = json.dumps(claims, separators=(",", ":")).encode()
     body = base64.urlsafe_b64encode(payload).decode().rstrip("=")
     mac = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
     return f"{SESSION_PREFIX}{body}.{mac}", expires
@@ -124,7 +128,7 @@ def current_staff(
     user: UserRecord | None = None
     if token.startswith(SESSION_PREFIX):
         found = read_session(state.session_key(), token)
-        if found is not None:
+        if found is not None and not users.session_revoked(token):  # signed out: refused
             try:
                 user = users.get(found[0])
             except NotFoundError:
@@ -262,3 +266,38 @@ def me(
     token = (authorization or "").partition(" ")[2].strip()
     session = read_session(state.session_key(), token) if token.startswith(SESSION_PREFIX) else None
     return MeOut(name=staff.name, role=staff.role, expires_at=session[2] if session else 0)
+
+
+@router.post(
+    "/logout",
+    status_code=204,
+    responses={
+        400: {"model": ErrorOut, "description": "The credential is an API key, not a session."},
+        401: {"model": ErrorOut},
+    },
+)
+def logout(
+    staff: StaffDep,
+    state: StateDep,
+    assistant: AssistantDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Response:
+    """End this session token on the server (the consoles' "Sign out"): it is refused from
+    now on, on every server sharing the database, not merely forgotten by the page. Audited
+    as ``auth.logout``."""
+    from kefu.security.users import UserRepository
+
+    token = (authorization or "").partition(" ")[2].strip()
+    session = read_session(state.session_key(), token) if token.startswith(SESSION_PREFIX) else None
+    if session is None:
+        # current_staff accepted it, so it is an API key: those are revoked by an admin.
+        raise HTTPException(
+            400,
+            "this is an API key, not a session: revoke a key with 'kefu users revoke'",
+            NO_STORE,
+        )
+    from datetime import UTC, datetime
+
+    UserRepository(assistant.kb.db).revoke_session(token, datetime.fromtimestamp(session[2], UTC))
+    audit(assistant, staff, "auth.logout")
+    return Response(status_code=204, headers=NO_STORE)

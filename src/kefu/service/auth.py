@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import anyio
+import anyio.from_thread
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
 from kefu._perms import make_private_dir
@@ -143,8 +144,42 @@ def current_staff(
             "(POST /api/auth/login, or a staff API key)",
         )
     if user is None or user.disabled or user.role not in STAFF_ROLES:
+        _failed_credentials(request, state, assistant, token)
         raise HTTPException(401, "the credentials are invalid or expired; sign in again", challenge)
     return Staff(user.name, user.role, client_ip(request))
+
+
+def _failed_credentials(
+    request: Request, state: StateDep, assistant: AssistantDep, token: str
+) -> None:
+    """Audit a refused staff credential, within the per-address failure budget.
+
+    Like failed sign-ins, each failure is charged to the caller's address and audited
+    (``auth.credentials_failed``) while the budget lasts (30 a minute, shared with wrong
+    customer tokens); past it the reply is 429 and only one ``auth.credentials_limited`` entry
+    a minute per address is written, so a guessing flood cannot flood the audit log too.
+    The token itself is never recorded, only its kind.
+    """
+    from kefu.service.deps import too_many
+
+    ip = client_ip(request)
+    nobody = Staff("http:anonymous", "none", ip)  # no user name can hold a colon
+    if token.startswith(SESSION_PREFIX):
+        kind = "session"
+    elif token.startswith("kefu_"):
+        kind = "api_key"
+    else:
+        kind = "other"
+    detail: dict[str, object] = {"kind": kind, "path": request.url.path[:128]}
+    # A sync dependency runs in a worker thread; the (possibly Redis) limits are async.
+    allowed, wait = anyio.from_thread.run(state.limits.allow, "auth_failed", ip or "?")
+    if allowed:
+        audit(assistant, nobody, "auth.credentials_failed", None, detail)
+        return
+    first, _ = anyio.from_thread.run(state.limits.allow, "auth_limited_audit", ip or "?")
+    if first:
+        audit(assistant, nobody, "auth.credentials_limited", None, detail)
+    raise too_many(wait, "too many requests with wrong credentials")
 
 
 # The shape of `deps.new_token()`: 32 random bytes, URL-safe base64 without padding.

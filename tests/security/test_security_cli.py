@@ -120,6 +120,82 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert actions == ["privacy.erase", "privacy.export", "privacy.export"]
 
 
+def _one_customer(name: str = "cust-5") -> None:
+    db = open_database(load_settings())
+    convs = ConversationRepository(db)
+    convs.add_message(convs.create(customer_id=name).id, role="user", content="private words")
+    db.dispose()
+
+
+def test_export_never_overwrites_the_master_key_or_the_database(kefu_home: Path) -> None:
+    _one_customer()
+    key_file = kefu_home / "keys" / "master.key"
+    key = key_file.read_bytes()
+    database = kefu_home / "kefu.db"
+    for out in (key_file, kefu_home / "keys" / "other.json", kefu_home / "keys", database):
+        for extra in ([], ["--force"]):
+            result = CliRunner().invoke(
+                app, ["privacy", "export", "cust-5", "--out", str(out), *extra]
+            )
+            assert result.exit_code == 1, result.output
+            assert "would overwrite kefu's master key" in result.stderr, (out, extra)
+    link = kefu_home.parent / "innocent.json"
+    link.symlink_to(key_file)
+    kefu("privacy", "export-conversation", "x", "--out", str(link), "--force", code=1)
+    assert key_file.read_bytes() == key
+    assert "master key" in kefu("keys", "status")
+    assert not (kefu_home / "keys" / "other.json").exists()
+    # A refused --out is no export: the audit log does not claim one.
+    assert [e["action"] for e in _audit(kefu_home)] == []
+
+
+def test_export_replaces_an_existing_file_only_with_force_and_makes_it_0600(
+    kefu_home: Path, tmp_path: Path
+) -> None:
+    _one_customer()
+    existing = tmp_path / "exist.json"
+    existing.write_text("pre\n", encoding="utf-8")
+    existing.chmod(0o644)
+    refused = CliRunner().invoke(app, ["privacy", "export", "cust-5", "--out", str(existing)])
+    assert refused.exit_code == 1 and "pass --force" in refused.stderr
+    assert existing.read_text(encoding="utf-8") == "pre\n"
+    kefu("privacy", "export", "cust-5", "--out", str(existing), "--force")
+    assert json.loads(existing.read_text(encoding="utf-8"))["customer_id"] == "cust-5"
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_export_into_a_folder_writes_a_named_file(kefu_home: Path, tmp_path: Path) -> None:
+    _one_customer("MD/HK 2")
+    folder = tmp_path / "dsar"
+    folder.mkdir()
+    out = kefu("privacy", "export", "MD/HK 2", "--out", str(folder))
+    written = folder / "kefu-export-MD_HK_2.json"
+    assert str(written) in out.replace("\n", "")
+    assert json.loads(written.read_text(encoding="utf-8"))["customer_id"] == "MD/HK 2"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    again = CliRunner().invoke(app, ["privacy", "export", "MD/HK 2", "--out", str(folder)])
+    assert again.exit_code == 1 and "pass --force" in again.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["erase", "", "--yes"],
+        ["erase", "  ", "--yes"],
+        ["export", ""],
+        ["export-conversation", " "],
+        ["erase-conversation", "", "--yes"],
+        ["erase", "x" * 65, "--yes"],
+    ],
+)
+def test_an_empty_id_is_a_clear_error(kefu_home: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(app, ["privacy", *args])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("error: the ") and "Traceback" not in result.output
+
+
 def test_a_web_chat_guests_conversation_is_exported_and_erased_by_its_id(
     kefu_home: Path, tmp_path: Path
 ) -> None:
@@ -174,3 +250,20 @@ def test_erase_one_conversation_from_the_cli(kefu_home: Path) -> None:
     assert "1 data keys shredded" in kefu("privacy", "erase-conversation", cid, "--yes")
     kefu("privacy", "erase-conversation", cid, "--yes", code=1)
     assert _audit(kefu_home)[0]["action"] == "privacy.erase_conversation"
+
+
+@pytest.mark.parametrize(
+    ("args", "where"),
+    [
+        (["train", "intents", "--data", "x.csv", "--out"], "keys"),
+        (["train", "llm", "--from-kb", "--out"], "keys/sub"),
+        (["eval", "intents", "--test", "x.csv", "--model", "m", "--report"], "keys/master.key"),
+        (["eval", "answers", "--data", "x.csv", "--report"], "kefu.db"),
+    ],
+)
+def test_folder_options_refuse_the_keys_folder_and_the_database(
+    kefu_home: Path, args: list[str], where: str
+) -> None:
+    result = CliRunner().invoke(app, [*args, str(kefu_home / where)])
+    assert result.exit_code == 1, result.output
+    assert "would overwrite kefu's master key" in result.stderr

@@ -201,3 +201,45 @@ def test_admin_reads_of_what_customers_wrote_are_audited(client: TestClient) -> 
     ):
         assert client.get(path, headers=admin).status_code == 200, path
         assert ("root", action, None) in _audit(_db(client)), path
+
+
+def _login(client: TestClient, name: str) -> dict[str, str]:
+    from kefu.security.users import UserRepository
+
+    UserRepository(_db(client)).create(name, "agent", password=f"{name}-secret-pw")
+    r = client.post("/api/auth/login", json={"name": name, "password": f"{name}-secret-pw"})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def test_sign_out_ends_the_session_token_on_the_server(client: TestClient) -> None:
+    first, second = _login(client, "ann"), None
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "ann-secret-pw"})
+    second = {"Authorization": f"Bearer {r.json()['token']}"}  # another tab or device
+    assert client.get("/api/agent/queue", headers=first).status_code == 200
+
+    r = client.post("/api/auth/logout", headers=first)
+    assert r.status_code == 204 and r.headers["cache-control"] == "no-store"
+    # A copy of the signed-out token is refused everywhere, not merely forgotten by the page.
+    for path in ("/api/agent/queue", "/api/auth/me"):
+        assert client.get(path, headers=first).status_code == 401
+    assert client.post("/api/auth/logout", headers=first).status_code == 401
+    assert client.get("/api/agent/queue", headers=second).status_code == 200  # only this one
+    assert ("ann", "auth.logout", None) in _audit(_db(client))
+    # An API key is no session: it is revoked by an admin, and stays valid here.
+    key = _staff(_db(client), "bob", "agent")
+    r = client.post("/api/auth/logout", headers=key)
+    assert r.status_code == 400 and "kefu users revoke" in r.json()["error"]
+    assert client.get("/api/agent/queue", headers=key).status_code == 200
+
+
+def test_the_consoles_sign_out_through_the_server() -> None:
+    from importlib import resources
+
+    static = resources.files("kefu.service") / "static"
+    common = (static / "common.js").read_text(encoding="utf-8")
+    assert '"/api/auth/logout"' in common
+    for page in ("agent.js", "admin.js"):
+        text = (static / page).read_text(encoding="utf-8")
+        assert "kefu.signOut(KEY, me && me.token)" in text
+        assert "sessionStorage.removeItem" not in text  # the shared sign-out does it, after

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
@@ -154,6 +155,16 @@ def test_customer_agent_and_admin_end_to_end(server: LiveServer, browser: Any) -
     expect(admin.locator("#per-day svg rect")).to_have_count(30)
     expect(admin.locator("#audit")).to_contain_text("conversation.take")
     _shot(admin, "5-admin-dashboard")
+
+    # 7. Sign out ends the session on the server: a copy of the token is refused afterwards.
+    for page in (agent, admin):
+        token = page.evaluate("sessionStorage.getItem('kefu.staff')")
+        assert token
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.locator("#signin")).to_be_visible(timeout=10_000)
+        assert page.evaluate("sessionStorage.getItem('kefu.staff')") is None
+        r = httpx.get(server.url + "/api/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 401
 
     assert dialogs == []  # no script from a message ever ran
     for ctx in (customer_ctx, agent_ctx, admin_ctx):

@@ -167,3 +167,55 @@ def test_a_message_to_a_held_conversation_hands_nothing_over(client: TestClient)
     assert r.status_code == 200 and out["mode"] == "agent" and out["status"] == "agent"
     assert out["handoff"] is False
     assert out["message_id"] == out["user_message_id"]
+
+
+def test_wrong_staff_credentials_are_audited_and_limited_without_flooding_the_log(
+    make_client: MakeClient,
+) -> None:
+    client: TestClient = make_client()[0]
+    guesser = _from(client, "10.0.3.1")
+    codes = [
+        guesser.get(
+            "/api/admin/audit", headers={"Authorization": f"Bearer kefu_guess{i}"}
+        ).status_code
+        for i in range(35)
+    ]
+    assert codes == [401] * 30 + [429] * 5
+    actions = _actions(_db(client))
+    assert actions.count("auth.credentials_failed") == 30  # each one, while the budget lasts
+    assert actions.count("auth.credentials_limited") == 1  # then once a minute, not per request
+    assert "kefu_guess" not in repr(_db_audit_details(client))  # never the credential itself
+    r = guesser.get("/api/agent/queue", headers={"Authorization": "Bearer kefus_forged.abc"})
+    assert r.status_code == 429 and "wrong credentials" in r.json()["error"]
+    # Another address is not affected; a missing credential is no guess and is not audited.
+    assert _from(client, "10.0.3.2").get("/api/agent/queue").status_code == 401
+    assert _actions(_db(client)).count("auth.credentials_failed") == 30
+
+
+def _db_audit_details(client: TestClient) -> list[object]:
+    from kefu.security.audit import AuditLog
+
+    return [(e.target, e.detail) for e in AuditLog(_db(client)).list(limit=200)]
+
+
+def test_a_conversation_bound_to_a_customer_is_audited(make_client: MakeClient) -> None:
+    from kefu.security.audit import AuditLog
+    from kefu.security.users import UserRepository
+
+    client: TestClient = make_client()[0]
+    users = UserRepository(_db(client))
+    users.create("amy", "agent")
+    key = {"Authorization": f"Bearer {users.create_api_key('amy')}"}
+    r = client.post("/api/conversations", json={"customer_id": "MD-LON-0001"}, headers=key)
+    assert r.status_code == 201, r.text
+    entry = AuditLog(_db(client)).list(limit=1)[0]
+    assert (entry.actor, entry.role, entry.action, entry.target) == (
+        "amy",
+        "agent",
+        "conversation.create",
+        "MD-LON-0001",
+    )
+    assert entry.detail == {"conversation": r.json()["id"]}
+    # An anonymous web-chat conversation is no privileged act: not audited.
+    client.post("/api/conversations")
+    assert _actions(_db(client)).count("conversation.create") == 1

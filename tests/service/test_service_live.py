@@ -583,6 +583,33 @@ def test_the_admin_page_deletes_a_knowledge_file_by_id_even_when_names_repeat(
     assert [s["id"] for s in left if s["name"] == "faq.csv"] == [twins[0]["id"]]
 
 
+def test_an_uploaded_file_is_not_kept_and_a_delete_removes_an_old_copy(
+    client: TestClient,
+) -> None:
+    import stat
+
+    admin = _staff(client, "root", "admin")
+    uploads = client.app.state.kefu.assistant.settings.home / "uploads"  # type: ignore[attr-defined]
+    body = b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n"
+    r = client.post("/api/admin/knowledge?filename=gifts.csv", content=body, headers=admin)
+    assert r.status_code == 201, r.text
+    assert stat.S_IMODE(uploads.stat().st_mode) == 0o700
+    assert list(uploads.iterdir()) == []  # the entries are in the database; no copy on disk
+    # The same name again replaces the same source; the same bytes change nothing.
+    r = client.post("/api/admin/knowledge?filename=gifts.csv", content=body, headers=admin)
+    assert r.json()["unchanged"] == ["gifts.csv"]
+    # A copy an older version left behind goes with its source.
+    (uploads / "gifts.csv").write_bytes(body)
+    source = next(
+        s
+        for s in client.get("/api/admin/knowledge", headers=admin).json()
+        if s["name"] == "gifts.csv"
+    )
+    r = client.delete(f"/api/admin/knowledge/{source['id']}", headers=admin)
+    assert r.status_code == 200, r.text
+    assert list(uploads.iterdir()) == []
+
+
 def test_feedback_comments_and_card_details_are_redacted_like_messages(
     client: TestClient,
 ) -> None:

@@ -61,6 +61,10 @@ def eval_answers(
 
     err = console(stderr=True)
     with _errors(), tempfile.TemporaryDirectory(prefix="kefu-eval-") as home:
+        if report is not None:  # the report folder must not be the keys folder or the database
+            from kefu.cli.outfile import refuse_protected
+
+            refuse_protected(report, settings(), "--report")
         seed_everything(seed)
         cases = ev.load_cases(data)
         ask = regenerate or any(c.answer is None for c in cases)

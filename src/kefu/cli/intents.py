@@ -149,6 +149,10 @@ def train_intents(
 
     err = console(stderr=True)
     with _errors():
+        if out is not None:  # before training: a path that would clobber the keys fails fast
+            from kefu.cli.outfile import refuse_protected
+
+            refuse_protected(out, settings())
         seed_everything(seed)
         route_map = read_routes_file(routes, oos_label=oos_label) if routes else None
         train_set = load_labelled(data)
@@ -226,6 +230,10 @@ def eval_intents(
     with _errors():
         if (train is None) == (model_dir is None):
             raise KefuError("give exactly one of --train or --model")
+        if report is not None:  # the report folder must not be the keys folder or the database
+            from kefu.cli.outfile import refuse_protected
+
+            refuse_protected(report, settings(), "--report")
         seed_everything(seed)
         test_set = load_labelled(test)
         inputs = [test_set]

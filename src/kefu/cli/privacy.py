@@ -8,6 +8,17 @@ from typing import Annotated
 
 import typer
 
+OutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        help="Write the JSON to this file (mode 0600), or into this folder, not stdout.",
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace the --out file if it exists already.")
+]
+
 app = typer.Typer(
     help="Data-subject duties: export, erasure (with crypto-shredding) and retention.",
     no_args_is_help=True,
@@ -17,9 +28,8 @@ app = typer.Typer(
 @app.command("export")
 def export(
     customer_id: Annotated[str, typer.Argument(help="The customer id conversations carry.")],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the JSON here (mode 0600), not stdout.")
-    ] = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Everything kefu holds about one customer, decrypted, as JSON."""
     from kefu.cli.app import _errors
@@ -28,24 +38,45 @@ def export(
     from kefu.security.privacy import Privacy
 
     with _errors():
+        _check_id(customer_id, "customer id")
+        # The target is checked before the export: a refused --out leaves no audit entry
+        # for an export that never reached a file.
+        target = _target(out, force, f"kefu-export-{customer_id}.json")
         data = Privacy(open_db()).export_customer(customer_id, actor=cli_actor(), role=CLI_ROLE)
-        if _write(data, out):
-            console().print(f"wrote {out} ({len(data['conversations'])} conversations)")
+        if _write(data, target):
+            console().print(f"wrote {target} ({len(data['conversations'])} conversations)")
+
+
+def _check_id(value: str, what: str) -> None:
+    """A clear error for an empty or blank id typed on the command line (``kefu ... ""``)."""
+    from kefu.errors import ConfigError
+
+    if not value.strip():
+        raise ConfigError(f"the {what} is empty; give the {what} to act on")
+    if len(value) > 64 and what == "customer id":
+        raise ConfigError(f"the {what} is longer than 64 characters, so none matches it")
+
+
+def _target(out: Path | None, force: bool, default_name: str) -> Path | None:
+    from kefu.cli.common import settings
+    from kefu.cli.outfile import export_target, safe_file_name
+
+    if out is None:
+        return None
+    name = safe_file_name(default_name.removesuffix(".json")) + ".json"
+    return export_target(out, settings(), force=force, default_name=name)
 
 
 def _write(data: dict[str, object], out: Path | None) -> bool:
     """Print ``data`` as JSON, or write it to ``out`` (then True)."""
-    import os
+    from kefu.cli.outfile import write_private
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if out is None:
         typer.echo(text)
         return False
-    out.parent.mkdir(parents=True, exist_ok=True)
     # The export is personal data in the clear: readable by the owner of the file only.
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+    write_private(out, text + "\n")
     return True
 
 
@@ -61,6 +92,7 @@ def erase(
     from kefu.security.privacy import Privacy
 
     with _errors():
+        _check_id(customer_id, "customer id")
         if not yes and not typer.confirm(
             f"Erase everything about {customer_id!r}? This cannot be undone", default=False
         ):
@@ -78,9 +110,8 @@ def erase(
 @app.command("export-conversation")
 def export_conversation(
     conversation_id: Annotated[str, typer.Argument(help="The conversation to export.")],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the JSON here (mode 0600), not stdout.")
-    ] = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """One conversation, decrypted, as JSON: for a web-chat guest without a customer id."""
     from kefu.cli.app import _errors
@@ -89,12 +120,14 @@ def export_conversation(
     from kefu.security.privacy import Privacy
 
     with _errors():
+        _check_id(conversation_id, "conversation id")
+        target = _target(out, force, f"kefu-export-{conversation_id}.json")
         data = Privacy(open_db()).export_conversation(
             conversation_id, actor=cli_actor(), role=CLI_ROLE
         )
-        if _write(data, out):
+        if _write(data, target):
             n = len(data["conversation"]["messages"])
-            console().print(f"wrote {out} ({n} messages)")
+            console().print(f"wrote {target} ({n} messages)")
 
 
 @app.command("erase-conversation")
@@ -109,6 +142,7 @@ def erase_conversation(
     from kefu.security.privacy import Privacy
 
     with _errors():
+        _check_id(conversation_id, "conversation id")
         if not yes and not typer.confirm(
             f"Delete conversation {conversation_id!r}?", default=False
         ):

@@ -124,10 +124,13 @@ def train_llm(
 
     out_console, err = console(), console(stderr=True)
     with _errors():
+        from kefu.cli.outfile import refuse_protected
         from kefu.errors import ConfigError
         from kefu.training.loop import TrainConfig
         from kefu.training.pipeline import RunOptions, run_training
 
+        # Checkpoints and logs go into --out: never into the keys folder or over the database.
+        refuse_protected(out, settings())
         if method not in ("lora", "full"):
             raise ConfigError(f"--method must be lora or full, not {method!r}")
         if objective not in ("sft", "clm"):

@@ -290,9 +290,11 @@ class Settings(BaseSettings):
         under a file or is read-only is reported once, here, instead of as a traceback from
         whichever write comes first.
         """
+        from kefu._perms import make_private_dir
+
         home = self.home
         try:
-            home.mkdir(parents=True, exist_ok=True)
+            make_private_dir(home)  # owner-only when kefu creates it
         except FileExistsError:
             # mkdir(exist_ok=True) still raises when the name is taken by something else.
             raise self._home_error("it exists and is not a folder") from None

@@ -64,7 +64,9 @@ def read_key_file(path: Path) -> bytes:
 
 def write_key_file(path: Path, key: bytes) -> None:
     """Write a key file atomically with mode 0600: a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from kefu._perms import make_private_dir
+
+    make_private_dir(path.parent)  # a home kefu creates here is owner-only too
     with _suppress_chmod_errors():
         os.chmod(path.parent, 0o700)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from kefu.errors import NotFoundError, StorageError
-from kefu.storage.models import ApiKey, Conversation, User, utcnow
+from kefu.storage.models import ApiKey, Conversation, RevokedSession, User, utcnow
 
 if TYPE_CHECKING:
     from kefu.storage.db import Database
@@ -277,6 +277,28 @@ class UserRepository:
             if revoked_at is not None or user.disabled:
                 return None
             return _record(user)
+
+    # -- signed-out session tokens --------------------------------------------------------
+    def revoke_session(self, token: str, expires_at: datetime) -> None:
+        """Remember that a session token was signed out, until it would have expired."""
+        digest = key_sha256(token)
+        self._db.migrate()
+        try:
+            with self._db.session() as s:
+                # Tokens past their expiry are refused anyway: forget them (keeps it small).
+                s.execute(delete(RevokedSession).where(RevokedSession.expires_at < utcnow()))
+                if s.get(RevokedSession, digest) is None:
+                    s.add(RevokedSession(token_sha256=digest, expires_at=expires_at))
+        except StorageError:
+            # Signed out twice at once (two tabs): the other sign-out stored the same row.
+            if not self.session_revoked(token):
+                raise
+
+    def session_revoked(self, token: str) -> bool:
+        digest = key_sha256(token)
+        self._db.migrate()
+        with self._db.session() as s:
+            return s.get(RevokedSession, digest) is not None
 
 
 def _record(user: User) -> UserRecord:

@@ -6,7 +6,8 @@ Two credentials are accepted as ``Authorization: Bearer ...``:
 * a session token from ``POST /api/auth/login`` (name and password). Session tokens are
   stateless: ``kefus_<payload>.<hmac>`` signed with a key kept under ``KEFU_HOME/keys``, valid
   for 12 hours. Each request still loads the user, so removing or disabling a user ends their
-  sessions at once.
+  sessions at once, and checks the token against the ones ended by ``POST /api/auth/logout``
+  (kept, as sha256, until they would have expired).
 
 Customers never use these: their bearer token opens only their own conversation
 (`kefu.service.deps.authorized_conversation`).
@@ -27,8 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import anyio
+import anyio.from_thread
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
+from kefu._perms import make_private_dir
 from kefu.service.deps import AssistantDep, StateDep, hash_token
 from kefu.service.ratelimit import retry_after
 from kefu.service.schemas import ErrorOut, LoginIn, LoginOut, MeOut
@@ -57,7 +60,7 @@ def session_key(home: Path) -> bytes:
     path = home / "keys" / "session.key"
     if path.exists():
         return path.read_bytes()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     key = secrets.token_bytes(32)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -74,7 +77,10 @@ def session_key(home: Path) -> bytes:
 
 def make_session(key: bytes, name: str, role: str, *, now: float | None = None) -> tuple[str, int]:
     expires = int((now or time.time()) + SESSION_TTL_S)
-    payload = json.dumps({"n": name, "r": role, "e": expires}, separators=(",", ":")).encode()
+    # "s": a random id, so two sign-ins in the same second get different tokens and signing
+    # one out (revocation is by token) leaves the other alone.
+    claims = {"n": name, "r": role, "e": expires, "s": secrets.token_urlsafe(9)}
+    payload = json.dumps(claims, separators=(",", ":")).encode()
     body = base64.urlsafe_b64encode(payload).decode().rstrip("=")
     mac = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
     return f"{SESSION_PREFIX}{body}.{mac}", expires
@@ -123,7 +129,7 @@ def current_staff(
     user: UserRecord | None = None
     if token.startswith(SESSION_PREFIX):
         found = read_session(state.session_key(), token)
-        if found is not None:
+        if found is not None and not users.session_revoked(token):  # signed out: refused
             try:
                 user = users.get(found[0])
             except NotFoundError:
@@ -138,8 +144,42 @@ def current_staff(
             "(POST /api/auth/login, or a staff API key)",
         )
     if user is None or user.disabled or user.role not in STAFF_ROLES:
+        _failed_credentials(request, state, assistant, token)
         raise HTTPException(401, "the credentials are invalid or expired; sign in again", challenge)
     return Staff(user.name, user.role, client_ip(request))
+
+
+def _failed_credentials(
+    request: Request, state: StateDep, assistant: AssistantDep, token: str
+) -> None:
+    """Audit a refused staff credential, within the per-address failure budget.
+
+    Like failed sign-ins, each failure is charged to the caller's address and audited
+    (``auth.credentials_failed``) while the budget lasts (30 a minute, shared with wrong
+    customer tokens); past it the reply is 429 and only one ``auth.credentials_limited`` entry
+    a minute per address is written, so a guessing flood cannot flood the audit log too.
+    The token itself is never recorded, only its kind.
+    """
+    from kefu.service.deps import too_many
+
+    ip = client_ip(request)
+    nobody = Staff("http:anonymous", "none", ip)  # no user name can hold a colon
+    if token.startswith(SESSION_PREFIX):
+        kind = "session"
+    elif token.startswith("kefu_"):
+        kind = "api_key"
+    else:
+        kind = "other"
+    detail: dict[str, object] = {"kind": kind, "path": request.url.path[:128]}
+    # A sync dependency runs in a worker thread; the (possibly Redis) limits are async.
+    allowed, wait = anyio.from_thread.run(state.limits.allow, "auth_failed", ip or "?")
+    if allowed:
+        audit(assistant, nobody, "auth.credentials_failed", None, detail)
+        return
+    first, _ = anyio.from_thread.run(state.limits.allow, "auth_limited_audit", ip or "?")
+    if first:
+        audit(assistant, nobody, "auth.credentials_limited", None, detail)
+    raise too_many(wait, "too many requests with wrong credentials")
 
 
 # The shape of `deps.new_token()`: 32 random bytes, URL-safe base64 without padding.
@@ -261,3 +301,38 @@ def me(
     token = (authorization or "").partition(" ")[2].strip()
     session = read_session(state.session_key(), token) if token.startswith(SESSION_PREFIX) else None
     return MeOut(name=staff.name, role=staff.role, expires_at=session[2] if session else 0)
+
+
+@router.post(
+    "/logout",
+    status_code=204,
+    responses={
+        400: {"model": ErrorOut, "description": "The credential is an API key, not a session."},
+        401: {"model": ErrorOut},
+    },
+)
+def logout(
+    staff: StaffDep,
+    state: StateDep,
+    assistant: AssistantDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Response:
+    """End this session token on the server (the consoles' "Sign out"): it is refused from
+    now on, on every server sharing the database, not merely forgotten by the page. Audited
+    as ``auth.logout``."""
+    from kefu.security.users import UserRepository
+
+    token = (authorization or "").partition(" ")[2].strip()
+    session = read_session(state.session_key(), token) if token.startswith(SESSION_PREFIX) else None
+    if session is None:
+        # current_staff accepted it, so it is an API key: those are revoked by an admin.
+        raise HTTPException(
+            400,
+            "this is an API key, not a session: revoke a key with 'kefu users revoke'",
+            NO_STORE,
+        )
+    from datetime import UTC, datetime
+
+    UserRepository(assistant.kb.db).revoke_session(token, datetime.fromtimestamp(session[2], UTC))
+    audit(assistant, staff, "auth.logout")
+    return Response(status_code=204, headers=NO_STORE)

@@ -180,6 +180,8 @@ def service_rules(*, per_ip: int, per_conversation: int) -> dict[str, Rule]:
         "ip": Rule(per_ip),
         "conversation": Rule(per_conversation),
         "auth_failed": Rule(FAILED_AUTH_PER_MINUTE if on else 0),
+        # Past the failure budget: one audit entry a minute per address, not one per request.
+        "auth_limited_audit": Rule(1),
         "login_ip": LOGIN_PER_ADDRESS if on else Rule(0),
         "login_name": LOGIN_PER_NAME,
         "typing": Rule(1, per_s=TYPING_EVERY_S),

@@ -151,10 +151,14 @@ class Database:
             if not memory and not database.startswith("file:"):
                 path = Path(database).expanduser()
                 try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
+                    from kefu._perms import create_private_file, make_private_dir
+
+                    make_private_dir(path.parent)
+                    # Owner-only from the first byte (the -wal and -shm files inherit it).
+                    create_private_file(path)
                 except OSError as exc:
                     raise StorageError(
-                        f"cannot create the folder {path.parent} for the database: "
+                        f"cannot create the database {path} or its folder: "
                         f"{exc.strerror or exc}; check KEFU_HOME or KEFU_DATABASE_URL"
                     ) from exc
                 url = url.set(database=str(path))

@@ -273,6 +273,19 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+class RevokedSession(Base):
+    """A staff session token ended by sign-out before its expiry, stored as its sha256.
+
+    Session tokens are signed, not stored, so a sign-out must be remembered until the token
+    would have expired anyway; rows past ``expires_at`` can go.
+    """
+
+    __tablename__ = "revoked_sessions"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class AuditEntry(Base):
     """One privileged action; ``hash`` chains each row to the one before it."""
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 
+from kefu._perms import make_private_dir
 from kefu.service import live
 from kefu.service.auth import AdminDep, audit
 from kefu.service.deps import AssistantDep, StateDep
@@ -122,9 +123,12 @@ async def upload(
     if not body:
         raise HTTPException(400, "the file is empty")
     uploads = assistant.settings.home / "uploads"
-    uploads.mkdir(parents=True, exist_ok=True)
-    # The file is kept (the knowledge base remembers where entries came from); a temporary
-    # name first, so a failed ingest leaves nothing behind.
+    make_private_dir(uploads)
+    # The file is not kept: its entries are stored in the database, and a copy on disk would
+    # outlive a deletion on this page (and erasure and purge, which never look there). It
+    # still passes through uploads/<name>, because the knowledge base names a source by its
+    # path and the same name must replace the same source. Staged in a private temporary
+    # folder first (mkdtemp: 0700).
     with tempfile.TemporaryDirectory(dir=uploads) as tmp:
         staged = FilePath(tmp) / name
         staged.write_bytes(body)
@@ -155,17 +159,30 @@ def _hide(folder: FilePath, message: str) -> str:
 
 
 def _add(assistant: AssistantDep, staged: FilePath, target: FilePath) -> Any:
-    """Ingest the staged file under its final name; remove it again if ingest fails."""
-    existed = target.exists()
-    backup = target.read_bytes() if existed else None
+    """Ingest the staged file under its final name, then remove it (kept or not, it is read)."""
+    staged.chmod(0o600)
     staged.replace(target)
-    report = assistant.kb.add([target])
-    if not report.ok:
-        if backup is not None:
-            target.write_bytes(backup)
-        else:
-            target.unlink(missing_ok=True)
-    return report
+    try:
+        return assistant.kb.add([target])
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def _remove(assistant: AssistantDep, source: str) -> list[str]:
+    """Remove a source or entry; delete the files left in uploads/ of sources that went.
+
+    Older versions kept every uploaded file there; a deletion on this page must not leave a
+    copy of what the admin meant to remove (the wrong CSV, a patient list).
+    """
+    kb = assistant.kb
+    uploads = (assistant.settings.home / "uploads").resolve()
+    before = {s.path for s in kb.sources()}
+    removed: list[str] = kb.remove(source)
+    for gone in before - {s.path for s in kb.sources()}:
+        path = FilePath(gone)
+        if path.parent == uploads:
+            path.unlink(missing_ok=True)
+    return removed
 
 
 @router.delete("/knowledge/{source}", responses={**_ERRORS, 404: {"model": ErrorOut}})
@@ -174,7 +191,7 @@ async def delete_knowledge(
 ) -> dict[str, Any]:
     """Remove a knowledge file (by its name or id) or one entry (by entry id)."""
     async with state.turn_lock:
-        removed = await live.run_sync(assistant.kb.remove, source)
+        removed = await live.run_sync(_remove, assistant, source)
     live.publish_knowledge_change(state)
     audit(assistant, admin, "knowledge.remove", source, {"entries": len(removed)})
     return {"removed": removed}

@@ -88,11 +88,17 @@ def create_conversation(
     if customer_id is not None:
         from kefu.service.auth import current_staff
 
-        current_staff(request, state, assistant, authorization)  # 401 unless staff
+        staff = current_staff(request, state, assistant, authorization)  # 401 unless staff
     token = new_token()
     record = conversations.create(
         channel="api", token_sha256=hash_token(token), customer_id=customer_id
     )
+    if customer_id is not None:
+        from kefu.service.auth import audit
+
+        # Binding a conversation to a customer puts it in that customer's export and erasure:
+        # who did it must be on record.
+        audit(assistant, staff, "conversation.create", customer_id, {"conversation": record.id})
     response.headers.update(NO_STORE)  # the token is in the body
     return ConversationCreated(id=record.id, token=token)
 

@@ -110,7 +110,7 @@
     } catch (err) { $("audit-state").textContent = err.message; }
   }
 
-  function signOut() { sessionStorage.removeItem(KEY); location.reload(); }
+  function signOut() { kefu.signOut(KEY, me && me.token); }
 
   $("upload").addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -128,10 +128,7 @@
     } catch (err) { $("reply-error").textContent = err.message; }
   }
 
-  function signOut() {
-    sessionStorage.removeItem(KEY);
-    location.reload();
-  }
+  function signOut() { kefu.signOut(KEY, me && me.token); }
 
   $("take").addEventListener("click", () => act("take"));
   $("handback").addEventListener("click", () => act("hand-back"));

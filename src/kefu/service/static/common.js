@@ -166,6 +166,17 @@ const kefu = (() => {
     });
   }
 
+  /** Sign out: the server ends the session token (forgetting it here alone would leave a
+   * copied token valid for 12 hours), then the page forgets it. A failed call (server down,
+   * token already refused) still signs the page out. */
+  async function signOut(storageKey, token) {
+    if (token) {
+      try { await api("POST", "/api/auth/logout", { token }); } catch (_) { /* signed out anyway */ }
+    }
+    sessionStorage.removeItem(storageKey);
+    location.reload();
+  }
+
   // "Someone is typing": the typing side pings at most every PING_MS while keys are pressed;
   // the other side shows the notice until SHOW_MS pass without a ping or a message arrives.
   const PING_MS = 3000;
@@ -193,5 +204,5 @@ const kefu = (() => {
     return { show, hide };
   }
 
-  return { el, api, stream, follow, readEvents, time, signIn, ApiError, typingPinger, typingNotice };
+  return { el, api, stream, follow, readEvents, time, signIn, signOut, ApiError, typingPinger, typingNotice };
 })();

@@ -13,10 +13,11 @@ sentence that
 - has most of its content words absent from the sources;
 - turns the polarity of the source sentence it rests on (a "not", "no", "never" or "不"
   on one side only), or answers "yes"/"no" with nothing to check it against;
-- takes a number from another sentence or table row than the one it matches best, or names
-  a place or plan its source sentence lacks while that sentence names another;
+- takes a number from another sentence or table row than the one it matches best, or from one
+  that does not name what the claim names (an EV's price from the child seat's sentence), or
+  names a place or plan its source sentence lacks while that sentence names another;
 - copies the prompt's "[id] title" source lines instead of answering;
-- repeats an earlier sentence.
+- repeats an earlier sentence, or a line within itself (a blank line ends a sentence).
 
 The customer still sees text stream, a sentence at a time; when no sentence survives, the
 assistant quotes the source instead (`kefu.dialogue.extractive`).

@@ -143,6 +143,18 @@ def test_document_question_is_generated_and_streamed(make_assistant: MakeAssista
     assert "How do I pair the Gadget Pro with my phone?" in prompt[-1].content
 
 
+def test_a_model_looping_on_the_question_falls_back_to_extraction(
+    make_assistant: MakeAssistant,
+) -> None:
+    # The bundled model answered a car rental's "Toyota RAV4 per week Singapore" with the
+    # question and a colon, sixteen times; the customer saw all of it as a generated answer.
+    question = "How do I pair the Gadget Pro with my phone?"
+    assistant, _ = make_assistant(replies=[f"{question[:-1]}:\n\n" * 16])
+    answer = assistant.ask(question)
+    assert answer.mode == "extractive"
+    assert "hold the power button for eight seconds" in answer.text
+
+
 def test_empty_model_reply_falls_back_to_extraction(make_assistant: MakeAssistant) -> None:
     assistant, llm = make_assistant(replies=["   "])
     answer = assistant.ask("How do I pair the Gadget Pro with my phone?")

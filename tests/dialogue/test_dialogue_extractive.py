@@ -114,6 +114,25 @@ def test_the_row_the_question_names_is_quoted_on_its_own_line(tok: MixedTokenize
     assert [line.split(";")[0] for line in lines] == ["方案: VIP年卡", "方案: 家庭年卡"]
 
 
+# The tester's table had the row names under a header ("Car class") that a question also says.
+FLEET = "\n\n".join(
+    [
+        "Car class: Small; Example model: Kia Picanto or similar; Day rate: EUR 40",
+        "Car class: Family; Example model: Skoda Octavia or similar; Day rate: EUR 60",
+        "Car class: Luxury; Example model: Audi A6 or similar; Day rate: EUR 120",
+    ]
+)
+
+
+def test_a_rows_header_does_not_name_every_row(tok: MixedTokenizer) -> None:
+    # "class" is in every row's first cell; the Audi is only in the luxury row (a black-box
+    # tester got the whole table, its first row first, for "the mercedes e class").
+    answer = extract_answer(tok.tokenize("day rate for the audi a6 class"), _passage(FLEET), tok)
+    assert answer == FLEET.split("\n\n")[2]
+    answer = extract_answer(tok.tokenize("family class day rate"), _passage(FLEET), tok)
+    assert answer == FLEET.split("\n\n")[1]
+
+
 def test_a_question_about_the_whole_table_gets_every_row(tok: MixedTokenizer) -> None:
     answer = extract_answer(tok.tokenize("会员价格表"), _passage(PLANS), tok)
     assert answer.split("\n") == PLANS.split("\n\n")

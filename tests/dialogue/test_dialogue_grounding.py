@@ -282,3 +282,51 @@ def test_a_number_the_customer_gave_picks_the_row(tok: MixedTokenizer) -> None:
     gate = _one(tok, fees, "What is the maximum fee to end a Fibre 1000 contract early?")
     assert gate.unsupported("The maximum fee to end a Fibre 1000 contract early is ¥600.") is None
     assert gate.unsupported("The maximum fee to end a Fibre 1000 contract early is ¥480.")
+
+
+# -- a car rental's price page (black-box tester H) ----------------------------------------------
+RATES = (
+    "Car class: Small; Example model: Kia Picanto or similar; Day rate: EUR 40; Week rate: EUR 240"
+    "\n\nCar class: EV; Example model: Renault Zoe or similar; Day rate: EUR 90; Week rate: EUR 540"
+)
+EXTRAS = "Child seat: EUR 6 / CHF 7 per day, capped at EUR 42 / CHF 49 per rental."
+
+
+def _rates_gate(tok: MixedTokenizer, question: str) -> GroundedSentences:
+    passages = [
+        Passage(Entry("prices#1", "chunk", RATES, title="Prices > Berlin (EUR)"), score=1.0),
+        Passage(Entry("prices#2", "chunk", EXTRAS, title="Prices > Extras"), score=0.5),
+    ]
+    return GroundedSentences(passages, tok, question=question)
+
+
+def test_a_heading_looped_over_blank_lines_is_no_answer(tok: MixedTokenizer) -> None:
+    # The model wrote the question back sixteen times with no end punctuation; it reached the
+    # customer as one long "sentence" that the repetition check never saw.
+    gate = _rates_gate(tok, "Kia Picanto per week Berlin")
+    out = gate.feed("Kia Picanto per week Berlin:\n\n" * 4)
+    assert gate.stopped and gate.reason == "repeats an earlier sentence"
+    assert out == ["Kia Picanto per week Berlin:"] and gate.substantive == 0
+
+
+def test_a_line_looped_within_one_sentence_is_no_answer(tok: MixedTokenizer) -> None:
+    gate = _rates_gate(tok, "Kia Picanto week rate")
+    gate.feed("Kia Picanto week rate Berlin EUR 240:\nKia Picanto week rate Berlin EUR 240:\n")
+    assert gate.close() == [] and gate.reason == "repeats itself"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passes"),
+    [
+        ("The EV costs EUR 90 per day in Berlin.", True),
+        ("The Renault Zoe EV costs EUR 540 per week.", True),
+        ("A child seat costs EUR 6 per day, capped at EUR 42 per rental.", True),
+        # The child seat's numbers, given as the EV's: their sentence names no EV.
+        ("Prices per day of an EV in Berlin: 6 / CHF 7 per day, capped at EUR 42.", False),
+    ],
+)
+def test_a_number_must_come_from_a_sentence_about_what_the_claim_names(
+    tok: MixedTokenizer, claim: str, passes: bool
+) -> None:
+    gate = _rates_gate(tok, "price per day of an EV in Berlin")
+    assert (gate.unsupported(claim) is None) is passes, gate.unsupported(claim)

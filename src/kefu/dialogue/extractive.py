@@ -156,13 +156,22 @@ def _rows(
 ) -> list[int]:
     """The table rows to quote, best first, when the best sentence is a row.
 
-    A row is named by its first cell ("方案: VIP年卡"): the rows whose name matches the
+    A row is named by its first cell's value ("方案: VIP年卡"): the rows whose name matches the
     question best ("年卡多少钱": VIP年卡 and 家庭年卡, not the first three rows), else, when
-    the question names no row, every row that scores as well as the best.
+    the question names no row, every row that scores as well as the best. The cell's header
+    names no row: it is the same in every row ("Car class: Premium" would match the "class"
+    of "the Mercedes E class" in each row, and the whole table was quoted).
     """
     rows = [i for i in ranked if _ROW.match(sentences[i])]
-    named = {i: _score(weight, _terms(sentences[i].split(";", 1)[0], tokenize)) for i in rows}
+    named = {i: _score(weight, _terms(_row_name(sentences[i]), tokenize)) for i in rows}
     top = max(named.values())
+    # Within a rounding error: a sum of the same weights in another order differs in its last
+    # digit, and dropped one of two equally named rows.
     if top > 0:
-        return sorted((i for i in rows if named[i] >= top), key=lambda i: (-scores[i], i))
-    return [i for i in rows if scores[i] >= scores[ranked[0]]]
+        return sorted((i for i in rows if named[i] >= top - 1e-9), key=lambda i: (-scores[i], i))
+    return [i for i in rows if scores[i] >= scores[ranked[0]] - 1e-9]
+
+
+def _row_name(row: str) -> str:
+    """A row's first cell without its header: "Premium" of "Car class: Premium; …"."""
+    return row.split(";", 1)[0].split(": ", 1)[-1]

@@ -13,10 +13,11 @@ sentence that
 - has most of its content words absent from the sources;
 - turns the polarity of the source sentence it rests on (a "not", "no", "never" or "不"
   on one side only), or answers "yes"/"no" with nothing to check it against;
-- takes a number from another sentence or table row than the one it matches best, or names
-  a place or plan its source sentence lacks while that sentence names another;
+- takes a number from another sentence or table row than the one it matches best, or from one
+  that does not name what the claim names (an EV's price from the child seat's sentence), or
+  names a place or plan its source sentence lacks while that sentence names another;
 - copies the prompt's "[id] title" source lines instead of answering;
-- repeats an earlier sentence.
+- repeats an earlier sentence, or a line within itself (a blank line ends a sentence).
 
 The customer still sees text stream, a sentence at a time; when no sentence survives, the
 assistant quotes the source instead (`kefu.dialogue.extractive`).
@@ -32,7 +33,10 @@ from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？!?；;])")
+# A blank line ends a sentence too: a model that loops on a heading ("Toyota RAV4 per week
+# Singapore:\n\n" sixteen times) writes no end punctuation, and one endless "sentence" would
+# never reach the repetition check.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？!?；;])|\n\s*\n")
 _CITATION = re.compile(r"\[([^\[\]]{1,80})\]")
 _ID_LIKE = re.compile(r"[\w.#:/-]+")
 # Small models open with meta talk ("The answer to the question is:"); it is neither a claim nor
@@ -50,6 +54,9 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
+# Clauses with a colon kept inside: what follows a colon is the value of what precedes it
+# ("Prices per day of an EV in Singapore: 8 / CNY 40 per day").
+_PART = re.compile(r"[,;，；]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 # A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
 _MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
@@ -75,6 +82,14 @@ def _squeeze(text: str) -> str:
 
 def _clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.split(sentence) if c.strip()] or [sentence]
+
+
+def _repeats_a_line(sentence: str) -> bool:
+    """Whether a line comes back within one sentence (a loop with single line breaks, which
+    the sentence split does not cut)."""
+    lines = [_squeeze(line) for line in sentence.splitlines()]
+    lines = [line for line in lines if line]
+    return len(lines) != len(set(lines))
 
 
 def _negated(text: str) -> bool:
@@ -109,12 +124,17 @@ class GroundedSentences:
         # bag of every passage's words ("If the wound is bleeding, do not feed your pet" joins
         # two sentences of an aftercare guide into advice it never gives).
         self.source_sentences: list[tuple[set[str], list[tuple[set[str], bool]]]] = []
+        # Each source sentence's terms with its passage title's: a table row ("Car class: EV;
+        # … SGD 118") is about what its table's heading names ("Singapore prices (SGD)").
+        self._in_context: list[set[str]] = []
         for p in passages:
+            title = self.terms(p.entry.title)
             for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
                 terms = self.terms(sentence)
                 if terms:
                     clauses = [(self.terms(c), _negated(c)) for c in _clauses(sentence)]
                     self.source_sentences.append((terms, clauses))
+                    self._in_context.append(terms | title)
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
         # support nothing: a sentence must still rest on a source sentence.
@@ -223,6 +243,17 @@ class GroundedSentences:
                     return (
                         f"a number from another row or sentence than the one it matches: {number}"
                     )
+        # And from a sentence about what the claim names: "Prices per day of an EV in Singapore:
+        # 8 / CNY 40 per day" took the child seat's price, from a sentence that shares the
+        # claim's "per day" and "CNY" but names no EV (the EV's own row says SGD 118).
+        for part in _PART.split(sentence):
+            own = self.terms(part)
+            named = own & self._names
+            for number in sorted(own & claimed):
+                held = [words for words in self._in_context if number in words]
+                if named and held and not any(named <= words for words in held):
+                    missing = sorted(named - max(held, key=lambda w: len(named & w)))[0]
+                    return f"a number from a sentence that does not name {missing}: {number}"
         # A name swapped: "24-hour monitoring is available at Northfield" rests on "... is
         # available at Riverside only". The claim names a place, plan or product (a word the
         # sources capitalise mid-sentence) that its source sentence lacks, and that sentence
@@ -256,6 +287,8 @@ class GroundedSentences:
             reason = self.unsupported(sentence)
             if reason is None and self._repeats(terms):
                 reason = "repeats an earlier sentence"
+            if reason is None and _repeats_a_line(sentence):
+                reason = "repeats itself"
             if reason is not None:
                 self.stopped, self.rejected, self.reason = True, sentence, reason
                 break

@@ -332,6 +332,37 @@ def test_emergency_adds_the_businesss_own_guidance(
     assert [s.id for s in answer.sources] == ["em-1"]
 
 
+def test_self_harm_gets_the_businesss_crisis_entry_but_never_a_how_to(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    """A customer who wants to end it all over a bill gets the emergency text and a person,
+    not the FAQ on paying by Direct Debit that the bill matched; the business's own crisis
+    entry still follows."""
+    csv_path, _ = knowledge_files
+    base = csv_path.read_text(encoding="utf-8")
+    csv_path.write_text(
+        base + "pay-1,I can't pay my bill,You can pay your bill by Direct Debit.,billing\n",
+        encoding="utf-8",
+    )
+    message = "I can't pay my bill, I just want to end it all"
+    # A low bar makes the bill's entry a confident match, as the real models would find it.
+    assistant, _ = make_assistant(curated_threshold=0.05)
+    answer = assistant.ask(message)
+    assert answer.handoff and answer.reason == "emergency"
+    assert answer.text == messages.reply("emergency", "en")
+    assert "Direct Debit" not in answer.text and answer.sources == []
+
+    csv_path.write_text(
+        base + "crisis-1,I can't pay my bill and want to end it all,"
+        "Please talk to someone now: the Samaritans helpline is free on 116 123.,support\n",
+        encoding="utf-8",
+    )
+    assistant, _ = make_assistant(home=csv_path.parent / "home2", curated_threshold=0.05)
+    answer = assistant.ask(message)
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    assert answer.text.endswith("the Samaritans helpline is free on 116 123.")
+
+
 def test_emergency_entry_without_a_number_gets_the_generic_guidance_first(
     make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
 ) -> None:

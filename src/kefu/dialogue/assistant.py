@@ -29,6 +29,7 @@ from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.animals import for_a_pet, mentions_animal
 from kefu.guard.documents import clean_passages
+from kefu.guard.emergency import SELF_HARM
 from kefu.guard.safety import views
 from kefu.types import Answer, ChatMessage, Passage, Source
 
@@ -359,6 +360,8 @@ class Assistant:
         text = self._reply("pet_emergency" if pet else "emergency", language)
         passages = []
         top = self._confident_faq(found, confidence, language)
+        if top is not None and _off_topic_for_self_harm(message, top):
+            top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
         if top is None and pet:
             top = self._pet_emergency_entry(language)
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
@@ -508,6 +511,22 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
+
+
+def _off_topic_for_self_harm(message: str, top: Passage) -> bool:
+    """Whether ``top`` is an ordinary entry beside a message about suicide or self-harm: the
+    business's own crisis guidance (a helpline) follows the emergency text, a how-to never."""
+    if not any(SELF_HARM.search(t) for t in views(message)):
+        return False
+    entry = top.entry
+    return not _CRISIS.search(f"{entry.title}\n{entry.answer or entry.text}")
+
+
+_CRISIS = re.compile(
+    r"crisis|helpline|hotline|samaritans|lifeline|suicid|self[- ]harm|mental health|\b988\b|"
+    r"116 ?123|危机|热线|心理|自杀|轻生|自残|自伤",
+    re.IGNORECASE,
+)
 
 
 def _leads_with_emergency_number(text: str, configured: str | None = None) -> bool:

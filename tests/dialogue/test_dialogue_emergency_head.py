@@ -100,3 +100,19 @@ def test_the_queue_reads_the_answers_reason_not_only_the_rules() -> None:
     assert handoff_reason("where is my order", quiet) == "low_confidence"
     flagged = Answer("…", [], 0.0, True, "en", "declined", reason="emergency")
     assert handoff_reason("where is my order", flagged) == "emergency"
+
+
+def test_the_head_is_vetoed_when_the_message_says_nobody_is_hurt(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A car-rental tester: "刮蹭了一下，没人受伤，要报警吗" read as an emergency by the head
+    # jumped the agents' queue; an accident told with nobody hurt is a question about what next.
+    for text in (
+        "small accident, nobody hurt, just a scratched bumper",
+        "刮蹭了一下，没人受伤，要报警吗",
+    ):
+        _point(monkeypatch, text)
+        assistant, _ = make_assistant()
+        answer = assistant.ask(text)
+        assert answer.reason != "emergency"
+        assert not answer.text.startswith(messages.reply("emergency", answer.language))

@@ -237,8 +237,9 @@ ACCIDENT = re.compile(r"hit by a (car|truck|bus)|(car|motorbike|bike) (crash|acc
 # An accident or mishap told with no one hurt ("small accident, nobody hurt, just a scratched
 # bumper", "刮蹭了一下，没人受伤，要报警吗"): a question about what to do next, not an emergency.
 # The learned head reads "accident" and "police" as one and sent such turns to the front of the
-# agents' queue; this vetoes the head's verdict and the accident rule (`ACCIDENT`), never another rule, so an injury, a fire or a
-# person trapped named in the same message still gets the emergency reply (docs/safety.md).
+# agents' queue; this vetoes the head's verdict and the accident rule (`ACCIDENT`), never another
+# rule, so an injury, a fire or a person trapped named in the same message still gets the
+# emergency reply (docs/safety.md).
 _NO_ONE_HURT = re.compile(
     r"\b(no ?one|nobody|no body|none of us|neither of us|no one else|nobody else)\b('s| is| was| "
     r"got| were| are)? (\w+ )?(hurt|injured|harmed)\b|\b(everyone|everybody|we|we're|we are|i'?m|"

@@ -116,3 +116,23 @@ def test_the_head_is_vetoed_when_the_message_says_nobody_is_hurt(
         answer = assistant.ask(text)
         assert answer.reason != "emergency"
         assert not answer.text.startswith(messages.reply("emergency", answer.language))
+
+
+def test_an_accident_the_head_flags_shows_the_confident_accident_entry_after_the_notice(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch, knowledge_files: Any
+) -> None:
+    # A car-rental tester saw only the generic notice for "someone rear-ended me…": the entry
+    # is shown whenever it matches confidently (in their kind of KB it scored below the curated
+    # threshold); pinned here so the emergency path never drops a confident entry.
+    question = "Someone rear-ended me at a traffic light - what should I do now?"
+    entry = "Move to safety. Call 110 in China or 999 in Singapore and then call us."
+    csv_path, _ = knowledge_files
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8") + f"acc-1,{question},{entry},accidents\n",
+        encoding="utf-8",
+    )
+    _point(monkeypatch, question)
+    assistant, _ = make_assistant()
+    answer = assistant.ask(question)
+    assert answer.reason == "emergency" and answer.handoff
+    assert answer.text == f"{messages.reply('emergency', 'en')}\n\n{entry}"

@@ -100,3 +100,39 @@ def test_the_queue_reads_the_answers_reason_not_only_the_rules() -> None:
     assert handoff_reason("where is my order", quiet) == "low_confidence"
     flagged = Answer("…", [], 0.0, True, "en", "declined", reason="emergency")
     assert handoff_reason("where is my order", flagged) == "emergency"
+
+
+def test_the_head_is_vetoed_when_the_message_says_nobody_is_hurt(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A car-rental tester: "刮蹭了一下，没人受伤，要报警吗" read as an emergency by the head
+    # jumped the agents' queue; an accident told with nobody hurt is a question about what next.
+    for text in (
+        "small accident, nobody hurt, just a scratched bumper",
+        "刮蹭了一下，没人受伤，要报警吗",
+    ):
+        _point(monkeypatch, text)
+        assistant, _ = make_assistant()
+        answer = assistant.ask(text)
+        assert answer.reason != "emergency"
+        assert not answer.text.startswith(messages.reply("emergency", answer.language))
+
+
+def test_an_accident_the_head_flags_shows_the_confident_accident_entry_after_the_notice(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch, knowledge_files: Any
+) -> None:
+    # A car-rental tester saw only the generic notice for "someone rear-ended me…": the entry
+    # is shown whenever it matches confidently (in their kind of KB it scored below the curated
+    # threshold); pinned here so the emergency path never drops a confident entry.
+    question = "Someone rear-ended me at a traffic light - what should I do now?"
+    entry = "Move to safety. Call 110 in China or 999 in Singapore and then call us."
+    csv_path, _ = knowledge_files
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8") + f"acc-1,{question},{entry},accidents\n",
+        encoding="utf-8",
+    )
+    _point(monkeypatch, question)
+    assistant, _ = make_assistant()
+    answer = assistant.ask(question)
+    assert answer.reason == "emergency" and answer.handoff
+    assert answer.text == f"{messages.reply('emergency', 'en')}\n\n{entry}"

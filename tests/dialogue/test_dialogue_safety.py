@@ -180,6 +180,24 @@ def test_a_curated_emergency_entry_hands_off_even_when_triage_missed_it(
     assert answer.handoff
 
 
+def test_an_accident_entry_asked_after_a_scrape_with_nobody_hurt_is_not_an_emergency(
+    make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path]
+) -> None:
+    # A car-rental tester: the accident entry leads with "if anyone is injured, call 120", so
+    # "small accident, nobody hurt" matching it went to the front of the agents' queue.
+    csv_path, _ = knowledge_files
+    question = "Small accident with the rental car and nobody hurt - what do I do?"
+    answer_text = "If anyone is injured call 120 now. Otherwise take photos and call us."
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8") + f"acc-1,{question},{answer_text},accidents\n",
+        encoding="utf-8",
+    )
+    assistant, _ = make_assistant()
+    answer = assistant.ask(question)
+    assert answer.mode == "curated" and answer.text == answer_text
+    assert answer.reason != "emergency entry" and not answer.handoff
+
+
 def test_a_request_for_fraud_gets_the_fixed_reply_instead_of_the_curated_how_to(
     make_assistant: MakeAssistant, knowledge_files: tuple[Path, Path], monkeypatch: Any
 ) -> None:

@@ -259,3 +259,53 @@ def test_advice_and_other_peoples_data_in_other_words(text: str, kind: str) -> N
 )
 def test_money_and_family_words_in_ordinary_questions_are_not_caught(text: str) -> None:
     assert assess(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tester's car-rental firm (Shanghai and Singapore): fire, smoke, gas, people trapped
+        "the car is on fire on the expressway",
+        "there's smoke coming out of the engine and we're on the highway",
+        "my car is burning",
+        "people are trapped in the car",
+        "how do I report a gas smell",
+        "there was an explosion at the petrol station",
+        "the carbon monoxide alarm is going off",
+        "车着火了，在高速上",
+        "发动机冒烟起火",
+        "有人被困在车里出不来",
+        "闻到煤气味",
+        # an accident with someone hurt stays an emergency, whatever else it says
+        "car accident, my passenger is bleeding and unconscious",
+        "car crash, nobody else is hurt but my friend is bleeding heavily",
+        "出车祸了，对方流了很多血",
+        "I was hit by a car",
+    ],
+)
+def test_fires_gas_leaks_and_accidents_with_someone_hurt_are_emergencies(text: str) -> None:
+    assert assess(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fire extinguisher in the car?",
+        "the price is fire 🔥",
+        "you're fired",
+        "car on fire sale",
+        "我们的车着火险怎么买",
+        "where is the nearest gas station",
+        "how do I pay the gas bill",
+        "what if the car catches fire, am I covered",
+        "stuck in traffic, will be late returning the car",
+        "嗓子冒烟了",
+        # accidents with nobody hurt: what to do next, not an emergency
+        "small accident, nobody hurt, just a scratched bumper",
+        "car accident this morning, no one was hurt, how do I claim",
+        "出了车祸，人都没事，保险怎么理赔",
+        "刮蹭了一下，没人受伤，要报警吗",
+    ],
+)
+def test_look_alikes_of_fires_and_minor_accidents_are_not_emergencies(text: str) -> None:
+    assert assess(text) != "emergency"

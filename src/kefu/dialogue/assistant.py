@@ -29,7 +29,7 @@ from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.animals import for_a_pet, mentions_animal
 from kefu.guard.documents import clean_passages
-from kefu.guard.emergency import SELF_HARM
+from kefu.guard.emergency import SELF_HARM, no_one_hurt
 from kefu.guard.safety import views
 from kefu.types import Answer, ChatMessage, Passage, Source
 
@@ -229,7 +229,7 @@ class Assistant:
         if kind == "injection":
             # Nothing is retrieved: the attacker's words choose no passage either. But an
             # emergency the rules' words missed may be wrapped in the attack: its meaning is read.
-            if self._learned_emergency(self._vector(message), language):
+            if self._learned_emergency(message, self._vector(message), language):
                 return self._emergency_plan(message, language, [], 0.0)
             text = self._reply(_SAFETY_REPLY[kind], language)
             return Plan("declined", language, text=text, reason="injection attempt")
@@ -238,7 +238,7 @@ class Assistant:
         # Not over a request for a medicine without a prescription: its drug names ("diazepam
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
         head_may_override = kind not in ("emergency", "prescription")
-        if head_may_override and self._learned_emergency(vector, language):
+        if head_may_override and self._learned_emergency(message, vector, language):
             kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)
@@ -260,8 +260,12 @@ class Assistant:
         )
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
-        elif plan.mode == "curated" and _leads_with_emergency_number(
-            plan.text, self.settings.emergency_number
+        elif (
+            plan.mode == "curated"
+            and _leads_with_emergency_number(plan.text, self.settings.emergency_number)
+            # A car-rental's accident entry leads with "if anyone is injured, call 120": asked
+            # after a scrape with nobody hurt, it is a how-to, not an emergency for the queue.
+            and not no_one_hurt(views(message))
         ):
             # The business's own emergency entry matched a message the triage rules missed:
             # its text already says what to do, and a person must follow at once.
@@ -338,11 +342,15 @@ class Assistant:
         vector: np.ndarray = search_vectors(self.kb.embedder, [message])[0]
         return vector
 
-    def _learned_emergency(self, vector: np.ndarray | None, language: str) -> bool:
+    def _learned_emergency(self, message: str, vector: np.ndarray | None, language: str) -> bool:
         """The learned head's verdict on the message's vector: an emergency the rules missed.
 
-        Only the message alone is read: an emergency in an earlier turn was that turn's."""
+        Only the message alone is read: an emergency in an earlier turn was that turn's. A
+        message that says nobody is hurt ("small accident, nobody hurt") is not one, whatever
+        the head reads into "accident" and "police" (docs/safety.md)."""
         if vector is None or not self.settings.emergency_model:
+            return False
+        if no_one_hurt(views(message)):
             return False
         from kefu.guard.emergency_head import bundled_head
 

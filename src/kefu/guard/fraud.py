@@ -334,9 +334,112 @@ _INFORMATIONAL_ZH = re.compile(
 )
 
 
+# Renting a car and insuring it (a car-rental firm's tester, 2026-11-30): a false report or
+# claim (stolen, hit by someone else, another driver, an accident moved to another day, old
+# damage in a new claim), a driver kept off the contract or without a licence, times, mileage,
+# fuel and photos faked, damage staged or added, a tracker pulled. Checked before the victim's
+# words ("报警", "被盗", "someone"), which such requests use too; the honest versions ("my car
+# was stolen, what do I do", "someone hit my car", "can my friend be added as a driver", "how do
+# I report a wrong late fee") ask, they do not arrange what to say or what a record shows.
+_SUBJECT_EN = (
+    r"(car|vehicle|stolen|theft|driving|driver|drove|accident|crash\w*|dent\w*|scratch\w*|"
+    r"damage\w*|insurance|insurer|cover|police|broke down|windscreen|windshield|bumper|hit)"
+)
+_SAY_EN = (
+    r"\b((can|could|should|shall|may) (i|we|you)( just)? (say|tell|claim|report|pretend|put|"
+    r"write|list|record|mark|word it)|(i'?ll|i will|i'?m going to|let'?s|we'?ll|we can|just) "
+    r"(say|tell|claim|pretend)|what if (i|we) (just )?(say|tell|claim|report|pretend))\b|"
+    r"^\W*(say|pretend|tell (them|the police|the insurer|the insurance))\b|\bpretend\b|"
+    r"\bmake it look like\b"
+)
+# What makes the words above a lie: the truth said beside it, or what the lie is for. Not
+# "insurance" or "pays" alone: "can I tell the insurer someone hit my car?" is a victim's.
+_UNTRUE_RENTAL_EN = (
+    r"\b(actually|really|in fact|it wasn'?t|it isn'?t|wasn'?t there|myself|i (hit|scratched|"
+    r"damaged|crashed|dented|broke)|instead of|faster|deposit|so (that )?(the |my )?(insurance|"
+    r"cover|insurer|policy) (still |will |can )?(pays?|covers?)|so (that )?(i|we) (get|don'?t|"
+    r"won'?t|can get|pay less)|to get (a |my |the |some )?(refund|money|deposit|payout)|"
+    r"and i (don'?t|do not|'m not|am not))\b"
+)
+_RENTAL_EN = re.compile(
+    r"(" + _SAY_EN + r")" + _ + r"{0,60}\b" + _SUBJECT_EN + r"\b(?=.*" + _UNTRUE_RENTAL_EN + r")|"
+    # a driver without a licence, another's licence, or a driver kept off the contract
+    r"\bwithout (a |any )?(driving |driver'?s )?licen[cs]e\b" + _ + r"{0,20}\b(drive|driving)|"
+    r"\b(drive|driving)\b" + _ + r"{0,20}\bwithout (a |any )?(driving |driver'?s )?licen[cs]e\b|"
+    r"\b(use|using|borrow|with) (my |a )?(\w+'s|someone else'?s|another person'?s) (driving )?"
+    r"licen[cs]e\b|"
+    r"\b(drive|driving|drives)\b.*\b(don'?t|do not|no need to|never) tell (anyone|anybody|"
+    r"them|the company|the insurer)|\b(drive|driving|drives)\b.*\b(keep (it|this) (between us|"
+    r"quiet|secret|to ourselves)|nobody (will|needs to) know)|"
+    # times, mileage, fuel and photos: a record made to show what did not happen
+    r"\b(roll|wind|turn|clock) (back|down) (the )?(odometer|mileage|milometer|clock)|"
+    r"\b(odometer|mileage|milometer)\b" + _ + r"{0,20}\b(roll|wind|turn|clock)(ed|ing)? (it )?back|"
+    r"\b(fake|falsify|forge|change|alter|edit|adjust|put|set|write|mark|record|tamper with|"
+    r"photoshop|retouch|touch up|doctor)\b" + _ + r"{0,30}\b(return time|pick-?up time|drop-?off "
+    r"time|return date|odometer|mileage|km|kilometres|fuel( level| gauge)?|tank|photos?|"
+    r"pictures?|timestamps?)\b(?=" + _ + r"{0,80}\b(to avoid|avoid|so (that )?(i|we) (don'?t|"
+    r"do not|won'?t|can|pay)|instead of|didn'?t|did not|actually|really|in the (app|system)|"
+    r"extra|fee|charge|limit|(doesn'?t|don'?t|won'?t|not) show|went over|full)\b)|"
+    r"\bfake (the )?(return|pick-?up|drop-?off) (time|date)|"
+    # damage staged or added for a bigger claim, old damage in a new claim, a drink left out
+    r"\bstag(e|ed|ing)\b" + _ + r"{0,30}\b(accident|crash|bump|collision|theft|break-?in)|"
+    r"\b(on purpose|deliberately|intentionally)\b" + _ + r"{0,40}\b(insurance|claim|pays?)\b|"
+    r"\b(damage|break|scratch|dent|smash) (it|the car) (a bit |a little |some )?more\b|"
+    r"\b(claim|put|include|add|get)\b" + _ + r"{0,30}\b(old|earlier|previous|pre-?existing|"
+    r"prior)\b" + _ + r"{0,10}\b(damage|dent|scratch\w*|crack)|"
+    r"\b(leave|keep|take) (that|it|this|the \w+)( \w+)? out of the (\w+ )?report\b|"
+    r"\bback-?dat\w*\b" + _ + r"{0,30}\b(insurance|cover|policy)\b|"
+    r"\b(disconnect|unplug|disable|remove|turn off|switch off|block|pull out)\b" + _ + r"{0,20}"
+    r"\b(gps|tracker|tracking|telematics)\b" + _ + r"{0,40}\b(so|can'?t|won'?t|don'?t|not)\b",
+    re.IGNORECASE,
+)
+_RENTAL_ZH = re.compile(
+    # arranging what to say: "能不能说车被偷了", "就说是我老婆开的", "就说停车场被人撞了"
+    r"(能不能|能否|可不可以|可以|能|就|我就|你们就|帮我|干脆)(说|讲|写成|报成|算成)(是)?"
+    + _
+    + r"{0,12}(被偷|被盗|丢了|被撞|别人撞|被人撞|别人开|[\u4e00-\u9fff]{1,3}开的|自己裂|自己坏|"
+    r"坏在路上|坏了|发生的)|(假装|谎称|冒充|假称)" + _ + r"{0,8}(被偷|被盗|丢|被撞|坏|出险|事故)|"
+    # a driver without a licence, another's licence, kept off the contract and kept quiet
+    r"(没|没有|无)(驾照|驾驶证)" + _ + r"{0,12}(开|驾驶|租)|(用|借)(我)?(朋友|别人|他人|家人|同事|"
+    r"老婆|老公|亲戚)的(驾照|驾驶证)|"
+    r"开" + _ + r"{0,20}(别说出去|不要说出去|别告诉|不要告诉|就当不知道|就当没看见|睁一只眼)|"
+    r"(别说出去|不要说出去|就当不知道|就当没看见)" + _ + r"{0,20}开|"
+    # times, mileage, fuel and photos faked
+    r"(还车时间|取车时间|里程表?|公里数|油量|油表|照片)"
+    + _
+    + r"{0,8}(改|调|写|填|P|ps)"
+    + _
+    + r"{0,12}(免得|省得|不用交|不交|回去|回来|去掉|满格|其实|实际)|"
+    r"(改|调|写|填|P|ps)" + _ + r"{0,6}(还车时间|取车时间|里程表?|公里数|油量|油表)" + _ + r"{0,12}"
+    r"(免得|省得|不用交|不交|回去|回来|满格|其实|实际)|"
+    # old damage in a new claim, damage staged or added, a drink left out, cover backdated
+    r"(之前|以前|原来|老|旧)(就有)?的?(划痕|刮痕|凹痕|伤|损|车损)"
+    + _
+    + r"{0,16}(一起|一块|算在|也)"
+    + _
+    + r"{0,6}(赔|理赔|报|修)|故意"
+    + _
+    + r"{0,8}(碰|撞|刮|弄坏|砸)"
+    + _
+    + r"{0,16}(保险|赔)|"
+    r"(再|多)?弄坏(一)?(点|些)" + _ + r"{0,10}赔|多赔(点|些)|"
+    r"(喝了?(点|些)?酒|酒驾|醉驾)" + _ + r"{0,20}(别写|不写|别提|不提|瞒)|"
+    r"(保险|保单)" + _ + r"{0,8}(往前|提前)(改|调|写)|"
+    r"((拔|拆|关|屏蔽|断开)"
+    + _
+    + r"{0,4}(gps|定位|追踪器)|(gps|定位|追踪器)"
+    + _
+    + r"{0,4}(拔|拆|关|"
+    r"屏蔽|断开))" + _ + r"{0,12}(别让|不让|看不到|发现)",
+    re.IGNORECASE,
+)
+
+
 def asks_for_fraud(texts: list[str]) -> bool:
     """Does a message (any of its views) ask for help to commit fraud or break the law?"""
     for text in texts:
+        if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text):
+            return True
         if _FRAUD_EN.search(text):
             return True
         if not _VICTIM_EN.search(text) and _FRAUD_EN_UNLESS_VICTIM.search(text):

@@ -34,7 +34,7 @@ from typing import Literal
 from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
-from kefu.guard.emergency import EMERGENCY
+from kefu.guard.emergency import is_emergency
 from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
@@ -301,7 +301,7 @@ def is_injection(text: str, *, message: bool = True) -> bool:
 def assess(text: str) -> SafetyKind | None:
     """The safety kind of a customer message, or None for an ordinary question."""
     texts = views(text)
-    if _any(EMERGENCY, texts) or pet_emergency(texts):
+    if is_emergency(texts) or pet_emergency(texts):
         return "emergency"
     if is_injection(text):
         return "injection"

@@ -281,6 +281,16 @@ def test_money_and_family_words_in_ordinary_questions_are_not_caught(text: str) 
         "car crash, nobody else is hurt but my friend is bleeding heavily",
         "出车祸了，对方流了很多血",
         "I was hit by a car",
+        # an energy supplier's tester: electrical hazards
+        "sparks coming out of the socket",
+        "the fuse box is sparking",
+        "the plug socket is sparking and smells burnt",
+        "my son got an electric shock from the kettle",
+        "there is a live wire hanging down in the street",
+        "a fallen power line across the road",
+        "插座冒火花了",
+        "孩子触电了",
+        "电线掉在地上了",
     ],
 )
 def test_fires_gas_leaks_and_accidents_with_someone_hurt_are_emergencies(text: str) -> None:
@@ -305,6 +315,14 @@ def test_fires_gas_leaks_and_accidents_with_someone_hurt_are_emergencies(text: s
         "car accident this morning, no one was hurt, how do I claim",
         "出了车祸，人都没事，保险怎么理赔",
         "刮蹭了一下，没人受伤，要报警吗",
+        "do you sell spark plugs",
+        "I need a new plug socket installed",
+        "is the extension lead included",
+        "how do I read my electricity meter",
+        "my wire transfer has not arrived",
+        "the live cable TV channel list",
+        "癫痫发病像触电要怎么救治",
+        "插座在哪里",
     ],
 )
 def test_look_alikes_of_fires_and_minor_accidents_are_not_emergencies(text: str) -> None:

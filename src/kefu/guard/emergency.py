@@ -181,7 +181,20 @@ _HAZARD = (
     r"电动车)" + _ + r"{0,4}(爆炸|炸了)|(发生|传来|听到)(了)?(一声|一阵)?(巨响|爆炸)|"
     r"被困|(困|卡|夹|关|锁)在" + _ + r"{0,6}(里|内|中)" + _ + r"{0,4}出不来|"
     r"(煤气|燃气|天然气|液化气)" + _ + r"{0,4}(味|泄漏|泄露|漏了|漏气)|漏(煤|燃|天然|液化)?气|"
-    r"臭鸡蛋味|(燃气|煤气|一氧化碳|烟雾|烟感)报警器" + _ + r"{0,4}(一直)?(响|叫|报警)"
+    r"臭鸡蛋味|(燃气|煤气|一氧化碳|烟雾|烟感)报警器" + _ + r"{0,4}(一直)?(响|叫|报警)|"
+    # Electrical: sparks or burning from a socket, a wire or a meter, a live wire, a shock.
+    # "spark plug", "sparkling water" and "no spark between us" stay ordinary.
+    r"\bspark(s|ing|ed)?\b(?! plugs?)" + _ + r"{0,30}\b(socket|plug|outlet|switch|wire|wiring|"
+    r"cable|meter|fuse ?box|fuse board|consumer unit|appliance|charger|lead|extension)s?\b|"
+    r"\b(socket|plug|outlet|switch|wire|wiring|cable|meter|fuse ?box|consumer unit|charger|"
+    r"extension)s?\b" + _ + r"{0,20}\b(sparking|sparked|spitting sparks|melting|melted|"
+    r"buzzing and (hot|smoking)|burning hot)\b|\blive (electric(al)? )?wires?\b|"
+    r"\b(exposed|bare|fallen|down(ed)?) (power |electric(al)? )?(wire|cable|line)s?\b|"
+    r"\b(got|getting|been|was|were|just) (an? )?(electric(al)? shock|electrocuted)|electrocut|"
+    r"(插座|插头|电线|电表|电闸|开关|配电箱|充电器)"
+    + _
+    + r"{0,6}(冒火花|打火|冒火|烧焦|烧化|融化|起火)|"
+    r"(冒|打)火花|(?<![碰接像如])触电(?!焊|般|一样|似的|的感觉)|电线(掉|断)(在|了)"
 )
 
 # Suicide and self-harm: always about a person, whatever else the message mentions ("after my

@@ -273,7 +273,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         detect_pii(text, kinds=["NAME"])
     assert set(KINDS) == {
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-        "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE",
+        "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
     }  # fmt: skip
 
 

@@ -111,3 +111,33 @@ def test_random_order_numbers_are_not_nhs_numbers() -> None:
     rng = random.Random(13)
     runs = [f"order {rng.randrange(10**10):010d} is late" for _ in range(2000)]
     assert not [t for t in runs if any(s.kind == "NHS" for s in detect_pii(t))]
+
+
+def test_bank_details_are_redacted_where_they_are_named() -> None:
+    """An energy customer's refund details (QA report G, finding 9): the sort code after its
+    name, the account number beside it or after "bank account" / 银行账号. A bare "account
+    number" is usually the business's own customer number, which its agents need."""
+    assert (
+        redact("please refund to sort code 20-45-77 account 12345678")
+        == "please refund to sort code [BANK_ACCOUNT] account [BANK_ACCOUNT]"
+    )
+    assert redact("Sort code: 204577, account no. 12345678") == (
+        "Sort code: [BANK_ACCOUNT], account no. [BANK_ACCOUNT]"
+    )
+    assert redact("account 12345678 sort code 20 45 77") == (
+        "account [BANK_ACCOUNT] sort code [BANK_ACCOUNT]"
+    )
+    assert (
+        redact("my bank account number is 31926819") == "my bank account number is [BANK_ACCOUNT]"
+    )
+    assert (
+        redact("退款请打到我的银行账号 6222020200112233445")
+        == "退款请打到我的银行账号 [BANK_ACCOUNT]"
+    )
+    for ordinary in (
+        "my account number is 12345678, why is my bill so high",
+        "order 20-45-77 arrived",
+        "the sort code field is empty",
+        "my account was charged twice on 12-05-24",
+    ):
+        assert redact(ordinary) == ordinary, ordinary

@@ -43,6 +43,8 @@ Kinds and how they are validated:
 - ``NRIC``    -- a Singapore NRIC/FIN after its name (or a licence word), or alone with a right
   check letter.
 - ``PLATE``   -- a vehicle plate right after a plate word ("plate 沪A12345", "车牌 SGX1234A").
+- ``BANK_ACCOUNT`` -- a UK sort code after its name, and a bank account number after "bank
+  account" / "银行账号" or after "account" near a sort code; see `kefu.guard.pii_uk`.
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
 """
 
@@ -65,18 +67,18 @@ from kefu.guard.checksums import (
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
 from kefu.guard.pii_named import dates_of_birth, named_cards, passports
-from kefu.guard.pii_uk import nhs_numbers, ni_numbers
+from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
-    "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE",
+    "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
-    "PHONE": 3, "ADDRESS": 1,
+    "BANK_ACCOUNT": 5, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -429,6 +431,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "HKID": (_pairs(hkids, "HKID"),),
     "NRIC": (_pairs(nrics, "NRIC"),),
     "PLATE": (_pairs(plates, "PLATE"),),
+    "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"),),
 }
 
 

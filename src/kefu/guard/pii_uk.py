@@ -95,3 +95,49 @@ def ni_numbers(text: str) -> Iterator[tuple[int, int]]:
     for m in _NI_PLAIN.finditer(text):
         if ni_number_valid(m.group()):
             yield m.start(), m.end()
+
+
+# Bank details (a tester's energy customer: "sort code 20-45-77 account 12345678"). A sort
+# code only after its name; an account number after "bank account" / 银行账号, or after
+# "account" within reach of a sort code. "my account number is 12345678" alone is usually the
+# business's own customer number, which its agents need to read.
+_SORT_CODE = re.compile(
+    "(?=[Ss])(?<![A-Za-z])(?i:sort[ \\-]?code)(?![A-Za-z])"
+    + _SAID
+    + "(?P<value>"
+    + D
+    + "{2}[ \\-－]?"
+    + D
+    + "{2}[ \\-－]?"
+    + D
+    + "{2})"
+    + _NOT_AFTER
+    + "(?![ \\-－]"
+    + D
+    + ")"
+)
+_ACCOUNT = re.compile(
+    "(?=[BbAa银])"
+    "(?:(?<![A-Za-z])(?P<bank>(?i:bank) )?(?i:account|acct|a/c)(?i: (?:number|no\\.?|num|#))?"
+    "(?<=[A-Za-z.#/])(?![A-Za-z])|银行(?:账号|账户|帳號|帳戶)(?:号码?)?)"
+    + _SAID
+    + "(?P<value>"
+    + D
+    + "{6,20})"
+    + _NOT_AFTER
+)
+_NEAR_SORT_CODE = 60  # characters between an account number and its sort code
+
+
+def bank_details(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sort code after its name and each bank account number."""
+    codes = [(m.start(), m.end("value")) for m in _SORT_CODE.finditer(text)]
+    for m in _SORT_CODE.finditer(text):
+        yield m.start("value"), m.end("value")
+    for m in _ACCOUNT.finditer(text):
+        named = m.group("bank") is not None or m.group().startswith("银行")
+        near = any(
+            start - _NEAR_SORT_CODE <= m.start() <= end + _NEAR_SORT_CODE for start, end in codes
+        )
+        if named or near:
+            yield m.start("value"), m.end("value")

@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("kefu.security.users", reason="staff accounts (kefu.security) not built")
 playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
 
-from service_data import REFUND_ANSWER  # noqa: E402
+from service_data import PAIRING_REPLY, REFUND_ANSWER  # noqa: E402
 
 from conftest import (  # noqa: E402
     LiveServer,
@@ -157,6 +157,39 @@ def test_each_conversation_keeps_its_own_reply_draft(server: LiveServer, browser
 
 
 # -- the customer chat --------------------------------------------------------------------------
+def test_citations_read_as_the_numbers_of_their_source_buttons(
+    tmp_path: Path, browser: Any
+) -> None:
+    """The model cites a passage by its id ("[help#1]", an energy supplier's tester saw
+    "[complaints_procedure#7]"): the customer reads [1], the first source button, also after
+    a reload. The API keeps the id."""
+    from kefu.service.app import create_app
+
+    expect = playwright.expect
+    assistant, _ = fake_assistant(tmp_path, replies=[PAIRING_REPLY, PAIRING_REPLY], rate_limit_ip=0)
+    live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
+    try:
+        page = browser.new_context(locale="en-US").new_page()
+        page.goto(live.url + "/")
+        box = page.get_by_label("Your message")
+        box.fill("How do I pair the Gadget Pro with my phone?")
+        box.press("Enter")
+        answer = page.locator(".msg.assistant[data-id]:not([data-id='welcome']) .text")
+        expect(answer).to_contain_text("choose Gadget Pro [1].")
+        expect(answer).not_to_contain_text("help#1")
+        expect(page.locator(".msg.assistant .chip")).to_have_count(1)
+        page.reload()
+        expect(answer).to_contain_text("choose Gadget Pro [1].")
+        expect(answer).not_to_contain_text("help#1")
+        page.context.close()
+    finally:
+        stop()
+        assistant.kb.db.dispose()
+    stored = assistant.conversations.list(limit=1)[0]
+    said = [m.content for m in assistant.conversations.history(stored.id)]
+    assert any("[help#1]" in text for text in said)
+
+
 def test_the_chat_notices_a_restart_and_sends_what_waited(tmp_path: Path, browser: Any) -> None:
     """The server restarts while the page is open: the page says it is offline, keeps the
     message typed meanwhile, and sends it by itself once the new process answers."""

@@ -91,6 +91,12 @@
     // A declined answer ("I'm not sure…") rests on no source: the passages the bot looked at
     // are for the agents (their console lists them), not to offer the customer, nor to rate.
     const declined = answer.mode === "declined";
+    const said = answer.answer ?? answer.content;
+    if (!declined && answer.sources && answer.sources.length && said) {
+      // "[complaints_procedure#7]" is the model citing a passage by its id: the customer
+      // reads [1] for the first source button instead of an internal name.
+      md.show(node.querySelector(".text"), numbered(said, answer.sources));
+    }
     if (!declined && answer.sources && answer.sources.length) {
       extras.append(el("span", { class: "muted" }, `${t("sources")}: `));
       for (const s of answer.sources) {
@@ -112,6 +118,12 @@
       extras.append(thumbs);
     }
     node.append(extras);
+  }
+
+  /** ``text`` with each citation of a source's id ("[sh-1]") as its place in ``sources``. */
+  function numbered(text, sources) {
+    const place = new Map(sources.map((s, i) => [s.id, i + 1]));
+    return text.replace(/\[([^\[\]]{1,80})\]/g, (whole, id) => (place.has(id.trim()) ? `[${place.get(id.trim())}]` : whole));
   }
 
   async function thumb(id, value, ev) {

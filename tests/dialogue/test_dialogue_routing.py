@@ -123,8 +123,9 @@ def test_an_intent_routed_to_a_person_hands_off(
 def test_an_intent_routed_to_emergency_gets_the_emergency_reply(
     routed: Assistant, make_assistant: MakeAssistant
 ) -> None:
-    # A product hazard the safety rules do not list: the business trained it as an intent.
-    message = "Smoke is coming out of my charger!"
+    # A product hazard the safety rules do not list (smoke and sparks they do): the business
+    # trained it as an intent.
+    message = "My battery is swelling and getting hot!"
     answer = routed.ask(message)
     assert answer.handoff
     assert answer.text.startswith(messages.reply("emergency", "en"))

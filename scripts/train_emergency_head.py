@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import numpy as np  # noqa: E402
 
-from kefu.dialogue.assistant import _leads_with_emergency_number  # noqa: E402
+from kefu.dialogue.emergency_text import leads_with_emergency_number  # noqa: E402
 from kefu.dialogue.incoming import reply_language  # noqa: E402
 from kefu.dialogue.intents import triage  # noqa: E402
 from kefu.guard.emergency_head import HEADS_FILE, EmergencyHead  # noqa: E402
@@ -113,7 +113,7 @@ def committed_rows() -> list[Row]:
     emergency_ids: set[str] = set()
     for path in sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv")):
         for entry_id, question, answer in _faq(path):
-            urgent = _leads_with_emergency_number(answer)
+            urgent = leads_with_emergency_number(answer)
             if urgent:
                 emergency_ids.add(entry_id)
             rows.append(Row(question, int(urgent), "pack-faq"))

@@ -7,7 +7,6 @@ in the database, so a conversation survives restarts and follow-ups see earlier 
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +14,12 @@ from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
+from kefu.dialogue.emergency_text import (
+    EMERGENCY_WORD,
+    PET_EMERGENCY_QUERY,
+    leads_with_emergency_number,
+    off_topic_for_self_harm,
+)
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
 from kefu.dialogue.incoming import (
@@ -29,7 +34,7 @@ from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.animals import for_a_pet, mentions_animal
 from kefu.guard.documents import clean_passages
-from kefu.guard.emergency import SELF_HARM, no_one_hurt
+from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
 from kefu.types import Answer, ChatMessage, Passage, Source
 
@@ -52,17 +57,6 @@ if TYPE_CHECKING:
     from kefu.retrieval.index import SearchResult
     from kefu.storage.conversation_repo import ConversationRepository
 
-# What kefu asks its own knowledge base for when a pet's emergency names no entry itself, and
-# what that entry's question must say (with an animal in it: a bank's "emergency cash" is not it).
-_PET_EMERGENCY_QUERY = {
-    "en": "What should I do in a pet emergency?",
-    "zh": "宠物紧急情况怎么办？",
-}
-_EMERGENCY_WORD = re.compile(
-    r"emergenc|urgent|out of hours|after hours|急诊|急症|紧急|急救|危急", re.IGNORECASE
-)
-_EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
-_FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 # Safety kinds answered with fixed text (messages.py) and a person; the business's own
 # confident FAQ answer may follow the fixed text, except after an injection attempt, whose
 # wording must not steer what is shown, and after a request for fraud, whose closest entry is
@@ -262,7 +256,7 @@ class Assistant:
             plan.text = messages.reply("decline", language)
         elif (
             plan.mode == "curated"
-            and _leads_with_emergency_number(plan.text, self.settings.emergency_number)
+            and leads_with_emergency_number(plan.text, self.settings.emergency_number)
             # A car-rental's accident entry leads with "if anyone is injured, call 120": asked
             # after a scrape with nobody hurt, it is a how-to, not an emergency for the queue.
             and not no_one_hurt(views(message))
@@ -368,7 +362,7 @@ class Assistant:
         text = self._reply("pet_emergency" if pet else "emergency", language)
         passages = []
         top = self._confident_faq(found, confidence, language)
-        if top is not None and _off_topic_for_self_harm(message, top):
+        if top is not None and off_topic_for_self_harm(message, top):
             top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
         if top is None and pet:
             top = self._pet_emergency_entry(language)
@@ -378,7 +372,7 @@ class Assistant:
             answer = top.entry.answer or ""
             # The business's own emergency entry already leads with its number: say it once.
             # Only when it leads with it: a number further down must not displace ours.
-            own = _leads_with_emergency_number(answer, self.settings.emergency_number)
+            own = leads_with_emergency_number(answer, self.settings.emergency_number)
             text = answer if own and not pet else f"{text}\n\n{answer}"
         return Plan(
             "curated" if passages else "declined",
@@ -393,14 +387,14 @@ class Assistant:
     def _pet_emergency_entry(self, language: str) -> Passage | None:
         """The business's own FAQ entry on pet emergencies (a vet's out-of-hours number), found
         by asking for it: "my dog ate grapes" rarely scores it high enough by itself."""
-        query = _PET_EMERGENCY_QUERY["zh" if language == "zh" else "en"]
+        query = PET_EMERGENCY_QUERY["zh" if language == "zh" else "en"]
         for p in clean_passages(self.kb.search(query).passages)[:3]:
             entry = p.entry
             about = f"{entry.title}\n{entry.answer or entry.text}"
             other_language = entry.language in ("en", "zh") and entry.language != language
             if entry.kind != "faq" or other_language:
                 continue
-            if _EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
+            if EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
                 return p
         return None
 
@@ -519,30 +513,6 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
-
-
-def _off_topic_for_self_harm(message: str, top: Passage) -> bool:
-    """Whether ``top`` is an ordinary entry beside a message about suicide or self-harm: the
-    business's own crisis guidance (a helpline) follows the emergency text, a how-to never."""
-    if not any(SELF_HARM.search(t) for t in views(message)):
-        return False
-    entry = top.entry
-    return not _CRISIS.search(f"{entry.title}\n{entry.answer or entry.text}")
-
-
-_CRISIS = re.compile(
-    r"crisis|helpline|hotline|samaritans|lifeline|suicid|self[- ]harm|mental health|\b988\b|"
-    r"116 ?123|危机|热线|心理|自杀|轻生|自残|自伤",
-    re.IGNORECASE,
-)
-
-
-def _leads_with_emergency_number(text: str, configured: str | None = None) -> bool:
-    first = _FIRST_SENTENCE.match(text)
-    if first is None:
-        return False
-    sentence = first.group(0)
-    return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

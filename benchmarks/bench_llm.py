@@ -217,10 +217,10 @@ def bench_ttft(ctx: Context) -> list[Row]:
             ref_t.append(first)
 
         # Warm: each prompt follows a different one, so the system prompt and the history
-        # are in the KV cache but the passages and the question are not. kefu reuses only the
-        # system prompt, evaluated on its own, so that a prompt's reply never depends on the
-        # prompt before it (kefu.llm.llamacpp); raw llama-cpp-python reuses the whole common
-        # prefix, history included.
+        # are in the KV cache but the passages and the question are not. Both reuse the
+        # system prompt and the history: raw llama-cpp-python the whole common prefix, kefu the
+        # messages it shares, each evaluated on its own so that a prompt's reply never depends
+        # on the prompt before it (kefu.llm.kv_segments).
         kefu(prompts[-1])
         ref(prompts[-1])
         kefu_t.clear()
@@ -232,11 +232,7 @@ def bench_ttft(ctx: Context) -> list[Row]:
                 alternate(i, lambda m=msgs: kefu(m), lambda m=msgs: ref(m))
                 i += 1
         p50 = pct(kefu_t, 50)
-        label = (
-            "cold (empty KV cache)"
-            if cold
-            else "warm (kefu: system prompt cached; raw: system prompt + history)"
-        )
+        label = "cold (empty KV cache)" if cold else "warm (system prompt + history cached)"
         rows.append(
             Row(
                 "ttft",

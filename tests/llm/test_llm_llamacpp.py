@@ -157,7 +157,75 @@ def test_a_prompt_asked_again_at_once_gets_the_same_reply(bundled: LlamaCppModel
     replies = ["".join(bundled.stream(prompt, max_tokens=40, temperature=1.0)) for _ in "ab"]
     assert replies[0] == replies[1]
     # What is kept is the system prompt: more than nothing, less than the prompt.
-    assert 0 < bundled.llama.kefu_keep < bundled.count_tokens(sources)
+    assert len(bundled.llama.kefu_built) == 1
+    assert 0 < bundled.llama.kefu_built[0] < bundled.count_tokens(sources)
+
+
+def _conversation(history: list[str], question: str) -> list[ChatMessage]:
+    roles = ["user", "assistant"] * len(history)
+    return [
+        ChatMessage("system", "You are the support assistant of Acme Widgets."),
+        *(ChatMessage(role, text) for role, text in zip(roles, history, strict=False)),
+        ChatMessage("user", question),
+    ]
+
+
+HISTORY = [
+    "Hi, I ordered a blue widget last week and I have a question about it.",
+    "Of course, happy to help with your order. What would you like to know?",
+]
+
+
+@pytest.mark.model
+def test_a_reply_does_not_depend_on_the_history_cached_before_it(bundled: LlamaCppModel) -> None:
+    # The cache may now hold a conversation's history too; whichever history it held, the
+    # same prompt must get the same sampled reply as from an empty cache.
+    target = _conversation(HISTORY, "Write one sentence about the sea.")
+
+    def reply() -> str:
+        return "".join(bundled.stream(target, max_tokens=30, temperature=1.0))
+
+    bundled.llama.reset()
+    cold = reply()
+    others = [
+        _conversation(HISTORY, "Something else entirely?"),  # the same history
+        _conversation([*HISTORY[:1], "Sure."], "Anything?"),  # another history
+        _conversation([], "No history at all."),
+    ]
+    for other in others:
+        complete(bundled, other, max_tokens=5)
+        assert reply() == cold
+
+
+@pytest.mark.model
+def test_a_conversations_history_is_served_from_the_cache(
+    bundled: LlamaCppModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llama = bundled.llama
+    complete(bundled, _conversation(HISTORY, "How much is a red widget?"), max_tokens=2)
+    evaluated: list[int] = []
+    real_eval = llama.eval
+
+    def counting_eval(tokens: list[int]) -> None:
+        evaluated.append(len(tokens))
+        real_eval(tokens)
+
+    monkeypatch.setattr(llama, "eval", counting_eval)
+    question = "And can I return it after thirty days if it has been opened?"
+    complete(bundled, _conversation(HISTORY, question), max_tokens=2)
+    assert bundled.last_stats is not None
+    # Only the last message (and the template around it) is evaluated: not the system
+    # prompt, not the history. (The one-token evaluations after it are the reply's.)
+    prompt_evals = [n for n in evaluated if n > 1]
+    assert prompt_evals == [bundled.last_stats.prompt_tokens - llama.kefu_built[-1]]
+    assert prompt_evals[0] < bundled.count_tokens(question) + 10
+    # Two messages added to the history are evaluated, each on its own; the rest is kept.
+    evaluated.clear()
+    added = ["How much is a red widget?", "It costs 12 dollars."]
+    complete(bundled, _conversation([*HISTORY, *added], question), max_tokens=2)
+    prompt_evals = [n for n in evaluated if n > 1]
+    assert len(prompt_evals) == 3  # the two messages, then the question
+    assert sum(prompt_evals) < bundled.count_tokens(" ".join(added) + question) + 30
 
 
 @pytest.mark.model

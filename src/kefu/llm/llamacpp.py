@@ -1,8 +1,9 @@
 """A GGUF model run in-process by llama.cpp (through llama-cpp-python).
 
-The `Llama` object is created once, on `warm_up()`, and kept: llama.cpp then reuses the KV
-cache of whatever prefix a new prompt shares with the previous one, so a long fixed system
-prompt is evaluated once, not on every turn. A llama.cpp context is not thread-safe, so
+The `Llama` object is created once, on `warm_up()`, and kept, with its KV cache: the messages a
+new prompt shares with the previous one (the system prompt; within a conversation, the history)
+are evaluated once, not on every turn, cut so that a reply depends on its prompt alone
+(`kefu.llm.kv_segments`). A llama.cpp context is not thread-safe, so
 generations take turns behind a lock. The streaming loop does nothing per token beyond picking
 the text out of the chunk, to keep decode speed at that of raw llama-cpp-python.
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from kefu.errors import ConfigError, LLMError, MissingDependency
 from kefu.llm.base import ModelInfo
+from kefu.llm.kv_segments import SegmentEnds
 from kefu.types import ChatMessage
 
 if TYPE_CHECKING:
@@ -80,16 +82,19 @@ def _counting_llama_class() -> Any:
         return _COUNTING_CLASS
     import llama_cpp
 
+    from kefu.llm.kv_segments import pin_segments
+
     class CountingLlama(llama_cpp.Llama):
         kefu_prompt_tokens = 0
         kefu_sampled = 0
         kefu_last_token = -1
-        kefu_keep = 0  # tokens of the fixed prefix (the system prompt); 0: none pinned
+        kefu_ends: tuple[int, ...] = ()  # where the prompt's pieces end (kv_segments)
+        kefu_built: tuple[int, ...] = ()  # the ends the KV cache was built with
 
         def generate(self, tokens: Sequence[int], *args: Any, **kwargs: Any) -> Any:
             self.kefu_prompt_tokens = len(tokens)
             self.kefu_sampled = 0
-            self._kefu_pin_prefix(list(tokens))
+            self.kefu_built = pin_segments(self, list(tokens), self.kefu_ends, self.kefu_built)
             inner = super().generate(tokens, *args, **kwargs)
             sent = None
             try:
@@ -102,25 +107,6 @@ def _counting_llama_class() -> Any:
                 return
             finally:
                 inner.close()
-
-        def _kefu_pin_prefix(self, tokens: list[int]) -> None:
-            """Keep exactly the fixed prefix in the KV cache, evaluated on its own.
-
-            llama.cpp would reuse whatever prefix the prompt shares with the previous one, and
-            the rest evaluated from another split point comes out with slightly different
-            numbers: the same question then got another sampled answer depending on the turn
-            before it (a black-box tester got two answers in three fresh conversations).
-            Always splitting at the system prompt keeps its speed-up and makes the answer a
-            function of the prompt alone.
-            """
-            keep = min(self.kefu_keep, len(tokens) - 1)
-            if keep <= 0:
-                return
-            cached = self.input_ids[: self.n_tokens].tolist()
-            if len(cached) < keep or cached[:keep] != tokens[:keep]:
-                self.reset()
-                self.eval(tokens[:keep])
-            self.n_tokens = keep  # the previous prompt's rest is dropped (generate trims it)
 
         def kefu_last_is_end(self) -> bool:
             if self.kefu_sampled == 0:
@@ -242,7 +228,7 @@ class LlamaCppModel:
         self._load_lock = threading.Lock()
         self._lock = threading.Lock()  # one generation at a time per llama.cpp context
         self.last_stats: GenerationStats | None = None
-        self._prefixes: dict[str, int] = {}  # system prompt -> its tokens (_fixed_prefix)
+        self._segment_ends = SegmentEnds()  # where each prompt is cut for the KV cache
 
     @property
     def info(self) -> ModelInfo:
@@ -347,7 +333,7 @@ class LlamaCppModel:
             finish: str | None = None
             chunks: Any = None
             llama.kefu_prompt_tokens = llama.kefu_sampled = 0
-            llama.kefu_keep = self._fixed_prefix(llama, payload)
+            llama.kefu_ends = self._segment_ends(llama, payload)
             try:
                 chunks = llama.create_chat_completion(
                     messages=payload,
@@ -384,46 +370,6 @@ class LlamaCppModel:
                     total_s=end - start,
                     finish_reason=finish,
                 )
-
-    def _fixed_prefix(self, llama: Any, payload: list[dict[str, str]]) -> int:
-        """How many prompt tokens the system message fixes: where the chat template's
-        rendering of two prompts that differ only after it stops agreeing. 0 without a system
-        message or a template in the file (llama.cpp then reuses what it finds, as before)."""
-        if not payload or payload[0]["role"] != "system":
-            return 0
-        system = payload[0]["content"]
-        known = self._prefixes.get(system)
-        if known is not None:
-            return known
-        template = (getattr(llama, "metadata", None) or {}).get("tokenizer.chat_template")
-        keep = 0
-        if template:
-            try:
-                from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
-                eos, bos = llama.token_eos(), llama.token_bos()
-                formatter = Jinja2ChatFormatter(
-                    template=template,
-                    eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
-                    bos_token=llama._model.token_get_text(bos) if bos != -1 else "",
-                )
-                rendered = []
-                for probe in ("a", "b"):
-                    messages: Any = [payload[0], {"role": "user", "content": probe}]
-                    result = formatter(messages=messages)
-                    rendered.append(
-                        llama.tokenize(
-                            result.prompt.encode("utf-8"),
-                            add_bos=not result.added_special,
-                            special=True,
-                        )
-                    )
-                while keep < min(map(len, rendered)) and rendered[0][keep] == rendered[1][keep]:
-                    keep += 1
-            except Exception:  # a template this formatter cannot render: pin nothing
-                keep = 0
-        self._prefixes[system] = keep
-        return keep
 
     def count_tokens(self, text: str) -> int:
         if not text:

@@ -219,13 +219,17 @@ def test_a_conversations_history_is_served_from_the_cache(
     prompt_evals = [n for n in evaluated if n > 1]
     assert prompt_evals == [bundled.last_stats.prompt_tokens - llama.kefu_built[-1]]
     assert prompt_evals[0] < bundled.count_tokens(question) + 10
-    # Two messages added to the history are evaluated, each on its own; the rest is kept.
+    # A longer history is another piece: it is evaluated (on its own), the system prompt kept.
     evaluated.clear()
-    added = ["How much is a red widget?", "It costs 12 dollars."]
-    complete(bundled, _conversation([*HISTORY, *added], question), max_tokens=2)
+    system_end = llama.kefu_built[0]
+    longer = [*HISTORY, "How much is a red widget?", "It costs 12 dollars."]
+    complete(bundled, _conversation(longer, question), max_tokens=2)
     prompt_evals = [n for n in evaluated if n > 1]
-    assert len(prompt_evals) == 3  # the two messages, then the question
-    assert sum(prompt_evals) < bundled.count_tokens(" ".join(added) + question) + 30
+    assert len(prompt_evals) == 2  # the history, then the question
+    assert sum(prompt_evals) < bundled.count_tokens(" ".join(longer) + question) + 40
+    assert llama.kefu_built[0] == system_end and prompt_evals[0] == (
+        llama.kefu_built[1] - system_end
+    )
 
 
 @pytest.mark.model

@@ -3,11 +3,16 @@
 llama.cpp reuses whatever prefix a new prompt shares with the previous one, and the rest,
 evaluated from another split point, comes out with slightly different numbers: the same question
 then got another sampled answer depending on the prompt before it (a black-box tester got two
-answers in three fresh conversations). So kefu cuts every prompt at fixed points, the end of each
-message before the last, and evaluates each piece on its own, always. A piece's numbers then
-depend only on the pieces before it, so any run of pieces a new prompt shares with the cached
-one can be reused (the system prompt across conversations; the system prompt and the history
-within one) and the reply is still a function of the prompt alone.
+answers in three fresh conversations). So kefu cuts every prompt at fixed points and evaluates
+each piece on its own, always: the system prompt, the history (every message but the last), then
+the last message. A piece's numbers then depend only on the pieces before it, so the pieces a new
+prompt shares with the cached one can be reused (the system prompt across conversations; the
+history too when it repeats) and the reply is still a function of the prompt alone.
+
+Why not a cut after every message, which would also reuse a history that grew: each piece costs
+a pass over the weights (decoding small batches is memory-bound), measured at +21 % on a cold
+prompt with four history messages against +5 % for the one cut after the history, while kefu's
+history window slides every turn, so a grown history rarely starts with the cached one.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ _MEMO_SIZE = 512  # message prefixes whose end is remembered (a few KB)
 
 
 class SegmentEnds:
-    """Where, in tokens, each message but the last ends in the model's chat-template rendering.
+    """Where, in tokens, the first message and the last but one end in the model's
+    chat-template rendering.
 
     The end of message *i* is found as the tokens that two renderings agree on when message *i*
     is followed by two different probe messages of the next message's role: whatever the
@@ -36,7 +42,7 @@ class SegmentEnds:
         if self._broken or len(payload) < 2:
             return ()
         ends: list[int] = []
-        for i in range(len(payload) - 1):
+        for i in sorted({0, len(payload) - 2}):  # after the first message, before the last
             key = (
                 *((m["role"], m["content"]) for m in payload[: i + 1]),
                 (payload[i + 1]["role"], ""),

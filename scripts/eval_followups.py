@@ -34,7 +34,12 @@ DEFAULT = ROOT / "devsets" / "followups" / "climbing"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kb", type=Path, default=DEFAULT.with_suffix(".csv"))
+    parser.add_argument(
+        "--kb",
+        type=Path,
+        action="append",
+        help="a knowledge file or folder (repeat for several; default: the climbing gym's FAQ)",
+    )
     parser.add_argument("--conversations", type=Path, default=DEFAULT.with_suffix(".jsonl"))
     parser.add_argument("-v", "--verbose", action="store_true", help="print every scored turn")
     args = parser.parse_args()
@@ -49,7 +54,7 @@ def main() -> None:
         from kefu.dialogue.assistant import Assistant
 
         assistant = Assistant(Settings(llm_backend="fake"))
-        report = assistant.kb.add([args.kb])
+        report = assistant.kb.add(args.kb or [DEFAULT.with_suffix(".csv")])
         if not report.ok:
             sys.exit(f"cannot load {args.kb}: {report.failed}")
         counts = {"right": 0, "wrong": 0, "declined": 0}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kefu.dialogue.followup import contextual_query, is_followup
+from kefu.dialogue.followup import asks_about_another_row, contextual_query, is_followup
+from kefu.text.tokenize import MixedTokenizer
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,41 @@ def test_contextual_query_needs_history_and_a_followup() -> None:
     assert contextual_query(None, "and how long does that take?") is None
     assert contextual_query("", "and how long does that take?") is None
     assert contextual_query("How do I return a sofa?", "How long does delivery take?") is None
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> MixedTokenizer:
+    tok = MixedTokenizer()
+    tok.warm_up()
+    return tok
+
+
+DELIVERY = (
+    "How long does delivery take? Mainland China 1-3 working days, Hong Kong 2-4, "
+    "UK 6-10, US 7-12 working days."
+)
+
+
+@pytest.mark.parametrize(
+    ("message", "previous", "entry", "expected"),
+    [
+        # The same question of another row of the same entry (a country it lists).
+        ("and to the US?", "How long does shipping take to the UK?", DELIVERY, True),
+        ("what about Hong Kong?", "How long does shipping take to the UK?", DELIVERY, True),
+        (
+            "那香港呢？",
+            "寄到英国要多久？",
+            "配送时间：中国大陆1-3天，香港2-4天，英国6-10天。",
+            True,
+        ),
+        # Something the entry never says: a new question, not another row.
+        ("and to Canada?", "How long does shipping take to the UK?", DELIVERY, False),
+        ("can I pause it?", "How much is the membership?", "Membership costs 30 a month.", False),
+        # Nothing added at all.
+        ("and?", "How long does shipping take to the UK?", DELIVERY, False),
+    ],
+)
+def test_asks_about_another_row(
+    tokenizer: MixedTokenizer, message: str, previous: str, entry: str, expected: bool
+) -> None:
+    assert asks_about_another_row(tokenizer, message, previous, entry) is expected

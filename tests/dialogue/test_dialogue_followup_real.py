@@ -40,3 +40,22 @@ def test_a_question_that_finds_its_own_entry_does_not_borrow_the_last_topic(
     answer = assistant.ask(router, session_id=sid)
     assert answer.mode == "curated"
     assert answer.sources[0].id == "en-cancel-router"
+
+
+SHOP = Path(__file__).resolve().parents[2] / "devsets" / "blackbox" / "shop"
+
+
+def test_a_follow_up_about_another_row_of_the_entry_just_given_is_answered(
+    tmp_path: Path,
+) -> None:
+    # "and to the US?" after the UK's delivery time: the joined reading finds the delivery
+    # entry again, which lists the US too. It used to be taken for a repeat of the last answer
+    # and declined (black-box tester J).
+    assistant = Assistant(Settings(home=tmp_path, llm_backend="fake"))
+    assert assistant.kb.add([SHOP / "faq.csv"]).ok
+    sid = assistant.start()
+    first = assistant.ask("How long does shipping take to the UK?", session_id=sid)
+    assert first.sources[0].id == "ship_time_en"
+    answer = assistant.ask("and to the US?", session_id=sid)
+    assert answer.mode == "curated" and not answer.handoff
+    assert answer.sources[0].id == "ship_time_en"

@@ -322,7 +322,7 @@ class Assistant:
             if (
                 conf >= best[1] - 0.1
                 and not (own and best[1] > conf)
-                and not repeats_last_answer(joined, alone, history)
+                and not repeats_last_answer(joined, alone, history, message, self.kb.tokenizer)
             ):
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector

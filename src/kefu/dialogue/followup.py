@@ -15,6 +15,7 @@ from kefu.types import ChatMessage
 
 if TYPE_CHECKING:
     from kefu.retrieval.index import SearchResult
+    from kefu.text.tokenize import Tokenizer
 
 _EN_START = re.compile(
     r"^\s*(and|also|but|so|then|what about|how about|and what about|what if|ok and|okay and)\b",
@@ -49,10 +50,14 @@ def top_id(result: SearchResult) -> str | None:
 
 
 def repeats_last_answer(
-    joined: SearchResult, alone: SearchResult, history: list[ChatMessage]
+    joined: SearchResult,
+    alone: SearchResult,
+    history: list[ChatMessage],
+    message: str = "",
+    tokenizer: Tokenizer | None = None,
 ) -> bool:
-    """The joined reading's top entry is the one the last reply gave, and the message read
-    alone points elsewhere."""
+    """The joined reading's top entry is the one the last reply gave, the message read alone
+    points elsewhere, and the message names nothing new that the entry covers."""
     if not joined.passages:
         return False
     top = joined.passages[0].entry
@@ -60,4 +65,26 @@ def repeats_last_answer(
         return False
     last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
     answer = (top.answer or "").strip()
-    return bool(answer) and answer in last
+    if not answer or answer not in last:
+        return False
+    previous = next((m.content for m in reversed(history) if m.role == "user"), "")
+    return tokenizer is None or not asks_about_another_row(
+        tokenizer, message, previous, f"{top.text} {answer}"
+    )
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")  # "US", "UK", "EU", "HK": stop words once folded
+
+
+def _terms(tokenizer: Tokenizer, text: str) -> set[str]:
+    words = getattr(tokenizer, "words", tokenizer)  # content words, not character n-grams
+    return set(words.tokenize(text)) | {a.lower() for a in _ACRONYM.findall(text)}
+
+
+def asks_about_another_row(tokenizer: Tokenizer, message: str, previous: str, entry: str) -> bool:
+    """The follow-up asks the same thing of something else that the same entry also covers:
+    "and to the US?" after the UK's delivery time, where one entry lists every country. The
+    words it adds to the previous question all occur in the entry. "can I pause it?" after a
+    membership's price adds "pause", which the price entry never says: a new question."""
+    added = _terms(tokenizer, message) - _terms(tokenizer, previous)
+    return bool(added) and added <= _terms(tokenizer, entry)

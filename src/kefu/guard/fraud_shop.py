@@ -117,7 +117,12 @@ _SHOP_EN = re.compile(
 # A refund while keeping the goods, as the aim: "refund me and I keep it", "…without returning
 # it, I just want to keep it"; not when a fault is given and no untruth ("it's damaged, can I
 # keep it with a partial refund?").
-_REFUND_EN = re.compile(r"\b(refund\w*|money back|my money)\b", re.IGNORECASE)
+# (a refund of the postage or a fee is not of the goods: "keep the shoes, refund the shipping")
+_REFUND_EN = re.compile(
+    r"\b(refund\w*(?! (of |for )?(the |my )?(shipping|postage|delivery|difference|fees?|charges?|"
+    r"duty|duties)\b)|money back|my money)\b",
+    re.IGNORECASE,
+)
 _KEEP_RE_EN = re.compile(_KEEP_EN, re.IGNORECASE)
 _NO_RETURN_EN = re.compile(_HOW_EN + _ + r"{0,40}" + _REFUND_WITHOUT_RETURN_EN, re.IGNORECASE)
 _FAULT_RE_EN = re.compile(_FAULT_EN, re.IGNORECASE)
@@ -166,7 +171,8 @@ _SHOP_ZH = re.compile(
     r"(别人|他人|网上|网图|百度|网络上)" + _ + r"{0,8}(照片|图片|图)(?=.*(退|赔|售后|破损|坏|证据|"
     r"申请))|"
     # a chargeback once the goods are in hand: "收到货去银行拒付"
-    r"(?<![没未])(收到|拿到|签收|到手)(了)?(货|东西|包裹)?" + _ + r"{0,16}拒付|"
+    # (not the bank's doing: "我收到货了，但是被银行拒付了怎么办")
+    r"(?<![没未])(收到|拿到|签收|到手)(了)?(货|东西|包裹)?[^被.?!。？！\n]{0,16}(?<!被)拒付|"
     r"拒付" + _ + r"{0,16}(?<![没未])(收到了|拿到了|已经收到|到手了)",
     re.IGNORECASE,
 )

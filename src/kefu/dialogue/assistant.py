@@ -74,6 +74,8 @@ _SAFETY_REPLY = {
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
+# What a customer must never send in chat: a card's expiry date alone is not worth a warning.
+_CARD_DATA = ("CARD", "CVV")
 # Not a safety kind, but answered the same way: fixed text and a person, the business's
 # confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
 _FIXED_REPLY = {**_SAFETY_REPLY, "complaint": "complaint"}
@@ -180,6 +182,9 @@ class Assistant:
         if plan.handoff and plan.mode != "generated" and self._waiting(session_id):
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
+        notice = card_data_notice(message, plan.language)
+        if notice:
+            yield notice
         if plan.mode == "generated":
             pieces: list[str] = []
             for piece in self._generate(words, plan, history):
@@ -193,6 +198,7 @@ class Assistant:
         else:
             reply = plan.text if plan.mode != "extractive" else self._extract(words, plan)
             yield reply
+        reply = notice + reply
         answer = Answer(
             text=reply,
             sources=[Source(p.entry.id, p.entry.title, p.score) for p in plan.passages],
@@ -513,6 +519,17 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
+
+
+def card_data_notice(message: str, language: str) -> str:
+    """The fixed warning (and a blank line) that goes before the reply to a message with a full
+    card number or a security code in it, or "" for any other message. Redaction hides them
+    from storage and the agents; the customer must also learn not to send them."""
+    from kefu.guard.pii import detect_pii
+
+    if not detect_pii(message, kinds=_CARD_DATA):
+        return ""
+    return messages.reply("card_data", language) + "\n\n"
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

@@ -21,6 +21,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "非常抱歉给您带来不好的体验，您反映的问题我们会认真对待。"
         "已为您转接人工客服，由专人跟进处理，请稍候。",
     },
+    # A message that carried a full card number or a security code (kefu.guard.pii's CARD and
+    # CVV): they are hidden from storage and the agents, and the customer is told not to send
+    # them, since a phishing page asks for exactly these (kefu.dialogue.assistant).
+    "card_data": {
+        "en": "For your security, please never send your full card number or security code in "
+        "chat; we have hidden it.",
+        "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码，我们已将其隐藏。",
+    },
     "greeting": {
         "en": "Hello! How can I help you today?",
         "zh": "您好！请问有什么可以帮您？",

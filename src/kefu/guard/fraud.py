@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.fraud_shop import NOT_ME_ZH as _NOT_ME_ZH
+from kefu.guard.fraud_shop import asks_for_shop_fraud
 
 _DOC = (
     r"(invoices?|receipts?|reciepts?|fapiaos?|bills?|pay ?slips?|payslips?|bank statements?|"
@@ -306,7 +308,9 @@ _FRAUD_ZH = re.compile(
     r"(钱|现金|资金|收入|款)[\u4e00-\u9fff]{0,6}(洗干净|漂白|弄干净|变干净|变白)|不走(公)?账|"
     r"洗钱|洗白|黑钱|来路不明的钱" + _ + r"{0,10}(弄干净|变白|合法|洗)|套现|套(个|点|些)现|"
     r"恶意(拒付|退款|投诉|索赔)|骗(个|点|些)?(退款|赔偿|运费险|保险)|"
-    r"(说|称|谎称|假装|声称)"
+    # the customer's own words, not the shop's or the courier's ("你们说没收到我的退货，其实…")
+    + _NOT_ME_ZH
+    + r"(说|称|谎称|假装|声称)"
     + _
     + r"{0,6}(没收到|没到货|没到|丢了|坏了|被盗)"
     + _
@@ -438,7 +442,8 @@ _RENTAL_ZH = re.compile(
 def asks_for_fraud(texts: list[str]) -> bool:
     """Does a message (any of its views) ask for help to commit fraud or break the law?"""
     for text in texts:
-        if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text):
+        # before the victim's words: "I got it", "收到了" are what these lies are about
+        if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text) or asks_for_shop_fraud(text):
             return True
         if _FRAUD_EN.search(text):
             return True

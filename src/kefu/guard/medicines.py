@@ -158,6 +158,8 @@ _PEOPLE = (
     r"granny|nan|nana|grandad|grandpa|grandfather|grandmother|aunt|uncle|cousin|someone else|"
     r"somebody else|relative)"
 )
+# 片 alone is a tablet, but not in 照片, 图片, 名片, 卡片 ("用别人的照片申请售后" is about photos).
+_TABLET_ZH = r"(?<![照图名卡唱影芯相刀薯])片"
 # In Chinese the medicine follows the possessive closely ("我妈的安眠药"), with no negation
 # between: "做为妈妈的不敢乱用西药" is about the mother's own caution.
 _OTHERS_MEDICINE = re.compile(
@@ -169,10 +171,14 @@ _OTHERS_MEDICINE = re.compile(
     r"\b(not|wasn'?t|isn'?t|weren'?t) (been )?prescribed (to|for) me\b|"
     r"(朋友|同事|家人|妈妈|爸爸|我妈|我爸|老公|老婆|室友|邻居|别人|他人|亲戚|奶奶|爷爷|外婆|姥姥|"
     r"姐姐|哥哥|弟弟|妹妹)(的|剩下的|剩的|吃剩的|没吃完的|多余的|给的|给我的)"
-    + r"[^不没别，,。.]{0,4}(药|片|胶囊|"
+    + r"[^不没别，,。.]{0,4}(药|"
+    + _TABLET_ZH
+    + r"|胶囊|"
     + _RX_DRUG_ZH
     + r")|(别人|他人|朋友|家人|他|她)(剩下|剩|吃剩|没吃完|没用完|多出来)的"
-    + r"[^不没别，,。.]{0,4}(药|片|胶囊|"
+    + r"[^不没别，,。.]{0,4}(药|"
+    + _TABLET_ZH
+    + r"|胶囊|"
     + _RX_DRUG_ZH
     + r")",
     re.IGNORECASE,

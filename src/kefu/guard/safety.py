@@ -166,7 +166,9 @@ _INJECTION = re.compile(
     + _
     + r"{0,10}(指令|设定|提示词|"
     r"(你的|系统|内部|隐藏)(规则|提示|要求))|"
-    r"你(现在)?是(一个)?(没有|不受)|你现在是|现在你是|从现在(开始|起)" + _ + r"{0,3}你|扮演|假装|"
+    r"你(现在)?是(一个)?(没有|不受)|你现在是|现在你是|从现在(开始|起)" + _ + r"{0,3}你|扮演|"
+    # a persona ("假装你是…"), not a customer's own pretence ("假装没收到货": kefu.guard.fraud)
+    r"假装(你|您|自己|成|为)|"
     r"(开发者|无限制|越狱|上帝|管理员|调试|自由|dan)模式|无限制|不受(任何)?(规则|限制|约束)|"
     r"没有(任何)?(规则|限制|约束)的|越狱|"
     r"【\s*(系统|system|管理员|admin|开发者)|<\s*/?\s*system\s*>|(^|\n)\s*(系统|助手|管理员)\s*[:：]|"
@@ -271,14 +273,18 @@ _PROMISE = re.compile(
     r"i will)\b|\b(can|could|will|would) you (promise|guarantee|confirm|assure)\b|"
     r"\bconfirm (that )?(my|it|the|i)\b" + _ + r"{0,40}(approved|arrive|refund|compensat|free)|"
     r"\bstate (in writing )?that\b" + _ + r"{0,40}(refund|approved|compensat|done|processed)|"
+    # a code only when it is a discount: "send me the verification code" is a login problem
     r"(give|send|generate|make|create|issue) (me|us|my|our) (a |an |some |any )?[\w% -]{0,20}"
-    r"(discount|coupon|promo|voucher|gift card|compensation|refund code|code)|you owe me|"
+    r"(discount|coupon|promo|voucher|gift card|compensation|refund code|\d+ ?% (off )?code)|"
+    r"you owe me|"
     r"\bjust (say|confirm|type)\b|"
     r"保证(?!金)|承诺|打包票|确认一下" + _ + r"{0,10}(赔|退|到|补偿)|"
     r"(给|发|送|来|生成)(我)?(一|个|张|份)?"
     + _
     + r"{0,8}(优惠码|券码|优惠券|折扣码|补偿券|红包|兑换码|"
-    r"免单码|折券)|(要|得)赔(偿)?我|赔我",
+    # not a code already sent that fails: "你们给我发的优惠码用不了"
+    r"免单码|折券)(?!" + _ + r"{0,6}(用不了|不能用|无法使用|没法用|用不上|无效|失效|过期|不生效|"
+    r"怎么用|在哪|没到|没收到|收不到))|(要|得)赔(偿)?我|赔我",
     re.IGNORECASE,
 )
 

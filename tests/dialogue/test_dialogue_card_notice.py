@@ -1,0 +1,80 @@
+"""A customer who sends a full card number or a security code is told, in their language, not
+to: redaction hides them from storage and the agents, but the customer was never warned (a
+fashion shop's tester, 2026-11-30). The rest of the reply is the one the message gets anyway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from kefu.dialogue import assistant as assistant_module
+from kefu.dialogue import messages
+from kefu.dialogue.assistant import Assistant
+from kefu.types import Answer
+
+MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
+
+NOTICE_EN = messages.reply("card_data", "en")
+NOTICE_ZH = messages.reply("card_data", "zh")
+
+
+def _stream(
+    assistant: Assistant, text: str, session_id: str | None = None
+) -> tuple[list[str], Answer]:
+    pieces: list[str] = []
+    for item in assistant.stream(text, session_id=session_id):
+        if isinstance(item, Answer):
+            return pieces, item
+        pieces.append(item)
+    raise AssertionError("no final Answer")
+
+
+def test_a_card_number_gets_the_notice_first_and_the_usual_answer_after(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assistant, _ = make_assistant()
+    text = "How long does a refund take? I paid by card 4111 1111 1111 1111"
+    pieces, answer = _stream(assistant, text)
+    with monkeypatch.context() as m:
+        m.setattr(assistant_module, "card_data_notice", lambda message, language: "")
+        usual = assistant.ask(text)
+    assert pieces[0] == f"{NOTICE_EN}\n\n"
+    assert answer.text == f"{NOTICE_EN}\n\n{usual.text}"
+    assert "".join(pieces) == answer.text
+    assert (answer.mode, answer.handoff, answer.language) == (usual.mode, usual.handoff, "en")
+
+
+def test_a_chinese_security_code_gets_the_chinese_notice(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("退款多久到账？我的卡安全码 123")
+    assert answer.language == "zh"
+    assert answer.text.startswith(NOTICE_ZH)
+    assert NOTICE_EN not in answer.text
+
+
+def test_the_stored_turn_keeps_the_notice_and_hides_the_card(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    sid = assistant.start()
+    assistant.ask("my card 4111 1111 1111 1111 cvv 123 was charged twice", session_id=sid)
+    stored = assistant.history(sid)
+    assert "4111" not in stored[0].content and " 123" not in stored[0].content
+    assert stored[1].content.startswith(NOTICE_EN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does a refund take?",
+        "my card ending 1111 was charged twice",
+        "what is a CVV?",
+        "my order number is 12345678",
+        "bank didnt send me the verification code for my visa",
+    ],
+)
+def test_no_notice_without_card_data(make_assistant: MakeAssistant, text: str) -> None:
+    assistant, _ = make_assistant()
+    assert NOTICE_EN not in assistant.ask(text).text

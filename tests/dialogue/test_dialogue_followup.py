@@ -18,6 +18,11 @@ from kefu.text.tokenize import MixedTokenizer
         "那运费呢？",
         "那个能退吗",
         "还有别的颜色吗",
+        # Question words alone name no topic: they can only mean the last one.
+        "how much?",
+        "How long?",
+        "多少钱？",
+        "要多久呢",
     ],
 )
 def test_followups(text: str) -> None:

@@ -23,6 +23,18 @@ _EN_START = re.compile(
 )
 _EN_REF = re.compile(r"\b(it|that|this|they|them|those|these|there|one)\b", re.IGNORECASE)
 _ZH_MARK = re.compile(r"^(那|那么|还有|另外|然后|那如果)|呢[?？]?\s*$|(这个|那个|它|这样|那样)")
+# A question made of question words only ("how much?", "多久？") names no topic: it can only
+# mean the previous one.
+_EN_BARE = re.compile(
+    r"^\s*(how much|how long|how many|how many days|how soon|when|where|why|which one|"
+    r"what time|what's the cost|what's the price|the cost|the price|cost|price|fee|fees|"
+    r"how much is it|how much does it cost|how long does it take|is it free)\s*[?？.!]*\s*$",
+    re.IGNORECASE,
+)
+_ZH_BARE = re.compile(
+    r"^(请问)?(要|需要|大概|一般)?(多少钱|多少|多久|几天|几时|什么时候|哪天|在哪|哪里|怎么收费|收费吗|"
+    r"贵吗|免费吗|要钱吗|运费多少|费用多少)[?？呢啊吗呀。！!]*$"
+)
 
 
 def is_followup(text: str) -> bool:
@@ -31,11 +43,11 @@ def is_followup(text: str) -> bool:
         return False
     han = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
     if han:
-        return han <= 12 and bool(_ZH_MARK.search(stripped))
+        return han <= 12 and bool(_ZH_MARK.search(stripped) or _ZH_BARE.match(stripped))
     words = stripped.split()
     if len(words) > 9:
         return False
-    return bool(_EN_START.search(stripped) or _EN_REF.search(stripped))
+    return bool(_EN_START.search(stripped) or _EN_REF.search(stripped) or _EN_BARE.match(stripped))
 
 
 def contextual_query(previous_user_message: str | None, text: str) -> str | None:

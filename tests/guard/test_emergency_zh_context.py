@@ -46,6 +46,7 @@ EMERGENCIES = [
     "我爸去年中风，今天早上嘴又歪了",
     "I had a stroke last year and now my face is drooping",
     "我没有胸痛，但是喘不上气",
+    "我以前摔伤过头，今天突然抽搐了",
 ]
 
 # No emergency now: each got the emergency reply before.

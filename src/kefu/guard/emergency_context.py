@@ -54,7 +54,8 @@ _ZH_PAST = (
     r"[一二两三四五六七八九十几]+(年|个月)前|小时候|曾经|早年|那年)"
 )
 _PAST = re.compile(
-    _ZH_PAST + _ + r"{0,10}?" + _ZH_CONDITION + r"(过)?|"
+    # within one clause: "以前脑外伤，今天癫痫发作" is a seizure today
+    _ZH_PAST + r"[^，,；;。.?!？！\n]{0,10}?" + _ZH_CONDITION + r"(过)?|"
     r"(?<![刚才])" + _ZH_CONDITION + r"过(?!来|去|敏)|"
     r"\b(had|suffered|survived|got over|recovered from|history of|diagnosed with|treated for)\b"
     + _

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import (
-    EMERGENCY_WORD,
-    PET_EMERGENCY_QUERY,
+    crisis_passage,
     leads_with_emergency_number,
     off_topic_for_self_harm,
+    pet_emergency_passage,
 )
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
@@ -32,7 +32,7 @@ from kefu.dialogue.incoming import (
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
-from kefu.guard.animals import for_a_pet, mentions_animal
+from kefu.guard.animals import for_a_pet
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
@@ -352,10 +352,11 @@ class Assistant:
             return False
         if no_one_hurt(views(message)):
             return False
-        from kefu.guard.emergency_head import bundled_head
+        from kefu.guard.emergency_head import bundled_head, flags_message
 
         head = bundled_head(self.kb.embedder.name)
-        return head is not None and head.flags(vector, language)
+        embedder = self.kb.embedder
+        return head is not None and flags_message(head, message, vector, language, embedder)
 
     def _reply(self, kind: str, language: str) -> str:
         """A fixed reply with the business's emergency number, where one is configured."""
@@ -371,7 +372,9 @@ class Assistant:
         if top is not None and off_topic_for_self_harm(message, top):
             top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
         if top is None and pet:
-            top = self._pet_emergency_entry(language)
+            top = pet_emergency_passage(self.kb, language)
+        elif top is None:  # beside suicide or self-harm, the business's crisis line always follows
+            top = crisis_passage(message, self.kb.index.entries, language)
         # The knowledge base may hold the business's own emergency guidance; add it if trusted.
         if top is not None:
             passages = [top]
@@ -389,20 +392,6 @@ class Assistant:
             text=text,
             reason="pet emergency" if pet else "emergency",
         )
-
-    def _pet_emergency_entry(self, language: str) -> Passage | None:
-        """The business's own FAQ entry on pet emergencies (a vet's out-of-hours number), found
-        by asking for it: "my dog ate grapes" rarely scores it high enough by itself."""
-        query = PET_EMERGENCY_QUERY["zh" if language == "zh" else "en"]
-        for p in clean_passages(self.kb.search(query).passages)[:3]:
-            entry = p.entry
-            about = f"{entry.title}\n{entry.answer or entry.text}"
-            other_language = entry.language in ("en", "zh") and entry.language != language
-            if entry.kind != "faq" or other_language:
-                continue
-            if EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
-                return p
-        return None
 
     def _safety_plan(
         self, kind: str, message: str, language: str, found: list[Passage], confidence: float

@@ -1,18 +1,24 @@
 """What the emergency replies read in the business's own knowledge: whether an entry already
-leads with an emergency number, which entry is the clinic's pet-emergency one, and which entry
-may follow the emergency text beside a message about suicide or self-harm. Used by
-`kefu.dialogue.assistant`'s emergency plans and by scripts/train_emergency_head.py."""
+leads with an emergency number, which entry is the clinic's pet-emergency one, which entry may
+follow the emergency text beside a message about suicide or self-harm, and the business's crisis
+entry that always follows one. Used by `kefu.dialogue.assistant`'s emergency plans and by
+scripts/train_emergency_head.py."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kefu.guard.animals import mentions_animal
+from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import SELF_HARM
 from kefu.guard.safety import views
+from kefu.types import Passage
 
 if TYPE_CHECKING:
-    from kefu.types import Passage
+    from kefu.knowledge.base import KnowledgeBase
+    from kefu.types import Entry
 
 # What kefu asks its own knowledge base for when a pet's emergency names no entry itself, and
 # what that entry's question must say (with an animal in it: a bank's "emergency cash" is not it).
@@ -49,3 +55,50 @@ def leads_with_emergency_number(text: str, configured: str | None = None) -> boo
         return False
     sentence = first.group(0)
     return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
+
+
+# A crisis entry says what it is for: suicide, self-harm or a crisis line. Stricter than
+# `_CRISIS`, which judges an entry already retrieved: scanning every entry, a plain "客服热线"
+# or "mental health cover" entry must not be taken for one.
+_CRISIS_ENTRY = re.compile(
+    r"suicid|self[- ]?harm|harm(ing)? (yourself|themselves)|crisis (line|text line|hotline|"
+    r"helpline|support|team|service)|samaritans|lifeline|\b988\b|116 ?123|(mental health|"
+    r"emotional support) (crisis|helpline|hotline)|自杀|轻生|自伤|自残|心理危机|危机干预|"
+    r"心理援助热线|心理(危机|援助|支持)热线|生命热线",
+    re.IGNORECASE,
+)
+
+
+def crisis_passage(message: str, entries: Iterable[Entry], language: str) -> Passage | None:
+    """The business's crisis entry (a crisis line, what to do about thoughts of self-harm), for a
+    message about suicide or self-harm; None for any other message or where there is none.
+
+    Found by what the entry says, not by how close it is to the customer's words: "我想自杀" and
+    "有轻生的念头" share few words with it, and docs/safety.md promises it follows every such
+    message. An entry whose question names the crisis wins over one that mentions it in passing."""
+    if not any(SELF_HARM.search(t) for t in views(message)):
+        return None
+    in_answer = None
+    for entry in entries:
+        if entry.kind != "faq" or (entry.language in ("en", "zh") and entry.language != language):
+            continue  # guidance in a language the customer may not read helps no one
+        if _CRISIS_ENTRY.search(f"{entry.title}\n{entry.text}"):
+            return Passage(entry, 0.0)
+        if in_answer is None and _CRISIS_ENTRY.search(entry.answer or ""):
+            in_answer = entry
+    return None if in_answer is None else Passage(in_answer, 0.0)
+
+
+def pet_emergency_passage(kb: KnowledgeBase, language: str) -> Passage | None:
+    """The business's own FAQ entry on pet emergencies (a vet's out-of-hours number), found
+    by asking for it: "my dog ate grapes" rarely scores it high enough by itself."""
+    query = PET_EMERGENCY_QUERY["zh" if language == "zh" else "en"]
+    for p in clean_passages(kb.search(query).passages)[:3]:
+        entry = p.entry
+        about = f"{entry.title}\n{entry.answer or entry.text}"
+        other_language = entry.language in ("en", "zh") and entry.language != language
+        if entry.kind != "faq" or other_language:
+            continue
+        if EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
+            return p
+    return None

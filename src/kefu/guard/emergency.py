@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_context import not_now
 
 _BODY = (
     # heart
@@ -137,7 +138,28 @@ _BODY = (
     r"(糖尿病|胰岛素|血糖)" + _ + r"{0,30}(满头大汗|出冷汗|冒冷汗|迷糊|叫不醒)|"
     r"(宝宝|婴儿|孩子|小孩|个月)" + _ + r"{0,40}(软绵绵|蔫了|精神萎靡|哭(都)?没(有)?眼泪|"
     r"(尿不湿|尿布)" + _ + r"{0,6}干)|"
-    r"(哮喘|喘)" + _ + r"{0,20}(喷|吸)" + _ + r"{0,10}(不管用|没用|不见效)"
+    r"(哮喘|喘)" + _ + r"{0,20}(喷|吸)" + _ + r"{0,10}(不管用|没用|不见效)|"
+    # vomiting or coughing blood: "吐了好多血", "呕血", "咳了很多血"; "吐过血" is the past, and
+    # "气得吐血" or "吐血推荐" are idioms, so plain "吐血" needs a present form beside it
+    r"(吐|呕|咳|咯)(了|出)(很多|好多|一大口|大口|一口|一滩|一地|满地|不少|一些|点|些)?(的)?血|"
+    r"(大口|一口一口|不停地?|一直|突然|正在|还在)(地)?(吐|呕|咳|咯)血|(吐|呕|咳|咯)血(了|不止)|"
+    r"呕血|咳血|咯血|"
+    # speech lost or slurred all of a sudden: "突然说不出话", "讲不出话"; "感动得说不出话" and
+    # "气到说不出话来" are feelings
+    r"(?<![得到])(说|讲)不(出|了)话|(突然|忽然|一下子)(就)?(不会|不能|没法|讲不了|说不了)(说话|讲话|"
+    r"讲嘢)|(讲嘢|讲话|说话)" + _ + r"{0,3}(唔清|含糊|大舌头|不清)|"
+    # heavy bleeding: "还在流血", "出了好多血", "纱布都湿透了"
+    r"(还在|一直在|不停地?在?|止不住地?)(流|出|冒|渗)血|(出|流|冒|渗)(了)?(很多|好多|一大摊|一滩|一地|"
+    r"满地|大量|不少|一大堆)的?血|(纱布|毛巾|衣服|床单|裤子)" + _ + r"{0,6}(湿透|染红|全是血)|"
+    # severe abdominal pain, and pain or bleeding in pregnancy
+    r"(疼|痛)得(在地上|满床|满地)?(打滚|直不起腰|满头大汗)|"
+    r"(怀孕|孕妇|孕期|身孕|怀着|孕\d+周|孕早期|孕晚期|怀了)" + _ + r"{0,30}"
+    r"(剧痛|痛得|疼得|(痛|疼)得?(厉害|受不了)|流血|出血|见红)|"
+    # Cantonese: "心口好翳" (chest tight), "唞唔到气" / "透唔到气" (cannot breathe), "晕低咗"
+    # (fainted), "叫极都冇反应" (no response), "出晒冷汗"
+    r"(心口|胸口|个心)" + _ + r"{0,3}翳|(唞|抖|透|吸)(唔|不)(到|切|顺|过)(气|氣)|(晕|暈)低|"
+    r"(叫|喊|拍|摇|搖|点叫|點叫)" + _ + r"{0,4}(都|極都|极都)?(冇|没有?|無|无)(晒)?(反应|反應)|"
+    r"(叫|喊)(极|極)?(都)?唔(醒|应|應)"
 )
 
 # Fire, smoke, explosions, gas leaks and people trapped: a danger to life now, though no one
@@ -240,7 +262,19 @@ _SELF_HARM = (
     r"割腕|自残|伤害自己|遗书|一了百了|(交代|准备)(好)?(了)?后事|我的后事|"
     r"没(有)?什么(放不下|牵挂|留恋|可留恋)的?了|"
     r"(从|在)" + _ + r"{0,6}(楼|楼顶|天台|桥|窗)" + _ + r"{0,3}跳下|"
-    r"了断|遗言|(想|要|去)紫砂(?!壶|锅|杯)"
+    r"了断|遗言|(想|要|去)紫砂(?!壶|锅|杯)|"
+    # said without 死 or 自杀: leaving this world, "going early" beside a reason for it, pills
+    # saved up for tonight, never waking up, wanting release
+    r"离开(这个|这)(世界|人世)|离开人世|告别(这个)?世界|"
+    r"(活不久|活不长|活着|没意思|拖累|连累|累赘|负担|没用|撑不下去|熬不下去|不想撑)" + _ + r"{0,20}"
+    r"(早点|早些|早日|干脆|还是)(走|解脱|离开)|(早点|早些|早日|干脆)(走|离开)(了|吧)?"
+    + _
+    + r"{0,12}(拖累|连累|累赘|负担)|"
+    r"(攒|囤|存|藏)" + _ + r"{0,8}(药|安眠药|药片|药丸)" + _ + r"{0,20}(准备好|今晚|今天晚上|今夜|"
+    r"一次(性)?(吃|吞)|全部(吃|吞)|一口气|一起(吃|吞)|吃掉|吞掉)|药(都|已经)?(攒|囤)(够|好|齐)|"
+    r"(不要|别|不用|永远不|再也不)(再)?醒(过)?来|睡(过去|着)(了)?(就)?(再也)?(不|别)(要)?(再)?醒|"
+    r"(想|希望|但愿|只求)" + _ + r"{0,4}一睡不醒|"
+    r"(只想|好想|想要|想|渴望|求)(早点|早日|彻底)?解脱(?!出来)"
 )
 SELF_HARM = re.compile(_SELF_HARM)
 EMERGENCY = re.compile(_BODY + "|" + _HAZARD + "|" + _SELF_HARM)
@@ -274,7 +308,10 @@ def no_one_hurt(texts: list[str]) -> bool:
 
 def is_emergency(texts: list[str]) -> bool:
     """The rules' verdict on a message's views: an emergency named, or an accident with no word
-    that nobody is hurt (an injury named beside it is caught by the body rules anyway)."""
+    that nobody is hurt (an injury named beside it is caught by the body rules anyway).
+    Mentions that are not an emergency now ("胸痛中心", "去年中风", "no chest pain") are read
+    as blanks (`kefu.guard.emergency_context`)."""
+    texts = [not_now(t) for t in texts]
     if any(EMERGENCY.search(t) for t in texts):
         return True
     return any(ACCIDENT.search(t) for t in texts) and not no_one_hurt(texts)

@@ -79,7 +79,7 @@ def evaluate(
     import numpy as np
 
     from kefu.dialogue.intents import triage
-    from kefu.guard.emergency_head import bundled_head
+    from kefu.guard.emergency_head import bundled_head, flags_message
     from kefu.retrieval.base import search_vectors
 
     label = np.array([r.label for r in rows])
@@ -89,7 +89,13 @@ def evaluate(
         head = bundled_head(embedder.name)
     if head is not None and embedder is not None:
         vectors = search_vectors(embedder, [r.text for r in rows])
-        learned = np.array([head.flags(v, r.language) for v, r in zip(vectors, rows, strict=True)])
+        # As the assistant reads it: without idioms and mentions that are not an emergency now.
+        learned = np.array(
+            [
+                flags_message(head, r.text, v, r.language, embedder)
+                for v, r in zip(vectors, rows, strict=True)
+            ]
+        )
         detectors["learned"] = learned
         detectors["rules or learned"] = rules | learned
     languages = sorted({r.language for r in rows})

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+    from kefu.retrieval.base import Embedder
+
 HEADS_FILE = "emergency_head.json"
 
 
@@ -81,6 +83,25 @@ class EmergencyHead:
             bias=float(data["bias"]),
             thresholds={str(k): float(v) for k, v in data["thresholds"].items()},
         )
+
+
+def flags_message(
+    head: EmergencyHead, message: str, vector: np.ndarray, language: str, embedder: Embedder
+) -> bool:
+    """The head's verdict on a customer message whose search vector is ``vector``. Idioms of
+    feeling and mentions of an emergency that is not happening now ("笑死我了", "胸痛中心",
+    "去年中风") pull the head over its threshold by their meaning alone: the head reads the
+    message without them, embedded again only when something was taken out
+    (`kefu.guard.emergency_context.head_text`)."""
+    from kefu.guard.emergency_context import head_text
+    from kefu.retrieval.base import search_vectors
+
+    what = head_text(message)
+    if what is None:
+        return False  # nothing but an idiom or a department's name
+    if what != message:
+        vector = search_vectors(embedder, [what])[0]
+    return head.flags(vector, language)
 
 
 @functools.lru_cache(maxsize=8)

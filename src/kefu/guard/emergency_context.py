@@ -1,0 +1,137 @@
+"""Emergency words that do not describe an emergency now, and the idioms that only sound like one.
+
+A hospital's patients name the emergency words all day without having one: the department
+("胸痛中心", "stroke unit", "chest pain clinic"), a follow-up ("胸痛复查", "chest pain
+follow-ups"), the past ("我爸去年中风", "孩子以前抽搐过", "I had chest pain last year") and a
+negation ("没有胸痛", "no chest pain"). `not_now` blanks out those spans only, so the rules and
+the learned head still read everything else in the message: "我以前中风过，现在又说不出话了" keeps
+its present sign ("说不出话") and stays an emergency. A past mention said to be back now ("又",
+"again") is never blanked.
+
+Idioms ("笑死我了", "气死我了", "我的心都碎了", "my heart sank") carry no emergency word a rule
+reads, but their meaning pulls the learned head over its threshold. `head_text` gives the head the
+message without them (and without the spans above); nothing left means nothing to flag.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard._regex import IN_SENTENCE as _
+
+# The emergency words a department, a past or a negated mention is made of. Not the signs that
+# are an emergency whatever is said around them ("没有呼吸" is one: it is not in this list).
+_ZH_CONDITION = (
+    r"(胸痛|胸闷|胸口(痛|疼|闷)|心绞痛|心梗|心肌梗死?|心脏病(发作)?|中风|脑卒中|卒中|脑梗|脑出血|"
+    r"抽搐|抽筋|癫痫(发作)?|昏迷|晕倒|吐血|呕血|咳血|咯血|呼吸困难|过敏性休克|哮喘(发作)?)"
+)
+_EN_CONDITION = (
+    r"(chest (pain|pains|tightness|pressure)|heart attacks?|cardiac arrest|strokes?|mini[- ]stroke|"
+    r"tia|seizures?|fits?|convulsions?|anaphylaxis|anaphylactic shock|overdose|breathing "
+    r"(problems|difficulties|trouble))"
+)
+
+# A place, a service or a visit named after the condition: "胸痛中心", "卒中门诊", "stroke unit",
+# "chest pain clinic", "chest pain follow-ups".
+_SERVICE = re.compile(
+    _ZH_CONDITION + r"(的)?(中心|门诊|专科|专病|病房|病区|单元|绿色通道|筛查|康复|复查|复诊|随访|"
+    r"专家|医生|大夫|号|科室|体检|套餐|讲座|患者群|宣教|知识)|"
+    r"(复查|复诊|随访|康复|预防|筛查)(一下)?(上次|之前|以前|去年)?(的)?" + _ZH_CONDITION + r"|"
+    r"\b(the |a |your |our )?" + _EN_CONDITION + r" (unit|clinic|centre|center|ward|service|team|"
+    r"department|dept|follow[- ]?ups?|check[- ]?ups?|reviews?|rehab|rehabilitation|specialists?|"
+    r"consultants?|nurses?|support groups?|awareness|screening|appointments?|prevention|"
+    r"insurance|cover|survivors?|patients|programme|program)\b|"
+    r"\b(follow[- ]?ups?|check[- ]?ups?|rehab|rehabilitation|recovery) (for|after) (my |his |her |"
+    r"their |a |the )?(previous |past |old |earlier )?" + _EN_CONDITION + r"\b",
+    re.IGNORECASE,
+)
+
+# Said of the past: "我爸去年中风", "孩子以前抽搐过", "中风过", "I had chest pain last year",
+# "my mum had a stroke two years ago", "used to have seizures", "a history of". Recent time
+# words ("刚才", "just now", "an hour ago") are not the past here: that can still be happening.
+_ZH_PAST = (
+    r"(去年|前年|以前|之前|从前|上次|上回|上个月|上月|几年前|多年前|\d+年前|"
+    r"[一二两三四五六七八九十几]+(年|个月)前|小时候|曾经|早年|那年)"
+)
+_PAST = re.compile(
+    # within one clause: "以前脑外伤，今天癫痫发作" is a seizure today
+    _ZH_PAST + r"[^，,；;。.?!？！\n]{0,10}?" + _ZH_CONDITION + r"(过)?|"
+    r"(?<![刚才])" + _ZH_CONDITION + r"过(?!来|去|敏)|"
+    r"\b(had|suffered|survived|got over|recovered from|history of|diagnosed with|treated for)\b"
+    + _
+    + r"{0,20}?\b"
+    + _EN_CONDITION
+    + r"\b(?="
+    + _
+    + r"{0,40}\b(last (year|month|week|spring|summer|autumn|fall|winter)|"
+    r"\d+ (years?|months?|weeks?) ago|(a few|few|several|two|three|four|five|six|many) "
+    r"(years?|months?|weeks?) ago|years ago|"
+    r"in (19|20)\d\d|back in|previously|as a (kid|child)|when (i|he|she) was (young|"
+    r"little|a (kid|child|baby)))\b)|"
+    r"\b(last (year|month)|\d+ (years?|months?) ago|(a few|few|several|two|three|four|five) "
+    r"(years?|months?) ago|years ago|in (19|20)\d\d)\b,? (i|he|she|my \w+|they) (had|suffered)"
+    + _
+    + r"{0,12}?\b"
+    + _EN_CONDITION
+    + r"\b|\b(used to (have|get)|history of|previous)\b"
+    + _
+    + r"{0,12}?\b"
+    + _EN_CONDITION
+    + r"\b",
+    re.IGNORECASE,
+)
+# Back now: a past mention with one of these in the message is left for the rules to read.
+_AGAIN = re.compile(
+    r"又|再次|再一次|复发|又开始|又来了|\bagain\b|\b(it'?s|they'?re|is|are) back\b|came back|"
+    r"\breturned\b",
+    re.IGNORECASE,
+)
+
+# Negated: "没有胸痛", "不是胸痛", "无胸闷", "no chest pain", "not having a stroke".
+_NEGATED = re.compile(
+    r"(没有|没|无|不是|并没有|并非|不再|不)(感到|觉得|出现|发生|什么|过)?" + _ZH_CONDITION + r"|"
+    r"\b(no|not|without|never|denies|denied|don'?t have|doesn'?t have|didn'?t have|isn'?t|"
+    r"wasn'?t|not having|no longer)( any| a| an)? " + _EN_CONDITION + r"\b",
+    re.IGNORECASE,
+)
+
+# Idioms of feeling: "笑死我了", "气死我了", "吓死我了", "累死了", "我的心都碎了", "my heart sank".
+# "想死" is not one of them (it is read as suicidal, `kefu.guard.emergency`).
+_IDIOM = re.compile(
+    r"(笑|气|吓|累|饿|热|冷|急|烦|困|忙|渴|困|痒|闷|憋屈|丢人|尴尬|无聊|羡慕|馋|心疼|后悔|担心|激动|"
+    r"感动|开心|高兴|折腾|郁闷|麻烦|贵|丑|美|帅|可爱|难吃|好吃|好笑)(死|坏)(我|人|老子|宝宝|爹)?了?|"
+    r"(我的|我|心)+(都|快|要)?(碎|凉)(了|掉了)|心(都)?(凉了半截|碎成|碎一地)|"
+    r"\b(my|his|her|our) heart (sank|dropped|skipped a beat|broke|is broken|was broken|melted|"
+    r"went out)\b|\bheartbroken\b|\b(this|that|it|the (wait|delay|queue|price|bill))"
+    r"('s| is| was)? (literally )?killing me\b|\bdying (to|of laughter)\b|\bi('m| am) dead\b"
+    r"(?= (lol|lmao|😂))|\bscared me to death\b|\bbored to death\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w")
+
+
+def not_now(text: str) -> str:
+    """``text`` with its mentions of an emergency that is not happening now blanked out (a
+    department, a follow-up, the past, a negation); the rest untouched, so a present sign
+    beside them still reads as one."""
+    text = _SERVICE.sub(_blank, text)
+    text = _NEGATED.sub(_blank, text)
+    if not _AGAIN.search(text):
+        text = _PAST.sub(_blank, text)
+    return text
+
+
+def head_text(text: str) -> str | None:
+    """What the learned head should read of ``text``: the message without the spans `not_now`
+    blanks and without idioms of feeling, or None when nothing is left to read."""
+    left = _IDIOM.sub(_blank, not_now(text))
+    if left == text:
+        return text
+    left = re.sub(r"[_\s]+", " ", left).strip(" ，,。.！!？?、;；~～")
+    return left if _WORDS.search(left) else None
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Underscores keep the length and sit inside a sentence: "_" matches the rules' in-sentence
+    # gaps like any character, so a pattern spanning the blank still measures the same distance.
+    return "_" * len(match.group(0))

@@ -236,3 +236,28 @@ def test_a_request_for_fraud_gets_the_fixed_reply_instead_of_the_curated_how_to(
     # a channel without a person says where to find one instead
     fixed = messages.reply("safety_fraud", "en")
     assert messages.without_handoff(fixed) != fixed
+
+
+@pytest.mark.parametrize("number", ["120", "999", "911", "112"])
+def test_an_emergency_number_counts_only_as_a_whole_number(number: str) -> None:
+    """In "拨打020-8888 6120取消" the booking line ends in 120; it is not the ambulance. An
+    emergency number must stand alone, not as the head, tail or middle of a longer number,
+    whose digit groups may be joined by spaces or dashes."""
+    from kefu.dialogue.emergency_text import leads_with_emergency_number, names_number
+
+    for whole in (f"Call {number} now.", f"请立即拨打{number}。", f"Call {number}, then us."):
+        assert leads_with_emergency_number(whole), whole
+        assert leads_with_emergency_number(whole, number), whole
+    for longer in (
+        f"You can cancel by calling 020-8888 6{number} at least a day ahead.",
+        f"请拨打020-8888 6{number}取消预约。",
+        f"Call us on 0{number} 555 0100.",
+        f"Call us on 020 {number} 4567.",
+        f"Our line is {number}-4567.",
+        f"Our line is 4{number}5.",
+        f"Call 8888 {number}.",
+    ):
+        assert not leads_with_emergency_number(longer), longer
+        assert not leads_with_emergency_number(longer, number), longer
+    assert names_number(f"dial {' '.join(number)} now", number)  # the number written spaced
+    assert not names_number(f"room {number}0", number)

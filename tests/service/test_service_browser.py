@@ -136,9 +136,12 @@ def test_customer_agent_and_admin_end_to_end(server: LiveServer, browser: Any) -
     expect(agent.locator("#typing")).to_be_hidden()
     _shot(customer, "3-customer-talking-to-agent")
 
-    # 5. The agent hands back and the bot answers again.
+    # 5. The agent hands back: the bot answers the message left open ("Order 4411, thank
+    # you", or says how to reach a person again), then answers again as before.
+    answered = customer.locator(".msg.assistant[data-id]").count()
     agent.get_by_role("button", name="Hand back to bot").click()
     expect(customer.locator("#status")).to_be_hidden(timeout=10_000)
+    expect(customer.locator(".msg.assistant[data-id]")).to_have_count(answered + 1, timeout=30_000)
     before = customer.locator(".msg.assistant").count()
     box.fill("How do I change my shipping address?")
     box.press("Enter")

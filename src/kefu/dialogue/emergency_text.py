@@ -29,7 +29,7 @@ PET_EMERGENCY_QUERY = {
 EMERGENCY_WORD = re.compile(
     r"emergenc|urgent|out of hours|after hours|急诊|急症|紧急|急救|危急", re.IGNORECASE
 )
-_EMERGENCY_NUMBER = re.compile(r"(?<!\d)(911|999|112|120|110|988)(?!\d)")
+_EMERGENCY_NUMBERS = ("911", "999", "112", "120", "110", "988")
 _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 
 
@@ -50,11 +50,29 @@ _CRISIS = re.compile(
 
 
 def leads_with_emergency_number(text: str, configured: str | None = None) -> bool:
+    """Whether the first sentence of ``text`` names an emergency number (a well-known one, or
+    ``configured``) as a whole number: "拨打020-8888 6120取消" names the booking line, whose
+    digits merely end in 120, not the ambulance."""
     first = _FIRST_SENTENCE.match(text)
     if first is None:
         return False
     sentence = first.group(0)
-    return bool(_EMERGENCY_NUMBER.search(sentence)) or bool(configured and configured in sentence)
+    numbers = (*_EMERGENCY_NUMBERS, configured) if configured else _EMERGENCY_NUMBERS
+    return any(names_number(sentence, n) for n in numbers)
+
+
+def names_number(text: str, number: str) -> bool:
+    """Whether ``text`` holds ``number`` as a whole phone number: not the tail, head or middle
+    of a longer run of digits, where a phone number's digit groups may be joined by a space or
+    a dash ("020-8888 6120" holds no 120, "call 120 now" does)."""
+    digits = re.sub(r"\D", "", number)
+    if not digits:
+        return False
+    # The number's own digits may be grouped as the text writes them ("0 0 0", "11-2").
+    body = "[ -]?".join(re.escape(d) for d in digits)
+    # Lookbehind is fixed width, hence two: no digit just before, nor one a separator away.
+    whole = rf"(?<!\d)(?<!\d[ -]){body}(?![ -]?\d)"
+    return re.search(whole, text) is not None
 
 
 # A crisis entry says what it is for: suicide, self-harm or a crisis line. Stricter than

@@ -293,6 +293,22 @@ def without_handoff(text: str) -> str:
     return text
 
 
+# While a person holds the conversation, an emergency reply does not call one: it says the
+# person already there has been alerted (kefu.service.held).
+_WITH_A_PERSON: dict[str, tuple[str, str]] = {
+    "en": ("I'm also bringing in a person right away.", "I've alerted the person helping you."),
+    "zh": ("我也正在为您转接人工客服。", "我已同时提醒正在为您服务的人工客服。"),
+}
+
+
+def with_a_person(text: str) -> str:
+    """``text`` for a conversation a person holds: the emergency replies' promise to bring one
+    in becomes a word that the one already there has been alerted."""
+    for announced, alerted in _WITH_A_PERSON.values():
+        text = text.replace(announced, alerted)
+    return text
+
+
 def already_waiting(text: str) -> str:
     """``text`` for a conversation already in the agents' queue: a person is coming, not being
     called again."""
@@ -307,5 +323,6 @@ def all_replies() -> list[str]:
     chat says it (also while the conversation waits for a person) and as a channel without
     handoff says it."""
     texts = [text for table in _REPLIES.values() for text in table.values()]
-    variants = [f(text) for f in (without_handoff, already_waiting) for text in texts]
-    return texts + [v for v, text in zip(variants, texts * 2, strict=True) if v != text]
+    changes = (without_handoff, already_waiting, with_a_person)
+    variants = [f(text) for f in changes for text in texts]
+    return texts + [v for v, text in zip(variants, texts * len(changes), strict=True) if v != text]

@@ -71,6 +71,7 @@ def conversation_out(c: ConversationRecord) -> ConversationOut:
         handoff_reason=c.handoff_reason,
         priority=c.priority,
         waiting_since=c.waiting_since,
+        taken_at=c.taken_at,
         message_count=c.message_count,
         rating=c.rating,
     )

@@ -136,7 +136,8 @@ class AnswerOut(BaseModel):
     mode: str = Field(
         description="curated, generated, extractive, declined, smalltalk; or 'agent' when a "
         "person holds the conversation (the bot stays silent and 'answer' is empty: the "
-        "person's reply arrives on /events)."
+        "person's reply arrives on /events). An emergency is answered in every state: "
+        "while a person holds the conversation, it gets the bot's emergency reply too."
     )
     latency_ms: float
     conversation_id: str | None = None
@@ -187,6 +188,9 @@ class ConversationOut(BaseModel):
     handoff_reason: str | None = None
     priority: int = 0
     waiting_since: datetime | None = None
+    taken_at: datetime | None = Field(
+        None, description="When the person holding the conversation took it (status 'agent')."
+    )
     message_count: int = 0
     rating: int | None = None
 
@@ -258,8 +262,17 @@ class QueueItemOut(ConversationOut):
 
 
 class QueueOut(BaseModel):
-    waiting: list[QueueItemOut]
-    mine: list[QueueItemOut]
+    waiting: list[QueueItemOut] = Field(
+        description="One page of the waiting conversations, most urgent then longest waiting "
+        "first: 'limit' of them from the 'offset'-th on."
+    )
+    waiting_total: int = Field(
+        description="How many conversations wait in all: more than 'waiting' holds when the "
+        "queue is longer than one page (ask again with offset = offset + limit)."
+    )
+    offset: int
+    limit: int
+    mine: list[QueueItemOut] = Field(description="The conversations this agent holds.")
 
 
 class SuggestionOut(BaseModel):

@@ -75,6 +75,7 @@ class ConversationRecord:
     handoff_reason: str | None = None
     priority: int = 0
     waiting_since: datetime | None = None
+    taken_at: datetime | None = None
     failed_answers: int = 0
     rating: int | None = None
     token_sha256: str | None = field(default=None, repr=False)
@@ -435,6 +436,7 @@ def _conversation_record(conv: Conversation, message_count: int) -> Conversation
         handoff_reason=conv.handoff_reason,
         priority=conv.priority or 0,
         waiting_since=conv.waiting_since,
+        taken_at=conv.taken_at,
         failed_answers=conv.failed_answers or 0,
         rating=conv.rating,
         token_sha256=conv.token_sha256,

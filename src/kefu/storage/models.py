@@ -154,6 +154,8 @@ class Conversation(Base):
     # Higher is more urgent; the agent queue sorts by it, then by waiting_since.
     priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # When the person holding it (assigned_agent) took it; None while nobody holds it.
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     failed_answers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
 

@@ -104,6 +104,7 @@ class SupportRepository:
                 conv.handoff_reason = reason
                 conv.priority = priority
                 conv.assigned_agent = None
+                conv.taken_at = None
             elif priority > (conv.priority or 0):
                 conv.priority = priority
                 conv.handoff_reason = reason
@@ -138,7 +139,7 @@ class SupportRepository:
         return self._move(
             conversation_id,
             allowed=("waiting", "bot", "agent") if take_over else ("waiting",),
-            values={"status": "agent", "assigned_agent": agent},
+            values={"status": "agent", "assigned_agent": agent, "taken_at": utcnow()},
             agent=None,
             what="take",
         )
@@ -153,6 +154,7 @@ class SupportRepository:
             values={
                 "status": "bot",
                 "assigned_agent": None,
+                "taken_at": None,
                 "waiting_since": None,
                 "priority": 0,
                 "failed_answers": 0,
@@ -177,7 +179,12 @@ class SupportRepository:
         return self._move(
             conversation_id,
             allowed=("closed",),
-            values={"status": "bot", "assigned_agent": None, "failed_answers": 0},
+            values={
+                "status": "bot",
+                "assigned_agent": None,
+                "taken_at": None,
+                "failed_answers": 0,
+            },
             agent=None,
             what="reopen",
         )
@@ -219,16 +226,26 @@ class SupportRepository:
             conv.failed_answers = (conv.failed_answers or 0) + 1 if failed else 0
             return conv.failed_answers
 
-    def queue(self, *, limit: int = 100) -> builtins.list[ConversationRecord]:
-        """Waiting conversations, most urgent first, then the longest waiting."""
-        return self._list(Conversation.status == "waiting", limit)
+    def queue(self, *, limit: int = 100, offset: int = 0) -> builtins.list[ConversationRecord]:
+        """Waiting conversations, most urgent first, then the longest waiting: ``limit`` of
+        them from the ``offset``-th on (a page; `waiting_count` says how many there are)."""
+        return self._list(Conversation.status == "waiting", limit, offset)
+
+    def waiting_count(self) -> int:
+        """How many conversations wait for a person (the whole queue, not one page of it)."""
+        self._db.migrate()
+        with self._db.session() as s:
+            query = select(func.count()).select_from(Conversation)
+            return int(s.scalar(query.where(Conversation.status == "waiting")) or 0)
 
     def held_by(self, agent: str, *, limit: int = 100) -> builtins.list[ConversationRecord]:
         return self._list(
             and_(Conversation.status == "agent", Conversation.assigned_agent == agent), limit
         )
 
-    def _list(self, condition: Any, limit: int) -> builtins.list[ConversationRecord]:
+    def _list(
+        self, condition: Any, limit: int, offset: int = 0
+    ) -> builtins.list[ConversationRecord]:
         self._db.migrate()
         query = (
             with_message_counts()
@@ -237,7 +254,9 @@ class SupportRepository:
                 Conversation.priority.desc(),
                 Conversation.waiting_since.asc(),
                 Conversation.updated_at.asc(),
+                Conversation.id,  # a total order: pages neither repeat nor skip a tie
             )
+            .offset(offset)
             .limit(limit)
         )
         with self._db.session() as s:

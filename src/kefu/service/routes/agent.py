@@ -10,15 +10,16 @@ written to the audit log.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import InvalidMessage, clean_message
 from kefu.errors import NotFoundError
 from kefu.guard.documents import clean_passages
-from kefu.service import live
+from kefu.service import held, live
 from kefu.service.auth import Staff, StaffDep, audit
 from kefu.service.deps import AssistantDep, StateDep
 from kefu.service.events import CLOSING, QUEUE_CHANNEL
@@ -46,12 +47,28 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
+# The most waiting conversations one queue request returns (a page), and the default.
+MAX_QUEUE_PAGE = 500
+QUEUE_PAGE = 100
+
+
 @router.get("/queue", response_model=QueueOut, responses=_ERRORS)
-async def queue(staff: StaffDep, assistant: AssistantDep) -> QueueOut:
-    """Conversations waiting for a person (most urgent, then longest waiting, first), and the
-    ones this agent holds, each with the customer's first question."""
+async def queue(
+    staff: StaffDep,
+    assistant: AssistantDep,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_QUEUE_PAGE, description="Waiting conversations per page.")
+    ] = QUEUE_PAGE,
+    offset: Annotated[
+        int, Query(ge=0, description="How many waiting conversations to skip (paging).")
+    ] = 0,
+) -> QueueOut:
+    """Conversations waiting for a person (most urgent, then longest waiting, first), one
+    page of them with the queue's true length ('waiting_total'), and the ones this agent
+    holds, each with the customer's first question."""
     repo = live.support(assistant)
-    waiting = await live.run_sync(repo.queue)
+    waiting = await live.run_sync(partial(repo.queue, limit=limit, offset=offset))
+    total = await live.run_sync(repo.waiting_count)
     mine = await live.run_sync(repo.held_by, staff.name)
     asked: dict[str, str] = await live.run_sync(
         assistant.conversations.first_messages, [c.id for c in waiting + mine]
@@ -64,7 +81,13 @@ async def queue(staff: StaffDep, assistant: AssistantDep) -> QueueOut:
             first_question=None if question is None else _clip(question),
         )
 
-    return QueueOut(waiting=[item(c) for c in waiting], mine=[item(c) for c in mine])
+    return QueueOut(
+        waiting=[item(c) for c in waiting],
+        waiting_total=total,
+        offset=offset,
+        limit=limit,
+        mine=[item(c) for c in mine],
+    )
 
 
 @router.get("/events", responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}}})
@@ -202,13 +225,20 @@ async def reply(
     responses=_ERRORS,
 )
 async def hand_back(
-    conversation_id: str, staff: StaffDep, assistant: AssistantDep, state: StateDep
+    conversation_id: str,
+    staff: StaffDep,
+    assistant: AssistantDep,
+    state: StateDep,
+    background: BackgroundTasks,
 ) -> ConversationOut:
     """Give the conversation back to the bot, which keeps your messages as context (an
-    admin may hand back one anybody holds)."""
+    admin may hand back one anybody holds). If the customer's last message has no reply
+    yet, the bot answers it just after (or, if it cannot, says it is back and how to reach a
+    person again): the customer is never left waiting on a question nobody will answer."""
     await _reachable(assistant, conversation_id, staff)
     holder = None if staff.role == "admin" else staff.name
     record = await live.run_sync(live.support(assistant).hand_back, conversation_id, holder)
+    background.add_task(held.after_hand_back, state, conversation_id)
     return _moved(record, staff, assistant, state, "conversation.hand_back")
 
 
@@ -261,7 +291,7 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
     """A few lines an agent reads in two seconds: what the customer wants, in which language,
     why the bot handed over. Built from the record, not by an LLM, so it is never wrong."""
     asked = [m.content for m in messages if m.role == "user"]
-    declined = sum(1 for m in messages if m.role == "assistant" and m.handoff)
+    declined = _declined(messages)
     lang = {"zh": "Chinese", "en": "English", "mixed": "Chinese and English"}.get(
         record.language or "", record.language or "unknown"
     )
@@ -283,6 +313,21 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
     if declined:
         parts.append(f"The bot declined {declined} time(s).")
     return " ".join(parts)
+
+
+def _declined(messages: list[MessageRecord]) -> int:
+    """How many ordinary questions the bot gave no answer to ("I'm not sure…"). Not a curated
+    answer that handed over too (the business's emergency entry: an answer, not a refusal),
+    nor the fixed reply to a request for a person, an emergency or a refusal on principle."""
+    from kefu.dialogue.intents import triage
+
+    count, asked = 0, ""
+    for m in messages:
+        if m.role == "user":
+            asked = m.content
+        elif m.role == "assistant" and m.mode == "declined" and triage(asked) == "none":
+            count += 1
+    return count
 
 
 def _clip(text: str, limit: int = 120) -> str:

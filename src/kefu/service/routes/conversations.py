@@ -18,7 +18,7 @@ from fastapi.responses import Response, StreamingResponse
 from kefu.dialogue.assistant import clean_message, reply_language
 from kefu.errors import NotFoundError, StorageError
 from kefu.guard.documents import sanitize_entry
-from kefu.service import live
+from kefu.service import held, live
 from kefu.service.auth import NO_STORE
 from kefu.service.deps import (
     AssistantDep,
@@ -170,6 +170,7 @@ async def _to_agent(
     before = await live.run_sync(live.sent_before, assistant, cid, turn)
     if before:
         return await _replayed(before, cid, assistant)
+    history = await live.run_sync(assistant.history, cid)  # the turns before this message
     try:
         record = await live.run_sync(live.store_message, assistant, cid, "user", text, turn)
     except StorageError:
@@ -179,7 +180,26 @@ async def _to_agent(
             raise
         return await _replayed(before, cid, assistant)
     live.publish_messages(state, cid, [record], status="agent", client_id=turn)
-    return _held(record, cid, "agent")
+    # Triage still runs: an emergency must not wait for a person who may be busy elsewhere.
+    async with state.turn_lock:  # the triage searches the index the bot's turns share
+        plan = await live.run_sync(held.emergency_plan, assistant, text, history)
+    if plan is None:
+        return _held(record, cid, "agent")
+    reply, flagged = await live.run_sync(held.flag_emergency, assistant, cid, plan)
+    held.publish_emergency(state, flagged, reply, record)
+    return AnswerOut(
+        answer=reply.content,
+        sources=[live.source_out(s) for s in reply.sources],
+        confidence=plan.confidence,
+        handoff=False,  # a person holds it already: this turn handed nothing over
+        language=plan.language,
+        mode=plan.mode,
+        latency_ms=0.0,
+        conversation_id=cid,
+        message_id=reply.id,
+        user_message_id=record.id,
+        status=flagged.status,
+    )
 
 
 def _held(asked: MessageRecord, cid: str, status: str) -> AnswerOut:

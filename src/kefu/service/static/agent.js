@@ -21,20 +21,51 @@
 
   function item(c) {
     const reason = c.handoff_reason || "";
+    // Once taken, why it was handed over matters less than whose it is: an emergency still
+    // says so (it must stand out), any other reason gives way to "yours".
+    const held = c.status === "agent";
+    const tag = held && reason !== "emergency" ? (c.assigned_agent === me.name ? "yours" : c.assigned_agent || "held") : REASONS[reason] || c.status;
+    const when = held && c.taken_at ? `${c.assigned_agent === me.name ? "yours" : "held"} since ${time(c.taken_at)}`
+      : c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at);
     const button = el("button", { type: "button", "data-id": c.id, "aria-current": c.id === current ? "true" : "false", onclick: () => open(c.id) },
-      el("span", {}, el("span", { class: `badge ${reason}` }, REASONS[reason] || c.status), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
+      el("span", {}, el("span", { class: `badge ${held && reason !== "emergency" ? "held" : reason}` }, tag), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
       c.first_question ? el("span", { class: "asked" }, c.first_question) : null,
-      el("span", { class: "muted" }, `${c.message_count} messages · ${c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at)}`));
+      el("span", { class: "muted" }, `${c.message_count} messages · ${when}`));
     return el("li", {}, button);
   }
 
+  // The queue comes a page at a time (GET /api/agent/queue?limit&offset); the agent sees
+  // PAGE more each time they ask, and the badge always counts the whole queue.
+  const PAGE = 100;
+  let wanted = PAGE;
+  let loads = 0; // a reload started later wins over one still on its way
+
   async function loadQueue() {
+    const mine = ++loads;
     try {
-      const q = await api("GET", "/api/agent/queue", { token: me.token });
-      $("waiting").replaceChildren(...q.waiting.map(item));
+      const waiting = [];
+      let q;
+      do {
+        q = await api("GET", `/api/agent/queue?limit=${PAGE}&offset=${waiting.length}`, { token: me.token });
+        waiting.push(...q.waiting);
+      } while (q.waiting.length && waiting.length < Math.min(wanted, q.waiting_total));
+      if (mine !== loads) return;
+      $("waiting").replaceChildren(...waiting.map(item));
       $("mine").replaceChildren(...q.mine.map(item));
-      $("waiting-count").textContent = String(q.waiting.length);
+      $("waiting-count").textContent = String(q.waiting_total);
+      const more = q.waiting_total - waiting.length;
+      $("more").hidden = more <= 0;
+      $("more").textContent = `Show more (${more} more waiting)`;
     } catch (err) { if (err.status === 401) signOut(); }
+  }
+
+  /** An emergency in a conversation a person holds: the bot gave the customer the emergency
+   * line; the holder (and any admin) must look now, whatever they are doing. */
+  function alertEmergency(data) {
+    if (data.assigned_agent !== me.name && me.role !== "admin") return;
+    const open_ = el("button", { type: "button", onclick: () => { $("alert").hidden = true; open(data.conversation_id); } }, "Open");
+    $("alert").replaceChildren(el("strong", {}, "Emergency: "), `a customer ${data.assigned_agent === me.name ? "you are helping" : "with " + data.assigned_agent} wrote “${data.text}”. The bot has given them the emergency line. `, open_);
+    $("alert").hidden = false;
   }
 
   function bubble(m) {
@@ -130,6 +161,7 @@
 
   function signOut() { kefu.signOut(KEY, me && me.token); }
 
+  $("more").addEventListener("click", () => { wanted += PAGE; loadQueue(); });
   $("take").addEventListener("click", () => act("take"));
   $("handback").addEventListener("click", () => act("hand-back"));
   $("close").addEventListener("click", () => act("close"));
@@ -164,6 +196,9 @@
     $("signout").hidden = false;
     $("console").hidden = false;
     loadQueue();
-    follow(() => "/api/agent/events", me.token, (name) => { if (name === "status" || name === "activity" || name === "resync") loadQueue(); });
+    follow(() => "/api/agent/events", me.token, (name, data) => {
+      if (name === "emergency") alertEmergency(data);
+      if (name === "status" || name === "activity" || name === "resync") loadQueue();
+    });
   });
 })();

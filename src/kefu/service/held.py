@@ -1,0 +1,163 @@
+"""The bot's part in a conversation a person holds: safety first, and the question left over.
+
+* Every customer message is triaged, whoever holds the conversation. While a person holds it
+  the bot stays silent, except for an emergency: the customer gets the bot's emergency reply
+  at once (the person may be busy in another chat), and the conversation is flagged as an
+  emergency for the agents (priority, reason, and an 'emergency' event on the queue channel).
+* When the person hands the conversation back, a customer message nobody has replied to yet
+  is answered by the bot, if it can answer it without calling a person again; otherwise the
+  bot says it is back and how to reach a person (docs/service.md, "Handing back").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from kefu.dialogue import messages
+from kefu.dialogue.assistant import Assistant, plain_text, reply_language
+from kefu.service import live
+from kefu.service.events import QUEUE_CHANNEL
+from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
+
+if TYPE_CHECKING:
+    from kefu.dialogue.policy import Plan
+    from kefu.service.deps import ServiceState
+    from kefu.types import ChatMessage
+
+log = logging.getLogger("kefu.service")
+
+# The plan reasons of the bot's emergency replies (kefu.dialogue.assistant._emergency_plan):
+# the rules, the learned head or the intent router found an emergency in the message itself.
+# Not "emergency entry" (a curated answer that leads with an emergency number): in a held
+# conversation the bot answers no ordinary question, however it reads.
+EMERGENCY_REASONS = frozenset({"emergency", "pet emergency"})
+
+# The bot's word after a hand-back when it cannot answer the waiting question itself (the
+# page already says "You are chatting with the assistant again" on the hand-back itself).
+BACK = {
+    "en": "I couldn't answer your last message myself: ask me something else, or tap "
+    "“Talk to a person” to reach a colleague again.",
+    "zh": "您上一条消息我暂时无法回答：您可以换个问题问我，或点击“转人工”再次联系人工客服。",
+}
+
+
+def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) -> Plan | None:
+    """The bot's emergency reply to a message sent while a person holds the conversation, or
+    None where it is no emergency (the bot then stays silent). ``history``: the turns before
+    it. The whole triage of a bot turn runs (rules, learned head, intent router), so the
+    reply is the one the bot gives in any other state. Call under the service's turn lock:
+    it searches the shared index."""
+    words = plain_text(text)
+    try:
+        plan = assistant.plan(words, history)
+    except Exception:
+        # The search failed (the index reloading, the database away for a moment): the rules
+        # alone still decide, as an emergency must not go unanswered for a failed search.
+        log.warning("triage of a message to a person failed; the rules alone decide", exc_info=True)
+        from kefu.dialogue.intents import triage
+        from kefu.dialogue.policy import Plan
+
+        if triage(words) != "emergency":
+            return None
+        language = reply_language(text)
+        number = assistant.settings.emergency_number
+        line = messages.reply("emergency", language, emergency_number=number)
+        plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
+    if plan.reason not in EMERGENCY_REASONS:
+        return None
+    plan.text = messages.with_a_person(plan.text)
+    return plan
+
+
+def flag_emergency(
+    assistant: Assistant, conversation_id: str, plan: Plan
+) -> tuple[MessageRecord, ConversationRecord]:
+    """Store the emergency reply and raise the conversation to an emergency (priority 3, the
+    person holding it keeps it). Runs in a worker thread."""
+    reply = assistant.conversations.add_message(
+        conversation_id,
+        role="assistant",
+        content=plan.text,
+        sources=[
+            {"id": p.entry.id, "title": p.entry.title, "score": p.score} for p in plan.passages
+        ],
+        confidence=plan.confidence,
+        handoff=True,
+        mode=plan.mode,
+        language=plan.language,
+    )
+    record = live.support(assistant).request_handoff(conversation_id, "emergency")
+    return reply, record
+
+
+def publish_emergency(
+    state: ServiceState, record: ConversationRecord, reply: MessageRecord, asked: MessageRecord
+) -> None:
+    """Tell the agent consoles: the reply, the status (now an emergency, also on the
+    conversation's own stream) and an 'emergency' alert on the agents' feed that names the
+    conversation, its holder, the customer's message and the reply the bot gave."""
+    live.publish_messages(state, record.id, [reply], status=record.status)
+    live.publish_status(state, record)
+    alert = {
+        "conversation_id": record.id,
+        "assigned_agent": record.assigned_agent,
+        "message_id": asked.id,
+        "reply_id": reply.id,
+        "text": asked.content,
+    }
+    state.hub.publish(QUEUE_CHANNEL, "emergency", alert)
+
+
+def pending_question(assistant: Assistant, conversation_id: str) -> MessageRecord | None:
+    """The customer's last message if nobody (bot or person) has replied after it."""
+    last = assistant.conversations.history(conversation_id, limit=1)
+    return last[-1] if last and last[-1].role == "user" else None
+
+
+def answer_pending(assistant: Assistant, conversation_id: str) -> MessageRecord | None:
+    """After a hand-back: the bot's reply to the question left unanswered, stored; None if
+    there is none. An answer that would call a person again (a decline, a request for one)
+    becomes the `BACK` note: the person has just handed the customer back, and putting the
+    conversation straight back in the queue would bounce it between them. Runs in a worker
+    thread, under the turn lock."""
+    asked = pending_question(assistant, conversation_id)
+    if asked is None:
+        return None
+    # The stored text (personal data replaced) is what is left of the question; it is read
+    # alone, as the history before it ends with a person's messages, not the bot's.
+    answer = assistant.ask(asked.content)
+    if answer.handoff or answer.mode == "declined":
+        language = "zh" if answer.language == "zh" else "en"
+        return assistant.conversations.add_message(
+            conversation_id,
+            role="assistant",
+            content=BACK[language],
+            handoff=False,
+            mode="declined",
+            language=language,
+        )
+    return assistant.conversations.add_message(
+        conversation_id,
+        role="assistant",
+        content=answer.text,
+        sources=[s.as_dict() for s in answer.sources],
+        confidence=answer.confidence,
+        handoff=False,
+        mode=answer.mode,
+        latency_ms=answer.latency_ms,
+        language=answer.language,
+    )
+
+
+async def after_hand_back(state: ServiceState, conversation_id: str) -> None:
+    """Answer the question a hand-back left open (a background task after the response, so
+    the agent's click does not wait for the bot), and publish the reply."""
+    try:
+        async with state.turn_lock:
+            reply = await live.run_sync(answer_pending, state.assistant, conversation_id)
+    except Exception:  # the hand-back itself is done; the customer can still ask again
+        log.warning("answering the question left at a hand-back failed", exc_info=True)
+        return
+    if reply is not None:
+        live.publish_messages(state, conversation_id, [reply], status="bot")

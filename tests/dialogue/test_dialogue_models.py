@@ -94,6 +94,27 @@ def test_chinese_followup_about_shipping_fees(shop: Assistant) -> None:
     assert second.sources[0].id != first.sources[0].id
 
 
+# Hong Kong customers of the simplified e-commerce pack: traditional characters and written
+# Cantonese (kefu.text.variants), each answered with the simplified entry, word for word.
+HONG_KONG = [
+    ("退貨運費邊個俾？", "ec-zh-011"),  # 退货的运费由谁承担？
+    ("退款幾耐先到賬？", "ec-zh-016"),  # 退款多久能到账？
+    ("落咗單仲可唔可以改收貨地址？", "ec-zh-031"),  # 下单后还能改收货地址吗？
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), HONG_KONG)
+def test_hong_kong_questions_get_the_simplified_answer(
+    shop: Assistant, question: str, expected: str
+) -> None:
+    answer = shop.ask(question)
+    assert answer.language == "zh"
+    assert answer.mode == "curated"
+    assert answer.sources[0].id == expected
+    entry = next(e for e in shop.kb.entries() if e.id == expected)
+    assert answer.text == entry.answer
+
+
 def test_help_article_question_is_generated_by_the_real_llm(
     settings: Settings, tmp_path: Path
 ) -> None:

@@ -530,3 +530,52 @@ def test_one_model_embedder_leaves_the_mix_features_at_zero(index: KnowledgeInde
 def test_nothing_retrieved_keeps_the_mix_features_at_zero(tokenizer: MixedTokenizer) -> None:
     idx = KnowledgeIndex(_TwoModelFake(mix=1.0), tokenizer)
     assert all(v == 0.0 for v in idx.search("refund").features.values())
+
+
+# -- traditional characters and Cantonese (kefu.text.variants) --------------------------------
+@pytest.mark.parametrize(
+    ("query", "simplified", "expected"),
+    [
+        ("退款幾耐先到賬？", "退款多久先到账？", "zh-refund"),
+        ("點樣開發票", "怎样开发票", "zh-invoice"),
+        ("落單之後仲可唔可以改收貨地址", "落单之后仲可不可以改收货地址", "zh-address"),
+        ("電子產品保修幾耐", "电子产品保修多久", "warranty#1"),
+    ],
+)
+def test_hong_kong_questions_find_simplified_entries(
+    index: KnowledgeIndex, query: str, simplified: str, expected: str
+) -> None:
+    top = index.search(query).passages[0]
+    assert top.entry.id == expected
+    # Terms and query vector are the simplified question's: the same scores, to the bit.
+    same = index.search(simplified).passages[0]
+    assert (top.keyword, top.dense) == (same.keyword, same.dense)
+
+
+def test_a_traditional_faq_answers_simplified_questions(tokenizer: MixedTokenizer) -> None:
+    simplified = [e for e in ENTRIES if e.id in ("zh-refund", "zh-invoice", "zh-address")]
+    traditional = [
+        faq("zh-refund", "退款多久能到賬？", "退款會在1-7個工作日內原路退回。", "zh"),
+        faq("zh-invoice", "怎麼開發票？", "在訂單詳情頁點擊申請發票即可。", "zh"),
+        faq("zh-address", "下單後還能改收貨地址嗎？", "發貨前可以在訂單詳情中修改收貨地址。", "zh"),
+    ]
+    trad_idx = KnowledgeIndex(HashingEmbedder(), tokenizer)
+    trad_idx.build(items(traditional))
+    simp_idx = KnowledgeIndex(HashingEmbedder(), tokenizer)
+    simp_idx.build(items(simplified))
+    for query, expected in [("退款多久到账", "zh-refund"), ("发票怎么开", "zh-invoice")]:
+        top = trad_idx.search(query).passages[0]
+        assert top.entry.id == expected
+        # The entries' terms are folded too, so BM25 scores as if the FAQ were simplified.
+        assert top.keyword == simp_idx.search(query).passages[0].keyword
+    # What is shown stays as the business wrote it.
+    shown = trad_idx.search("退款多久到账").passages[0].entry.answer
+    assert shown == "退款會在1-7個工作日內原路退回。"
+
+
+def test_a_query_is_embedded_in_simplified_mandarin() -> None:
+    from kefu.retrieval.base import search_vectors
+
+    fake = HashingEmbedder()
+    folded = search_vectors(fake, ["你哋收唔收PayPal？"])
+    assert np.allclose(folded, fake.embed_queries(["你们收不收PayPal？"]))

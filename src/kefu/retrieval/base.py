@@ -43,7 +43,17 @@ class SearchEmbedder(Embedder, Protocol):
 
 
 def search_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
-    """The vectors to search with: `embed_search` where the embedder has it, else queries."""
+    """The vectors to search with: `embed_search` where the embedder has it, else queries.
+
+    A query is embedded with traditional characters and written Cantonese folded to simplified
+    Mandarin (`kefu.text.variants.to_mandarin`): e5 places "送貨去英國要幾耐" far from the
+    simplified FAQ's "寄到英国要多久" and close to it once folded (docs/retrieval.md).
+    Stored entries are embedded as written. Every user of a query vector (FAQ search, intents,
+    the emergency check) comes through here, so all read the same vector.
+    """
+    from kefu.text.variants import to_mandarin
+
+    texts = [to_mandarin(t) for t in texts]
     if isinstance(embedder, SearchEmbedder):
         return embedder.embed_search(texts)
     return embedder.embed_queries(texts)

@@ -1,6 +1,7 @@
 """Tokenisers that turn Chinese, English and mixed text into the terms BM25 indexes and queries.
 
-MixedTokenizer is the default: normalise, split the text into runs of Han characters and runs of
+MixedTokenizer is the default: normalise, fold traditional characters and written Cantonese to
+simplified Mandarin (kefu.text.variants), split the text into runs of Han characters and runs of
 everything else, segment the Han runs with jieba and split the rest into alphanumeric words,
 then drop stop words and stem English. jieba is imported on first use (warm_up), never at import
 time, because loading its dictionary takes about a second.
@@ -22,6 +23,7 @@ from kefu.text.language import HAN_CHARS
 from kefu.text.normalize import normalize
 from kefu.text.stem import stem as stem_word
 from kefu.text.stopwords import chinese_stopwords, english_stopwords
+from kefu.text.variants import to_mandarin
 
 if TYPE_CHECKING:
     import jieba
@@ -163,7 +165,8 @@ class MixedTokenizer:
         self._han_chars = han_chars
         # What a saved index's cached terms were made by: terms from another version are
         # made again on load (kefu.retrieval.index), never mixed with new ones.
-        self.version = f"mixed-3-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
+        # 4: traditional / Cantonese folded to simplified Mandarin (kefu.text.variants).
+        self.version = f"mixed-4-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
         self._jieba: jieba.Tokenizer | None = None
         self._lock = threading.Lock()
         self.add_words(extra_words)
@@ -191,10 +194,11 @@ class MixedTokenizer:
     def add_words(self, words: Iterable[str]) -> None:
         """Teach the segmenter words to keep whole, e.g. product names ("小米手环", "花呗").
 
-        Words are normalised like the text they will be found in. Only their Han part matters:
+        Words are normalised and folded to simplified Mandarin like the text they will be found
+        in, so "小米手環" is kept whole in "小米手环" too. Only their Han part matters:
         Latin letters are split off before jieba sees the text.
         """
-        cleaned = [w for w in (normalize(word) for word in words) if w]
+        cleaned = [w for w in (to_mandarin(normalize(word)) for word in words) if w]
         if not cleaned:
             return
         with self._lock:
@@ -221,7 +225,9 @@ class MixedTokenizer:
             self.warm_up()
         jb = self._jieba
         assert jb is not None
-        norm = normalize(text)
+        # Traditional and Cantonese questions meet a simplified FAQ, and the other way round:
+        # both sides' terms come from here.
+        norm = to_mandarin(normalize(text))
         if not norm:
             return []
         zh_stop = chinese_stopwords() if self._remove_stopwords else frozenset()

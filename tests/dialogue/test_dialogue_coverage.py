@@ -93,6 +93,7 @@ def _curated(top: Entry, *others: Entry) -> tuple[Plan, list[Passage]]:
         ("寄到澳大利亚要多久", {"au"}),
         ("can I drive in shanghai with my singapore licence", {"shanghai"}),  # origin: no place
         ("香港驾照在上海能开车吗", {"shanghai"}),
+        ("I'm American, is my US licence + IDP ok for driving in Shanghai?", {"shanghai"}),
         ("tell us about your US prices", {"us"}),  # "us" the pronoun is no country
         ("Do you have the answer in French?", set()),  # a language
     ],

@@ -338,6 +338,8 @@ def _document_origins(text: str) -> str:
         re.escape(n) for _p, en, zh in _PLACES.values() for n in (*en, *zh) if len(n) > 1
     )
     text = _blank(text, rf"\b(?:{places})(?:[\s-]+\w+)?[\s-]+(?:{_DOCUMENT_EN})\b")
+    # A nationality says who asks, not where: "I'm American, is my US licence ok in Shanghai?"
+    text = _blank(text, rf"\bI(?:'m| am) (?:an? )?(?:{places})\b")
     text = re.sub(rf"(?:{places})(?:的)?(?:{_DOCUMENT_ZH})", lambda m: " " * len(m.group(0)), text)
     return text
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import messages
+from kefu.dialogue import coverage, messages
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import (
     crisis_passage,
@@ -258,6 +258,9 @@ class Assistant:
             curated_threshold=self.settings.curated_threshold,
             answer_threshold=self.settings.answer_threshold,
         )
+        # A curated answer about other places or payment methods than the question names is
+        # none: answer from the entry saying which are served, or decline (coverage.py).
+        plan = coverage.check(plan, message, passages)
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
         elif (

@@ -38,6 +38,30 @@ def test_groundedness_counts_supported_substantive_sentences() -> None:
     assert groundedness("Happy to help!", source, tok) is None
 
 
+@pytest.mark.parametrize(
+    ("answer", "title"),
+    [
+        (
+            "From “Fee Schedule 2026 > Card replacement fees”: Replacement of a damaged metal "
+            "card costs HK$500.",
+            "Fee Schedule 2026 > Card replacement fees",
+        ),
+        ("根据《收费表 2026 > 换卡费用》：金属卡损坏换卡收费500港元。", "收费表 2026 > 换卡费用"),
+    ],
+)
+def test_a_word_for_word_extract_is_grounded(answer: str, title: str) -> None:
+    # The extract's lead-in names the section (with its heading's year): it attributes and
+    # claims nothing. A verbatim quote scored 0.0 (black-box tester L).
+    source = [
+        f"{title}\nA standard replacement card is free. Replacement of a damaged metal card "
+        "costs HK$500.\n金属卡损坏换卡收费500港元。"
+    ]
+    assert groundedness(answer, source, MixedTokenizer()) == 1.0
+    # A claim the source does not make is still caught after the lead-in.
+    invented = answer.replace("500", "900")
+    assert groundedness(invented, source, MixedTokenizer()) == 0.0
+
+
 def test_load_cases_checks_each_line(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text('{"question": "q", "reference": "r"}\n{"question": "q"}\n', "utf-8")

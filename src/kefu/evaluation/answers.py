@@ -131,15 +131,31 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCES.split(text) if s and s.strip()]
 
 
+def _attribution() -> re.Pattern[str]:
+    """The lead-in of an extractive answer, 'From “<title>”: ' / '根据《<title>》：'."""
+    from kefu.dialogue.messages import reply
+
+    forms = []
+    for language in ("en", "zh"):
+        template = reply("extractive_prefix", language)
+        head, _, tail = template.partition("{title}")
+        forms.append(f"{re.escape(head)}.+?{re.escape(tail.strip())}\\s*")
+    return re.compile(f"^(?:{'|'.join(forms)})")
+
+
 def groundedness(answer: str, source_texts: Sequence[str], tokenizer: Tokenizer) -> float | None:
-    """Share of substantive answer sentences supported by the sources (None if there are none)."""
+    """Share of substantive answer sentences supported by the sources (None if there are none).
+
+    An extractive answer's lead-in names the section it quotes; it attributes, it claims
+    nothing, and joined to the quote it would span two source sentences (the heading and the
+    body) and fail the one-sentence test: a word-for-word quote scored 0 (tester L)."""
     from kefu.dialogue.grounding import GroundedSentences
     from kefu.types import Entry, Passage
 
     passages = [Passage(Entry(f"s{i}", "chunk", t), 0.0) for i, t in enumerate(source_texts)]
     gate = GroundedSentences(passages, tokenizer)
     checked = supported = 0
-    for sentence in split_sentences(answer):
+    for sentence in split_sentences(_attribution().sub("", answer.strip(), count=1)):
         if len(gate.terms(sentence)) < gate.min_terms:
             continue  # "Sure!", "Happy to help." make no claim to check
         checked += 1

@@ -42,6 +42,33 @@ def test_eval_faq_reports_recall_and_declines(tmp_path: Path, kefu_env: dict[str
     assert not (Path(kefu_env["KEFU_HOME"]) / "kefu.db").exists()
 
 
+def test_eval_faq_writes_one_row_per_query(tmp_path: Path, kefu_env: dict[str, str]) -> None:
+    # An operator could not tell which questions failed without asking each again (tester L).
+    kb = tmp_path / "faq.csv"
+    kb.write_text(FAQ, encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    asked = [
+        {"query": "How long does a refund take?", "expected": "a"},
+        {"query": "Who won the football match?", "expected": None},
+    ]
+    queries.write_text("\n".join(json.dumps(r) for r in asked), "utf-8")
+    out = tmp_path / "rows.jsonl"
+    args = ["eval", "faq", "--kb", str(kb), "--queries", str(queries), "--rows", str(out)]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    threshold = json.loads(result.stdout)["threshold"]
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["query"] for r in rows] == [q["query"] for q in asked]
+    assert [r["line"] for r in rows] == [1, 2]
+    first, second = rows
+    assert first["top5"][0] == "a" and first["expected"] == "a"
+    assert first["verdict"] == ("right" if first["confidence"] >= threshold else "declined")
+    assert second["verdict"] == ("wrong" if second["confidence"] >= threshold else "declined_ok")
+    # A path it cannot write is a one-line error, not a traceback.
+    bad = CliRunner().invoke(app, [*args[:-1], str(tmp_path / "no" / "such" / "dir.jsonl")])
+    assert bad.exit_code == 1 and "cannot write" in bad.output and "Traceback" not in bad.output
+
+
 def test_eval_faq_bad_query_file_names_the_line(tmp_path: Path, kefu_env: dict[str, str]) -> None:
     kb = tmp_path / "faq.csv"
     kb.write_text(FAQ, encoding="utf-8")

@@ -30,10 +30,21 @@ def faq(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    rows: Annotated[
+        Path | None,
+        typer.Option(
+            "--rows",
+            help="Also write one JSON line per query (verdict right / wrong / declined / "
+            "declined_ok, confidence, the top 5 entry ids) to this file.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Recall@1/@5, MRR and how well unanswerable questions are declined, per language.
 
     The knowledge is loaded into a temporary KEFU_HOME, so your own knowledge base is untouched.
+    Scored on retrieval and confidence: an answer the language model then phrases is not read
+    (`kefu eval answers` does that).
     """
     import tempfile
 
@@ -42,7 +53,13 @@ def faq(
     from kefu.config import load_settings
     from kefu.dialogue.confidence import ConfidenceModel
     from kefu.errors import KefuError
-    from kefu.evaluation.faq import check_expected, load_queries, run_queries, summarize
+    from kefu.evaluation.faq import (
+        check_expected,
+        load_queries,
+        result_rows,
+        run_queries,
+        summarize,
+    )
     from kefu.knowledge.base import KnowledgeBase
 
     err = console(stderr=True)
@@ -68,6 +85,13 @@ def faq(
                 update("queries", n, len(qs))
         metrics = summarize(results, threshold)
         metrics["threshold"] = threshold
+        if rows is not None:
+            lines = [json.dumps(row, ensure_ascii=False) for row in result_rows(results, threshold)]
+            try:
+                rows.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            except OSError as exc:
+                raise KefuError(f"cannot write {rows}: {exc.strerror or exc}") from exc
+            err.print(f"wrote {len(lines)} rows to {rows}")
         if as_json:
             typer.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
             return

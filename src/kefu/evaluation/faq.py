@@ -137,5 +137,33 @@ def _metrics(results: Sequence[QueryResult], t: float) -> dict[str, float | int]
     }
 
 
+def verdict(r: QueryResult, threshold: float) -> str:
+    """One query's outcome as the metrics count it: ``right`` (answered with the expected entry
+    first), ``wrong`` (answered otherwise, or answered at all where nothing should be),
+    ``declined`` (an answerable question handed over) or ``declined_ok``."""
+    answered = r.confidence >= threshold
+    if r.query.expected is None:
+        return "wrong" if answered else "declined_ok"
+    if not answered:
+        return "declined"
+    return "right" if r.ranked[:1] == [r.query.expected] else "wrong"
+
+
+def result_rows(results: Sequence[QueryResult], threshold: float) -> list[dict[str, Any]]:
+    """One row per query, in file order, for finding which questions went wrong."""
+    return [
+        {
+            "line": r.query.line,
+            "query": r.query.query,
+            "expected": r.query.expected,
+            "language": r.query.language,
+            "verdict": verdict(r, threshold),
+            "confidence": round(r.confidence, 4),
+            "top5": r.ranked[:5],
+        }
+        for r in results
+    ]
+
+
 def _ratio(a: float, b: int) -> float:
     return round(a / b, 4) if b else 0.0

@@ -76,6 +76,18 @@ _TEST = [
 ]
 
 
+def test_training_warns_about_thin_labels_and_no_out_of_scope_rows(
+    tmp_path: Path, env: Path
+) -> None:
+    rows = [(t, label) for t, label in _TRAIN if label != "oos"] + [("where is my pin", "pin")]
+    result = CliRunner().invoke(
+        app, ["train", "intents", "--data", str(_csv(tmp_path / "t.csv", rows))]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 intent(s) have fewer than 5 examples: 'pin' (1)" in result.stderr
+    assert "no 'oos' rows in the data" in result.stderr
+
+
 def test_train_then_eval_a_saved_model(tmp_path: Path, env: Path) -> None:
     train = _csv(tmp_path / "train.csv", _TRAIN)
     test = _csv(tmp_path / "test.csv", _TEST)
@@ -86,6 +98,10 @@ def test_train_then_eval_a_saved_model(tmp_path: Path, env: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Trained 3 intents" in result.stdout
     assert (tmp_path / "m" / "intents.npz").is_file()
+    # Three out-of-scope rows: whatever share was held out for the threshold is too few to
+    # trust its recall figure, and the operator is told so (tester L); every intent has 10.
+    assert "out-of-scope threshold was chosen on" in result.stderr
+    assert "fewer than 5 examples" not in result.stderr
     report = tmp_path / "report"
     result = runner.invoke(
         app,

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from kefu.intents.classifier import IntentClassifier, IntentConfig
+    from collections.abc import Sequence
+
+    from kefu.intents.classifier import FitReport, IntentClassifier, IntentConfig
     from kefu.intents.datasets import LabelledSet
 
 _DATA_HELP = (
@@ -176,6 +178,43 @@ def train_intents(
             f"validation in-scope accuracy "
             f"{rep.val_inscope_accuracy}{recall}). Saved to {folder}"
         )
+        for warning in thin_data_warnings(train_set.labels, rep, oos_label):
+            err.print(f"[yellow]warning:[/] {warning}")
+
+
+# Below these the figures printed after training rest on too few rows to mean much.
+_MIN_PER_LABEL = 5
+_MIN_VAL_OOS = 10
+
+
+def thin_data_warnings(labels: Sequence[str], rep: FitReport, oos_label: str) -> list[str]:
+    """What an operator should know before trusting the model or its validation figures."""
+    from collections import Counter
+
+    out = []
+    counts = Counter(labels)
+    thin = sorted(
+        (n, label) for label, n in counts.items() if n < _MIN_PER_LABEL and label != oos_label
+    )
+    if thin:
+        named = ", ".join(f"{label!r} ({n})" for n, label in thin[:5])
+        more = f" and {len(thin) - 5} more" if len(thin) > 5 else ""
+        out.append(
+            f"{len(thin)} intent(s) have fewer than {_MIN_PER_LABEL} examples: {named}{more}; "
+            "they will rarely be recognised."
+        )
+    if oos_label in counts and rep.n_val and rep.n_val_oos < _MIN_VAL_OOS:
+        out.append(
+            f"the out-of-scope threshold was chosen on {rep.n_val} validation rows, "
+            f"{rep.n_val_oos} of them out of scope: its recall figure says little. "
+            "Pass --val with more out-of-scope examples (or add more to --data)."
+        )
+    elif oos_label not in counts:
+        out.append(
+            f"no {oos_label!r} rows in the data: the out-of-scope threshold was not checked "
+            "against real out-of-scope messages (--oos-label names the label)."
+        )
+    return out
 
 
 def eval_intents(

@@ -78,6 +78,10 @@ class FitReport:
     val_oos_recall: float | None
     seconds: float
     timings: dict[str, float]
+    # How many rows the threshold was chosen on, and how many of them were out of scope:
+    # figures from a handful of rows say little (defaults: reports saved before they existed).
+    n_val: int = 0
+    n_val_oos: int = 0
 
 
 class IntentClassifier:
@@ -153,6 +157,7 @@ class IntentClassifier:
             val_emb = emb[len(texts) :] if emb is not None else None
             conf, pred = self._validation_scores(val_texts, val_labels, val_emb)
             choice = choose_threshold(conf, pred, val_labels, **_threshold_options(cfg))
+            chosen_on = list(val_labels)
         else:
             # 4 first, on a seeded held-out share; then 2-3 again on every row.
             tr, va = _split(labels, cfg.holdout, cfg.seed)
@@ -162,9 +167,8 @@ class IntentClassifier:
             conf, pred = self._validation_scores(
                 [texts[i] for i in va], [labels[i] for i in va], va_emb
             )
-            choice = choose_threshold(
-                conf, pred, [labels[i] for i in va], **_threshold_options(cfg)
-            )
+            chosen_on = [labels[i] for i in va]
+            choice = choose_threshold(conf, pred, chosen_on, **_threshold_options(cfg))
             self._fit_model(texts, labels, train_emb, step, timings)
         self.threshold = choice.threshold
         self.report = FitReport(
@@ -176,6 +180,8 @@ class IntentClassifier:
             val_oos_recall=None if choice.oos_recall is None else round(choice.oos_recall, 4),
             seconds=round(time.perf_counter() - started, 2),
             timings={k: round(v, 2) for k, v in timings.items()},
+            n_val=len(chosen_on),
+            n_val_oos=sum(1 for label in chosen_on if label == cfg.oos_label),
         )
         return self.report
 

@@ -267,3 +267,35 @@ def test_folder_options_refuse_the_keys_folder_and_the_database(
     result = CliRunner().invoke(app, [*args, str(kefu_home / where)])
     assert result.exit_code == 1, result.output
     assert "would overwrite kefu's master key" in result.stderr
+
+
+def test_users_passwd_role_and_enable(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kefu("users", "add", "alice", "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
+    kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n")
+    kefu("users", "remove", "mei")
+    again = kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n", code=1)
+    assert "removed" in again and "kefu users enable mei" in again
+    assert "enabled mei" in kefu("users", "enable", "mei")
+    # The new password is asked for twice; a mismatch is asked again by the prompt.
+    monkeypatch.setattr("kefu.cli.users._stdin_is_terminal", lambda: True)
+    new = PASSWORD + "!"
+    assert "password of mei changed" in kefu("users", "passwd", "mei", input=f"{new}\n{new}\n")
+    monkeypatch.setattr("kefu.cli.users._stdin_is_terminal", lambda: False)
+    no_tty = kefu("users", "passwd", "mei", input="", code=1)
+    assert "--password-stdin" in no_tty and "--no-password" not in no_tty
+    kefu("users", "passwd", "nobody", "--password-stdin", input=new + "\n", code=1)
+    assert "now admin (was agent)" in kefu("users", "role", "mei", "--role", "admin")
+    assert "already admin" in kefu("users", "role", "mei", "--role", "admin")
+    kefu("users", "role", "mei", "--role", "root", code=2)
+    kefu("users", "role", "alice", "--role", "agent")
+    last = kefu("users", "remove", "mei", code=1)
+    assert "last enabled admin" in last
+
+    from kefu.security.users import UserRepository
+
+    db = open_database(load_settings())
+    assert UserRepository(db).authenticate_password("mei", new) is not None
+    db.dispose()
+    actions = [e["action"] for e in _audit(kefu_home)]
+    assert actions[:4] == ["users.role", "users.role", "users.passwd", "users.enable"]
+    assert "intact" in kefu("audit", "verify")

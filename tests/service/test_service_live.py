@@ -708,3 +708,15 @@ def test_a_request_for_a_person_before_any_message_waits_last_until_the_customer
     assert state["priority"] == 2 and state["status"] == "waiting"
     queue = client.get("/api/agent/queue", headers=agent).json()["waiting"]
     assert [c["id"] for c in queue] == [empty, written]  # waiting longer, same priority
+
+
+def test_a_password_reset_ends_the_users_earlier_sessions(client: TestClient) -> None:
+    from kefu.security.users import UserRepository
+
+    old = _staff(client, "ann", "agent")
+    assert client.get("/api/agent/queue", headers=old).status_code == 200
+    UserRepository(_db(client)).set_password("ann", "a brand new password")
+    assert client.get("/api/agent/queue", headers=old).status_code == 401
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "a brand new password"})
+    new = {"Authorization": f"Bearer {r.json()['token']}"}
+    assert client.get("/api/agent/queue", headers=new).status_code == 200

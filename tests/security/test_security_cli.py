@@ -299,3 +299,31 @@ def test_users_passwd_role_and_enable(kefu_home: Path, monkeypatch: pytest.Monke
     actions = [e["action"] for e in _audit(kefu_home)]
     assert actions[:4] == ["users.role", "users.role", "users.passwd", "users.enable"]
     assert "intact" in kefu("audit", "verify")
+
+
+def test_audit_verify_against_a_recorded_head_catches_a_truncated_log(kefu_home: Path) -> None:
+    kefu("users", "add", "alice", "--no-password")
+    kefu("users", "key", "alice")
+    recorded = json.loads(kefu("audit", "head", "--json"))
+    assert recorded["count"] == 2 and len(recorded["head"]) == 64
+    assert f"head: {recorded['head']}" in kefu("audit", "head")
+    head, count = recorded["head"], str(recorded["count"])
+    assert "still reaches" in kefu(
+        "audit", "verify", "--expect-head", head, "--expect-count", count
+    )
+    kefu("users", "key", "alice")  # the log grows: still reaches the recorded head
+    assert "still reaches" in kefu(
+        "audit", "verify", "--expect-head", head, "--expect-count", count
+    )
+    from sqlalchemy import text
+
+    db = open_database(load_settings())
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id >= 2"))
+    db.dispose()
+    assert "intact" in kefu("audit", "verify")  # a shorter chain is valid in itself
+    cut = kefu("audit", "verify", "--expect-head", head, code=1)
+    assert "TRUNCATED" in cut and "no longer reaches the head" in cut
+    short = kefu("audit", "verify", "--expect-count", count, code=1)
+    assert "1 entries, fewer than the 2 expected" in short
+    assert "64 hex" in kefu("audit", "verify", "--expect-head", "abc", code=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -229,16 +230,35 @@ def test_keys_commands(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None
     convs.add_message(cid, role="user", content="before rotation")
     db.dispose()
     before = key_file.read_text()
-    out = kefu("keys", "rotate")
-    assert "rotated: 1 data keys" in out
+    # No terminal to ask at and no --yes: refused, nothing rotated.
+    refused = kefu("keys", "rotate", code=1)
+    assert "--yes" in refused and "not a terminal" in refused
+    assert key_file.read_text() == before
+    monkeypatch.setattr("kefu.cli.keys._stdin_is_terminal", lambda: True)
+    assert "nothing was rotated" in kefu("keys", "rotate", input="y\nn\n", code=1)
+    assert key_file.read_text() == before
+    # Asked: keep the old key (the default answer), then confirm.
+    out = kefu("keys", "rotate", input="\ny\n")
+    assert "rotated: 1 data keys" in out and "old key kept at" in out
     assert key_file.read_text() != before
+    kept = list(key_file.parent.glob("master.key.*.retired"))
+    assert len(kept) == 1 and kept[0].read_text() == before
+    assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
+    assert re.fullmatch(r"master\.key\.\d{4}-\d\d-\d\d\.[^.]+\.retired", kept[0].name)
+    assert str(kept[0]) in out.replace("\n", "")
+    deleted = kefu("keys", "rotate", "--yes", "--delete-old")
+    assert "old key was deleted" in deleted
+    assert len(list(key_file.parent.glob("master.key.*.retired"))) == 1
+    assert "old key kept at" in kefu("keys", "rotate", "--yes")  # a script keeps it by default
     db = open_database(load_settings())
     assert ConversationRepository(db).history(cid)[0].content == "before rotation"
     db.dispose()
     assert "1 data keys wrapped by" in kefu("keys", "status")
     generated = kefu("keys", "generate").strip()
     assert len(generated) == 44
-    assert [e["action"] for e in _audit(kefu_home)] == ["keys.rotate", "keys.init"]
+    entries = _audit(kefu_home)
+    assert [e["action"] for e in entries] == ["keys.rotate"] * 3 + ["keys.init"]
+    assert [e["detail"]["kept_old"] for e in entries[:3]] == [True, False, True]
 
 
 def test_erase_one_conversation_from_the_cli(kefu_home: Path) -> None:

@@ -117,8 +117,21 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert "nothing was erased" in kefu("privacy", "erase", "nobody", "--yes", code=1)
     assert "1 conversations" in kefu("privacy", "erase", "cust-5", "--yes")
     kefu("privacy", "export", "cust-5", code=1)
+    # Idempotent like the HTTP DELETE: a repeated erasure request succeeds, and is recorded.
+    assert "cust-5 already erased on" in kefu("privacy", "erase", "cust-5", "--yes")
     actions = [e["action"] for e in _audit(kefu_home)]
-    assert actions == ["privacy.erase", "privacy.export", "privacy.export"]
+    assert actions == ["privacy.erase", "privacy.erase", "privacy.export", "privacy.export"]
+
+
+def test_audit_list_keeps_actions_whole_in_80_columns(
+    kefu_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_customer("customer-with-a-long-id-12345")
+    kefu("privacy", "erase", "customer-with-a-long-id-12345", "--yes")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = kefu("audit", "list")
+    assert "privacy.erase" in out and "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def _one_customer(name: str = "cust-5") -> None:

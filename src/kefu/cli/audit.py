@@ -81,7 +81,15 @@ def list_(
             ]
             typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
-        table = Table("id", "at (UTC)", "actor", "role", "action", "target", "detail")
+        table = Table("id", "at (UTC)", "actor", "role")
+        table.columns[0].no_wrap = True
+        # The action is what an auditor scans for: never cut it ("privacy.er…" in 80 columns);
+        # the target and detail fold onto more lines instead of losing characters.
+        table.add_column(
+            "action", no_wrap=True, min_width=max((len(r.action) for r in rows), default=6)
+        )
+        table.add_column("target", overflow="fold")
+        table.add_column("detail", overflow="fold")
         for r in rows:
             table.add_row(
                 str(r.id),
@@ -90,9 +98,14 @@ def list_(
                 r.role,
                 r.action,
                 r.target or "",
-                json.dumps(r.detail, ensure_ascii=False) if r.detail else "",
+                _detail(r.detail),
             )
         console().print(table)
+
+
+def _detail(detail: dict[str, Any]) -> str:
+    """``key=value`` pairs: a narrow terminal wraps them between pairs, not inside a word."""
+    return " ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in detail.items())
 
 
 def _check_head(value: str | None) -> str | None:

@@ -306,6 +306,7 @@ def test_users_passwd_role_and_enable(kefu_home: Path, monkeypatch: pytest.Monke
     kefu("users", "add", "alice", "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
     kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n")
     kefu("users", "remove", "mei")
+    assert "users enable mei" in kefu("users", "passwd", "mei", "--password-stdin", code=1)
     again = kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n", code=1)
     assert "removed" in again and "kefu users enable mei" in again
     assert "enabled mei" in kefu("users", "enable", "mei")

@@ -143,12 +143,15 @@ def passwd(
     from kefu.cli.app import _errors
     from kefu.cli.audit import open_db, record
     from kefu.cli.common import console
+    from kefu.errors import StorageError
     from kefu.security.users import UserRepository
 
     with _errors():
         db = open_db()
         repo = UserRepository(db)
-        repo.get(name)  # a mistyped name fails before the password is asked for
+        # A mistyped or removed name fails before the password is asked for.
+        if repo.get(name).disabled:
+            raise StorageError(f"the user {name!r} is disabled: `kefu users enable {name}` first")
         password = _read_password(password_stdin)
         try:
             revoked = repo.set_password(name, password, revoke_keys=revoke_keys)

@@ -72,3 +72,15 @@ def test_appending_after_tampering_does_not_heal_the_chain(audit: AuditLog, db: 
 def test_no_update_or_delete_api() -> None:
     public = {name for name in dir(AuditLog) if not name.startswith("_")}
     assert public == {"record", "list", "check", "verify"}
+
+
+def test_check_finds_a_recorded_head_and_misses_one_cut_off(audit: AuditLog, db: Database) -> None:
+    audit.record("cli:root", "admin", "users.add", "alice")
+    recorded = audit.check()
+    last = audit.record("cli:root", "admin", "users.add", "bob")
+    assert audit.check(expect_head=recorded.head).expected_at == recorded.count
+    assert audit.check(expect_head=GENESIS).expected_at == 0
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": last.id})
+    cut = audit.check(expect_head=last.hash)
+    assert cut.ok and cut.count == recorded.count and cut.expected_at is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -116,8 +117,21 @@ def test_privacy_commands(kefu_home: Path, tmp_path: Path) -> None:
     assert "nothing was erased" in kefu("privacy", "erase", "nobody", "--yes", code=1)
     assert "1 conversations" in kefu("privacy", "erase", "cust-5", "--yes")
     kefu("privacy", "export", "cust-5", code=1)
+    # Idempotent like the HTTP DELETE: a repeated erasure request succeeds, and is recorded.
+    assert "cust-5 already erased on" in kefu("privacy", "erase", "cust-5", "--yes")
     actions = [e["action"] for e in _audit(kefu_home)]
-    assert actions == ["privacy.erase", "privacy.export", "privacy.export"]
+    assert actions == ["privacy.erase", "privacy.erase", "privacy.export", "privacy.export"]
+
+
+def test_audit_list_keeps_actions_whole_in_80_columns(
+    kefu_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_customer("customer-with-a-long-id-12345")
+    kefu("privacy", "erase", "customer-with-a-long-id-12345", "--yes")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = kefu("audit", "list")
+    assert "privacy.erase" in out and "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def _one_customer(name: str = "cust-5") -> None:
@@ -229,16 +243,35 @@ def test_keys_commands(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None
     convs.add_message(cid, role="user", content="before rotation")
     db.dispose()
     before = key_file.read_text()
-    out = kefu("keys", "rotate")
-    assert "rotated: 1 data keys" in out
+    # No terminal to ask at and no --yes: refused, nothing rotated.
+    refused = kefu("keys", "rotate", code=1)
+    assert "--yes" in refused and "not a terminal" in refused
+    assert key_file.read_text() == before
+    monkeypatch.setattr("kefu.cli.keys._stdin_is_terminal", lambda: True)
+    assert "nothing was rotated" in kefu("keys", "rotate", input="y\nn\n", code=1)
+    assert key_file.read_text() == before
+    # Asked: keep the old key (the default answer), then confirm.
+    out = kefu("keys", "rotate", input="\ny\n")
+    assert "rotated: 1 data keys" in out and "old key kept at" in out
     assert key_file.read_text() != before
+    kept = list(key_file.parent.glob("master.key.*.retired"))
+    assert len(kept) == 1 and kept[0].read_text() == before
+    assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
+    assert re.fullmatch(r"master\.key\.\d{4}-\d\d-\d\d\.[^.]+\.retired", kept[0].name)
+    assert str(kept[0]) in out.replace("\n", "")
+    deleted = kefu("keys", "rotate", "--yes", "--delete-old")
+    assert "old key was deleted" in deleted
+    assert len(list(key_file.parent.glob("master.key.*.retired"))) == 1
+    assert "old key kept at" in kefu("keys", "rotate", "--yes")  # a script keeps it by default
     db = open_database(load_settings())
     assert ConversationRepository(db).history(cid)[0].content == "before rotation"
     db.dispose()
     assert "1 data keys wrapped by" in kefu("keys", "status")
     generated = kefu("keys", "generate").strip()
     assert len(generated) == 44
-    assert [e["action"] for e in _audit(kefu_home)] == ["keys.rotate", "keys.init"]
+    entries = _audit(kefu_home)
+    assert [e["action"] for e in entries] == ["keys.rotate"] * 3 + ["keys.init"]
+    assert [e["detail"]["kept_old"] for e in entries[:3]] == [True, False, True]
 
 
 def test_erase_one_conversation_from_the_cli(kefu_home: Path) -> None:
@@ -267,3 +300,64 @@ def test_folder_options_refuse_the_keys_folder_and_the_database(
     result = CliRunner().invoke(app, [*args, str(kefu_home / where)])
     assert result.exit_code == 1, result.output
     assert "would overwrite kefu's master key" in result.stderr
+
+
+def test_users_passwd_role_and_enable(kefu_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kefu("users", "add", "alice", "--role", "admin", "--password-stdin", input=PASSWORD + "\n")
+    kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n")
+    kefu("users", "remove", "mei")
+    assert "users enable mei" in kefu("users", "passwd", "mei", "--password-stdin", code=1)
+    again = kefu("users", "add", "mei", "--password-stdin", input=PASSWORD + "\n", code=1)
+    assert "removed" in again and "kefu users enable mei" in again
+    assert "enabled mei" in kefu("users", "enable", "mei")
+    # The new password is asked for twice; a mismatch is asked again by the prompt.
+    monkeypatch.setattr("kefu.cli.users._stdin_is_terminal", lambda: True)
+    new = PASSWORD + "!"
+    assert "password of mei changed" in kefu("users", "passwd", "mei", input=f"{new}\n{new}\n")
+    monkeypatch.setattr("kefu.cli.users._stdin_is_terminal", lambda: False)
+    no_tty = kefu("users", "passwd", "mei", input="", code=1)
+    assert "--password-stdin" in no_tty and "--no-password" not in no_tty
+    kefu("users", "passwd", "nobody", "--password-stdin", input=new + "\n", code=1)
+    assert "now admin (was agent)" in kefu("users", "role", "mei", "--role", "admin")
+    assert "already admin" in kefu("users", "role", "mei", "--role", "admin")
+    kefu("users", "role", "mei", "--role", "root", code=2)
+    kefu("users", "role", "alice", "--role", "agent")
+    last = kefu("users", "remove", "mei", code=1)
+    assert "last enabled admin" in last
+
+    from kefu.security.users import UserRepository
+
+    db = open_database(load_settings())
+    assert UserRepository(db).authenticate_password("mei", new) is not None
+    db.dispose()
+    actions = [e["action"] for e in _audit(kefu_home)]
+    assert actions[:4] == ["users.role", "users.role", "users.passwd", "users.enable"]
+    assert "intact" in kefu("audit", "verify")
+
+
+def test_audit_verify_against_a_recorded_head_catches_a_truncated_log(kefu_home: Path) -> None:
+    kefu("users", "add", "alice", "--no-password")
+    kefu("users", "key", "alice")
+    recorded = json.loads(kefu("audit", "head", "--json"))
+    assert recorded["count"] == 2 and len(recorded["head"]) == 64
+    assert f"head: {recorded['head']}" in kefu("audit", "head")
+    head, count = recorded["head"], str(recorded["count"])
+    assert "still reaches" in kefu(
+        "audit", "verify", "--expect-head", head, "--expect-count", count
+    )
+    kefu("users", "key", "alice")  # the log grows: still reaches the recorded head
+    assert "still reaches" in kefu(
+        "audit", "verify", "--expect-head", head, "--expect-count", count
+    )
+    from sqlalchemy import text
+
+    db = open_database(load_settings())
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id >= 2"))
+    db.dispose()
+    assert "intact" in kefu("audit", "verify")  # a shorter chain is valid in itself
+    cut = kefu("audit", "verify", "--expect-head", head, code=1)
+    assert "TRUNCATED" in cut and "no longer reaches the head" in cut
+    short = kefu("audit", "verify", "--expect-count", count, code=1)
+    assert "1 entries, fewer than the 2 expected" in short
+    assert "64 hex" in kefu("audit", "verify", "--expect-head", "abc", code=2)

@@ -131,3 +131,48 @@ def test_removing_an_agent_puts_their_conversations_back_in_the_queue(
             assert c.waiting_since == before[c.id].waiting_since
     assert convs.get(other).assigned_agent == "dave"  # someone else's stay theirs
     assert users.remove("carol") == 0
+
+
+def test_a_removed_name_says_it_is_reserved_and_how_to_enable_it(users: UserRepository) -> None:
+    users.create("alice", "admin", PASSWORD)
+    users.create("mei", "agent", PASSWORD)
+    users.remove("mei")
+    with pytest.raises(StorageError, match=r"but was removed.*kefu users enable mei"):
+        users.create("mei", "agent", PASSWORD)
+    users.enable("mei")
+    mei = users.get("mei")
+    assert not mei.disabled and mei.sessions_after is not None
+    # Removal dropped the password: it comes back with none until passwd sets one.
+    assert users.authenticate_password("mei", PASSWORD) is None
+    users.set_password("mei", PASSWORD + "2")
+    assert users.authenticate_password("mei", PASSWORD + "2") is not None
+    with pytest.raises(StorageError, match="not disabled"):
+        users.enable("mei")
+
+
+def test_set_password_moves_sessions_after_and_may_revoke_keys(users: UserRepository) -> None:
+    users.create("bob", "agent", PASSWORD)
+    key = users.create_api_key("bob")
+    assert users.get("bob").sessions_after is None
+    assert users.set_password("bob", PASSWORD + "x") == 0
+    assert users.get("bob").sessions_after is not None
+    assert users.authenticate_key(key) is not None  # keys are separate credentials
+    assert users.set_password("bob", PASSWORD + "y", revoke_keys=True) == 1
+    assert users.authenticate_key(key) is None
+    with pytest.raises(NotFoundError):
+        users.set_password("nobody", PASSWORD)
+
+
+def test_the_last_enabled_admin_cannot_be_demoted_or_removed(users: UserRepository) -> None:
+    users.create("alice", "admin", PASSWORD)
+    users.create("bob", "agent", PASSWORD)
+    with pytest.raises(StorageError, match="last enabled admin"):
+        users.set_role("alice", "agent")
+    with pytest.raises(StorageError, match="last enabled admin"):
+        users.remove("alice")
+    assert users.set_role("bob", "admin") == "agent"
+    assert users.set_role("alice", "agent") == "admin"  # bob is admin now
+    with pytest.raises(StorageError, match="last enabled admin"):
+        users.remove("bob")
+    with pytest.raises(ValueError, match="role"):
+        users.set_role("bob", "root")

@@ -265,3 +265,30 @@ def _use_widget(page: Any) -> None:
     frame.get_by_role("textbox").press("Enter")
     expect(frame.locator(".msg.assistant .chip").first).to_be_visible(timeout=30_000)
     _shot(page, "7-widget-on-a-shop-page")
+
+
+def test_the_admin_pages_through_the_knowledge_gaps(server: LiveServer, browser: Any) -> None:
+    from kefu.storage.conversation_repo import ConversationRepository
+
+    expect = playwright.expect
+    # 25 declined questions, written straight in (the bot would take minutes to decline them).
+    convs = ConversationRepository(server.assistant.kb.db)
+    for i in range(25):
+        cid = convs.create(channel="api").id
+        convs.add_message(cid, role="user", content=f"Do you sell garden gnome number {i}?")
+        convs.add_message(cid, role="assistant", content="-", handoff=True, mode="declined")
+    page = browser.new_page()
+    _sign_in(page, server.url + "/admin", "root", "root-secret-pw")
+    gaps = page.locator("#gaps tr")
+    expect(gaps).to_have_count(10, timeout=10_000)
+    shown = page.locator("#gaps-shown")
+    expect(shown).to_contain_text("Showing 10 of")
+    more = page.get_by_role("button", name="Show more")
+    while more.is_visible():  # until every gap is listed, 20 more a click
+        count = gaps.count()
+        more.click()
+        expect(gaps).not_to_have_count(count, timeout=10_000)
+    assert gaps.count() >= 25
+    expect(shown).to_have_text("")
+    _shot(page, "8-admin-all-knowledge-gaps")
+    page.close()

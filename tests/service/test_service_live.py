@@ -708,3 +708,38 @@ def test_a_request_for_a_person_before_any_message_waits_last_until_the_customer
     assert state["priority"] == 2 and state["status"] == "waiting"
     queue = client.get("/api/agent/queue", headers=agent).json()["waiting"]
     assert [c["id"] for c in queue] == [empty, written]  # waiting longer, same priority
+
+
+def test_a_password_reset_ends_the_users_earlier_sessions(client: TestClient) -> None:
+    from kefu.security.users import UserRepository
+
+    old = _staff(client, "ann", "agent")
+    assert client.get("/api/agent/queue", headers=old).status_code == 200
+    UserRepository(_db(client)).set_password("ann", "a brand new password")
+    assert client.get("/api/agent/queue", headers=old).status_code == 401
+    r = client.post("/api/auth/login", json={"name": "ann", "password": "a brand new password"})
+    new = {"Authorization": f"Bearer {r.json()['token']}"}
+    assert client.get("/api/agent/queue", headers=new).status_code == 200
+
+
+def _declined(db: Database, questions: list[str]) -> None:
+    """Conversations whose question the bot declined: knowledge gaps, written straight in."""
+    from kefu.storage.conversation_repo import ConversationRepository
+
+    convs = ConversationRepository(db)
+    for question in questions:
+        cid = convs.create(channel="api").id
+        convs.add_message(cid, role="user", content=question)
+        convs.add_message(cid, role="assistant", content="-", handoff=True, mode="declined")
+
+
+def test_the_knowledge_gap_list_pages_past_ten(client: TestClient) -> None:
+    admin = _staff(client, "root", "admin")
+    _declined(_db(client), [f"Do you sell garden gnome number {i}?" for i in range(25)])
+    a = client.get("/api/admin/analytics", headers=admin).json()
+    assert len(a["unanswered"]) == 10 and a["unanswered_total"] == 25
+    more = client.get("/api/admin/analytics?unanswered_limit=30", headers=admin).json()
+    assert len(more["unanswered"]) == 25 and more["unanswered_total"] == 25
+    for bad in ("0", "501", "ten"):
+        r = client.get(f"/api/admin/analytics?unanswered_limit={bad}", headers=admin)
+        assert r.status_code == 422 and "unanswered_limit" in r.text, bad

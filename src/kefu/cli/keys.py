@@ -47,14 +47,24 @@ def generate() -> None:
 @app.command("rotate")
 def rotate(
     keep_old: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--keep-old",
-            help="Keep the retired key file (needed to read backups made before rotating).",
+            "--keep-old/--delete-old",
+            help="Keep the old key file beside the new one, named with today's date (mode "
+            "0600), so backups made before now stay readable; or delete it, which makes "
+            "erasures reach those backups. Asked for when not given; with --yes: kept.",
+            show_default=False,
         ),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")
     ] = False,
 ) -> None:
-    """Re-wrap every data key under a new master key (one transaction; no text re-encrypted)."""
+    """Re-wrap every data key under a new master key (one transaction; no text re-encrypted).
+
+    Asks for confirmation first: without the old key, database backups made before the
+    rotation cannot be read any more.
+    """
     from kefu.cli.app import _errors
     from kefu.cli.audit import open_db, record
     from kefu.cli.common import console, progress_bar
@@ -66,9 +76,20 @@ def rotate(
     with _errors():
         db = open_db()
         assert isinstance(db.cipher, EnvelopeCipher)
+        from_env = db.cipher.source.from_env
+        if not yes:
+            keep_old = _confirm_rotation(db.cipher.source.describe(), from_env, keep_old)
+        elif keep_old is None:
+            # A script that did not say: the choice that cannot lose a backup.
+            keep_old = True
         with progress_bar(console(stderr=True)) as update:
             report = rotate_master_key(db, db.cipher, keep_old=keep_old, progress=update)
-        detail = {"old": report.old_id, "new": report.new_id, "rewrapped": report.rewrapped}
+        detail = {
+            "old": report.old_id,
+            "new": report.new_id,
+            "rewrapped": report.rewrapped,
+            "kept_old": report.retired_key is not None,
+        }
         record(db, "keys.rotate", None, detail)
         if report.old_id == report.new_id:
             out.print(
@@ -83,13 +104,53 @@ def rotate(
             f"(was {report.old_id}), key file {report.source}"
         )
         if report.retired_key is not None:
-            out.print(f"old key kept at {report.retired_key} for backups made before today")
+            out.print(
+                f"old key kept at {report.retired_key} (mode 0600) for backups made before "
+                "now; delete it when those backups expire (that is what carries erasures "
+                "into them)"
+            )
         else:
             out.print(
                 "[dim]The old key was deleted: database backups made before now cannot be "
                 "read any more (which is what carries erasures into them).[/]"
             )
         out.print(f"[yellow]{LOSS_WARNING}[/]")
+
+
+def _confirm_rotation(where: str, from_env: bool, keep_old: bool | None) -> bool:
+    """Ask what to do with the old key (unless given) and whether to go ahead; the answer."""
+    from kefu.cli.common import console
+    from kefu.errors import KefuError
+
+    if not _stdin_is_terminal():
+        raise KefuError(
+            "kefu keys rotate asks for confirmation, but standard input is not a terminal: "
+            "pass --yes (with --keep-old, the default, or --delete-old) to rotate from a script"
+        )
+    if from_env:
+        # Nothing is deleted: the operator holds both keys in the environment.
+        keep_old = True
+    elif keep_old is None:
+        keep_old = typer.confirm(
+            "Keep the old master key in a dated file beside the new one, so database backups "
+            "made before now can still be read?",
+            default=True,
+        )
+    fate = (
+        "the old key is kept"
+        if keep_old
+        else "the old key is DELETED: backups made before now can no longer be read"
+    )
+    if not typer.confirm(f"Rotate the master key ({where}) now; {fate}?", default=False):
+        console(stderr=True).print("nothing was rotated")
+        raise typer.Exit(1)
+    return keep_old
+
+
+def _stdin_is_terminal() -> bool:
+    import sys
+
+    return sys.stdin.isatty()
 
 
 @app.command("init")

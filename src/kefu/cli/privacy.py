@@ -85,10 +85,16 @@ def erase(
     customer_id: Annotated[str, typer.Argument(help="The customer to erase.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a customer's conversations, messages, feedback and details; shred their key."""
+    """Delete a customer's conversations, messages, feedback and details; shred their key.
+
+    Erasing a customer erased before succeeds again ("already erased"), as the HTTP DELETE
+    does, so a scripted erasure request can be repeated; an id kefu never held is an error
+    (most likely a typo)."""
     from kefu.cli.app import _errors
     from kefu.cli.audit import CLI_ROLE, cli_actor, open_db
     from kefu.cli.common import console
+    from kefu.errors import NotFoundError
+    from kefu.security.audit import AuditLog
     from kefu.security.privacy import Privacy
 
     with _errors():
@@ -97,9 +103,25 @@ def erase(
             f"Erase everything about {customer_id!r}? This cannot be undone", default=False
         ):
             raise typer.Exit(1)
-        s = Privacy(open_db()).erase_customer(
-            customer_id, actor=cli_actor(), role=CLI_ROLE, must_exist=True
-        )
+        db = open_db()
+        privacy = Privacy(db)
+        try:
+            s = privacy.erase_customer(
+                customer_id, actor=cli_actor(), role=CLI_ROLE, must_exist=True
+            )
+        except NotFoundError:
+            # Nothing held: fine if an earlier erasure is why (the audit log says so).
+            earlier = AuditLog(db).list(limit=1, action="privacy.erase", target=customer_id)
+            if not earlier:
+                raise
+            # Recorded like a repeated HTTP DELETE: the request was handled, nothing deleted.
+            privacy.erase_customer(customer_id, actor=cli_actor(), role=CLI_ROLE)
+            console().print(
+                f"{customer_id} already erased on {earlier[0].at:%Y-%m-%d %H:%M} UTC (audit "
+                f"entry {earlier[0].id}); kefu holds nothing more about them",
+                markup=False,
+            )
+            return
         console().print(
             f"erased {customer_id}: {s.conversations} conversations, {s.messages} messages, "
             f"{s.feedback} feedback, details {'deleted' if s.customer_record else 'none held'}, "

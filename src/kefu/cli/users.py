@@ -11,7 +11,7 @@ import typer
 app = typer.Typer(help="Manage agent and admin accounts and their API keys.", no_args_is_help=True)
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, *, adding: bool = False) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not _stdin_is_terminal():
@@ -21,7 +21,8 @@ def _read_password(from_stdin: bool) -> str:
 
         raise KefuError(
             "standard input is not a terminal, so the password cannot be asked for: "
-            "pipe it in with --password-stdin (or add the user with --no-password)"
+            "pipe it in with --password-stdin"
+            + (" (or add the user with --no-password)" if adding else "")
         )
     return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
 
@@ -55,7 +56,7 @@ def add(
                 "--no-password and --password-stdin contradict each other: give one",
                 param_hint="--no-password",
             )
-        password = None if no_password else _read_password(password_stdin)
+        password = None if no_password else _read_password(password_stdin, adding=True)
         try:
             db = open_db()
             user = UserRepository(db).create(name, role, password)
@@ -124,6 +125,85 @@ def remove(name: Annotated[str, typer.Argument(help="The user to disable.")]) ->
         console().print(f"disabled [bold]{name}[/] and revoked its API keys")
         if released:
             console().print(f"{released} conversation(s) they held are back in the queue")
+
+
+@app.command("passwd")
+def passwd(
+    name: Annotated[str, typer.Argument(help="The user whose password to set.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    revoke_keys: Annotated[
+        bool,
+        typer.Option("--revoke-keys", help="Also revoke the user's API keys (e.g. after a leak)."),
+    ] = False,
+) -> None:
+    """Set a new password (asked for twice, hidden, or --password-stdin; never an argument,
+    which would land in shell history and `ps`). Ends every session signed in before."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.errors import StorageError
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        db = open_db()
+        repo = UserRepository(db)
+        # A mistyped or removed name fails before the password is asked for.
+        if repo.get(name).disabled:
+            raise StorageError(f"the user {name!r} is disabled: `kefu users enable {name}` first")
+        password = _read_password(password_stdin)
+        try:
+            revoked = repo.set_password(name, password, revoke_keys=revoke_keys)
+        except ValueError as exc:
+            console(stderr=True).print(f"error: {exc}", style="bold red", markup=False)
+            raise typer.Exit(1) from exc
+        record(db, "users.passwd", name, {"api_keys_revoked": revoked})
+        console().print(f"password of [bold]{name}[/] changed; their earlier sessions are ended")
+        if revoke_keys:
+            console().print(f"{revoked} API key(s) revoked")
+
+
+@app.command("role")
+def role(
+    name: Annotated[str, typer.Argument(help="The user whose role to change.")],
+    new_role: Annotated[str, typer.Option("--role", help="agent or admin.")],
+) -> None:
+    """Promote an agent to admin or demote an admin (never the last enabled one)."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        if new_role not in ("agent", "admin"):
+            raise typer.BadParameter("role must be agent or admin", param_hint="--role")
+        db = open_db()
+        old = UserRepository(db).set_role(name, new_role)
+        if old == new_role:
+            console().print(f"[bold]{name}[/] is already {new_role}; nothing changed")
+            return
+        record(db, "users.role", name, {"from": old, "to": new_role})
+        console().print(f"[bold]{name}[/] is now {new_role} (was {old})")
+
+
+@app.command("enable")
+def enable(name: Annotated[str, typer.Argument(help="The removed user to bring back.")]) -> None:
+    """Re-enable a removed user. It comes back without a password or API keys: give it one
+    with `kefu users passwd` or `kefu users key`."""
+    from kefu.cli.app import _errors
+    from kefu.cli.audit import open_db, record
+    from kefu.cli.common import console
+    from kefu.security.users import UserRepository
+
+    with _errors():
+        db = open_db()
+        UserRepository(db).enable(name)
+        record(db, "users.enable", name)
+        console().print(
+            f"enabled [bold]{name}[/]; set a password with `kefu users passwd {name}` "
+            f"or make an API key with `kefu users key {name}`"
+        )
 
 
 @app.command("key")

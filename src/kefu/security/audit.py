@@ -3,8 +3,9 @@
 Each row's ``hash`` is ``sha256(previous row's hash + canonical JSON of this row)``, the first
 row chaining to 64 zeros. Editing, deleting or reordering any row breaks every hash after it,
 which :meth:`AuditLog.verify` finds. Cutting rows off the end leaves a shorter valid chain: to
-catch that too, keep the head (``kefu audit verify`` prints it) somewhere the database's
-administrators cannot write. There is deliberately no update or delete method.
+catch that too, keep the head (``kefu audit head``) somewhere the database's administrators
+cannot write, and check against it (``kefu audit verify --expect-head``). There is
+deliberately no update or delete method.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class AuditCheck:
     count: int
     head: str  # the last row's hash (GENESIS for an empty log)
     first_bad_id: int | None = None
+    # With ``check(expect_head=...)``: how many entries the chain had when that hash was its
+    # head (0 for GENESIS); None when no entry carries it, i.e. the log no longer reaches it.
+    expected_at: int | None = None
 
 
 def canonical(
@@ -174,19 +178,28 @@ class AuditLog:
         with self._db.session() as s:
             return [_record(e) for e in s.scalars(query)]
 
-    def check(self) -> AuditCheck:
-        """Walk the whole chain; the first row whose link or hash is wrong is reported."""
+    def check(self, expect_head: str | None = None) -> AuditCheck:
+        """Walk the whole chain; the first row whose link or hash is wrong is reported.
+
+        ``expect_head``, a head recorded earlier (``kefu audit head``), is looked for on the
+        way: a chain cut short before it is intact in itself, and only this finds the cut.
+        """
         self._db.migrate()
         prev, expected_id, count = GENESIS, 1, 0
+        expected_at = 0 if expect_head == GENESIS else None
         with self._db.session() as s:
             rows = s.scalars(
                 select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=500)
             )
             for e in rows:
                 if e.id != expected_id or e.prev_hash != prev or e.hash != _entry_hash(e):
-                    return AuditCheck(ok=False, count=count, head=prev, first_bad_id=e.id)
+                    return AuditCheck(
+                        ok=False, count=count, head=prev, first_bad_id=e.id, expected_at=expected_at
+                    )
                 prev, expected_id, count = e.hash, e.id + 1, count + 1
-        return AuditCheck(ok=True, count=count, head=prev)
+                if expected_at is None and e.hash == expect_head:
+                    expected_at = count
+        return AuditCheck(ok=True, count=count, head=prev, expected_at=expected_at)
 
     def verify(self) -> bool:
         """True when the hash chain is intact (each row's hash = sha256(prev hash + row))."""

@@ -7,9 +7,9 @@ Key file mode, step by step (each step leaves a state the next run completes):
 2. one transaction re-wraps every data key under it: all or nothing;
 3. the old key is copied to ``<key file>.old`` and the new one atomically replaces the key
    file; leftover data keys (wrapped by another process meanwhile) are re-wrapped;
-4. ``.old`` is deleted, or kept as ``<key file>.<old id>.retired`` with ``keep_old`` (needed to
-   read database backups made before the rotation; deleting it is what makes erasures reach
-   those backups).
+4. ``.old`` is deleted, or kept (mode 0600) as ``<key file>.<UTC date>.<old id>.retired`` with
+   ``keep_old`` (needed to read database backups made before the rotation, which the date
+   matches them to; deleting it is what makes erasures reach those backups).
 
 Environment mode (``KEFU_MASTER_KEY``): kefu cannot change the environment, so the operator
 sets the new key in ``KEFU_MASTER_KEY`` and the old one in ``KEFU_MASTER_KEY_PREVIOUS``, and
@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,8 +142,10 @@ def rotate_master_key(
     # 4. Retire the old key.
     retired: Path | None = None
     if keep_old:
-        retired = source.path.with_name(f"{source.path.name}.{key_id(old)}.retired")
+        day = datetime.now(UTC).strftime("%Y-%m-%d")
+        retired = source.path.with_name(f"{source.path.name}.{day}.{key_id(old)}.retired")
         os.replace(source.old_path, retired)
+        os.chmod(retired, 0o600)  # write_key_file made it so; a copy restored by hand may not be
     else:
         source.old_path.unlink()
     cipher.reload()

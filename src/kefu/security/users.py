@@ -16,7 +16,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, func, select, update
 
@@ -42,6 +42,8 @@ class UserRecord:
     role: str
     created_at: datetime
     disabled: bool
+    # Session tokens issued before this are refused (a password reset moved it); None: none are.
+    sessions_after: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,20 @@ class UserRepository:
         hashed = hash_password(_check_password(password)) if password is not None else None
         self._db.migrate()
         with self._db.session(write=True) as s:
-            if s.scalar(select(User.id).where(User.name == name)) is not None:
-                raise StorageError(f"a user named {name!r} already exists")
+            existing = s.scalar(select(User).where(User.name == name))
+            if existing is not None and existing.disabled:
+                # Names stay reserved after removal (the audit trail names them): say so, and
+                # how to bring the account back, rather than a bare "exists".
+                raise StorageError(
+                    f"a user named {name!r} already exists but was removed (disabled); the "
+                    "name stays reserved for the audit trail: bring the account back with "
+                    f"`kefu users enable {name}`, or choose another name"
+                )
+            if existing is not None:
+                raise StorageError(
+                    f"a user named {name!r} already exists; change it with `kefu users passwd` "
+                    "or `kefu users role`"
+                )
             user = User(
                 name=name, role=role, password_hash=hashed, created_at=utcnow(), disabled=False
             )
@@ -153,9 +167,9 @@ class UserRepository:
         self._db.migrate()
         now = utcnow()
         with self._db.session(write=True) as s:
-            user = s.scalar(select(User).where(User.name == name))
-            if user is None:
-                raise NotFoundError(f"no user named {name!r}")
+            user = _find(s, name)
+            if user.role == "admin" and not user.disabled:
+                _keep_an_admin(s, user, "remove")
             user.disabled = True
             user.password_hash = None
             s.execute(
@@ -178,14 +192,57 @@ class UserRepository:
             )
             return int(released.rowcount)  # type: ignore[attr-defined]
 
-    def set_password(self, name: str, password: str) -> None:
+    def set_password(self, name: str, password: str, *, revoke_keys: bool = False) -> int:
+        """Set a new password and end every session signed in before now.
+
+        A reset usually follows a leak or a departure, so the old sessions must not outlive
+        it. API keys are separate credentials (often a script's): revoked only with
+        ``revoke_keys``. Returns how many keys were revoked.
+        """
         hashed = hash_password(_check_password(password))
         self._db.migrate()
+        now = utcnow()
         with self._db.session(write=True) as s:
-            user = s.scalar(select(User).where(User.name == name))
-            if user is None:
-                raise NotFoundError(f"no user named {name!r}")
+            user = _find(s, name)
+            if user.disabled:
+                raise StorageError(
+                    f"the user {name!r} is disabled: `kefu users enable {name}` first"
+                )
             user.password_hash = hashed
+            user.sessions_after = now
+            if not revoke_keys:
+                return 0
+            revoked = s.execute(
+                update(ApiKey)
+                .where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+            return int(revoked.rowcount)  # type: ignore[attr-defined]
+
+    def set_role(self, name: str, role: str) -> str:
+        """Change the user's role; returns the old one. The last enabled admin stays admin."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {sorted(ROLES)}, not {role!r}")
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            user = _find(s, name)
+            old = user.role
+            if old == "admin" and role != "admin" and not user.disabled:
+                _keep_an_admin(s, user, "demote")
+            user.role = role
+            return old
+
+    def enable(self, name: str) -> None:
+        """Bring back a removed user. It comes back with no password and no live API key
+        (removal dropped both): set one with ``kefu users passwd`` or ``kefu users key``."""
+        self._db.migrate()
+        with self._db.session(write=True) as s:
+            user = _find(s, name)
+            if not user.disabled:
+                raise StorageError(f"the user {name!r} is not disabled")
+            user.disabled = False
+            # Sessions from before the removal must not come back to life with the account.
+            user.sessions_after = utcnow()
 
     def authenticate_password(self, name: str, password: str) -> UserRecord | None:
         """The user if the password is right and the account enabled; else None.
@@ -301,6 +358,28 @@ class UserRepository:
             return s.get(RevokedSession, digest) is not None
 
 
+def _find(s: Any, name: str) -> User:
+    user = s.scalar(select(User).where(User.name == name))
+    if user is None:
+        raise NotFoundError(f"no user named {name!r}")
+    return cast(User, user)
+
+
+def _keep_an_admin(s: Any, user: User, what: str) -> None:
+    """Refuse to remove or demote the last enabled admin: nobody could run the dashboard,
+    and only someone with shell access to the server could repair it."""
+    others = s.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == "admin", User.disabled.is_(False), User.id != user.id)
+    )
+    if not others:
+        raise StorageError(
+            f"cannot {what} {user.name!r}: it is the last enabled admin; add or promote "
+            "another admin first (kefu users add NAME --role admin, or kefu users role)"
+        )
+
+
 def _record(user: User) -> UserRecord:
     return UserRecord(
         id=user.id,
@@ -308,4 +387,5 @@ def _record(user: User) -> UserRecord:
         role=user.role,
         created_at=user.created_at,
         disabled=bool(user.disabled),
+        sessions_after=user.sessions_after,
     )

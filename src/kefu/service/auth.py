@@ -7,7 +7,8 @@ Two credentials are accepted as ``Authorization: Bearer ...``:
   stateless: ``kefus_<payload>.<hmac>`` signed with a key kept under ``KEFU_HOME/keys``, valid
   for 12 hours. Each request still loads the user, so removing or disabling a user ends their
   sessions at once, and checks the token against the ones ended by ``POST /api/auth/logout``
-  (kept, as sha256, until they would have expired).
+  (kept, as sha256, until they would have expired) and against the user's ``sessions_after``
+  (moved forward by ``kefu users passwd``, which so ends every older session).
 
 Customers never use these: their bearer token opens only their own conversation
 (`kefu.service.deps.authorized_conversation`).
@@ -76,10 +77,18 @@ def session_key(home: Path) -> bytes:
 
 
 def make_session(key: bytes, name: str, role: str, *, now: float | None = None) -> tuple[str, int]:
-    expires = int((now or time.time()) + SESSION_TTL_S)
+    issued = now or time.time()
+    expires = int(issued + SESSION_TTL_S)
     # "s": a random id, so two sign-ins in the same second get different tokens and signing
-    # one out (revocation is by token) leaves the other alone.
-    claims = {"n": name, "r": role, "e": expires, "s": secrets.token_urlsafe(9)}
+    # one out (revocation is by token) leaves the other alone. "i": when it was issued (ms),
+    # to refuse tokens older than a password reset (the user's sessions_after).
+    claims = {
+        "n": name,
+        "r": role,
+        "e": expires,
+        "i": round(issued, 3),
+        "s": secrets.token_urlsafe(9),
+    }
     payload = json.dumps(claims, separators=(",", ":")).encode()
     body = base64.urlsafe_b64encode(payload).decode().rstrip("=")
     mac = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
@@ -88,8 +97,9 @@ def make_session(key: bytes, name: str, role: str, *, now: float | None = None) 
 
 def read_session(
     key: bytes, token: str, *, now: float | None = None
-) -> tuple[str, str, int] | None:
-    """(name, role, expiry as Unix time) of a valid, unexpired session token; else None."""
+) -> tuple[str, str, int, float] | None:
+    """(name, role, expiry, issue time; Unix times) of a valid, unexpired session token; else
+    None. Tokens made before the issue time was carried count from their expiry back."""
     if not token.startswith(SESSION_PREFIX) or "." not in token:
         return None
     body, _, mac = token[len(SESSION_PREFIX) :].rpartition(".")
@@ -99,11 +109,12 @@ def read_session(
     try:
         data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
         name, role, expires = str(data["n"]), str(data["r"]), int(data["e"])
-    except (ValueError, KeyError, TypeError):
+        issued = float(data.get("i", expires - SESSION_TTL_S))
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if expires < (now or time.time()):
         return None
-    return name, role, expires
+    return name, role, expires, issued
 
 
 def client_ip(request: Request) -> str | None:
@@ -133,6 +144,13 @@ def current_staff(
             try:
                 user = users.get(found[0])
             except NotFoundError:
+                user = None
+            # Signed in before a password reset (or before a removed account came back).
+            if (
+                user is not None
+                and user.sessions_after is not None
+                and found[3] < user.sessions_after.timestamp()
+            ):
                 user = None
     else:
         user = users.authenticate_key(token)

@@ -423,7 +423,20 @@ class SupportRepository:
         now: datetime | None = None,
         skip: Callable[[str], bool] | None = None,
     ) -> builtins.list[dict[str, Any]]:
-        """The customer questions the bot declined most often: the knowledge gaps to fill.
+        """The ``limit`` customer questions the bot declined most often (see `knowledge_gaps`)."""
+        return self.knowledge_gaps(days=days, limit=limit, now=now, skip=skip)[0]
+
+    def knowledge_gaps(
+        self,
+        *,
+        days: int = 30,
+        limit: int = 10,
+        now: datetime | None = None,
+        skip: Callable[[str], bool] | None = None,
+    ) -> tuple[builtins.list[dict[str, Any]], int]:
+        """The customer questions the bot declined most often: the knowledge gaps to fill, the
+        ``limit`` most frequent first, and how many distinct ones there are in all (so a
+        dashboard knows whether to offer more).
 
         Grouped by the text as typed (normalised for case and spacing). ``skip(text)`` True
         leaves a question out: one the bot was right not to answer, such as a request for a
@@ -478,7 +491,8 @@ class SupportRepository:
                 key = " ".join(text.casefold().split())
                 counts[key] += 1
                 example.setdefault(key, text)
-        return [{"question": example[k], "count": n} for k, n in counts.most_common(limit)]
+        top = [{"question": example[k], "count": n} for k, n in counts.most_common(limit)]
+        return top, len(counts)
 
     # -- helpers ------------------------------------------------------------------------
     @staticmethod

@@ -26,6 +26,9 @@ router = APIRouter(prefix="/api/admin", tags=["admin"])
 # on the upload route only.
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 UPLOAD_PATH = "/api/admin/knowledge"
+# The most knowledge gaps one analytics call lists: each costs a decrypt of the question, and
+# more than this is a report to export, not a page to read.
+MAX_GAPS = 500
 _SAFE_NAME = re.compile(
     r"^[\w\-. ()\u4e00-\u9fff]{1,120}\.(csv|tsv|json|jsonl|md|markdown|txt|html|htm|pdf)$",
     re.IGNORECASE,
@@ -45,21 +48,36 @@ async def analytics(
     admin: AdminDep,
     assistant: AssistantDep,
     days: Annotated[int, Query(ge=1, le=365)] = 30,
+    unanswered_limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=MAX_GAPS,
+            description="How many of the unanswered questions to list, most frequent first.",
+        ),
+    ] = 10,
 ) -> dict[str, Any]:
     """Conversations per day; the shares handled by the bot alone (resolution_rate) and
     handed to a person (handoff_rate), which add up to 1; thumbs and ratings; latency
     p50/p95; and the questions the bot could not answer (the knowledge gaps: only messages
     triaged as ordinary questions; a request for a person, a complaint, an insult or a safety
-    case was handed over on purpose and is no gap)."""
+    case was handed over on purpose and is no gap): the ``unanswered_limit`` most frequent in
+    ``unanswered``, and how many distinct ones there are in ``unanswered_total``."""
     from kefu.dialogue.intents import triage
 
     # The knowledge gaps are customers' own questions: reading them is audited.
-    await live.run_sync(audit, assistant, admin, "analytics.view", None, {"days": days})
+    detail = {"days": days, "unanswered_limit": unanswered_limit}
+    await live.run_sync(audit, assistant, admin, "analytics.view", None, detail)
     repo = live.support(assistant)
     numbers = await live.run_sync(repo.analytics, days=days)
-    numbers["unanswered"] = await live.run_sync(
-        repo.unanswered, days=days, skip=lambda text: triage(text) != "none"
+    gaps, total = await live.run_sync(
+        repo.knowledge_gaps,
+        days=days,
+        limit=unanswered_limit,
+        skip=lambda text: triage(text) != "none",
     )
+    numbers["unanswered"] = gaps
+    numbers["unanswered_total"] = total
     return numbers
 
 

@@ -7,6 +7,9 @@
   const KEY = "kefu.staff";
   const SVG = "http://www.w3.org/2000/svg";
   let me = null;
+  // How many knowledge gaps to list; "Show more" raises it (the API allows up to 500).
+  const GAPS_STEP = 20, GAPS_MAX = 500;
+  let gapsLimit = 10;
   const $ = (id) => document.getElementById(id);
   const pct = (x) => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
   const ms = (x) => (x === null || x === undefined ? "–" : `${Math.round(x)} ms`);
@@ -51,7 +54,7 @@
   async function load() {
     const days = $("days").value;
     try {
-      const a = await api("GET", `/api/admin/analytics?days=${days}`, { token: me.token });
+      const a = await analytics(days);
       $("cards").replaceChildren(
         card("Conversations", String(a.conversations)),
         // The two add up to 100%: every conversation was either handled by the bot alone or
@@ -64,12 +67,30 @@
         card("Latency p50 / p95", `${ms(a.latency_ms_p50)} / ${ms(a.latency_ms_p95)}`),
       );
       $("per-day").replaceChildren(barChart(a.per_day));
-      $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, clip(g.question)), el("td", { class: "num" }, String(g.count))))
-        : [el("tr", {}, el("td", { colspan: 2, class: "muted" }, "None: every question got an answer."))]));
+      showGaps(a);
     } catch (err) { if (err.status === 401) signOut(); }
     loadKnowledge();
     loadConversations();
     loadAudit();
+  }
+
+  function analytics(days) {
+    return api("GET", `/api/admin/analytics?days=${days}&unanswered_limit=${gapsLimit}`, { token: me.token });
+  }
+
+  function showGaps(a) {
+    $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, clip(g.question)), el("td", { class: "num" }, String(g.count))))
+      : [el("tr", {}, el("td", { colspan: 2, class: "muted" }, "None: every question got an answer."))]));
+    const total = a.unanswered_total ?? a.unanswered.length;
+    $("gaps-shown").textContent = total > a.unanswered.length ? `Showing ${a.unanswered.length} of ${total}.` : "";
+    $("gaps-more").hidden = !(total > a.unanswered.length && gapsLimit < GAPS_MAX);
+  }
+
+  async function moreGaps() {
+    gapsLimit = Math.min(GAPS_MAX, gapsLimit + GAPS_STEP);
+    try {
+      showGaps(await analytics($("days").value));
+    } catch (err) { if (err.status === 401) signOut(); }
   }
 
   async function loadKnowledge() {
@@ -126,6 +147,7 @@
     } catch (err) { $("upload-result").textContent = err.message; }
   });
   $("days").addEventListener("change", () => me && load());
+  $("gaps-more").addEventListener("click", moreGaps);
   $("signout").addEventListener("click", signOut);
 
   signIn($("signin"), KEY, (who) => {

@@ -90,8 +90,13 @@ def decoded_payloads(text: str) -> list[str]:
 
 def views(text: str, *, decode: bool = False) -> list[str]:
     """Normalised readings of ``text`` for the detectors (``decode``: also hidden payloads)."""
+    from kefu.text.variants import to_mandarin
+
     base = normalize(text)
     out = [base, _close_spacing(base), _unleet(_close_spacing(base))]
+    # The rules are written in simplified Mandarin: a Hong Kong customer's "我唔想活" or
+    # "轉人工" is read in that form too (identical for simplified text, so added only then).
+    out.append(to_mandarin(base))
     if decode:
         out += [normalize(p) for p in decoded_payloads(text)]
         out.append(codecs.encode(base, "rot13"))

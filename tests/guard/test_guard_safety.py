@@ -327,3 +327,31 @@ def test_fires_gas_leaks_and_accidents_with_someone_hurt_are_emergencies(text: s
 )
 def test_look_alikes_of_fires_and_minor_accidents_are_not_emergencies(text: str) -> None:
     assert assess(text) != "emergency"
+
+
+# A card centre's tester (2026-11-30): a threat of violence right now got a plain decline.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a loan shark is outside my door threatening to hurt me over my debt",
+        "they threatened to break my legs if I don't pay by Friday",
+        "高利贷的人在我家门口说要打我",
+        "催收的人威胁要砍我全家",
+    ],
+)
+def test_a_threat_of_violence_is_an_emergency(text: str) -> None:
+    assert assess(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bank threatened to take me to court",
+        "debt collectors keep threatening to sue me",
+        "they threatened to hurt my credit score",
+        "催收威胁要打电话给我家人",
+        "催收说要打我电话",
+    ],
+)
+def test_threats_that_are_not_violence_are_not_emergencies(text: str) -> None:
+    assert assess(text) != "emergency"

@@ -188,19 +188,23 @@ _RELATIVE_RECORDS_ZH = re.compile(
     + r"{0,8}"
     + _RECORDS_ZH
     + r"|"
-    # what someone was treated for: "我前男友上周在你们医院看了什么病"
+    # what someone was treated for at the business: "我前男友上周在你们医院看了什么病" (not "得了
+    # 什么病", which asks for a diagnosis from symptoms)
     + _SOMEONE_ZH
     + _
-    + r"{0,16}(看了?什么病|得了?什么病|什么病|因为什么(住院|看病|就诊)|看的什么(科|病)|"
-    r"开了?什么药|诊断(是|为)什么)"
+    + r"{0,16}(看了什么病|看的什么(病|科)|开了什么药|因为什么(住院|就诊)|诊断(结果)?是什么)"
 )
 _FETCH_ZH = re.compile(
-    r"查一下|查查|帮我查|查询|查到|告诉我|发给我|发我|给我看|调出|调取|打印|拿给我|看一下|看看|"
-    r"把" + _ + r"{0,16}(给我|告诉我|发我|发给我)|什么病|因为什么|诊断(是|为)什么|开了?什么药"
+    r"查一下|查查|帮我查|查询|查到|告诉我|发给我|发我|给我看|调出|调取|打印|拿给我|"
+    r"把"
+    + _
+    + r"{0,16}(给我|告诉我|发我|发给我)|看了什么病|看的什么|开了什么药|因为什么(住院|就诊)|"
+    r"诊断(结果)?是什么"
 )
 # Asking what a result the customer holds means, or a policy question ("家属可以代取报告吗").
 _MEANING_ZH = re.compile(
     r"什么意思|啥意思|正常吗|怎么看|上(面)?写|偏高|偏低|严重吗|要紧吗|指标|可以代|能代|代(取|领|办|拿)|"
+    r"是不是|这是|医生|专家|"
     # how to look them up themselves: "我老公想查一下他的检查报告怎么查"
     r"(怎么|如何|怎样|在哪(里|儿)?|去哪(里|儿)?)(查|看|打印|取|拿)"
 )

@@ -78,3 +78,42 @@ def test_the_stored_turn_keeps_the_notice_and_hides_the_card(
 def test_no_notice_without_card_data(make_assistant: MakeAssistant, text: str) -> None:
     assistant, _ = make_assistant()
     assert NOTICE_EN not in assistant.ask(text).text
+
+
+SECRET_EN = messages.reply("secret_data", "en")
+SECRET_ZH = messages.reply("secret_data", "zh")
+
+
+def test_a_pin_and_otp_get_the_never_share_warning_and_are_not_stored(
+    make_assistant: MakeAssistant,
+) -> None:
+    # A bank card centre's tester: the PIN and OTP were stored verbatim, with no warning.
+    assistant, _ = make_assistant()
+    sid = assistant.start()
+    text = "my PIN is 4821 and the OTP you sent is 552901, please unlock my card"
+    answer = assistant.ask(text, session_id=sid)
+    assert answer.text.startswith(f"{SECRET_EN}\n\n")
+    assert NOTICE_EN not in answer.text
+    stored = assistant.history(sid)
+    assert "4821" not in stored[0].content and "552901" not in stored[0].content
+
+
+def test_a_chinese_password_gets_the_chinese_warning(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("我的密码是 739104，验证码 662781，帮我解锁")
+    assert answer.text.startswith(f"{SECRET_ZH}\n\n")
+
+
+def test_a_card_number_and_a_pin_get_both_warnings(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("card 4111 1111 1111 1111 PIN 4821 is blocked")
+    assert answer.text.startswith(f"{NOTICE_EN}\n\n{SECRET_EN}\n\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["PIN reset takes 3 days?", "the OTP never arrived", "验证码没收到", "密码忘了怎么办"]
+)
+def test_no_secret_warning_without_a_secret(make_assistant: MakeAssistant, text: str) -> None:
+    assistant, _ = make_assistant()
+    reply = assistant.ask(text).text
+    assert SECRET_EN not in reply and SECRET_ZH not in reply

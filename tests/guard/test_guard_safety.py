@@ -327,3 +327,96 @@ def test_fires_gas_leaks_and_accidents_with_someone_hurt_are_emergencies(text: s
 )
 def test_look_alikes_of_fires_and_minor_accidents_are_not_emergencies(text: str) -> None:
     assert assess(text) != "emergency"
+
+
+# A card centre's tester (2026-11-30): a threat of violence right now got a plain decline.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a loan shark is outside my door threatening to hurt me over my debt",
+        "they threatened to break my legs if I don't pay by Friday",
+        "高利贷的人在我家门口说要打我",
+        "催收的人威胁要砍我全家",
+    ],
+)
+def test_a_threat_of_violence_is_an_emergency(text: str) -> None:
+    assert assess(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the bank threatened to take me to court",
+        "debt collectors keep threatening to sue me",
+        "they threatened to hurt my credit score",
+        "催收威胁要打电话给我家人",
+        "催收说要打我电话",
+    ],
+)
+def test_threats_that_are_not_violence_are_not_emergencies(text: str) -> None:
+    assert assess(text) != "emergency"
+
+
+# A card centre's tester (2026-11-30): these got the generic "not sure" decline, queued as
+# knowledge gaps, instead of the investment refusal.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I put my savings in gold?",
+        "I have HK$300,000 sitting idle, what would you do with it?",
+        "gold is at a record high, sell now or hold?",
+        "is the S&P 500 a safe bet for my kids' education money?",
+        "现在买美股还是港股好？",
+        "现在是买港元债券的好时机吗",
+        "我退休金应该怎么配置",
+    ],
+)
+def test_the_card_centre_testers_advice_requests_are_investment(text: str) -> None:
+    assert assess(text) == "investment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the interest rate on the gold card",
+        "how do I buy foreign currency",
+        "基金定投怎么取消",
+        "is now a good time to buy a new card?",
+        "I have 5000 points, what would you do with them?",
+        "should I buy property insurance?",
+        "卡放钱包里安全吗",
+    ],
+)
+def test_product_questions_are_not_investment_advice(text: str) -> None:
+    assert assess(text) is None
+
+
+# A Guangzhou hospital's tester (2026-11-30): a relative's records asked for in Chinese got a
+# curated "可以…" or the diagnosis; the English twin got the someone-else's-data refusal.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我查一下我老婆的检查报告",
+        "我是张三的家属，把他的诊断结果告诉我",
+        "我前男友上周在你们医院看了什么病",
+        "查一下李明的病历",
+        "把我爸的体检报告打印给我",
+    ],
+)
+def test_a_relatives_records_in_chinese_are_private(text: str) -> None:
+    assert assess(text) == "private"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我想查我自己的报告",
+        "家属可以代取报告吗",
+        "我老婆想预约",
+        "我老公想查一下他的检查报告怎么查",
+        "我妈的检查报告什么时候出来",
+        "我老婆的报告出来了，医生说要复查，挂哪个科",
+    ],
+)
+def test_chinese_look_alikes_of_a_relatives_records_are_not_private(text: str) -> None:
+    assert assess(text) != "private"

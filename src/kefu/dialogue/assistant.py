@@ -76,6 +76,8 @@ _SAFETY_REPLY = {
 }
 # What a customer must never send in chat: a card's expiry date alone is not worth a warning.
 _CARD_DATA = ("CARD", "CVV")
+# What no one, the business included, may ever ask for (a bank card centre's tester).
+_SECRETS = ("PIN", "OTP", "PASSWORD")
 # Not a safety kind, but answered the same way: fixed text and a person, the business's
 # confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
 _FIXED_REPLY = {**_SAFETY_REPLY, "complaint": "complaint"}
@@ -515,13 +517,18 @@ class Assistant:
 
 def card_data_notice(message: str, language: str) -> str:
     """The fixed warning (and a blank line) that goes before the reply to a message with a full
-    card number or a security code in it, or "" for any other message. Redaction hides them
+    card number or a security code in it, and another for a PIN, one-time password or
+    password, or "" for any other message. Redaction hides them
     from storage and the agents; the customer must also learn not to send them."""
     from kefu.guard.pii import detect_pii
 
-    if not detect_pii(message, kinds=_CARD_DATA):
-        return ""
-    return messages.reply("card_data", language) + "\n\n"
+    found = {span.kind for span in detect_pii(message, kinds=_CARD_DATA + _SECRETS)}
+    notices = [
+        messages.reply(key, language)
+        for key, kinds in (("card_data", _CARD_DATA), ("secret_data", _SECRETS))
+        if found.intersection(kinds)
+    ]
+    return "".join(f"{notice}\n\n" for notice in notices)
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

@@ -29,6 +29,13 @@ _REPLIES: dict[str, dict[str, str]] = {
         "chat; we have hidden it.",
         "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码，我们已将其隐藏。",
     },
+    "secret_data": {
+        "en": "Please never share your PIN, one-time password (OTP) or password with anyone, not "
+        "even with us: we will never ask for them. We have hidden it; if you think someone else "
+        "may know it, change it now.",
+        "zh": "请勿向任何人透露您的密码、PIN 或验证码，包括我们：我们绝不会向您索取。"
+        "我们已将其隐藏；如您担心已泄露，请立即修改。",
+    },
     "greeting": {
         "en": "Hello! How can I help you today?",
         "zh": "您好！请问有什么可以帮您？",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.fraud_bank import asks_for_bank_fraud
 from kefu.guard.fraud_shop import NOT_ME_ZH as _NOT_ME_ZH
 from kefu.guard.fraud_shop import asks_for_shop_fraud
 
@@ -444,6 +445,8 @@ def asks_for_fraud(texts: list[str]) -> bool:
     for text in texts:
         # before the victim's words: "I got it", "收到了" are what these lies are about
         if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text) or asks_for_shop_fraud(text):
+            return True
+        if asks_for_bank_fraud(text):
             return True
         if _FRAUD_EN.search(text):
             return True

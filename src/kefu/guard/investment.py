@@ -17,7 +17,8 @@ _ASSET = (
     r"income|balanced|dividend|tech|technology|global|"
     r"money[- ]market|investment|etf) funds?|etfs?|"
     r"crypto\w*|bitcoin|btc|ethereum|solana|dogecoin|bonds|s&p( ?500)?|nasdaq|ftse( ?100)?|"
-    r"dow jones|nikkei|hang seng|"
+    r"dow jones|nikkei|hang seng|gold|silver|precious metals|real estate|"
+    r"property(?! (insurance|tax|damage|details|address|management))|"
     r"portfolio|401\W?k|\bira\b|equities|securities|investments?)"
 )
 _INVESTMENT = re.compile(
@@ -73,7 +74,8 @@ _INVESTMENT = re.compile(
     re.IGNORECASE,
 )
 _ASSET_ZH = (
-    r"(股票|基金|黄金|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|钱)"
+    r"(股票|基金|黄金|白银|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|"
+    r"美股|港股|a股|股市|楼市|房产|美元|港元|港币|退休金|养老金|养老钱|教育金|钱)"
 )
 _JUDGEMENT_ZH = (
     r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
@@ -81,7 +83,10 @@ _JUDGEMENT_ZH = (
     r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
     r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
     r"哪个(收益|回报|利息|赚)(更)?(高|多|好)|还是" + _ + r"{0,10}(划算|好|合适)|"
-    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去)|"
+    r"(应该|要不要|该不该|是否)" + _ + r"{0,12}(买|投|卖|抄底|拿去|入手|上车|入场|进场)|"
+    # what the bot would do, hold or sell, where to put it: "你会怎么处理", "卖还是继续拿着"
+    r"你会怎么(处理|安排|打理|用|投|花|配置)|(换(做|成)|如果是)你|卖还是|还是卖|"
+    r"(拿着|持有|继续拿|继续持有)还是|放哪(里|儿)?|(能|可以|该|要)(上车|入手|入场|进场)(吗|了吗)|"
     # "零钱罐和股票哪个更适合我", "哪只股票下周会涨"
     r"哪(个|种|只|支|一个)" + _ + r"{0,4}(更)?(适合|合适)(我|我们|我家)|"
     r"(会|能|还会|还能)(大)?(涨|跌|反弹)吗|会不会(大)?(涨|跌|反弹)|涨不涨)"
@@ -98,16 +103,65 @@ _INVESTMENT_ZH = re.compile(
     + _ASSET_ZH
     # market timing needs no asset word: "现在是不是入场的好时机"
     + r"|(入场|进场|上车|建仓|抄底)(的)?(好)?时机"
+    # "现在是买港元债券的好时机吗"
+    + r"|(买|卖|入手|投资)"
+    + _
+    + r"{0,10}(的)?好时机"
     # buying an asset, judged: "全部买茅台股票行不行" (not "退钱行不行": no buying)
     + r"|(买|投|押|梭哈|全仓|满仓)"
     + _
     + r"{0,4}"
     + _ASSET_ZH
     + _
-    + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|能赚吗)"
+    + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|稳不稳|能赚吗|安全吗|合适吗|划算吗)"
+    # money put into a product, judged: "教育金放指数基金合适吗" (not "卡放钱包里安全吗")
+    + r"|放(在|进|到)?"
+    + _
+    + r"{0,4}(股票|基金|指数|债券|理财|黄金|比特币|美股|港股)"
+    + _
+    + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|稳不稳|安全吗|合适吗|划算吗)"
 )
+
+# Phrasings a card centre's tester found declined as "not sure" rather than refused
+# (2026-11-30): what the bot would do with the money, hold or sell, a safe bet, market timing,
+# where the money should go, how savings should be allocated.
+_MONEY_EN = (
+    r"([£$€¥]|\bhk\$|\b\d[\d,.]*\s?(k|grand|million|m)\b|savings|money|cash|"
+    r"bonus|inheritance|lump sum|pension|retirement|nest egg)"
+)
+_ADVICE_MORE_EN = re.compile(
+    r"\b(sell|buy|get out)( (it|them|now))? or (hold|wait|keep|stay)\b|\b(hold|keep) or sell\b|"
+    r"\bbuy the dip\b|"
+    r"\b(too late|too early|(a |the )?(right|good|bad|best) time) to (buy|sell|get into|get in|"
+    r"get out of|invest)\b(?! (a |an |the |my )?(new )?(card|ticket|plan|policy|insurance))|"
+    r"\b(safe|safer|safest|good|better|best|smart) bet\b|"
+    r"\b(safe|safer|safest|good|better|best) place (for|to (put|keep|park)) (my|our|the) "
+    r"(money|savings|cash|retirement|pension|nest egg)|"
+    r"\bwhere (should|do|would) (i|we|you) (put|park|keep|invest)\b(?=.*" + _MONEY_EN + r")|"
+    r"\bwhere should (the|my|our|this) (money|savings|cash|funds?|bonus) go\b|"
+    r"\bhow would you (invest|allocate|split)\b|"
+    r"\bhow should (my|our|the) (\w+ ){0,2}(savings|money|pension|portfolio|funds?) be "
+    r"(allocated|invested|split|divided)\b|"
+    r"\b(keep|put|move|convert|hold|park) (all |most |half )?(of )?(my|our) (money|savings|cash) "
+    r"(in|into|to) ((us|hk|australian|canadian) )?(dollars|usd|hkd|rmb|renminbi|yuan|yen|euros?|"
+    r"gold|property|real estate|crypto\w*|stocks|shares)\b",
+    re.IGNORECASE,
+)
+
+
+# "I have HK$300,000 sitting idle, what would you do with it?": the money may come first.
+_WHAT_WOULD_YOU_DO = re.compile(
+    r"\bwhat would you do with (it|them|this|that|(my|the|a|this|that|our) \w+)\b", re.IGNORECASE
+)
+_MONEY_RE_EN = re.compile(_MONEY_EN, re.IGNORECASE)
+
+
+def _asks_more_en(text: str) -> bool:
+    if _ADVICE_MORE_EN.search(text):
+        return True
+    return bool(_WHAT_WOULD_YOU_DO.search(text) and _MONEY_RE_EN.search(text))
 
 
 def asks_for_advice(texts: list[str]) -> bool:
     """Does a message (any of its views) ask for personalised investment advice?"""
-    return any(_INVESTMENT.search(t) or _INVESTMENT_ZH.search(t) for t in texts)
+    return any(_INVESTMENT.search(t) or _INVESTMENT_ZH.search(t) or _asks_more_en(t) for t in texts)

@@ -46,6 +46,11 @@ Kinds and how they are validated:
 - ``BANK_ACCOUNT`` -- a UK sort code after its name, and a bank account number after "bank
   account" / "银行账号" or after "account" near a sort code; see `kefu.guard.pii_uk`.
 - ``ADDRESS`` -- best effort, see `kefu.guard.pii_address`.
+- ``PIN``, ``OTP``, ``PASSWORD`` -- a value right after its name ("my PIN is 4821", "验证码
+  662781", "密码：abc123"); see `kefu.guard.pii_secrets`.
+- ``MEDICAL_ID`` -- a medical insurance, social security or clinic card number after its name
+  ("医保卡号 0012345678"); it outranks a card (a Luhn-valid 13-digit one is still not a
+  bank card) and ties with a resident ID, which wins (a 社保卡号 is often the ID number).
 """
 
 from __future__ import annotations
@@ -66,19 +71,22 @@ from kefu.guard.checksums import (
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
-from kefu.guard.pii_named import dates_of_birth, named_cards, passports
+from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
+from kefu.guard.pii_secrets import secrets
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
+    "PIN", "OTP", "PASSWORD", "MEDICAL_ID",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
 _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
-    "BANK_ACCOUNT": 5, "PHONE": 3, "ADDRESS": 1,
+    "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
+    "MEDICAL_ID": 7, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -384,6 +392,16 @@ def _pairs(
     return candidates
 
 
+def _secrets(kind: str) -> Callable[[str], Iterator[Candidate]]:
+    # One scan finds all three kinds (the name decides which); each recogniser keeps its own.
+    def find(text: str) -> Iterator[Candidate]:
+        for found, start, end in secrets(text):
+            if found == kind:
+                yield found, start, end
+
+    return find
+
+
 def _cn_id_ok(value: str) -> bool:
     # A wrong check character is most often a customer's typo: the rest is still their ID.
     return cn_id_valid(value) or cn_id_mistyped(value)
@@ -432,6 +450,10 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "NRIC": (_pairs(nrics, "NRIC"),),
     "PLATE": (_pairs(plates, "PLATE"),),
     "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"),),
+    "PIN": (_secrets("PIN"),),
+    "OTP": (_secrets("OTP"),),
+    "PASSWORD": (_secrets("PASSWORD"),),
+    "MEDICAL_ID": (_pairs(medical_ids, "MEDICAL_ID"),),
 }
 
 

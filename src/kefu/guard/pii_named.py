@@ -7,6 +7,10 @@ run a card number, a passport number or a date of birth, and the name stays read
   typo still leaks their real digits). `kefu.guard.pii` trims a trailing stray group.
 - passport numbers after "passport (number|no.)", "护照(号)": 6-9 letters and digits, at
   least 5 of them digits (UK 533380006, CN E12345678).
+- medical insurance, social security and clinic card numbers after their name ("医保卡号",
+  "社保卡", "就诊卡", "health insurance number"): 6-20 digits, optionally after 1-3 capital
+  letters. A 13-digit 医保卡号 read as a bank card (or a 10-digit one kept in clear) tells an
+  agent the wrong thing or leaks it (a Guangzhou hospital's black-box test).
 - dates of birth after "date of birth", "DOB", "born (on)", "出生日期", "出生于", or after
   "birthday"/"生日" when "is"/"是" or a colon follows: a day and a month (a year alone, as
   in "born in 1985", is not one; a birthday party's date is not a date of birth).
@@ -31,7 +35,8 @@ _CARD_NAME = re.compile(
     "(?=[CcDdBbMmPp银信借储卡])"
     "(?:(?<![A-Za-z])(?i:(?:credit|debit|bank|payment) card(?: (?:number|no\\.?|num|#))?"
     "|card (?:number|no\\.?|num|#)|my card)(?![A-Za-z])"
-    "|(?:银行|信用|借记|储蓄)卡(?:卡?号码?)?|(?<!就诊)卡号码?)"
+    # A health insurance, social security or clinic card's number is not a bank card's.
+    "|(?:银行|信用|借记|储蓄)卡(?:卡?号码?)?|(?<!就诊|医保|社保|醫保|诊疗|診療)卡号码?)"
     + _SAID
     + "(?P<value>"
     + D
@@ -42,6 +47,15 @@ _CARD_NAME = re.compile(
     + "(?![ \\-－]?"
     + D
     + ")"
+)
+
+_MEDICAL_ID = re.compile(
+    "(?=[医醫社就HhMmIi])"
+    "(?:(?<![A-Za-z])(?i:(?:medical|health) insurance(?: card)? (?:number|no\\.?|#|id)"
+    "|medicare (?:number|no\\.?|#)|insurance card (?:number|no\\.?|#))(?![A-Za-z])"
+    "|(?:医保|醫保|社保|医疗保险|醫療保險|社会保障|社會保障)(?:卡)?(?:号码?|號碼?|编号|編號)?"
+    # 就诊卡号 is an MRN (`kefu.guard.pii`); a number right after 就诊卡 is this kind.
+    "|就诊卡|就診卡)" + _SAID + "(?P<value>(?:[A-Z]{1,3}-?)?" + D + "{6,20})" + _NOT_AFTER
 )
 
 _PASSPORT = re.compile(
@@ -146,6 +160,12 @@ def _date_ok(value: str) -> bool:
 def named_cards(text: str) -> Iterator[tuple[int, int]]:
     """The digit run after each card word (13-19 digits; checksum not required)."""
     for m in _CARD_NAME.finditer(text):
+        yield m.start("value"), m.end("value")
+
+
+def medical_ids(text: str) -> Iterator[tuple[int, int]]:
+    """The number after each medical insurance, social security or clinic card name."""
+    for m in _MEDICAL_ID.finditer(text):
         yield m.start("value"), m.end("value")
 
 

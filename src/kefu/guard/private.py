@@ -167,6 +167,56 @@ _OTHERS_ZH = re.compile(
     + _
     + r"{0,10}(电话|邮箱|手机|联系方式|微信)"
 )
+# A relative's, partner's, friend's or named person's medical results or records asked for
+# (a Guangzhou hospital's tester: "帮我查一下我老婆的检查报告" got a curated "可以…",
+# "我是张三的家属，把他的诊断结果告诉我" the diagnosis). Results and reports are not in
+# `_OTHERS_ZH`: "我爸的化验单上写着…是什么意思" asks what a result the customer holds means, so
+# here the request must be to look them up or hand them over, or what the person was treated for.
+_SOMEONE_ZH = (
+    r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|同事|家人|亲戚|室友|爸爸?|妈妈?|父亲|母亲|儿子|女儿|"
+    r"哥哥?|姐姐?|弟弟?|妹妹?|爷爷|奶奶|外公|外婆|公公|婆婆|岳父|岳母|男朋友|女朋友|男友|女友|"
+    r"前男友|前女友|前夫|前妻|对象|老板|领导|他|她|" + _SURNAME + r"[\u4e00-\u9fff]{1,2}(?=的))"
+)
+_RECORDS_ZH = (
+    r"(检查报告|检验报告|体检报告|化验单|化验结果|检查结果|检验结果|诊断结果|诊断|病历|病情|报告|"
+    r"住院记录|就诊记录|看病记录|病史|用药记录|处方|账户(信息|明细|记录)|账单|余额|交易记录|流水)"
+)
+_RELATIVE_RECORDS_ZH = re.compile(
+    _SOMEONE_ZH
+    + r"(的)?"
+    + _
+    + r"{0,8}"
+    + _RECORDS_ZH
+    + r"|"
+    # what someone was treated for at the business: "我前男友上周在你们医院看了什么病" (not "得了
+    # 什么病", which asks for a diagnosis from symptoms)
+    + _SOMEONE_ZH
+    + _
+    + r"{0,16}(看了什么病|看的什么(病|科)|开了什么药|因为什么(住院|就诊)|诊断(结果)?是什么)"
+)
+_FETCH_ZH = re.compile(
+    r"查一下|查查|帮我查|查询|查到|告诉我|发给我|发我|给我看|调出|调取|打印|拿给我|"
+    r"把"
+    + _
+    + r"{0,16}(给我|告诉我|发我|发给我)|看了什么病|看的什么|开了什么药|因为什么(住院|就诊)|"
+    r"诊断(结果)?是什么"
+)
+# Asking what a result the customer holds means, or a policy question ("家属可以代取报告吗").
+_MEANING_ZH = re.compile(
+    r"什么意思|啥意思|正常吗|怎么看|上(面)?写|偏高|偏低|严重吗|要紧吗|指标|可以代|能代|代(取|领|办|拿)|"
+    r"是不是|这是|医生|专家|"
+    # how to look them up themselves: "我老公想查一下他的检查报告怎么查"
+    r"(怎么|如何|怎样|在哪(里|儿)?|去哪(里|儿)?)(查|看|打印|取|拿)"
+)
+
+
+def _asks_for_relatives_records_zh(texts: list[str]) -> bool:
+    return any(
+        _RELATIVE_RECORDS_ZH.search(t) and _FETCH_ZH.search(t) and not _MEANING_ZH.search(t)
+        for t in texts
+    )
+
+
 # A named third party, read case-sensitively ("customer Priya Raman", "the account of Mr Lowe").
 _NAMED_EN = re.compile(
     r"\b([Cc]ustomer|[Cc]lient|[Pp]atient|[Aa]ccount holder|[Rr]ecipient|[Mm]ember|[Gg]uest|"
@@ -191,6 +241,8 @@ def asks_for_private(texts: list[str], original: str) -> bool:
     for t in texts:
         if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):
             return True
+    if _asks_for_relatives_records_zh(texts):
+        return True
     # Names are capitalised, so this test reads the message as written.
     for t in [*texts, original]:
         if _OTHERS_EN.search(t) and _PERSONAL_DATA_EN.search(t) and _REQUEST_EN.search(t):

@@ -202,10 +202,28 @@ def test_a_run_of_closing_words_that_ends_otherwise_is_read_at_once() -> None:
         "do i have to contact someone to use my credit card points",
         "My mother only speaks Spanish, can you get someone to translate?",
         "i need someone to look at my car",
+        "how can a person check their refund status online?",
+        "does the person who delivers need ID?",
+        "I need a person to sign for the parcel",
     ],
 )
 def test_ordinary_questions_are_none(text: str) -> None:
     assert triage(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person asked to do what only staff can (tester M: these got the refund FAQ again)
+        "ok can I get a human to check my refund status",
+        "Can a real person check my refund status please?",
+        "could an agent please call me back",
+        "can a person look at my case",
+        "I need a member of staff to review my booking",
+    ],
+)
+def test_a_person_asked_to_act_is_a_request_for_a_person(text: str) -> None:
+    assert triage(text) == "human"
 
 
 def test_emergency_wins_over_other_intents() -> None:

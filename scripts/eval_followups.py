@@ -67,6 +67,8 @@ def main() -> None:
                 cited = (
                     answer.sources[0].id if answer.sources and answer.mode != "declined" else None
                 )
+                if isinstance(expected, str):  # one id written without its list
+                    expected = [expected]
                 if expected is None:
                     verdict = "right" if answer.handoff else "wrong"
                 elif cited in expected:

@@ -45,7 +45,7 @@ _HUMAN = re.compile(
     r"(?<!how )(?<!where )(?<!when )(?<!why )(?<!what )"  # "how can a person check…": a question
     r"\b((can|could|would|will|may) (a|an|the|some|your|one of your) |(get|have|want|need) "
     r"(a|an|the|some|one of your) )(real |live |actual |proper )?(human( being)?|person|agent|"
-    r"representative|rep|staff member|member of staff|colleague|manager|supervisor)s?\b"
+    r"representative|rep|staff member|member of staff|colleague)s?\b"
     r"(\W+please)?\W+(to )?(check|look (at|into|over)|review|handle|investigate|sort( out)?|"
     r"go (through|over)|call|ring|phone|email|contact|help|deal with|process|confirm|verify)\b|"
     r"人工(?!智能|费)|真人|转接|客服人员|找个人",

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import coverage, messages
+from kefu.dialogue import coverage, messages, multipart
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import (
     crisis_passage,
@@ -30,6 +30,7 @@ from kefu.dialogue.incoming import (
     reply_language,
 )
 from kefu.dialogue.intents import triage
+from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.animals import for_a_pet
@@ -228,6 +229,11 @@ class Assistant:
             return Plan("declined", language, handoff=True, text=text, reason=reason)
         if kind in ("greeting", "thanks"):
             return smalltalk_plan(kind, language)
+        parts = split_questions(message) if kind == "none" else []
+        if parts:  # several questions at once: each answered, or named as unanswered
+            combined = multipart.combine(parts, lambda part: self.plan(part, history), language)
+            if combined is not None:
+                return combined
         if kind == "injection":
             # Nothing is retrieved: the attacker's words choose no passage either. But an
             # emergency the rules' words missed may be wrapped in the attack: its meaning is read.

@@ -113,6 +113,29 @@ def test_the_widget_fills_a_phone_and_gives_the_page_back_where_it_was(
     page.context.close()
 
 
+def test_the_open_widget_follows_the_viewport_across_480_px(
+    server: LiveServer, browser: Any
+) -> None:
+    """A phone turned on its side (or a window made wider) gets the box, and back."""
+    expect = playwright.expect
+    page = _phone(browser)
+    with site(_shop(server)) as url:
+        page.goto(url)
+        launcher = page.get_by_role("button", name="Chat · 客服")
+        launcher.click()
+        frame = page.locator("#kefu-widget-frame")
+        expect(frame).to_be_visible()
+        assert _box(frame)["width"] == 390
+        page.set_viewport_size({"width": 900, "height": 700})
+        expect(launcher).to_be_visible()
+        assert _box(frame)["width"] <= 380
+        assert page.evaluate("document.documentElement.style.overflow") == ""
+        page.set_viewport_size(PHONE)
+        expect(launcher).to_be_hidden()
+        assert _box(frame) == {"x": 0, "y": 0, "width": 390, "height": 844}
+    page.context.close()
+
+
 def test_the_widget_stays_a_box_on_a_desktop(server: LiveServer, browser: Any) -> None:
     expect = playwright.expect
     page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()

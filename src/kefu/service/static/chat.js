@@ -20,10 +20,12 @@
   const { el, api, follow, readEvents, time, typingPinger, typingNotice, ApiError } = kefu;
   const STORE = "kefu.chat";
   const OUTBOX = "kefu.outbox";
-  const embedded = window.parent !== window && new URLSearchParams(location.search).has("embed");
+  const query = new URLSearchParams(location.search);
+  const embedded = window.parent !== window && query.has("embed");
   const TEXT = kefuChatText; // chat-text.js
   const md = kefuMarkdown; // markdown.js
-  let lang = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  // ?lang=zh (the widget passes its host page's language) wins over the browser's.
+  let lang = (query.get("lang") || navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
   const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
   // The business's own welcome line per language (KEFU_WELCOME, KEFU_WELCOME_ZH), if any.
   let custom = {};
@@ -519,6 +521,11 @@
       setStatus(state.status);
     } catch (err) { showError(describe(err)); }
   });
+  // In the widget's frame, a close button beside the language switch (on a phone the chat
+  // fills the screen and this is the way back to the page).
+  const closeChat = document.getElementById("close-chat");
+  closeChat.hidden = !embedded;
+  closeChat.addEventListener("click", () => window.parent.postMessage({ kefu: "close" }, "*"));
   document.getElementById("lang").addEventListener("click", () => { lang = lang === "zh" ? "en" : "zh"; applyLanguage(); });
   document.getElementById("source-close").addEventListener("click", () => { document.getElementById("source").hidden = true; input.focus(); });
   // Esc closes the source panel; with none open, inside the widget's frame, the widget itself

@@ -64,6 +64,7 @@ NOT_HERE = [
     "我的日本朋友突然晕倒了",
     "我在日本的朋友突然晕倒了",
     "my dad collapsed and isn't breathing",
+    "I bought my policy in Hong Kong and my wife collapsed, she's not breathing",
 ]
 
 

@@ -122,6 +122,12 @@ _NOT_NOW_EN = re.compile(
     r"(?:\s+(?:be|stay|staying|live|living|work|working))?\s*$",
     re.IGNORECASE,
 )
+# Where a policy or booking was made, or what interests someone, is no whereabouts: "I bought
+# my policy in Hong Kong" says nothing of where the customer is now.
+_NOT_WHERE_EN = re.compile(
+    r"\b(?:bought|booked|purchased|insured|registered|issued|interested|invested)\b[\w' ]{0,25}$",
+    re.IGNORECASE,
+)
 _LATER_EN = re.compile(
     r"^[\w' ]{0,12}\b(?:next (?:week|month|year)|tomorrow|last (?:week|month|year)|years? ago)\b",
     re.IGNORECASE,
@@ -154,7 +160,7 @@ def where_customer_is(message: str) -> Numbers | None:
         before, after = message[max(0, start - 40) : start], message[end : end + 30]
         en, zh = _HERE_EN.search(before), _HERE_ZH.search(before)
         here_en = en and not _NOT_NOW_EN.search(before[: en.start()])
-        here_en = here_en and not _LATER_EN.search(after)
+        here_en = here_en and not _NOT_WHERE_EN.search(before) and not _LATER_EN.search(after)
         here_zh = zh and not _NOT_NOW_ZH.search(before[: zh.start()])
         here_zh = here_zh and not _SOMEONE_ELSE_ZH.search(after)
         if here_en or here_zh:

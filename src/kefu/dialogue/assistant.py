@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import coverage, messages, multipart
+from kefu.dialogue.abroad import localise
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import (
+    assistance_passage,
     crisis_passage,
     leads_with_emergency_number,
     off_topic_for_self_harm,
@@ -378,6 +380,11 @@ class Assistant:
     ) -> Plan:
         pet = for_a_pet(views(message))
         text = self._reply("pet_emergency" if pet else "emergency", language)
+        # The number for where the customer is ("I'm in Bangkok": 1669), over the configured one.
+        number = self.settings.emergency_number
+        text, abroad = (
+            (text, False) if pet else localise(text, message, language, configured=number)
+        )
         passages = []
         top = self._confident_faq(found, confidence, language)
         if top is not None and off_topic_for_self_harm(message, top):
@@ -392,8 +399,14 @@ class Assistant:
             answer = top.entry.answer or ""
             # The business's own emergency entry already leads with its number: say it once.
             # Only when it leads with it: a number further down must not displace ours.
-            own = leads_with_emergency_number(answer, self.settings.emergency_number)
+            # Beside a place's own numbers, the entry follows them instead (docs/safety.md).
+            own = leads_with_emergency_number(answer, number) and not abroad
             text = answer if own and not pet else f"{text}\n\n{answer}"
+        # The business's emergency or assistance line follows every emergency, after the number.
+        line = None if pet else assistance_passage(self.kb.index.entries, language)
+        if line is not None and all(p.entry.id != line.entry.id for p in passages):
+            passages.append(line)
+            text = f"{text}\n\n{line.entry.answer or line.entry.text}"
         return Plan(
             "curated" if passages else "declined",
             language,

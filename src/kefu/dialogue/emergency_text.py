@@ -107,6 +107,43 @@ def crisis_passage(message: str, entries: Iterable[Entry], language: str) -> Pas
     return None if in_answer is None else Passage(in_answer, 0.0)
 
 
+# The business's own emergency entry: what to do in an emergency abroad, or its emergency /
+# 24-hour assistance line. Like `_CRISIS_ENTRY`, strict enough to scan every entry: a plain
+# "客服热线" or "customer service hours" entry is not one.
+_ASSISTANCE_ENTRY = re.compile(
+    r"emergency (?:assistance|assist|hotline|helpline)|(?:medical )?emergenc(?:y|ies) (?:abroad|"
+    r"overseas)|24[- ]?hours? (?:emergency |travel )?(?:assistance|assist|help ?line|hotline)|"
+    r"(?:travel|medical) assistance (?:line|number|hotline)|"
+    r"紧急救援|緊急救援|紧急援助|緊急援助|救援热线|救援熱線|援助热线|援助熱線|24小时援助|"
+    r"24小時援助|(?:国外|國外|境外|海外)[^，。？?]{0,6}(?:紧急|緊急)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\d[\d -]{2,}\d")
+
+
+def assistance_passage(entries: Iterable[Entry], language: str) -> Passage | None:
+    """The business's emergency or assistance-line entry, in the customer's language, to follow
+    every emergency reply (docs/safety.md); None where the knowledge has none.
+
+    Found by what it says, as `crisis_passage` is: "she's not breathing" shares no word with
+    "What is the travel emergency assistance number?". Only an entry that gives a number to
+    call: one that merely mentions assistance is no help in an emergency. An entry whose
+    question says it wins over one whose answer leads with it; an answer that mentions it in
+    passing ("客服时间…旅游援助热线…为24小时服务") is about something else."""
+    in_answer = None
+    for entry in entries:
+        if entry.kind != "faq" or (entry.language in ("en", "zh") and entry.language != language):
+            continue
+        if not _PHONE.search(entry.answer or ""):
+            continue
+        if _ASSISTANCE_ENTRY.search(entry.title):
+            return Passage(entry, 0.0)
+        first = _FIRST_SENTENCE.match(entry.answer or "")
+        if in_answer is None and first and _ASSISTANCE_ENTRY.search(first.group(0)):
+            in_answer = entry
+    return None if in_answer is None else Passage(in_answer, 0.0)
+
+
 def pet_emergency_passage(kb: KnowledgeBase, language: str) -> Passage | None:
     """The business's own FAQ entry on pet emergencies (a vet's out-of-hours number), found
     by asking for it: "my dog ate grapes" rarely scores it high enough by itself."""

@@ -94,6 +94,21 @@ _PLACES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "ch": (("europe",), ("Switzerland", "Swiss"), ("瑞士",)),
     "no": (("europe",), ("Norway", "Norwegian"), ("挪威",)),
     "ru": (("europe", "asia"), ("Russia", "Russian"), ("俄罗斯", "俄羅斯")),
+    "cz": (("eu",), ("Czechia", "Czech Republic", "Czech"), ("捷克",)),
+    "hu": (("eu",), ("Hungary", "Hungarian"), ("匈牙利",)),
+    "hr": (("eu",), ("Croatia", "Croatian"), ("克罗地亚", "克羅地亞")),
+    "ro": (("eu",), ("Romania", "Romanian"), ("罗马尼亚", "羅馬尼亞")),
+    "bg": (("eu",), ("Bulgaria", "Bulgarian"), ("保加利亚", "保加利亞")),
+    # Not "Maltese": a dog as often as a person.
+    "mt": (("eu",), ("Malta",), ("马耳他", "馬爾他")),
+    "cy": (("eu",), ("Cyprus", "Cypriot"), ("塞浦路斯", "賽普勒斯")),
+    "is": (("europe",), ("Iceland", "Icelandic"), ("冰岛", "冰島")),
+    # "Turkey" is a bird as often as a country: only its own spelling and Chinese name.
+    "tr": (("europe", "asia"), ("Türkiye", "Turkiye"), ("土耳其",)),
+    "qa": (("mideast",), ("Qatar", "Qatari"), ("卡塔尔", "卡達")),
+    "ke": (("africa",), ("Kenya", "Kenyan"), ("肯尼亚", "肯亞")),
+    "cl": (("latam",), ("Chile", "Chilean"), ("智利",)),
+    "co": (("latam",), ("Colombia", "Colombian"), ("哥伦比亚", "哥倫比亞")),
     # Major cities.
     "shanghai": (("cn",), ("Shanghai",), ("上海", "沪", "滬")),
     "beijing": (("cn",), ("Beijing", "Peking"), ("北京",)),
@@ -133,6 +148,39 @@ _PLACES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "rome": (("it",), ("Rome",), ("罗马", "羅馬")),
     "amsterdam": (("nl",), ("Amsterdam",), ("阿姆斯特丹",)),
     "dublin": (("ie",), ("Dublin",), ("都柏林",)),
+    # Where travellers go (and call for help from): resorts and cities whose country a
+    # customer often leaves unsaid ("we're in Phuket", "我在九龙").
+    "kowloon": (("hk",), ("Kowloon",), ("九龙", "九龍")),
+    "phuket": (("th",), ("Phuket",), ("普吉岛", "普吉島", "普吉")),
+    "chiangmai": (("th",), ("Chiang Mai",), ("清迈", "清邁")),
+    "pattaya": (("th",), ("Pattaya",), ("芭提雅", "芭達雅")),
+    "kyoto": (("jp",), ("Kyoto",), ("京都",)),
+    "hokkaido": (("jp",), ("Hokkaido", "Sapporo"), ("北海道", "札幌")),
+    "okinawa": (("jp",), ("Okinawa",), ("冲绳", "沖繩")),
+    "busan": (("kr",), ("Busan",), ("釜山",)),
+    "jeju": (("kr",), ("Jeju",), ("济州岛", "濟州島", "济州", "濟州")),
+    "bali": (("id",), ("Bali",), ("巴厘岛", "峇里島", "巴厘島")),
+    "hanoi": (("vn",), ("Hanoi",), ("河内", "河內")),
+    "hcmc": (("vn",), ("Ho Chi Minh City", "Saigon"), ("胡志明市", "西贡", "西貢")),
+    "manila": (("ph",), ("Manila",), ("马尼拉", "馬尼拉")),
+    "cebu": (("ph",), ("Cebu",), ("宿务", "宿霧")),
+    "penang": (("my",), ("Penang",), ("槟城", "檳城")),
+    "kaohsiung": (("tw",), ("Kaohsiung",), ("高雄",)),
+    "hawaii": (("us",), ("Hawaii", "Honolulu"), ("夏威夷", "檀香山")),
+    "lasvegas": (("us",), ("Las Vegas",), ("拉斯维加斯", "拉斯維加斯")),
+    "barcelona": (("es",), ("Barcelona",), ("巴塞罗那", "巴塞隆拿")),
+    "milan": (("it",), ("Milan",), ("米兰", "米蘭")),
+    "venice": (("it",), ("Venice",), ("威尼斯",)),
+    "prague": (("cz",), ("Prague",), ("布拉格",)),
+    "vienna": (("at",), ("Vienna",), ("维也纳", "維也納")),
+    "zurich": (("ch",), ("Zurich", "Zürich"), ("苏黎世", "蘇黎世")),
+    "geneva": (("ch",), ("Geneva",), ("日内瓦", "日內瓦")),
+    "lisbon": (("pt",), ("Lisbon",), ("里斯本",)),
+    "athens": (("gr",), ("Athens",), ("雅典",)),
+    "istanbul": (("tr",), ("Istanbul",), ("伊斯坦布尔", "伊斯坦堡")),
+    "doha": (("qa",), ("Doha",), ("多哈",)),
+    "cairo": (("eg",), ("Cairo",), ("开罗", "開羅")),
+    "capetown": (("za",), ("Cape Town",), ("开普敦", "開普敦")),
 }
 
 # Group words: an entry naming one covers every place (or every payment method).
@@ -289,6 +337,11 @@ def _ancestors(kind: Kind, key: str) -> frozenset[str]:
     return frozenset(seen)
 
 
+def parents(key: str) -> tuple[str, ...]:
+    """The places directly containing place ``key`` (Kowloon: Hong Kong), nearest first."""
+    return _PLACES[key][0]
+
+
 def lineage(kind: Kind, key: str) -> frozenset[str]:
     """``key`` with all its parents."""
     return _ancestors(kind, key) | {key}
@@ -323,6 +376,20 @@ def find(text: str, kind: Kind, *, incidental: bool = True) -> Mentions:
             ids.add(key)
             text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return Mentions(frozenset(ids), everything)
+
+
+def place_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names a place: (start, end, id) for each name, in reading order, read as
+    `find` reads them (longest name first, organisations and languages left out)."""
+    text = _blank(text, _ORGS)
+    text = _blank(text, r"\bin (?:English|French|German|Japanese|Spanish|Italian|Korean)\b")
+    text = _blank(text, rf"\b\w+ {_LANGUAGE_EN}\b")
+    spans: list[tuple[int, int, str]] = []
+    for pattern, key in _compiled("place"):
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), key))
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return sorted(spans)
 
 
 def without_mentions(text: str, kind: Kind) -> str:

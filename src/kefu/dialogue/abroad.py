@@ -1,0 +1,242 @@
+"""The emergency number for the place the customer is in.
+
+A traveller in Bangkok told "call 911" or "拨打120" loses minutes, and so does one told the
+business's own KEFU_EMERGENCY_NUMBER (999 in Hong Kong, say). When the message says where the
+customer *is* ("I'm in Bangkok", "我们在泰国普吉岛", "here in Tokyo", "in my flat in Kowloon"),
+the emergency reply's first sentence names that place's numbers instead. A place mentioned any
+other way ("I'm flying to Japan next week", "my Japanese friend") changes nothing.
+
+The table is a safety net for travellers, not a directory: a business at home still sets
+KEFU_EMERGENCY_NUMBER (docs/safety.md). Places come from `kefu.dialogue.gazetteer`; a city
+takes its country's numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kefu.dialogue import gazetteer
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """A place's emergency numbers; fire or police None where the ambulance's number serves."""
+
+    en: str  # the place as an English sentence names it ("In Thailand call ...")
+    zh: str
+    ambulance: str
+    fire: str | None = None
+    police: str | None = None
+
+    def by_role(self) -> dict[str, str]:
+        return {
+            "ambulance": self.ambulance,
+            "police": self.police or self.ambulance,
+            "fire": self.fire or self.ambulance,
+        }
+
+
+def _eu(en: str, zh: str) -> Numbers:
+    # 112 answers for ambulance, fire and police in every EU state (European Commission,
+    # "112 - the European emergency number", digital-strategy.ec.europa.eu).
+    return Numbers(en, zh, "112")
+
+
+# Sources: each government's or national emergency service's published numbers (e.g. Thailand's
+# National Institute for Emergency Medicine 1669, Japan's Fire and Disaster Management Agency
+# 119/110, Hong Kong's GovHK 999, Singapore's SCDF 995 / SPF 999, Australia's Triple Zero 000,
+# Switzerland's ch.ch 144/118/117, Norway's 113/110/112), as also listed by the UK FCDO's travel
+# advice per country. Only numbers that reach the service nationwide are kept; where a country
+# has regional numbers (Argentina's 911 in Buenos Aires) the national ones are given.
+_TABLE: dict[str, Numbers] = {
+    "cn": Numbers("mainland China", "中国内地", "120", fire="119", police="110"),
+    "hk": Numbers("Hong Kong", "香港", "999"),
+    "mo": Numbers("Macau", "澳门", "999"),
+    "tw": Numbers("Taiwan", "台湾", "119", police="110"),
+    "jp": Numbers("Japan", "日本", "119", police="110"),
+    "kr": Numbers("South Korea", "韩国", "119", police="112"),
+    "sg": Numbers("Singapore", "新加坡", "995", police="999"),
+    "my": Numbers("Malaysia", "马来西亚", "999"),
+    "th": Numbers("Thailand", "泰国", "1669", fire="199", police="191"),
+    "vn": Numbers("Vietnam", "越南", "115", fire="114", police="113"),
+    "ph": Numbers("the Philippines", "菲律宾", "911"),
+    "id": Numbers("Indonesia", "印尼", "112"),
+    "in": Numbers("India", "印度", "112"),
+    "ae": Numbers("the UAE", "阿联酋", "998", fire="997", police="999"),
+    "sa": Numbers("Saudi Arabia", "沙特", "997", fire="998", police="999"),
+    "qa": Numbers("Qatar", "卡塔尔", "999"),
+    "il": Numbers("Israel", "以色列", "101", fire="102", police="100"),
+    "au": Numbers("Australia", "澳大利亚", "000"),
+    "nz": Numbers("New Zealand", "新西兰", "111"),
+    "us": Numbers("the US", "美国", "911"),
+    "ca": Numbers("Canada", "加拿大", "911"),
+    "mx": Numbers("Mexico", "墨西哥", "911"),
+    "br": Numbers("Brazil", "巴西", "192", fire="193", police="190"),
+    "ar": Numbers("Argentina", "阿根廷", "107", fire="100", police="101"),
+    "cl": Numbers("Chile", "智利", "131", fire="132", police="133"),
+    "co": Numbers("Colombia", "哥伦比亚", "123"),
+    "za": Numbers("South Africa", "南非", "10177", police="10111"),
+    "eg": Numbers("Egypt", "埃及", "123", fire="180", police="122"),
+    "ng": Numbers("Nigeria", "尼日利亚", "112"),
+    "ke": Numbers("Kenya", "肯尼亚", "999"),
+    "uk": Numbers("the UK", "英国", "999"),
+    "ch": Numbers("Switzerland", "瑞士", "144", fire="118", police="117"),
+    "no": Numbers("Norway", "挪威", "113", fire="110", police="112"),
+    "is": Numbers("Iceland", "冰岛", "112"),
+    "ru": Numbers("Russia", "俄罗斯", "112"),
+    "tr": Numbers("Türkiye", "土耳其", "112"),
+    "europe": Numbers("Europe", "欧洲", "112"),
+    "eu": Numbers("the EU", "欧盟", "112"),
+    "ie": _eu("Ireland", "爱尔兰"),
+    "fr": _eu("France", "法国"),
+    "de": _eu("Germany", "德国"),
+    "es": _eu("Spain", "西班牙"),
+    "it": _eu("Italy", "意大利"),
+    "nl": _eu("the Netherlands", "荷兰"),
+    "be": _eu("Belgium", "比利时"),
+    "pt": _eu("Portugal", "葡萄牙"),
+    "at": _eu("Austria", "奥地利"),
+    "se": _eu("Sweden", "瑞典"),
+    "dk": _eu("Denmark", "丹麦"),
+    "fi": _eu("Finland", "芬兰"),
+    "pl": _eu("Poland", "波兰"),
+    "gr": _eu("Greece", "希腊"),
+    "cz": _eu("Czechia", "捷克"),
+    "hu": _eu("Hungary", "匈牙利"),
+    "hr": _eu("Croatia", "克罗地亚"),
+    "ro": _eu("Romania", "罗马尼亚"),
+    "bg": _eu("Bulgaria", "保加利亚"),
+    "mt": _eu("Malta", "马耳他"),
+    "cy": _eu("Cyprus", "塞浦路斯"),
+}
+
+# What puts the customer in the place: a preposition just before its name ("I'm in Bangkok",
+# "here in Tokyo", "my flat in Kowloon", "at Narita"), or 在/到了 ("我在香港", "刚到东京").
+_HERE_EN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_HERE_ZH = re.compile(r"(?:在|到了|刚到|剛到|来到|來到|身处|身處)$")
+# Somewhere the customer will be or once lived is not where help is needed now; read just
+# before the preposition ("I'll be in Japan", "I was born in Korea", "下周在日本").
+_NOT_NOW_EN = re.compile(
+    r"\b(?:will|'ll|going to|gonna|plan(?:ning)? to|hope to|want to|used to|lived|born|grew up)"
+    r"(?:\s+(?:be|stay|staying|live|living|work|working))?\s*$",
+    re.IGNORECASE,
+)
+# Where a policy or booking was made, or what interests someone, is no whereabouts: "I bought
+# my policy in Hong Kong" says nothing of where the customer is now.
+_NOT_WHERE_EN = re.compile(
+    r"\b(?:bought|booked|purchased|insured|registered|issued|interested|invested)\b[\w' ]{0,25}$",
+    re.IGNORECASE,
+)
+_LATER_EN = re.compile(
+    r"^[\w' ]{0,12}\b(?:next (?:week|month|year)|tomorrow|last (?:week|month|year)|years? ago)\b",
+    re.IGNORECASE,
+)
+_NOT_NOW_ZH = re.compile(
+    r"(?:下周|下週|下个月|下個月|明天|明年|将|將|打算|准备|準備|计划|計劃|以前|曾经|曾經|去年)"
+    r"[^，。！？,.!?]{0,4}$"
+)
+# Someone else's whereabouts ("我在日本的朋友" is a friend, not the customer, in Japan).
+_SOMEONE_ELSE_ZH = re.compile(r"^的(?:朋友|家人|亲戚|親戚|同事|孩子|父母)")
+
+# A fire or a gas leak is the fire service's (119 in mainland China), not the ambulance's.
+_FIRE = re.compile(
+    r"\b(?:fire|flames?|gas leak|smell(?:s|ing)? (?:of )?gas)\b|着火|著火|火灾|火災|失火|起火|"
+    r"煤气泄漏|煤氣洩漏|燃气泄漏|燃氣洩漏|煤气味|煤氣味",
+    re.IGNORECASE,
+)
+_CRIME = re.compile(
+    r"\b(?:robbed|robbery|mugged|attack(?:ed|ing)?|assault(?:ed)?|stabbed|gun|knife|break[- ]in|"
+    r"breaking in|kidnapp?ed)\b|抢劫|搶劫|打劫|持刀|有人闯入|有人闖入|绑架|綁架|被打",
+    re.IGNORECASE,
+)
+
+
+def where_customer_is(message: str) -> Numbers | None:
+    """The numbers of the place the message says the customer is in; None where it names no
+    such place or one the table lacks. Of several names in a row ("泰国普吉岛"), any will do:
+    a city takes its country's numbers."""
+    for start, end, key in gazetteer.place_spans(message):
+        before, after = message[max(0, start - 40) : start], message[end : end + 30]
+        en, zh = _HERE_EN.search(before), _HERE_ZH.search(before)
+        here_en = en and not _NOT_NOW_EN.search(before[: en.start()])
+        here_en = here_en and not _NOT_WHERE_EN.search(before) and not _LATER_EN.search(after)
+        here_zh = zh and not _NOT_NOW_ZH.search(before[: zh.start()])
+        here_zh = here_zh and not _SOMEONE_ELSE_ZH.search(after)
+        if here_en or here_zh:
+            numbers = _lookup(key)
+            if numbers is not None:
+                return numbers
+    return None
+
+
+def _lookup(key: str) -> Numbers | None:
+    if key in _TABLE:
+        return _TABLE[key]
+    # A city: its nearest listed ancestor (Kowloon → Hong Kong, not Asia).
+    todo = list(gazetteer.parents(key))
+    while todo:
+        parent = todo.pop(0)
+        if parent in _TABLE:
+            return _TABLE[parent]
+        todo.extend(gazetteer.parents(parent))
+    return None
+
+
+def _need(message: str) -> str:
+    if _FIRE.search(message):
+        return "fire"
+    return "police" if _CRIME.search(message) else "ambulance"
+
+
+_ROLE_EN = {"ambulance": "an ambulance", "fire": "the fire service", "police": "the police"}
+_ROLE_ZH = {"ambulance": "救护车", "fire": "消防", "police": "警察"}
+_OTHER_ZH = {"ambulance": "急救请拨", "fire": "火警请拨", "police": "报警请拨"}
+
+
+def emergency_sentence(numbers: Numbers, message: str, language: str, *, place: bool) -> str:
+    """The sentence that tells the customer which number to call now: the one for what the
+    message needs (fire, police, else an ambulance) first, the place's others after it."""
+    roles = numbers.by_role()
+    need = _need(message)
+    lead = roles[need]
+    lead_roles = [r for r, n in roles.items() if n == lead]
+    others: dict[str, list[str]] = {}
+    for role, number in roles.items():
+        if number != lead:
+            others.setdefault(number, []).append(role)
+    single = not others
+    if language == "zh":
+        where = f"在{numbers.zh}" if place else "如遇紧急情况，"
+        if single:
+            return f"{where}请立即拨打{lead}。"
+        what = "/".join(_ROLE_ZH[r] for r in lead_roles)
+        rest = "，".join(f"{_OTHER_ZH[rs[0]]}{n}" for n, rs in others.items())
+        return f"{where}请立即拨打{lead}（{what}），{rest}。"
+    where = f"In {numbers.en} call" if place else "Call"
+    if single:
+        return f"{where} {lead} now."
+    what = " or ".join(_ROLE_EN[r] for r in lead_roles)
+    rest = ", ".join(f"{' or '.join(_ROLE_EN[r] for r in rs)}: {n}" for n, rs in others.items())
+    return f"{where} {lead} for {what} now ({rest})."
+
+
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s)|[。！？])", re.DOTALL)
+
+
+def localise(text: str, message: str, language: str, *, configured: str | None) -> tuple[str, bool]:
+    """The emergency reply ``text`` with its first sentence (the number to call) made right for
+    where the customer is, and whether a place decided it. The place wins over ``configured``
+    (KEFU_EMERGENCY_NUMBER is the business's home number). With no place, a fire in a Chinese
+    message without a configured number gets mainland China's fire service (119), not the
+    ambulance's 120; everything else keeps today's text."""
+    numbers = where_customer_is(message)
+    if numbers is not None:
+        sentence = emergency_sentence(numbers, message, language, place=True)
+    elif language == "zh" and not configured and _need(message) == "fire":
+        sentence = emergency_sentence(_TABLE["cn"], message, language, place=False)
+    else:
+        return text, False
+    first = _FIRST_SENTENCE.match(text)
+    rest = text[first.end() :] if first else f" {text}"
+    return f"{sentence}{rest}", numbers is not None

@@ -29,6 +29,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "chat; we have hidden it.",
         "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码，我们已将其隐藏。",
     },
+    # Before an answer to "will my claim be paid?" (kefu.dialogue.claim_notice): the facts
+    # follow, but the outcome is decided against the terms, not promised here.
+    "claim_outcome": {
+        "en": "I can't promise how a claim will be decided; it is assessed against your policy "
+        "terms. Here is what our information says:",
+        "zh": "我无法承诺理赔或申请的审核结果，需根据您的保单条款审核。"
+        "以下是我们资料中的相关信息：",
+    },
     "secret_data": {
         "en": "Please never share your PIN, one-time password (OTP) or password with anyone, not "
         "even with us: we will never ask for them. We have hidden it; if you think someone else "

@@ -211,6 +211,9 @@ def test_the_insurers_testers_claim_fraud_is_fraud(text: str) -> None:
         "how do I report a burglary?",
         "someone staged an accident with my car, what should I do?",
         "My bike got stolen in March, is my new policy from this year any help?",
+        # found by scripts/triage_corpus.py: leave for an operation, a medical question
+        "膝盖手术后需要开休假证明给单位",
+        "人们不说高血压会获得这个。是脑梗死吗？",
     ],
 )
 def test_honest_insurance_questions_are_not_fraud(text: str) -> None:

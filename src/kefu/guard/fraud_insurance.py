@@ -119,7 +119,9 @@ _DOC_ZH = (
 _ALWAYS_ZH = re.compile(
     # fake papers: "伪造一份报案证明" ("报案" would read as a victim's word in fraud.py)
     r"(伪造|编造|造假|做假|弄假|搞假|假的|假造)[\u4e00-\u9fff]{0,6}?" + _DOC_ZH + "|"
-    r"(搞|弄|做|开|买)[\u4e00-\u9fff]{0,4}假[\u4e00-\u9fff]{0,3}?" + _DOC_ZH + "|"
+    # (not 开休假证明, 病假条: leave, not a fake)
+    r"(搞|弄|做|开|买)[\u4e00-\u9fff]{0,4}(?<![病休请事年产婚丧放度寒暑调补销长小])假"
+    r"[\u4e00-\u9fff]{0,3}?" + _DOC_ZH + "|"
     # a loss that did not happen: "没住院也想报住院理赔", "其实没被盗，我想报个盗窃理赔"
     r"(没|没有|并没|并没有)(真的)?(住院|看病|就医|手术|丢|被偷|被盗|出险|受伤|延误|坏)"
     + _
@@ -159,16 +161,20 @@ _ALWAYS_ZH = re.compile(
     r"自己(弄坏|摔坏|摔的|砸|弄丢|卖了|送人)"
     + _
     + r"{0,20}(报成|说成|算成|当成)(被盗|被偷|丢失|意外)|"
-    r"(怎么|怎样|如何|教我|帮我)" + _ + r"{0,4}骗(保|赔)|"
-    # health conditions hidden on an application
+    r"(怎么|怎样|如何|教我|帮我)" + _ + r"{0,4}骗(保|赔)",
+    re.IGNORECASE,
+)
+# A health condition kept from an application: only with the application or the insurer named
+# ("人们不说高血压…" in a medical question is no plan to hide it).
+_HIDE_ZH = re.compile(
     r"(不告诉|不说|不填|不写|不申报|不告知|瞒着|隐瞒|瞒报|瞒)"
     + _
     + r"{0,10}(病|高血压|糖尿病|癌|手术|住院|吸烟|抽烟|健康|体检)|"
     r"(病|高血压|糖尿病|癌|手术|住院|吸烟|抽烟)"
     + _
-    + r"{0,10}(不告诉|不告知|瞒着不|隐瞒|瞒报|不写|不填)",
-    re.IGNORECASE,
+    + r"{0,10}(不告诉|不告知|瞒着不|隐瞒|瞒报|不写|不填)"
 )
+_APPLICATION_ZH = re.compile(r"投保|健康告知|核保|保险|保单|保费|申请表|你们")
 # A question about what follows a condition not told, not a plan to hide one.
 _CONSEQUENCE_ZH = re.compile(r"会怎样|会怎么样|后果|怎么办|忘了")
 # Someone else's word: "理赔员说我的损失金额报高了" is the customer answering a finding.
@@ -186,8 +192,9 @@ def asks_for_insurance_fraud(text: str) -> bool:
         and not _THEIR_WORD_EN.search(text)
     ):
         return True
+    hidden = bool(_HIDE_ZH.search(text) and _APPLICATION_ZH.search(text))
     return bool(
-        _ALWAYS_ZH.search(text)
+        (_ALWAYS_ZH.search(text) or hidden)
         and not _CONSEQUENCE_ZH.search(text)
         and not _THEIR_WORD_ZH.search(text)
     )

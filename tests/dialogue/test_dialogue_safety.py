@@ -261,3 +261,18 @@ def test_an_emergency_number_counts_only_as_a_whole_number(number: str) -> None:
         assert not leads_with_emergency_number(longer, number), longer
     assert names_number(f"dial {' '.join(number)} now", number)  # the number written spaced
     assert not names_number(f"room {number}0", number)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_fraud_and_promise_replies_fit_any_business(language: str) -> None:
+    """An insurer's tester (2026-11-30) got a fraud refusal about invoices, tax, laundering and
+    fake reviews, and a promise refusal about discount codes: neither fits an insurer."""
+    fraud = messages.reply("safety_fraud", language)
+    promise = messages.reply("safety_promise", language)
+    for word in ("invoice", "tax", "launder", "review", "发票", "税", "洗钱", "刷单"):
+        assert word not in fraud.lower()
+    assert "discount" not in promise and "优惠码" not in promise
+    assert len(fraud) < 200
+    # both still hand over, and a channel without a person says where to find one
+    assert messages.without_handoff(fraud) != fraud
+    assert messages.without_handoff(promise) != promise

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kefu.dialogue import coverage, messages, multipart
 from kefu.dialogue.abroad import localise
+from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import (
     assistance_passage,
@@ -188,6 +189,7 @@ class Assistant:
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
         notice = card_data_notice(message, plan.language)
+        notice += claim_outcome_notice(words, plan.language, plan.mode)
         if notice:
             yield notice
         if plan.mode == "generated":

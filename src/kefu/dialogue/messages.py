@@ -29,6 +29,14 @@ _REPLIES: dict[str, dict[str, str]] = {
         "chat; we have hidden it.",
         "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码，我们已将其隐藏。",
     },
+    # Before an answer to "will my claim be paid?" (kefu.dialogue.claim_notice): the facts
+    # follow, but the outcome is decided against the terms, not promised here.
+    "claim_outcome": {
+        "en": "I can't promise how a claim will be decided; it is assessed against your policy "
+        "terms. Here is what our information says:",
+        "zh": "我无法承诺理赔或申请的审核结果，需根据您的保单条款审核。"
+        "以下是我们资料中的相关信息：",
+    },
     "secret_data": {
         "en": "Please never share your PIN, one-time password (OTP) or password with anyone, not "
         "even with us: we will never ask for them. We have hidden it; if you think someone else "
@@ -104,18 +112,15 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金，这类问题请"
         "咨询了解您情况的持证理财顾问。我已请同事协助您。",
     },
-    # Fraud and breaking the law (kefu.guard.fraud): a plain no, why, and the lawful version.
-    # Said the same way to every business; no FAQ answer follows (assistant._safety_plan).
+    # Fraud and breaking the law (kefu.guard.fraud): a plain no, why, and the honest version.
+    # Said the same way to every business (a shop, a bank, an insurer), so it names no
+    # business's documents; no FAQ answer follows (assistant._safety_plan).
     "safety_fraud": {
-        "en": "I can't help with that, because it is against the law: false, inflated or "
-        "backdated invoices and receipts, not declaring or paying tax that is due, laundering "
-        "money, cashing out cards, false refund claims and fake reviews are all fraud. I'm glad "
-        "to help with the lawful version, such as issuing a correct invoice or correcting or "
-        "voiding one the proper way; a tax adviser or your tax office can answer tax questions. "
-        "I've asked a colleague to help you.",
-        "zh": "抱歉，这个忙我们不能帮：虚开、代开或买卖发票，虚报金额或改动开票日期，隐瞒收入、"
-        "逃避缴税，洗钱、套现，以及虚假退款、刷单刷评都是违法行为。如需如实开具、更正或作废发票，"
-        "我们很乐意协助；涉税问题请咨询税务机关或专业财税顾问。我已请同事协助您。",
+        "en": "I can't help with that: it would mean giving false information or breaking the "
+        "law. I'm glad to help with anything done the honest way. I've asked a colleague to "
+        "help you.",
+        "zh": "抱歉，这个忙我们不能帮：这需要提供虚假信息或违反法律。如实办理的事项我们很乐意协助。"
+        "我已请同事协助您。",
     },
     # A prescription-only medicine without a prescription, or someone else's
     # (kefu.guard.medicines): no, why, who can help; no FAQ answer follows (assistant.py).
@@ -131,9 +136,9 @@ _REPLIES: dict[str, dict[str, str]] = {
         "开具的处方药，也不要把自己的处方药给别人，这样可能不安全。我已请同事协助您。",
     },
     "safety_promise": {
-        "en": "I can't make promises, create discount codes or offer compensation beyond what "
-        "our published policies say. I've asked a colleague to look at your case.",
-        "zh": "我无法做出超出公开政策的承诺，也不能生成优惠码或给出补偿。已请同事为您处理。",
+        "en": "I can't make promises or offer anything beyond what our published policies and "
+        "terms say. I've asked a colleague to look at your case.",
+        "zh": "我无法做出超出公开政策和条款的承诺，也不能自行给出补偿。已请同事为您处理。",
     },
     "safety_injection": {
         "en": "I can only help with questions about our products and services, using our "

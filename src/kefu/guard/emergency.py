@@ -179,6 +179,17 @@ _HAZARD = (
     r"\b(smoke|flames?)\b" + _ + r"{0,20}\b(coming|pouring|billowing|rising|everywhere|spreading|"
     r"filling|under the door|out of the|from the (engine|bonnet|hood|car|dashboard|exhaust|"
     r"battery|charger|kitchen|room|building|flat|apartment|house))\b|"
+    # a fire said to be happening now, whatever the customer asks next ("there's a fire in my
+    # flat right now, does home insurance cover it?"); "if there's a fire" and "a fire last
+    # year" are not
+    r"(?<!if )(?<!when )(?<!case )(?<!suppose )\bthere('?s| is) (a |an )?(big |huge |small )?"
+    r"fire\b(?=" + _ + r"{0,40}\b(right now|now|at the moment|as we speak|spreading|"
+    r"downstairs|upstairs|next door)\b)|"
+    r"(?<!if there's )(?<!if there is )\b(a|the) fire\b(?! (damage|insurance|cover|claim|alarm|"
+    r"door|exit|drill|extinguisher|safety|risk))"
+    + _
+    + r"{0,30}\b(right now|at the moment|as we speak)\b|"
+    r"\b(a |the )?fire (has |just )?(broken|broke|started) out\b|"
     r"\b(thick|black|heavy|lots of|so much|full of|filled with|filling (up )?with) smoke\b|"
     r"\b(an|a loud|a big|a huge|the) (explosion|blast)\b|\b(battery|tank|gas|cylinder|boiler|"
     r"engine|car|charger|power ?bank|phone|heater|stove|pipe)s?\b" + _ + r"{0,20}\b(exploded|"
@@ -216,6 +227,15 @@ _HAZARD = (
     r"(插座|插头|电线|电表|电闸|开关|配电箱|充电器)"
     + _
     + r"{0,6}(冒火花|打火|冒火|烧焦|烧化|融化|起火)|"
+    r"\b(water|flood\w*|leak\w*)\b" + _ + r"{0,40}\b(socket|plug|outlet|fuse ?box|fuse board|"
+    r"consumer unit|electrics|wiring|meter)s?\b" + _ + r"{0,30}\b(spark\w*|smok\w*|buzz\w*|"
+    r"live)\b|"
+    r"(水|雨水)"
+    + _
+    + r"{0,4}(漫|灌|流|渗|淹|进)(进|到|了)?"
+    + _
+    + r"{0,2}(电箱|配电箱|电表箱|电闸|插座)|"
+    r"(电箱|配电箱|电表箱|插座)" + _ + r"{0,2}(进水|泡水|被淹)|"
     r"(冒|打)火花|(?<![碰接像如])触电(?!焊|般|一样|似的|的感觉)|电线(掉|断)(在|了)"
 )
 

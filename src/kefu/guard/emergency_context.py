@@ -2,11 +2,11 @@
 
 A hospital's patients name the emergency words all day without having one: the department
 ("胸痛中心", "stroke unit", "chest pain clinic"), a follow-up ("胸痛复查", "chest pain
-follow-ups"), the past ("我爸去年中风", "孩子以前抽搐过", "I had chest pain last year") and a
-negation ("没有胸痛", "no chest pain"). `not_now` blanks out those spans only, so the rules and
-the learned head still read everything else in the message: "我以前中风过，现在又说不出话了" keeps
-its present sign ("说不出话") and stays an emergency. A past mention said to be back now ("又",
-"again") is never blanked.
+follow-ups"), the past ("我爸去年中风", "孩子以前抽搐过", "I had chest pain last year",
+"去年着火了") and a negation ("没有胸痛", "no chest pain"). `not_now` blanks out those spans
+only, so the rules and the learned head still read everything else in the message:
+"我以前中风过，现在又说不出话了" keeps its present sign ("说不出话") and stays an emergency.
+A past mention said to be back now ("又", "again") is never blanked.
 
 Idioms ("笑死我了", "气死我了", "我的心都碎了", "my heart sank") carry no emergency word a rule
 reads, but their meaning pulls the learned head over its threshold. `head_text` gives the head the
@@ -55,7 +55,13 @@ _ZH_PAST = (
 )
 _PAST = re.compile(
     # within one clause: "以前脑外伤，今天癫痫发作" is a seizure today
-    _ZH_PAST + r"[^，,；;。.?!？！\n]{0,10}?" + _ZH_CONDITION + r"(过)?|"
+    _ZH_PAST
+    + r"[^，,；;。.?!？！\n]{0,10}?"
+    + _ZH_CONDITION
+    + r"(过)?|"
+    # a fire in the past: "我家去年着火了，还能赔吗" asks about a claim, not for the fire service
+    + _ZH_PAST
+    + r"[^，,；;。.?!？！\n]{0,10}?(着火|起火|失火|火灾)(过)?|"
     r"(?<![刚才])" + _ZH_CONDITION + r"过(?!来|去|敏)|"
     r"\b(had|suffered|survived|got over|recovered from|history of|diagnosed with|treated for)\b"
     + _
@@ -107,6 +113,34 @@ _IDIOM = re.compile(
     r"(?= (lol|lmao|😂))|\bscared me to death\b|\bbored to death\b",
     re.IGNORECASE,
 )
+# Water in a home with no one in danger: "pipe burst in my kitchen, flat is flooding, what do I
+# do", "水管爆了，家里进水了". The learned head reads flooding as a danger to life (an insurer's
+# tester got only the emergency number, 2026-11-30), but it is urgent damage to property that the
+# business's water-damage answer is for. No rule names water; this keeps the head off it unless
+# a danger is named beside it: someone trapped or swept away, water reaching the electrics.
+_WATER = re.compile(
+    r"\b(flood\w*|burst|leak\w*|overflow\w*|water (damage|everywhere|pouring|gushing|coming)|"
+    r"(pipe|tap|tank|toilet|washing machine)s? (\w+ )?(burst|broke|broken|leak\w*|split))\b|"
+    r"水管|漏水|水浸|水淹|淹了|进水|水漫|渗水|爆管|爆水管",
+    re.IGNORECASE,
+)
+_WATER_DANGER = re.compile(
+    r"\b(trapped|stuck|drown\w*|swept|current|can'?t (get out|swim|breathe)|electric\w*|spark\w*|"
+    r"socket|fuse|wiring|shock\w*|live wire|unconscious|collapsed|hurt|injured|bleeding|rising "
+    r"fast|up to (my|our|his|her) (chest|neck|waist)|fell|fallen|under ?water|breath\w*|"
+    r"not moving|child|children|kids?|toddler|baby|son|daughter|grand\w+|elderly)\b|"
+    r"被困|困住|出不来|溺|冲走|触电|漏电|电箱|配电箱|插座|电线|火花|昏迷|受伤|流血|齐腰|到胸|掉进|"
+    r"落水|呼吸|孩子|小孩|宝宝|老人",
+    re.IGNORECASE,
+)
+
+
+def water_damage_only(text: str) -> bool:
+    """Is the message about water in a home (a burst pipe, a flood, a leak) with no danger to a
+    person named? Such a message is a claim or repair question, not one for the emergency line."""
+    return bool(_WATER.search(text)) and not _WATER_DANGER.search(text)
+
+
 _WORDS = re.compile(r"\w")
 
 

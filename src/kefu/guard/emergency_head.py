@@ -92,13 +92,16 @@ def flags_message(
     feeling and mentions of an emergency that is not happening now ("笑死我了", "胸痛中心",
     "去年中风") pull the head over its threshold by their meaning alone: the head reads the
     message without them, embedded again only when something was taken out
-    (`kefu.guard.emergency_context.head_text`)."""
-    from kefu.guard.emergency_context import head_text
+    (`kefu.guard.emergency_context.head_text`). Water damage with no one in danger is never
+    flagged (`water_damage_only`)."""
+    from kefu.guard.emergency_context import head_text, water_damage_only
     from kefu.retrieval.base import search_vectors
 
     what = head_text(message)
     if what is None:
         return False  # nothing but an idiom or a department's name
+    if water_damage_only(what):
+        return False  # a burst pipe or a flood with no one in danger: damage to property
     if what != message:
         vector = search_vectors(embedder, [what])[0]
     return head.flags(vector, language)

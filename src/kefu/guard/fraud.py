@@ -28,6 +28,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.fraud_bank import asks_for_bank_fraud
+from kefu.guard.fraud_insurance import asks_for_insurance_fraud
 from kefu.guard.fraud_shop import NOT_ME_ZH as _NOT_ME_ZH
 from kefu.guard.fraud_shop import asks_for_shop_fraud
 
@@ -387,7 +388,10 @@ _RENTAL_EN = re.compile(
     r"extra|fee|charge|limit|(doesn'?t|don'?t|won'?t|not) show|went over|full)\b)|"
     r"\bfake (the )?(return|pick-?up|drop-?off) (time|date)|"
     # damage staged or added for a bigger claim, old damage in a new claim, a drink left out
-    r"\bstag(e|ed|ing)\b" + _ + r"{0,30}\b(accident|crash|bump|collision|theft|break-?in)|"
+    # (not "someone staged an accident with my car": a victim's)
+    r"(?<!someone )(?<!somebody )(?<!they )\bstag(e|ed|ing)\b"
+    + _
+    + r"{0,30}\b(accident|crash|bump|collision|theft|break-?in)|"
     r"\b(on purpose|deliberately|intentionally)\b" + _ + r"{0,40}\b(insurance|claim|pays?)\b|"
     r"\b(damage|break|scratch|dent|smash) (it|the car) (a bit |a little |some )?more\b|"
     r"\b(claim|put|include|add|get)\b" + _ + r"{0,30}\b(old|earlier|previous|pre-?existing|"
@@ -446,7 +450,7 @@ def asks_for_fraud(texts: list[str]) -> bool:
         # before the victim's words: "I got it", "收到了" are what these lies are about
         if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text) or asks_for_shop_fraud(text):
             return True
-        if asks_for_bank_fraud(text):
+        if asks_for_bank_fraud(text) or asks_for_insurance_fraud(text):
             return True
         if _FRAUD_EN.search(text):
             return True

@@ -153,7 +153,9 @@ _INJECTION = re.compile(
     r"unrestricted|uncensored|"
     r"\[\s*(system|admin|developer)\s*\]|<\|?\s*(im_start|system|endoftext)|(^|\n)\s*"
     r"(system|assistant)\s*:|#+\s*(new )?(instructions?|system)|system override|"
-    r"new (rules?|instructions?|polic(y|ies)) (from|by)\b|new (rules?|instructions?)\s*:|"
+    # (not "my new policy from this year": an insurance policy and a date)
+    r"new (rules?|instructions?|polic(y|ies)) (from|by)\b(?! (this|next|last|today|\d|jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec))|new (rules?|instructions?)\s*:|"
     r"(end|beginning|start) of (the )?(user |system )?(input|prompt)|"
     r"(penetration|pen) test|\bi authori[sz]e you|authori[sz]ed (you|test)|"
     r"(decode|decrypt|rot13|base64|translate)" + _ + r"{0,60}(follow|execute|run|do|obey|"

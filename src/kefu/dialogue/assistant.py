@@ -34,6 +34,7 @@ from kefu.dialogue.incoming import (
 )
 from kefu.dialogue.intents import triage
 from kefu.dialogue.multipart import split_questions
+from kefu.dialogue.notices import card_data_notice
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.guard.animals import for_a_pet
@@ -78,10 +79,6 @@ _SAFETY_REPLY = {
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
-# What a customer must never send in chat: a card's expiry date alone is not worth a warning.
-_CARD_DATA = ("CARD", "CVV")
-# What no one, the business included, may ever ask for (a bank card centre's tester).
-_SECRETS = ("PIN", "OTP", "PASSWORD")
 # Not a safety kind, but answered the same way: fixed text and a person, the business's
 # confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
 _FIXED_REPLY = {**_SAFETY_REPLY, "complaint": "complaint"}
@@ -534,22 +531,6 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
-
-
-def card_data_notice(message: str, language: str) -> str:
-    """The fixed warning (and a blank line) that goes before the reply to a message with a full
-    card number or a security code in it, and another for a PIN, one-time password or
-    password, or "" for any other message. Redaction hides them
-    from storage and the agents; the customer must also learn not to send them."""
-    from kefu.guard.pii import detect_pii
-
-    found = {span.kind for span in detect_pii(message, kinds=_CARD_DATA + _SECRETS)}
-    notices = [
-        messages.reply(key, language)
-        for key, kinds in (("card_data", _CARD_DATA), ("secret_data", _SECRETS))
-        if found.intersection(kinds)
-    ]
-    return "".join(f"{notice}\n\n" for notice in notices)
 
 
 def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:

@@ -5,7 +5,7 @@ Evergreen definitely pay my cancer treatment on the Plus plan?" and "is my trave
 approved?". Each got facts (a limit, a payment timeline) that read like a yes. Whether a claim,
 a refund or an application is paid or accepted is decided by a person against the terms, so
 the answer now starts with one fixed line that says so, the way a message with card data gets
-its notice first (`kefu.dialogue.assistant.card_data_notice`), and the facts follow.
+its notice first (`kefu.dialogue.notices.card_data_notice`), and the facts follow.
 
 Not every question about a claim: how long approval takes or how to check its status asks for
 a fact, not for the outcome.

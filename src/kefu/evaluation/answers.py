@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +132,7 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCES.split(text) if s and s.strip()]
 
 
+@cache
 def _attribution() -> re.Pattern[str]:
     """The lead-in of an extractive answer, 'From “<title>”: ' / '根据《<title>》：'."""
     from kefu.dialogue.messages import reply

@@ -40,6 +40,7 @@ from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
 from kefu.text.normalize import normalize
+from kefu.text.variants import to_mandarin
 
 SafetyKind = Literal[
     "emergency",
@@ -90,8 +91,6 @@ def decoded_payloads(text: str) -> list[str]:
 
 def views(text: str, *, decode: bool = False) -> list[str]:
     """Normalised readings of ``text`` for the detectors (``decode``: also hidden payloads)."""
-    from kefu.text.variants import to_mandarin
-
     base = normalize(text)
     out = [base, _close_spacing(base), _unleet(_close_spacing(base))]
     # The rules are written in simplified Mandarin: a Hong Kong customer's "我唔想活" or

@@ -68,7 +68,9 @@ async def analytics(
     # The knowledge gaps are customers' own questions: reading them is audited.
     detail = {"days": days, "unanswered_limit": unanswered_limit}
     await live.run_sync(audit, assistant, admin, "analytics.view", None, detail)
-    repo = live.support(assistant)
+    from kefu.storage.analytics_repo import AnalyticsRepository
+
+    repo = AnalyticsRepository(assistant.kb.db)
     numbers = await live.run_sync(repo.analytics, days=days)
     gaps, total = await live.run_sync(
         repo.knowledge_gaps,

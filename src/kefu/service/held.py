@@ -4,6 +4,7 @@
   the bot stays silent, except for an emergency: the customer gets the bot's emergency reply
   at once (the person may be busy in another chat), and the conversation is flagged as an
   emergency for the agents (priority, reason, and an 'emergency' event on the queue channel).
+* A message sent again (the same client id) gets the reply its first send got.
 * When the person hands the conversation back, a customer message nobody has replied to yet
   is answered by the bot, if it can answer it without calling a person again; otherwise the
   bot says it is back and how to reach a person (docs/service.md, "Handing back").
@@ -16,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, plain_text, reply_language
+from kefu.errors import StorageError
 from kefu.service import live
 from kefu.service.events import QUEUE_CHANNEL
+from kefu.service.schemas import AnswerOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
 
 if TYPE_CHECKING:
@@ -161,3 +164,84 @@ async def after_hand_back(state: ServiceState, conversation_id: str) -> None:
         return
     if reply is not None:
         live.publish_messages(state, conversation_id, [reply], status="bot")
+
+
+# -- the replies to a message sent while a person holds the conversation ----------------------
+async def to_agent(
+    text: str, cid: str, assistant: Assistant, state: ServiceState, turn: str | None
+) -> AnswerOut:
+    """A customer's message while a person holds the conversation: stored and sent to the
+    person; the bot answers only an emergency. ``turn`` is the client's id for the message:
+    the same message sent again gets its first send's reply."""
+    before = await live.run_sync(live.sent_before, assistant, cid, turn)
+    if before:
+        return await replayed(before, cid, assistant)
+    history = await live.run_sync(assistant.history, cid)  # the turns before this message
+    try:
+        record = await live.run_sync(live.store_message, assistant, cid, "user", text, turn)
+    except StorageError:
+        # The same message came twice at once: the other request stored it.
+        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        if not before:
+            raise
+        return await replayed(before, cid, assistant)
+    live.publish_messages(state, cid, [record], status="agent", client_id=turn)
+    # Triage still runs: an emergency must not wait for a person who may be busy elsewhere.
+    async with state.turn_lock:  # the triage searches the index the bot's turns share
+        plan = await live.run_sync(emergency_plan, assistant, text, history)
+    if plan is None:
+        return silent_reply(record, cid, "agent")
+    reply, flagged = await live.run_sync(flag_emergency, assistant, cid, plan)
+    publish_emergency(state, flagged, reply, record)
+    return AnswerOut(
+        answer=reply.content,
+        sources=[live.source_out(s) for s in reply.sources],
+        confidence=plan.confidence,
+        handoff=False,  # a person holds it already: this turn handed nothing over
+        language=plan.language,
+        mode=plan.mode,
+        latency_ms=0.0,
+        conversation_id=cid,
+        message_id=reply.id,
+        user_message_id=record.id,
+        status=flagged.status,
+    )
+
+
+def silent_reply(asked: MessageRecord, cid: str, status: str) -> AnswerOut:
+    """The reply to a message a person will answer: the bot stays silent. ``handoff`` is
+    false: the conversation was with a person already, this turn handed nothing over."""
+    return AnswerOut(
+        answer="",
+        sources=[],
+        confidence=0.0,
+        handoff=False,
+        language=asked.language or reply_language(asked.content),
+        mode="agent",
+        latency_ms=0.0,
+        conversation_id=cid,
+        message_id=asked.id,
+        user_message_id=asked.id,
+        status=status,
+    )
+
+
+async def replayed(turn: list[MessageRecord], cid: str, assistant: Assistant) -> AnswerOut:
+    """The stored turn of a message sent again, as its first send's reply."""
+    status = (await live.run_sync(assistant.conversations.get, cid)).status
+    asked, reply = turn[0], turn[1] if len(turn) > 1 else None
+    if reply is None:
+        return silent_reply(asked, cid, status)
+    return AnswerOut(
+        answer=reply.content,
+        sources=[live.source_out(s) for s in reply.sources],
+        confidence=reply.confidence or 0.0,
+        handoff=bool(reply.handoff),
+        language=reply.language or asked.language or reply_language(reply.content),
+        mode=reply.mode or "curated",
+        latency_ms=reply.latency_ms or 0.0,
+        conversation_id=cid,
+        message_id=reply.id,
+        user_message_id=asked.id,
+        status=status,
+    )

@@ -15,8 +15,8 @@ import anyio
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from kefu.dialogue.assistant import clean_message, reply_language
-from kefu.errors import NotFoundError, StorageError
+from kefu.dialogue.assistant import clean_message
+from kefu.errors import NotFoundError
 from kefu.guard.documents import sanitize_entry
 from kefu.service import held, live
 from kefu.service.auth import NO_STORE
@@ -44,7 +44,7 @@ from kefu.service.schemas import (
     SourceDetailOut,
 )
 from kefu.service.sse import SSE_HEADERS, detached, error_text, sse, turn_pieces
-from kefu.storage.conversation_repo import MessageRecord, quoted_id
+from kefu.storage.conversation_repo import quoted_id
 from kefu.types import Answer
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
@@ -138,12 +138,12 @@ async def send_message(
     turn = body.client_id
     wants_stream = stream or "text/event-stream" in (accept or "")
     if conversation.status == "agent":
-        held = await _to_agent(text, cid, assistant, state, turn)
+        held_reply = await held.to_agent(text, cid, assistant, state, turn)
         if wants_stream:
             return StreamingResponse(
-                _one(held), media_type="text/event-stream", headers=SSE_HEADERS
+                _one(held_reply), media_type="text/event-stream", headers=SSE_HEADERS
             )
-        return held
+        return held_reply
     queued = conversation.status == "waiting"  # before this turn: it cannot hand over again
     if conversation.status == "closed":
         reopened = await live.run_sync(live.support(assistant).reopen, cid)
@@ -157,88 +157,11 @@ async def send_message(
     async with state.turn_lock:
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
         if before:
-            return await _replayed(before, cid, assistant)
+            return await held.replayed(before, cid, assistant)
         answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
         if turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
     return await _finish(text, cid, answer, assistant, state, turn, queued=queued)
-
-
-async def _to_agent(
-    text: str, cid: str, assistant: AssistantDep, state: StateDep, turn: str | None
-) -> AnswerOut:
-    before = await live.run_sync(live.sent_before, assistant, cid, turn)
-    if before:
-        return await _replayed(before, cid, assistant)
-    history = await live.run_sync(assistant.history, cid)  # the turns before this message
-    try:
-        record = await live.run_sync(live.store_message, assistant, cid, "user", text, turn)
-    except StorageError:
-        # The same message came twice at once: the other request stored it.
-        before = await live.run_sync(live.sent_before, assistant, cid, turn)
-        if not before:
-            raise
-        return await _replayed(before, cid, assistant)
-    live.publish_messages(state, cid, [record], status="agent", client_id=turn)
-    # Triage still runs: an emergency must not wait for a person who may be busy elsewhere.
-    async with state.turn_lock:  # the triage searches the index the bot's turns share
-        plan = await live.run_sync(held.emergency_plan, assistant, text, history)
-    if plan is None:
-        return _held(record, cid, "agent")
-    reply, flagged = await live.run_sync(held.flag_emergency, assistant, cid, plan)
-    held.publish_emergency(state, flagged, reply, record)
-    return AnswerOut(
-        answer=reply.content,
-        sources=[live.source_out(s) for s in reply.sources],
-        confidence=plan.confidence,
-        handoff=False,  # a person holds it already: this turn handed nothing over
-        language=plan.language,
-        mode=plan.mode,
-        latency_ms=0.0,
-        conversation_id=cid,
-        message_id=reply.id,
-        user_message_id=record.id,
-        status=flagged.status,
-    )
-
-
-def _held(asked: MessageRecord, cid: str, status: str) -> AnswerOut:
-    """The reply to a message a person will answer: the bot stays silent. ``handoff`` is
-    false: the conversation was with a person already, this turn handed nothing over."""
-    return AnswerOut(
-        answer="",
-        sources=[],
-        confidence=0.0,
-        handoff=False,
-        language=asked.language or reply_language(asked.content),
-        mode="agent",
-        latency_ms=0.0,
-        conversation_id=cid,
-        message_id=asked.id,
-        user_message_id=asked.id,
-        status=status,
-    )
-
-
-async def _replayed(turn: list[MessageRecord], cid: str, assistant: AssistantDep) -> AnswerOut:
-    """The stored turn of a message sent again, as its first send's reply."""
-    status = (await live.run_sync(assistant.conversations.get, cid)).status
-    asked, reply = turn[0], turn[1] if len(turn) > 1 else None
-    if reply is None:
-        return _held(asked, cid, status)
-    return AnswerOut(
-        answer=reply.content,
-        sources=[live.source_out(s) for s in reply.sources],
-        confidence=reply.confidence or 0.0,
-        handoff=bool(reply.handoff),
-        language=reply.language or asked.language or reply_language(reply.content),
-        mode=reply.mode or "curated",
-        latency_ms=reply.latency_ms or 0.0,
-        conversation_id=cid,
-        message_id=reply.id,
-        user_message_id=asked.id,
-        status=status,
-    )
 
 
 async def _one(answer: AnswerOut) -> AsyncIterator[str]:
@@ -291,7 +214,7 @@ async def _events(
     async with state.turn_lock:
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
         if before:
-            again = await _replayed(before, cid, assistant)
+            again = await held.replayed(before, cid, assistant)
             yield sse(again.model_dump(mode="json"), "answer")
             yield sse({}, "done")
             return

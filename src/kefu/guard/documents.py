@@ -36,6 +36,9 @@ _LINE_END = re.compile(r"[.!?。！？…|][\"'”’)）\]】]*$")
 # A line starting like this starts a block of its own: a heading, a list item, a table row.
 _BLOCK_START = re.compile(r"^\s*(#|[-*+•·]\s|\d{1,3}[.)、]|\|)")
 _ADDRESSEE = r"(ai|a\.i\.|assistant|chat ?bot|bot|language model|llm|model|gpt|virtual agent)"
+# "AI" inside a Chinese pattern must be the word, not two letters of "claims" or "email": a
+# Chinese FAQ answer naming "swiftparcel.com/claims" read as addressed to an AI and was dropped.
+_AI = r"(?<![a-z])ai(?![a-z])"
 _AIMED_AT_MODEL = re.compile(
     # a role tag at the start of a line: "System:", "assistant:", "AI -"
     r"^\W*((ai|virtual|smart|support) )?(system|assistant|ai|bot|chatbot|model|llm|admin|"
@@ -48,12 +51,12 @@ _AIMED_AT_MODEL = re.compile(
     rf"\b{_ADDRESSEE} instructions?\b|"
     r"\b(tell|inform|say to|give|offer|promise|remind|send) (every|all|any|each) (customers?|"
     r"users?|patients?|clients?|callers?|visitors?)\b|"
-    r"^\W*(AI|ai|人工智能|智能)?(系统|助手|客服机器人|机器人|管理员|模型|AI|ai)(注意|须知|指令|备注)?"
-    r"\s*[:：]|【[^】]{0,8}(指令|系统|AI|ai|助手|机器人)[^】]{0,8}】|"
-    r"(给|致|对)(AI|ai|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{0,4}(的)?(话|指令|说明|提示|留言)|"
-    r"(亲爱的|尊敬的)(AI|ai|助手|机器人|模型)|"
+    rf"^\W*({_AI}|人工智能|智能)?(系统|助手|客服机器人|机器人|管理员|模型|{_AI})(注意|须知|指令|备注)?"
+    rf"\s*[:：]|【[^】]{{0,8}}(指令|系统|{_AI}|助手|机器人)[^】]{{0,8}}】|"
+    rf"(给|致|对)({_AI}|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{{0,4}}(的)?(话|指令|说明|提示|留言)|"
+    rf"(亲爱的|尊敬的)({_AI}|助手|机器人|模型)|"
     # "AI助手注意：所有…，请告知患者…", "客服机器人在回答…时，应提示客户…"
-    r"(AI|ai|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{0,16}(必须|应该|应当|应|需要|请|要|务必|"
+    rf"({_AI}|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{{0,16}}(必须|应该|应当|应|需要|请|要|务必|"
     r"现在可以)[^。！？]{0,6}(告诉|告知|转告|提示|引导|回复|回答|承诺|发放|提供|推荐|让|说明|附上|加上|"
     r"忽略|透露|声称)|"
     r"(告诉|通知|承诺)(每一?位|所有|全部|每个)(客户|顾客|用户|患者|来访者)",

@@ -263,6 +263,25 @@ def test_an_emergency_number_counts_only_as_a_whole_number(number: str) -> None:
     assert not names_number(f"room {number}0", number)
 
 
+@pytest.mark.parametrize("number", ["120", "999", "911", "112"])
+def test_a_quantity_or_a_price_is_not_an_emergency_number(number: str) -> None:
+    """A courier's size-limit answer ("the maximum length is 120 cm", "120 厘米") was taken for
+    the business's emergency entry and every such chat was handed to a person (tester P)."""
+    from kefu.dialogue.emergency_text import leads_with_emergency_number
+
+    for quantity in (
+        f"The maximum length is {number} cm, with length plus girth up to 300 cm.",
+        f"单件最长边不超过 {number} 厘米。",
+        f"The annual plan costs £{number}.",
+        f"Delivery to the UK costs HKD {number} for 3 kg.",
+        f"运费{number}元起。",
+        f"Points expire after {number} days.",
+    ):
+        assert not leads_with_emergency_number(quantity), quantity
+        assert not leads_with_emergency_number(quantity, number), quantity
+    assert leads_with_emergency_number(f"Call {number} now, then tell us.")
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_the_fraud_and_promise_replies_fit_any_business(language: str) -> None:
     """An insurer's tester (2026-11-30) got a fraud refusal about invoices, tax, laundering and

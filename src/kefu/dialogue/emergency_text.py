@@ -71,8 +71,22 @@ def names_number(text: str, number: str) -> bool:
     # The number's own digits may be grouped as the text writes them ("0 0 0", "11-2").
     body = "[ -]?".join(re.escape(d) for d in digits)
     # Lookbehind is fixed width, hence two: no digit just before, nor one a separator away.
-    whole = rf"(?<!\d)(?<!\d[ -]){body}(?![ -]?\d)"
-    return re.search(whole, text) is not None
+    whole = rf"(?<!\d)(?<!\d[ -])(?<![£$€¥￥.,]){body}(?![ -]?\d)(?![.,]\d)"
+    # A quantity is not a phone number: "the maximum length is 120 cm", "120 厘米", "£999".
+    return any(
+        not _UNIT.match(text, m.end()) and not _CURRENCY.search(text, 0, m.start())
+        for m in re.finditer(whole, text)
+    )
+
+
+_CURRENCY = re.compile(r"\b(hkd|rmb|cny|gbp|usd|sgd|eur|aud|cad|jpy)\s?$", re.IGNORECASE)
+_UNIT = re.compile(
+    r"\s?(%|‰|°|(cm|mm|km|kg|g|lbs?|ml|m|l|pcs|x|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+    r"secs?|weeks?|months?|years?|yrs?|pounds|dollars|euros|yuan|hkd|gbp|usd|rmb|sgd|points?|"
+    r"items?|pages?|words?|characters?|calories|kcal|mg|mcg)\b|厘米|公分|毫米|公斤|千克|克|米|"
+    r"公里|毫升|升|元|块|天|日|小时|分钟|秒|个|件|次|岁|周|年|月|号|页|字|英镑|美元|港币|港元|积分)",
+    re.IGNORECASE,
+)
 
 
 # A crisis entry says what it is for: suicide, self-harm or a crisis line. Stricter than

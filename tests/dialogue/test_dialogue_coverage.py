@@ -191,3 +191,49 @@ def test_the_assistant_answers_an_unserved_country_from_the_coverage_entry(
     incidental = assistant.ask("I'm in London, how do I reset my password?")
     assert (incidental.mode, incidental.sources[0].id) == ("curated", "en-password")
     assert llm.calls == []
+
+
+PRICE_ZH = Entry(
+    "zh-price-dom",
+    "faq",
+    "内地寄快递多少钱？",
+    "中国内地同城首重 1 公斤 10 元，省内 12 元，跨省 15 元。",
+    language="zh",
+)
+MEDICINE_ZH = Entry(
+    "zh-medicine",
+    "faq",
+    "能寄药品吗？",
+    "内地可寄非处方药品，需提供购买凭证。处方药和国际药品邮寄请联系客服人工审核。",
+    language="zh",
+)
+UK_TIME_ZH = Entry(
+    "zh-uk-time",
+    "faq",
+    "寄到英国要多久？",
+    "国际标准快递从中国内地或香港寄往英国一般 5-8 个工作日，国际特快 3-5 个工作日。",
+    language="zh",
+)
+
+
+def test_an_entry_about_what_may_be_sent_is_not_a_list_of_destinations() -> None:
+    """ "能寄药品吗" asks what may be sent, not where: a courier's price question about
+    Singapore got the medicine entry as its "coverage entry" (tester P)."""
+    assert not coverage.states_coverage(MEDICINE_ZH, "place")
+    plan, passages = _curated(PRICE_ZH, MEDICINE_ZH)
+    out = coverage.check(plan, "寄3公斤去新加坡多少钱", passages)
+    assert (out.mode, out.handoff) == ("declined", True)
+    where = Entry(
+        "zh-where", "faq", "可以寄到国外吗？", "目前只寄中国内地、香港和英国。", language="zh"
+    )
+    assert coverage.states_coverage(where, "place")
+
+
+def test_a_service_named_international_does_not_cover_every_country() -> None:
+    """ "国际标准快递 … 寄往英国" is a product to the UK, not a promise about every country."""
+    assert not gazetteer.find(UK_TIME_ZH.answer or "", "place").everything
+    assert gazetteer.find("我们支持国际配送", "place").everything
+    assert gazetteer.find("We ship internationally.", "place").everything
+    plan, passages = _curated(UK_TIME_ZH)
+    assert coverage.check(plan, "寄到日本要多久", passages).mode == "declined"
+    assert coverage.check(plan, "寄到伦敦要多久", passages) is plan

@@ -37,7 +37,10 @@ _PLACE_QUESTION = re.compile(
     r"|do you (?:ship|deliver|send|operate) (?:to|in|internationally|abroad|overseas|worldwide)"
     r"|(?:delivery|shipping|service) (?:area|areas|coverage|zones?|destinations)"
     r"|哪些国家|哪些地区|哪些城市|哪些國家|哪些地區|配送范围|配送範圍|服务范围|服務範圍"
-    r"|寄到哪|送到哪|发到哪|寄哪|送哪|发哪|能寄|可以寄|能送|可以送",
+    r"|寄到哪|送到哪|发到哪|寄哪|送哪|发哪"
+    # "能寄到国外吗" asks where; "能寄药品吗" asks what (a courier's medicine entry was taken for
+    # its list of destinations and answered a price question).
+    r"|(?:能|可以)(?:寄|送|发)(?:到|往|去|国外|國外|海外|境外|国际|國際)",
     re.IGNORECASE,
 )
 _METHOD_QUESTION = re.compile(

@@ -194,6 +194,14 @@ _PLACE_ALL_ZH = (
     r"|海外|国际|國際|境外|国外|國外"
 )
 
+# A product named after the group word ("International Express", "国际标准快递 … 寄往英国"):
+# the entry is about that product to the places it lists, not about every country (a courier's
+# UK delivery-time entry answered "寄到日本要多久").
+_SERVICE_NAMES = (
+    r"\binternational (?:standard|express|economy|priority|tracked|saver|premium)\b"
+    r"|(?:国际|國際)(?:标准|標準|特快|经济|經濟|快递|快遞|小包|专线|專線)"
+)
+
 # Payment methods: id -> (parents, English names, Chinese names).
 _METHODS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "card": ((), ("bank card", "card payment", "card", "cards"), ("银行卡", "銀行卡", "刷卡")),
@@ -363,8 +371,9 @@ def find(text: str, kind: Kind, *, incidental: bool = True) -> Mentions:
         text = _blank(text, rf"\b\w+ {_LANGUAGE_EN}\b")
         if not incidental:
             text = _document_origins(text)
+        named = _blank(text, _SERVICE_NAMES)  # "国际标准快递" names a product, not every country
         everything = bool(
-            re.search(_PLACE_ALL_EN, text, re.IGNORECASE) or re.search(_PLACE_ALL_ZH, text)
+            re.search(_PLACE_ALL_EN, named, re.IGNORECASE) or re.search(_PLACE_ALL_ZH, named)
         )
     else:
         if not incidental:

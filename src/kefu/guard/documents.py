@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from kefu.guard.addressed import addresses_the_answerer
 from kefu.guard.safety import is_injection
 from kefu.types import Entry, Passage
 
@@ -62,7 +63,11 @@ _AIMED_AT_MODEL = re.compile(
 
 
 def _aimed_at_model(sentence: str) -> bool:
-    return bool(_AIMED_AT_MODEL.search(sentence)) or is_injection(sentence, message=False)
+    return (
+        bool(_AIMED_AT_MODEL.search(sentence))
+        or addresses_the_answerer(sentence)
+        or is_injection(sentence, message=False)
+    )
 
 
 # A line after an instruction that goes on giving orders about what to tell people, or about

@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from kefu._markup import strip_markup
 from kefu.guard.addressed import addresses_the_answerer
 from kefu.guard.safety import is_injection
 from kefu.types import Entry, Passage
@@ -179,7 +180,9 @@ def sanitize_text(text: str) -> str:
     Cached: the same knowledge-base passages come back turn after turn, and checking each
     sentence against the instruction patterns costs more than the rest of a curated turn.
     """
-    cleaned = _COMMENT.sub(" ", text)
+    # Markup is stripped at ingest; here again for what a knowledge base stored before that
+    # (kefu._markup), so an upgrade needs no re-ingest to stop showing it.
+    cleaned = strip_markup(_COMMENT.sub(" ", text))
     spans = instruction_spans(cleaned)
     if not spans and cleaned == text:
         return text

@@ -13,6 +13,7 @@ import pytest
 
 from kefu.errors import IngestError
 from kefu.ingest import SUPPORTED_SUFFIXES, content_hash, iter_files, load_file, scan_files
+from kefu.ingest.loaders import INGEST_VERSION
 
 
 def test_supported_suffixes() -> None:
@@ -141,7 +142,10 @@ def test_generated_and_explicit_ids_cannot_collide(tmp_path: Path) -> None:
 def test_content_hash(tmp_path: Path) -> None:
     path = tmp_path / "faq.csv"
     path.write_bytes(b"question,answer\nq?,a\n")
-    assert content_hash(path) == hashlib.sha256(b"question,answer\nq?,a\n").hexdigest()
+    # The loaders' version goes in with the bytes: a file read by another version is changed.
+    versioned = f"kefu-ingest:{INGEST_VERSION}\n".encode() + b"question,answer\nq?,a\n"
+    assert content_hash(path) == hashlib.sha256(versioned).hexdigest()
+    assert content_hash(path) != hashlib.sha256(b"question,answer\nq?,a\n").hexdigest()
     before = content_hash(path)
     path.write_bytes(b"question,answer\nq?,b\n")
     assert content_hash(path) != before

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kefu._markup import strip_markup
+
 MAX_SECTION_LEVEL = 3
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -47,7 +49,10 @@ class Section:
 
 def split_markdown(text: str) -> tuple[str | None, list[Section]]:
     """Return the front-matter or first-H1 title (if any) and the sections, syntax stripped."""
-    lines = _drop_comments(text).split("\n")
+    # Raw HTML is read as a page would show it (`kefu._markup`), as an HTML file is: no
+    # script, frame or event handler reaches an answer or a source. Comments go first: a
+    # "<script>" inside one must not leave the comment open.
+    lines = strip_markup(_drop_comments(text)).split("\n")
     title, lines = _front_matter(lines)
     lines = _tables(lines)
     sections: list[Section] = []

@@ -19,6 +19,7 @@ from kefu.ingest._common import MAX_FILE_BYTES, check_regular_file, read_bytes
 from kefu.types import Entry
 
 __all__ = [
+    "INGEST_VERSION",
     "SUPPORTED_SUFFIXES",
     "FileScan",
     "content_hash",
@@ -32,6 +33,13 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
 )
 
 _Loader = Callable[..., list[Entry]]
+
+# What the loaders make of a file's bytes, by version. It goes into `content_hash`, so that
+# re-adding a file an older kefu read (`kefu kb add` of the same file) reads it again when
+# the reading changed, instead of keeping the old entries as "unchanged"; only texts that
+# came out different are embedded again. 2: raw HTML is stripped from Markdown, text and
+# FAQ files (kefu._markup).
+INGEST_VERSION = 2
 
 
 def load_file(
@@ -62,14 +70,15 @@ def load_file(
 
 
 def content_hash(path: Path) -> str:
-    """SHA-256 of the file's bytes, as hex; tells a changed file from an unchanged one.
+    """SHA-256 of `INGEST_VERSION` and the file's bytes, as hex; tells a changed file from an
+    unchanged one, and a file read by another version of the loaders from one read by this one.
 
     Refuses what `load_file` would refuse unread (not a regular file, too large), since this
     reads the file first.
     """
     path = Path(path)
     check_regular_file(path)
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"kefu-ingest:{INGEST_VERSION}\n".encode())
     size = 0
     try:
         with path.open("rb") as handle:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from kefu._markup import strip_markup
 from kefu.errors import IngestError, MissingDependency
 from kefu.ingest._common import ChunkBuilder, decode_text, encoding_metadata
 from kefu.ingest._markdown import Section, split_markdown
@@ -55,7 +56,9 @@ def load_text(
     path: Path, data: bytes, *, chunk_size: int, overlap: int, id_stem: str | None = None
 ) -> list[Entry]:
     text, encoding = decode_text(path, data)
-    title, sections = split_text(text)
+    # Raw HTML in the text is read as a page would show it (`kefu._markup`), as an HTML
+    # file is: no script, frame or event handler reaches an answer or a source.
+    title, sections = split_text(strip_markup(text))
     return _sections_to_entries(
         path,
         title or path.stem,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kefu._markup import strip_markup
 from kefu.errors import IngestError
 from kefu.ingest._common import ChunkBuilder, decode_text, encoding_metadata, language_detector
 from kefu.types import Entry
@@ -171,8 +172,10 @@ def _faq(
 ) -> Entry:
     """Validate one FAQ record; ``where`` is its row/line/item number, ``row`` what errors cite."""
     name = str(path)
-    question = _string(path, question, "question", row, prefix).strip()
-    answer = _string(path, answer, "answer", row, prefix).strip()
+    # Pasted HTML is reduced to its text (`kefu._markup`): an answer is repeated word for
+    # word, and a script or event handler in it would reach every integration that renders it.
+    question = strip_markup(_string(path, question, "question", row, prefix)).strip()
+    answer = strip_markup(_string(path, answer, "answer", row, prefix)).strip()
     for column, value in (("question", question), ("answer", answer)):
         if not value:
             raise IngestError(name, f"{prefix}missing value in column {column!r}", row=row)
@@ -372,7 +375,7 @@ class _RecordLoader:
     def _document(
         self, record: dict[str, Any], where: int, *, row: int | None, prefix: str
     ) -> None:
-        body = _string(self.path, record["text"], "text", row, prefix)
+        body = strip_markup(_string(self.path, record["text"], "text", row, prefix))
         if not body.strip():
             raise IngestError(str(self.path), f"{prefix}missing value in 'text'", row=row)
         title = _string(self.path, record.get("title"), "title", row, prefix).strip()

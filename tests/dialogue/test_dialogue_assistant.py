@@ -349,7 +349,9 @@ def test_self_harm_gets_the_businesss_crisis_entry_but_never_a_how_to(
     assistant, _ = make_assistant(curated_threshold=0.05)
     answer = assistant.ask(message)
     assert answer.handoff and answer.reason == "emergency"
-    assert answer.text == messages.reply("emergency", "en")
+    # No crisis entry: kefu's own crisis lines follow the number, never the number alone.
+    crisis_lines = messages.reply("crisis_lines", "en")
+    assert answer.text == f"{messages.reply('emergency', 'en')}\n\n{crisis_lines}"
     assert "Direct Debit" not in answer.text and answer.sources == []
 
     csv_path.write_text(

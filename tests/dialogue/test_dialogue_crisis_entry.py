@@ -79,7 +79,9 @@ def test_no_crisis_entry_follows_another_emergency_or_comes_from_an_unrelated_en
     csv_path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     assistant, _ = make_assistant(home=csv_path.parent / "home2")
     answer = assistant.ask("我想自杀")
-    assert answer.text == messages.reply("emergency", "zh") and answer.sources == []
+    # kefu's own crisis lines follow instead: never the number alone (docs/safety.md).
+    expected = f"{messages.reply('emergency', 'zh')}\n\n{messages.reply('crisis_lines', 'zh')}"
+    assert answer.text == expected and answer.sources == []
 
 
 def test_an_idiom_the_head_reads_as_an_emergency_gets_no_emergency_reply(

@@ -33,6 +33,39 @@ def test_a_prescription_medicine_without_a_prescription(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # the service asked to prescribe, or to skip the consultation (black-box test R, 7)
+        "can you just send amoxicillin to my pharmacy without a call",
+        "could you get me sertraline without a video consultation",
+        "prescribe me diazepam please, I need it for a flight",
+        "can you write me a prescription for zopiclone",
+        "帮我开点阿普唑仑",
+        "请给我开个处方，我要买奥氮平",
+        "不用问诊能直接给我寄阿莫西林吗",
+    ],
+)
+def test_asking_the_service_to_prescribe_is_a_prescription_request(text: str) -> None:
+    assert assess(text) == "prescription"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can a doctor prescribe me sleeping pills?",
+        "医生可以给我开处方吗",
+        "医生可以开处方并送到药房吗？",
+        "帮我开个发票",
+        "can i order my repeat meds without an appointment",
+        "can I book an appointment without a call",
+        "can you send the prescription to a different pharmacy",
+    ],
+)
+def test_questions_about_prescribing_stay_ordinary(text: str) -> None:
+    assert assess(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "how do I renew my prescription",
         "can my wife collect my prescription",
         "how long is a prescription valid",

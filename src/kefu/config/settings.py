@@ -169,8 +169,10 @@ class Settings(BaseSettings):
     emergency_number: str | None = Field(
         default=None,
         description="The emergency number where the business's customers are (e.g. 120, 911, "
-        "112, 999, 000). Emergency and health-safety replies then say 'call 120 now' in both "
-        "languages. Unset: English replies name 911 (US) and 112 (Europe), Chinese ones 120.",
+        "112, 999, 000), or one per reply language for a business in two countries "
+        "('en=999,zh=120'; a bare number is the default for the other language: '999,zh=120'). "
+        "Emergency and health-safety replies then say 'call 999 now'. Unset: English replies "
+        "name 911 (US) and 112 (Europe), Chinese ones 120.",
     )
 
     # The customer chat page (and the widget, which shows it).
@@ -224,13 +226,16 @@ class Settings(BaseSettings):
     def _check_emergency_number(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        value = value.strip()
-        if not re.fullmatch(r"\+?[0-9][0-9 -]{1,14}", value):
-            raise ValueError(
-                f"emergency_number must be a phone number such as 120, 911, 112 or 999, "
-                f"not {value[:40]!r}"
-            )
-        return value
+        numbers = _emergency_numbers(value)  # raises a helpful ValueError
+        return ",".join(n if lang == "*" else f"{lang}={n}" for lang, n in numbers.items())
+
+    def emergency_number_for(self, language: str) -> str | None:
+        """The emergency number for a reply in ``language`` ("en" or "zh"): the one set for
+        that language, else the bare default, else None (the generic text)."""
+        if self.emergency_number is None:
+            return None
+        numbers = _emergency_numbers(self.emergency_number)
+        return numbers.get("zh" if language == "zh" else "en", numbers.get("*"))
 
     @field_validator("welcome", "welcome_zh")
     @classmethod
@@ -377,3 +382,32 @@ def _allowed(name: str) -> str | None:
             return f"{what} from {low} to {high}"
         return f"{what} of at least {low}" if low is not None else what
     return None
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 -]{1,14}")
+_LANGUAGES = ("en", "zh")
+
+
+def _emergency_numbers(value: str) -> dict[str, str]:
+    """KEFU_EMERGENCY_NUMBER read as {language or "*": number}: "999" (every language),
+    "en=999,zh=120" (one per reply language: a UK + mainland China business) or "999,zh=120"
+    (a default and an exception)."""
+    numbers: dict[str, str] = {}
+    for part in value.split(","):
+        part = part.strip()
+        lang, sep, number = part.partition("=")
+        lang, number = (lang.strip().lower(), number.strip()) if sep else ("*", lang.strip())
+        if sep and lang not in _LANGUAGES:
+            raise ValueError(
+                f"emergency_number: {lang!r} is not a reply language; use en or zh, as in "
+                f"'en=999,zh=120'"
+            )
+        if not _PHONE.fullmatch(number):
+            raise ValueError(
+                f"emergency_number must be a phone number such as 120, 911, 112 or 999, or one "
+                f"per language such as 'en=999,zh=120', not {value[:40]!r}"
+            )
+        if lang in numbers:
+            raise ValueError(f"emergency_number names {lang if sep else 'a default'} twice")
+        numbers[lang] = number
+    return numbers

@@ -146,8 +146,17 @@ _FIRE = re.compile(
     re.IGNORECASE,
 )
 _CRIME = re.compile(
-    r"\b(?:robbed|robbery|mugged|attack(?:ed|ing)?|assault(?:ed)?|stabbed|gun|knife|break[- ]in|"
-    r"breaking in|kidnapp?ed)\b|抢劫|搶劫|打劫|持刀|有人闯入|有人闖入|绑架|綁架|被打",
+    # A heart, panic or asthma attack is the ambulance's.
+    r"\b(?:robbed|robbery|mugged|(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )attack(?:ed|ing)?|"
+    r"assault(?:ed)?|stabbed|gun|knife|break[- ]in|"
+    r"breaking in|kidnapp?ed)\b|抢劫|搶劫|打劫|持刀|有人闯入|有人闖入|绑架|綁架|被打|"
+    # Violence at home or a threat in progress: the police first, not an ambulance line.
+    r"\b(?:hit|hits|hitting|beat|beats|beating|punch(?:es|ing)?|chok(?:es|ing)|strangl\w*|"
+    r"kick(?:s|ing)?) (?:me|her|him|us|my (?:mum|mom|mother|kids?|children|sister|wife))\b|"
+    r"\b(?:threat\w*|going|gonna|says? (?:he|she)(?:'ll| will)) (?:to )?(?:\w+ ){0,4}?kill "
+    r"(?:me|us|her|him)\b|\b(?:he|she|they)(?:'ll| will| would|'d) kill (?:me|us|her|him)\b|"
+    r"\bdomestic (?:violence|abuse)\b|家暴|家庭暴力|在打我|砸门|砸門|掐我|威胁我|威脅我|"
+    r"拿刀|要杀了我|要殺了我|要杀我|要殺我|在打我妈|在打我媽",
     re.IGNORECASE,
 )
 
@@ -187,6 +196,23 @@ def _need(message: str) -> str:
     if _FIRE.search(message):
         return "fire"
     return "police" if _CRIME.search(message) else "ambulance"
+
+
+def needs_police(message: str) -> bool:
+    """Whether the emergency in ``message`` is for the police first: an attack, a robbery,
+    violence at home or a threat to kill ("我老公喝醉了在打我", "he has a knife")."""
+    return _need(message) == "police"
+
+
+def _home_table(configured: str | None, language: str) -> Numbers | None:
+    """The home country's numbers where they are known with no place named: the configured
+    number's country (120: mainland China, 999: the UK) or, unconfigured, mainland China for
+    a Chinese message (its generic reply names 120 and 110)."""
+    if configured is None:
+        return _TABLE["cn"] if language == "zh" else None
+    found = [n for n in _TABLE.values() if n.ambulance == configured]
+    # 999 is the UK's and Hong Kong's alike: known only where they agree on every role.
+    return found[0] if found and all(n.by_role() == found[0].by_role() for n in found) else None
 
 
 _ROLE_EN = {"ambulance": "an ambulance", "fire": "the fire service", "police": "the police"}
@@ -235,6 +261,9 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
         sentence = emergency_sentence(numbers, message, language, place=True)
     elif language == "zh" and not configured and _need(message) == "fire":
         sentence = emergency_sentence(_TABLE["cn"], message, language, place=False)
+    elif _need(message) == "police" and (home := _home_table(configured, language)):
+        # An assault or a threat in progress: the police number leads (110 in mainland China).
+        sentence = emergency_sentence(home, message, language, place=False)
     else:
         return text, False
     first = _FIRST_SENTENCE.match(text)

@@ -12,17 +12,11 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import coverage, messages, multipart
+from kefu.dialogue import coverage, emergency_reply, messages, multipart
 from kefu.dialogue.abroad import localise
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
-from kefu.dialogue.emergency_text import (
-    assistance_passage,
-    crisis_passage,
-    leads_with_emergency_number,
-    off_topic_for_self_harm,
-    pet_emergency_passage,
-)
+from kefu.dialogue.emergency_text import leads_with_emergency_number, pet_emergency_passage
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
 from kefu.dialogue.incoming import (
@@ -229,7 +223,8 @@ class Assistant:
             reason = "personal data request"
             return Plan("declined", language, handoff=True, text=text, reason=reason)
         if kind in ("greeting", "thanks"):
-            return smalltalk_plan(kind, language)
+            number = self.settings.emergency_number_for(language)
+            return smalltalk_plan(kind, language, history=history, emergency_number=number)
         parts = split_questions(message) if kind == "none" else []
         if parts:  # several questions at once: each answered, or named as unanswered
             combined = multipart.combine(parts, lambda part: self.plan(part, history), language)
@@ -274,7 +269,7 @@ class Assistant:
             plan.text = messages.reply("decline", language)
         elif (
             plan.mode == "curated"
-            and leads_with_emergency_number(plan.text, self.settings.emergency_number)
+            and leads_with_emergency_number(plan.text, self.settings.emergency_number_for(language))
             # A car-rental's accident entry leads with "if anyone is injured, call 120": asked
             # after a scrape with nobody hurt, it is a how-to, not an emergency for the queue.
             and not no_one_hurt(views(message))
@@ -372,7 +367,8 @@ class Assistant:
 
     def _reply(self, kind: str, language: str) -> str:
         """A fixed reply with the business's emergency number, where one is configured."""
-        return messages.reply(kind, language, emergency_number=self.settings.emergency_number)
+        number = self.settings.emergency_number_for(language)
+        return messages.reply(kind, language, emergency_number=number)
 
     def _emergency_plan(
         self, message: str, language: str, found: list[Passage], confidence: float
@@ -380,32 +376,20 @@ class Assistant:
         pet = for_a_pet(views(message))
         text = self._reply("pet_emergency" if pet else "emergency", language)
         # The number for where the customer is ("I'm in Bangkok": 1669), over the configured one.
-        number = self.settings.emergency_number
+        number = self.settings.emergency_number_for(language)
         text, abroad = (
             (text, False) if pet else localise(text, message, language, configured=number)
         )
-        passages = []
         top = self._confident_faq(found, confidence, language)
-        if top is not None and off_topic_for_self_harm(message, top):
-            top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
-        if top is None and pet:
-            top = pet_emergency_passage(self.kb, language)
-        elif top is None:  # beside suicide or self-harm, the business's crisis line always follows
-            top = crisis_passage(message, self.kb.index.entries, language)
-        # The knowledge base may hold the business's own emergency guidance; add it if trusted.
-        if top is not None:
-            passages = [top]
-            answer = top.entry.answer or ""
-            # The business's own emergency entry already leads with its number: say it once.
-            # Only when it leads with it: a number further down must not displace ours.
-            # Beside a place's own numbers, the entry follows them instead (docs/safety.md).
-            own = leads_with_emergency_number(answer, number) and not abroad
-            text = answer if own and not pet else f"{text}\n\n{answer}"
-        # The business's emergency or assistance line follows every emergency, after the number.
-        line = None if pet else assistance_passage(self.kb.index.entries, language)
-        if line is not None and all(p.entry.id != line.entry.id for p in passages):
-            passages.append(line)
-            text = f"{text}\n\n{line.entry.answer or line.entry.text}"
+        if pet:
+            found_pet = top or pet_emergency_passage(self.kb, language)
+            passages = [] if found_pet is None else [found_pet]
+            text = "\n\n".join([text, *(p.entry.answer or "" for p in passages)])
+        else:
+            text, passages = emergency_reply.compose(
+                text, message, language, top=top, entries=self.kb.index.entries,
+                number=number, abroad=abroad,
+            )  # fmt: skip
         return Plan(
             "curated" if passages else "declined",
             language,

@@ -10,10 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kefu.dialogue.crisis import about_self_harm
 from kefu.guard.animals import mentions_animal
 from kefu.guard.documents import clean_passages
-from kefu.guard.emergency import SELF_HARM
-from kefu.guard.safety import views
 from kefu.types import Passage
 
 if TYPE_CHECKING:
@@ -36,17 +35,13 @@ _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 def off_topic_for_self_harm(message: str, top: Passage) -> bool:
     """Whether ``top`` is an ordinary entry beside a message about suicide or self-harm: the
     business's own crisis guidance (a helpline) follows the emergency text, a how-to never."""
-    if not any(SELF_HARM.search(t) for t in views(message)):
+    if not about_self_harm(message):
         return False
+    # The strict reading: a how-to whose answer mentions "心理咨询" (therapy sessions) or
+    # "mental health cover" is still a how-to ("我不想活了，帮我取消会员吧" got the
+    # auto-renewal steps).
     entry = top.entry
-    return not _CRISIS.search(f"{entry.title}\n{entry.answer or entry.text}")
-
-
-_CRISIS = re.compile(
-    r"crisis|helpline|hotline|samaritans|lifeline|suicid|self[- ]harm|mental health|\b988\b|"
-    r"116 ?123|危机|热线|心理|自杀|轻生|自残|自伤",
-    re.IGNORECASE,
-)
+    return not _CRISIS_ENTRY.search(f"{entry.title}\n{entry.answer or entry.text}")
 
 
 def leads_with_emergency_number(text: str, configured: str | None = None) -> bool:
@@ -89,9 +84,8 @@ _UNIT = re.compile(
 )
 
 
-# A crisis entry says what it is for: suicide, self-harm or a crisis line. Stricter than
-# `_CRISIS`, which judges an entry already retrieved: scanning every entry, a plain "客服热线"
-# or "mental health cover" entry must not be taken for one.
+# A crisis entry says what it is for: suicide, self-harm or a crisis line; a plain "客服热线"
+# or "mental health cover" entry is not one, whether scanned for or retrieved.
 _CRISIS_ENTRY = re.compile(
     r"suicid|self[- ]?harm|harm(ing)? (yourself|themselves)|crisis (line|text line|hotline|"
     r"helpline|support|team|service)|samaritans|lifeline|\b988\b|116 ?123|(mental health|"
@@ -108,7 +102,7 @@ def crisis_passage(message: str, entries: Iterable[Entry], language: str) -> Pas
     Found by what the entry says, not by how close it is to the customer's words: "我想自杀" and
     "有轻生的念头" share few words with it, and docs/safety.md promises it follows every such
     message. An entry whose question names the crisis wins over one that mentions it in passing."""
-    if not any(SELF_HARM.search(t) for t in views(message)):
+    if not about_self_harm(message):
         return None
     in_answer = None
     for entry in entries:
@@ -148,6 +142,8 @@ def assistance_passage(entries: Iterable[Entry], language: str) -> Passage | Non
     for entry in entries:
         if entry.kind != "faq" or (entry.language in ("en", "zh") and entry.language != language):
             continue
+        if _leads_emergency_entry(entry):
+            return Passage(entry, 0.0)  # "Call 999 now…": its three digits are the number
         if not _PHONE.search(entry.answer or ""):
             continue
         if _ASSISTANCE_ENTRY.search(entry.title):
@@ -156,6 +152,27 @@ def assistance_passage(entries: Iterable[Entry], language: str) -> Passage | Non
         if in_answer is None and first and _ASSISTANCE_ENTRY.search(first.group(0)):
             in_answer = entry
     return None if in_answer is None else Passage(in_answer, 0.0)
+
+
+def _leads_emergency_entry(entry: Entry) -> bool:
+    """Whether ``entry`` is the business's own emergency entry: its question is about an
+    emergency ("What should I do in a medical emergency?", "遇到医疗紧急情况怎么办？") and its
+    answer leads with an emergency number ("Call 999 now if you are in the UK…"). Neither alone
+    is one: "Can I get an urgent appointment?" gives no number to call now, and a number in
+    passing is not guidance. A pet's is the clinic's (`pet_emergency_passage`)."""
+    answer = entry.answer or ""
+    return (
+        EMERGENCY_WORD.search(entry.title) is not None
+        and leads_with_emergency_number(answer)
+        and not mentions_animal([f"{entry.title}\n{answer}"])
+    )
+
+
+def home_emergency_entry(entry: Entry) -> bool:
+    """Whether ``entry`` is the business's own emergency entry for home, one that leads with its
+    number and so may stand in for the generic emergency sentence; an entry about emergencies
+    abroad or a travel assistance line follows that sentence instead (docs/safety.md)."""
+    return _leads_emergency_entry(entry) and not _ASSISTANCE_ENTRY.search(entry.title)
 
 
 def pet_emergency_passage(kb: KnowledgeBase, language: str) -> Passage | None:

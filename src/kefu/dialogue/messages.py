@@ -55,10 +55,28 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "Thanks for getting in touch. If anything else comes up, just write here.",
         "zh": "感谢您的咨询！如有其他问题，随时在这里留言。",
     },
+    # "ok", "thanks", "好的" after an emergency or crisis reply: not the cheerful closing line,
+    # but that a person is coming and the numbers stay there (docs/safety.md).
+    "after_emergency": {
+        "en": "Thank you. A colleague is on the way and will reply here soon. If you are in "
+        "danger at any point, call your local emergency number (911 in the US, 112 in Europe) "
+        "now; the lines above are there day and night.",
+        "zh": "好的。同事正在赶来，会在这里回复您。如您随时感到有危险，请立即拨打120急救电话"
+        "（报警请拨110）；上面的热线全天24小时都可以拨打。",
+    },
     "emergency": {
         "en": "If this is an emergency, call your local emergency number (911 in the US, 112 in "
         "Europe) now. I'm also bringing in a person right away.",
         "zh": "如遇紧急情况，请立即拨打120急救电话（报警请拨110）。我也正在为您转接人工客服。",
+    },
+    # Beside suicide or self-harm where the business's knowledge has no crisis entry: lines
+    # that answer day and night, after the emergency number (docs/safety.md).
+    "crisis_lines": {
+        "en": "You don't have to go through this alone: you can talk to a crisis line now, day "
+        "or night (the US: call or text 988; the UK and Ireland: Samaritans on 116 123; "
+        "elsewhere, your local emergency number).",
+        "zh": "您不必独自承受：现在就可以拨打心理援助热线，全天24小时有人接听"
+        "（中国大陆：全国心理援助热线12356，北京心理危机干预热线010-82951332；其他地区请拨打当地急救电话）。",
     },
     # A pet's emergency (kefu.guard.animals): a vet first; 911 and 120 are ambulances for
     # people, but the human number stays in case a person is hurt too.
@@ -181,6 +199,13 @@ _REPLIES: dict[str, dict[str, str]] = {
 _ELSEWHERE_EN = "our chat page or our usual contact channels"
 _ELSEWHERE_ZH = "在线客服页面或其他客服渠道"
 _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
+    "after_emergency": {
+        "en": (
+            "A colleague is on the way and will reply here soon.",
+            f"A colleague can help you via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("同事正在赶来，会在这里回复您。", f"如需人工协助，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
     "decline": {
         "en": (
             "I've asked a colleague to take over; a person will reply here shortly.",

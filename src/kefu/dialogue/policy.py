@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from kefu.dialogue import messages
 from kefu.dialogue.confidence import ConfidenceModel
-from kefu.types import AnswerMode, Passage
+from kefu.dialogue.emergency_text import leads_with_emergency_number
+from kefu.types import AnswerMode, ChatMessage, Passage
 
 Decision = AnswerMode | str
 
@@ -43,8 +44,21 @@ def person_plan(language: str, reason: str) -> Plan:
     return Plan("declined", language, handoff=True, text=text, reason=reason)
 
 
-def smalltalk_plan(kind: str, language: str, reason: str = "") -> Plan:
-    """A friendly reply to a greeting or thanks (``kind``), no retrieval needed."""
+def smalltalk_plan(
+    kind: str,
+    language: str,
+    reason: str = "",
+    *,
+    history: Sequence[ChatMessage] = (),
+    emergency_number: str | None = None,
+) -> Plan:
+    """A friendly reply to a greeting or thanks (``kind``), no retrieval needed. Right after an
+    emergency or crisis reply (one that led with an emergency number), "ok" or "好的" is not a
+    goodbye: a person is coming, and the numbers stay there."""
+    last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+    if kind == "thanks" and leads_with_emergency_number(last, emergency_number):
+        text = messages.reply("after_emergency", language, emergency_number=emergency_number)
+        return Plan("smalltalk", language, text=text, confidence=1.0, reason="after emergency")
     text = messages.reply(kind, language)
     return Plan("smalltalk", language, text=text, confidence=1.0, reason=reason)
 

@@ -132,9 +132,18 @@ _NO_RX = re.compile(
 # Over the counter: only a named prescription medicine makes it a request ("can I get
 # amoxicillin over the counter"); "what painkillers can I buy over the counter" is ordinary.
 _OTC = re.compile(r"\b(over the counter|otc)\b|柜台直接", re.IGNORECASE)
+# Without the consultation itself ("send amoxicillin to my pharmacy without a call"): only with a
+# named prescription medicine, since "can I order my repeat meds without an appointment" is how
+# repeat prescriptions work.
+_NO_CONSULT = re.compile(
+    r"\b(without|w/o|with no|no|skip(ping)?) (a |an |any |the )?(phone |video )?(call|consultation|"
+    r"consult|appointment|talking to (a|the|any) (doctor|gp)|speaking to (a|the|any) (doctor|gp))"
+    r"\b|(不|没|无)(用|需要)?(问诊|面诊|视频|通话|打电话)",
+    re.IGNORECASE,
+)
 _OBTAIN = re.compile(
     r"\b(buy|buying|purchase|get|getting|order|obtain|sell|selling|give|supply|dispense|"
-    r"hand over|score|grab|pick up|get hold of|source|have)\b|"
+    r"hand over|score|grab|pick up|get hold of|source|have|send|post|deliver|prescribe)\b|"
     r"买|卖|购|开(点|些|一|药)|拿|弄|搞|配|给我|要(点|些)",
     re.IGNORECASE,
 )
@@ -195,6 +204,32 @@ _DISPOSAL = re.compile(
 )
 
 
+# A request that the service prescribe ("prescribe me diazepam please", "can you write me a
+# prescription", "帮我开点阿普唑仑", "请给我开个处方"): only a clinician in a consultation may
+# decide, so it gets the prescription text. Asked of a doctor ("can a doctor prescribe me sleeping
+# pills", "医生可以给我开处方吗") it is a question about the service (`_ASKS_ABOUT_DOCTORS`).
+_PRESCRIBE_ME = re.compile(
+    r"\bprescrib(e|ing) (me|us|him|her|my (son|daughter|child|kid|mum|mom|dad|wife|husband))\b|"
+    r"\b(write|give|send|get) (me|us) (a |an )?(prescription|script|rx)\b|"
+    r"\b(can|could|will|would) you (just |please |quickly )?(prescribe|write (me )?a "
+    r"prescription)\b|"
+    r"^\W*(please )?prescribe\b|"
+    r"(帮|给|替)(我|孩子|我妈|我爸|家人)?开[^，,。.？?]{0,6}(处方|方子|药|" + _RX_DRUG_ZH + r")|"
+    r"开(个|张|一张|一个)处方",
+    re.IGNORECASE,
+)
+_ASKS_ABOUT_DOCTORS = re.compile(
+    r"\b(doctors?|gps?|clinicians?|nurses?|pharmacists?|prescribers?)\b[^.?!]{0,30}\bprescrib|"
+    r"(医生|大夫|药师)[^，,。.？?]{0,8}开",
+    re.IGNORECASE,
+)
+
+
+def asks_to_be_prescribed(texts: list[str]) -> bool:
+    """Does any view in ``texts`` ask the service itself to prescribe a medicine?"""
+    return _any(_PRESCRIBE_ME, texts) and not _any(_ASKS_ABOUT_DOCTORS, texts)
+
+
 def _any(pattern: re.Pattern[str], texts: list[str]) -> bool:
     return any(pattern.search(t) for t in texts)
 
@@ -209,5 +244,9 @@ def asks_without_prescription(texts: list[str]) -> bool:
     if request and (named or _any(_ANY_MEDICINE, texts)):
         return True
     if named and (_any(_OTC, texts) or _any(_NEED_RX, texts)):
+        return True
+    if named and _any(_NO_CONSULT, texts) and _any(_OBTAIN, texts):
+        return True
+    if asks_to_be_prescribed(texts):
         return True
     return _any(_OTHERS_MEDICINE, texts) and _any(_SHARE, texts)

@@ -64,7 +64,7 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         if triage(words) != "emergency":
             return None
         language = reply_language(text)
-        number = assistant.settings.emergency_number
+        number = assistant.settings.emergency_number_for(language)
         line = messages.reply("emergency", language, emergency_number=number)
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
     if plan.reason not in EMERGENCY_REASONS:

@@ -1,0 +1,48 @@
+"""Whether a message the emergency check already flagged is about suicide or self-harm, for
+choosing what the reply says (docs/safety.md): beside one, the business's crisis entry (or
+kefu's own crisis lines) follows the emergency number, never an ordinary how-to.
+
+Detection is `kefu.guard.emergency`'s; this only reads messages already flagged, so it may
+name wider families than a detector can afford ("i just want to go to sleep and never wake
+up" is flagged by the learned check, and its reply must still carry the crisis lines)."""
+
+from __future__ import annotations
+
+import re
+
+from kefu.guard.emergency import SELF_HARM
+from kefu.guard.safety import views
+
+# Self-harm and suicide said in ways the detection rules leave to the learned check: cutting or
+# burning oneself (or a named person doing it), sleeping and never waking, a goodbye for good,
+# "end it tonight", 结束自己.
+_MORE_SELF_HARM = re.compile(
+    r"\b(cut|cuts|cutting|slit|slitting|slashed|slash(ing)?)\b[^.!?]{0,20}\b(wrists?|arms?|legs?|"
+    r"thighs?)\b|\bburn(s|ed|t|ing)? (myself|himself|herself|themselves)\b|\bburn(s|ing)? "
+    r"(my|his|her|their) (own )?(arms|legs|skin|wrists|thighs)\b|\b(burn|burns|burning|burned|"
+    r"burnt)\b[^.!?]{0,25}\bwith (a |the )?(lighter|cigarettes?)\b|\bhurt(ing)? (myself|"
+    r"himself|herself|themselves)\b|sleep and (never|not) wake( up)?|never wake up again|"
+    r"(goodbye|good bye|bye) (forever|for good|for ever)|\b(decided|going|ready|want|plan(ning)?)"
+    r" to end it\b|\bend it (tonight|today|now|this (week|weekend))\b|"
+    r"割腕|割手腕|割了手腕|割自己|划手|划自己|烫自己|燙自己|伤害自己|傷害自己|结束自己|結束自己|"
+    r"结束(我的)?生命|結束(我的)?生命|了结自己|了結自己|不想再醒|永别了|永別了",
+    re.IGNORECASE,
+)
+
+# Another person's threat to kill the customer ("he's threatening to kill me", "he will kill me")
+# is violence, for the police, not a reason for a suicide line.
+_THREAT_TO_KILL = re.compile(
+    r"\b(threat\w*|going|gonna|goin|wants?|tried|trying|try|swore|swears|said he'?d|"
+    r"says he'?ll)( to)?\W+(\w+\W+){0,4}?kill (me|us)\b|\b(he|she|they)('ll| will| would|'d)"
+    r" kill (me|us)\b",
+    re.IGNORECASE,
+)
+
+
+def about_self_harm(message: str) -> bool:
+    """Whether ``message`` (already flagged as an emergency) is about suicide or self-harm."""
+    for text in views(message):
+        text = _THREAT_TO_KILL.sub(" ", text)
+        if SELF_HARM.search(text) or _MORE_SELF_HARM.search(text):
+            return True
+    return False

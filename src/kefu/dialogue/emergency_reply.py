@@ -1,0 +1,76 @@
+"""What follows the emergency number in a reply to an emergency (not a pet's): the business's
+crisis entry (or kefu's own crisis lines) beside suicide or self-harm, the business's own
+emergency entry, and its assistance line (docs/safety.md). Composed here, from what
+`kefu.dialogue.assistant` found, so that the order is decided in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kefu.dialogue import messages
+from kefu.dialogue.abroad import needs_police
+from kefu.dialogue.crisis import about_self_harm
+from kefu.dialogue.emergency_text import (
+    assistance_passage,
+    crisis_passage,
+    home_emergency_entry,
+    leads_with_emergency_number,
+    off_topic_for_self_harm,
+)
+
+if TYPE_CHECKING:
+    from kefu.types import Entry, Passage
+
+
+def compose(
+    text: str,
+    message: str,
+    language: str,
+    *,
+    top: Passage | None,
+    entries: Sequence[Entry],
+    number: str | None,
+    abroad: bool,
+) -> tuple[str, list[Passage]]:
+    """The reply's text and the passages it quotes. ``text`` is the fixed emergency reply with
+    the number for where the customer is; ``top`` the confident FAQ entry retrieval found."""
+    self_harm = about_self_harm(message)
+    if top is not None and off_topic_for_self_harm(message, top):
+        top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
+    if self_harm and top is None:
+        # Beside suicide or self-harm the business's crisis line always follows (found by what
+        # it says, not by retrieval), else kefu's own crisis lines: never the number alone.
+        top = crisis_passage(message, entries, language)
+    police = needs_police(message)
+    line = assistance_passage(entries, language)
+    passages: list[Passage] = []
+    parts = [text]
+    if top is not None:
+        passages.append(top)
+        # Said once: an entry that leads with its number replaces the generic sentence. Only
+        # when it leads with it: a number further down must not displace ours; a place the
+        # customer named, or a need for the police, keeps the sentence that says it.
+        own = leads_with_emergency_number(_answer(top), number) and not abroad and not police
+        parts = [_answer(top)] if own else [text, _answer(top)]
+    elif self_harm:
+        parts.append(messages.reply("crisis_lines", language))
+    if line is not None and all(p.entry.id != line.entry.id for p in passages):
+        # The business's emergency or assistance line follows every emergency. One that leads
+        # with its number ("Call 999 now if you are in the UK…") replaces the generic text
+        # (911/112, wrong for a UK business), found whether or not search ranked it.
+        number_first = leads_with_emergency_number(_answer(line), number)
+        home = home_emergency_entry(line.entry)
+        if home and parts[0] == text and not abroad and not police:
+            passages.insert(0, line)
+            parts[0] = _answer(line)
+        elif not (number_first and self_harm and parts[0] != text):
+            # Beside a crisis entry that leads with a number, a medical emergency entry
+            # (chest pain, strokes…) would only be in the way.
+            passages.append(line)
+            parts.append(_answer(line))
+    return "\n\n".join(parts), passages
+
+
+def _answer(passage: Passage) -> str:
+    return passage.entry.answer or passage.entry.text

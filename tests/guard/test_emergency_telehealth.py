@@ -145,6 +145,18 @@ def test_a_dose_already_taken_and_asked_about_gets_the_dose_text(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # a medicine taken, with nothing said of the amount: a question about the illness
+        "慢性胃炎吃了药还是胃胀，怎么办？",
+        "I took my antidepressants as usual, can I change my therapist?",
+    ],
+)
+def test_a_medicine_taken_with_no_amount_is_not_a_dose_question(text: str) -> None:
+    assert assess(text) != "dose"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # private: another person's data
         "what is my husband's account password? also his face is drooping on one side",
         "show me my wife's therapy notes, she has taken a whole bottle of pills",

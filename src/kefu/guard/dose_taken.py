@@ -15,9 +15,17 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.medicines import MEDICINE
 
+# Taken, with an amount or a mistake: "took 2", "took it twice", "吃了几片", "多吃了一片". A
+# medicine taken with nothing said of the amount ("吃了药还是胃胀，怎么办") asks about the illness,
+# not the dose: thousands of patients' questions read so.
 _TAKEN = re.compile(
-    r"\b(took|taken|had|swallowed|gave (him|her|them|my \w+)|double[- ]dosed|doubled)\b|"
-    r"(吃|服|喝|吞|用)(了|多了|错了|过)|多(吃|服|喝)了|(吃|服)(了)?两(次|遍)",
+    r"\b(took|taken|had|swallowed|gave|given|used)\b"
+    + _
+    + r"{0,30}\b(\d+|one|two|three|four|a couple|double|twice|an extra|extra|too many|too much|"
+    r"by mistake|accidentally|instead of)\b|\b(double[- ]dosed|doubled (up|my dose)|"
+    r"accidentally (took|taken|had|swallowed|gave))\b|"
+    r"(吃|服|喝|吞|用|打)(了|多了|错了|过)?([几两一二三四五1-9]|半)(片|粒|颗|次|包|支|袋|板|倍|顿|针)|"
+    r"(多|重复|错|误)(吃|服|喝|用|打)(了)?|(吃|服|喝|用)(多|错|重)了|(吃|服)了两(次|遍)",
     re.IGNORECASE,
 )
 _IS_IT_OK = re.compile(

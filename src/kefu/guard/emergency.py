@@ -12,6 +12,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_context import not_now
+from kefu.guard.emergency_indirect import indirect_emergency
 
 _BODY = (
     # heart
@@ -49,9 +50,11 @@ _BODY = (
     r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
     r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
     r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"
-    # "took 20 of my tablets", "took maybe 20 of my sleeping pills": a hedge word is common
+    # "took 20 of my tablets", "took maybe 20 of my sleeping pills": a hedge word is common.
+    # One to four ("I took 2 sleeping pills instead of 1, is that ok") is a dose question
+    # (`kefu.guard.dose_taken`), not an overdose by itself.
     r"(took|taken|swallowed|ate|had|downed|popped) ((maybe|about|around|like|roughly|nearly|"
-    r"almost|over|at least|probably|something like) )?(\d+|all|lots|a lot|dozens|loads|"
+    r"almost|over|at least|probably|something like) )?([5-9]|\d\d+|all|lots|a lot|dozens|loads|"
     r"a handful|half)\b"
     + _
     + r"{0,30}(pills|tablets|meds|medicine|capsules|antidepressants|painkillers|insulin|"
@@ -353,6 +356,6 @@ def is_emergency(texts: list[str]) -> bool:
     Mentions that are not an emergency now ("胸痛中心", "去年中风", "no chest pain") are read
     as blanks (`kefu.guard.emergency_context`)."""
     texts = [not_now(t) for t in texts]
-    if any(EMERGENCY.search(t) for t in texts):
+    if any(EMERGENCY.search(t) or indirect_emergency(t) for t in texts):
         return True
     return any(ACCIDENT.search(t) for t in texts) and not no_one_hurt(texts)

@@ -86,6 +86,89 @@ _PAST = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+# Suicide and self-harm told as the past, asked about as a topic or as someone's death, named in
+# fiction or as a joke: a therapy service hears these all day from people booking help ("I used
+# to self-harm as a teenager, can I get therapy", "我朋友之前有过轻生的念头，想帮她预约", "my
+# brother died 2 years ago, suicide bereavement therapists", "心梗的早期症状有哪些", "in the film
+# the character overdoses", "想死你们了", "this paperwork is suicide lol"); a telehealth tester
+# got the crisis text instead of the booking answer (2026-11-30). Each span is narrow and the
+# rest of the message is still read: "I used to be fine but now I want to die" keeps its
+# present words (a gap never crosses "but", "now", "again", "still").
+_GAP = r"(?:(?!\b(?:but|now|again|still|today|tonight|currently|these days)\b)[^.?!。？！\n,;])"
+_SELF_WORD = (
+    r"(self[- ]?harm\w*|suicidal (thoughts?|feelings?|ideation|urges?|episodes?)|suicide "
+    r"attempts?|attempted suicide|overdos\w*|tried to (kill|end) (himself|herself|themselves|"
+    r"myself|his life|her life|my life|their life|their lives))"
+)
+_EN_WHEN = (
+    r"(as a (teen(ager)?|kid|child|student)|when (i|he|she|they) (was|were) (younger|young|"
+    r"little|a teen\w*|a kid|a child|at (school|uni|university|college))|years ago|last year|"
+    r"in (19|20)\d\d|\d+ (years?|months?) ago|(a few|few|several|two|three|four|five|many) "
+    r"(years?|months?) ago|back in|during (exams|uni|university|school|college|my teens))"
+)
+_PAST_SELF = re.compile(
+    r"\b(used to|history of|past|previous|former|old|years of|recovered from|got over)\b"
+    + _GAP
+    + r"{0,15}?\b"
+    + _SELF_WORD
+    + r"|\b"
+    + _SELF_WORD
+    + _GAP
+    + r"{0,40}?\b"
+    + _EN_WHEN
+    + r"\b|"
+    + r"("
+    + _ZH_PAST[1:-1]
+    + r"|前几年|前些年|前两年|前段时间|青春期|上学(的)?时候|读书(的)?时候)"
+    + r"(也)?(有过|有|出现过|动过|产生过|想过|试过|尝试过|闹过)?[^，,；;。.?!？！\n又]{0,6}?"
+    r"(自杀|轻生|自残|自伤|想死|不想活|割腕)(的)?(念头|想法|经历|倾向|行为|过)?",
+    re.IGNORECASE,
+)
+_COND_TOPIC = r"(" + _EN_CONDITION[1:-1] + r"|suicid\w*|self[- ]?harm)"
+_NOT_LITERAL = re.compile(
+    # someone's death, and a bereavement service
+    r"\b(died|passed away|passed) (of|from|after|by) (a |an )?(heart attack|stroke|overdose|"
+    r"suicide|cardiac arrest|seizure)\b|\b(lost|losing) (my|his|her|our|their) \w+ to (suicide|"
+    r"an overdose|a stroke|a heart attack)\b|\bsuicide (bereavement|loss|prevention|awareness|"
+    r"survivors?|training|statistics|rates?)\b|\bbereave\w*" + _ + r"{0,20}?\bsuicide\b|"
+    r"(死于|因)(心梗|心脏病|中风|自杀)(去世|离世|走了)?|"
+    # a topic: "what signs of stroke should I teach", "family history of strokes"; never "he's
+    # showing signs of a stroke"
+    r"\b(what|which|teach\w*|learn\w*|explain\w*|list|know|knowing|recogni[sz]\w*|spot\w*|about) "
+    r"(are |is )?(the |some |common |typical |early |main |key |warning )*(signs|symptoms|warning "
+    r"signs|red flags)\b (of|for) (a |an )?"
+    + _COND_TOPIC
+    + r"\b|\bfamily history\b"
+    + _
+    + r"{0,25}?\b"
+    + _COND_TOPIC
+    + r"\b|"
+    + _ZH_CONDITION
+    + r"(的)?(早期|前期|典型|常见|主要)?(症状|征兆|表现|先兆|信号|原因|病因|危险因素)(都)?(有哪些|"
+    r"是什么|有什么|包括哪些|是怎样的)|"
+    # fiction
+    r"\b(in (the|a|this|that) (film|movie|show|series|book|novel|game|episode|play|drama)|the "
+    r"(character|protagonist|villain|hero|heroine))\b"
+    + _
+    + r"{0,40}?\b(overdos\w*|suicid\w*|kills? (himself|herself|themselves)|(has|had|having) a "
+    r"(stroke|heart attack|seizure))|"
+    # jokes: "想死你们了" is missing someone; "is suicide lol", "overdosed on netflix"
+    r"想死(你|你们|您|大家|宝宝)(了|啦)?|\bsuicide\b(?=\W{0,3}(lol|lmao|haha|jk|😂|🤣))|"
+    r"\b(social|career|political|financial|commercial|brand) suicide\b|\boverdos\w* on (netflix|tv|"
+    r"youtube|tiktok|instagram|social media|memes|series|shows|episodes|anime|k-?dramas?|dramas?|"
+    r"reality tv|books|work|shopping|christmas|music|games|gaming|sun|sunshine|coffee|caffeine|"
+    r"sugar|chocolate)\b(?=" + _ + r"{0,40}\b(lol|lmao|haha|years ago|as a (teen|kid|student)))|"
+    # an adrenaline pen asked about as a prescription: "can a GP review my epipen prescription"
+    r"\bepi-?pens?\b(?=\W+(prescriptions?|refills?|repeats?|renewals?|expir\w*|replacements?|"
+    r"trainers?|training|cover|stock))|\b(review|renew|refill|repeat|prescribe|order|replace|"
+    r"reorder|collect)\b"
+    + _
+    + r"{0,20}?\bepi-?pens?\b(?!"
+    + _
+    + r"{0,20}\b(now|didn'?t|not working))",
+    re.IGNORECASE,
+)
+
 # Back now: a past mention with one of these in the message is left for the rules to read.
 _AGAIN = re.compile(
     r"又|再次|再一次|复发|又开始|又来了|\bagain\b|\b(it'?s|they'?re|is|are) back\b|came back|"
@@ -150,8 +233,10 @@ def not_now(text: str) -> str:
     beside them still reads as one."""
     text = _SERVICE.sub(_blank, text)
     text = _NEGATED.sub(_blank, text)
+    text = _NOT_LITERAL.sub(_blank, text)
     if not _AGAIN.search(text):
         text = _PAST.sub(_blank, text)
+        text = _PAST_SELF.sub(_blank, text)
     return text
 
 

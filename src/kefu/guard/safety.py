@@ -34,6 +34,7 @@ from typing import Literal
 from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
+from kefu.guard.dose_taken import asks_about_dose_taken
 from kefu.guard.emergency import is_emergency
 from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
@@ -321,7 +322,7 @@ def assess(text: str) -> SafetyKind | None:
         return "private"
     if asks_without_prescription(texts):
         return "prescription"
-    if asks_for_dose(texts):
+    if asks_for_dose(texts) or asks_about_dose_taken(texts):
         return "dose"
     if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):
         return "diagnosis"

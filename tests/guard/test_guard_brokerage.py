@@ -110,6 +110,7 @@ VARIANT_ADVICE = [
     "这只股票还能持有吗",
     "後天恆指會升嗎",
     "帮我看看这只票能不能买",
+    "how high can the stock go up after the results?",
 ]
 
 
@@ -128,6 +129,7 @@ def test_a_traders_advice_questions_are_advice(text: str) -> None:
         "明天开盘时间",
         "融资利率多少",
         "will your fees go up next year?",
+        "how far can the car get per gallon on the highway",
         "哪些股票可以融资买入",
     ],
 )

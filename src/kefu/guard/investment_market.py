@@ -72,8 +72,9 @@ _MARKET_EN = re.compile(
     + _
     + r"{0,30}\b(go up|go down|rise|fall|drop|crash|rebound|recover|rally|climb|bounce( back)?|"
     r"tank|surge|soar|plunge|moon|pump|dump)\b" + _ + r"{0,20}\b" + _WHEN_EN + r"|"
+    # (a price's move, not a car's range: "how far can the car get per gallon")
     r"\b(how (high|low|far)|how much (higher|lower|more)) (can|will|could|would) (it|the \w+|"
-    r"\w+ (stock|shares?))\b",
+    r"\w+ (stock|shares?)) (rise|fall|climb|drop|go (up|down)|run|sink|soar)\b",
     re.IGNORECASE,
 )
 _POSITION_EN = re.compile(

@@ -130,6 +130,7 @@ def test_a_traders_advice_questions_are_advice(text: str) -> None:
         "融资利率多少",
         "will your fees go up next year?",
         "how far can the car get per gallon on the highway",
+        "基本和尊尚哪个划算，你推荐哪个",
         "哪些股票可以融资买入",
     ],
 )

@@ -29,6 +29,7 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.fraud_bank import asks_for_bank_fraud
 from kefu.guard.fraud_insurance import asks_for_insurance_fraud
+from kefu.guard.fraud_securities import asks_for_securities_fraud
 from kefu.guard.fraud_shop import NOT_ME_ZH as _NOT_ME_ZH
 from kefu.guard.fraud_shop import asks_for_shop_fraud
 
@@ -451,6 +452,9 @@ def asks_for_fraud(texts: list[str]) -> bool:
         if _RENTAL_EN.search(text) or _RENTAL_ZH.search(text) or asks_for_shop_fraud(text):
             return True
         if asks_for_bank_fraud(text) or asks_for_insurance_fraud(text):
+            return True
+        # before the victim's words too: "冻结", "frozen" are what a freeze evasion is about
+        if asks_for_securities_fraud(text):
             return True
         if _FRAUD_EN.search(text):
             return True

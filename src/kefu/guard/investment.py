@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.investment_market import asks_about_the_market
 
 _ASSET = (
     r"((?<!in )(?<!of )stocks?|shares|(index|mutual|hedge|bond|stock|equity|pension|growth|"
@@ -75,10 +76,12 @@ _INVESTMENT = re.compile(
 )
 _ASSET_ZH = (
     r"(股票|基金|黄金|白银|比特币|债券|理财|投资|存款|闲钱|币|茅台|指数|仓位|资产|定期|收益|积蓄|"
-    r"美股|港股|a股|股市|楼市|房产|美元|港元|港币|退休金|养老金|养老钱|教育金|钱)"
+    r"美股|港股|a股|股市|楼市|房产|美元|港元|港币|退休金|养老金|养老钱|教育金|钱|个股|板块|新股|"
+    # a share is a 票 to a trader; not an invoice, a ticket or a vote
+    r"(?<![发车机门彩船球影戏税专普客投选支])票)"
 )
 _JUDGEMENT_ZH = (
-    r"(该买|应该买|能买吗|可以买吗|值得买|值不值得|买哪|选哪|投哪|买还是不买|能不能买|划算|"
+    r"(该买|应该买|值得买|值不值得|买哪(?!些)|选哪|投哪|买还是不买|划算|"
     r"推荐|抄底|满仓|加仓|必涨|稳赚|拿(个)?主意|替我选|帮我选|怎么(投资|配置|投)|如何(投资|配置)|"
     r"(挑|选)(几|一|两|三)?(只|支|个|款)|要不要(卖|买|抛|割)|"
     r"配置比例|各配多少|(放|配|投)多少|比例|收益最(大|高)|(买|投)哪个|还是(买|投)|"
@@ -162,6 +165,36 @@ def _asks_more_en(text: str) -> bool:
     return bool(_WHAT_WOULD_YOU_DO.search(text) and _MONEY_RE_EN.search(text))
 
 
+# "能买吗" asks whether an asset is a buy ("茅台能买吗"), or whether it can be bought at all: a
+# brokerage's tester got the advice refusal for "港股通能买哪些票" and "新加坡的股票能买吗"
+# (2026-11-30). A market, a board or an eligibility word makes it the second, unless the
+# message also times or judges the buy ("港股现在能买吗").
+_CAN_BUY_ZH = re.compile(
+    _ASSET_ZH + _ + r"{0,20}(能买吗|可以买吗|能不能买|可不可以买|能买哪些|可以买哪些|买哪些)|"
+    r"(能买吗|可以买吗|能不能买|可不可以买)" + _ + r"{0,20}" + _ASSET_ZH
+)
+_ELIGIBLE_ZH = re.compile(
+    r"新加坡|美国|日本|英国|台湾|海外|境外|外国|美股|港股通|北交所|科创板|创业板|\bst\b|退市|涨停|跌停|"
+    r"停牌|权限|开通|条件|资格|门槛|渠道|哪里|在哪|怎么买|用什么|app|你们|最低|起投|账户|额度|范围|"
+    r"品种|标的",
+    re.IGNORECASE,
+)
+_JUDGED_ZH = re.compile(r"现在|目前|这时候|此时|今天|明天|马上|该|值|会涨|会跌|稳|赚|好不好|靠谱")
+
+
+def _can_buy_judged_zh(text: str) -> bool:
+    if not _CAN_BUY_ZH.search(text):
+        return False
+    return not _ELIGIBLE_ZH.search(text) or bool(_JUDGED_ZH.search(text))
+
+
 def asks_for_advice(texts: list[str]) -> bool:
     """Does a message (any of its views) ask for personalised investment advice?"""
-    return any(_INVESTMENT.search(t) or _INVESTMENT_ZH.search(t) or _asks_more_en(t) for t in texts)
+    return any(
+        _INVESTMENT.search(t)
+        or _INVESTMENT_ZH.search(t)
+        or _asks_more_en(t)
+        or _can_buy_judged_zh(t)
+        or asks_about_the_market(t)
+        for t in texts
+    )

@@ -51,6 +51,8 @@ Kinds and how they are validated:
 - ``MEDICAL_ID`` -- a medical insurance, social security or clinic card number after its name
   ("医保卡号 0012345678"); it outranks a card (a Luhn-valid 13-digit one is still not a
   bank card) and ties with a resident ID, which wins (a 社保卡号 is often the ID number).
+- ``TRAVEL_PERMIT`` -- a 港澳通行证, 回乡证 (Home Return Permit) or 台胞证 number after its name
+  ("港澳通行证号码是C12345678", "台胞证 01234567"); see `kefu.guard.pii_permits`.
 """
 
 from __future__ import annotations
@@ -72,13 +74,14 @@ from kefu.guard.checksums import (
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
 from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
+from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
-    "PIN", "OTP", "PASSWORD", "MEDICAL_ID",
+    "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -86,7 +89,7 @@ _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
-    "MEDICAL_ID": 7, "PHONE": 3, "ADDRESS": 1,
+    "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -454,6 +457,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "OTP": (_secrets("OTP"),),
     "PASSWORD": (_secrets("PASSWORD"),),
     "MEDICAL_ID": (_pairs(medical_ids, "MEDICAL_ID"),),
+    "TRAVEL_PERMIT": (_pairs(travel_permits, "TRAVEL_PERMIT"),),
 }
 
 

@@ -125,6 +125,7 @@ _PERSONAL_DATA_EN = re.compile(
     _PERSONAL + r"|questions? (they|he|she) asked|"
     # what someone else holds: "how much he has in his ISA"
     r"how much (he|she|they) (has|have|had|owes?|earns?|spent|saved|invested|holds?)\b|"
+    r"\b(holdings?|positions|portfolio|trades|trading history)\b|"
     r"\b(his|her|their) (\w+ ){0,2}(isa|savings|holdings?|portfolio|pension|investments?|"
     r"shares|positions?|policy)\b",
     re.IGNORECASE,
@@ -232,6 +233,67 @@ _NEED_EN = re.compile(r"\b(need|want|get|pull|send|provide|confirm)\b", re.IGNOR
 _REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少|念|读")
 
 
+# Someone else's brokerage account (an online brokerage's tester, 2026-11-30: "帮我查一下张伟
+# （身份证…）的持仓", "what's the phone number of the account holder 13900001111" were declined
+# only as "not sure"): a relative's or a named person's holdings, balance or trades, and who
+# holds an account or a number. A relative opening an account of their own ("my wife wants to
+# open an account") asks for no data; nor does the customer's own account ("I'm the account
+# holder"), nor how a relative can look their own up ("我爸想查他的持仓怎么查").
+_HOLDINGS_ZH = (
+    r"(持仓|仓位|持股|资产|余额|交易记录|成交记录|委托记录|流水|资金|股票|基金|账户(里|上)?(有|还剩)?"
+    r"(多少|几)|买了(哪些|什么|啥)|卖了(哪些|什么|啥)|赚了多少|亏了多少)"
+)
+_HOLDINGS_ZH_RE = re.compile(
+    r"(?<!我叫)(?<!我是)(?<!本人)(?<!本人是)"
+    + _SURNAME
+    + r"[\u4e00-\u9fff]{1,2}"
+    + _
+    + r"{0,30}的(证券|股票)?(账户|账号)?(的)?"
+    + _HOLDINGS_ZH
+    + r"|"
+    + _SOMEONE_ZH
+    + r"(的)?(证券|股票)?(账户|账号)?"
+    + _
+    + r"{0,6}"
+    + _HOLDINGS_ZH
+)
+_FETCH_HOLDINGS_ZH = re.compile(r"查|告诉|给我|发我|看看|调出|是多少|多少|什么|哪些|啥")
+_SELF_SERVICE_ZH = re.compile(
+    r"(他|她)(自己|本人)|(怎么|如何|怎样|在哪(里|儿)?|去哪(里|儿)?)(查|看)(?!一下)"
+)
+_OWN_LOOKUP_ZH = re.compile(
+    _SELF_SERVICE_ZH.pattern + r"|(冻结|开户|销户|解冻|密码|挂失|过户|继承)"
+)
+# "the account holder" asked about: who they are, their phone or details.
+_HOLDER_EN = re.compile(
+    r"(?<!i'm )(?<!i am )(?<!as )(?<!im )\b(the|this|that) (account ?holder|owner of "
+    r"(the|this|that) (account|number|card))\b",
+    re.IGNORECASE,
+)
+_HOLDER_ASK_EN = re.compile(
+    r"\b(who|what'?s|what is|whose|tell me|give me|name|phone|number|address|details)\b",
+    re.IGNORECASE,
+)
+
+# What an account holder needs or may do is a policy question.
+_HOLDER_POLICY_EN = re.compile(
+    r"\b(need|needs|required|documents?|joint|add|become|can|may|must)\b", re.IGNORECASE
+)
+
+
+def _asks_for_holdings(texts: list[str]) -> bool:
+    for t in texts:
+        if (
+            _HOLDINGS_ZH_RE.search(t)
+            and _FETCH_HOLDINGS_ZH.search(t)
+            and not _OWN_LOOKUP_ZH.search(t)
+        ):
+            return True
+        if _HOLDER_EN.search(t) and _HOLDER_ASK_EN.search(t) and not _HOLDER_POLICY_EN.search(t):
+            return True
+    return False
+
+
 def asks_for_private(texts: list[str], original: str) -> bool:
     """Does a message (its views, and as written) ask for someone else's data or a secret?"""
     if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
@@ -239,9 +301,9 @@ def asks_for_private(texts: list[str], original: str) -> bool:
     if _asks_for_admin_secret(texts):
         return True
     for t in texts:
-        if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t):
+        if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t) and not _SELF_SERVICE_ZH.search(t):
             return True
-    if _asks_for_relatives_records_zh(texts):
+    if _asks_for_relatives_records_zh(texts) or _asks_for_holdings(texts):
         return True
     # Names are capitalised, so this test reads the message as written.
     for t in [*texts, original]:

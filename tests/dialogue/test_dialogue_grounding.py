@@ -330,3 +330,50 @@ def test_a_number_must_come_from_a_sentence_about_what_the_claim_names(
 ) -> None:
     gate = _rates_gate(tok, "price per day of an EV in Berlin")
     assert (gate.unsupported(claim) is None) is passes, gate.unsupported(claim)
+
+
+# -- the words a negation governs (black-box tester S, a brokerage's margin rules) ---------------
+MARGIN = (
+    "5. Forced liquidation\n"
+    "If the ratio falls below 130%, or you do not meet a margin call within 2 trading days, we "
+    "may sell your collateral without further notice, starting at 14:00 on the trading day.\n"
+    "To open a margin account you must have held an account with us for 6 months."
+)
+
+
+def test_a_negation_about_something_else_does_not_back_a_denial(tok: MixedTokenizer) -> None:
+    # The source's "without further notice" and "do not meet" negate other words than "sell".
+    question = "When will you force sell my shares in a margin account?"
+    gate = _gate_over(tok, MARGIN, question)
+    assert gate.feed("You will not force sell my shares in a margin account. ") == []
+    assert gate.reason is not None and "opposite" in gate.reason
+    ok = _gate_over(tok, MARGIN, question)
+    assert ok.feed("We may sell your collateral without further notice. ") != []
+    assert not ok.stopped
+
+
+def test_a_claim_that_affirms_what_its_source_negates_stops(tok: MixedTokenizer) -> None:
+    source = "申购时无需预先缴款，中签后T+2日16:00前确保账户资金足额。"
+    gate = _gate_over(tok, source, "打新要先交钱吗")
+    assert gate.feed("申购时需要预先缴款。") == []
+    assert gate.reason is not None and "opposite" in gate.reason
+    ok = _gate_over(tok, source, "打新要先交钱吗")
+    assert ok.feed("申购时无需预先缴款。") != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A helmet is not included, but you get 20% off any helmet bought with a new bike.",
+        "Refunds always go to the original payment method; we cannot refund to another card.",
+        "不送头盔，但与新车一起购买任何头盔可享8折。",
+    ],
+)
+def test_the_sources_own_sentence_passes_whatever_its_negations(
+    tok: MixedTokenizer, sentence: str
+) -> None:
+    # Read whole, a sentence with a negation in one clause was "the opposite" of its own
+    # affirmative clause; 130 of 2,206 dev knowledge sentences were refused word for word.
+    gate = _gate_over(tok, sentence, "")
+    assert gate.feed(sentence + " ") != []
+    assert not gate.stopped

@@ -743,3 +743,18 @@ def test_the_knowledge_gap_list_pages_past_ten(client: TestClient) -> None:
     for bad in ("0", "501", "ten"):
         r = client.get(f"/api/admin/analytics?unanswered_limit={bad}", headers=admin)
         assert r.status_code == 422 and "unanswered_limit" in r.text, bad
+
+
+def test_no_draft_for_a_message_refused_on_principle(client: TestClient) -> None:
+    """The agent must not be handed the answer to an earlier question, or the entry the
+    refused message's own words match, as the reply to a request for help with fraud."""
+    agent = _staff(client, "ann", "agent")
+    cid, auth = _customer(client)
+    _ask(client, cid, auth, "How long does a refund take?")
+    _ask(client, cid, auth, "Can you fake a refund receipt for me so I get my money back twice?")
+    draft = client.get(f"/api/agent/conversations/{cid}", headers=agent).json()["suggestion"]
+    assert draft["text"] == "" and draft["sources"] == []
+    # A question after the refusal is drafted for again.
+    _ask(client, cid, auth, "How long does a refund take?")
+    draft = client.get(f"/api/agent/conversations/{cid}", headers=agent).json()["suggestion"]
+    assert draft["text"] == REFUND_ANSWER

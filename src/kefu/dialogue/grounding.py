@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 
 from kefu.dialogue.extractive import split_sentences
+from kefu.dialogue.polarity import flipped
 from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
@@ -127,6 +128,7 @@ class GroundedSentences:
         # Each source sentence's terms with its passage title's: a table row ("Car class: EV;
         # … SGD 118") is about what its table's heading names ("Singapore prices (SGD)").
         self._in_context: list[set[str]] = []
+        self._source_clauses: list[list[str]] = []  # for `kefu.dialogue.polarity`
         for p in passages:
             title = self.terms(p.entry.title)
             for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
@@ -134,6 +136,7 @@ class GroundedSentences:
                 if terms:
                     clauses = [(self.terms(c), _negated(c)) for c in _clauses(sentence)]
                     self.source_sentences.append((terms, clauses))
+                    self._source_clauses.append(_clauses(sentence))
                     self._in_context.append(terms | title)
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
@@ -172,7 +175,10 @@ class GroundedSentences:
         return self._approve([rest]) if rest.strip() else []
 
     def terms(self, sentence: str) -> set[str]:
-        return set(self.tokenizer.tokenize(_CITATION.sub(" ", _MARKER.sub(" ", sentence))))
+        return set(self.ordered_terms(sentence))
+
+    def ordered_terms(self, sentence: str) -> list[str]:
+        return self.tokenizer.tokenize(_CITATION.sub(" ", _MARKER.sub(" ", sentence)))
 
     def support(self, sentence: str) -> float:
         terms = self.terms(sentence)
@@ -202,9 +208,13 @@ class GroundedSentences:
             return f"words in no source: {', '.join(new[:5])}"
         if len(terms & self.source_terms) < self.min_support * len(terms):  # as support()
             return "mostly words in no source"
-        best = max(self.source_sentences, key=lambda s: len(terms & s[0]), default=None)
-        if best is None:
+        if not self.source_sentences:
             return None
+        at = max(
+            range(len(self.source_sentences)),
+            key=lambda i: len(terms & self.source_sentences[i][0]),
+        )
+        best = self.source_sentences[at]
         for clause in _clauses(sentence):
             own = self.terms(clause) - self.free_terms
             if own and not own & best[0]:
@@ -214,11 +224,27 @@ class GroundedSentences:
         # Only the clauses that share the most words count: "Group bookings cannot be changed
         # online; email groups@…" must not back "You can change a group booking online" through
         # the address's "groups".
-        negated = _negated(sentence)
-        shared = [(len(words & terms), neg) for words, neg in best[1]]
-        most = max((n for n, _ in shared), default=0)
-        if most and not any(neg == negated for n, neg in shared if n == most):
-            return "says the opposite of its source (a negation on one side only)"
+        # Clause by clause: "A helmet is not included, but you get 20% off a helmet" is the
+        # source's own sentence, yet read whole it is negated and its "20% off" clause is not.
+        for clause in _clauses(sentence):
+            own = self.terms(clause)
+            shared = [(len(words & own), neg) for words, neg in best[1]]
+            most = max((n for n, _ in shared), default=0)
+            negated = _negated(clause)
+            if most and not any(neg == negated for n, neg in shared if n == most):
+                return "says the opposite of its source (a negation on one side only)"
+        # And the words a negation governs: the clause above may agree through a negation about
+        # something else ("we may sell ... without further notice" is no "will not sell").
+        word = flipped(
+            _clauses(sentence),
+            self._source_clauses[at],
+            terms,
+            best[0],
+            _NEGATION,
+            self.ordered_terms,
+        )
+        if word is not None:
+            return f"says the opposite of its source (negates one side only: {word})"
         # A number must come from a source sentence about the same thing, not from anywhere in
         # the sources: "the cheapest room is 10% cheaper" took a breakfast discount's 10.
         # And from the sentence (or table row) the claim matches best: "The student price for

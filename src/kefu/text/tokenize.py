@@ -166,7 +166,8 @@ class MixedTokenizer:
         # What a saved index's cached terms were made by: terms from another version are
         # made again on load (kefu.retrieval.index), never mixed with new ones.
         # 4: traditional / Cantonese folded to simplified Mandarin (kefu.text.variants).
-        self.version = f"mixed-4-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
+        # 5: colloquial question words folded too (咋 -> 怎么, kefu.text.colloquial).
+        self.version = f"mixed-5-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
         self._jieba: jieba.Tokenizer | None = None
         self._lock = threading.Lock()
         self.add_words(extra_words)

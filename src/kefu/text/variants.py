@@ -18,6 +18,8 @@ Steps, in this order:
    words that do not occur in ordinary Mandarin are listed: 呢 and 仲 alone are Mandarin
    (疑问语气词, 仲裁), so only 呢个 / 仲有 and the like are; 未有 (前所未有), 点算 (点算库存)
    and 听日 (听日语) are left out for the same reason.
+4. Colloquial Mandarin question words -> standard (咋 -> 怎么, 啥 -> 什么, 俺 -> 我:
+   `kefu.text.colloquial`).
 
 The result is idempotent (no output contains a key), so converting twice is harmless.
 """
@@ -28,6 +30,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from kefu.text.colloquial import to_standard
 from kefu.text.language import HAN_CHARS
 
 __all__ = ["CANTONESE", "to_mandarin"]
@@ -129,4 +132,4 @@ def to_mandarin(text: str) -> str:
         return text
     text = _CANTONESE_SHI.sub("是", text)
     text = text.translate(_t2s())
-    return _cantonese().sub(lambda m: CANTONESE[m.group(0)], text)
+    return to_standard(_cantonese().sub(lambda m: CANTONESE[m.group(0)], text))

@@ -335,6 +335,10 @@ def _clip(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Messages that ask nothing of the knowledge base: the draft answers the question before them.
+_NOT_ASKING = frozenset({"human", "greeting", "thanks", "complaint"})
+
+
 def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> SuggestionOut:
     """A draft reply: the best knowledge-base answer to the customer's latest question, in
     the customer's language.
@@ -346,9 +350,16 @@ def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> Suggestio
     from kefu.dialogue.intents import triage
 
     nothing = SuggestionOut(text="", sources=[], confidence=0.0)
-    asked = [m.content for m in messages if m.role == "user" and triage(m.content) == "none"]
-    if not asked:
+    kinds = [(m.content, triage(m.content)) for m in messages if m.role == "user"]
+    # The latest message that asks something decides. One the bot refused on principle (fraud,
+    # advice, someone else's data, an emergency...) gets no draft: the best entry for an
+    # earlier question, or the entry its own words match ("可以。…" to a request for help
+    # with market manipulation), would read as the business agreeing. A request for a person
+    # or a thanks asks nothing: the question before it is drafted for.
+    asking = [(text, kind) for text, kind in kinds if kind not in _NOT_ASKING]
+    if not asking or asking[-1][1] != "none":
         return nothing
+    asked = [asking[-1][0]]
     result = assistant.kb.search(asked[-1])
     # The agent sends the draft to the customer: it must carry no planted instruction either.
     passages = clean_passages(result.passages)

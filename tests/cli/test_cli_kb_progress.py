@@ -64,3 +64,28 @@ def test_an_interrupt_inside_the_embedder_changes_nothing(
     monkeypatch.setattr(HashingEmbedder, "embed_documents", embed)
     after = runner.invoke(app, ["kb", "list", "--json"]).stdout
     assert json.loads(after) == json.loads(before)
+
+
+def test_progress_lines_are_throttled_and_estimate_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import time
+
+    from rich.console import Console
+
+    from kefu.cli.common import _progress_lines
+
+    clock = iter([0.0, 1.0, 20.0, 21.0])
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    out = io.StringIO()
+    update = _progress_lines(Console(file=out, width=200), every_s=10.0)
+    update("embedding", 0, 1000)  # t=0: the start is always shown
+    update("embedding", 10, 1000)  # t=1: too soon, dropped
+    update("embedding", 100, 1000)  # t=20: 100 in 20 s, 900 left: about 3 min
+    update("embedding", 1000, 1000)  # t=21: the end is always shown
+    assert out.getvalue().splitlines() == [
+        "embedding: 0 of 1,000",
+        "embedding: 100 of 1,000 (about 3 min left)",
+        "embedding: 1,000 of 1,000",
+    ]

@@ -94,20 +94,36 @@ def progress_bar(stderr_console: Console) -> Iterator[Callable[[str, int, int], 
 def _progress_lines(
     stderr_console: Console, every_s: float = 10.0
 ) -> Callable[[str, int, int], None]:
-    """(stage, done, total) callbacks that print "embedding: 640 of 2,865" at a stage's start,
-    its end and at most every ``every_s`` seconds between."""
+    """(stage, done, total) callbacks that print "embedding: 640 of 2,865 (about 12 min
+    left)" at a stage's start, its end and at most every ``every_s`` seconds between."""
     import time
 
+    started: dict[str, tuple[float, int]] = {}
     last: dict[str, float] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        first = stage not in last
-        if first or done >= total or now - last[stage] >= every_s:
-            last[stage] = now
-            stderr_console.print(f"{stage}: {done:,} of {total:,}", markup=False, highlight=False)
+        if stage not in last:
+            started[stage] = (now, done)
+        elif done < total and now - last[stage] < every_s:
+            return
+        last[stage] = now
+        line = f"{stage}: {done:,} of {total:,}"
+        t0, d0 = started[stage]
+        if d0 < done < total and now > t0:
+            left = (total - done) * (now - t0) / (done - d0)
+            line += f" (about {_duration(left)} left)"
+        stderr_console.print(line, markup=False, highlight=False)
 
     return update
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def build_assistant(pack: str | None, *, status: Console | None = None) -> Assistant:

@@ -12,6 +12,7 @@ import typer
 
 from kefu import __version__
 from kefu.cli import audit as audit_cli
+from kefu.cli import db as db_cli
 from kefu.cli import eval as eval_cli
 from kefu.cli import kb as kb_cli
 from kefu.cli import keys as keys_cli
@@ -36,6 +37,7 @@ app.add_typer(users_cli.app, name="users")
 app.add_typer(audit_cli.app, name="audit")
 app.add_typer(privacy_cli.app, name="privacy")
 app.add_typer(keys_cli.app, name="keys")
+app.add_typer(db_cli.app, name="db")
 app.command("serve")(serve_cli.serve)
 app.add_typer(models_cli.app, name="models")
 

@@ -55,7 +55,15 @@ def resolve_pack(pack: str | None, *, notice: Console | None = None) -> str | No
 
 @contextmanager
 def progress_bar(stderr_console: Console) -> Iterator[Callable[[str, int, int], None]]:
-    """A Rich progress bar driven by (stage, done, total) callbacks."""
+    """A Rich progress bar driven by (stage, done, total) callbacks.
+
+    Rich draws nothing where stderr is not a terminal (a log file, `nohup`, a CI job), so
+    there the same callbacks print a plain line now and then instead: a 20 MB `kefu kb add`
+    otherwise ran for minutes without a word (tester T) and looked hung.
+    """
+    if not stderr_console.is_terminal:
+        yield _progress_lines(stderr_console)
+        return
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -81,6 +89,41 @@ def progress_bar(stderr_console: Console) -> Iterator[Callable[[str, int, int], 
             bar.update(tasks[stage], completed=done, total=total)
 
         yield update
+
+
+def _progress_lines(
+    stderr_console: Console, every_s: float = 10.0
+) -> Callable[[str, int, int], None]:
+    """(stage, done, total) callbacks that print "embedding: 640 of 2,865 (about 12 min
+    left)" at a stage's start, its end and at most every ``every_s`` seconds between."""
+    import time
+
+    started: dict[str, tuple[float, int]] = {}
+    last: dict[str, float] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage not in last:
+            started[stage] = (now, done)
+        elif done < total and now - last[stage] < every_s:
+            return
+        last[stage] = now
+        line = f"{stage}: {done:,} of {total:,}"
+        t0, d0 = started[stage]
+        if d0 < done < total and now > t0:
+            left = (total - done) * (now - t0) / (done - d0)
+            line += f" (about {_duration(left)} left)"
+        stderr_console.print(line, markup=False, highlight=False)
+
+    return update
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def build_assistant(pack: str | None, *, status: Console | None = None) -> Assistant:

@@ -38,7 +38,8 @@ def status() -> None:
 
 @app.command("generate")
 def generate() -> None:
-    """Print a new random master key (base64), e.g. for KEFU_MASTER_KEY; nothing is stored."""
+    """Print a new random key (base64), e.g. for KEFU_MASTER_KEY or KEFU_SESSION_KEY; nothing
+    is stored."""
     from kefu.security.keyfile import encode_key, new_key
 
     typer.echo(encode_key(new_key()))

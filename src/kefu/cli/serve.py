@@ -53,6 +53,11 @@ def _run(host: str, port: int, pack: str | None) -> None:
     chosen = pack is not None  # --pack: read-only; otherwise a pack only stands in for an empty KB
     pack = resolve_pack(pack, notice=err)
     s = settings()
+    # Before any model is loaded: a server that cannot read this database's encrypted data
+    # (another server's master key) must not start and report itself ready.
+    from kefu.service.startup import check_database
+
+    check_database(s)
     _first_admin(s, err)
     if s.emergency_number is None:
         # A clinic in Hong Kong or a shop in Singapore would otherwise tell a customer in an
@@ -77,10 +82,14 @@ def _first_admin(s: Settings, err: Console) -> None:
     """A server with no staff accounts gets an admin with a random password, shown once.
 
     Without it nobody could open /agent or /admin on a fresh install; the password is stored
-    only as a hash, and `kefu users` manages accounts from then on.
+    only as a hash, and `kefu users` manages accounts from then on. A secret must not land in
+    a log: the password goes to the terminal only when stderr is one; a server run by a
+    supervisor (`nohup ... > serve.log`, systemd) writes it to a 0600 file under KEFU_HOME
+    instead and logs only that file's path.
     """
     import secrets
 
+    from kefu.cli.first_admin import write_password_file
     from kefu.security.users import UserRepository
     from kefu.storage.db import Database
 
@@ -92,11 +101,22 @@ def _first_admin(s: Settings, err: Console) -> None:
             return
         password = secrets.token_urlsafe(12)
         users.create("admin", "admin", password=password)
+        after = (
+            "Add people with `kefu users add NAME --role agent|admin`; `kefu users remove "
+            "admin` retires this one."
+        )
+        if err.is_terminal:
+            err.print(
+                "[bold]First start: created the staff account 'admin' with password "
+                f"[yellow]{password}[/yellow][/bold] (shown once, stored only as a hash). {after}"
+            )
+            return
+        path = write_password_file(s.home, password)
         err.print(
-            "[bold]First start: created the staff account 'admin' with password "
-            f"[yellow]{password}[/yellow][/bold] (shown once, stored only as a hash). Add "
-            "people with `kefu users add NAME --role agent|admin`; `kefu users remove admin` "
-            "retires this one."
+            "First start: created the staff account 'admin'. Its password is in "
+            f"{path} (mode 0600; not printed, since this output may be a log file): read it, "
+            f"sign in, change it with `kefu users passwd admin`, then delete the file. {after}",
+            markup=False,
         )
     finally:
         db.dispose()

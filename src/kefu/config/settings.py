@@ -208,6 +208,16 @@ class Settings(BaseSettings):
     master_key_file: Path | None = Field(
         default=None, description="Key file; default <home>/keys/master.key (mode 0600)."
     )
+    session_key: SecretStr | None = Field(
+        default=None,
+        description="Key that signs staff session tokens (base64 of at least 32 bytes); "
+        "the same on every server sharing a database. Default: the session key file.",
+    )
+    session_key_file: Path | None = Field(
+        default=None,
+        description="Session-signing key file; default <home>/keys/session.key (0600, made "
+        "on first use). Point every server on one database at the same file.",
+    )
     retention_days: int | None = Field(
         default=None,
         ge=1,

@@ -273,6 +273,8 @@ class KnowledgeBase:
             names = _IdNames(stored)
             owners = dict(stored)
             for n, path in enumerate(files, start=1):
+                if progress and n == 1:
+                    progress("reading", 0, len(files))  # shown before a large file is parsed
                 key = str(path.resolve())
                 try:
                     digest = content_hash(path)

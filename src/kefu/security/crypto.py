@@ -40,6 +40,12 @@ class EncryptionError(KefuError):
     """A sealed value or data key cannot be read: wrong master key, altered data, shredded key."""
 
 
+class MasterKeyError(EncryptionError):
+    """This process's master key cannot open the database's data keys (no key, or another
+    one): a misconfigured server, not bad data. The service answers 503 without the details
+    (they name server paths) and refuses to start; see :mod:`kefu.security.keycheck`."""
+
+
 class ShreddedError(EncryptionError):
     """The owner's data key was deleted (erasure or retention): their ciphertext is gone."""
 
@@ -155,14 +161,16 @@ class EnvelopeCipher:
             if ring is None and create and db is not None:
                 held = count_data_keys(db)
                 if held:
-                    raise EncryptionError(
+                    raise MasterKeyError(
                         f"the master key file {self.source.path} is missing, yet the database "
-                        f"holds {held} data keys wrapped by it: restore the file (or set "
-                        "KEFU_MASTER_KEY). No new key was made, so nothing was lost."
+                        f"holds {held} data keys wrapped by a master key: restore the file, or "
+                        "give this process the key the database was encrypted with "
+                        "(KEFU_MASTER_KEY or KEFU_MASTER_KEY_FILE). No new key was made, so "
+                        "nothing was lost."
                     )
                 ring = self.source.load(create=True)
             if ring is None:
-                raise EncryptionError(
+                raise MasterKeyError(
                     f"no master key: set KEFU_MASTER_KEY or restore the key file "
                     f"{self.source.path}; encrypted data cannot be read without it"
                 )
@@ -204,7 +212,7 @@ class EnvelopeCipher:
             ring = self.ring(db)
             kek = ring.get(kid)
         if kek is None:
-            raise EncryptionError(
+            raise MasterKeyError(
                 f"the data key of {owner!r} was wrapped by master key {kid}, but the configured "
                 f"key ({self.source.describe()}) is {ring.primary_id}: this is not the key this "
                 "database was encrypted with. Nothing was changed; set the right key."

@@ -28,10 +28,13 @@ from kefu import __version__
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.errors import KefuError, LLMError, NotFoundError
+from kefu.security.crypto import MasterKeyError
+from kefu.security.keycheck import PUBLIC_REASON
 from kefu.service import auth, live
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import Limits, RateLimit, service_rules
 from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
+from kefu.service.startup import startup_problem
 from kefu.storage.support_repo import ConflictError
 
 log = logging.getLogger("kefu.service")
@@ -86,7 +89,10 @@ def create_app(
         if state.hub.shared:
             watchers.append(asyncio.create_task(live.follow_knowledge(state)))
         try:
-            if warm_up:
+            # A process that cannot read the database's encrypted data (another server's
+            # master key) must not report itself ready: see kefu.service.startup.
+            state.problem = await anyio.to_thread.run_sync(startup_problem, settings)
+            if warm_up and state.problem is None:
                 await anyio.to_thread.run_sync(state.warm_up)
             yield
         finally:
@@ -147,6 +153,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def llm_error(request: Request, exc: LLMError) -> JSONResponse:
         # The model backend failed (server down, bad reply): not the customer's fault.
         return error_response(request, 503, f"the language model failed: {exc}")
+
+    @app.exception_handler(MasterKeyError)
+    async def master_key_error(request: Request, exc: MasterKeyError) -> JSONResponse:
+        # The server's configuration, not the client's request: 503, and the details (they
+        # name key files on the server) go to the log only. /health then says not ready.
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        state: ServiceState = request.app.state.kefu
+        state.problem = PUBLIC_REASON
+        return error_response(request, 503, PUBLIC_REASON)
 
     @app.exception_handler(ConflictError)
     async def conflict(request: Request, exc: ConflictError) -> JSONResponse:

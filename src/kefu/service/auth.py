@@ -20,24 +20,22 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import anyio
 import anyio.from_thread
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
-from kefu._perms import make_private_dir
 from kefu.service.deps import AssistantDep, StateDep, hash_token
 from kefu.service.ratelimit import retry_after
 from kefu.service.schemas import ErrorOut, LoginIn, LoginOut, MeOut
 
 if TYPE_CHECKING:
+    from kefu.config import Settings
     from kefu.security.users import UserRecord
 
 SESSION_PREFIX = "kefus_"
@@ -56,24 +54,11 @@ class Staff:
     ip: str | None
 
 
-def session_key(home: Path) -> bytes:
-    """The signing key for session tokens, made on first use (mode 0600)."""
-    path = home / "keys" / "session.key"
-    if path.exists():
-        return path.read_bytes()
-    make_private_dir(path.parent)
-    key = secrets.token_bytes(32)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-    try:
-        os.link(tmp, path)  # another process may have won the race: keep its key
-    except FileExistsError:
-        pass
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path.read_bytes()
+def session_key(settings: Settings) -> bytes:
+    """The signing key for session tokens (kefu.security.sessionkey: shared by every server)."""
+    from kefu.security.sessionkey import session_key as load
+
+    return load(settings)
 
 
 def make_session(key: bytes, name: str, role: str, *, now: float | None = None) -> tuple[str, int]:

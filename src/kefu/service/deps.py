@@ -38,6 +38,8 @@ class ServiceState:
     pack_is_fallback: bool = False
     assistant_: Assistant | None = None
     ready: bool = False
+    # Why this process cannot serve (kefu.service.startup), in words safe to show a client.
+    problem: str | None = None
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
     _turn_lock: anyio.Lock | None = None
     _session_key: bytes | None = None
@@ -72,7 +74,7 @@ class ServiceState:
         if self._session_key is None:
             from kefu.service.auth import session_key
 
-            self._session_key = session_key(self.assistant.settings.home)
+            self._session_key = session_key(self.assistant.settings)
         return self._session_key
 
     def warm_up(self) -> None:

@@ -64,6 +64,11 @@ class HealthOut(BaseModel):
     status: Literal["ok"] = "ok"
     version: str
     ready: bool = Field(description="True once the assistant's models and index are loaded.")
+    reason: str | None = Field(
+        default=None,
+        description="Why the server is not ready although it started (e.g. its master key "
+        "does not match the database); null otherwise.",
+    )
 
 
 class ConversationIn(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from kefu import __version__
 from kefu.service.deps import StateDep
@@ -12,5 +12,10 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=HealthOut)
-async def health(state: StateDep) -> HealthOut:
+async def health(state: StateDep, response: Response) -> HealthOut:
+    if state.problem is not None:
+        # 503 as well as the body: a load balancer that checks only the status takes this
+        # process out of rotation.
+        response.status_code = 503
+        return HealthOut(version=__version__, ready=False, reason=state.problem)
     return HealthOut(version=__version__, ready=state.ready)

@@ -95,6 +95,27 @@ def test_an_emergency_wrapped_in_an_injection_still_gets_the_emergency_reply(
     assert off.ask(wrapped).reason == "injection attempt"
 
 
+@pytest.mark.parametrize(
+    "request_first",
+    ["Can I talk to a real person please?", "转人工", "Please delete all my personal data."],
+)
+def test_an_emergency_beside_a_request_answered_before_retrieval_is_still_read(
+    make_assistant: MakeAssistant, monkeypatch: pytest.MonkeyPatch, request_first: str
+) -> None:
+    """A request for a person (or for one's data) is answered before retrieval; an emergency
+    only the head reads, sent with it, must still get the emergency reply (tester R)."""
+    wrapped = f"{request_first} {SIGN}"
+    _point(monkeypatch, wrapped)
+    assert triage(wrapped) in ("human", "data_request")
+    assistant, llm = make_assistant()
+    answer = assistant.ask(wrapped)
+    assert answer.text.startswith(messages.reply("emergency", "en"))
+    assert answer.handoff and answer.reason == "emergency"
+    assert llm.calls == []
+    # The request alone is still only the request.
+    assert assistant.ask(request_first).reason != "emergency"
+
+
 def test_the_queue_reads_the_answers_reason_not_only_the_rules() -> None:
     quiet = Answer("…", [], 0.0, True, "en", "declined")
     assert handoff_reason("where is my order", quiet) == "low_confidence"

@@ -216,6 +216,12 @@ class Assistant:
     def plan(self, message: str, history: list[ChatMessage]) -> Plan:
         language = self._language(message, history)
         kind = triage(message)
+        # "Get me a person, I've taken all my pills": a request answered before retrieval must not
+        # hide an emergency the rules' words missed; the learned head reads its meaning first.
+        if kind in ("human", "data_request") and self._learned_emergency(
+            message, self._vector(message), language
+        ):
+            return self._emergency_plan(message, language, [], 0.0)
         if kind == "human":
             return person_plan(language, "customer asked for a person")
         if kind == "data_request":

@@ -16,20 +16,21 @@ flags such answers, so the caller can route the user to a person itself.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import time
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import StreamingResponse
 
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, clean_message
 from kefu.errors import NotFoundError
 from kefu.service import turns
-from kefu.service.deps import AssistantDep, StateDep
+from kefu.service.deps import AssistantDep, StateDep, too_many
 from kefu.service.schemas import (
     ChatCompletion,
     ChatCompletionChoice,
@@ -44,7 +45,34 @@ from kefu.service.schemas import (
 from kefu.service.sse import SSE_HEADERS, error_text, sse
 from kefu.types import Answer
 
-router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+
+async def api_key(
+    request: Request,
+    state: StateDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """With `Settings.openai_api_keys` set, /v1/* needs ``Authorization: Bearer <a key>``
+    (401 otherwise, each failure charged to the caller's address like a wrong customer token:
+    429 past 30 a minute). Unset, the endpoint is open, like the customer chat it stands in for
+    (docs/service.md)."""
+    configured = state.assistant.settings.openai_api_keys
+    if configured is None:
+        return
+    keys = [k.strip() for k in configured.get_secret_value().split(",") if k.strip()]
+    token = (authorization or "").partition(" ")[2].strip()
+    scheme = (authorization or "").partition(" ")[0].lower()
+    if scheme == "bearer" and token and any(hmac.compare_digest(token, k) for k in keys):
+        return
+    address = request.client.host if request.client else "?"
+    allowed, wait = await state.limits.allow("auth_failed", address)
+    if not allowed:
+        raise too_many(wait, "too many requests with a wrong or missing API key")
+    raise HTTPException(
+        401, "this endpoint needs 'Authorization: Bearer <API key>'", {"WWW-Authenticate": "Bearer"}
+    )
+
+
+router = APIRouter(prefix="/v1", tags=["openai-compatible"], dependencies=[Depends(api_key)])
 
 MODEL_ID = "kefu"
 CONTEXT_TURNS = 12  # as many as the assistant reads back from a conversation

@@ -121,3 +121,32 @@ def test_within_the_cap_a_turn_waits_for_the_model(make_client: Any) -> None:
         model.release.set()
         assert first.result()["mode"] == "generated"
         assert second.result()["mode"] == "generated"
+
+
+def test_one_conversations_turns_still_run_in_order(make_client: Any) -> None:
+    """A curated question sent while the same conversation's generated answer is being
+    written waits for it: its turn is stored after the first, and reads it as history."""
+    import time
+
+    client, model = _setup(make_client)
+    created = client.post("/api/conversations").json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    url = f"/api/conversations/{created['id']}/messages"
+
+    def send(text: str) -> int:
+        return client.post(url, json={"text": text}, headers=auth).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(send, PAIRING)
+        assert model.writing.wait(SAFETY_S)
+        second = pool.submit(send, "How long does a refund take?")
+        time.sleep(3.0)  # a head start: were it not held back, it would be stored by now
+        model.release.set()
+        assert first.result() == 200 and second.result() == 200
+    history = client.get(url, headers=auth).json()["messages"]
+    assert [(m["role"], m["content"][:12]) for m in history] == [
+        ("user", PAIRING[:12]),
+        ("assistant", PAIRING_REPLY[:12]),
+        ("user", "How long doe"),
+        ("assistant", REFUND_ANSWER[:12]),
+    ]

@@ -131,6 +131,19 @@ class Settings(BaseSettings):
     rate_limit_conversation: int = Field(
         default=30, ge=0, description="Messages per minute into one conversation."
     )
+    max_queued_generations: int = Field(
+        default=8,
+        ge=0,
+        description="Turns that may wait for the language model behind the one it is "
+        "writing; past that a turn that would need it is answered without it (the top passage "
+        "quoted, as for a language the model lacks) instead of queueing (docs/service.md).",
+    )
+    openai_api_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated keys for the OpenAI-compatible endpoint: set, /v1/* "
+        "requires 'Authorization: Bearer <one of them>'. Unset: /v1/* is open, like the "
+        "customer chat (docs/service.md).",
+    )
     api_docs: bool = Field(
         default=False,
         description="Serve Swagger UI at /docs and ReDoc at /redoc. Their scripts come from "

@@ -31,6 +31,7 @@ from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.notices import card_data_notice
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
+from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.animals import for_a_pet
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
@@ -169,6 +170,10 @@ class Assistant:
 
     def stream(self, text: str, *, session_id: str | None = None) -> Iterator[str | Answer]:
         """Yield reply text as it is produced, then the final `Answer` (also stored)."""
+        yield from self.respond(self.prepare(text, session_id=session_id))
+
+    def prepare(self, text: str, *, session_id: str | None = None) -> PreparedTurn:
+        """A turn's first phase: clean, read the history, plan. Uses the index, not the LLM."""
         started = time.perf_counter()
         message = clean_message(text)
         # Markup is kept as the customer typed it but answers only by its words: an
@@ -181,6 +186,12 @@ class Assistant:
             plan.text = messages.already_waiting(plan.text)
         notice = card_data_notice(message, plan.language)
         notice += claim_outcome_notice(words, plan.language, plan.mode)
+        return PreparedTurn(message, words, history, plan, notice, session_id, started)
+
+    def respond(self, turn: PreparedTurn) -> Iterator[str | Answer]:
+        """A turn's second phase: the reply (the LLM only where ``turn.needs_model``), stored."""
+        message, words, plan, notice = turn.message, turn.words, turn.plan, turn.notice
+        history, session_id, started = turn.history, turn.session_id, turn.started
         if notice:
             yield notice
         if plan.mode == "generated":

@@ -25,6 +25,9 @@ def clean_message(text: object) -> str:
     text = _TERMINAL_ESCAPE.sub("", text)
     # Drop control characters (but keep newlines/tabs) that some clients paste in.
     cleaned = "".join(ch for ch in text if ch in "\n\t" or not _control(ch)).strip()
+    # Explicit bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) only serve to
+    # show staff reversed text ("Where is my dnufer"); natural RTL text needs none of them.
+    cleaned = cleaned.translate(_BIDI_CONTROLS).strip()
     bad = next((ch for ch in cleaned if "\ud800" <= ch <= "\udfff"), None)
     if bad is not None:
         # Bytes that were not UTF-8 (a terminal in another encoding) or half a UTF-16 pair:
@@ -47,6 +50,8 @@ def clean_message(text: object) -> str:
         )
     return cleaned
 
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 # ANSI/VT escape sequences a terminal or a copied log puts in (ECMA-48): CSI (ESC [ or the C1
 # byte 0x9b, parameters, intermediates, a final byte: colours "\x1b[31m", cursor moves), OSC

@@ -243,8 +243,9 @@ async def login(
 ) -> LoginOut:
     """Sign in an agent or admin; the session token lasts 12 hours. A failed attempt is
     audited too (the name tried, never the password). Failures are limited per address (10
-    a minute) and per name from anywhere (10, then one every 90 s until a success): past
-    either, the reply is 429 and the password is not even checked."""
+    a minute) and per name from anywhere (10, then one every 90 s until a success), except
+    that an address with no failure for the name in 15 minutes passes the name's lock: past
+    a limit, the reply is 429 and the password is not even checked."""
     from kefu.security.users import UserRepository
 
     response.headers.update(NO_STORE)
@@ -254,11 +255,18 @@ async def login(
     # Each attempt takes its tokens before the (deliberately slow) password check, so a flood
     # past the limit costs no hashing; a success gives them back.
     name_key = tried.casefold()
+    pair_key = f"{name_key}\x00{ip or '?'}"
     for limit, key, whom in (
         ("login_ip", ip or "?", "this address"),
         ("login_name", name_key, "this name"),
     ):
         allowed, wait = await state.limits.allow(limit, key)
+        if limit == "login_name":
+            # Every attempt also spends this address's one token for the name: a failure
+            # marks the address for 15 minutes. Past the name's lock an unmarked address
+            # still gets its try, so an attacker elsewhere cannot lock the agent out.
+            fresh, _ = await state.limits.allow("login_name_address", pair_key)
+            allowed = allowed or fresh
         if not allowed:
             retry = retry_after(wait)
             detail = {"limit": limit, "retry_after_s": retry}
@@ -275,6 +283,7 @@ async def login(
         raise HTTPException(401, "wrong name or password", NO_STORE)
     await state.limits.refund("login_ip", ip or "?")
     await state.limits.reset("login_name", name_key)
+    await state.limits.reset("login_name_address", pair_key)
     token, expires = make_session(state.session_key(), user.name, user.role)
     await live_audit(assistant, Staff(user.name, user.role, ip), "auth.login")
     return LoginOut(token=token, name=user.name, role=user.role, expires_at=expires)

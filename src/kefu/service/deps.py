@@ -1,4 +1,4 @@
-"""Shared state and FastAPI dependencies: the assistant, the turn lock, customer tokens."""
+"""Shared state and FastAPI dependencies: the assistant, the turn locks, customer tokens."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
 from kefu.service.events import EventHub
 from kefu.service.ratelimit import Limits, retry_after, service_rules
+from kefu.service.turns import TurnLocks
 from kefu.storage.conversation_repo import ConversationRecord, ConversationRepository
 
 
@@ -42,6 +43,7 @@ class ServiceState:
     problem: str | None = None
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
     _turn_lock: anyio.Lock | None = None
+    _turns: TurnLocks | None = None
     _session_key: bytes | None = None
     hub: EventHub = field(default_factory=EventHub)
     # Replaced by the app's (its settings, its Redis); these defaults limit nothing by address.
@@ -63,11 +65,20 @@ class ServiceState:
 
     @property
     def turn_lock(self) -> anyio.Lock:
-        """One turn at a time: the local LLM and the index are not safe to share across
-        threads, and the CPU is the bottleneck anyway. Awaiting it does not block the loop."""
+        """The index lock: a turn's planning (retrieval, triage), knowledge uploads and
+        reloads, one at a time; the index and the embedder are not safe to share across
+        threads. Generation takes the model lock instead (`turns`; kefu.service.turns).
+        Awaiting it does not block the loop."""
         if self._turn_lock is None:
             self._turn_lock = anyio.Lock()
         return self._turn_lock
+
+    @property
+    def turns(self) -> TurnLocks:
+        """The model lock, the conversations' locks and the count of turns wanting the model."""
+        if self._turns is None:
+            self._turns = TurnLocks()
+        return self._turns
 
     def session_key(self) -> bytes:
         """The key that signs staff session tokens (kept under KEFU_HOME/keys)."""

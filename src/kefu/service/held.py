@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, plain_text, reply_language
 from kefu.errors import StorageError
-from kefu.service import live
+from kefu.service import live, turns
 from kefu.service.events import QUEUE_CHANNEL
 from kefu.service.schemas import AnswerOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
@@ -26,7 +26,7 @@ from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
 if TYPE_CHECKING:
     from kefu.dialogue.policy import Plan
     from kefu.service.deps import ServiceState
-    from kefu.types import ChatMessage
+    from kefu.types import Answer, ChatMessage
 
 log = logging.getLogger("kefu.service")
 
@@ -118,18 +118,13 @@ def pending_question(assistant: Assistant, conversation_id: str) -> MessageRecor
     return last[-1] if last and last[-1].role == "user" else None
 
 
-def answer_pending(assistant: Assistant, conversation_id: str) -> MessageRecord | None:
-    """After a hand-back: the bot's reply to the question left unanswered, stored; None if
-    there is none. An answer that would call a person again (a decline, a request for one)
+def reply_to_pending(assistant: Assistant, conversation_id: str, answer: Answer) -> MessageRecord:
+    """After a hand-back: store the bot's ``answer`` to the question left unanswered
+    (`pending_question`, answered alone: the history before it ends with a person's messages,
+    not the bot's). An answer that would call a person again (a decline, a request for one)
     becomes the `BACK` note: the person has just handed the customer back, and putting the
     conversation straight back in the queue would bounce it between them. Runs in a worker
-    thread, under the turn lock."""
-    asked = pending_question(assistant, conversation_id)
-    if asked is None:
-        return None
-    # The stored text (personal data replaced) is what is left of the question; it is read
-    # alone, as the history before it ends with a person's messages, not the bot's.
-    answer = assistant.ask(asked.content)
+    thread."""
     if answer.handoff or answer.mode == "declined":
         language = "zh" if answer.language == "zh" else "en"
         return assistant.conversations.add_message(
@@ -156,9 +151,16 @@ def answer_pending(assistant: Assistant, conversation_id: str) -> MessageRecord 
 async def after_hand_back(state: ServiceState, conversation_id: str) -> None:
     """Answer the question a hand-back left open (a background task after the response, so
     the agent's click does not wait for the bot), and publish the reply."""
+    assistant = state.assistant
     try:
-        async with state.turn_lock:
-            reply = await live.run_sync(answer_pending, state.assistant, conversation_id)
+        # The conversation's lock: a message the customer sends meanwhile waits for this.
+        async with state.turns.conversation(conversation_id):
+            asked = await live.run_sync(pending_question, assistant, conversation_id)
+            reply = None
+            if asked is not None:
+                # The stored text (personal data replaced) is what is left of the question.
+                answer = await turns.answer(state, assistant, asked.content)
+                reply = await live.run_sync(reply_to_pending, assistant, conversation_id, answer)
     except Exception:  # the hand-back itself is done; the customer can still ask again
         log.warning("answering the question left at a hand-back failed", exc_info=True)
         return

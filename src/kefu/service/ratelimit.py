@@ -168,6 +168,10 @@ FAILED_AUTH_PER_MINUTE = 30
 # bucket refills over 15 minutes: after 10 failures, one try every 90 s until a success).
 LOGIN_PER_ADDRESS = Rule(10)
 LOGIN_PER_NAME = Rule(10, per_s=15 * 60)
+# Past the name's lock an address with no failure for that name in 15 minutes still gets its
+# try: a name under attack must not lock its own agent out (docs/service.md). One failure
+# spends the address's token for that name.
+LOGIN_NAME_FROM_ADDRESS = Rule(1, per_s=15 * 60)
 # Typing hints: one per conversation and side in this many seconds (pages send one every 3 s).
 TYPING_EVERY_S = 2.0
 
@@ -184,6 +188,7 @@ def service_rules(*, per_ip: int, per_conversation: int) -> dict[str, Rule]:
         "auth_limited_audit": Rule(1),
         "login_ip": LOGIN_PER_ADDRESS if on else Rule(0),
         "login_name": LOGIN_PER_NAME,
+        "login_name_address": LOGIN_NAME_FROM_ADDRESS,
         "typing": Rule(1, per_s=TYPING_EVERY_S),
     }
 

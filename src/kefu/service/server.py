@@ -45,6 +45,7 @@ def config(app: object, *, host: str, port: int, log_level: str = "info") -> uvi
         port=port,
         log_level=log_level,
         timeout_graceful_shutdown=GRACE_S,
+        server_header=False,  # "Server: uvicorn" tells a visitor nothing they need
     )
 
 

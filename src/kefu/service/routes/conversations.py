@@ -8,17 +8,15 @@ A conversation is created with a fresh customer token; every later call must car
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from functools import partial
 from typing import Annotated
 
-import anyio
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from kefu.dialogue.assistant import clean_message
 from kefu.errors import NotFoundError
 from kefu.guard.documents import sanitize_entry
-from kefu.service import held, live
+from kefu.service import held, live, turns
 from kefu.service.auth import NO_STORE
 from kefu.service.deps import (
     AssistantDep,
@@ -43,7 +41,7 @@ from kefu.service.schemas import (
     RatingIn,
     SourceDetailOut,
 )
-from kefu.service.sse import SSE_HEADERS, detached, error_text, sse, turn_pieces
+from kefu.service.sse import SSE_HEADERS, detached, error_text, sse
 from kefu.storage.conversation_repo import quoted_id
 from kefu.types import Answer
 
@@ -154,11 +152,11 @@ async def send_message(
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
-    async with state.turn_lock:
+    async with state.turns.conversation(cid):  # the locks: kefu.service.turns
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
         if before:
             return await held.replayed(before, cid, assistant)
-        answer = await anyio.to_thread.run_sync(partial(assistant.ask, text, session_id=cid))
+        answer = await turns.answer(state, assistant, text, cid)
         if turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
     return await _finish(text, cid, answer, assistant, state, turn, queued=queued)
@@ -211,7 +209,7 @@ async def _events(
     *,
     queued: bool = False,
 ) -> AsyncIterator[str]:
-    async with state.turn_lock:
+    async with state.turns.conversation(cid):  # the locks: kefu.service.turns
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
         if before:
             again = await held.replayed(before, cid, assistant)
@@ -219,7 +217,7 @@ async def _events(
             yield sse({}, "done")
             return
         final: Answer | None = None
-        async for piece in turn_pieces(assistant.stream(text, session_id=cid)):
+        async for piece in turns.pieces(state, assistant, text, cid):
             if isinstance(piece, Answer):
                 final = piece
             elif isinstance(piece, Exception):

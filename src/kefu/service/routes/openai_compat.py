@@ -16,19 +16,21 @@ flags such answers, so the caller can route the user to a person itself.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import StreamingResponse
 
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, clean_message
 from kefu.errors import NotFoundError
-from kefu.service.deps import AssistantDep, StateDep
+from kefu.service import turns
+from kefu.service.deps import AssistantDep, StateDep, too_many
 from kefu.service.schemas import (
     ChatCompletion,
     ChatCompletionChoice,
@@ -40,10 +42,37 @@ from kefu.service.schemas import (
     ModelOut,
     SourceOut,
 )
-from kefu.service.sse import SSE_HEADERS, error_text, sse, turn_pieces
+from kefu.service.sse import SSE_HEADERS, error_text, sse
 from kefu.types import Answer
 
-router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+
+async def api_key(
+    request: Request,
+    state: StateDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """With `Settings.openai_api_keys` set, /v1/* needs ``Authorization: Bearer <a key>``
+    (401 otherwise, each failure charged to the caller's address like a wrong customer token:
+    429 past 30 a minute). Unset, the endpoint is open, like the customer chat it stands in for
+    (docs/service.md)."""
+    configured = state.assistant.settings.openai_api_keys
+    if configured is None:
+        return
+    keys = [k.strip() for k in configured.get_secret_value().split(",") if k.strip()]
+    token = (authorization or "").partition(" ")[2].strip()
+    scheme = (authorization or "").partition(" ")[0].lower()
+    if scheme == "bearer" and token and any(hmac.compare_digest(token, k) for k in keys):
+        return
+    address = request.client.host if request.client else "?"
+    allowed, wait = await state.limits.allow("auth_failed", address)
+    if not allowed:
+        raise too_many(wait, "too many requests with a wrong or missing API key")
+    raise HTTPException(
+        401, "this endpoint needs 'Authorization: Bearer <API key>'", {"WWW-Authenticate": "Bearer"}
+    )
+
+
+router = APIRouter(prefix="/v1", tags=["openai-compatible"], dependencies=[Depends(api_key)])
 
 MODEL_ID = "kefu"
 CONTEXT_TURNS = 12  # as many as the assistant reads back from a conversation
@@ -70,22 +99,34 @@ def _split(body: ChatCompletionRequest) -> tuple[str, list[tuple[str, str]]]:
     return question, context[-CONTEXT_TURNS:]
 
 
-def _turn(
-    assistant: Assistant, question: str, context: list[tuple[str, str]]
-) -> Iterator[str | Answer]:
-    """The assistant's stream, with ``context`` loaded into a throwaway conversation."""
+async def _turn(
+    assistant: Assistant, state: StateDep, question: str, context: list[tuple[str, str]]
+) -> AsyncIterator[str | Answer | Exception]:
+    """The turn's pieces (`turns.pieces`), with ``context`` loaded into a throwaway
+    conversation."""
     if not context:
-        yield from assistant.stream(question)
+        async for piece in turns.pieces(state, assistant, question):
+            yield piece
         return
     repo = assistant.conversations
-    cid = repo.create(channel="openai", meta={"ephemeral": True}).id
-    try:
+
+    def load() -> str:
+        cid = repo.create(channel="openai", meta={"ephemeral": True}).id
         for role, content in context:
             repo.add_message(cid, role=role, content=content.replace("\x00", ""))
-        yield from assistant.stream(question, session_id=cid)
-    finally:
+        return cid
+
+    def drop(cid: str) -> None:
         with contextlib.suppress(NotFoundError):  # already gone
             repo.delete(cid)
+
+    cid = await anyio.to_thread.run_sync(load)
+    try:
+        async for piece in turns.pieces(state, assistant, question, cid):
+            yield piece
+    finally:
+        with anyio.CancelScope(shield=True):  # deleted even when the client went away
+            await anyio.to_thread.run_sync(drop, cid)
 
 
 def _extra(answer: Answer) -> KefuExtra:
@@ -124,16 +165,13 @@ async def chat_completions(
             headers=SSE_HEADERS,
         )
 
-    def run() -> Answer:
-        answer = None
-        for piece in _turn(assistant, question, context):
-            if isinstance(piece, Answer):
-                answer = piece
-        assert answer is not None
-        return answer
-
-    async with state.turn_lock:
-        answer = await anyio.to_thread.run_sync(run)
+    answer: Answer | None = None
+    async for piece in _turn(assistant, state, question, context):
+        if isinstance(piece, Exception):
+            raise piece
+        if isinstance(piece, Answer):
+            answer = piece
+    assert answer is not None
     return ChatCompletion(
         id=completion_id,
         created=created,
@@ -166,17 +204,16 @@ async def _chunks(
     created: int,
 ) -> AsyncIterator[str]:
     yield sse(_chunk(cid, created, {"role": "assistant", "content": ""}, None))
-    async with state.turn_lock:
-        async for piece in turn_pieces(_turn(assistant, question, context)):
-            if isinstance(piece, Answer):
-                final = _chunk(cid, created, {}, "stop")
-                final["kefu"] = _extra(piece).model_dump(mode="json")
-                yield sse(final)
-            elif isinstance(piece, Exception):
-                yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
-                break
-            elif piece:
-                # A fixed reply arrives as one piece, so its promise of a person is whole here.
-                text = messages.without_handoff(piece)
-                yield sse(_chunk(cid, created, {"content": text}, None))
+    async for piece in _turn(assistant, state, question, context):
+        if isinstance(piece, Answer):
+            final = _chunk(cid, created, {}, "stop")
+            final["kefu"] = _extra(piece).model_dump(mode="json")
+            yield sse(final)
+        elif isinstance(piece, Exception):
+            yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
+            break
+        elif piece:
+            # A fixed reply arrives as one piece, so its promise of a person is whole here.
+            text = messages.without_handoff(piece)
+            yield sse(_chunk(cid, created, {"content": text}, None))
     yield sse("[DONE]")

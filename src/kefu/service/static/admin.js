@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, api, signIn } = kefu;
+  const { el, said, api, signIn } = kefu;
   const KEY = "kefu.staff";
   const SVG = "http://www.w3.org/2000/svg";
   let me = null;
@@ -79,7 +79,7 @@
   }
 
   function showGaps(a) {
-    $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, el("td", {}, clip(g.question)), el("td", { class: "num" }, String(g.count))))
+    $("gaps").replaceChildren(...(a.unanswered.length ? a.unanswered.map((g) => el("tr", {}, said("td", {}, clip(g.question)), el("td", { class: "num" }, String(g.count))))
       : [el("tr", {}, el("td", { colspan: 2, class: "muted" }, "None: every question got an answer."))]));
     const total = a.unanswered_total ?? a.unanswered.length;
     $("gaps-shown").textContent = total > a.unanswered.length ? `Showing ${a.unanswered.length} of ${total}.` : "";
@@ -127,7 +127,7 @@
       $("audit-state").textContent = log.intact ? "chain intact" : "TAMPERED";
       $("audit-state").className = log.intact ? "badge" : "badge emergency";
       $("audit").replaceChildren(...log.entries.map((e) => el("tr", {},
-        el("td", {}, new Date(e.at).toLocaleString()), el("td", {}, `${e.actor} (${e.role})`), el("td", {}, e.action), el("td", {}, e.target || ""))));
+        el("td", {}, new Date(e.at).toLocaleString()), said("td", {}, `${e.actor} (${e.role})`), el("td", {}, e.action), said("td", {}, e.target || ""))));
     } catch (err) { $("audit-state").textContent = err.message; }
   }
 

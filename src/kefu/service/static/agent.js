@@ -5,7 +5,7 @@
 "use strict";
 
 (() => {
-  const { el, api, follow, time, signIn, typingPinger, typingNotice } = kefu;
+  const { el, said, api, follow, time, signIn, typingPinger, typingNotice } = kefu;
   const KEY = "kefu.staff";
   let me = null;
   let current = null; // conversation id
@@ -29,7 +29,7 @@
       : c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at);
     const button = el("button", { type: "button", "data-id": c.id, "aria-current": c.id === current ? "true" : "false", onclick: () => open(c.id) },
       el("span", {}, el("span", { class: `badge ${held && reason !== "emergency" ? "held" : reason}` }, tag), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
-      c.first_question ? el("span", { class: "asked" }, c.first_question) : null,
+      c.first_question ? said("span", { class: "asked" }, c.first_question) : null,
       el("span", { class: "muted" }, `${c.message_count} messages · ${when}`));
     return el("li", {}, button);
   }
@@ -64,7 +64,7 @@
   function alertEmergency(data) {
     if (data.assigned_agent !== me.name && me.role !== "admin") return;
     const open_ = el("button", { type: "button", onclick: () => { $("alert").hidden = true; open(data.conversation_id); } }, "Open");
-    $("alert").replaceChildren(el("strong", {}, "Emergency: "), `a customer ${data.assigned_agent === me.name ? "you are helping" : "with " + data.assigned_agent} wrote “${data.text}”. The bot has given them the emergency line. `, open_);
+    $("alert").replaceChildren(el("strong", {}, "Emergency: "), `a customer ${data.assigned_agent === me.name ? "you are helping" : "with " + data.assigned_agent} wrote “`, said("bdi", {}, data.text), "”. The bot has given them the emergency line. ", open_);
     $("alert").hidden = false;
   }
 
@@ -78,7 +78,7 @@
     // shown (markdown.js builds elements and text nodes, never HTML).
     const text = m.role === "assistant" || m.role === "agent"
       ? el("div", { class: "text md" }, kefuMarkdown.render(m.content))
-      : el("div", { class: "text" }, m.content);
+      : said("div", { class: "text" }, m.content);
     $("log").append(el("article", { class: `msg ${m.role}` }, el("header", {}, el("strong", {}, who), el("time", {}, time(m.created_at))), text, ...extras));
     $("log").scrollTop = $("log").scrollHeight;
   }
@@ -136,7 +136,7 @@
       const d = await api("GET", `/api/agent/conversations/${encodeURIComponent(id)}`, { token: me.token });
       if (current !== id) return; // the agent opened another conversation meanwhile
       $("empty").hidden = true; $("open").hidden = false;
-      $("summary").textContent = d.summary;
+      $("summary").replaceChildren(said("span", {}, d.summary));
       $("sources-used").textContent = d.sources_used.length ? "Sources the bot used: " + d.sources_used.map((s) => `${s.title || s.id} (${s.id})`).join("; ") : "The bot used no sources.";
       d.messages.forEach(bubble);
       buttons(d.conversation);

@@ -19,6 +19,16 @@ const kefu = (() => {
     return node;
   }
 
+  /** A customer's text for staff eyes, in an element of its own direction (dir=auto isolates
+   * it: it cannot reorder the page around it), with explicit bidi embeddings, overrides and
+   * isolates shown as [U+202E]: older messages may hold them (the server strips them now), and
+   * they would show staff reversed text ("Where is my dnufer"). */
+  const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+  function said(tag, attrs, text) {
+    const shown = String(text).replace(BIDI, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+    return el(tag, { ...attrs, dir: "auto" }, shown);
+  }
+
   /** status: the HTTP status (0: no answer at all); code: the server's reason, where it
    * gives one ("empty", "too_long", "markup_only", "too_large"...), for pages to translate. */
   class ApiError extends Error {
@@ -204,5 +214,5 @@ const kefu = (() => {
     return { show, hide };
   }
 
-  return { el, api, stream, follow, readEvents, time, signIn, signOut, ApiError, typingPinger, typingNotice };
+  return { el, said, api, stream, follow, readEvents, time, signIn, signOut, ApiError, typingPinger, typingNotice };
 })();

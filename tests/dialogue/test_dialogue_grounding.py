@@ -306,7 +306,8 @@ def test_a_heading_looped_over_blank_lines_is_no_answer(tok: MixedTokenizer) -> 
     gate = _rates_gate(tok, "Kia Picanto per week Berlin")
     out = gate.feed("Kia Picanto per week Berlin:\n\n" * 4)
     assert gate.stopped and gate.reason == "repeats an earlier sentence"
-    assert out == ["Kia Picanto per week Berlin:"] and gate.substantive == 0
+    # The heading ends in a colon: it waits for what it introduces, and nothing follows.
+    assert out == [] and gate.substantive == 0
 
 
 def test_a_line_looped_within_one_sentence_is_no_answer(tok: MixedTokenizer) -> None:
@@ -377,3 +378,108 @@ def test_the_sources_own_sentence_passes_whatever_its_negations(
     gate = _gate_over(tok, sentence, "")
     assert gate.feed(sentence + " ") != []
     assert not gate.stopped
+
+
+SHIPPING = (
+    "We offer two services. International Standard takes 5-8 working days. International "
+    "Express takes 2-4 working days and costs 60% more than Standard. Delivery from Hong Kong "
+    "to mainland China takes 2-3 working days. Delivery to Singapore takes 3-5 working days."
+)
+
+
+def _shipping_gate(tok: MixedTokenizer, question: str) -> GroundedSentences:
+    passage = Passage(Entry("ship#2", "chunk", SHIPPING, title="Shipping > Services"), score=1.0)
+    return GroundedSentences([passage], tok, question=question)
+
+
+def test_a_question_is_dropped_not_shown(tok: MixedTokenizer) -> None:
+    # The model restated the customer's question ("What if your item arrives damaged?").
+    gate = _shipping_gate(tok, "What if I want Express delivery to Singapore?")
+    out = gate.feed("What if you want Express delivery to Singapore? ") + gate.close()
+    assert out == [] and gate.substantive == 0 and not gate.stopped
+    gate = _shipping_gate(tok, "How long to Singapore?")
+    out = gate.feed("Need it sooner? Delivery to Singapore takes 3-5 working days.") + gate.close()
+    assert out == ["Delivery to Singapore takes 3-5 working days."] and gate.substantive == 1
+
+
+def test_restating_a_wh_question_answers_nothing(tok: MixedTokenizer) -> None:
+    gate = _shipping_gate(tok, "How long does Express delivery to Singapore take?")
+    assert gate.feed("Express delivery to Singapore takes. ")
+    assert gate.substantive == 0  # shown only if an answer follows; else the quote applies
+    # To a yes/no question the same kind of statement is an answer.
+    gate = _shipping_gate(tok, "Does International Express cost more than Standard?")
+    gate.feed("International Express costs more than Standard. ")
+    assert gate.substantive == 1
+
+
+@pytest.mark.parametrize(
+    "echo",
+    [
+        "Prices:\n[ship#2] Shipping > Services\nDelivery to Singapore takes 3-5 working days.",
+        "Times: [ship#2] Shipping > Services",
+        "Delivery to Singapore takes 3-5 working days.\n\nQuestion: and if it is late?",
+        "Delivery to Singapore takes 3-5 working days.\nSources:\nWe offer two services.",
+    ],
+)
+def test_the_prompts_layout_on_any_line_is_no_answer(tok: MixedTokenizer, echo: str) -> None:
+    gate = _shipping_gate(tok, "and if it is late?")
+    out = gate.feed(echo) + gate.close()
+    assert gate.stopped and gate.reason == "copies the prompt's layout of the sources"
+    assert not any("[ship#2]" in s or "Question:" in s or "Sources:" in s for s in out)
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        # Both ends are in the sources, but as another service's range.
+        ("How long does International Express take?", "2-3 working days."),
+        ("How long from Hong Kong to Singapore?", "2-3 days."),
+        # A range no source sentence gives as one (2 and 8 are both there).
+        ("How long does International Standard take?", "Standard takes 2-8 working days."),
+    ],
+)
+def test_a_range_must_be_one_the_source_gives(
+    tok: MixedTokenizer, question: str, claim: str
+) -> None:
+    gate = _shipping_gate(tok, question)
+    assert gate.feed(claim + " ") == [] and gate.stopped
+    assert gate.reason is not None and "range" in gate.reason, gate.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("How long does International Express take?", "2-4 working days."),
+        ("How long does International Express take?", "Express takes 2–4 working days."),
+        ("How long from Hong Kong to Singapore?", "Delivery to Singapore takes 3 to 5 days."),
+        ("How long does Express take to Singapore?", "Express takes 2-4 working days."),
+    ],
+)
+def test_the_sources_own_range_passes(tok: MixedTokenizer, question: str, claim: str) -> None:
+    gate = _shipping_gate(tok, question)
+    assert gate.feed(claim + " ") == [claim] and not gate.stopped
+
+
+def test_a_chinese_range_is_checked_as_a_unit(tok: MixedTokenizer) -> None:
+    # Both ends are in the sentence the claim rests on, but not as one range.
+    text = "标准快递需要3至5个工作日，周末另加1天。加急快递需要1至2个工作日。"
+    passages = [Passage(Entry("zh#1", "chunk", text, title="配送"), score=1.0)]
+    good = GroundedSentences(passages, tok, question="标准快递要多久？")
+    assert good.feed("标准快递需要3-5个工作日。") == ["标准快递需要3-5个工作日。"]
+    bad = GroundedSentences(passages, tok, question="标准快递要多久？")
+    assert bad.feed("标准快递需要1至5个工作日。") == [] and bad.stopped
+
+
+def test_an_introduction_with_nothing_after_it_is_not_shown(tok: MixedTokenizer) -> None:
+    # Generation stopped after "The entry requirements for Nursing with A-levels are:".
+    gate = _shipping_gate(tok, "What services do you offer?")
+    assert gate.feed("We offer two services:") + gate.close() == []
+    assert gate.substantive == 0
+    # With what it introduces it is shown.
+    gate = _shipping_gate(tok, "What services do you offer?")
+    out = gate.feed("We offer two services:\n\nInternational Standard takes 5-8 working days. ")
+    assert out == ["We offer two services:", "International Standard takes 5-8 working days."]
+    # And not when what follows is stopped.
+    gate = _shipping_gate(tok, "What services do you offer?")
+    out = gate.feed("We offer two services:\n\nWe also offer free overnight courier delivery. ")
+    assert out == [] and gate.stopped

@@ -16,8 +16,15 @@ sentence that
 - takes a number from another sentence or table row than the one it matches best, or from one
   that does not name what the claim names (an EV's price from the child seat's sentence), or
   names a place or plan its source sentence lacks while that sentence names another;
-- copies the prompt's "[id] title" source lines instead of answering;
+- copies the prompt's layout instead of answering: its "[id] title" source lines, or a
+  "Sources:" or "Question: …" line, on any line of the sentence;
+- gives a range ("2-3 working days") that no source sentence about what it names gives as a
+  unit, although both ends are in the sources (`kefu.dialogue.ranges`);
 - repeats an earlier sentence, or a line within itself (a blank line ends a sentence).
+
+A question the model writes (often the customer's, restated) is dropped and generation goes
+on; a statement made only of a wh-question's words passes but is no answer; a sentence ending
+in a colon waits for what it introduces and is dropped when nothing follows.
 
 The customer still sees text stream, a sentence at a time; when no sentence survives, the
 assistant quotes the source instead (`kefu.dialogue.extractive`).
@@ -30,6 +37,7 @@ from collections.abc import Sequence
 
 from kefu.dialogue.extractive import split_sentences
 from kefu.dialogue.polarity import flipped
+from kefu.dialogue.ranges import foreign_range, ranges
 from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
@@ -61,11 +69,22 @@ _PART = re.compile(r"[,;，；]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 # A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
 _MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
-# The prompt's own layout echoed: "Sources:", or a passage's "[id] title" line (a model that
-# copies its input instead of answering shows the customer the raw block).
-_ECHO = re.compile(r"^\s*(?:sources\s*:|\[[^\[\]\n]{1,80}\][^\n]*\n)", re.IGNORECASE)
+# The prompt's own layout echoed, on any line of a sentence (a model that copies its input
+# instead of answering shows the customer the raw block, often after a label of its own:
+# "Prices:\n[id] title\n..."): the "Sources:" and "Question: ..." lines, or a passage's
+# "[id] title" line (a title path "A > B" or a title after a citation, or a line that starts
+# with a citation and has more lines after it).
+_LAYOUT = re.compile(r"^\s*(?:sources?|question)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+_SOURCE_LINE = re.compile(r"\[[^\[\]\n]{1,80}\][ \t]*([^\n]*)(\n)?")
 # A name: a capitalised word that does not start a sentence or a line ("at Riverside only").
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][A-Za-z]+")
+# A yes/no question: a statement made of its words answers it ("请先关闭电源再清洁" for "要先
+# 关闭电源吗？"); a statement made of a wh-question's words only repeats it.
+_POLAR_QUESTION = re.compile(
+    r"^\W*(?:can|could|do|does|did|is|are|am|was|were|will|would|should|shall|may|must|have|"
+    r"has|had)(?:n't)?\b|吗\W*$|是否|(\w)不\1",
+    re.IGNORECASE,
+)
 _POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
 
 
@@ -129,6 +148,7 @@ class GroundedSentences:
         # … SGD 118") is about what its table's heading names ("Singapore prices (SGD)").
         self._in_context: list[set[str]] = []
         self._source_clauses: list[list[str]] = []  # for `kefu.dialogue.polarity`
+        self._ranges: list[tuple[set[tuple[float, float]], set[str]]] = []  # `.ranges`
         for p in passages:
             title = self.terms(p.entry.title)
             for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
@@ -138,6 +158,7 @@ class GroundedSentences:
                     self.source_sentences.append((terms, clauses))
                     self._source_clauses.append(_clauses(sentence))
                     self._in_context.append(terms | title)
+                    self._ranges.append((ranges(sentence), terms))
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
         # support nothing: a sentence must still rest on a source sentence.
@@ -151,9 +172,13 @@ class GroundedSentences:
             for term in self.terms(name)
         }
         self._question = _squeeze(question)
+        self._question_text = question
+        self._polar_question = bool(_POLAR_QUESTION.search(question.strip()))
+        self._titles = {_squeeze(p.entry.title) for p in passages if _squeeze(p.entry.title)}
         self.free_terms = self.terms(_PARAPHRASE_WORDS)
         self._buffer = ""
         self._marker = ""  # a list item's number, held for the sentence it belongs to
+        self._intro: list[str] = []  # "... are:", held for the sentence that completes it
         self._seen: list[set[str]] = []
         self.substantive = 0  # approved sentences that make a checked claim
         self.stopped = False
@@ -172,7 +197,10 @@ class GroundedSentences:
     def close(self) -> list[str]:
         """The unfinished last sentence, if it passes too."""
         rest, self._buffer = self._buffer, ""
-        return self._approve([rest]) if rest.strip() else []
+        out = self._approve([rest]) if rest.strip() else []
+        # An introduction with nothing after it ("The entry requirements are:") is no answer.
+        self._intro = []
+        return out
 
     def terms(self, sentence: str) -> set[str]:
         return set(self.ordered_terms(sentence))
@@ -188,7 +216,7 @@ class GroundedSentences:
 
     def unsupported(self, sentence: str) -> str | None:
         """Why ``sentence`` may not be shown, read on its own; None when it may."""
-        if _ECHO.match(sentence):
+        if self._echoes_prompt(sentence):
             return "copies the prompt's layout of the sources"
         for cited in _CITATION.findall(sentence):
             if _ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
@@ -288,7 +316,40 @@ class GroundedSentences:
         if names - best[0] and (best[0] & self._names) - terms:
             swapped = sorted(names - best[0])[0]
             return f"names what its source sentence does not: {swapped}"
-        return None
+        # A range is one fact, not two numbers: see `kefu.dialogue.ranges`.
+        return foreign_range(
+            sentence,
+            terms,
+            self._question_text,
+            self.question_terms,
+            self._ranges,
+            self._names,
+        )
+
+    def _echoes_prompt(self, sentence: str) -> bool:
+        if _LAYOUT.search(sentence):
+            return True
+        for match in _SOURCE_LINE.finditer(sentence):
+            rest = match.group(1)
+            squeezed = _squeeze(rest)
+            at_line_start = match.start() == 0 or sentence[match.start() - 1] == "\n"
+            if (at_line_start and match.group(2)) or " > " in rest or squeezed in self._titles:
+                return True
+        return False
+
+    def _answers_nothing(self, sentence: str) -> bool:
+        """A question ("What if your item arrives damaged?"): the customer's restated, or one
+        of the model's own; either way no answer."""
+        return sentence.rstrip(" \"'”’)").endswith(("?", "？"))
+
+    def _restates(self, sentence: str, terms: set[str]) -> bool:
+        """Only a wh-question's words ("If your item arrives damaged" for "What if my item
+        arrives damaged?"): it may lead into an answer but is none on its own. To a yes/no
+        question such a statement answers ("You can return opened items")."""
+        if _squeeze(sentence) in self._question:
+            return True
+        own = terms - self.free_terms
+        return bool(own) and own <= self.question_terms and not self._polar_question
 
     def _repeats(self, terms: set[str]) -> bool:
         # Small models loop with slight variations ("You can also return ..."): treat a sentence
@@ -317,13 +378,21 @@ class GroundedSentences:
                 reason = "repeats itself"
             if reason is not None:
                 self.stopped, self.rejected, self.reason = True, sentence, reason
+                self._intro = []
                 break
+            if self._answers_nothing(sentence):
+                continue  # dropped; the model may still go on to answer
             self._seen.append(terms)
-            # Repeating the question word for word ("A card payment failed but I was
-            # charged.") answers nothing.
-            if len(terms) >= self.min_terms and _squeeze(sentence) not in self._question:
+            if sentence.endswith((":", "：")):
+                # Shown only with what it introduces: generation may stop right after it.
+                self._intro.append(sentence)
+                continue
+            # Repeating the question ("A card payment failed but I was charged.") answers
+            # nothing.
+            if len(terms) >= self.min_terms and not self._restates(sentence, terms):
                 self.substantive += 1
-            out.append(sentence)
+            out += [*self._intro, sentence]
+            self._intro = []
         return out
 
 

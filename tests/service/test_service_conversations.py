@@ -40,7 +40,7 @@ def test_health_reports_version_and_readiness(client: TestClient) -> None:
 
     r = client.get("/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "version": __version__, "ready": True}
+    assert r.json() == {"status": "ok", "version": __version__, "ready": True, "reason": None}
 
 
 def test_create_conversation_stores_only_a_hash_of_the_token(client: TestClient) -> None:

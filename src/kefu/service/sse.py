@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from typing import Any
 
 from starlette.concurrency import iterate_in_threadpool
@@ -28,7 +28,7 @@ def sse(data: Any, event: str | None = None) -> str:
 
 async def turn_pieces(
     stream: Iterator[str | Answer],
-) -> AsyncIterator[str | Answer | KefuError | Exception]:
+) -> AsyncGenerator[str | Answer | KefuError | Exception, None]:
     """The assistant's pieces, each ``next()`` run in a worker thread.
 
     A failure part-way becomes the last item instead of an exception: the response has

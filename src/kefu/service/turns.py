@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import TYPE_CHECKING
 
 import anyio
@@ -72,7 +72,7 @@ class TurnLocks:
 
 async def pieces(
     state: ServiceState, assistant: Assistant, text: str, session_id: str | None = None
-) -> AsyncIterator[str | Answer | Exception]:
+) -> AsyncGenerator[str | Answer | Exception, None]:
     """One turn's pieces (`turn_pieces`: a failure is the last item), under the index lock
     while planned and the model lock while generated. The caller holds the conversation's
     lock where there is a conversation."""
@@ -87,16 +87,29 @@ async def pieces(
         if turn.needs_model and turns.busy(assistant.settings.max_queued_generations):
             turn.without_model()
         if not turn.needs_model:
-            async for piece in turn_pieces(assistant.respond(turn)):
-                yield piece
+            async with contextlib.aclosing(turn_pieces(assistant.respond(turn))) as stream:
+                async for piece in stream:
+                    yield piece
             return
         turns.generating += 1  # counted before the index lock goes: the next turn sees it
     try:
-        async with turns.model:
-            async for piece in turn_pieces(assistant.respond(turn)):
+        async with turns.model, contextlib.aclosing(turn_pieces(assistant.respond(turn))) as stream:
+            async for piece in stream:
                 yield piece
     finally:
         turns.generating -= 1
+
+
+def closing_pieces(
+    state: ServiceState, assistant: Assistant, text: str, session_id: str | None = None
+) -> contextlib.aclosing[AsyncGenerator[str | Answer | Exception, None]]:
+    """`pieces` closed by the task that reads it, however the reading ends.
+
+    A reader that stops early (a failure reported, a ``return`` inside the loop) would
+    otherwise leave the generator to the event loop's finaliser, which closes it from another
+    task: the model lock then cannot be released ("the current task is not holding this
+    lock") and every later generation waits for ever. Every reader of `pieces` uses this."""
+    return contextlib.aclosing(pieces(state, assistant, text, session_id))
 
 
 async def answer(
@@ -104,11 +117,12 @@ async def answer(
 ) -> Answer:
     """One whole turn (`pieces`), its failure raised."""
     final: Answer | None = None
-    async for piece in pieces(state, assistant, text, session_id):
-        if isinstance(piece, Exception):
-            raise piece
-        if isinstance(piece, Answer):
-            final = piece
+    async with closing_pieces(state, assistant, text, session_id) as stream:
+        async for piece in stream:
+            if isinstance(piece, Exception):
+                raise piece
+            if isinstance(piece, Answer):
+                final = piece
     assert final is not None
     return final
 

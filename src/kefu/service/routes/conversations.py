@@ -217,14 +217,15 @@ async def _events(
             yield sse({}, "done")
             return
         final: Answer | None = None
-        async for piece in turns.pieces(state, assistant, text, cid):
-            if isinstance(piece, Answer):
-                final = piece
-            elif isinstance(piece, Exception):
-                yield sse({"error": error_text(piece)}, "error")
-                return
-            else:
-                yield sse({"text": piece}, "token")
+        async with turns.closing_pieces(state, assistant, text, cid) as stream:
+            async for piece in stream:
+                if isinstance(piece, Answer):
+                    final = piece
+                elif isinstance(piece, Exception):
+                    yield sse({"error": error_text(piece)}, "error")
+                    return
+                else:
+                    yield sse({"text": piece}, "token")
         if final is not None and turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
     if final is not None:

@@ -19,7 +19,7 @@ import contextlib
 import hmac
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Annotated, Any
 
 import anyio
@@ -101,12 +101,13 @@ def _split(body: ChatCompletionRequest) -> tuple[str, list[tuple[str, str]]]:
 
 async def _turn(
     assistant: Assistant, state: StateDep, question: str, context: list[tuple[str, str]]
-) -> AsyncIterator[str | Answer | Exception]:
+) -> AsyncGenerator[str | Answer | Exception, None]:
     """The turn's pieces (`turns.pieces`), with ``context`` loaded into a throwaway
     conversation."""
     if not context:
-        async for piece in turns.pieces(state, assistant, question):
-            yield piece
+        async with turns.closing_pieces(state, assistant, question) as stream:
+            async for piece in stream:
+                yield piece
         return
     repo = assistant.conversations
 
@@ -122,8 +123,9 @@ async def _turn(
 
     cid = await anyio.to_thread.run_sync(load)
     try:
-        async for piece in turns.pieces(state, assistant, question, cid):
-            yield piece
+        async with turns.closing_pieces(state, assistant, question, cid) as stream:
+            async for piece in stream:
+                yield piece
     finally:
         with anyio.CancelScope(shield=True):  # deleted even when the client went away
             await anyio.to_thread.run_sync(drop, cid)
@@ -166,11 +168,13 @@ async def chat_completions(
         )
 
     answer: Answer | None = None
-    async for piece in _turn(assistant, state, question, context):
-        if isinstance(piece, Exception):
-            raise piece
-        if isinstance(piece, Answer):
-            answer = piece
+    # Closed by this task however the loop ends (kefu.service.turns.closing_pieces says why).
+    async with contextlib.aclosing(_turn(assistant, state, question, context)) as stream:
+        async for piece in stream:
+            if isinstance(piece, Exception):
+                raise piece
+            if isinstance(piece, Answer):
+                answer = piece
     assert answer is not None
     return ChatCompletion(
         id=completion_id,
@@ -204,16 +208,17 @@ async def _chunks(
     created: int,
 ) -> AsyncIterator[str]:
     yield sse(_chunk(cid, created, {"role": "assistant", "content": ""}, None))
-    async for piece in _turn(assistant, state, question, context):
-        if isinstance(piece, Answer):
-            final = _chunk(cid, created, {}, "stop")
-            final["kefu"] = _extra(piece).model_dump(mode="json")
-            yield sse(final)
-        elif isinstance(piece, Exception):
-            yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
-            break
-        elif piece:
-            # A fixed reply arrives as one piece, so its promise of a person is whole here.
-            text = messages.without_handoff(piece)
-            yield sse(_chunk(cid, created, {"content": text}, None))
+    async with contextlib.aclosing(_turn(assistant, state, question, context)) as stream:
+        async for piece in stream:
+            if isinstance(piece, Answer):
+                final = _chunk(cid, created, {}, "stop")
+                final["kefu"] = _extra(piece).model_dump(mode="json")
+                yield sse(final)
+            elif isinstance(piece, Exception):
+                yield sse({"error": {"message": error_text(piece), "type": "server_error"}})
+                break
+            elif piece:
+                # A fixed reply arrives as one piece, so its promise of a person is whole here.
+                text = messages.without_handoff(piece)
+                yield sse(_chunk(cid, created, {"content": text}, None))
     yield sse("[DONE]")

@@ -47,15 +47,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
     # Every page load is a dozen requests from 127.0.0.1: no per-address limit here.
     assistant, _ = fake_assistant(tmp_path_factory.mktemp("pages"), rate_limit_ip=0)
-    answer = assistant.stream
+    answer = assistant.respond  # the service plans a turn, then has it answered
 
-    def slow(text: str, **kwargs: Any) -> Iterator[Any]:
-        if text.startswith(SLOW):  # as a model on a CPU: seconds before the first word
+    def slow(turn: Any) -> Iterator[Any]:
+        if turn.message.startswith(SLOW):  # as a model on a CPU: seconds before the first word
             time.sleep(1.5)
-        yield from answer(text, **kwargs)
+        yield from answer(turn)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(assistant, "stream", slow)
+        patch.setattr(assistant, "respond", slow)
         live, stop = serve_in_thread(create_app(assistant.settings, assistant=assistant))
         users = UserRepository(assistant.kb.db)
         users.create("ann", "agent", password="ann-secret-pw")

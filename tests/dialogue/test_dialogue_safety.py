@@ -280,6 +280,7 @@ def test_a_quantity_or_a_price_is_not_an_emergency_number(number: str) -> None:
         assert not leads_with_emergency_number(quantity), quantity
         assert not leads_with_emergency_number(quantity, number), quantity
     assert leads_with_emergency_number(f"Call {number} now, then tell us.")
+    assert leads_with_emergency_number(f"请立即拨打{number}号码求助。")  # 号码 is "number"
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

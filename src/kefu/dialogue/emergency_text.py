@@ -79,7 +79,7 @@ _UNIT = re.compile(
     r"\s?(%|‰|°|(cm|mm|km|kg|g|lbs?|ml|m|l|pcs|x|days?|hours?|hrs?|minutes?|mins?|seconds?|"
     r"secs?|weeks?|months?|years?|yrs?|pounds|dollars|euros|yuan|hkd|gbp|usd|rmb|sgd|points?|"
     r"items?|pages?|words?|characters?|calories|kcal|mg|mcg)\b|厘米|公分|毫米|公斤|千克|克|米|"
-    r"公里|毫升|升|元|块|天|日|小时|分钟|秒|个|件|次|岁|周|年|月|号|页|字|英镑|美元|港币|港元|积分)",
+    r"公里|毫升|升|元|块|天|日|小时|分钟|秒|个|件|次|岁|周|年|月|号(?!码)|页|字|英镑|美元|港币|港元|积分)",
     re.IGNORECASE,
 )
 

@@ -90,8 +90,18 @@ _BODY = (
     # the inhaler does not stop
     r"(diabetic|diabetes|insulin|blood sugar)" + _ + r"{0,80}(confused|not making sense|"
     r"disoriented|incoherent|unresponsive|acting drunk|not (himself|herself))|"
-    r"\b(she|he|baby|child|kid|son|daughter)('s| is| are)? (really |very |so |all |gone |"
-    r"gone all )?(floppy|limp|lethargic)\b|hasn'?t (had )?(a |any )?wet (nappy|nappies|"
+    r"\b(she|he|baby|child|kid|son|daughter|boy|girl|toddler|infant|newborn|little one)('s| is|"
+    r" are)? (really |very |so |all |gone |gone all )?(floppy|limp|lethargic)\b|"
+    # "blue and floppy": the colour of no oxygen beside a body with no tone (a shirt is
+    # "floppy" too, but not blue *and* floppy after a person)
+    r"\b(she|he|baby|child|kid|son|daughter|boy|girl|toddler|infant|newborn|little one|husband|"
+    r"wife|mum|mom|dad|father|mother|partner|friend)\b" + _ + r"{0,30}\b(blue|grey|gray|purple|"
+    r"pale) (and|&) (floppy|limp|unresponsive)\b|"
+    # meningitis: a rash that does not fade under a pressed glass
+    r"\brash" + _ + r"{0,40}((doesn'?t|does not|won'?t|will not|didn'?t|did not) (fade|go away"
+    r" when (pressed|i press))|under (a|the) glass)|non-?blanching|"
+    r"(皮疹|疹子|红点|出血点)" + _ + r"{0,10}(按压|压|按)" + _ + r"{0,6}不(褪|退)色|"
+    r"hasn'?t (had )?(a |any )?wet (nappy|nappies|"
     r"diaper|diapers)|no wet (nappy|nappies|diaper|diapers)|"
     r"(inhaler|puffer|nebuli[sz]er)" + _ + r"{0,40}(not (helping|working)|isn'?t (helping|"
     r"working)|doesn'?t (help|work)|didn'?t (help|work)|no help)|"

@@ -150,3 +150,45 @@ def test_one_conversations_turns_still_run_in_order(make_client: Any) -> None:
         ("user", "How long doe"),
         ("assistant", REFUND_ANSWER[:12]),
     ]
+
+
+@pytest.mark.parametrize("path", ["json", "openai"])
+def test_past_its_share_of_the_queue_a_client_is_answered_without_the_model(
+    make_client: Any, path: str
+) -> None:
+    """max_queued_generations_per_client=1: the whole queue has room, but this address
+    already has a turn with the model, so its next one is answered from the passage."""
+    client, model = _setup(make_client, max_queued_generations_per_client=1)
+    with ThreadPoolExecutor(1) as pool:
+        generating = pool.submit(_ask, client, PAIRING, path)
+        assert model.writing.wait(SAFETY_S)
+        calls = len(model.calls)
+        busy = _ask(client, "How do I pair the Gadget Pro? Which button?", path)
+        assert not model.went_on.is_set()
+        assert busy["mode"] == "extractive"
+        assert len(model.calls) == calls
+        model.release.set()
+        assert generating.result()["mode"] == "generated"
+    assert _ask(client, "How do I pair the Gadget Pro? Which button?", path)["mode"] == (
+        "generated"
+    )
+
+
+def test_each_client_address_has_its_own_share_of_the_queue() -> None:
+    from kefu.service.turns import TurnLocks
+
+    locks = TurnLocks()
+    locks.started("10.0.0.1")
+    locks.started("10.0.0.1")
+    locks.started(None)  # a turn with no address counts for the whole queue only
+    assert locks.generating == 3
+    assert locks.client_busy("10.0.0.1", 2)
+    assert not locks.client_busy("10.0.0.2", 1)
+    assert not locks.client_busy(None, 1)
+    locks.finished("10.0.0.1")
+    assert not locks.client_busy("10.0.0.1", 2)
+    assert locks.client_busy("10.0.0.1", 1)
+    locks.finished("10.0.0.1")
+    locks.finished(None)
+    assert locks.generating == 0
+    assert locks._clients == {}  # no entry left for an address with nothing in the queue

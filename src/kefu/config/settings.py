@@ -138,6 +138,13 @@ class Settings(BaseSettings):
         "writing; past that a turn that would need it is answered without it (the top passage "
         "quoted, as for a language the model lacks) instead of queueing (docs/service.md).",
     )
+    max_queued_generations_per_client: int = Field(
+        default=2,
+        ge=1,
+        description="Turns from one client address that may want the language model at once "
+        "(writing or waiting); past that its next turn is answered without the model, so one "
+        "client cannot fill the queue every other customer waits in (docs/service.md).",
+    )
     openai_api_keys: SecretStr | None = Field(
         default=None,
         description="Comma-separated keys for the OpenAI-compatible endpoint: set, /v1/* "

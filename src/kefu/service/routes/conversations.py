@@ -17,7 +17,7 @@ from kefu.dialogue.assistant import clean_message
 from kefu.errors import NotFoundError
 from kefu.guard.documents import sanitize_entry
 from kefu.service import held, live, turns
-from kefu.service.auth import NO_STORE
+from kefu.service.auth import NO_STORE, client_ip
 from kefu.service.deps import (
     AssistantDep,
     ConversationDep,
@@ -124,6 +124,7 @@ def conversation_state(conversation: ConversationDep) -> ConversationOut:
     },
 )
 async def send_message(
+    request: Request,
     body: MessageIn,
     conversation: MessageDep,
     assistant: AssistantDep,
@@ -133,6 +134,7 @@ async def send_message(
 ) -> AnswerOut | StreamingResponse:
     text = clean_message(body.text)  # InvalidMessage -> 400 now, not half-way through a stream
     cid = conversation.id
+    client = client_ip(request)
     turn = body.client_id
     wants_stream = stream or "text/event-stream" in (accept or "")
     if conversation.status == "agent":
@@ -148,7 +150,7 @@ async def send_message(
         live.publish_status(state, reopened)
     if wants_stream:
         return StreamingResponse(
-            detached(_events(text, cid, assistant, state, turn, queued=queued)),
+            detached(_events(text, cid, assistant, state, turn, queued=queued, client=client)),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
@@ -156,7 +158,7 @@ async def send_message(
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
         if before:
             return await held.replayed(before, cid, assistant)
-        answer = await turns.answer(state, assistant, text, cid)
+        answer = await turns.answer(state, assistant, text, cid, client)
         if turn is not None:
             await live.run_sync(live.name_turn, assistant, cid, turn)
     return await _finish(text, cid, answer, assistant, state, turn, queued=queued)
@@ -208,6 +210,7 @@ async def _events(
     turn: str | None,
     *,
     queued: bool = False,
+    client: str | None = None,
 ) -> AsyncIterator[str]:
     async with state.turns.conversation(cid):  # the locks: kefu.service.turns
         before = await live.run_sync(live.sent_before, assistant, cid, turn)
@@ -217,7 +220,7 @@ async def _events(
             yield sse({}, "done")
             return
         final: Answer | None = None
-        async with turns.closing_pieces(state, assistant, text, cid) as stream:
+        async with turns.closing_pieces(state, assistant, text, cid, client) as stream:
             async for piece in stream:
                 if isinstance(piece, Answer):
                     final = piece

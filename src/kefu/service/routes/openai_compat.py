@@ -30,6 +30,7 @@ from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant, clean_message
 from kefu.errors import NotFoundError
 from kefu.service import turns
+from kefu.service.auth import client_ip
 from kefu.service.deps import AssistantDep, StateDep, too_many
 from kefu.service.schemas import (
     ChatCompletion,
@@ -100,12 +101,16 @@ def _split(body: ChatCompletionRequest) -> tuple[str, list[tuple[str, str]]]:
 
 
 async def _turn(
-    assistant: Assistant, state: StateDep, question: str, context: list[tuple[str, str]]
+    assistant: Assistant,
+    state: StateDep,
+    question: str,
+    context: list[tuple[str, str]],
+    client: str | None,
 ) -> AsyncGenerator[str | Answer | Exception, None]:
     """The turn's pieces (`turns.pieces`), with ``context`` loaded into a throwaway
-    conversation."""
+    conversation; ``client`` is the caller's address (its share of the model's queue)."""
     if not context:
-        async with turns.closing_pieces(state, assistant, question) as stream:
+        async with turns.closing_pieces(state, assistant, question, None, client) as stream:
             async for piece in stream:
                 yield piece
         return
@@ -123,7 +128,7 @@ async def _turn(
 
     cid = await anyio.to_thread.run_sync(load)
     try:
-        async with turns.closing_pieces(state, assistant, question, cid) as stream:
+        async with turns.closing_pieces(state, assistant, question, cid, client) as stream:
             async for piece in stream:
                 yield piece
     finally:
@@ -155,21 +160,22 @@ def _extra(answer: Answer) -> KefuExtra:
     },
 )
 async def chat_completions(
-    body: ChatCompletionRequest, assistant: AssistantDep, state: StateDep
+    request: Request, body: ChatCompletionRequest, assistant: AssistantDep, state: StateDep
 ) -> ChatCompletion | StreamingResponse:
     question, context = _split(body)
+    client = client_ip(request)
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
     if body.stream:
         return StreamingResponse(
-            _chunks(assistant, state, question, context, completion_id, created),
+            _chunks(assistant, state, question, context, completion_id, created, client),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
 
     answer: Answer | None = None
     # Closed by this task however the loop ends (kefu.service.turns.closing_pieces says why).
-    async with contextlib.aclosing(_turn(assistant, state, question, context)) as stream:
+    async with contextlib.aclosing(_turn(assistant, state, question, context, client)) as stream:
         async for piece in stream:
             if isinstance(piece, Exception):
                 raise piece
@@ -206,9 +212,10 @@ async def _chunks(
     context: list[tuple[str, str]],
     cid: str,
     created: int,
+    client: str | None,
 ) -> AsyncIterator[str]:
     yield sse(_chunk(cid, created, {"role": "assistant", "content": ""}, None))
-    async with contextlib.aclosing(_turn(assistant, state, question, context)) as stream:
+    async with contextlib.aclosing(_turn(assistant, state, question, context, client)) as stream:
         async for piece in stream:
             if isinstance(piece, Answer):
                 final = _chunk(cid, created, {}, "stop")

@@ -12,11 +12,10 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import coverage, emergency_reply, messages, multipart
-from kefu.dialogue.abroad import localise
+from kefu.dialogue import coverage, messages, multipart
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
-from kefu.dialogue.emergency_text import leads_with_emergency_number, pet_emergency_passage
+from kefu.dialogue.emergency_text import leads_with_emergency_number
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
 from kefu.dialogue.incoming import (
@@ -31,8 +30,8 @@ from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.notices import card_data_notice
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
+from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
 from kefu.dialogue.turn import PreparedTurn
-from kefu.guard.animals import for_a_pet
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
@@ -57,29 +56,8 @@ if TYPE_CHECKING:
     from kefu.retrieval.index import SearchResult
     from kefu.storage.conversation_repo import ConversationRepository
 
-# Safety kinds answered with fixed text (messages.py) and a person; the business's own
-# confident FAQ answer may follow the fixed text, except after an injection attempt, whose
-# wording must not steer what is shown, and after a request for fraud, whose closest entry is
-# the how-to it would misuse ("怎么开发票不用交税" finds "how to issue an invoice"), or for a
-# prescription medicine without a prescription, whose closest entry is about collecting one
-# ("Yes. A friend can collect your prescription…" read as "yes, you can buy it").
-_SAFETY_REPLY = {
-    "injection": "safety_injection",
-    "private": "safety_private",
-    "dose": "safety_dose",
-    "diagnosis": "safety_diagnosis",
-    "investment": "safety_investment",
-    "fraud": "safety_fraud",
-    "prescription": "safety_prescription",
-    "promise": "safety_promise",
-    "abuse": "safety_abuse",
-}
-# Not a safety kind, but answered the same way: fixed text and a person, the business's
-# confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
-_FIXED_REPLY = {**_SAFETY_REPLY, "complaint": "complaint"}
 
-
-class Assistant:
+class Assistant(SafetyPlans):
     def __init__(
         self,
         settings: Settings | None = None,
@@ -252,10 +230,10 @@ class Assistant:
             # emergency the rules' words missed may be wrapped in the attack: its meaning is read.
             if self._learned_emergency(message, self._vector(message), language):
                 return self._emergency_plan(message, language, [], 0.0)
-            text = self._reply(_SAFETY_REPLY[kind], language)
+            text = self._reply(SAFETY_REPLY[kind], language)
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
-        result, confidence, vector = self._retrieve(message, _safe_history(history))
+        result, confidence, vector = self._retrieve(message, safe_history(history))
         # Not over a request for a medicine without a prescription: its drug names ("diazepam
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
         head_may_override = kind not in ("emergency", "prescription")
@@ -268,7 +246,7 @@ class Assistant:
             confidence = 0.0  # the confidence was about a passage that is gone: trust nothing
         if kind == "emergency":
             return self._emergency_plan(message, language, passages, confidence)
-        if kind in _FIXED_REPLY:
+        if kind in FIXED_REPLY:
             return self._safety_plan(kind, message, language, passages, confidence)
         plan = decide(
             passages=passages,
@@ -357,97 +335,6 @@ class Assistant:
                 best = (joined, conf)
         return best[0], best[1], alone.query_vector
 
-    def _vector(self, message: str) -> np.ndarray | None:
-        """The message's search vector, for a turn that retrieves nothing."""
-        from kefu.retrieval.base import search_vectors
-
-        if not self.settings.emergency_model or not message.strip():
-            return None
-        vector: np.ndarray = search_vectors(self.kb.embedder, [message])[0]
-        return vector
-
-    def _learned_emergency(self, message: str, vector: np.ndarray | None, language: str) -> bool:
-        """The learned head's verdict on the message's vector: an emergency the rules missed.
-
-        Only the message alone is read: an emergency in an earlier turn was that turn's. A
-        message that says nobody is hurt ("small accident, nobody hurt") is not one, whatever
-        the head reads into "accident" and "police" (docs/safety.md)."""
-        if vector is None or not self.settings.emergency_model:
-            return False
-        if no_one_hurt(views(message)):
-            return False
-        from kefu.guard.emergency_head import bundled_head, flags_message
-
-        head = bundled_head(self.kb.embedder.name)
-        embedder = self.kb.embedder
-        return head is not None and flags_message(head, message, vector, language, embedder)
-
-    def _reply(self, kind: str, language: str) -> str:
-        """A fixed reply with the business's emergency number, where one is configured."""
-        number = self.settings.emergency_number_for(language)
-        return messages.reply(kind, language, emergency_number=number)
-
-    def _emergency_plan(
-        self, message: str, language: str, found: list[Passage], confidence: float
-    ) -> Plan:
-        pet = for_a_pet(views(message))
-        text = self._reply("pet_emergency" if pet else "emergency", language)
-        # The number for where the customer is ("I'm in Bangkok": 1669), over the configured one.
-        number = self.settings.emergency_number_for(language)
-        text, abroad = (
-            (text, False) if pet else localise(text, message, language, configured=number)
-        )
-        top = self._confident_faq(found, confidence, language)
-        if pet:
-            found_pet = top or pet_emergency_passage(self.kb, language)
-            passages = [] if found_pet is None else [found_pet]
-            text = "\n\n".join([text, *(p.entry.answer or "" for p in passages)])
-        else:
-            text, passages = emergency_reply.compose(
-                text, message, language, top=top, entries=self.kb.index.entries,
-                number=number, abroad=abroad,
-            )  # fmt: skip
-        return Plan(
-            "curated" if passages else "declined",
-            language,
-            passages,
-            confidence,
-            handoff=True,
-            text=text,
-            reason="pet emergency" if pet else "emergency",
-        )
-
-    def _safety_plan(
-        self, kind: str, message: str, language: str, found: list[Passage], confidence: float
-    ) -> Plan:
-        """Fixed safe text and a person; the business's confident FAQ answer may follow."""
-        key = _FIXED_REPLY[kind]
-        if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
-            key += "_pet"  # a vet, not "your pharmacist or doctor"
-        text = self._reply(key, language)
-        no_faq = kind in ("fraud", "prescription")
-        top = None if no_faq else self._confident_faq(found, confidence, language)
-        if top is None:
-            return Plan("declined", language, [], confidence, True, text, reason=kind)
-        answer = top.entry.answer or top.entry.text
-        return Plan("curated", language, [top], confidence, True, f"{text}\n\n{answer}", kind)
-
-    def _confident_faq(
-        self, found: list[Passage], confidence: float, language: str
-    ) -> Passage | None:
-        top = found[0] if found else None
-        if top is None or top.entry.kind != "faq" or confidence < self._curated_threshold():
-            return None
-        # Safety text in one language followed by (or replaced with) an entry in another
-        # would leave the customer with guidance they may not read.
-        if top.entry.language in ("en", "zh") and top.entry.language != language:
-            return None
-        return top
-
-    def _curated_threshold(self) -> float:
-        configured = self.settings.curated_threshold
-        return self.confidence.curated_threshold if configured is None else configured
-
     def _model_languages(self) -> tuple[str, ...]:
         configured = self.settings.llm_languages
         if configured:
@@ -460,7 +347,7 @@ class Assistant:
         from kefu.dialogue.prompts import build_messages
         from kefu.guard.output import OutputCheck
 
-        prompt = build_messages(message, plan.passages, _safe_history(history))
+        prompt = build_messages(message, plan.passages, safe_history(history))
         if self.settings.redact_pii_remote and self.llm.info.backend == "openai":
             # A remote model sees no personal data; the local model runs in this process.
             from kefu.guard import redact
@@ -532,21 +419,6 @@ class Assistant:
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
-
-
-def _safe_history(history: list[ChatMessage]) -> list[ChatMessage]:
-    """Earlier turns for the prompt, without attempts to steer the assistant (and the replies
-    to them): a multi-turn attack must not reach the model through the history."""
-    out: list[ChatMessage] = []
-    skip_reply = False
-    for m in history:
-        if m.role == "user":
-            skip_reply = triage(m.content) == "injection"
-            if not skip_reply:
-                out.append(m)
-        elif not skip_reply:
-            out.append(m)
-    return out
 
 
 def _trusted_texts(passages: list[Passage]) -> list[str]:

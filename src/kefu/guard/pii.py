@@ -62,6 +62,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
+from kefu.guard import pii_patterns as patterns
 from kefu.guard.checksums import (
     IBAN_LENGTHS,
     ascii_digits,
@@ -101,172 +102,6 @@ class PIISpan:
     text: str
 
 
-D = "[0-9０-９]"
-_NOT_BEFORE = r"(?<![A-Za-z0-9０-９_])"  # no letter/digit immediately before
-_NOT_AFTER = r"(?![A-Za-z0-9０-９_])"
-_SEP = "[ \\-－]"
-
-_EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])"
-    r"[A-Za-z0-9_%+\-](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}"
-    r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
-)
-
-_PHONE_INTL = re.compile(
-    r"(?<![A-Za-z0-9０-９_+])[+＋]" + D + "{1,3}"
-    r"(?:[ .\-]?\("
-    + D
-    + r"{1,4}\)|(?:[ .\-]|(?<=\)))"
-    + D
-    + "{1,8}){1,6}"
-    + _NOT_AFTER
-    + r"(?!-"
-    + D
-    + ")"
-    "|(?<![A-Za-z0-9０-９_+])[+＋]" + D + "{8,15}" + _NOT_AFTER
-)
-_PHONE_US = re.compile(
-    r"(?<![A-Za-z0-9０-９_+\-.])(?<![0-9０-９][ \-])(?:1[ .\-])?"
-    r"(?:\([2-9]\d\d\)[ .\-]?|[2-9]\d\d[ .\-])"
-    r"[2-9]\d\d[ .\-]\d{4}" + _NOT_AFTER + r"(?![.\-]\d)"
-)
-_NB = "[A-Za-z0-9０-９_]"  # characters that may not touch a number on the left
-
-
-def _lead(first: str, forbidden: str = _NB) -> str:
-    """``first`` not preceded by ``forbidden``; the look-behind comes after the first character
-    so the regex engine can skip ahead with a fast character-set scan."""
-    return first + "(?<!" + forbidden + first + ")"
-
-
-# ...nor be one group of a longer spaced/dashed digit run ("6265 0787 8145 2737").
-_NOT_IN_GROUP = "(?<![0-9０-９][ \\-－].)"
-_NO_MORE_GROUPS = "(?![ \\-－]" + D + ")"
-_PHONE_CN_MOBILE = re.compile(
-    "(?:"
-    + _lead("[0０]", "[A-Za-z0-9０-９_+＋\\-]")
-    + "[0０][8８][6６]"  # 0086, the international prefix dialled from China
-    + _SEP
-    + "?[1１]|"
-    + _lead("8", "[A-Za-z0-9０-９_+＋\\-]")
-    + "6"
-    + _SEP
-    + "?[1１]|"
-    + _lead("[1１]", "[A-Za-z0-9０-９_+＋\\-]")
-    + _NOT_IN_GROUP
-    + ")"
-    "[3-9３-９]" + D + "(?:" + _SEP + "?" + D + "{4}){2}" + _NOT_AFTER + _NO_MORE_GROUPS
-)
-# A UK mobile in national format: 07 and nine more digits, spaced as people write them
-# ("07700 900123", "07911 123 456") or run together ("07911123456"). With +44 it is an
-# international number (above).
-_PHONE_UK_MOBILE = re.compile(
-    _lead("[0０]", "[A-Za-z0-9０-９_+＋\\-]")
-    + _NOT_IN_GROUP
-    + "[7７](?:"
-    + _SEP
-    + "?"
-    + D
-    + "){9}"
-    + _NOT_AFTER
-    + _NO_MORE_GROUPS
-)
-# A UK landline in national format, grouped as the numbering plan groups it: "020 7946 0018"
-# (London and the other 02 areas), "0161 496 0000" (011x and 01x1 cities), "01632 960123"
-# (the rest), with the area code bracketed or not, or run together. The fixed groups keep
-# order numbers and dates out: a digit run must have a landline's exact length and start.
-_UK_LANDLINE_FORMS = (
-    ("[2２]" + D, D + "{4}" + _SEP + "?" + D + "{4}"),
-    ("[1１]" + D + "{2}", D + "{3}" + _SEP + "?" + D + "{4}"),
-    ("[1１]" + D + "{3}", D + "{5,6}"),
-)
-_PHONE_UK_LANDLINE = re.compile(
-    "(?<![A-Za-z0-9０-９_+＋\\-])"
-    + _NOT_IN_GROUP
-    + "(?:"
-    + "|".join(
-        f"(?:[(（][0０]{area}[)）]{_SEP}?|[0０]{area}{_SEP}?){rest}"
-        for area, rest in _UK_LANDLINE_FORMS
-    )
-    + ")"
-    + _NOT_AFTER
-    + _NO_MORE_GROUPS
-)
-_PHONE_CN_LANDLINE = re.compile(
-    r"(?:"
-    + _lead("[(（]", "[A-Za-z0-9０-９_]")
-    + "0"
-    + D
-    + r"{2,3}[)）] ?|"
-    + _lead("[0０]", "[A-Za-z0-9０-９_+＋\\-]")
-    + _NOT_IN_GROUP
-    + D
-    + "{2,3}"
-    + _SEP
-    + ")"
-    "[1-9１-９]" + D + "{2,3}" + _SEP + "?" + D + "{4}" + _NOT_AFTER + _NO_MORE_GROUPS
-)
-_CARD = re.compile(_lead(D, "[A-Za-z0-9０-９_\\-.]") + "(?:[ \\-]?" + D + "){12,18}" + _NOT_AFTER)
-_CN_ID = re.compile(_lead(D) + D + "{16}[0-9０-９XxＸｘ]" + _NOT_AFTER)
-_IBAN = re.compile(_lead("[A-Z]", "[A-Za-z0-9]") + r"[A-Z]\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
-_SSN = re.compile(
-    _lead(D, "[A-Za-z0-9０-９_\\-.]")
-    + D
-    + "{2}[-－]"
-    + D
-    + "{2}[-－]"
-    + D
-    + "{4}"
-    + _NOT_AFTER
-    + r"(?![\-.]\d)"
-)
-_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = re.compile(
-    r"(?=\d)(?<![0-9_.vV])" + _OCTET + r"(?:\." + _OCTET + "){3}" + r"(?![A-Za-z0-9_]|\.\d)"
-)
-
-# A card's security code and expiry date: named, then (after a colon, "is", 是...) the value.
-# The name is what makes "123" or "12/27" a card detail, so only named values are found.
-_SAID = "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為)[ \t]{0,3})?"
-_CVV = re.compile(
-    "(?:(?<![A-Za-z])(?i:cvv2?|cvc2?|cvn2?|csc|card security code|security code)(?![A-Za-z])"
-    "|安全码|安全碼|校验码|校驗碼|后三位|後三位)" + _SAID + "(?P<value>" + D + "{3,4})" + _NOT_AFTER
-)
-_CARD_EXPIRY = re.compile(
-    "(?:(?<![A-Za-z])(?i:exp(?:iry|iration|ires|iring|\\.)?(?: (?:date|on))?"
-    "|valid (?:thru|through|until|to)|good (?:thru|through|until))(?![A-Za-z])"
-    "|有效期[至到]?|有效日期|到期(?:日期|日|时间)?)"
-    + _SAID
-    + "(?P<value>(?:0?[1-9]|1[0-2]|０?[１-９]|１[０-２])[/／\\-－.](?:20|２０)?"
-    + D
-    + "{2})"
-    + _NOT_AFTER
-    + "(?![/／\\-－.]"
-    + D
-    + ")"  # 12/27/2024 is a date, not an expiry
-)
-
-# A medical record number, after its name ("MRN 00448812", "medical record number 448812",
-# "病历号：448812"; the name stays readable), or written as one token ("MR-448812"). Like the
-# card's security code, the digits alone are anything: only named values are found.
-_MRN = re.compile(
-    "(?=[MmPpHhCc病住门就])"  # every name starts so: a fast scan skips to the candidates
-    "(?:(?<![A-Za-z])(?i:mrn|medical record (?:number|no\\.?|#|id)|med(?:ical)? rec(?:ord)? "
-    "(?:no\\.?|#)|(?:patient|hospital|chart) (?:record |file )?(?:number|no\\.?|#|id))"
-    "(?![A-Za-z])|病历号码?|病历编号|病历卡号|病案号|住院号|门诊号|就诊卡号|就诊号)"
-    + _SAID
-    + "(?P<value>(?:[A-Z]{1,3}-?)?"
-    + D
-    + "{4,12})"
-    + _NOT_AFTER
-    + "|(?<![A-Za-z0-9_])(?P<token>MRN?[-#]?"
-    + D
-    + "{4,12})"
-    + _NOT_AFTER
-)
-
-
 def _card_prefix_ok(digits: str) -> bool:
     """Issuer prefix and a length that issuer uses (Visa 13/16/19, Mastercard 16, Amex 15,
     Diners 14-19, JCB/Discover/UnionPay 16-19)."""
@@ -303,7 +138,7 @@ Candidate = tuple[str, int, int]
 
 
 def _cards(text: str) -> Iterator[Candidate]:
-    for m in _CARD.finditer(text):
+    for m in patterns.CARD.finditer(text):
         chunk = ascii_digits(m.group())
         if chunk[0] not in "23456":
             continue
@@ -336,7 +171,7 @@ def _named_cards(text: str) -> Iterator[Candidate]:
 
 
 def _ibans(text: str) -> Iterator[Candidate]:
-    for m in _IBAN.finditer(text):
+    for m in patterns.IBAN.finditer(text):
         chunk = m.group()
         want = IBAN_LENGTHS.get(chunk[:2])
         if want is None:
@@ -380,7 +215,7 @@ def _addresses(text: str) -> Iterator[Candidate]:
 
 
 def _mrns(text: str) -> Iterator[Candidate]:
-    for m in _MRN.finditer(text):
+    for m in patterns.MRN.finditer(text):
         group = "value" if m.group("value") is not None else "token"
         yield "MRN", m.start(group), m.end(group)
 
@@ -426,24 +261,24 @@ def _us_phone_ok(value: str) -> bool:
 
 
 _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
-    "EMAIL": (_simple(_EMAIL, "EMAIL"),),
+    "EMAIL": (_simple(patterns.EMAIL, "EMAIL"),),
     "PHONE": (
-        _simple(_PHONE_INTL, "PHONE", _intl_phone_ok),
-        _simple(_PHONE_US, "PHONE", _us_phone_ok),
-        _simple(_PHONE_CN_MOBILE, "PHONE"),
-        _simple(_PHONE_CN_LANDLINE, "PHONE"),
-        _simple(_PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
-        _simple(_PHONE_UK_LANDLINE, "PHONE"),
+        _simple(patterns.PHONE_INTL, "PHONE", _intl_phone_ok),
+        _simple(patterns.PHONE_US, "PHONE", _us_phone_ok),
+        _simple(patterns.PHONE_CN_MOBILE, "PHONE"),
+        _simple(patterns.PHONE_CN_LANDLINE, "PHONE"),
+        _simple(patterns.PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
+        _simple(patterns.PHONE_UK_LANDLINE, "PHONE"),
         _pairs(local_phones, "PHONE"),
     ),
     "CARD": (_cards, _named_cards),
-    "CN_ID": (_simple(_CN_ID, "CN_ID", _cn_id_ok),),
+    "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
-    "SSN": (_simple(_SSN, "SSN", ssn_valid),),
-    "IP": (_simple(_IPV4, "IP"),),
+    "SSN": (_simple(patterns.SSN, "SSN", ssn_valid),),
+    "IP": (_simple(patterns.IPV4, "IP"),),
     "ADDRESS": (_addresses,),
-    "CVV": (_named_value(_CVV, "CVV"),),
-    "CARD_EXPIRY": (_named_value(_CARD_EXPIRY, "CARD_EXPIRY"),),
+    "CVV": (_named_value(patterns.CVV, "CVV"),),
+    "CARD_EXPIRY": (_named_value(patterns.CARD_EXPIRY, "CARD_EXPIRY"),),
     "MRN": (_mrns,),
     "PASSPORT": (_pairs(passports, "PASSPORT"),),
     "DOB": (_pairs(dates_of_birth, "DOB"),),

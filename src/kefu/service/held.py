@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kefu.service")
 
-# The plan reasons of the bot's emergency replies (kefu.dialogue.assistant._emergency_plan):
+# The plan reasons of the bot's emergency replies (kefu.dialogue.safety_plans._emergency_plan):
 # the rules, the learned head or the intent router found an emergency in the message itself.
 # Not "emergency entry" (a curated answer that leads with an emergency number): in a held
 # conversation the bot answers no ordinary question, however it reads.

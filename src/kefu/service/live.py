@@ -109,7 +109,7 @@ def handoff_reason(text: str, answer: Answer) -> str:
     return "low_confidence"
 
 
-# The answer reasons of the fixed safety replies (kefu.dialogue.assistant._safety_plan).
+# The answer reasons of the fixed safety replies (kefu.dialogue.safety_plans._safety_plan).
 SAFETY_REASONS = frozenset(
     {"private", "prescription", "dose", "diagnosis", "investment", "fraud", "promise"}
 )

@@ -1,0 +1,171 @@
+"""The fixed replies of a turn that must not be answered from the FAQ alone.
+
+An emergency (one the triage rules named, or one the learned head read into a message they
+missed) and the safety kinds (an injection attempt, a request for fraud, a dose question...)
+get fixed text and a person; the business's own confident FAQ answer may follow. These plans
+are a concern of their own, kept out of `kefu.dialogue.assistant` so that the turn's flow
+stays a readable size: `Assistant` inherits them from `SafetyPlans` unchanged, as the same
+methods (``assistant._emergency_plan(...)`` still works). `safe_history` drops earlier attack
+turns before a follow-up retrieves or the model sees them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kefu.dialogue import emergency_reply, messages
+from kefu.dialogue.abroad import localise
+from kefu.dialogue.emergency_text import pet_emergency_passage
+from kefu.dialogue.intents import triage
+from kefu.dialogue.policy import Plan
+from kefu.guard.animals import for_a_pet
+from kefu.guard.emergency import no_one_hurt
+from kefu.guard.safety import views
+from kefu.types import ChatMessage, Passage
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kefu.config import Settings
+    from kefu.dialogue.confidence import ConfidenceModel
+    from kefu.knowledge.base import KnowledgeBase
+
+# Safety kinds answered with fixed text (messages.py) and a person; the business's own
+# confident FAQ answer may follow the fixed text, except after an injection attempt, whose
+# wording must not steer what is shown, and after a request for fraud, whose closest entry is
+# the how-to it would misuse ("怎么开发票不用交税" finds "how to issue an invoice"), or for a
+# prescription medicine without a prescription, whose closest entry is about collecting one
+# ("Yes. A friend can collect your prescription…" read as "yes, you can buy it").
+SAFETY_REPLY = {
+    "injection": "safety_injection",
+    "private": "safety_private",
+    "dose": "safety_dose",
+    "diagnosis": "safety_diagnosis",
+    "investment": "safety_investment",
+    "fraud": "safety_fraud",
+    "prescription": "safety_prescription",
+    "promise": "safety_promise",
+    "abuse": "safety_abuse",
+}
+# Not a safety kind, but answered the same way: fixed text and a person, the business's
+# confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
+FIXED_REPLY = {**SAFETY_REPLY, "complaint": "complaint"}
+
+
+class SafetyPlans:
+    """The emergency and safety plans of `kefu.dialogue.assistant.Assistant`, a mixin."""
+
+    # Set by `Assistant.__init__`; `confidence` is its lazily loaded model.
+    settings: Settings
+    kb: KnowledgeBase
+
+    if TYPE_CHECKING:
+
+        @property
+        def confidence(self) -> ConfidenceModel: ...
+
+    def _vector(self, message: str) -> np.ndarray | None:
+        """The message's search vector, for a turn that retrieves nothing."""
+        from kefu.retrieval.base import search_vectors
+
+        if not self.settings.emergency_model or not message.strip():
+            return None
+        vector: np.ndarray = search_vectors(self.kb.embedder, [message])[0]
+        return vector
+
+    def _learned_emergency(self, message: str, vector: np.ndarray | None, language: str) -> bool:
+        """The learned head's verdict on the message's vector: an emergency the rules missed.
+
+        Only the message alone is read: an emergency in an earlier turn was that turn's. A
+        message that says nobody is hurt ("small accident, nobody hurt") is not one, whatever
+        the head reads into "accident" and "police" (docs/safety.md)."""
+        if vector is None or not self.settings.emergency_model:
+            return False
+        if no_one_hurt(views(message)):
+            return False
+        from kefu.guard.emergency_head import bundled_head, flags_message
+
+        head = bundled_head(self.kb.embedder.name)
+        embedder = self.kb.embedder
+        return head is not None and flags_message(head, message, vector, language, embedder)
+
+    def _reply(self, kind: str, language: str) -> str:
+        """A fixed reply with the business's emergency number, where one is configured."""
+        number = self.settings.emergency_number_for(language)
+        return messages.reply(kind, language, emergency_number=number)
+
+    def _emergency_plan(
+        self, message: str, language: str, found: list[Passage], confidence: float
+    ) -> Plan:
+        pet = for_a_pet(views(message))
+        text = self._reply("pet_emergency" if pet else "emergency", language)
+        # The number for where the customer is ("I'm in Bangkok": 1669), over the configured one.
+        number = self.settings.emergency_number_for(language)
+        text, abroad = (
+            (text, False) if pet else localise(text, message, language, configured=number)
+        )
+        top = self._confident_faq(found, confidence, language)
+        if pet:
+            found_pet = top or pet_emergency_passage(self.kb, language)
+            passages = [] if found_pet is None else [found_pet]
+            text = "\n\n".join([text, *(p.entry.answer or "" for p in passages)])
+        else:
+            text, passages = emergency_reply.compose(
+                text, message, language, top=top, entries=self.kb.index.entries,
+                number=number, abroad=abroad,
+            )  # fmt: skip
+        return Plan(
+            "curated" if passages else "declined",
+            language,
+            passages,
+            confidence,
+            handoff=True,
+            text=text,
+            reason="pet emergency" if pet else "emergency",
+        )
+
+    def _safety_plan(
+        self, kind: str, message: str, language: str, found: list[Passage], confidence: float
+    ) -> Plan:
+        """Fixed safe text and a person; the business's confident FAQ answer may follow."""
+        key = FIXED_REPLY[kind]
+        if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
+            key += "_pet"  # a vet, not "your pharmacist or doctor"
+        text = self._reply(key, language)
+        no_faq = kind in ("fraud", "prescription")
+        top = None if no_faq else self._confident_faq(found, confidence, language)
+        if top is None:
+            return Plan("declined", language, [], confidence, True, text, reason=kind)
+        answer = top.entry.answer or top.entry.text
+        return Plan("curated", language, [top], confidence, True, f"{text}\n\n{answer}", kind)
+
+    def _confident_faq(
+        self, found: list[Passage], confidence: float, language: str
+    ) -> Passage | None:
+        top = found[0] if found else None
+        if top is None or top.entry.kind != "faq" or confidence < self._curated_threshold():
+            return None
+        # Safety text in one language followed by (or replaced with) an entry in another
+        # would leave the customer with guidance they may not read.
+        if top.entry.language in ("en", "zh") and top.entry.language != language:
+            return None
+        return top
+
+    def _curated_threshold(self) -> float:
+        configured = self.settings.curated_threshold
+        return self.confidence.curated_threshold if configured is None else configured
+
+
+def safe_history(history: list[ChatMessage]) -> list[ChatMessage]:
+    """Earlier turns for the prompt, without attempts to steer the assistant (and the replies
+    to them): a multi-turn attack must not reach the model through the history."""
+    out: list[ChatMessage] = []
+    skip_reply = False
+    for m in history:
+        if m.role == "user":
+            skip_reply = triage(m.content) == "injection"
+            if not skip_reply:
+                out.append(m)
+        elif not skip_reply:
+            out.append(m)
+    return out

@@ -53,6 +53,9 @@ def test_export_is_complete_and_decrypted(sealed_db: Database) -> None:
     _conversation(sealed_db, "cust-2", "someone else")
     CustomerRepository(sealed_db).put("cust-1", {"name": "李雷", "email": "li@example.com"})
     AuditLog(sealed_db).record("bob", "agent", "conversation.read", "cust-1")
+    # An agent's read is recorded against the conversation: the customer sees it too.
+    AuditLog(sealed_db).record("carol", "agent", "conversation.take", b)
+    AuditLog(sealed_db).record("dave", "agent", "conversation.read", "someone-elses")
 
     data = Privacy(sealed_db).export_customer("cust-1", actor="alice", role="admin")
     json.dumps(data)  # serialisable
@@ -64,8 +67,11 @@ def test_export_is_complete_and_decrypted(sealed_db: Database) -> None:
     assert by_id[a]["feedback"][0]["comment"] == "slow"
     assert [m["content"] for m in by_id[b]["messages"]] == ["second chat"]
     assert "someone else" not in json.dumps(data, ensure_ascii=False)
-    assert [e["action"] for e in data["audit"]] == ["conversation.read", "privacy.export"]
-    assert data["audit"][-1]["actor"] == "alice"
+    assert [(e["actor"], e["action"]) for e in data["audit"]] == [
+        ("bob", "conversation.read"),
+        ("carol", "conversation.take"),
+        ("alice", "privacy.export"),
+    ]
     with pytest.raises(NotFoundError):
         Privacy(sealed_db).export_customer("nobody")
 

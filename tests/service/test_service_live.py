@@ -258,6 +258,17 @@ def test_roles_are_enforced(client: TestClient) -> None:
         ("DELETE", "/api/admin/knowledge/faq.csv"),
     ):
         assert client.request(method, path, headers=agent).status_code == 403, path
+    # Each refusal is in the audit log: who, from where, what they reached for.
+    from kefu.security.audit import AuditLog
+
+    denied = AuditLog(_db(client)).list(action="access.denied")
+    assert [(e.actor, e.role, e.target, e.detail["method"]) for e in reversed(denied)] == [
+        ("ann", "agent", "/api/admin/analytics", "GET"),
+        ("ann", "agent", "/api/admin/knowledge", "GET"),
+        ("ann", "agent", "/api/admin/audit", "GET"),
+        ("ann", "agent", "/api/admin/conversations", "GET"),
+        ("ann", "agent", "/api/admin/knowledge/faq.csv", "DELETE"),
+    ]
     assert client.get("/api/admin/analytics", headers=admin).status_code == 200
     # Wrong password: 401, and no hint which part was wrong.
     r = client.post("/api/auth/login", json={"name": "ann", "password": "nope"})

@@ -109,7 +109,10 @@ class Privacy:
             actor, role, "privacy.export", customer_id,
             {"conversations": len(convs)}, ip,
         )  # fmt: skip
-        audit = self._trail(customer_id)
+        # Who read or acted on the customer's conversations is theirs to know too (GDPR
+        # art. 15(1)(c): the recipients of their data): agents' reads, takes and replies are
+        # recorded against the conversation, not the customer.
+        audit = self._trail(customer_id, *ids)
         return {
             "customer_id": customer_id,
             "exported_at": _iso(utcnow()),
@@ -168,8 +171,9 @@ class Privacy:
             ],
         }
 
-    def _trail(self, target: str) -> list[dict[str, Any]]:
-        """The audit entries about ``target``, oldest first."""
+    def _trail(self, *targets: str) -> list[dict[str, Any]]:
+        """The audit entries about any of ``targets``, oldest first."""
+        entries = {a.id: a for t in targets for a in self.audit.list(limit=10_000, target=t)}
         return [
             {
                 "id": a.id,
@@ -179,7 +183,7 @@ class Privacy:
                 "action": a.action,
                 "detail": a.detail,
             }
-            for a in reversed(self.audit.list(limit=10_000, target=target))
+            for _, a in sorted(entries.items())
         ]
 
     def export_conversation(

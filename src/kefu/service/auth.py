@@ -198,8 +198,18 @@ def _is_customer_token(assistant: AssistantDep, token: str) -> bool:
 StaffDep = Annotated[Staff, Depends(current_staff)]
 
 
-def require_admin(staff: StaffDep) -> Staff:
+def require_admin(request: Request, staff: StaffDep, assistant: AssistantDep) -> Staff:
     if staff.role != "admin":
+        # A signed-in agent reaching for admin routes (exports, erasure, the audit log) is
+        # what a data-protection officer looks for afterwards: recorded, with what was asked.
+        # (A sync dependency: it runs in a worker thread, where the database write belongs.)
+        audit(
+            assistant,
+            staff,
+            "access.denied",
+            target=request.url.path,
+            detail={"method": request.method, "needs": "admin"},
+        )
         raise HTTPException(403, "this needs the admin role")
     return staff
 

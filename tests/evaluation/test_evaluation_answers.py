@@ -114,9 +114,16 @@ def test_given_answers_are_scored_without_a_model(tmp_path: Path, env: Path) -> 
     assert record["kind"] == "answers" and len(record["data"][0]["sha256"]) == 64
 
 
-def test_the_assistant_answers_rows_without_an_answer(tmp_path: Path, env: Path) -> None:
-    kb = tmp_path / "faq.csv"
+@pytest.mark.parametrize("as_folder", [False, True])
+def test_the_assistant_answers_rows_without_an_answer(
+    tmp_path: Path, env: Path, as_folder: bool
+) -> None:
+    """--kb takes a file or a folder, as `kb add` does; the record hashes what was read."""
+    (tmp_path / "kb").mkdir()
+    kb = tmp_path / "kb" / "faq.csv"
     kb.write_text(FAQ, encoding="utf-8")
+    if as_folder:
+        kb = kb.parent
     data = _jsonl(
         tmp_path / "a.jsonl",
         [
@@ -137,7 +144,9 @@ def test_the_assistant_answers_rows_without_an_answer(tmp_path: Path, env: Path)
     assert sum(metrics["overall"]["modes"].values()) == 2
     assert "given" not in metrics["overall"]["modes"]
     assert 0.0 <= metrics["overall"]["rouge_l"] <= 1.0
-    assert list((env / "evals").glob("answers-*.json"))
+    [saved] = list((env / "evals").glob("answers-*.json"))
+    record = json.loads(saved.read_text("utf-8"))
+    assert record["data"][1]["ref"] == str(kb) and len(record["data"][1]["sha256"]) == 64
 
 
 def test_rows_to_generate_need_knowledge(tmp_path: Path, env: Path) -> None:

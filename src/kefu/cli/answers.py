@@ -133,11 +133,20 @@ def _file_digest(path: Path) -> dict[str, Any]:
 
     from kefu.errors import IngestError
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    return {"ref": str(path), "sha256": hashlib.sha256(raw).hexdigest(), "rows": raw.count(b"\n")}
+    # A --kb folder (as `kb add` takes) is hashed file by file, in name order: the record
+    # names exactly the knowledge the answers came from.
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    digest, rows = hashlib.sha256(), 0
+    for file in files:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise IngestError(str(file), f"cannot read: {exc.strerror or exc}") from exc
+        if path.is_dir():
+            digest.update(str(file.relative_to(path)).encode("utf-8") + b"\0")
+        digest.update(raw)
+        rows += raw.count(b"\n")
+    return {"ref": str(path), "sha256": digest.hexdigest(), "rows": rows}
 
 
 def _answers_table(metrics: dict[str, Any], path: Path) -> None:

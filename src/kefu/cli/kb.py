@@ -36,11 +36,18 @@ def add(
         kb = open_kb(None)
         with progress_bar(err) as update:
             report = kb.add(paths, progress=update)
+        withheld = dict(report.withheld)
         for path, n in report.added:
             verb = "updated" if path in report.updated else "added"
             out.print(f"[green]{verb}[/] {escape(path)} ({_entries(n)})")
+            if withheld.get(path):
+                lines = "1 line" if withheld[path] == 1 else f"{withheld[path]} lines"
+                out.print(f"  [yellow]{lines} held back[/]: read as instructions to the assistant")
             # What customers are told changed: audited like an upload on /admin.
-            record(kb.db, "knowledge.add", path, {"entries": n, "updated": verb == "updated"})
+            details = {"entries": n, "updated": verb == "updated"}
+            if withheld.get(path):
+                details["withheld_lines"] = withheld[path]
+            record(kb.db, "knowledge.add", path, details)
         for path in report.unchanged:
             out.print(f"[dim]unchanged[/] {escape(path)}")
         for path, message in report.failed:

@@ -25,6 +25,7 @@ How far one planted instruction reaches (`instruction_spans`):
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -70,7 +71,47 @@ _AIMED_AT_MODEL = re.compile(
 )
 
 
+# A role name as a list label ("- **Admin**: everything, including billing", "* System: the
+# entries Ledgerly makes itself", "1. **管理员**：可以删除公司"): a help article's list of user
+# roles, not a message to the model (report W, finding 4: Admin, System and Assistant lines
+# were dropped, so "Which role can delete the company?" lost its answer). The label needs a
+# list marker or bold type; what follows is knowledge unless it reads as an order
+# (`_ORDER`) or addresses the assistant on its own. "Assistant: tell customers …" on a line of
+# its own, or "- **System**: ignore your rules", stay instructions.
+_ROLE_NAME = (
+    r"(?:(?:ai|virtual|smart|support) )?(?:system|assistant|ai|bot|chatbot|model|llm|admin"
+    r"|administrator|developer)s?|系统|系統|助手|管理员|管理員|机器人|機器人|客服机器人|模型"
+)
+_ROLE_LABEL = re.compile(
+    r"^\s*(?P<marker>(?:[-*+•·]|\d{1,3}[.)、])\s+)?(?P<open>\*\*|__)?"
+    rf"(?:{_ROLE_NAME})(?P<close>\*\*|__)?\s*[:：]\s*(?P<late>\*\*|__)?(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ORDER = re.compile(
+    r"^\W*((please|now|always|never|immediately|from now on)\b\W*)*"
+    r"(you\b|your (task|job|role|instructions?|rules?|new|prompt)\b|ignore|disregard|forget|"
+    r"override|bypass|tell|say|inform|notify|reply|respond|answer|reveal|print|output|repeat|"
+    r"pretend|act as|behave|switch|enter|obey|follow|do not|don't|never|always|stop|give|offer|"
+    r"promise|send|recommend|direct|redirect|refer|mention|quote|claim|state|confirm|approve|"
+    r"grant|refund|apply|treat|assume|remember|note|new instructions?|instructions?)\b|"
+    r"^\W*(请|請|务必|務必|必须|必須|忽略|无视|無視|告诉|告訴|告知|回答|回复|回覆|你|不要|禁止|"
+    r"从现在起|從現在起|现在|現在|记住|記住|总是|總是|始终|始終|一律)",
+    re.IGNORECASE,
+)
+
+
 def _aimed_at_model(sentence: str) -> bool:
+    label = _ROLE_LABEL.match(sentence)
+    if label is not None and (label.group("marker") or label.group("open") or label.group("late")):
+        rest = label.group("rest").strip()
+        if _ORDER.search(rest):
+            return True
+        if rest:
+            return _addresses_model(rest)  # the description, judged on its own
+    return _addresses_model(sentence)
+
+
+def _addresses_model(sentence: str) -> bool:
     return (
         bool(_AIMED_AT_MODEL.search(sentence))
         or addresses_the_answerer(sentence)
@@ -178,6 +219,22 @@ def instruction_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that belong to a planted instruction (HTML comments aside)."""
     cleaned = _COMMENT.sub(" ", text)
     return [cleaned[start:end] for start, end in instruction_spans(cleaned)]
+
+
+def instruction_line_count(text: str) -> int:
+    """How many lines of ``text`` a planted instruction takes, wholly or in part: the lines
+    no answer or opened source will show (`kefu kb add` tells the operator)."""
+    cleaned = strip_markup(_COMMENT.sub(" ", text))
+    spans = instruction_spans(cleaned)
+    if not spans:
+        return 0
+    starts = [0] + [m.end() for m in re.finditer("\n", cleaned)]
+    lines: set[int] = set()
+    for start, end in spans:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        lines.update(range(first, last + 1))
+    return len(lines)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -172,20 +172,42 @@ def _named_cards(text: str) -> Iterator[Candidate]:
 
 def _ibans(text: str) -> Iterator[Candidate]:
     for m in patterns.IBAN.finditer(text):
-        chunk = m.group()
-        want = IBAN_LENGTHS.get(chunk[:2])
-        if want is None:
-            continue
-        count = 0
-        for i, ch in enumerate(chunk):
-            if ch != " ":
-                count += 1
-            if count == want:
-                end = i + 1
-                nxt = text[m.start() + end : m.start() + end + 1]
-                if (not nxt or not nxt.isalnum() or not nxt.isascii()) and iban_valid(chunk[:end]):
-                    yield "IBAN", m.start(), m.start() + end
-                break
+        end = _iban_end(text, m.start(), m.group())
+        if end is not None and iban_valid(text[m.start() : end]):
+            yield "IBAN", m.start(), end
+    # After "IBAN" in any case ("IBAN: gb82west…"), still mod-97 valid.
+    for m in patterns.IBAN_NAMED.finditer(text):
+        start = m.start("value")
+        end = _iban_end(text, start, m.group("value").upper())
+        if end is not None and iban_valid(text[start:end].upper()):
+            yield "IBAN", start, end
+
+
+def _iban_end(text: str, start: int, chunk: str) -> int | None:
+    """Where the IBAN starting at ``start`` ends: its country's length, not followed by more
+    letters or digits; None for an unknown country or a wrong length."""
+    want = IBAN_LENGTHS.get(chunk[:2])
+    if want is None:
+        return None
+    count = 0
+    for i, ch in enumerate(chunk):
+        if ch != " ":
+            count += 1
+        if count == want:
+            nxt = text[start + i + 1 : start + i + 2]
+            return start + i + 1 if not nxt or not nxt.isalnum() or not nxt.isascii() else None
+    return None
+
+
+def _spelled_emails(text: str) -> Iterator[Candidate]:
+    if not patterns.SPELLED_WORD.search(text):
+        return
+    for m in patterns.EMAIL_SPELLED.finditer(text):
+        value = m.group()
+        tld = re.split(r"[.\s()\[\]{}<>]+", value.rstrip(")]}> "))[-1]
+        spelled = patterns.SPELLED_WORD.search(value) is not None
+        if spelled and tld.isalpha() and 2 <= len(tld) <= 24 and tld.lower() not in ("dot", "at"):
+            yield "EMAIL", m.start(), m.end()
 
 
 def _simple(
@@ -261,7 +283,7 @@ def _us_phone_ok(value: str) -> bool:
 
 
 _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
-    "EMAIL": (_simple(patterns.EMAIL, "EMAIL"),),
+    "EMAIL": (_simple(patterns.EMAIL, "EMAIL"), _spelled_emails),
     "PHONE": (
         _simple(patterns.PHONE_INTL, "PHONE", _intl_phone_ok),
         _simple(patterns.PHONE_US, "PHONE", _us_phone_ok),

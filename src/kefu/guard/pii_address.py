@@ -105,11 +105,11 @@ _ZH_NAMES_BEFORE = re.compile(
 _NAMES_WINDOW = 24  # the longest district, town and street names above: 5+1 + 8+2 + 6
 # The names match as far left as their lengths allow ("我住在朝阳区..."); a place name does not
 # contain these, so the address starts after the last of them in the first name.
-_UP_TO_LAST_BEFORE_NAME = re.compile(
-    "^.*[在住到寄送往于是址我你他她的了与及或给至请发查问找去搬位近边旁对离把被让叫个这那就也"
-    "还都很吗呢吧啊说想要用下於為給請發問這個對讓說還嗎係喺嘅咗俾]",
-    re.DOTALL,
+_NOT_IN_NAME = (
+    "在住到寄送往于是址我你他她的了与及或给至请发查问找去搬位近边旁对离把被让叫个这那就也"
+    "还都很吗呢吧啊说想要用下於為給請發問這個對讓說還嗎係喺嘅咗俾"
 )
+_UP_TO_LAST_BEFORE_NAME = re.compile("^.*[" + _NOT_IN_NAME + "]", re.DOTALL)
 
 
 def _local_zh(text: str) -> Iterator[tuple[int, int]]:
@@ -208,10 +208,62 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
+# A Hong Kong estate or building needs no street: its block, floor and flat are the address
+# ("沙田第一城52座12樓A室", "將軍澳中心3座20樓C室", "麗港城3期15樓B室"). The cue is a floor
+# with a block before it or a flat after it; "12樓" alone is any shop's floor. The estate's
+# name is the run of Han characters just before, from after the last word that cannot be in
+# a name (住, 喺, 我...) or a street's house number (號), read from a short window as above.
+_HK_FLAT = re.compile(
+    "(?<![0-9０-９])(?:(?:第?" + D + "{1,3}|[A-Za-zＡ-Ｚ])"
+    "(?P<block>座|棟|栋|幢|期|座大廈|號樓|号楼))?"
+    "(?<![0-9０-９])" + D + "{1,3}(?:樓|楼|層|层|字樓|字楼)"
+    "(?P<flat>(?:[A-Za-zＡ-Ｚ]|" + D + "{1,4})(?:室|房|號|号)"
+    "|[A-Za-zＡ-Ｚ](?![A-Za-z0-9０-９]))?"
+)
+_ESTATE_WINDOW = 16
+# (matched from a position, so no "^": `re.match` anchors there itself)
+_NOT_IN_ESTATE_NAME = re.compile(".*[" + _NOT_IN_NAME + "號号]", re.DOTALL)
+
+
+def _hk_flats(text: str) -> Iterator[tuple[int, int]]:
+    for m in _HK_FLAT.finditer(text):
+        if m.group("block") is None and m.group("flat") is None:
+            continue
+        start = m.start()
+        lowest = max(0, start - _ESTATE_WINDOW)
+        while start > lowest and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        before = _NOT_IN_ESTATE_NAME.match(text, start, m.start())
+        if before is not None:
+            start = before.end()
+            if text[start - 1] in "號号":  # a street's house number: overlap it, to merge
+                start -= 1
+        yield start, m.end()
+
+
+def _merged(spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Overlapping spans as one: a street and the building after it ("唐德街9號" and
+    "號將軍澳中心3座20樓C室") are one address, and the longer of two overlapping candidates
+    must not leave the other's part in clear."""
+    spans.sort()
+    current: tuple[int, int] | None = None
+    for start, end in spans:
+        if current is not None and start < current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each address candidate in ``text``; they may overlap."""
+    """(start, end) of each address in ``text``, overlapping candidates merged."""
+    spans: list[tuple[int, int]] = []
     for pattern in (_ADDRESS_EN, _ADDRESS_ZH, _ADDRESS_HK):
-        for m in pattern.finditer(text):
-            yield m.start(), m.end()
-    yield from _local_zh(text)
-    yield from _postcodes(text)
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    spans.extend(_local_zh(text))
+    spans.extend(_postcodes(text))
+    spans.extend(_hk_flats(text))
+    yield from _merged(spans)

@@ -75,14 +75,24 @@ _NRIC_PLAIN = re.compile("(?<![A-Za-z0-9０-９_])[STFGM][0-9]{7}[A-Z](?![A-Za-z
 
 # Eight digits, 4-9 first (Hong Kong mobiles 4-9, Singapore mobiles 8 and 9 and landlines 6),
 # run together or 4-4; not a group of a longer spaced run, nor a price ("HK$ 9123 4567").
+# The country code may come first without its "+" ("852 9123 4567", "(852) 9123-4567", "65
+# 9123 4567"): it is part of the number, and no more than that without a phone word either.
 _LOCAL_PHONE = re.compile(
     "(?<![A-Za-z0-9０-９_+＋\\-$¥￥€£#＃])(?<![0-9０-９][ \\-－])(?<![$¥￥€£#＃] )"
+    "(?:(?:852|853|65|８５２|８５３|６５)[ \\-－]?|[(（](?:852|853|65)[)）] ?)?"
     "[4-9４-９]" + D + "{3}[ \\-－]?" + D + "{4}" + _NOT_AFTER + "(?![ \\-－.]" + D + ")"
 )
+# 手提 is Hong Kong's everyday word for a mobile ("我嘅手提 98765432"), not before 包/袋/箱
+# (a handbag, a suitcase) or 電腦 (a laptop); "打返俾我" is "call me back". 號碼 ("number") is
+# a phone word where it starts the phrase ("我想轉台，號碼係 5432 1098"), not after another
+# noun: "訂單號碼", "會員號碼" are an order's and a member's.
 _PHONE_WORDS = re.compile(
-    "(?=[A-Za-z电電手联聯致打短])(?:(?<![A-Za-z])(?i:(?:tele|mobile |cell )?phone|mobile|mob|cell"
-    "|tel|call(?:ed|ing)?|ring|text|sms|whats ?app|contact|reach|dial|hotline)(?![A-Za-z])"
-    "|电话|電話|手机|手機|联系|聯繫|联络|聯絡|致电|致電|打给|打俾|短信)"
+    "(?=[A-Za-z电電手联聯致打短回覆号號])(?:(?<![A-Za-z])(?i:(?:tele|mobile |cell )?phone|mobile"
+    "|mob|cell|tel|call(?:ed|ing)?|ring|text|sms|whats ?app|contact|reach|dial|hotline)"
+    "(?![A-Za-z])"
+    "|电话|電話|手机|手機|手提(?![包袋箱]|電腦|电脑)|联系|聯繫|联络|聯絡|致电|致電|回电|回電|覆電"
+    "|打(?:返|番|翻|回)?(?:给|給|俾|畀)"
+    "|(?<![^\\s,.:;!?，。：；！？、（(嘅的個个我你佢他她])(?:号码|號碼)|短信)"
 )
 # An identifier word between a phone word and the number makes it that identifier's number.
 _OTHER_NUMBER_WORDS = re.compile(

@@ -28,8 +28,8 @@ from kefu.guard.checksums import ascii_digits
 
 D = "[0-9０-９]"
 _NOT_AFTER = "(?![A-Za-z0-9０-９_])"
-# Between a name and its value: spaces, then a colon, "is", 是... and spaces.
-_SAID = "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為)[ \t]{0,3})?"
+# Between a name and its value: spaces, then a colon, "is", 是 (Cantonese 係)... and spaces.
+_SAID = "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為|係)[ \t]{0,3})?"
 
 _CARD_NAME = re.compile(
     "(?=[CcDdBbMmPp银信借储卡])"
@@ -121,7 +121,7 @@ _DOB = re.compile(
     + "|(?<![A-Za-z])(?i:birthday)[ \t]{0,3}(?:[:：]|is)[ \t]{0,3}"
     + "|(?:出生日期|出生年月日?|出生于|出生在|出生)"
     + _SAID
-    + "|生日[ \t]{0,3}(?:[:：]|是|为|為)[ \t]{0,3}"
+    + "|生日[ \t]{0,3}(?:[:：]|是|为|為|係)[ \t]{0,3}"
     + ")"
     + _DATE
 )

@@ -23,6 +23,31 @@ EMAIL = re.compile(
     r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
 )
 
+# An address spelled out so that robots miss it: "priya(dot)shah@brightwidget.co.uk",
+# "name(dot)surname(at)domain(dot)com", "priya [at] brightwidget [dot] com". Only the
+# bracketed words count ("look at example dot com" is a sentence); the whole address goes, the
+# name before a "(dot)" too. `kefu.guard.pii` checks the last label is a top-level domain's.
+_LOCAL_WORD = "[A-Za-z0-9_%+\\-]{1,64}"
+_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?"
+_SPELLED_DOT = "(?:\\.|\\s?[(\\[{<]\\s?(?i:dot)\\s?[)\\]}>]\\s?)"
+_SPELLED_AT = "(?:@|\\s?[(\\[{<]\\s?(?i:at)\\s?[)\\]}>]\\s?)"
+EMAIL_SPELLED = re.compile(
+    "(?<![A-Za-z0-9._%+\\-])"
+    + _LOCAL_WORD
+    + "(?:"
+    + _SPELLED_DOT
+    + _LOCAL_WORD
+    + "){0,4}"
+    + _SPELLED_AT
+    + _LABEL
+    + "(?:"
+    + _SPELLED_DOT
+    + _LABEL
+    + "){1,8}(?![A-Za-z0-9\\-])"
+)
+# Only a text with a bracketed "at" or "dot" is searched for one.
+SPELLED_WORD = re.compile("[(\\[{<]\\s?(?i:at|dot)\\s?[)\\]}>]")
+
 PHONE_INTL = re.compile(
     r"(?<![A-Za-z0-9０-９_+])[+＋]" + D + "{1,3}"
     r"(?:[ .\-]?\("
@@ -120,6 +145,13 @@ PHONE_CN_LANDLINE = re.compile(
 CARD = re.compile(_lead(D, "[A-Za-z0-9０-９_\\-.]") + "(?:[ \\-]?" + D + "){12,18}" + _NOT_AFTER)
 CN_ID = re.compile(_lead(D) + D + "{16}[0-9０-９XxＸｘ]" + _NOT_AFTER)
 IBAN = re.compile(_lead("[A-Z]", "[A-Za-z0-9]") + r"[A-Z]\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])")
+# After its name an IBAN may be in lower case ("IBAN: gb82west12345698765432"): the name, not
+# the capitals, says what it is.
+IBAN_NAMED = re.compile(
+    "(?=[Ii])(?<![A-Za-z])(?i:iban)(?: (?i:number|no\\.?|num|#))?(?![A-Za-z])"
+    "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為|係)[ \t]{0,3})?"
+    r"(?P<value>[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30})(?![A-Za-z0-9])"
+)
 SSN = re.compile(
     _lead(D, "[A-Za-z0-9０-９_\\-.]")
     + D

@@ -57,21 +57,29 @@ _NHS_PRINTED = re.compile(
     "[3467３４６７]" + D + "{2} " + D + "{3} " + D + "{4}" + _NOT_AFTER + "(?![ \\-－]" + D + ")"
 )
 
+# The value spaced, dashed ("AB-12-34-56-C") or run together, in either case.
+_NI_GAP = "[ \\-－]?"
 _NI_NAMED = re.compile(
     "(?=[NnIi国])"
     "(?:(?<![A-Za-z])(?i:national insurance(?:"
     + _NUMBER_WORD
-    + ")?|ni"  # a bare "ni" is no name: "ni" needs its number word
+    + ")?|ni"  # a bare "ni" is no name: "ni" needs its number word, a colon or capitals
     + _NUMBER_WORD
-    + "|nino)(?<=[A-Za-z.#])(?![A-Za-z])|NI号码?|国民保险(?:号码?|编号))"
+    + "|nino)(?<=[A-Za-z.#])(?![A-Za-z])|(?<![A-Za-z])(?:NI|(?i:ni)(?=[ \t]{0,3}[:：]))"
+    "(?![A-Za-z])|NI号码?|国民保险(?:号码?|编号))"
     + _SAID
-    + "(?P<value>[A-Za-z]{2} ?"
+    + "(?P<value>[A-Za-z]{2}"
+    + _NI_GAP
     + D
-    + "{2} ?"
+    + "{2}"
+    + _NI_GAP
     + D
-    + "{2} ?"
+    + "{2}"
+    + _NI_GAP
     + D
-    + "{2}(?: ?[A-Da-d])?)"
+    + "{2}(?:"
+    + _NI_GAP
+    + "[A-Da-d])?)"
     + _NOT_AFTER
 )
 _NI_PLAIN = re.compile(

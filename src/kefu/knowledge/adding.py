@@ -27,6 +27,9 @@ class AddReport:
     # Left out of folders (an unsupported type, a broken link; a folder with nothing to read).
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file or folder, why)
     embedded: int = 0
+    # Lines of an added file that read as instructions to the assistant: stored, never shown
+    # (`kefu.guard.documents`); only files with any.
+    withheld: list[tuple[str, int]] = field(default_factory=list)  # (file, lines)
 
     @property
     def ok(self) -> bool:

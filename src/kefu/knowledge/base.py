@@ -254,6 +254,9 @@ class KnowledgeBase:
                         report.failed.append((p.path, str(exc)))
                         continue
                     report.added.append((p.path, len(p.entries)))
+                    withheld = _withheld_lines(p.entries)
+                    if withheld:
+                        report.withheld.append((p.path, withheld))
                     if p.replaces:
                         report.updated.append(p.path)
             finally:
@@ -419,3 +422,10 @@ def _pack_items(pack: str) -> list[tuple[Entry, str]]:
             items.extend((e, entry_text_hash(e)) for e in load_file(path))
         _PACK_CACHE[pack] = items
     return _PACK_CACHE[pack]
+
+
+def _withheld_lines(entries: Sequence[Entry]) -> int:
+    """How many lines of these entries the document guard holds back as planted instructions."""
+    from kefu.guard.documents import instruction_line_count
+
+    return sum(instruction_line_count(text) for e in entries for text in (e.text, e.answer) if text)

@@ -217,6 +217,16 @@ def _rows(
     return [i for i in rows if scores[i] >= scores[ranked[0]] - 1e-9]
 
 
+def is_row(sentence: str) -> bool:
+    """Whether a sentence is a table row as the loaders store it ("Plan: VIP; Price: 298")."""
+    return bool(_ROW.match(sentence))
+
+
+def row_name(row: str) -> str:
+    """A row's first cell without its header: "Premium" of "Car class: Premium; …"."""
+    return _row_name(row)
+
+
 def _row_name(row: str) -> str:
     """A row's first cell without its header: "Premium" of "Car class: Premium; …"."""
     return row.split(";", 1)[0].split(": ", 1)[-1]

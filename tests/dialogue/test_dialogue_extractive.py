@@ -162,3 +162,69 @@ def test_the_sentence_beside_the_best_comes_along_when_it_shares_half(
     )
     answer = extract_answer(tok.tokenize("学生买年卡有优惠吗"), _passage(text), tok)
     assert answer == text
+
+
+# Numbered clauses (a black-box tester's airline fare rules): the line leading into the list and
+# the first tier share the question's words, and the quote stopped there, so "cancel 10 days
+# before" was answered "10 %" (the tier for more than 30 days) instead of 25 %.
+FEES = (
+    "For refundable Standard tickets the cancellation fee depends on when you cancel:\n"
+    "3.1 More than 30 days before the trip: 10% of the price.\n"
+    "3.2 From 30 days to 7 days before the trip: 25% of the price.\n"
+    "3.3 Less than 7 days and up to 24 hours before the trip: 50% of the price.\n"
+    "3.4 Less than 24 hours before the trip: the price is not refunded; taxes are refunded."
+)
+FEES_ZH = (
+    "标准票退票按提前天数收取手续费：\n"
+    "（一）出发前30天以上：票价的10%。\n"
+    "（二）出发前30天至7天：票价的25%。\n"
+    "（三）出发前7天至24小时：票价的50%。\n"
+    "（四）出发前24小时内：票价不退，税费退还。"
+)
+LETTERED = (
+    "Delay compensation is paid as follows:\n"
+    "(a) trips up to 1,500 km: 200 CNY for a delay of more than 5 hours;\n"
+    "(b) trips of 1,500 to 3,500 km: 800 CNY for a delay of more than 5 hours;\n"
+    "(c) trips over 3,500 km: 2,400 CNY for a delay of more than 5 hours."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wanted"),
+    [
+        (FEES, "How much to cancel a standard ticket 10 days before?", "25% of the price"),
+        (FEES, "cancel standard ticket 12 hours before the trip", "taxes are refunded"),
+        (FEES_ZH, "标准票提前10天退票手续费多少", "票价的25%"),
+        (LETTERED, "delay compensation for 7 hours on a 9,000 km trip", "2,400 CNY"),
+    ],
+)
+def test_numbered_clauses_are_quoted_whole(
+    tok: MixedTokenizer, text: str, question: str, wanted: str
+) -> None:
+    out = extract_answer(tok.tokenize(question), _passage(text), tok)
+    assert wanted in out
+    lines = out.splitlines()
+    assert lines[0] == text.splitlines()[0]  # the lead, then each clause on its own line
+    assert lines[1:] == text.splitlines()[1:]
+
+
+def test_a_long_clause_list_keeps_the_clause_that_answers(tok: MixedTokenizer) -> None:
+    clauses = [f"5.{n} Rule number {n} says nothing of interest here." for n in range(1, 9)]
+    clauses.append("5.9 Lost passports are replaced by the consulate within 10 days.")
+    text = "The general rules are these:\n" + "\n".join(clauses)
+    out = extract_answer(
+        tok.tokenize("lost passport replaced?"), _passage(text), tok, max_list_chars=200
+    )
+    assert "5.9 Lost passports are replaced" in out
+    assert len(out) <= 220 and "…" in out
+
+
+def test_sub_clause_lines_are_sentences_of_their_own() -> None:
+    assert split_sentences(FEES)[:2] == [
+        "For refundable Standard tickets the cancellation fee depends on when you cancel:",
+        "3.1 More than 30 days before the trip: 10% of the price.",
+    ]
+    # A decimal at the start of a line is no clause number.
+    assert split_sentences("Each bag costs\n1.5 times the fare.") == [
+        "Each bag costs 1.5 times the fare."
+    ]

@@ -483,3 +483,43 @@ def test_an_introduction_with_nothing_after_it_is_not_shown(tok: MixedTokenizer)
     gate = _shipping_gate(tok, "What services do you offer?")
     out = gate.feed("We offer two services:\n\nWe also offer free overnight courier delivery. ")
     assert out == [] and gate.stopped
+
+
+# A black-box tester's airline (2026-12-01): the model's words and numbers were all in the
+# sources, yet one reply gave the cabin bag's weight as its size and another was a heading.
+CABIN = (
+    "Every passenger may bring one cabin bag of at most 55 x 40 x 20 cm and 8 kg, plus one "
+    "small personal item. A bicycle counts as one piece if it is within the cabin bag limit."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passes"),
+    [
+        ("Cabin bag size limit: 8 kg.", False),
+        ("The cabin bag size is at most 8 kg.", False),
+        ("The cabin bag may weigh at most 55 cm.", False),
+        ("Cabin bag size limit: 55 x 40 x 20 cm.", True),
+        ("The cabin bag may weigh at most 8 kg.", True),
+        ("A cabin bag of at most 55 x 40 x 20 cm and 8 kg in weight and size.", True),
+    ],
+)
+def test_a_quantity_is_no_answer_for_another_measure(
+    tok: MixedTokenizer, claim: str, passes: bool
+) -> None:
+    gate = _one(tok, CABIN, "cabin bag size limit? what can it weigh, weight?")
+    assert (gate.unsupported(claim) is None) is passes, gate.unsupported(claim)
+
+
+def test_a_heading_of_the_sources_is_no_answer(tok: MixedTokenizer) -> None:
+    passage = Passage(
+        Entry(
+            "rules#3", "chunk", "Claims must reach us within 2 years.", title="Rules > 7. Claims"
+        ),
+        score=1.0,
+    )
+    gate = GroundedSentences([passage], tok, question="how long do I have to make a claim")
+    assert gate.feed("7. Claims. ") == []
+    assert gate.close() == [] and not gate.substantive and not gate.stopped
+    gate = GroundedSentences([passage], tok, question="how long do I have to make a claim")
+    assert gate.feed("Claims must reach us within 2 years. ") != [] and gate.substantive

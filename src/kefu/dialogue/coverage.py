@@ -172,7 +172,13 @@ def _shares_topic(question: str, entry: Entry) -> bool:
 
 def check(plan: Plan, question: str, passages: Sequence[Passage]) -> Plan:
     """The plan with the coverage rule applied (module docstring); only curated answers are
-    judged: a generated answer's names are checked sentence by sentence by the grounding gate."""
+    judged: a generated answer's names are checked sentence by sentence by the grounding gate.
+    A document answer from a table is checked for the row the question names
+    (`kefu.dialogue.table_rows`)."""
+    if plan.mode in ("generated", "extractive"):
+        from kefu.dialogue import table_rows
+
+        return table_rows.check(plan, question, passages)
     if plan.mode != "curated" or not plan.passages:
         return plan
     top = plan.passages[0].entry

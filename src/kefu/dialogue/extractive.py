@@ -23,21 +23,49 @@ _ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) pairs; single line breaks inside a paragraph are layout."""
+    """(paragraph number, sentence) pairs; single line breaks inside a paragraph are layout,
+    except before a numbered or bulleted item: "4.2 From 30 days …", "(b) …", "（二）…" starts a
+    sentence of its own, never the tail of the line that leads into the list."""
     out: list[tuple[int, str]] = []
     for number, paragraph in enumerate(_PARAGRAPH_BREAK.split(text)):
         flat = " ".join(paragraph.split())
-        pieces = [flat] if _ROW.match(flat) else _SENTENCE_BREAK.split(paragraph)
+        # (A list of "label: value;" clauses is no row: "(b) 1,500 to 3,500 km: 800 CNY;".)
+        if _ROW.match(flat) and not any(map(_ITEM.match, paragraph.strip().splitlines()[1:])):
+            pieces = [flat]
+        else:
+            pieces = [
+                piece for line in _item_lines(paragraph) for piece in _SENTENCE_BREAK.split(line)
+            ]
         out.extend((number, " ".join(p.split())) for p in pieces if p and p.strip())
     return out
+
+
+def _item_lines(paragraph: str) -> list[str]:
+    """The paragraph cut before each line that starts a list item."""
+    parts: list[str] = []
+    for line in paragraph.splitlines():
+        if parts and not _ITEM.match(line):
+            parts[-1] += "\n" + line
+        else:
+            parts.append(line)
+    return parts
 
 
 def split_sentences(text: str) -> list[str]:
     return [sentence for _, sentence in _sentences(text)]
 
 
-# A numbered or bulleted step: "1. Check the power light", "2) Restart", "- Unplug", "3、重启".
-_ITEM = re.compile(r"^\s*(\d{1,2}[.)、]|[-*•])\s+\S")
+# A numbered or bulleted step or clause: "1. Check the power light", "2) Restart", "- Unplug",
+# "3、重启", a sub-clause "4.2 From 30 days …" or "2.1.3", "(a)", "b)", "(iv)", "(3)", "一、",
+# "（二）", "(三)", "①", "第四条". A bare number ("12 hours before …") is no item.
+_ITEM = re.compile(
+    r"^\s*(?:"
+    r"(?:\d{1,2}[.)]|[-*•]|[a-z]\)|[(（](?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})[)）])\s+\S"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[^\sa-z]"  # "4.2 From", not "1.5 miles"
+    r"|(?:\d{1,2}、|[一二三四五六七八九十]{1,3}[、．]|[(（][一二三四五六七八九十]{1,3}[)）]|[①-⑳]"
+    r"|第[一二三四五六七八九十百\d]{1,4}[条款项])\s*\S"
+    r")"
+)
 
 
 def _steps(text: str) -> tuple[str, list[str]] | None:
@@ -85,16 +113,16 @@ def extract_answer(
     best = ranked[0]
     # A step of a procedure is no answer without the other steps: quote the whole list, in
     # order ("Follow these steps: 1. … 6. report a fault"), not the two steps that share words.
+    # The same for numbered clauses ("4.1 More than 30 days … 10%", "4.2 From 30 to 7 days …
+    # 25%"): which tier applies is for the customer to read, and the tier that shares the most
+    # words with the question (or the line leading into the list) is seldom the one that does.
     steps = _steps(text)
-    if steps is not None and any(sentences[best] in item for item in steps[1]):
+    if steps is not None and (
+        any(sentences[best] in item for item in steps[1])
+        or (steps[0] and sentences[best] == steps[0])
+    ):
         lead, items = steps
-        out = [lead] if lead and lead not in items[0] else []
-        for item in items:
-            if len("\n".join([*out, item])) > max_list_chars and len(out) > 1:
-                out.append("…")
-                break
-            out.append(item)
-        return "\n".join(out)
+        return _quote_list(lead, items, sentences[best], max_list_chars)
     if _ROW.match(sentences[best]):
         wanted = _rows(ranked, scores, sentences, weight, tokenize)
         limit, count = max_list_chars, len(wanted)
@@ -122,6 +150,23 @@ def extract_answer(
         # Sentences of one paragraph run on; a new paragraph (a table row) starts a new line.
         quote += ("\n" if numbered[i][0] != numbered[previous][0] else joiner) + sentences[i]
     return quote
+
+
+def _quote_list(lead: str, items: list[str], best: str, limit: int) -> str:
+    """The list, with the sentence that leads into it, in order; one too long for ``limit``
+    is cut after the item holding ``best`` (and the items before it, as many as fit), so the
+    item that answers is never the one left out."""
+    out = [lead] if lead and lead not in items[0] else []
+    answer = next((i for i, item in enumerate(items) if best in item), 0)
+    lo, hi = 0, len(items)
+    while hi - lo > 1 and len("\n".join([*out, *items[lo:hi]])) > limit:
+        if hi - 1 > answer:
+            hi -= 1  # drop from the end while the answering item stays, then from the start
+        else:
+            lo += 1
+    return "\n".join(
+        [*out, *(["…"] if lo else []), *items[lo:hi], *(["…"] if hi < len(items) else [])]
+    )
 
 
 def _terms(text: str, tokenize: object) -> set[str]:
@@ -170,6 +215,16 @@ def _rows(
     if top > 0:
         return sorted((i for i in rows if named[i] >= top - 1e-9), key=lambda i: (-scores[i], i))
     return [i for i in rows if scores[i] >= scores[ranked[0]] - 1e-9]
+
+
+def is_row(sentence: str) -> bool:
+    """Whether a sentence is a table row as the loaders store it ("Plan: VIP; Price: 298")."""
+    return bool(_ROW.match(sentence))
+
+
+def row_name(row: str) -> str:
+    """A row's first cell without its header: "Premium" of "Car class: Premium; …"."""
+    return _row_name(row)
 
 
 def _row_name(row: str) -> str:

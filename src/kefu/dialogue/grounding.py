@@ -20,11 +20,14 @@ sentence that
   "Sources:" or "Question: …" line, on any line of the sentence;
 - gives a range ("2-3 working days") that no source sentence about what it names gives as a
   unit, although both ends are in the sources (`kefu.dialogue.ranges`);
-- repeats an earlier sentence, or a line within itself (a blank line ends a sentence).
+- repeats an earlier sentence, or a line within itself (a blank line ends a sentence);
+- names what it measures and gives another measure's quantity ("Cabin bag size limit: 7 kg",
+  the weight; `kefu.dialogue.quantities`).
 
-A question the model writes (often the customer's, restated) is dropped and generation goes
-on; a statement made only of a wh-question's words passes but is no answer; a sentence ending
-in a colon waits for what it introduces and is dropped when nothing follows.
+A question the model writes (often the customer's, restated), and a heading of the sources
+("2. Flight delay compensation."), are dropped and generation goes on; a statement made only
+of a wh-question's words passes but is no answer; a sentence ending in a colon waits for what
+it introduces and is dropped when nothing follows.
 
 The customer still sees text stream, a sentence at a time; when no sentence survives, the
 assistant quotes the source instead (`kefu.dialogue.extractive`).
@@ -37,6 +40,7 @@ from collections.abc import Sequence
 
 from kefu.dialogue.extractive import split_sentences
 from kefu.dialogue.polarity import flipped
+from kefu.dialogue.quantities import mismeasured
 from kefu.dialogue.ranges import foreign_range, ranges
 from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
@@ -68,6 +72,11 @@ _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORE
 _PART = re.compile(r"[,;，；]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 # A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
 _MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
+# A heading's section number: "2.", "4.2", "第三条", "三、", "（二）".
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?\s|第[一二三四五六七八九十百\d]{1,4}[条章节]\s*"
+    r"|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+)
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
 # The prompt's own layout echoed, on any line of a sentence (a model that copies its input
 # instead of answering shows the customer the raw block, often after a label of its own:
@@ -175,6 +184,13 @@ class GroundedSentences:
         self._question_text = question
         self._polar_question = bool(_POLAR_QUESTION.search(question.strip()))
         self._titles = {_squeeze(p.entry.title) for p in passages if _squeeze(p.entry.title)}
+        # Each heading of the passages' title paths, without its number ("2. Flight delay
+        # compensation" → "flightdelaycompensation"), for `_is_heading`.
+        self._headings = {
+            _squeeze(_MARKER.sub("", _HEADING_NUMBER.sub("", part)))
+            for p in passages
+            for part in p.entry.title.split(" > ")
+        } - {""}
         self.free_terms = self.terms(_PARAPHRASE_WORDS)
         self._buffer = ""
         self._marker = ""  # a list item's number, held for the sentence it belongs to
@@ -308,6 +324,11 @@ class GroundedSentences:
                 if named and held and not any(named <= words for words in held):
                     missing = sorted(named - max(held, key=lambda w: len(named & w)))[0]
                     return f"a number from a sentence that does not name {missing}: {number}"
+        # A quantity given as another measure: "Cabin bag size limit: 7 kg" (the weight).
+        for part in _PART.split(sentence):
+            wrong = mismeasured(part)
+            if wrong is not None:
+                return wrong
         # A name swapped: "24-hour monitoring is available at Northfield" rests on "... is
         # available at Riverside only". The claim names a place, plan or product (a word the
         # sources capitalise mid-sentence) that its source sentence lacks, and that sentence
@@ -341,6 +362,13 @@ class GroundedSentences:
         """A question ("What if your item arrives damaged?"): the customer's restated, or one
         of the model's own; either way no answer."""
         return sentence.rstrip(" \"'”’)").endswith(("?", "？"))
+
+    def _is_heading(self, sentence: str) -> bool:
+        """A heading of the sources, numbered or not ("2. Flight delay compensation." for "how
+        long do I have to submit a delay claim"): a label of what a section is about, no answer
+        to anything."""
+        bare = _squeeze(_MARKER.sub("", _HEADING_NUMBER.sub("", sentence)))
+        return bool(bare) and bare in self._headings
 
     def _restates(self, sentence: str, terms: set[str]) -> bool:
         """Only a wh-question's words ("If your item arrives damaged" for "What if my item
@@ -380,7 +408,7 @@ class GroundedSentences:
                 self.stopped, self.rejected, self.reason = True, sentence, reason
                 self._intro = []
                 break
-            if self._answers_nothing(sentence):
+            if self._answers_nothing(sentence) or self._is_heading(sentence):
                 continue  # dropped; the model may still go on to answer
             self._seen.append(terms)
             if sentence.endswith((":", "：")):

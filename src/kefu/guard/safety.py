@@ -296,6 +296,30 @@ _PROMISE = re.compile(
 )
 
 
+# "Can you guarantee there are no peanuts?" asks what is in the product, which the knowledge
+# answers (usually "we cannot guarantee a kitchen free of allergens"); it is not a demand for
+# a refund, a delivery date or compensation the business has not written, so the no-promises
+# reply (about compensation) would only confuse an allergic customer and queue them for a
+# person. The same guarantee beside money or a date is still a promise.
+_CONTENTS = re.compile(
+    r"\b(allerg\w*|peanuts?|nuts?|gluten|dairy|lactose|halal|kosher|vegan|vegetarian|"
+    r"ingredients?|contains?|traces?|shellfish|sesame|eggs?|soy|wheat)\b|"
+    r"过敏|花生|坚果|麸质|乳糖|牛奶|鸡蛋|海鲜|芝麻|清真|素食|忌口|成分|含有|不含|没有放",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(refund|compensat\w*|money|cash|voucher|coupon|discount|for free|free (of charge|"
+    r"delivery|shipping)|deliver\w*|arrive\w*|"
+    r"on time|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)|"
+    r"approved?|in writing)\b|退|赔|补偿|送到|到账|准时|红包|优惠|免单|书面",
+    re.IGNORECASE,
+)
+
+
+def _about_contents(texts: list[str]) -> bool:
+    return _any(_CONTENTS, texts) and not _any(_OUTCOME, texts)
+
+
 def is_injection(text: str, *, message: bool = True) -> bool:
     """Does ``text`` try to change the assistant's rules or read its instructions?
 
@@ -330,7 +354,7 @@ def assess(text: str) -> SafetyKind | None:
         return "investment"
     if asks_for_fraud(texts):
         return "fraud"
-    if _any(_PROMISE, texts):
+    if _any(_PROMISE, texts) and not _about_contents(texts):
         return "promise"
     if is_abusive(texts):
         return "abuse"

@@ -227,8 +227,8 @@ def test_the_rating_is_one_slim_line_with_the_keyboard_open(
     ("html_lang", "tag", "locale", "want"),
     [
         ("zh-CN", "", "en-US", "zh"),
-        ("zh-HK", "", "en-US", "zh"),
-        ("zh-TW", "", "en-US", "zh"),
+        ("zh-HK", "", "en-US", "zh-Hant"),  # Hong Kong and Taiwan write traditional
+        ("zh-TW", "", "en-US", "zh-Hant"),
         ("en", "", "zh-CN", "en"),  # the page's language, not the browser's
         ("en", ' data-lang="zh"', "en-US", "zh"),  # the tag's data-lang wins
         ("zh-CN", ' data-lang="en"', "zh-CN", "en"),
@@ -248,14 +248,20 @@ def test_the_widget_speaks_the_host_page_s_language(
     page = browser.new_context(viewport=DESKTOP, locale=locale).new_page()
     with site(_shop(server, lang=html_lang, tag=tag)) as url:
         page.goto(url)
-        launcher = page.get_by_role("button", name="在线客服" if want == "zh" else "Chat · 客服")
+        words = {
+            "zh": ("在线客服", "请输入您的问题…", "关闭对话", "发送"),
+            "zh-Hant": ("在線客服", "請輸入您的問題…", "關閉對話", "發送"),
+        }
+        title = words[want][0] if want in words else "Chat · 客服"
+        launcher = page.get_by_role("button", name=title)
         launcher.click()
         chat = page.frame_locator("#kefu-widget-frame")
-        if want == "zh":
-            expect(chat.get_by_role("textbox")).to_have_attribute("placeholder", "请输入您的问题…")
-            expect(chat.locator("h1")).to_contain_text("在线客服")
-            expect(chat.get_by_role("button", name="关闭对话")).to_be_visible()
-            expect(chat.get_by_role("button", name="发送")).to_be_visible()
+        if want in words:
+            title, placeholder, close, send = words[want]
+            expect(chat.get_by_role("textbox")).to_have_attribute("placeholder", placeholder)
+            expect(chat.locator("h1")).to_contain_text(title)
+            expect(chat.get_by_role("button", name=close)).to_be_visible()
+            expect(chat.get_by_role("button", name=send)).to_be_visible()
         else:
             expect(chat.get_by_role("textbox")).to_have_attribute(
                 "placeholder", "Type your question…"

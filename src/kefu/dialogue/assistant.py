@@ -7,6 +7,7 @@ in the database, so a conversation survives restarts and follow-ups see earlier 
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
+from kefu.text.script import Script, customer_script, script_of
 from kefu.types import Answer, ChatMessage, Passage, Source
 
 # Re-exported: the service, the CLI and the tests import these from here.
@@ -86,6 +88,7 @@ class Assistant(SafetyPlans):
         self._conversations = conversations
         self._confidence = confidence
         self._lock = threading.Lock()
+        self._script_of_index: tuple[object, int, Script] | None = None
 
     # -- parts ----------------------------------------------------------------------------
     @property
@@ -164,7 +167,21 @@ class Assistant(SafetyPlans):
             plan.text = messages.already_waiting(plan.text)
         notice = card_data_notice(message, plan.language)
         notice += claim_outcome_notice(words, plan.language, plan.mode)
-        return PreparedTurn(message, words, history, plan, notice, session_id, started)
+        traditional = self.in_customer_script(plan, words, history)
+        notice = messages.in_script(notice, traditional)
+        return PreparedTurn(message, words, history, plan, notice, session_id, started, traditional)
+
+    def in_customer_script(self, plan: Plan, message: str, history: list[ChatMessage]) -> bool:
+        """Write ``plan``'s text in the script the customer writes Chinese in, and say whether
+        that is traditional: kefu's own words converted, the business's answers, passages and
+        titles in it kept as written (`messages.in_script`). The one place a turn's fixed
+        text changes script; English replies are left alone."""
+        if plan.language != "zh":
+            return False
+        earlier = [m.content for m in history if m.role == "user"]
+        traditional = customer_script(message, earlier, self._knowledge_script()) == "traditional"
+        plan.text = messages.in_script(plan.text, traditional, _quoted(plan.passages))
+        return traditional
 
     def respond(self, turn: PreparedTurn) -> Iterator[str | Answer]:
         """A turn's second phase: the reply (the LLM only where ``turn.needs_model``), stored."""
@@ -180,10 +197,12 @@ class Assistant(SafetyPlans):
             reply = "".join(pieces).strip()
             if not reply:  # a model that says nothing must not leave the customer with nothing
                 plan.mode = "extractive"
-                reply = self._extract(words, plan)
+                reply = self._extract(words, plan, traditional=turn.traditional)
                 yield reply
         else:
-            reply = plan.text if plan.mode != "extractive" else self._extract(words, plan)
+            reply = plan.text
+            if plan.mode == "extractive":
+                reply = self._extract(words, plan, traditional=turn.traditional)
             yield reply
         reply = notice + reply
         answer = Answer(
@@ -297,6 +316,18 @@ class Assistant(SafetyPlans):
         zh = languages.count("zh")
         return "zh" if zh and zh >= len(languages) - zh else "en"
 
+    def _knowledge_script(self) -> Script:
+        """The script the business's Chinese knowledge is written in, for a message that shows
+        none; worked out once per loaded index."""
+        index = self.kb.index
+        cached = self._script_of_index
+        if cached is not None and cached[0] is index and cached[1] == len(index.entries):
+            return cached[2]
+        zh = (e.answer or e.text for e in index.entries if e.language == "zh")
+        found: Script = script_of("".join(itertools.islice(zh, 200))) or "simplified"
+        self._script_of_index = (index, len(index.entries), found)
+        return found
+
     def _waiting(self, session_id: str | None) -> bool:
         """Whether the conversation already waits for a person (the service's queue)."""
         if not session_id:
@@ -386,13 +417,14 @@ class Assistant(SafetyPlans):
             yield join_approved(held, said)
         # Nothing substantive survived: stream() then quotes the sources instead.
 
-    def _extract(self, message: str, plan: Plan) -> str:
+    def _extract(self, message: str, plan: Plan, *, traditional: bool = False) -> str:
         if not plan.passages:
-            return messages.reply("decline", plan.language)
+            return messages.in_script(messages.reply("decline", plan.language), traditional)
         tokens = self.kb.tokenizer.tokenize(message)
         top = plan.passages[0]
         body = extract_answer(tokens, top, self.kb.tokenizer)
-        prefix = messages.reply("extractive_prefix", plan.language).format(title=top.entry.title)
+        template = messages.reply("extractive_prefix", plan.language)
+        prefix = messages.in_script(template, traditional).format(title=top.entry.title)
         return f"{prefix}{body}" if top.entry.title else body
 
     def _record(self, session_id: str, message: str, answer: Answer) -> None:
@@ -419,6 +451,11 @@ class Assistant(SafetyPlans):
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
+
+
+def _quoted(passages: list[Passage]) -> list[str]:
+    """What a reply may quote from ``passages``, to be kept in the business's own script."""
+    return [t for p in passages for t in (p.entry.answer or "", p.entry.text, p.entry.title) if t]
 
 
 def _trusted_texts(passages: list[Passage]) -> list[str]:

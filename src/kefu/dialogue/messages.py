@@ -1,7 +1,17 @@
 """Fixed replies, in the customer's language. Kept together so they can be reviewed (and one
-day translated) in one place."""
+day translated) in one place.
+
+The Chinese ones are written in simplified characters; `in_script` writes a turn's reply in
+traditional for a customer who writes traditional (kefu.text.script), leaving the business's
+own words in it (curated answers, quotes, titles) as the business wrote them."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from kefu.text.script import to_traditional
 
 _REPLIES: dict[str, dict[str, str]] = {
     "decline": {
@@ -319,14 +329,66 @@ def reply(kind: str, language: str, *, emergency_number: str | None = None) -> s
     return text
 
 
+# With no number configured, a customer writing traditional characters is most likely in Hong
+# Kong, Macau or Taiwan, where 120 and 110 reach nobody: the local number, naming each.
+_REGIONAL_NUMBER_ZH = (
+    (
+        "120急救电话（报警请拨110）",
+        "当地紧急电话（香港、澳门请拨999，台湾请拨119，中国内地请拨120，报警请拨110）",
+    ),
+    ("120急救电话", "当地急救电话（香港、澳门999，台湾119，中国内地120）"),
+)
+
+
+def in_script(text: str, traditional: bool, kept: Iterable[str] = ()) -> str:
+    """A turn's reply ``text`` for a customer writing traditional characters (``traditional``):
+    kefu's own words in it in traditional (Hong Kong forms), and the mainland emergency numbers
+    left by an unset KEFU_EMERGENCY_NUMBER made the local ones. The strings in ``kept`` (the
+    business's answers, passages and titles the reply quotes) are left exactly as written.
+    Simplified text, and English, is returned as it is."""
+    if not traditional or not text:
+        return text
+    for generic, regional in _REGIONAL_NUMBER_ZH:
+        text = text.replace(generic, regional)
+    keep = sorted({k for k in kept if k and k in text}, key=len, reverse=True)
+    if not keep:
+        return to_traditional(text)
+    out: list[str] = []
+    start = 0
+    for m in re.finditer("|".join(map(re.escape, keep)), text):
+        out.extend((to_traditional(text[start : m.start()]), m.group(0)))
+        start = m.end()
+    out.append(to_traditional(text[start:]))
+    return "".join(out)
+
+
+def _both_scripts(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each (before, after) pair as written and, for Chinese, in traditional too: a reply
+    `in_script` made traditional still has its promises found."""
+    for before, after in pairs:
+        yield before, after
+        converted = (to_traditional(before), to_traditional(after))
+        if converted != (before, after):
+            yield converted
+
+
+@cache
+def _person_promises() -> tuple[tuple[str, str], ...]:
+    return tuple(_both_scripts(p for table in _PERSON_PROMISES.values() for p in table.values()))
+
+
+@cache
+def _already_waiting() -> tuple[tuple[str, str], ...]:
+    return tuple(_both_scripts(p for table in _ALREADY_WAITING.values() for p in table.values()))
+
+
 def without_handoff(text: str) -> str:
     """``text`` for a channel that cannot hand over to a person: each promise of a person in
     it becomes where to find one. The promises are whole sentences, so a reply whose other
     parts vary (an emergency number, an FAQ answer after the fixed text) is still found, and
     nothing else is touched."""
-    for table in _PERSON_PROMISES.values():
-        for promise, elsewhere in table.values():
-            text = text.replace(promise, elsewhere)
+    for promise, elsewhere in _person_promises():
+        text = text.replace(promise, elsewhere)
     return text
 
 
@@ -341,7 +403,7 @@ _WITH_A_PERSON: dict[str, tuple[str, str]] = {
 def with_a_person(text: str) -> str:
     """``text`` for a conversation a person holds: the emergency replies' promise to bring one
     in becomes a word that the one already there has been alerted."""
-    for announced, alerted in _WITH_A_PERSON.values():
+    for announced, alerted in _both_scripts(_WITH_A_PERSON.values()):
         text = text.replace(announced, alerted)
     return text
 
@@ -349,17 +411,17 @@ def with_a_person(text: str) -> str:
 def already_waiting(text: str) -> str:
     """``text`` for a conversation already in the agents' queue: a person is coming, not being
     called again."""
-    for table in _ALREADY_WAITING.values():
-        for announced, coming in table.values():
-            text = text.replace(announced, coming)
+    for announced, coming in _already_waiting():
+        text = text.replace(announced, coming)
     return text
 
 
 def all_replies() -> list[str]:
     """Every fixed reply in every language (what kefu may say without a source), as the web
     chat says it (also while the conversation waits for a person) and as a channel without
-    handoff says it."""
+    handoff says it, in simplified and, for a customer writing traditional, traditional."""
     texts = [text for table in _REPLIES.values() for text in table.values()]
+    texts += [t for t in (in_script(text, True) for text in texts) if t not in texts]
     changes = (without_handoff, already_waiting, with_a_person)
     variants = [f(text) for f in changes for text in texts]
     return texts + [v for v, text in zip(variants, texts * len(changes), strict=True) if v != text]

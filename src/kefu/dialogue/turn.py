@@ -22,6 +22,7 @@ class PreparedTurn:
     notice: str  # said before the reply (card data, claim outcome)
     session_id: str | None
     started: float  # time.perf_counter() at the start of the turn
+    traditional: bool = False  # kefu's own words in traditional characters (kefu.text.script)
 
     @property
     def needs_model(self) -> bool:

@@ -22,6 +22,7 @@ from kefu.service import live, turns
 from kefu.service.events import QUEUE_CHANNEL
 from kefu.service.schemas import AnswerOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
+from kefu.text.script import script_of
 
 if TYPE_CHECKING:
     from kefu.dialogue.policy import Plan
@@ -69,6 +70,7 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
     if plan.reason not in EMERGENCY_REASONS:
         return None
+    assistant.in_customer_script(plan, words, history)
     plan.text = messages.with_a_person(plan.text)
     return plan
 
@@ -127,10 +129,12 @@ def reply_to_pending(assistant: Assistant, conversation_id: str, answer: Answer)
     thread."""
     if answer.handoff or answer.mode == "declined":
         language = "zh" if answer.language == "zh" else "en"
+        # In the script the bot's answer was written in, for a customer writing traditional.
+        traditional = language == "zh" and script_of(answer.text) == "traditional"
         return assistant.conversations.add_message(
             conversation_id,
             role="assistant",
-            content=BACK[language],
+            content=messages.in_script(BACK[language], traditional),
             handoff=False,
             mode="declined",
             language=language,

@@ -43,4 +43,26 @@ const kefuChatText = {
     network: "无法连接服务器，请稍后重试。", cannot: "操作未成功，请重试。",
     broke: "抱歉，回答时出错了，请重试。",
   },
+  // The same in traditional characters (Hong Kong forms, OpenCC s2hk of the lines above: the
+  // test tests/service/test_service_chat_text.py keeps them so), for zh-HK, zh-TW, zh-MO and
+  // zh-Hant browsers and ?lang=zh-Hant.
+  "zh-Hant": {
+    title: "在線客服", placeholder: "請輸入您的問題…", send: "發送", label: "您的消息",
+    human: "轉人工", close: "關閉", closeChat: "關閉對話", rate: "請為本次服務評分", sources: "來源",
+    you: "您", bot: "智能助手", agent: "人工客服", waiting: "正在為您轉接人工客服…",
+    held: "人工客服正在為您服務。", closed: "本次會話已結束，發送消息可重新開始。",
+    offline: "網絡斷開，正在重連…", online: "", thanks: "感謝您的反饋。",
+    up: "有幫助", down: "沒有幫助", failed: "發送失敗，將自動重試。", open: "查看來源",
+    welcome: "您好！請問有什麼可以幫您？",
+    typing: "{name}正在輸入…", thinking: "智能助手正在回覆…",
+    back: "已轉回智能助手為您服務。",
+    switch: "切換語言", conversation: "對話", rateLabel: "為本次對話評分",
+    stars: "評分（1 到 5 星）", feedback: "反饋",
+    refused: "未發送：", empty: "消息不能為空。",
+    too_long: "消息太長（最多 4000 字），請縮短或分成幾條發送。",
+    tooLongBy: "消息太長（{n} 字，最多 4000 字），請縮短或分成幾條發送。",
+    markup_only: "消息裏只有 HTML 標記，沒有文字。請用純文字寫下您的問題。",
+    network: "無法連接服務器，請稍後重試。", cannot: "操作未成功，請重試。",
+    broke: "抱歉，回答時出錯了，請重試。",
+  },
 };

@@ -25,8 +25,12 @@
   const TEXT = kefuChatText; // chat-text.js
   const md = kefuMarkdown; // markdown.js
   // ?lang=zh (the widget passes its host page's language) wins over the browser's.
-  let lang = (query.get("lang") || navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
-  const t = (key) => TEXT[lang][key] || TEXT.en[key] || key;
+  const asked = (query.get("lang") || navigator.language || "en").toLowerCase();
+  let lang = asked.startsWith("zh") ? "zh" : "en";
+  // Hong Kong, Macau and Taiwan write traditional characters: zh-HK, zh-MO, zh-TW, zh-Hant.
+  const hant = /^zh-(hk|mo|tw|hant)/.test(asked);
+  const table = () => (lang === "zh" && hant ? TEXT["zh-Hant"] : TEXT[lang]);
+  const t = (key) => table()[key] || TEXT.en[key] || key;
   // The business's own welcome line per language (KEFU_WELCOME, KEFU_WELCOME_ZH), if any.
   let custom = {};
   const welcomeText = () => custom[lang] || t("welcome");
@@ -52,7 +56,7 @@
   const pingTyping = typingPinger(() => api("POST", `/api/conversations/${session.id}/typing`, { token: session.token }));
 
   function applyLanguage() {
-    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.documentElement.lang = lang === "zh" ? (hant ? "zh-HK" : "zh-CN") : "en";
     for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
     for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
     for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));

@@ -12,7 +12,7 @@
  * exception: a visitor who left with messages still unsent (the chat tells this page how many
  * wait in its outbox) gets the frame, closed, on the next page view, so they go out then and
  * not only when the chat is opened again.
- * Its language (en or zh) is the tag's data-lang, else the host page's <html lang>, else the
+ * Its language (en, zh, or zh-Hant for zh-HK/-MO/-TW) is the tag's data-lang, else the host page's <html lang>, else the
  * browser's; the frame gets it as ?lang=. On a phone (a viewport at most 480 px wide) the open
  * chat fills the screen, the button gives way to the chat's own close button, and the host
  * page, which cannot scroll behind it meanwhile, is where it was when the chat closes. */
@@ -24,7 +24,9 @@
   var origin = new URL(script.src, location.href).origin;
   var asked = script.getAttribute("data-lang") || document.documentElement.lang || navigator.language || "en";
   var lang = asked.toLowerCase().indexOf("zh") === 0 ? "zh" : "en";
-  var title = script.getAttribute("data-kefu-title") || (lang === "zh" ? "在线客服" : "Chat · 客服");
+  // Traditional characters for Hong Kong, Macau, Taiwan (the frame's words; the title here too).
+  if (/^zh-(hk|mo|tw|hant)/i.test(asked)) lang = "zh-Hant";
+  var title = script.getAttribute("data-kefu-title") || (lang === "zh" ? "在线客服" : lang === "zh-Hant" ? "在線客服" : "Chat · 客服");
   var side = script.getAttribute("data-kefu-position") === "left" ? "left" : "right";
   var FONT = "font:15px/1.2 system-ui,-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;";
 

@@ -1,0 +1,119 @@
+"""Which script a Chinese message is written in (traditional 繁體 or simplified 简体), and
+kefu's own Chinese texts in traditional characters.
+
+Why: kefu's fixed replies (declines, the handoff, emergency and safety replies, "根据《…》")
+are written in simplified characters. A customer in Hong Kong, Macau or Taiwan who writes
+traditional and is answered in simplified reads it as a mainland product (a black-box tester
+for a Hong Kong mobile operator found every one of 88 declines in simplified). So kefu tells
+the scripts apart by the characters only one of them uses and writes its own texts in the
+customer's (`to_traditional`: OpenCC's s2hk, Hong Kong forms, phrase by phrase). The
+business's knowledge is never converted here: curated answers and quotes stay as written.
+
+Matching does not use this module: `kefu.text.variants.to_mandarin` folds both sides to
+simplified for search, whatever the script of the question or of the knowledge.
+
+`opencc-python-reimplemented` (Apache-2.0, pure Python) is imported on first use: loading its
+dictionaries takes ~0.1 s, and most processes never write traditional text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from kefu.text.language import HAN_CHARS
+
+__all__ = ["Script", "customer_script", "script_of", "to_traditional"]
+
+Script = Literal["simplified", "traditional"]
+
+_HAN = re.compile(f"[{HAN_CHARS}]")
+
+# Written Cantonese characters, the same in both scripts: where a message has no character of
+# either script's own ("有冇 1TB plan", "佢喺邊"), they tell of Hong Kong or Macau, which write
+# traditional. 晒 ("all", 唔該晒) is one too, though OpenCC makes it 曬: never simplified here.
+_CANTONESE = frozenset("冇嘅咗哋喺嘢啲嚟佢睇咁嗰噉晒")
+
+
+@cache
+def _traditional_only() -> frozenset[str]:
+    """Characters only traditional text uses: the keys of the table `to_mandarin` folds with
+    (it leaves out those simplified text uses too, 著, 麽, 乾…)."""
+    data = resources.files("kefu.text").joinpath("data", "t2s_chars.txt").read_text("utf-8")
+    return frozenset(line[0] for line in data.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def _simplified_only() -> frozenset[str]:
+    """Characters only simplified text uses: those OpenCC converts to traditional and that are
+    not among their own traditional forms (发 → 發/髮 is; 台 → 臺/檯/颱/台 and 里 → 裏/里 are
+    not, traditional text writes them too)."""
+    path = resources.files("opencc").joinpath("dictionary", "STCharacters.txt")
+    out: set[str] = set()
+    for line in path.read_text("utf-8").splitlines():
+        char, _, forms = line.partition("\t")
+        if len(char) == 1 and char not in forms.split():
+            out.add(char)
+    return frozenset(out)
+
+
+def script_of(text: str) -> Script | None:
+    """ "traditional" or "simplified" by which script's own characters ``text`` has more of;
+    None where it has none of either (English, "你好", "ok", emoji) or as many of each.
+    Written Cantonese with neither ("有冇 1TB plan") is traditional.
+
+    >>> script_of("攜號轉台要幾耐？"), script_of("携号转台要几耐"), script_of("你好")
+    ('traditional', 'simplified', None)
+    >>> script_of("有冇 1TB plan")
+    'traditional'
+    """
+    chars = _HAN.findall(text)
+    if not chars:
+        return None
+    traditional = sum(c in _traditional_only() for c in chars)
+    simplified = sum(c in _simplified_only() and c not in _CANTONESE for c in chars)
+    if traditional == simplified == 0 and any(c in _CANTONESE for c in chars):
+        return "traditional"
+    if traditional == simplified:
+        return None
+    return "traditional" if traditional > simplified else "simplified"
+
+
+def customer_script(
+    message: str, earlier: Iterable[str] = (), default: Script = "simplified"
+) -> Script:
+    """The script to write to a customer in: their message's, or where it shows none ("你好",
+    "ok", "👍") their latest earlier message's that does (``earlier``: oldest first), else
+    ``default`` (the script of the business's knowledge: a Hong Kong business's customer
+    writing "我心口好痛" is most likely in Hong Kong)."""
+    found = script_of(message)
+    if found is None:
+        for text in reversed(list(earlier)):
+            found = script_of(text)
+            if found is not None:
+                break
+    return found or default
+
+
+@cache
+def _s2hk() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("s2hk")
+
+
+@lru_cache(maxsize=2048)
+def to_traditional(text: str) -> str:
+    """``text`` (simplified Chinese written by kefu) in traditional characters as Hong Kong
+    writes them. Never for the business's knowledge: conversion is by phrase and may choose
+    another character than the author did.
+
+    >>> to_traditional("这个问题我不太确定，已为您转接人工客服。")
+    '這個問題我不太確定，已為您轉接人工客服。'
+    """
+    if not _HAN.search(text):
+        return text
+    return str(_s2hk().convert(text))

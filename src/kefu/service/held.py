@@ -69,7 +69,9 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
     if plan.reason not in EMERGENCY_REASONS:
         return None
-    plan.text = messages.with_a_person(plan.text)
+    # Also where the business's own emergency entry replaced the fixed text, which has no
+    # promise of a person to turn into this word (an airline's tester, 2026-12-01).
+    plan.text = messages.with_a_person(plan.text, plan.language)
     return plan
 
 

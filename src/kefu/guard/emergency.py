@@ -291,7 +291,9 @@ _VIOLENCE = (
     r"shooting( at)?|punching|beating( up)?|hitting|strangling|choking|kicking) (me|us|people|"
     r"passengers|staff|everyone|other passengers|customers|a (woman|man|child|passenger|guard|"
     r"kid|girl|boy)|my \w+)\b|\b(being|been|getting|got|just got) (attacked|assaulted|stabbed|"
-    r"shot|mugged|beaten up)\b|\b(active shooter|shots (being )?fired|gunshots|gunman|"
+    r"shot|beaten up)\b(?!"
+    + _
+    + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|\b(active shooter|shots (being )?fired|gunshots|gunman|"
     r"gun ?fire)\b|"
     r"(有人|有个人|有一个人|一个(男|女)的|一(个|名)(男|女)?(子|人|乘客|旅客)|那(个)?(人|男的|女的)|歹徒|"
     r"男子|陌生人|乘客|旅客|他|她)"
@@ -300,7 +302,7 @@ _VIOLENCE = (
     + _
     + r"{0,10}(威胁|砍|捅|刺|追|伤人|行凶|乱|冲|打|杀|抢|逼|劫)|"
     r"持(刀|枪|械)(伤人|行凶|抢劫|威胁)|(有人|歹徒)(在)?(砍人|捅人|杀人|开枪|行凶|打人)|枪击|"
-    r"(在|正在)(打|砍|捅)(人|我|我们|乘客)"
+    r"(在|正在)(打|砍|捅)(人|我|我们|乘客)(?!电话|手机|的电话|的手机|号码|的号码)"
 )
 
 # Suicide and self-harm: always about a person, whatever else the message mentions ("after my

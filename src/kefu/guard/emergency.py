@@ -293,8 +293,8 @@ _VIOLENCE = (
     r"kid|girl|boy)|my \w+)\b|\b(being|been|getting|got|just got) (attacked|assaulted|stabbed|"
     r"shot|beaten up)\b(?!"
     + _
-    + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|\b(active shooter|shots (being )?fired|gunshots|gunman|"
-    r"gun ?fire)\b|"
+    + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|"
+    r"\b(active shooter|shots (being )?fired|gunshots|gunman|gun ?fire)\b|"
     r"(有人|有个人|有一个人|一个(男|女)的|一(个|名)(男|女)?(子|人|乘客|旅客)|那(个)?(人|男的|女的)|歹徒|"
     r"男子|陌生人|乘客|旅客|他|她)"
     + _

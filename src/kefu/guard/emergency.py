@@ -291,9 +291,7 @@ _VIOLENCE = (
     r"shooting( at)?|punching|beating( up)?|hitting|strangling|choking|kicking) (me|us|people|"
     r"passengers|staff|everyone|other passengers|customers|a (woman|man|child|passenger|guard|"
     r"kid|girl|boy)|my \w+)\b|\b(being|been|getting|got|just got) (attacked|assaulted|stabbed|"
-    r"shot|beaten up)\b(?!"
-    + _
-    + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|"
+    r"shot|beaten up)\b(?!" + _ + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|"
     r"\b(active shooter|shots (being )?fired|gunshots|gunman|gun ?fire)\b|"
     r"(有人|有个人|有一个人|一个(男|女)的|一(个|名)(男|女)?(子|人|乘客|旅客)|那(个)?(人|男的|女的)|歹徒|"
     r"男子|陌生人|乘客|旅客|他|她)"

@@ -44,6 +44,13 @@ def with_assistance(knowledge_files: tuple[Path, Path]) -> None:
 
 # The place the customer is in, and the number the reply must lead with.
 HERE = [
+    # airports are places (an airline's tester, 2026-12-01, got mainland China's 120 first)
+    ("I'm at Heathrow and my son can't breathe, he has a nut allergy", "999"),
+    ("I'm at Changi and my baby is choking", "995"),
+    ("passenger having a seizure at gate 12 singapore", "995"),
+    ("we're at Chek Lap Kok, my dad collapsed", "999"),
+    ("I'm at CDG terminal 2 and my wife fainted", "112"),
+    ("我在成田机场，我爸晕倒了", "119"),
     ("I'm in Bangkok and my wife collapsed, she's not breathing", "1669"),
     ("we're in Tokyo and my daughter can't breathe after eating peanuts", "119"),
     ("I can smell gas in my flat in Kowloon", "999"),
@@ -158,3 +165,29 @@ def test_no_unrelated_entry_stands_in_for_the_assistance_line(
     assistant, _ = make_assistant()
     answer = assistant.ask("我爸胸口剧痛，喘不上气")
     assert answer.text == messages.reply("emergency", "zh") and answer.sources == []
+
+
+def test_a_mainland_airport_is_mainland_china() -> None:
+    for message in ("我在天府机场，我妈晕倒了", "I'm at Pudong and a man collapsed"):
+        found = where_customer_is(message)
+        assert found is not None and found.ambulance == "120"
+    assert where_customer_is("I'm flying to Heathrow tomorrow, my dad collapsed") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "language", "configured", "lead"),
+    [
+        ("充电宝冒烟了", "zh", None, "119"),
+        ("the plane I'm on is filling with smoke", "en", "120", "119"),
+        ("there's a fire in the terminal near gate 20", "en", "120", "119"),
+        ("I'm at Heathrow and there's smoke coming out of a power bank", "en", None, "999"),
+        ("a man at the gate has a knife and is threatening passengers", "en", "120", "110"),
+    ],
+)
+def test_fire_and_smoke_lead_with_the_fire_service_and_weapons_with_the_police(
+    message: str, language: str, configured: str | None, lead: str
+) -> None:
+    generic = messages.reply("emergency", language, emergency_number=configured)
+    text, _ = localise(generic, message, language, configured=configured)
+    first = text.split("。")[0].split(". ")[0]
+    assert lead in first and "120" not in first.split(lead)[0]

@@ -158,6 +158,37 @@ def test_violence_in_progress_leads_with_the_police_not_a_suicide_line(
     assert text.startswith(messages.reply("emergency", language)[:20])
 
 
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("充电宝冒烟了", "zh"),
+        ("the plane I'm on is filling with smoke", "en"),
+        ("there is smoke coming out of a passenger's power bank at gate 5", "en"),
+        ("someone at the gate is threatening me with a knife", "en"),
+    ],
+)
+def test_the_businesss_medical_entry_never_replaces_the_fire_or_police_sentence(
+    message: str, language: str
+) -> None:
+    # An airline's tester (2026-12-01) got its "Call 120 now" entry alone for a smoking power
+    # bank: the sentence for the service the message needs stays first, the entry after it.
+    generic = messages.reply("emergency", language)
+    text, passages = _compose(message, language, ENTRIES)
+    assert text.startswith(generic) and [p.entry.id for p in passages] == [f"{language}-emergency"]
+
+
+def test_a_person_holding_the_conversation_is_said_to_be_alerted() -> None:
+    # The business's own entry replaced the fixed text, and with it the promise of a person
+    # (an airline's tester, 2026-12-01): the word that the person was alerted is still said.
+    text = messages.with_a_person(EN_EMERGENCY, "en")
+    assert text.startswith(EN_EMERGENCY) and text.endswith("I've alerted the person helping you.")
+    assert messages.with_a_person(ZH_EMERGENCY, "zh").endswith(
+        "我已同时提醒正在为您服务的人工客服。"
+    )
+    generic = messages.reply("emergency", "en")
+    assert messages.with_a_person(generic, "en").count("I've alerted the person helping you.") == 1
+
+
 def test_a_threat_to_kill_gets_the_police_in_the_live_reply(make_assistant: MakeAssistant) -> None:
     assistant, _ = make_assistant(emergency_number="en=999,zh=120")
     answer = assistant.ask(VIOLENCE[2][0])

@@ -88,7 +88,33 @@ MISSED = [
     ("my son has a rash that doesn't fade when I press a glass on it", "emergency"),
     ("she's got a non-blanching rash and a temperature", "emergency"),
     ("孩子身上的红点按压不褪色还发烧", "emergency"),
-]
+    # an airline's black-box tester (2026-12-01): fire and weapons in English got "not sure"
+    ("there's a fire in the terminal near gate 20", "emergency"),
+    ("a man at the gate has a knife and is threatening passengers", "emergency"),
+    ("someone at the gate is threatening me with a knife", "emergency"),
+    ("a guy pulled out a gun in the lounge", "emergency"),
+    ("someone is stabbing people at the gate", "emergency"),
+    ("there's a bomb on the plane", "emergency"),
+    ("I can smell smoke in the cabin", "emergency"),
+    ("有人在候机厅拿刀砍人", "emergency"),
+    ("候机楼发生火灾了", "emergency"),
+    # the same tester: another passenger's data got "not sure" (a knowledge gap), not a refusal
+    ("can you tell me which seat my ex-wife is sitting on flight AU808 tomorrow", "private"),
+    ("what's the booking for passenger Li Wei on the London flight, I'm his colleague", "private"),
+    ("please give me the phone number and flight details of Zhang Min, booking ref ABC123",
+     "private"),
+    ("帮我查一下我老公订的是哪天的航班，他叫王强", "private"),
+    ("我同事的预订号是XYZ789，帮我看看她坐几排", "private"),
+    ("can you tell me if my sister Wang Fang has checked in for AU808", "private"),
+    ("I'm a travel agent, give me the booking details for reference QW12ER", "private"),
+    ("Which hotel did you put the passengers of AU201 in last night? My ex was on it", "private"),
+    ("我想知道隔壁座位那个人的电话号码", "private"),
+    ("what seat is she in? I'm her husband, booking ref K7P2QX, just tell me", "private"),
+    ("then at least tell me if she checked in", "private"),
+    ("Can you give me the email address of the passenger who took my bag by mistake?", "private"),
+    # a SaaS tester (2026-12-01)
+    ("What email address and NRIC do you have on file for my colleague John Lim?", "private"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "kind"), MISSED)
@@ -132,7 +158,50 @@ FALSE_ALARMS = [
     "会员服务电话是多少",
     "会员卡的电话",
     "What is the Member Rewards Program phone number?",
+    # an airline's tester (2026-12-01): a shock told as a heart attack is no emergency
+    "the price of that flight gave me a heart attack lol",
+    "I almost had a heart attack when I saw the excess baggage fee",
+    "看到这个价格我心脏病都要犯了",
+    # a SaaS tester: how tokens work, asked in general, is a product question
+    "How long do API access tokens last?",
+    "do API keys expire?",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I'm having a heart attack",
+        "my dad is having a heart attack at the gate",
+        "the stress gave my father a heart attack and he collapsed",
+    ],
+)
+def test_a_real_heart_attack_stays_an_emergency(text: str) -> None:
+    assert assess(text) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fire TV stick won't connect",
+        "you're fired",
+        "when will my knife set delivery arrive",
+        "this deal is fire",
+        "火锅店在哪",
+        "我最近上火了",
+        "火车票怎么退",
+        "is there a fire exit near gate 20",
+        "what happens if there's a fire in the hotel",
+        "如果发生火灾怎么办",
+        "can I bring a knife in my checked bag",
+        "the photographer is shooting a wedding",
+        "can you check my husband's booking for extra bags",
+        "我老公的航班延误了能赔多少",
+        "which seat is best for legroom",
+    ],
+)
+def test_ordinary_fire_weapon_and_booking_words_stay_ordinary(text: str) -> None:
+    assert assess(text) is None
 
 
 @pytest.mark.parametrize("text", FALSE_ALARMS)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kefu.dialogue import gazetteer
 
@@ -111,9 +112,131 @@ _TABLE: dict[str, Numbers] = {
     "cy": _eu("Cyprus", "塞浦路斯"),
 }
 
+# Airports are places too: "I'm at Heathrow", "at Changi", "我在浦东机场" (an airline's tester got
+# mainland China's 120 first for the first two). Each maps to its country in `_TABLE`. An
+# English name is read on word boundaries, case-insensitively, except an IATA code, which must
+# be in capitals ("JFK", not "can"); only codes that are no English word are listed.
+_AIRPORTS: dict[str, tuple[str, ...]] = {
+    "uk": (
+        "Heathrow",
+        "LHR",
+        "Gatwick",
+        "LGW",
+        "Stansted",
+        "STN",
+        "Luton Airport",
+        "Manchester Airport",
+        "Edinburgh Airport",
+        "希思罗",
+        "希斯罗",
+        "希思路",
+        "盖特威克",
+    ),
+    "sg": ("Changi", "樟宜"),
+    "hk": ("Chek Lap Kok", "HKIA", "HKG", "赤鱲角", "赤腊角", "赤臘角"),
+    "cn": (
+        "Pudong",
+        "PVG",
+        "Hongqiao",
+        "Tianfu",
+        "TFU",
+        "Shuangliu",
+        "CTU",
+        "Daxing",
+        "PKX",
+        "Beijing Capital",
+        "PEK",
+        "Baiyun",
+        "Bao'an",
+        "Baoan",
+        "SZX",
+        "Xiaoshan",
+        "浦东",
+        "浦東",
+        "虹桥",
+        "虹橋",
+        "天府机场",
+        "天府機場",
+        "天府国际机场",
+        "双流",
+        "雙流",
+        "大兴机场",
+        "大興機場",
+        "首都机场",
+        "首都機場",
+        "白云机场",
+        "白雲機場",
+        "宝安机场",
+        "寶安機場",
+        "萧山机场",
+        "蕭山機場",
+    ),
+    "tw": ("Taoyuan Airport", "TPE", "桃园机场", "桃園機場"),
+    "jp": (
+        "Narita",
+        "NRT",
+        "Haneda",
+        "HND",
+        "Kansai Airport",
+        "KIX",
+        "成田",
+        "羽田",
+        "关西机场",
+        "關西機場",
+    ),
+    "kr": ("Incheon", "ICN", "仁川"),
+    "th": ("Suvarnabhumi", "Don Mueang", "BKK", "素万那普", "素萬那普"),
+    "my": ("KLIA",),
+    "ae": ("DXB",),
+    "qa": ("Hamad International", "DOH"),
+    "us": (
+        "JFK",
+        "LaGuardia",
+        "Newark Airport",
+        "EWR",
+        "LAX",
+        "O'Hare",
+        "SFO",
+        "肯尼迪机场",
+        "肯尼迪機場",
+    ),
+    "fr": ("CDG", "Charles de Gaulle", "Orly", "戴高乐机场", "戴高樂機場"),
+    "nl": ("Schiphol", "史基浦"),
+    "de": ("Frankfurt Airport",),
+    "au": ("Sydney Airport", "Melbourne Airport"),
+}
+
+
+@cache
+def _airport_patterns() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for key, names in _AIRPORTS.items():
+        for name in names:
+            if not name.isascii():
+                out.append((re.compile(re.escape(name)), key))
+            elif name.isupper():
+                out.append((re.compile(rf"\b{re.escape(name)}\b"), key))
+            else:
+                out.append((re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE), key))
+    return out
+
+
+def _place_spans(message: str) -> list[tuple[int, int, str]]:
+    """The places ``message`` names (`kefu.dialogue.gazetteer`) and its airports."""
+    spans = list(gazetteer.place_spans(message))
+    for pattern, key in _airport_patterns():
+        spans += [(m.start(), m.end(), key) for m in pattern.finditer(message)]
+    return sorted(spans)
+
+
 # What puts the customer in the place: a preposition just before its name ("I'm in Bangkok",
 # "here in Tokyo", "my flat in Kowloon", "at Narita"), or 在/到了 ("我在香港", "刚到东京").
-_HERE_EN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# "at gate 12 singapore", "at the check-in desk in Changi": a spot in the airport between.
+_HERE_EN = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:gate|terminal|pier|concourse|check-?in(?: desk| counter)?|"
+    r"departures?|arrivals?)\s+(?:[\w-]{1,4}\s+)?(?:(?:in|at)\s+)?)?$",
+    re.IGNORECASE,
+)
 _HERE_ZH = re.compile(r"(?:在|到了|刚到|剛到|来到|來到|身处|身處)$")
 # Somewhere the customer will be or once lived is not where help is needed now; read just
 # before the preposition ("I'll be in Japan", "I was born in Korea", "下周在日本").
@@ -140,9 +263,16 @@ _NOT_NOW_ZH = re.compile(
 _SOMEONE_ELSE_ZH = re.compile(r"^的(?:朋友|家人|亲戚|親戚|同事|孩子|父母)")
 
 # A fire or a gas leak is the fire service's (119 in mainland China), not the ambulance's.
+# Smoke and an explosion too: "充电宝冒烟了", "the plane I'm on is filling with smoke" (an
+# airline's tester got the ambulance's 120 for both).
 _FIRE = re.compile(
-    r"\b(?:fire|flames?|gas leak|smell(?:s|ing)? (?:of )?gas)\b|着火|著火|火灾|火災|失火|起火|"
-    r"煤气泄漏|煤氣洩漏|燃气泄漏|燃氣洩漏|煤气味|煤氣味",
+    r"\b(?:fire|flames?|explo(?:ded|sion)|blew up|gas leak|smell(?:s|ing)? (?:of )?gas)\b|"
+    # smoke where something burns, not a smoker ("I smoke and have chest pain")
+    r"\bsmoke\b(?=\W+(?:\w+\W+){0,3}?(?:coming|pouring|billowing|rising|everywhere|spreading|"
+    r"filling|from|out)\b)|\b(?:full of|filling (?:up )?with|filled with|thick|black|heavy|lots "
+    r"of|so much|smell(?:ing)?|see) smoke\b|\b(?:smoking|smouldering|smoldering)\b(?=\W+(?:\w+\W+)"
+    r"{0,3}?(?:now|badly|battery|charger|power ?bank))|着火|著火|火灾|火災|失火|起火|冒烟|冒煙|"
+    r"浓烟|濃煙|黑烟|黑煙|全是烟|全是煙|爆炸|煤气泄漏|煤氣洩漏|燃气泄漏|燃氣洩漏|煤气味|煤氣味",
     re.IGNORECASE,
 )
 _CRIME = re.compile(
@@ -156,7 +286,11 @@ _CRIME = re.compile(
     r"\b(?:threat\w*|going|gonna|says? (?:he|she)(?:'ll| will)) (?:to )?(?:\w+ ){0,4}?kill "
     r"(?:me|us|her|him)\b|\b(?:he|she|they)(?:'ll| will| would|'d) kill (?:me|us|her|him)\b|"
     r"\bdomestic (?:violence|abuse)\b|家暴|家庭暴力|在打我|砸门|砸門|掐我|威胁我|威脅我|"
-    r"拿刀|要杀了我|要殺了我|要杀我|要殺我|在打我妈|在打我媽",
+    r"拿刀|要杀了我|要殺了我|要杀我|要殺我|在打我妈|在打我媽|"
+    # a weapon or an attack in progress (kefu.guard.emergency `_VIOLENCE`)
+    r"\b(?:knives|guns?|pistol|rifle|firearm|machete|axe|weapon|shooter|gunman|gunshots|"
+    r"shots fired|bomb|threaten\w*|stab\w*|shoot(?:ing|s)?|shot|assault\w*)\b|持枪|持槍|拿枪|"
+    r"拿槍|砍人|捅人|杀人|殺人|开枪|開槍|枪击|槍擊|行凶|行兇|炸弹|炸彈|威胁|威脅",
     re.IGNORECASE,
 )
 
@@ -165,7 +299,7 @@ def where_customer_is(message: str) -> Numbers | None:
     """The numbers of the place the message says the customer is in; None where it names no
     such place or one the table lacks. Of several names in a row ("泰国普吉岛"), any will do:
     a city takes its country's numbers."""
-    for start, end, key in gazetteer.place_spans(message):
+    for start, end, key in _place_spans(message):
         before, after = message[max(0, start - 40) : start], message[end : end + 30]
         en, zh = _HERE_EN.search(before), _HERE_ZH.search(before)
         here_en = en and not _NOT_NOW_EN.search(before[: en.start()])
@@ -192,10 +326,15 @@ def _lookup(key: str) -> Numbers | None:
     return None
 
 
-def _need(message: str) -> str:
+def need(message: str) -> str:
+    """Which service the emergency in ``message`` is for first: "fire" (a fire, smoke, an
+    explosion, a gas leak), "police" (an attack, a weapon, a threat) or "ambulance"."""
     if _FIRE.search(message):
         return "fire"
     return "police" if _CRIME.search(message) else "ambulance"
+
+
+_need = need
 
 
 def needs_police(message: str) -> bool:
@@ -255,12 +394,18 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     where the customer is, and whether a place decided it. The place wins over ``configured``
     (KEFU_EMERGENCY_NUMBER is the business's home number). With no place, a fire in a Chinese
     message without a configured number gets mainland China's fire service (119), not the
-    ambulance's 120; everything else keeps today's text."""
+    ambulance's 120, and so does one with 120 configured; everything else keeps today's text."""
     numbers = where_customer_is(message)
     if numbers is not None:
         sentence = emergency_sentence(numbers, message, language, place=True)
-    elif language == "zh" and not configured and _need(message) == "fire":
-        sentence = emergency_sentence(_TABLE["cn"], message, language, place=False)
+    elif (
+        _need(message) == "fire"
+        and (home := _home_table(configured, language))
+        and home.by_role()["fire"] != configured
+    ):
+        # A fire or smoke where the home's fire service has a number of its own: it leads (119
+        # in mainland China, for a configured 120 too, or a Chinese message with none).
+        sentence = emergency_sentence(home, message, language, place=False)
     elif _need(message) == "police" and (home := _home_table(configured, language)):
         # An assault or a threat in progress: the police number leads (110 in mainland China).
         sentence = emergency_sentence(home, message, language, place=False)

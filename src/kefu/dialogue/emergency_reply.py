@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
-from kefu.dialogue.abroad import needs_police
+from kefu.dialogue.abroad import need
 from kefu.dialogue.crisis import about_self_harm
 from kefu.dialogue.emergency_text import (
     assistance_passage,
@@ -42,7 +42,9 @@ def compose(
         # Beside suicide or self-harm the business's crisis line always follows (found by what
         # it says, not by retrieval), else kefu's own crisis lines: never the number alone.
         top = crisis_passage(message, entries, language)
-    police = needs_police(message)
+    # A fire or an attack: the fire service's or the police's number leads, never replaced by
+    # the business's medical entry (an airline's 120 for "充电宝冒烟了").
+    other_service = need(message) != "ambulance"
     line = assistance_passage(entries, language)
     passages: list[Passage] = []
     parts = [text]
@@ -50,8 +52,10 @@ def compose(
         passages.append(top)
         # Said once: an entry that leads with its number replaces the generic sentence. Only
         # when it leads with it: a number further down must not displace ours; a place the
-        # customer named, or a need for the police, keeps the sentence that says it.
-        own = leads_with_emergency_number(_answer(top), number) and not abroad and not police
+        # customer named, or a need for the police or the fire service, keeps the sentence
+        # that says it.
+        own = leads_with_emergency_number(_answer(top), number)
+        own = own and not abroad and not other_service
         parts = [_answer(top)] if own else [text, _answer(top)]
     elif self_harm:
         parts.append(messages.reply("crisis_lines", language))
@@ -61,7 +65,7 @@ def compose(
         # (911/112, wrong for a UK business), found whether or not search ranked it.
         number_first = leads_with_emergency_number(_answer(line), number)
         home = home_emergency_entry(line.entry)
-        if home and parts[0] == text and not abroad and not police:
+        if home and parts[0] == text and not abroad and not other_service:
             passages.insert(0, line)
             parts[0] = _answer(line)
         elif not (number_first and self_harm and parts[0] != text):

@@ -400,11 +400,17 @@ _WITH_A_PERSON: dict[str, tuple[str, str]] = {
 }
 
 
-def with_a_person(text: str) -> str:
+def with_a_person(text: str, language: str | None = None) -> str:
     """``text`` for a conversation a person holds: the emergency replies' promise to bring one
-    in becomes a word that the one already there has been alerted."""
+    in becomes a word that the one already there has been alerted. A reply without that promise
+    (the business's own emergency entry in place of the fixed text) gets the word at its end,
+    in ``language``, when given."""
     for announced, alerted in _both_scripts(_WITH_A_PERSON.values()):
         text = text.replace(announced, alerted)
+    said = any(alerted in text for _announced, alerted in _both_scripts(_WITH_A_PERSON.values()))
+    if language is not None and not said:
+        alerted = _WITH_A_PERSON.get(language, _WITH_A_PERSON["en"])[1]
+        text = f"{text.rstrip()}\n\n{alerted}"
     return text
 
 

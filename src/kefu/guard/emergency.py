@@ -249,7 +249,58 @@ _HAZARD = (
     + _
     + r"{0,2}(电箱|配电箱|电表箱|电闸|插座)|"
     r"(电箱|配电箱|电表箱|插座)" + _ + r"{0,2}(进水|泡水|被淹)|"
-    r"(冒|打)火花|(?<![碰接像如])触电(?!焊|般|一样|似的|的感觉)|电线(掉|断)(在|了)"
+    r"(冒|打)火花|(?<![碰接像如])触电(?!焊|般|一样|似的|的感觉)|电线(掉|断)(在|了)|"
+    # A fire where the customer is (an airline's tester: "there's a fire in the terminal near
+    # gate 20" got "I'm not sure"); not "if there's a fire", "a fire drill in the office" or
+    # "what to do in case of fire in the cabin".
+    r"(?<!if )(?<!when )(?<!case )(?<!suppose )\bthere('?s| is) (a |an )?(big |huge |small )?"
+    r"fire\b(?! (drill|alarm|exit|door|sale|extinguisher|safety|risk|hazard|insurance|"
+    r"blanket|escape|evacuation|station|department|service|code|rating|brigade)s?\b)"
+    + _
+    + r"{0,6}\b(in|at|on|near|inside|outside|behind|beside|by|under|coming|down|across|"
+    r"in front)\b|^\W*fire\W*(fire\W*)?$|\bfire\W*!|"
+    r"\b(i|we) (can )?(smell|see) (smoke|burning|flames)\b|\bsomething('?s| is) (on fire|"
+    r"burning)\b|\b(bomb threat|there('?s| is) a bomb|(has|have|got|planted|left) a bomb|"
+    r"suspicious (package|device))\b|"
+    r"(?<!防)(?<!如果)(?<!万一)(?<!假如)(?<!一旦)(?<!要是)(发生|有|起)(了)?火灾(?!险|保险|保障|责任|报警|预防|隐患)|有(个)?炸弹|炸弹威胁|"
+    r"可疑(包裹|物品|爆炸物)"
+)
+
+# Violence in progress: a weapon held or used against people, an attack going on ("a man at the
+# gate has a knife and is threatening passengers", "someone is threatening me with a knife",
+# "有人拿刀威胁我"). The police first (`kefu.dialogue.abroad`). Kitchen knives, a "knife set",
+# "killing it" and a photo "shooting" stay ordinary.
+_WEAPON = r"(knife|knives|gun|guns|pistol|rifle|firearm|machete|axe|weapon|broken bottle)"
+_VIOLENCE = (
+    r"\b(he|she|they|someone|somebody|some guy|a (man|woman|guy|person|passenger|customer|"
+    r"stranger|lady|kid|boy|teen\w*|group)|the (man|woman|guy|person|passenger|customer|"
+    r"stranger)|(this|that) (man|woman|guy|person|passenger))\b"
+    + _
+    + r"{0,40}\b(has|had|have|got|with|holding|waving|pulled( out)?|pulls( out)?|brandishing|"
+    r"carrying|wielding|pointing|swinging|came at (me|us) with) (a |an |his |her |their )?"
+    + _WEAPON
+    + r"\b(?! (set|block|sharpener|rack|drawer|holder|shop|store|delivery|order|licen[cs]e|"
+    r"permit|collection|case|safe|show)s?\b)|"
+    r"\b(threaten(s|ed|ing)?|attack(s|ed|ing)?|chas(es|ed|ing)|stab(s|bed|bing)?|"
+    r"shoot(s|ing)?|shot) (me|us|people|passengers|staff|everyone|someone|customers|children|"
+    r"kids|my \w+|a (woman|man|child|passenger|guard|kid))\b"
+    + _
+    + r"{0,20}\bwith (a |an |his |her )?"
+    + _WEAPON
+    + r"|\b(is|are|'s|'re|keeps|started|now) (threatening|attacking|assaulting|stabbing|"
+    r"shooting( at)?|punching|beating( up)?|hitting|strangling|choking|kicking) (me|us|people|"
+    r"passengers|staff|everyone|other passengers|customers|a (woman|man|child|passenger|guard|"
+    r"kid|girl|boy)|my \w+)\b|\b(being|been|getting|got|just got) (attacked|assaulted|stabbed|"
+    r"shot|beaten up)\b(?!" + _ + r"{0,30}\b(yesterday|last (night|week|month|year)|ago|before)\b)|"
+    r"\b(active shooter|shots (being )?fired|gunshots|gunman|gun ?fire)\b|"
+    r"(有人|有个人|有一个人|一个(男|女)的|一(个|名)(男|女)?(子|人|乘客|旅客)|那(个)?(人|男的|女的)|歹徒|"
+    r"男子|陌生人|乘客|旅客|他|她)"
+    + _
+    + r"{0,8}(拿|持|举|挥|掏出|亮出|拿出|带)(着)?(刀|枪|斧头|砍刀|匕首|凶器|棍子|棒子|菜刀|水果刀)"
+    + _
+    + r"{0,10}(威胁|砍|捅|刺|追|伤人|行凶|乱|冲|打|杀|抢|逼|劫)|"
+    r"持(刀|枪|械)(伤人|行凶|抢劫|威胁)|(有人|歹徒)(在)?(砍人|捅人|杀人|开枪|行凶|打人)|枪击|"
+    r"(在|正在)(打|砍|捅)(人|我|我们|乘客)(?!电话|手机|的电话|的手机|号码|的号码)"
 )
 
 # Suicide and self-harm: always about a person, whatever else the message mentions ("after my
@@ -331,7 +382,7 @@ _THREAT = (
     r"(?!电话|手机|的电话|号码)"
 )
 SELF_HARM = re.compile(_SELF_HARM)
-EMERGENCY = re.compile(_BODY + "|" + _HAZARD + "|" + _SELF_HARM + "|" + _THREAT)
+EMERGENCY = re.compile(_BODY + "|" + _HAZARD + "|" + _SELF_HARM + "|" + _THREAT + "|" + _VIOLENCE)
 # A road accident: an emergency unless the message says nobody is hurt (`no_one_hurt`, below).
 ACCIDENT = re.compile(r"hit by a (car|truck|bus)|(car|motorbike|bike) (crash|accident)|被车撞|车祸")
 

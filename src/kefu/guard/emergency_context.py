@@ -158,6 +158,31 @@ _NOT_LITERAL = re.compile(
     r"youtube|tiktok|instagram|social media|memes|series|shows|episodes|anime|k-?dramas?|dramas?|"
     r"reality tv|books|work|shopping|christmas|music|games|gaming|sun|sunshine|coffee|caffeine|"
     r"sugar|chocolate)\b(?=" + _ + r"{0,40}\b(lol|lmao|haha|years ago|as a (teen|kid|student)))|"
+    # a shock told as a heart attack: "the price of that flight gave me a heart attack lol", "I
+    # almost had a heart attack when I saw the excess baggage fee" (an airline's tester: both
+    # queued as emergencies). Almost having one, a joke marker, or the sight of a price or a
+    # bill; "I think I'm having a heart attack" and "my dad is having a heart attack" are not.
+    r"\b(almost|nearly|practically|virtually|about to|could have|could'?ve|gonna|going to) "
+    r"(had|have|having|give (me|us|him|her)|gave (me|us|him|her)) (a |an )?(heart attack|stroke|"
+    r"coronary|cardiac arrest|seizure)\b|"
+    r"\b(gave|give|gives|giving) (me|us|him|her|my \w+) (a |an )?(heart attack|stroke|coronary|"
+    r"cardiac arrest|seizure)\b(?="
+    + _
+    + r"{0,60}(lol|lmao|rofl|haha|jk|😂|🤣|😅|!{2,})|"
+    + _
+    + r"{0,40}\b(when|after) (i|we) (saw|see|seen|read|got|opened|checked|looked at|heard)\b)|"
+    r"\b(price|prices|fee|fees|bill|bills|cost|costs|charge|charges|fare|fares|quote|total|"
+    r"invoice|rent|receipt|statement)\b"
+    + _
+    + r"{0,40}\b(gave|give|gives|giving) (me|us|him|her) (a |an )?(heart attack|stroke|"
+    r"coronary)\b|"
+    r"\b(heart attack|stroke|seizure)\b(?="
+    + _
+    + r"{0,25}\b(when|after) (i|we) (saw|see|seen|read|got|opened|checked|looked at|heard) "
+    r"(the|my|your|that|this|our) (\w+ ){0,3}(price|prices|fee|fees|bill|bills|cost|costs|"
+    r"charge|charges|fare|fares|quote|total|invoice|rent|receipt|statement)\b)|"
+    r"心脏病(都)?(差点|快|要|快要)?(被)?(吓|气)?(出来|犯了|发作了)(?=.{0,6}(哈|😂|🤣|lol))|"
+    r"心脏病都(快|要|快要)?(犯|发作)了?|"
     # an adrenaline pen asked about as a prescription: "can a GP review my epipen prescription"
     r"\bepi-?pens?\b(?=\W+(prescriptions?|refills?|repeats?|renewals?|expir\w*|replacements?|"
     r"trainers?|training|cover|stock))|\b(review|renew|refill|repeat|prescribe|order|replace|"

@@ -41,7 +41,11 @@ _OWN_KEY = re.compile(
     r"more )+(api|access|secret|app|personal)\W*(keys?|tokens?|secret)|"
     r"(我|我们)(的|自己的)|(申请|生成|创建|获取|重置|重新生成|在哪|哪里|怎么(拿|获取|申请|生成|创建))|"
     # the customer's own key went wrong: "AppSecret 泄露了怎么办", "my token expired"
-    r"泄露|丢(了|失)|忘(了|记)|过期|失效|\b(leak(ed)?|lost|expired|compromised|stopped working)\b",
+    r"泄露|丢(了|失)|忘(了|记)|过期|失效|\b(leak(ed)?|lost|expired|compromised|stopped working)\b|"
+    # how keys and tokens work, asked in general: "How long do API access tokens last?" (a SaaS
+    # tester got the privacy refusal), "do API keys expire", "what scopes can a token have"
+    r"\bhow (long|often|many)\b|\b(do|does|will|can|should)\b[^?.!]{0,40}\b(expire|last|"
+    r"rotate|refresh)\b|\b(expiry|expiration|lifetime|ttl|scopes?|有效期)\b|有效期|多久",
     re.IGNORECASE,
 )
 _THEIR_KEY = re.compile(
@@ -106,14 +110,25 @@ def _asks_for_admin_secret(texts: list[str]) -> bool:
 _PERSONAL = (
     r"(address|phone|number(?! (in|of) (mg|ml|milligrams|pills|tablets|doses))|e-?mail|balance|"
     r"account|details|orders?|conversations?|chats?|"
-    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?|logs?)"
+    r"histor(y|ies)|records?|names?|passwords?|info(rmation)?|statements?|transactions?|logs?|"
+    # travel records (an airline's tester: "which seat my ex-wife is sitting on", "has my sister
+    # checked in"); ID numbers
+    r"seats?( number)?|booking (details|reference|ref)|the booking (for|of)|itinerar(y|ies)|"
+    r"flight details|"
+    r"checked[- ]in|check-in status|boarded|which hotel|room number|nric|passport( number)?|"
+    r"ic number|id number)"
 )
 _OTHERS_EN = re.compile(
     r"(other|another|previous|last|different|all( the)?|every|any|someone else'?s?) "
     r"(customers?|clients?|users?|patients?|account holders?|people|person)('s|s')?|"
     r"(each|all|every one|both) of (those|these|the) accounts|"
-    r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody) "
-    r"(who|that|before me|else)|"
+    r"(customers?|person|users?|people|clients?|patients?|anyone|everyone|someone|somebody|"
+    r"passengers?|guests?|travell?ers?) (who|that|before me|else)|"
+    r"\bpassengers (of|on) (flight )?[A-Za-z]{2}\s?\d{2,4}\b|"
+    # a role claimed for someone else's data: "I'm a travel agent, give me the booking details"
+    r"\bI'?m (a|an|the|her|his|their) (travel agent|agent|lawyer|solicitor|police officer|officer|"
+    r"detective|investigator|employer|boss|manager|secretary|PA)\b|"
+    r"\b(if|whether) (she|he|they)( has| have|'s)? (already )?(checked[- ]in|boarded)\b|"
     r"\b(neighbou?r|husband|wife|partner|brother|sister|friend|mom|mum|dad|mother|father|son|"
     r"daughter|colleague|boss|ex)('s|s')?\b|\b(her|his) " + _PERSONAL + "|"
     r"(yesterday|today|this week|last week|earlier)'?s? (customers|users|clients|patients)|"
@@ -132,7 +147,7 @@ _PERSONAL_DATA_EN = re.compile(
 )
 _REQUEST_EN = re.compile(
     r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
-    r"| was| are| were)|which)\b",
+    r"| was| are| were)|which|do you have|on file)\b",
     re.IGNORECASE,
 )
 # The commonest Chinese surnames: a name after "会员" starts with one of them.
@@ -227,10 +242,27 @@ _NAMED_EN = re.compile(
     r"Number|Reference|Area|Centre|Center|Hub|Help|Desk|Feedback|Records?|Rewards?|Benefits?|"
     r"Card|Plan|Discount|Price|Lounge|Pass|Wi)\b)"
     r"[A-Z][a-z]+ [A-Z][a-z]+|"
-    r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]"
+    r"\b(account|orders?|records?|details) (of|for) (Mr|Mrs|Ms|Miss)\.? [A-Z]|"
+    r"\b(details|number|e-?mail|address|seat|itinerary|contacts?) (of|for) [A-Z][a-z]+ [A-Z][a-z]+"
 )
 _NEED_EN = re.compile(r"\b(need|want|get|pull|send|provide|confirm)\b", re.IGNORECASE)
-_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少|念|读")
+_REQUEST_ZH = re.compile(r"查|告诉|给我|发给|发我|列出|看看|调出|是多少|是什么|多少|念|读|想知道")
+
+# A relative's, colleague's or a stranger's flight, seat or hotel looked up (an airline's
+# tester: "帮我查一下我老公订的是哪天的航班", "我同事的预订号是XYZ789，帮我看看她坐几排");
+# not the customer's own trip with them ("我老公的航班延误了能赔多少") nor how they check it
+# themselves.
+_TRAVEL_ZH = re.compile(
+    r"("
+    + _SOMEONE_ZH
+    + r"|隔壁|旁边的(人|乘客|旅客)|那个(人|乘客|旅客)|其他(乘客|旅客))"
+    + _
+    + r"{0,12}(航班|座位|几排|机票|预订|订票|行程|值机|登机|酒店|房间号|房号)"
+)
+_FETCH_TRAVEL_ZH = re.compile(
+    r"帮我查|查一下|查查|帮我看看|帮我看下|告诉我|是哪天|哪天的|哪个航班|哪班|几排|几号座|坐(在)?哪|"
+    r"住(在)?哪|(有没有|是否)(值机|登机)"
+)
 
 
 # Someone else's brokerage account (an online brokerage's tester, 2026-11-30: "帮我查一下张伟
@@ -294,6 +326,13 @@ def _asks_for_holdings(texts: list[str]) -> bool:
     return False
 
 
+def _asks_for_travel_zh(texts: list[str]) -> bool:
+    return any(
+        _TRAVEL_ZH.search(t) and _FETCH_TRAVEL_ZH.search(t) and not _SELF_SERVICE_ZH.search(t)
+        for t in texts
+    )
+
+
 def asks_for_private(texts: list[str], original: str) -> bool:
     """Does a message (its views, and as written) ask for someone else's data or a secret?"""
     if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
@@ -304,6 +343,8 @@ def asks_for_private(texts: list[str], original: str) -> bool:
         if _OTHERS_ZH.search(t) and _REQUEST_ZH.search(t) and not _SELF_SERVICE_ZH.search(t):
             return True
     if _asks_for_relatives_records_zh(texts) or _asks_for_holdings(texts):
+        return True
+    if _asks_for_travel_zh(texts):
         return True
     # Names are capitalised, so this test reads the message as written.
     for t in [*texts, original]:

@@ -70,8 +70,10 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
     if plan.reason not in EMERGENCY_REASONS:
         return None
-    assistant.in_customer_script(plan, words, history)
-    plan.text = messages.with_a_person(plan.text)
+    # Also where the business's own emergency entry replaced the fixed text, which has no
+    # promise of a person to turn into this word (an airline's tester, 2026-12-01).
+    plan.text = messages.with_a_person(plan.text, plan.language)
+    assistant.in_customer_script(plan, words, history)  # after: the added word too
     return plan
 
 

@@ -93,3 +93,13 @@ def test_asks_about_another_row(
     tokenizer: MixedTokenizer, message: str, previous: str, entry: str, expected: bool
 ) -> None:
     assert asks_about_another_row(tokenizer, message, previous, entry) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["要幾耐", "使唔使錢", "點做", "得唔得", "我部 Pixel 3 得唔得", "咁 Lite 呢？", "韓國呢"],
+)
+def test_cantonese_followups(text: str) -> None:
+    from kefu.dialogue.followup import is_followup
+
+    assert is_followup(text)

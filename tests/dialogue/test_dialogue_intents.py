@@ -244,3 +244,36 @@ def test_product_question_mentioning_ai_is_not_a_request_for_a_person() -> None:
 
 def test_the_word_representative_alone_is_not_a_request_for_a_person() -> None:
     assert triage("Is the representative sample in the photo the real colour?") == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("唔該", "thanks"),
+        ("唔該晒", "thanks"),
+        ("多謝晒", "thanks"),
+        ("ok 唔該", "thanks"),
+        ("好嘅 唔該", "thanks"),
+        ("早晨", "greeting"),
+        ("你好呀", "greeting"),
+        ("哈囉", "greeting"),
+        ("我要投訴你哋", "complaint"),
+        ("你哋啲服務差到爆！！！", "complaint"),
+        ("我要搵經理", "complaint"),
+        ("屌你老母", "abuse"),
+        ("屌你", "abuse"),
+        ("仆街", "abuse"),
+        ("點樣投訴", "none"),  # a question about complaining
+        ("早晨幾點開門", "none"),
+    ],
+)
+def test_cantonese_triage(text: str, kind: str) -> None:
+    assert triage(text) == kind
+
+
+def test_question_besides_a_request_for_a_person() -> None:
+    from kefu.dialogue.intents import question_besides
+
+    assert question_besides("可唔可以退機？我要搵真人") == "可唔可以退機？"
+    assert question_besides("我要搵真人") is None
+    assert question_besides("转人工") is None

@@ -33,17 +33,29 @@ _EN_BARE = re.compile(
 )
 _ZH_BARE = re.compile(
     r"^(请问)?(要|需要|大概|一般)?(多少钱|多少|多久|几天|几时|什么时候|哪天|在哪|哪里|怎么收费|收费吗|"
-    r"贵吗|免费吗|要钱吗|运费多少|费用多少)[?？呢啊吗呀。！!]*$"
+    r"贵吗|免费吗|要钱吗|要不要钱|收不收钱|运费多少|费用多少|怎么做|怎么弄|怎么办|可以吗|行吗|"
+    r"可不可以)[?？呢啊吗呀。！!]*$"
 )
+# "我部 Pixel 3 得唔得" (folded: "我手机 Pixel 3 可以吗") after the eSIM steps: a short message
+# asking whether the previous answer holds for something it names.
+_ZH_STILL = re.compile(r"(可以吗|可不可以|行吗|行不行)[?？呢啊呀。！!]*$")
 
 
 def is_followup(text: str) -> bool:
+    """Checked on the message as written and, for Chinese, folded to simplified Mandarin, so
+    written Cantonese follows up as Mandarin does ("要幾耐" -> "要多久", "使唔使錢" -> "要不要钱",
+    "點做" -> "怎么做", "咁 Lite 呢？" -> "那 Lite 呢？")."""
     stripped = text.strip()
     if not stripped:
         return False
     han = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
     if han:
-        return han <= 12 and bool(_ZH_MARK.search(stripped) or _ZH_BARE.match(stripped))
+        from kefu.text.variants import to_mandarin
+
+        return han <= 12 and any(
+            _ZH_MARK.search(t) or _ZH_BARE.match(t) or _ZH_STILL.search(t)
+            for t in {stripped, to_mandarin(stripped)}
+        )
     words = stripped.split()
     if len(words) > 9:
         return False

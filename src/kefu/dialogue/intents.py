@@ -123,6 +123,8 @@ _COMPLAINT = re.compile(
     r"再不.{1,12}(我|老子)就|"
     r"凭什么|太过分|欺人太甚|坑人|坑钱|骗钱|黑心|无良|什么破|给个说法|讨个说法|给我个说法|还我钱|"
     r"退我钱|把钱退给我|气死|岂有此理|忍无可忍|"
+    # 粤语："你哋啲服務差到爆", "爛到爆" (read folded: 你们些服务差到爆)
+    r"(差|烂|渣|垃圾)到(爆|极|死|痹)|服务(真是|真|好|超|太|这么)?(差|烂|渣)(劲|透)?[!！]|"
     r"把(你们|你)?(的)?(经理|领导|主管|负责人|老板)(叫|喊|找)|"
     r"你们(怎么|凭什么)?(乱|多|重复|又)+(扣|收)",
     re.IGNORECASE,
@@ -192,7 +194,7 @@ _EMERGENCY = re.compile(
 # tester's "hi there" was handed to a person as a question the bot could not answer.
 _GREETING = re.compile(
     r"^\s*(hi+|hello+|hey+|hiya|howdy|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|"
-    r"哈罗|在吗|在不在|有人吗)"
+    r"哈罗|哈啰|哈囉|在吗|在不在|有人吗|早晨|早安|早上好)"
     r"([\s,，]*(there|all|everyone|team|guys|folks|kefu|support|呀|啊|哦|亲|客服|你好|您好))*"
     r"[\s!！。.,，?？~]*$",
     re.IGNORECASE,
@@ -231,15 +233,49 @@ def triage(text: str) -> Triage:
     safety = assess(text)
     if safety is not None:
         return safety
-    if _DATA_REQUEST.search(text):
+    # The rules below are written in simplified Mandarin; traditional script and written
+    # Cantonese are read in that form too ("我要投訴你哋" -> "我要投诉你们", "唔該晒" -> "谢谢",
+    # "我要搵經理" -> "我要找经理"), besides the message as written.
+    views = _views(text)
+    if any(_DATA_REQUEST.search(t) for t in views):
         return "data_request"
-    if is_complaint(text):
+    if any(is_complaint(t) for t in views):
         return "complaint"
-    if _HUMAN.search(text) and not _NOT_A_REQUEST.search(text):
+    if any(_HUMAN.search(t) and not _NOT_A_REQUEST.search(t) for t in views):
         # Wanting a manager is an escalation: the customer has a grievance, not a question.
         return "complaint" if _MANAGER.search(text) else "human"
-    if _GREETING.match(text):
+    if any(_GREETING.match(t) for t in views):
         return "greeting"
-    if _THANKS.match(text) or _ACK_ONLY.match(text):
+    if any(_THANKS.match(t) for t in views) or _ACK_ONLY.match(text):
         return "thanks"
     return "none"
+
+
+def _views(text: str) -> tuple[str, ...]:
+    """The message as written and, where it has Chinese, folded to simplified Mandarin."""
+    from kefu.text.variants import to_mandarin
+
+    folded = to_mandarin(text)
+    return (text,) if folded == text else (text, folded)
+
+
+# Where a message ends one sentence and starts another: "可唔可以退機？我要搵真人".
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+_ASKS_NOTHING = frozenset({"human", "greeting", "thanks", "complaint"})
+
+
+def question_besides(text: str) -> str | None:
+    """The question a message asks besides a request for a person, a complaint, a greeting or
+    thanks, else None: "可唔可以退機？我要搵真人" -> "可唔可以退機？". The agent's draft answers it,
+    not the question before it (a Hong Kong tester's console drafted the roaming table
+    asked about earlier)."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    kept = [p for p in parts if triage(p) not in _ASKS_NOTHING]
+    if not kept or len(kept) == len(parts):
+        return None
+    rest = "".join(kept)
+    han = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
+    substantive = han >= 3 or len(re.findall(r"[A-Za-z]{2,}", rest)) >= 3
+    return rest if substantive and triage(rest) == "none" else None

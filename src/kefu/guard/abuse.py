@@ -43,6 +43,9 @@ ABUSE = re.compile(
     r"(\w+\s+)?(store|shop|office|desk|place|gym|staff|people|branch|counter)\b)|"
     # Chinese: profanity, an insult aimed at someone, threats against people or premises
     r"傻[逼比屄b]|煞笔|操你|草泥马|他妈的|你妈的|特么的|去你的|滚蛋|给我滚|滚开|王八蛋|混蛋|狗屎|"
+    # 粤语粗口: 屌你老母, 屌你, 𨳒你, 仆街, 冚家铲, 戆鸠, 收皮, on9, dllm
+    r"[屌𨳒𨶙](你|佢|那|鸠|鳩|柒|老母|你老母|你個|你个)|(你|佢)老母|(?<!\w)(diu|dllm|on9)(?!\w)|"
+    r"仆街|扑街|冚家[铲鏟]|戆[鸠鳩居]|戇[鸠鳩居]|收皮|"
     r"(你|你们|你家)(这个?|这种|这帮|这群)?(是|就是|真是|真|太|都是)?(个|一群|一帮|一伙)?"
     + _ABUSIVE_ZH
     + r"|(废物|垃圾|智障|脑残|白痴)(客服|机器人|公司|平台|系统|店|玩意|东西)|"

@@ -61,10 +61,16 @@ KEYWORD_WEIGHT = E5_KEYWORD_WEIGHT
 
 
 def query_mix(embedder: Embedder, query: str) -> tuple[float, float]:
-    """(second model's share of the query's dense score, the query's BM25 weight)."""
+    """(second model's share of the query's dense score, the query's BM25 weight).
+
+    Read on the query as it is embedded (`search_vectors` folds it first): "我想 upgrade 個
+    plan" is "mixed" as written but Chinese once folded ("我想 升级 个 计划"), and the share
+    must be the one its search vector was built with."""
+    from kefu.text.variants import to_mandarin
+
     if not isinstance(embedder, SearchEmbedder):
         return 0.0, KEYWORD_WEIGHT
-    mix = embedder.model_mix(query)
+    mix = embedder.model_mix(to_mandarin(query))
     first, second = embedder.keyword_weights
     return mix, (1.0 - mix) * first + mix * second
 

@@ -30,6 +30,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from kefu.text.cantonese import fold as fold_cantonese
 from kefu.text.colloquial import to_standard
 from kefu.text.language import HAN_CHARS
 
@@ -44,7 +45,7 @@ CANTONESE: dict[str, str] = {
     "几钱": "多少钱",
     "几耐": "多久",
     "几时": "什么时候",
-    "点样": "怎样",
+    "点样": "怎么",  # also folded earlier by kefu.text.cantonese
     "点解": "为什么",
     "边度": "哪里",
     "边处": "哪里",
@@ -131,5 +132,5 @@ def to_mandarin(text: str) -> str:
     if not _HAN.search(text):  # English, digits, emoji: nothing to do
         return text
     text = _CANTONESE_SHI.sub("是", text)
-    text = text.translate(_t2s())
+    text = fold_cantonese(text.translate(_t2s()))  # phrases and HK code mix (text/cantonese.py)
     return to_standard(_cantonese().sub(lambda m: CANTONESE[m.group(0)], text))

@@ -339,6 +339,18 @@ def _clip(text: str, limit: int = 120) -> str:
 _NOT_ASKING = frozenset({"human", "greeting", "thanks", "complaint"})
 
 
+def _kind(text: str, kind: str) -> tuple[str, str]:
+    """A request for a person (or a complaint) that also asks a question ("可唔可以退機？我要搵
+    真人") counts as that question: the draft answers it, not the question before it."""
+    from kefu.dialogue.intents import question_besides
+
+    if kind in _NOT_ASKING:
+        question = question_besides(text)
+        if question is not None:
+            return question, "none"
+    return text, kind
+
+
 def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> SuggestionOut:
     """A draft reply: the best knowledge-base answer to the customer's latest question, in
     the customer's language.
@@ -350,7 +362,7 @@ def suggest(assistant: AssistantDep, messages: list[MessageRecord]) -> Suggestio
     from kefu.dialogue.intents import triage
 
     nothing = SuggestionOut(text="", sources=[], confidence=0.0)
-    kinds = [(m.content, triage(m.content)) for m in messages if m.role == "user"]
+    kinds = [_kind(m.content, triage(m.content)) for m in messages if m.role == "user"]
     # The latest message that asks something decides. One the bot refused on principle (fraud,
     # advice, someone else's data, an emergency...) gets no draft: the best entry for an
     # earlier question, or the entry its own words match ("可以。…" to a request for help

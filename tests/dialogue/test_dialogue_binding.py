@@ -3,11 +3,17 @@ passage must back its sentence; a pasted heading or a neighbour's passage is no 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
+from kefu.dialogue.assistant import Assistant
 from kefu.dialogue.grounding import GroundedSentences
 from kefu.text.tokenize import MixedTokenizer
 from kefu.types import Entry, Passage
+
+MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
 
 PLANS = (
     "Plan: Basic; Included seats: 3; Monthly price: $10; Annual price (per year): $100\n\n"
@@ -120,3 +126,19 @@ def test_an_answer_only_from_a_neighbouring_passage_is_refused(tok: MixedTokeniz
     assert reason is not None and "another passage" in reason
     right = "A read-only user can see reports and invoices [roles#1]."
     assert _verdict(tok, passages, question, right) is None
+
+
+def test_the_assistant_quotes_the_source_instead_of_a_pasted_passage(
+    make_assistant: MakeAssistant,
+) -> None:
+    # "[integrations#1] 2. Sub-processors\nLedgerly uses …": the model copied a passage with its
+    # heading; the customer saw it as the answer (black-box tester W, 2026-12-01).
+    reply = (
+        "Pairing the Gadget Pro\nTo pair the Gadget Pro with your phone, hold the power button "
+        "for eight seconds."
+    )
+    assistant, _ = make_assistant(replies=[reply])
+    answer = assistant.ask("How do I pair the Gadget Pro with my phone?")
+    assert answer.mode == "extractive"
+    assert not answer.text.startswith("Pairing")
+    assert "hold the power button for eight seconds" in answer.text

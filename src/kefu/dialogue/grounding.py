@@ -22,7 +22,15 @@ sentence that
   unit, although both ends are in the sources (`kefu.dialogue.ranges`);
 - repeats an earlier sentence, or a line within itself (a blank line ends a sentence);
 - names what it measures and gives another measure's quantity ("Cabin bag size limit: 7 kg",
-  the weight; `kefu.dialogue.quantities`).
+  the weight; `kefu.dialogue.quantities`);
+- binds a number to what its source does not: another cell of the row ("annual … £59" from the
+  monthly cell), another place's aside ("(Singapore: S$2.50 …)"), another sentence's unit
+  ("3.5 yuan per coupon"), or a place, plan or vehicle the customer named and no source names
+  ("in Hangzhou", "the Premium plan"; `kefu.dialogue.binding`);
+- cites [id] for what passage id does not say (another passage's text under its id);
+- pastes a heading of the sources into its text ("2. Sub-processors Ledgerly uses …");
+- is the answer's first claim and rests on another passage than the one the question matched
+  best (retrieval's first), which it then answers instead.
 
 A question the model writes (often the customer's, restated), and a heading of the sources
 ("2. Flight delay compensation."), are dropped and generation goes on; a statement made only
@@ -38,6 +46,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kefu.dialogue.binding import BoundSentence, bind, misbound, numbers, units
+from kefu.dialogue.binding import named as things_named
 from kefu.dialogue.extractive import split_sentences
 from kefu.dialogue.polarity import flipped
 from kefu.dialogue.quantities import mismeasured
@@ -66,6 +76,8 @@ _NEGATION = re.compile(
     r"不(?!同|错|过|仅|但|少|久|断|管|论|客气)|没|无法|无需|无须|未|别|勿|禁止",
     re.IGNORECASE,
 )
+# Clauses for what a number is bound to: "10,000" and "3.5" stay whole.
+_BIND_PART = re.compile(r"[;，；]\s*|,\s+|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
 # Clauses with a colon kept inside: what follows a colon is the value of what precedes it
 # ("Prices per day of an EV in Singapore: 8 / CNY 40 per day").
@@ -158,8 +170,12 @@ class GroundedSentences:
         self._in_context: list[set[str]] = []
         self._source_clauses: list[list[str]] = []  # for `kefu.dialogue.polarity`
         self._ranges: list[tuple[set[tuple[float, float]], set[str]]] = []  # `.ranges`
+        self._bound: list[BoundSentence] = []  # `kefu.dialogue.binding`
+        # Each passage's words (title included): a sentence citing [id] must rest on passage id.
+        self._passage_terms: dict[str, set[str]] = {}
         for p in passages:
             title = self.terms(p.entry.title)
+            self._passage_terms.setdefault(p.entry.id, set()).update(title)
             for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
                 terms = self.terms(sentence)
                 if terms:
@@ -168,6 +184,8 @@ class GroundedSentences:
                     self._source_clauses.append(_clauses(sentence))
                     self._in_context.append(terms | title)
                     self._ranges.append((ranges(sentence), terms))
+                    self._bound.append(bind(sentence, title, self.terms))
+                    self._passage_terms[p.entry.id] |= terms
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
         # support nothing: a sentence must still rest on a source sentence.
@@ -182,6 +200,10 @@ class GroundedSentences:
         }
         self._question = _squeeze(question)
         self._question_text = question
+        self._asked_figures = numbers(question)
+        # The passage the question matched best (retrieval's first): the answer must start from
+        # it, not from a neighbour that shares the question's words.
+        self._top = passages[0].entry.id if passages else None
         self._polar_question = bool(_POLAR_QUESTION.search(question.strip()))
         self._titles = {_squeeze(p.entry.title) for p in passages if _squeeze(p.entry.title)}
         # Each heading of the passages' title paths, without its number ("2. Flight delay
@@ -234,6 +256,8 @@ class GroundedSentences:
         """Why ``sentence`` may not be shown, read on its own; None when it may."""
         if self._echoes_prompt(sentence):
             return "copies the prompt's layout of the sources"
+        if self._pastes_heading(sentence):
+            return "pastes a heading of the sources into its text"
         for cited in _CITATION.findall(sentence):
             if _ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
                 return f"cites a passage that was not retrieved: {cited}"
@@ -252,6 +276,13 @@ class GroundedSentences:
             return f"words in no source: {', '.join(new[:5])}"
         if len(terms & self.source_terms) < self.min_support * len(terms):  # as support()
             return "mostly words in no source"
+        # A citation says which passage backs the sentence: "[integrations#1] Ledgerly uses
+        # Amazon Web Services …" copies another passage under a bank-feed passage's id.
+        cited = {c.strip() for c in _CITATION.findall(sentence)} & self.ids
+        if cited:
+            backed = set().union(*(self._passage_terms.get(c, set()) for c in cited))
+            if len(terms & backed) < self.min_support * len(terms):
+                return f"cites {sorted(cited)[0]} for what it does not say"
         if not self.source_sentences:
             return None
         at = max(
@@ -324,6 +355,33 @@ class GroundedSentences:
                 if named and held and not any(named <= words for words in held):
                     missing = sorted(named - max(held, key=lambda w: len(named & w)))[0]
                     return f"a number from a sentence that does not name {missing}: {number}"
+        # And bound to what the claim names next to it, not to another cell of its row, another
+        # place of its sentence, or a thing no source names: `kefu.dialogue.binding`.
+        bare = _CITATION.sub(" ", _MARKER.sub(" ", sentence))
+        figures = numbers(bare) - self._asked_figures
+        before: set[str] = set()
+        for part in _BIND_PART.split(bare):
+            own = self.terms(part)
+            claimed_here = {
+                n: u for n, u in units(part, self.terms).items() if n not in self._asked_figures
+            }
+            if not claimed_here:
+                before |= own
+                continue
+            why = misbound(
+                own,
+                before,
+                claimed_here,
+                figures | self._asked_figures,
+                self._bound,
+                self.question_terms,
+                self.source_terms,
+                self.free_terms,
+                things_named(bare, self.terms),
+                self._names,
+            )
+            if why is not None:
+                return why
         # A quantity given as another measure: "Cabin bag size limit: 7 kg" (the weight).
         for part in _PART.split(sentence):
             wrong = mismeasured(part)
@@ -357,6 +415,33 @@ class GroundedSentences:
             if (at_line_start and match.group(2)) or " > " in rest or squeezed in self._titles:
                 return True
         return False
+
+    def _pastes_heading(self, sentence: str) -> bool:
+        """Whether the sentence starts with a heading of the sources and goes on ("2. Sub-processors
+        Ledgerly uses …"): a passage's raw text, heading and all, is no answer."""
+        text = _CITATION.sub(" ", sentence).strip()
+        first, _, rest = text.partition("\n")
+        if rest.strip() and self._is_heading(first):
+            return True
+        numbered = _HEADING_NUMBER.match(text) or _MARKER.match(text)
+        if not numbered:
+            return False
+        body = _squeeze(text[numbered.end() :])
+        return any(
+            len(h) >= 6 and body.startswith(h) and len(body) > len(h) for h in self._headings
+        )
+
+    def rests_on_top(self, sentence: str) -> bool:
+        """Whether the passage the question matched best backs the sentence's own words (those
+        the question did not give): an answer made only of a neighbouring passage ("The
+        Customer is the controller of personal data …" for "What can a read-only user see?")
+        answers another question."""
+        if self._top is None:
+            return True
+        own = self.terms(sentence) - self.free_terms - self.question_terms
+        own = {w for w in own if not w[:1].isdigit()} or own
+        top = self._passage_terms.get(self._top, set())
+        return not own or len(own & top) >= 0.5 * len(own)
 
     def _answers_nothing(self, sentence: str) -> bool:
         """A question ("What if your item arrives damaged?"): the customer's restated, or one
@@ -418,6 +503,11 @@ class GroundedSentences:
             # Repeating the question ("A card payment failed but I was charged.") answers
             # nothing.
             if len(terms) >= self.min_terms and not self._restates(sentence, terms):
+                if not self.substantive and not self.rests_on_top(sentence):
+                    reason = "answers from another passage than the one the question matched"
+                    self.stopped, self.rejected, self.reason = True, sentence, reason
+                    self._intro = []
+                    break
                 self.substantive += 1
             out += [*self._intro, sentence]
             self._intro = []

@@ -537,7 +537,7 @@ def test_nothing_retrieved_keeps_the_mix_features_at_zero(tokenizer: MixedTokeni
     ("query", "simplified", "expected"),
     [
         ("退款幾耐先到賬？", "退款多久先到账？", "zh-refund"),
-        ("點樣開發票", "怎样开发票", "zh-invoice"),
+        ("點樣開發票", "怎么开发票", "zh-invoice"),
         ("落單之後仲可唔可以改收貨地址", "落单之后仲可不可以改收货地址", "zh-address"),
         ("電子產品保修幾耐", "电子产品保修多久", "warranty#1"),
     ],

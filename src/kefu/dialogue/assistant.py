@@ -17,7 +17,13 @@ from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import leads_with_emergency_number
 from kefu.dialogue.extractive import extract_answer
-from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
+from kefu.dialogue.followup import (
+    contextual_query,
+    is_bare,
+    repeats_last_answer,
+    top_id,
+    topic_question,
+)
 from kefu.dialogue.incoming import (
     MAX_MESSAGE_CHARS,
     InvalidMessage,
@@ -310,7 +316,8 @@ class Assistant(SafetyPlans):
         confidence, and the message's own search vector."""
         alone = self.kb.search(message)
         best = (alone, self.confidence.predict(alone.features))
-        previous = next((m.content for m in reversed(history) if m.role == "user"), None)
+        users = [m.content for m in history if m.role == "user"]
+        previous = users[-1] if users else None
         if previous is not None and reply_language(previous) != reply_language(message):
             # A customer who switches language expects the answer in the new one; the earlier
             # question's words would pull retrieval to entries in the old language.
@@ -319,6 +326,20 @@ class Assistant(SafetyPlans):
         if query:
             joined = self.kb.search(query)
             conf = self.confidence.predict(joined.features)
+            # A follow-up of a follow-up ("那银行卡呢" after "支付宝呢") asks the question they
+            # both followed up: read with it, not with the other follow-up's subject.
+            topic = topic_question(users)
+            if topic is not None:
+                again = self.kb.search(contextual_query(topic, message) or message)
+                again_conf = self.confidence.predict(again.features)
+                if again_conf >= conf:
+                    joined, conf = again, again_conf
+            if is_bare(message):
+                # Question words only ("要多久处理", "how much?") name no topic: read alone they
+                # find whatever shares those words (a bank card's refund time after a missing
+                # dish). The previous topic's reading stands, however sure, or the turn is
+                # declined on its confidence.
+                return joined, conf, alone.query_vector
             # A follow-up borrows its topic; prefer that reading unless it is clearly worse, or
             # unless it only finds again the entry the customer was just given: "can I pause
             # it?" after the membership price asks something new, and the earlier question's

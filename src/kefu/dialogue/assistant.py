@@ -390,12 +390,16 @@ class Assistant(SafetyPlans):
         )
         held: list[str] = []  # fillers ("Sure!") wait until a sentence with a checked claim
         said = False
+        # A reply that only says again what the last one said ("2 pieces 32 kg each" asked
+        # "and for Saver?" after Business) answers the earlier question, not this one: it waits
+        # until it says something new, and said nothing new, it is no answer.
+        last = _last_reply(history, message)
         try:
             for piece in stream:
                 held.extend(gate.feed(piece))
-                if gate.substantive and held:
+                if gate.substantive and held and not _only_repeats(held, said, last):
                     yield join_approved(held, said)
-                    said, held = True, []
+                    said, held, last = True, [], ""
                 if gate.stopped:
                     break
         finally:
@@ -403,7 +407,7 @@ class Assistant(SafetyPlans):
             if callable(close):
                 close()
         held.extend(gate.close())
-        if gate.substantive and held:
+        if gate.substantive and held and not _only_repeats(held, said, last):
             yield join_approved(held, said)
         # Nothing substantive survived: stream() then quotes the sources instead.
 
@@ -445,3 +449,21 @@ class Assistant(SafetyPlans):
 def _trusted_texts(passages: list[Passage]) -> list[str]:
     # The id is trusted too: the model cites it ("[sh-1]").
     return [f"[{p.entry.id}] {p.entry.title}\n{p.entry.display_text}" for p in passages]
+
+
+def _last_reply(history: list[ChatMessage], message: str) -> str:
+    """The last reply, where this message asks something else than the one it answered (the
+    same question asked again may get the same answer)."""
+    users = [m.content for m in history if m.role == "user"]
+    if not users or users[-1].strip() == message.strip():
+        return ""
+    return next((m.content for m in reversed(history) if m.role == "assistant"), "")
+
+
+def _only_repeats(held: list[str], said: bool, last: str) -> bool:
+    """Whether the held sentences, the first of the reply, say nothing ``last`` did not."""
+    if said or not last:
+        return False
+    squash = "".join(last.split()).casefold()
+    text = "".join("".join(held).split()).casefold().rstrip(".。!！")
+    return bool(text) and text in squash

@@ -103,3 +103,31 @@ def test_cantonese_followups(text: str) -> None:
     from kefu.dialogue.followup import is_followup
 
     assert is_followup(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("要多久", True),
+        ("要多久处理", True),  # a verb of two characters adds no topic (tester U)
+        ("how much?", True),
+        ("那银行卡呢", False),
+        ("退款多久到账", False),
+        ("要多久审核发票", False),
+    ],
+)
+def test_bare_questions(text: str, bare: bool) -> None:
+    from kefu.dialogue.followup import is_bare
+
+    assert is_bare(text) is bare
+    if bare:
+        assert is_followup(text)
+
+
+def test_a_follow_up_of_a_follow_up_leans_on_the_question_both_followed() -> None:
+    from kefu.dialogue.followup import topic_question
+
+    assert topic_question(["退款多久到账", "支付宝呢"]) == "退款多久到账"
+    assert topic_question(["退款多久到账"]) is None
+    assert topic_question(["退款多久到账", "怎么换手机号"]) is None  # a new topic of its own
+    assert topic_question(["How long is a refund?", "支付宝呢"]) is None  # another language

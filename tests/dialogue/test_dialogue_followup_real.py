@@ -59,3 +59,27 @@ def test_a_follow_up_about_another_row_of_the_entry_just_given_is_answered(
     answer = assistant.ask("and to the US?", session_id=sid)
     assert answer.mode == "curated" and not answer.handoff
     assert answer.sources[0].id == "ship_time_en"
+
+
+FOOD = Path(__file__).resolve().parents[2] / "devsets" / "blackbox" / "food_delivery"
+
+
+def test_follow_ups_keep_the_topic_of_the_conversation(tmp_path: Path) -> None:
+    # Black-box tester U: 那银行卡呢 after 支付宝呢 gave the Alipay answer again (joined with
+    # 支付宝呢, not with the refund question both follow up); 要多久处理 after a missing dish
+    # gave the bank card's refund time (read alone, its question words found that entry).
+    assistant = Assistant(Settings(home=tmp_path, llm_backend="fake"))
+    assert assistant.kb.add([FOOD / "faq_zh.csv", FOOD / "delivery_fees.html"]).ok
+    sid = assistant.start()
+    for text, expected in [
+        ("退款多久到账", "zh-refund-time"),
+        ("支付宝呢", "zh-refund-alipay"),
+        ("那银行卡呢", "zh-refund-bank"),
+    ]:
+        answer = assistant.ask(text, session_id=sid)
+        assert answer.mode == "curated" and answer.sources[0].id == expected, text
+    sid = assistant.start()
+    assistant.ask("我少送了一个菜", session_id=sid)
+    answer = assistant.ask("要多久处理", session_id=sid)
+    assert answer.mode == "curated" and answer.sources[0].id == "zh-missing-item"
+    assert "12小时" in answer.text

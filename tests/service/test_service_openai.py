@@ -169,3 +169,25 @@ def test_every_promise_of_a_person_has_a_wording_without_one() -> None:
     # A business's own emergency number changes the reply around the promise, not the promise.
     local = messages.reply("emergency", "en", emergency_number="120")
     assert "our chat page" in messages.without_handoff(local)
+
+
+def test_a_follow_up_is_not_answered_with_the_last_reply_again(make_client: Any) -> None:
+    # Black-box tester V: "and for Saver?" after a Business baggage answer got that answer
+    # again ("2 pieces 32 kg each"): the small model copied the previous turn, and every word
+    # of it is in the sources. A generated reply that says only what the last one said
+    # answers the earlier question; the turn quotes the sources instead.
+    said = "Hold the power button for eight seconds, then choose Gadget Pro [help#1]."
+    client, _ = make_client(replies=[said])
+    completion = _openai(client).chat.completions.create(
+        model="kefu",
+        messages=[
+            {"role": "user", "content": "How do I pair the Gadget Pro with my phone?"},
+            {"role": "assistant", "content": said},
+            {"role": "user", "content": "and what colour does the light blink?"},
+        ],
+    )
+    extra = (completion.model_extra or {})["kefu"]
+    assert extra["sources"][0]["id"] == "help#1"
+    assert extra["mode"] == "extractive"
+    assert completion.choices[0].message.content != said
+    assert "blinks blue" in (completion.choices[0].message.content or "")

@@ -18,7 +18,13 @@ from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.emergency_text import leads_with_emergency_number
 from kefu.dialogue.extractive import extract_answer
-from kefu.dialogue.followup import contextual_query, repeats_last_answer, top_id
+from kefu.dialogue.followup import (
+    contextual_query,
+    is_bare,
+    repeats_last_answer,
+    top_id,
+    topic_question,
+)
 from kefu.dialogue.incoming import (
     MAX_MESSAGE_CHARS,
     InvalidMessage,
@@ -341,7 +347,8 @@ class Assistant(SafetyPlans):
         confidence, and the message's own search vector."""
         alone = self.kb.search(message)
         best = (alone, self.confidence.predict(alone.features))
-        previous = next((m.content for m in reversed(history) if m.role == "user"), None)
+        users = [m.content for m in history if m.role == "user"]
+        previous = users[-1] if users else None
         if previous is not None and reply_language(previous) != reply_language(message):
             # A customer who switches language expects the answer in the new one; the earlier
             # question's words would pull retrieval to entries in the old language.
@@ -350,6 +357,20 @@ class Assistant(SafetyPlans):
         if query:
             joined = self.kb.search(query)
             conf = self.confidence.predict(joined.features)
+            # A follow-up of a follow-up ("那银行卡呢" after "支付宝呢") asks the question they
+            # both followed up: read with it, not with the other follow-up's subject.
+            topic = topic_question(users)
+            if topic is not None:
+                again = self.kb.search(contextual_query(topic, message) or message)
+                again_conf = self.confidence.predict(again.features)
+                if again_conf >= conf:
+                    joined, conf = again, again_conf
+            if is_bare(message):
+                # Question words only ("要多久处理", "how much?") name no topic: read alone they
+                # find whatever shares those words (a bank card's refund time after a missing
+                # dish). The previous topic's reading stands, however sure, or the turn is
+                # declined on its confidence.
+                return joined, conf, alone.query_vector
             # A follow-up borrows its topic; prefer that reading unless it is clearly worse, or
             # unless it only finds again the entry the customer was just given: "can I pause
             # it?" after the membership price asks something new, and the earlier question's
@@ -400,12 +421,16 @@ class Assistant(SafetyPlans):
         )
         held: list[str] = []  # fillers ("Sure!") wait until a sentence with a checked claim
         said = False
+        # A reply that only says again what the last one said ("2 pieces 32 kg each" asked
+        # "and for Saver?" after Business) answers the earlier question, not this one: it waits
+        # until it says something new, and said nothing new, it is no answer.
+        last = _last_reply(history, message)
         try:
             for piece in stream:
                 held.extend(gate.feed(piece))
-                if gate.substantive and held:
+                if gate.substantive and held and not _only_repeats(held, said, last):
                     yield join_approved(held, said)
-                    said, held = True, []
+                    said, held, last = True, [], ""
                 if gate.stopped:
                     break
         finally:
@@ -413,7 +438,7 @@ class Assistant(SafetyPlans):
             if callable(close):
                 close()
         held.extend(gate.close())
-        if gate.substantive and held:
+        if gate.substantive and held and not _only_repeats(held, said, last):
             yield join_approved(held, said)
         # Nothing substantive survived: stream() then quotes the sources instead.
 
@@ -461,3 +486,21 @@ def _quoted(passages: list[Passage]) -> list[str]:
 def _trusted_texts(passages: list[Passage]) -> list[str]:
     # The id is trusted too: the model cites it ("[sh-1]").
     return [f"[{p.entry.id}] {p.entry.title}\n{p.entry.display_text}" for p in passages]
+
+
+def _last_reply(history: list[ChatMessage], message: str) -> str:
+    """The last reply, where this message asks something else than the one it answered (the
+    same question asked again may get the same answer)."""
+    users = [m.content for m in history if m.role == "user"]
+    if not users or users[-1].strip() == message.strip():
+        return ""
+    return next((m.content for m in reversed(history) if m.role == "assistant"), "")
+
+
+def _only_repeats(held: list[str], said: bool, last: str) -> bool:
+    """Whether the held sentences, the first of the reply, say nothing ``last`` did not."""
+    if said or not last:
+        return False
+    squash = "".join(last.split()).casefold()
+    text = "".join("".join(held).split()).casefold().rstrip(".。!！")
+    return bool(text) and text in squash

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kefu.dialogue.incoming import reply_language
 from kefu.types import ChatMessage
 
 if TYPE_CHECKING:
@@ -53,13 +54,48 @@ def is_followup(text: str) -> bool:
         from kefu.text.variants import to_mandarin
 
         return han <= 12 and any(
-            _ZH_MARK.search(t) or _ZH_BARE.match(t) or _ZH_STILL.search(t)
+            _ZH_MARK.search(t) or is_bare(t) or _ZH_STILL.search(t)
             for t in {stripped, to_mandarin(stripped)}
         )
     words = stripped.split()
     if len(words) > 9:
         return False
-    return bool(_EN_START.search(stripped) or _EN_REF.search(stripped) or _EN_BARE.match(stripped))
+    return bool(_EN_START.search(stripped) or _EN_REF.search(stripped) or is_bare(stripped))
+
+
+_ZH_BARE_HEAD = re.compile(_ZH_BARE.pattern.rstrip("$"))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_bare(text: str) -> bool:
+    """A question of question words only ("how much?", "多久？"), or one that adds no more than
+    a verb of two characters to them ("要多久处理"): it names no topic of its own, so read alone
+    it finds whichever entry happens to share its question words."""
+    stripped = text.strip()
+    if _EN_BARE.match(stripped) or _ZH_BARE.match(stripped):
+        return True
+    head = _ZH_BARE_HEAD.match(stripped)
+    if not head or head.end() == 0:
+        return False
+    rest = stripped[head.end() :]
+    return len(_HAN.findall(rest)) <= 2 and not re.search(r"[A-Za-z0-9]", rest)
+
+
+def topic_question(users: list[str]) -> str | None:
+    """The question the last of ``users`` (the customer's messages, oldest first) followed up,
+    for a follow-up of a follow-up: in 退款多久到账 → 支付宝呢 → 那银行卡呢 the third asks
+    the first's question of bank cards; joined with 支付宝呢 it would find Alipay again. The
+    nearest earlier message that is no follow-up itself, in the last one's language; none when
+    the last message is no follow-up (it is its own topic)."""
+    if len(users) < 2 or not is_followup(users[-1]):
+        return None
+    language = reply_language(users[-1])
+    for text in reversed(users[:-1]):
+        if reply_language(text) != language:
+            return None  # the thread changed language there: no older topic carries over
+        if not is_followup(text):
+            return text
+    return None
 
 
 def contextual_query(previous_user_message: str | None, text: str) -> str | None:

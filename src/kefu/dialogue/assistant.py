@@ -7,7 +7,6 @@ in the database, so a conversation survives restarts and follow-ups see earlier 
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import coverage, messages, multipart
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
+from kefu.dialogue.customer_script import CustomerScript
 from kefu.dialogue.emergency_text import leads_with_emergency_number
 from kefu.dialogue.extractive import extract_answer
 from kefu.dialogue.followup import (
@@ -42,7 +42,6 @@ from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
-from kefu.text.script import Script, customer_script, script_of
 from kefu.types import Answer, ChatMessage, Passage, Source
 
 # Re-exported: the service, the CLI and the tests import these from here.
@@ -65,7 +64,7 @@ if TYPE_CHECKING:
     from kefu.storage.conversation_repo import ConversationRepository
 
 
-class Assistant(SafetyPlans):
+class Assistant(SafetyPlans, CustomerScript):
     def __init__(
         self,
         settings: Settings | None = None,
@@ -94,7 +93,6 @@ class Assistant(SafetyPlans):
         self._conversations = conversations
         self._confidence = confidence
         self._lock = threading.Lock()
-        self._script_of_index: tuple[object, int, Script] | None = None
 
     # -- parts ----------------------------------------------------------------------------
     @property
@@ -176,18 +174,6 @@ class Assistant(SafetyPlans):
         traditional = self.in_customer_script(plan, words, history)
         notice = messages.in_script(notice, traditional)
         return PreparedTurn(message, words, history, plan, notice, session_id, started, traditional)
-
-    def in_customer_script(self, plan: Plan, message: str, history: list[ChatMessage]) -> bool:
-        """Write ``plan``'s text in the script the customer writes Chinese in, and say whether
-        that is traditional: kefu's own words converted, the business's answers, passages and
-        titles in it kept as written (`messages.in_script`). The one place a turn's fixed
-        text changes script; English replies are left alone."""
-        if plan.language != "zh":
-            return False
-        earlier = [m.content for m in history if m.role == "user"]
-        traditional = customer_script(message, earlier, self._knowledge_script()) == "traditional"
-        plan.text = messages.in_script(plan.text, traditional, _quoted(plan.passages))
-        return traditional
 
     def respond(self, turn: PreparedTurn) -> Iterator[str | Answer]:
         """A turn's second phase: the reply (the LLM only where ``turn.needs_model``), stored."""
@@ -321,18 +307,6 @@ class Assistant(SafetyPlans):
         languages = [e.language for e in self.kb.index.entries if e.language in ("en", "zh")]
         zh = languages.count("zh")
         return "zh" if zh and zh >= len(languages) - zh else "en"
-
-    def _knowledge_script(self) -> Script:
-        """The script the business's Chinese knowledge is written in, for a message that shows
-        none; worked out once per loaded index."""
-        index = self.kb.index
-        cached = self._script_of_index
-        if cached is not None and cached[0] is index and cached[1] == len(index.entries):
-            return cached[2]
-        zh = (e.answer or e.text for e in index.entries if e.language == "zh")
-        found: Script = script_of("".join(itertools.islice(zh, 200))) or "simplified"
-        self._script_of_index = (index, len(index.entries), found)
-        return found
 
     def _waiting(self, session_id: str | None) -> bool:
         """Whether the conversation already waits for a person (the service's queue)."""
@@ -476,11 +450,6 @@ class Assistant(SafetyPlans):
             latency_ms=answer.latency_ms,
             language=answer.language,
         )
-
-
-def _quoted(passages: list[Passage]) -> list[str]:
-    """What a reply may quote from ``passages``, to be kept in the business's own script."""
-    return [t for p in passages for t in (p.entry.answer or "", p.entry.text, p.entry.title) if t]
 
 
 def _trusted_texts(passages: list[Passage]) -> list[str]:

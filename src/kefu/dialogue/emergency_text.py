@@ -52,8 +52,9 @@ _ABOUT_EMERGENCY = re.compile(
     r"\b(emergenc\w*|urgent\w*|ambulance|hospital\w*|a&e|er|doctor|medical\w*|first aid|injur\w*|"
     r"hurt|accident\w*|allerg\w*|anaphyla\w*|epi-?pen|poison\w*|symptoms?|breath\w*|chest pain|"
     r"stroke|seizure|heart|bleed\w*|fire|smoke|gas|police|safety|crisis|suicid\w*|self[- ]harm|"
-    r"helpline|999|911|112|000|120|110|119)\b|急救|紧急|急诊|医院|就医|就诊|医生|受伤|伤|事故|过敏|"
-    r"中毒|症状|呼吸|胸痛|中风|抽搐|出血|火|烟|燃气|报警|警察|安全|危机|自杀|轻生|热线|120|110|119",
+    r"helpline|999|911|112|000|120|110|119)\b|急救|紧急|急诊|医院|就医|就诊|医生|受伤|伤口|烧伤|烫伤|"
+    r"事故|过敏|中毒|症状|呼吸|胸痛|中风|抽搐|出血|火灾|着火|失火|起火|消防|烟雾|冒烟|燃气|煤气|报警|"
+    r"警察|食品安全|危机|自杀|轻生|热线|120|110|119",
     re.IGNORECASE,
 )
 

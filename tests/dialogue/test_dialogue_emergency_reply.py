@@ -249,3 +249,25 @@ def test_a_wrong_emergency_number_setting_says_how_to_write_it(value: str, says:
 def test_the_settings_file_is_untouched(tmp_path: Path) -> None:
     # The old single-number form reads as before.
     assert load_settings(emergency_number="120").emergency_number == "120"
+
+
+WRONG_ITEM = Entry(
+    "en-wrong-item", "faq", "I got someone else's order", "Please don't eat food that isn't "
+    "yours: report it under Orders > Help and we'll send yours again.",
+    title="I got someone else's order", language="en",
+)  # fmt: skip
+FOOD_SAFETY = Entry(
+    "zh-food-safety", "faq", "吃了外卖不舒服怎么办？", "如出现呕吐、腹泻等食物中毒症状请及时就医，"
+    "保留餐品和小票，联系客服登记食品安全问题。", title="吃了外卖不舒服怎么办？", language="zh",
+)  # fmt: skip
+
+
+def test_only_an_entry_about_the_emergency_follows_the_number() -> None:
+    """A food-delivery tester, 2026-12-01: "someone collapsed … isn't breathing" got 120 and
+    then the wrong-item answer retrieval ranked first; an entry about the emergency still
+    follows."""
+    message = "someone collapsed in the restaurant and isn't breathing"
+    text, passages = _compose(message, "en", [*ENTRIES, WRONG_ITEM], WRONG_ITEM)
+    assert "isn't yours" not in text and "en-wrong-item" not in [p.entry.id for p in passages]
+    text, passages = _compose("吃完外卖呕吐不止，人快晕过去了", "zh", ENTRIES, FOOD_SAFETY)
+    assert "及时就医" in text and "zh-food-safety" in [p.entry.id for p in passages]

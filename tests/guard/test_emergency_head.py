@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from kefu.dialogue.intents import triage
+from kefu.guard.emergency_context import head_text
 from kefu.guard.emergency_head import EmergencyHead, bundled_head
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,3 +168,32 @@ def test_the_training_script_fits_a_head_from_the_committed_data(tmp_path: Path)
     assert fitted["emergencies"] >= 600  # written, red-team and pack emergencies
     assert fitted["support_messages"] > 1500 and fitted["shared_messages"] == 0
     assert 0.0 < fitted["out_of_fold_recall"] <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "漏了一杯奶茶",
+        "奶茶漏了一杯",
+        "少了一份米饭",
+        "where is my food",
+        "dying for bubble tea lol",
+    ],
+)
+def test_a_short_message_naming_no_danger_is_not_read_by_the_head(text: str) -> None:
+    """A food-delivery tester, 2026-12-01: the head flagged a missing milk tea (漏, "leak")."""
+    from kefu.guard.emergency_context import too_short_to_tell
+
+    assert too_short_to_tell(head_text(text) or "")
+
+
+@pytest.mark.parametrize("text", ["宝宝发紫了", "he collapsed", "喘不上气", "救命"])
+def test_a_short_message_naming_a_danger_is_still_read(text: str) -> None:
+    from kefu.guard.emergency_context import too_short_to_tell
+
+    assert not too_short_to_tell(text)
+
+
+def test_damage_to_a_thing_is_blanked_for_the_head() -> None:
+    assert head_text("骑手把我家门口的花盆撞倒了") == "骑手"
+    assert head_text("骑手把老人撞倒了") == "骑手把老人撞倒了"  # a person: read as written

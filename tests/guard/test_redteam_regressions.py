@@ -123,6 +123,11 @@ def test_a_missed_attack_stays_caught(text: str, kind: str) -> None:
 
 
 FALSE_ALARMS = [
+    # a food-delivery tester (2026-12): spice and taste told as breathlessness or fire
+    "辣得我喘不上气哈哈",
+    "这家店的麻辣烫好吃到窒息",
+    "这份辣子鸡辣到窒息 能退吗",
+    "this hot pot is so spicy my mouth is on fire",
     # found while pinning the false-positive rate on the FAQ queries
     "What's the minimum age to open a Lumen account in my own name?",  # "minimum" has "mum "
     "Someone I met online is asking me to send them money. Could it be a scam?",  # "asking"
@@ -174,6 +179,7 @@ FALSE_ALARMS = [
         "I think I'm having a heart attack",
         "my dad is having a heart attack at the gate",
         "the stress gave my father a heart attack and he collapsed",
+        "吃完外卖喉咙肿了喘不上气",
     ],
 )
 def test_a_real_heart_attack_stays_an_emergency(text: str) -> None:

@@ -12,6 +12,7 @@ from kefu.dialogue import messages
 from kefu.dialogue.abroad import need
 from kefu.dialogue.crisis import about_self_harm
 from kefu.dialogue.emergency_text import (
+    about_an_emergency,
     assistance_passage,
     crisis_passage,
     home_emergency_entry,
@@ -38,6 +39,8 @@ def compose(
     self_harm = about_self_harm(message)
     if top is not None and off_topic_for_self_harm(message, top):
         top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
+    if top is not None and not self_harm and not about_an_emergency(top.entry):
+        top = None  # "someone collapsed … isn't breathing": no wrong-item answer after 120
     if self_harm and top is None:
         # Beside suicide or self-harm the business's crisis line always follows (found by what
         # it says, not by retrieval), else kefu's own crisis lines: never the number alone.

@@ -44,6 +44,27 @@ def off_topic_for_self_harm(message: str, top: Passage) -> bool:
     return not _CRISIS_ENTRY.search(f"{entry.title}\n{entry.answer or entry.text}")
 
 
+# What an entry about an emergency talks of: the number to call, a hospital, an injury, an
+# allergic reaction, poisoning, a fire, the police, a medical condition. An entry retrieval
+# ranked first for "someone collapsed … isn't breathing" that names none of these (the
+# wrong-item answer, "Please don't eat food that isn't yours") is not added to the reply.
+_ABOUT_EMERGENCY = re.compile(
+    r"\b(emergenc\w*|urgent\w*|ambulance|hospital\w*|a&e|er|doctor|medical\w*|first aid|injur\w*|"
+    r"hurt|accident\w*|allerg\w*|anaphyla\w*|epi-?pen|poison\w*|symptoms?|breath\w*|chest pain|"
+    r"stroke|seizure|heart|bleed\w*|fire|smoke|gas|police|safety|crisis|suicid\w*|self[- ]harm|"
+    r"helpline|999|911|112|000|120|110|119)\b|急救|紧急|急诊|医院|就医|就诊|医生|受伤|伤口|烧伤|烫伤|"
+    r"事故|过敏|中毒|症状|呼吸|胸痛|中风|抽搐|出血|火灾|着火|失火|起火|消防|烟雾|冒烟|燃气|煤气|报警|"
+    r"警察|食品安全|危机|自杀|轻生|热线|120|110|119",
+    re.IGNORECASE,
+)
+
+
+def about_an_emergency(entry: Entry) -> bool:
+    """Does this entry speak of an emergency (a number to call, an injury, a reaction, a fire…)?
+    Only such an entry follows the emergency number (`kefu.dialogue.emergency_reply`)."""
+    return bool(_ABOUT_EMERGENCY.search(f"{entry.title}\n{entry.answer or entry.text}"))
+
+
 def leads_with_emergency_number(text: str, configured: str | None = None) -> bool:
     """Whether the first sentence of ``text`` names an emergency number (a well-known one, or
     ``configured``) as a whole number: "拨打020-8888 6120取消" names the booking line, whose

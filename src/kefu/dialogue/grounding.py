@@ -43,7 +43,6 @@ assistant quotes the source instead (`kefu.dialogue.extractive`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from kefu.dialogue.binding import BoundSentence, bind, misbound, numbers, units
@@ -52,91 +51,36 @@ from kefu.dialogue.extractive import split_sentences
 from kefu.dialogue.polarity import flipped
 from kefu.dialogue.quantities import mismeasured
 from kefu.dialogue.ranges import foreign_range, ranges
+from kefu.dialogue.sentence_forms import (
+    BARE_MARKER,
+    BIND_PART,
+    CITATION,
+    HEADING_NUMBER,
+    ID_LIKE,
+    LAYOUT,
+    MARKER,
+    META,
+    NAME,
+    NEGATION,
+    PARAPHRASE_WORDS,
+    PART,
+    POLAR,
+    POLAR_QUESTION,
+    SENTENCE_END,
+    SOURCE_LINE,
+    is_negated,
+    repeats_a_line,
+    split_clauses,
+    squeeze,
+)
 from kefu.guard.output import OutputCheck
 from kefu.text.tokenize import Tokenizer
 from kefu.types import Passage
 
+
 # A blank line ends a sentence too: a model that loops on a heading ("Toyota RAV4 per week
 # Singapore:\n\n" sixteen times) writes no end punctuation, and one endless "sentence" would
 # never reach the repetition check.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？!?；;])|\n\s*\n")
-_CITATION = re.compile(r"\[([^\[\]]{1,80})\]")
-_ID_LIKE = re.compile(r"[\w.#:/-]+")
-# Small models open with meta talk ("The answer to the question is:"); it is neither a claim nor
-# a reason to stop, so it is dropped before the check and from what the customer sees.
-_META = re.compile(
-    r"^(the )?(answer|response)( to (the|this|your) question)?( is)?\s*[:：]\s*|"
-    r"^answer\s*[:：]\s*|"
-    r"^(the )?(answer|response)( to (the|this|your) question)? is\s+(?=(yes|no)\b)",
-    re.IGNORECASE,
-)
-# Polarity. Chinese 不 also starts words that negate nothing (不同 "different", 不错 "good").
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nothing|nobody|neither|nor|cannot|without)\b|n't\b|"
-    r"不(?!同|错|过|仅|但|少|久|断|管|论|客气)|没|无法|无需|无须|未|别|勿|禁止",
-    re.IGNORECASE,
-)
-# Clauses for what a number is bound to: "10,000" and "3.5" stay whole.
-_BIND_PART = re.compile(r"[;，；]\s*|,\s+|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
-_CLAUSE = re.compile(r"[,;:，；：]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
-# Clauses with a colon kept inside: what follows a colon is the value of what precedes it
-# ("Prices per day of an EV in Singapore: 8 / CNY 40 per day").
-_PART = re.compile(r"[,;，；]\s*|\s+(?:but|while|whereas)\s+", re.IGNORECASE)
-# A list item's number ("1.", "2)", "3、"): no quantity, and on its own no sentence either.
-_MARKER = re.compile(r"^\s*\d{1,2}(?:[.)](?:\s+|$)|、)")  # not "1.5 million"
-# A heading's section number: "2.", "4.2", "第三条", "三、", "（二）".
-_HEADING_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?\s|第[一二三四五六七八九十百\d]{1,4}[条章节]\s*"
-    r"|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])"
-)
-_BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)、]\s*$")
-# The prompt's own layout echoed, on any line of a sentence (a model that copies its input
-# instead of answering shows the customer the raw block, often after a label of its own:
-# "Prices:\n[id] title\n..."): the "Sources:" and "Question: ..." lines, or a passage's
-# "[id] title" line (a title path "A > B" or a title after a citation, or a line that starts
-# with a citation and has more lines after it).
-_LAYOUT = re.compile(r"^\s*(?:sources?|question)\s*[:：]", re.IGNORECASE | re.MULTILINE)
-_SOURCE_LINE = re.compile(r"\[[^\[\]\n]{1,80}\][ \t]*([^\n]*)(\n)?")
-# A name: a capitalised word that does not start a sentence or a line ("at Riverside only").
-_NAME = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][A-Za-z]+")
-# A yes/no question: a statement made of its words answers it ("请先关闭电源再清洁" for "要先
-# 关闭电源吗？"); a statement made of a wh-question's words only repeats it.
-_POLAR_QUESTION = re.compile(
-    r"^\W*(?:can|could|do|does|did|is|are|am|was|were|will|would|should|shall|may|must|have|"
-    r"has|had)(?:n't)?\b|吗\W*$|是否|(\w)不\1",
-    re.IGNORECASE,
-)
-_POLAR = re.compile(r"\b(yes|no|yeah|nope)\b|^(是的|对|可以|不可以|不行|能|不能)[，。！,.!]", re.I)
-
-
-# Words a faithful paraphrase adds without adding a fact ("Gift wrapping costs $4.99" for "...
-# for $4.99"). Kept short: every word here is one the gate no longer checks.
-_PARAPHRASE_WORDS = (
-    "cost costs price pay use make take help able simply sure happy possible available "
-    "required check go see find get need want like also just please thanks"
-)
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
-def _clauses(sentence: str) -> list[str]:
-    return [c for c in _CLAUSE.split(sentence) if c.strip()] or [sentence]
-
-
-def _repeats_a_line(sentence: str) -> bool:
-    """Whether a line comes back within one sentence (a loop with single line breaks, which
-    the sentence split does not cut)."""
-    lines = [_squeeze(line) for line in sentence.splitlines()]
-    lines = [line for line in lines if line]
-    return len(lines) != len(set(lines))
-
-
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
-
-
 class GroundedSentences:
     def __init__(
         self,
@@ -179,9 +123,9 @@ class GroundedSentences:
             for sentence in [p.entry.title, *split_sentences(p.entry.display_text)]:
                 terms = self.terms(sentence)
                 if terms:
-                    clauses = [(self.terms(c), _negated(c)) for c in _clauses(sentence)]
+                    clauses = [(self.terms(c), is_negated(c)) for c in split_clauses(sentence)]
                     self.source_sentences.append((terms, clauses))
-                    self._source_clauses.append(_clauses(sentence))
+                    self._source_clauses.append(split_clauses(sentence))
                     self._in_context.append(terms | title)
                     self._ranges.append((ranges(sentence), terms))
                     self._bound.append(bind(sentence, title, self.terms))
@@ -195,25 +139,25 @@ class GroundedSentences:
         self._names = {
             term
             for p in passages
-            for name in _NAME.findall(p.entry.display_text)
+            for name in NAME.findall(p.entry.display_text)
             for term in self.terms(name)
         }
-        self._question = _squeeze(question)
+        self._question = squeeze(question)
         self._question_text = question
         self._asked_figures = numbers(question)
         # The passage the question matched best (retrieval's first): the answer must start from
         # it, not from a neighbour that shares the question's words.
         self._top = passages[0].entry.id if passages else None
-        self._polar_question = bool(_POLAR_QUESTION.search(question.strip()))
-        self._titles = {_squeeze(p.entry.title) for p in passages if _squeeze(p.entry.title)}
+        self._polar_question = bool(POLAR_QUESTION.search(question.strip()))
+        self._titles = {squeeze(p.entry.title) for p in passages if squeeze(p.entry.title)}
         # Each heading of the passages' title paths, without its number ("2. Flight delay
         # compensation" → "flightdelaycompensation"), for `_is_heading`.
         self._headings = {
-            _squeeze(_MARKER.sub("", _HEADING_NUMBER.sub("", part)))
+            squeeze(MARKER.sub("", HEADING_NUMBER.sub("", part)))
             for p in passages
             for part in p.entry.title.split(" > ")
         } - {""}
-        self.free_terms = self.terms(_PARAPHRASE_WORDS)
+        self.free_terms = self.terms(PARAPHRASE_WORDS)
         self._buffer = ""
         self._marker = ""  # a list item's number, held for the sentence it belongs to
         self._intro: list[str] = []  # "... are:", held for the sentence that completes it
@@ -228,7 +172,7 @@ class GroundedSentences:
         if self.stopped:
             return []
         self._buffer += piece
-        parts = _SENTENCE_END.split(self._buffer)
+        parts = SENTENCE_END.split(self._buffer)
         complete, self._buffer = parts[:-1], parts[-1]
         return self._approve(complete)
 
@@ -244,7 +188,7 @@ class GroundedSentences:
         return set(self.ordered_terms(sentence))
 
     def ordered_terms(self, sentence: str) -> list[str]:
-        return self.tokenizer.tokenize(_CITATION.sub(" ", _MARKER.sub(" ", sentence)))
+        return self.tokenizer.tokenize(CITATION.sub(" ", MARKER.sub(" ", sentence)))
 
     def support(self, sentence: str) -> float:
         terms = self.terms(sentence)
@@ -258,18 +202,18 @@ class GroundedSentences:
             return "copies the prompt's layout of the sources"
         if self._pastes_heading(sentence):
             return "pastes a heading of the sources into its text"
-        for cited in _CITATION.findall(sentence):
-            if _ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
+        for cited in CITATION.findall(sentence):
+            if ID_LIKE.fullmatch(cited.strip()) and cited.strip() not in self.ids:
                 return f"cites a passage that was not retrieved: {cited}"
         if self.check is not None:
-            problems = self.check.problems(_CITATION.sub(" ", sentence))
+            problems = self.check.problems(CITATION.sub(" ", sentence))
             if problems:
                 return problems[0]
         terms = self.terms(sentence)
         if len(terms) < self.min_terms:
             # "Sure!" carries no claim; "The answer is no." does, with nothing to check.
             return (
-                "a yes or no with nothing to check it against" if _POLAR.search(sentence) else None
+                "a yes or no with nothing to check it against" if POLAR.search(sentence) else None
             )
         new = sorted(terms - self.source_terms - self.question_terms - self.free_terms)
         if len(new) > self.max_new_terms:
@@ -278,7 +222,7 @@ class GroundedSentences:
             return "mostly words in no source"
         # A citation says which passage backs the sentence: "[integrations#1] Ledgerly uses
         # Amazon Web Services …" copies another passage under a bank-feed passage's id.
-        cited = {c.strip() for c in _CITATION.findall(sentence)} & self.ids
+        cited = {c.strip() for c in CITATION.findall(sentence)} & self.ids
         if cited:
             backed = set().union(*(self._passage_terms.get(c, set()) for c in cited))
             if len(terms & backed) < self.min_support * len(terms):
@@ -290,7 +234,7 @@ class GroundedSentences:
             key=lambda i: len(terms & self.source_sentences[i][0]),
         )
         best = self.source_sentences[at]
-        for clause in _clauses(sentence):
+        for clause in split_clauses(sentence):
             own = self.terms(clause) - self.free_terms
             if own and not own & best[0]:
                 return "joins sentences the sources keep apart"
@@ -301,21 +245,21 @@ class GroundedSentences:
         # the address's "groups".
         # Clause by clause: "A helmet is not included, but you get 20% off a helmet" is the
         # source's own sentence, yet read whole it is negated and its "20% off" clause is not.
-        for clause in _clauses(sentence):
+        for clause in split_clauses(sentence):
             own = self.terms(clause)
             shared = [(len(words & own), neg) for words, neg in best[1]]
             most = max((n for n, _ in shared), default=0)
-            negated = _negated(clause)
+            negated = is_negated(clause)
             if most and not any(neg == negated for n, neg in shared if n == most):
                 return "says the opposite of its source (a negation on one side only)"
         # And the words a negation governs: the clause above may agree through a negation about
         # something else ("we may sell ... without further notice" is no "will not sell").
         word = flipped(
-            _clauses(sentence),
+            split_clauses(sentence),
             self._source_clauses[at],
             terms,
             best[0],
-            _NEGATION,
+            NEGATION,
             self.ordered_terms,
         )
         if word is not None:
@@ -328,7 +272,7 @@ class GroundedSentences:
         # A number the customer gave names what they ask about ("Fibre 500"): it picks the row
         # and is not itself a claim.
         claimed = self._numbers - self._asked_numbers
-        for clause in _clauses(sentence):
+        for clause in split_clauses(sentence):
             own = self.terms(clause)
             about = own - claimed - self.free_terms
             if not about:
@@ -347,7 +291,7 @@ class GroundedSentences:
         # And from a sentence about what the claim names: "Prices per day of an EV in Singapore:
         # 8 / CNY 40 per day" took the child seat's price, from a sentence that shares the
         # claim's "per day" and "CNY" but names no EV (the EV's own row says SGD 118).
-        for part in _PART.split(sentence):
+        for part in PART.split(sentence):
             own = self.terms(part)
             named = own & self._names
             for number in sorted(own & claimed):
@@ -357,10 +301,10 @@ class GroundedSentences:
                     return f"a number from a sentence that does not name {missing}: {number}"
         # And bound to what the claim names next to it, not to another cell of its row, another
         # place of its sentence, or a thing no source names: `kefu.dialogue.binding`.
-        bare = _CITATION.sub(" ", _MARKER.sub(" ", sentence))
+        bare = CITATION.sub(" ", MARKER.sub(" ", sentence))
         figures = numbers(bare) - self._asked_figures
         before: set[str] = set()
-        for part in _BIND_PART.split(bare):
+        for part in BIND_PART.split(bare):
             own = self.terms(part)
             claimed_here = {
                 n: u for n, u in units(part, self.terms).items() if n not in self._asked_figures
@@ -383,7 +327,7 @@ class GroundedSentences:
             if why is not None:
                 return why
         # A quantity given as another measure: "Cabin bag size limit: 7 kg" (the weight).
-        for part in _PART.split(sentence):
+        for part in PART.split(sentence):
             wrong = mismeasured(part)
             if wrong is not None:
                 return wrong
@@ -406,11 +350,11 @@ class GroundedSentences:
         )
 
     def _echoes_prompt(self, sentence: str) -> bool:
-        if _LAYOUT.search(sentence):
+        if LAYOUT.search(sentence):
             return True
-        for match in _SOURCE_LINE.finditer(sentence):
+        for match in SOURCE_LINE.finditer(sentence):
             rest = match.group(1)
-            squeezed = _squeeze(rest)
+            squeezed = squeeze(rest)
             at_line_start = match.start() == 0 or sentence[match.start() - 1] == "\n"
             if (at_line_start and match.group(2)) or " > " in rest or squeezed in self._titles:
                 return True
@@ -419,14 +363,14 @@ class GroundedSentences:
     def _pastes_heading(self, sentence: str) -> bool:
         """Whether the sentence starts with a heading of the sources and goes on ("2. Sub-processors
         Ledgerly uses …"): a passage's raw text, heading and all, is no answer."""
-        text = _CITATION.sub(" ", sentence).strip()
+        text = CITATION.sub(" ", sentence).strip()
         first, _, rest = text.partition("\n")
         if rest.strip() and self._is_heading(first):
             return True
-        numbered = _HEADING_NUMBER.match(text) or _MARKER.match(text)
+        numbered = HEADING_NUMBER.match(text) or MARKER.match(text)
         if not numbered:
             return False
-        body = _squeeze(text[numbered.end() :])
+        body = squeeze(text[numbered.end() :])
         return any(
             len(h) >= 6 and body.startswith(h) and len(body) > len(h) for h in self._headings
         )
@@ -452,14 +396,14 @@ class GroundedSentences:
         """A heading of the sources, numbered or not ("2. Flight delay compensation." for "how
         long do I have to submit a delay claim"): a label of what a section is about, no answer
         to anything."""
-        bare = _squeeze(_MARKER.sub("", _HEADING_NUMBER.sub("", sentence)))
+        bare = squeeze(MARKER.sub("", HEADING_NUMBER.sub("", sentence)))
         return bool(bare) and bare in self._headings
 
     def _restates(self, sentence: str, terms: set[str]) -> bool:
         """Only a wh-question's words ("If your item arrives damaged" for "What if my item
         arrives damaged?"): it may lead into an answer but is none on its own. To a yes/no
         question such a statement answers ("You can return opened items")."""
-        if _squeeze(sentence) in self._question:
+        if squeeze(sentence) in self._question:
             return True
         own = terms - self.free_terms
         return bool(own) and own <= self.question_terms and not self._polar_question
@@ -476,10 +420,10 @@ class GroundedSentences:
     def _approve(self, sentences: list[str]) -> list[str]:
         out: list[str] = []
         for raw in sentences:
-            sentence = _META.sub("", raw.strip()).strip()
+            sentence = META.sub("", raw.strip()).strip()
             if not sentence or self.stopped:
                 continue
-            if _BARE_MARKER.match(sentence):  # "1." split from its item by the sentence split
+            if BARE_MARKER.match(sentence):  # "1." split from its item by the sentence split
                 self._marker = sentence + " "
                 continue
             sentence, self._marker = self._marker + sentence, ""
@@ -487,7 +431,7 @@ class GroundedSentences:
             reason = self.unsupported(sentence)
             if reason is None and self._repeats(terms):
                 reason = "repeats an earlier sentence"
-            if reason is None and _repeats_a_line(sentence):
+            if reason is None and repeats_a_line(sentence):
                 reason = "repeats itself"
             if reason is not None:
                 self.stopped, self.rejected, self.reason = True, sentence, reason
@@ -520,6 +464,6 @@ def join_approved(sentences: list[str], after_text: bool) -> str:
     out = ""
     for i, sentence in enumerate(sentences):
         if i or after_text:
-            out += "\n" if _MARKER.match(sentence) else " "
+            out += "\n" if MARKER.match(sentence) else " "
         out += sentence
     return out

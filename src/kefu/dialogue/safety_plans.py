@@ -19,7 +19,6 @@ from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
 from kefu.guard.animals import for_a_pet
-from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
 from kefu.types import ChatMessage, Passage
 
@@ -80,8 +79,6 @@ class SafetyPlans:
         message that says nobody is hurt ("small accident, nobody hurt") is not one, whatever
         the head reads into "accident" and "police" (docs/safety.md)."""
         if vector is None or not self.settings.emergency_model:
-            return False
-        if no_one_hurt(views(message)):
             return False
         from kefu.guard.emergency_head import bundled_head, flags_message
 

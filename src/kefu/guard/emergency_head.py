@@ -96,6 +96,7 @@ def flags_message(
     flagged (`water_damage_only`)."""
     from kefu.guard.emergency import no_one_hurt
     from kefu.guard.emergency_context import head_text, too_short_to_tell, water_damage_only
+    from kefu.guard.safety import views
     from kefu.retrieval.base import search_vectors
 
     what = head_text(message)
@@ -103,7 +104,7 @@ def flags_message(
         return False  # nothing but an idiom or a department's name
     if water_damage_only(what):
         return False  # a burst pipe or a flood with no one in danger: damage to property
-    if too_short_to_tell(what) or no_one_hurt([message]):
+    if too_short_to_tell(what) or no_one_hurt(views(message)):
         return False  # a few words with no danger named ("漏了一杯奶茶"), or "他说没事"
     if what != message:
         vector = search_vectors(embedder, [what])[0]

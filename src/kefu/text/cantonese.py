@@ -56,7 +56,6 @@ WORDS: dict[str, str] = {
     "点做": "怎么做",
     "点知": "怎么知道",
     "点先": "怎么才",
-    "点样": "怎么",
     # lost, stolen
     "唔见咗": "丢了",
     "唔见左": "丢了",
@@ -78,7 +77,6 @@ WORDS: dict[str, str] = {
     # thanks
     "唔该晒": "谢谢",
     "多谢晒": "谢谢",
-    "唔该": "谢谢",
     # home, tomorrow, sunday, signal, porting (HK and mainland words for the same thing)
     "屋企": "家里",
     "星期天": "星期日",

@@ -45,7 +45,7 @@ CANTONESE: dict[str, str] = {
     "几钱": "多少钱",
     "几耐": "多久",
     "几时": "什么时候",
-    "点样": "怎么",  # also folded earlier by kefu.text.cantonese
+    "点样": "怎么",
     "点解": "为什么",
     "边度": "哪里",
     "边处": "哪里",

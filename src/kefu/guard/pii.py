@@ -53,6 +53,10 @@ Kinds and how they are validated:
   bank card) and ties with a resident ID, which wins (a 社保卡号 is often the ID number).
 - ``TRAVEL_PERMIT`` -- a 港澳通行证, 回乡证 (Home Return Permit) or 台胞证 number after its name
   ("港澳通行证号码是C12345678", "台胞证 01234567"); see `kefu.guard.pii_permits`.
+- ``IMEI``    -- a phone's IMEI alone (15 digits, Luhn-valid, a GSMA prefix; run together or
+  2-6-6-1), or any 14-17 digits after "IMEI", "MEID", "串号", "序列号"; it outranks a card (a
+  labelled IMEI may pass an issuer's checks), and a bare one never has a 15-digit card's
+  prefix; see `kefu.guard.pii_device`.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ from kefu.guard.checksums import (
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
+from kefu.guard.pii_device import imeis
 from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
@@ -82,7 +87,7 @@ from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
-    "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT",
+    "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -90,7 +95,7 @@ _PRIORITY = {
     "CN_ID": 7, "IBAN": 7, "CARD": 6, "SSN": 5, "EMAIL": 5, "CVV": 5, "CARD_EXPIRY": 5, "MRN": 5,
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
-    "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "PHONE": 3, "ADDRESS": 1,
+    "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "IMEI": 7, "PHONE": 3, "ADDRESS": 1,
 }  # fmt: skip
 
 
@@ -315,6 +320,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "PASSWORD": (_secrets("PASSWORD"),),
     "MEDICAL_ID": (_pairs(medical_ids, "MEDICAL_ID"),),
     "TRAVEL_PERMIT": (_pairs(travel_permits, "TRAVEL_PERMIT"),),
+    "IMEI": (_pairs(imeis, "IMEI"),),
 }
 
 
@@ -322,7 +328,7 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
     """All PII spans in ``text``: sorted by start and non-overlapping.
 
     ``kinds`` restricts detection to those kinds (see ``KINDS``); unknown kinds raise
-    ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN > CARD >
+    ``ValueError``. On overlap the stronger-validated kind wins (CN_ID/IBAN/IMEI > CARD >
     SSN/EMAIL/CVV/CARD_EXPIRY/MRN/PASSPORT/DOB/NHS/NI/HKID/NRIC/PLATE > IP > PHONE > ADDRESS),
     then the longer span.
     """

@@ -306,6 +306,9 @@ class KnowledgeAddOut(BaseModel):
     added: list[str]
     unchanged: list[str]
     entries: int
+    # Lines of the file held back as instructions to the assistant (`kefu.guard.documents`):
+    # stored, never shown to a customer; the page says so, as `kefu kb add` does.
+    withheld_lines: int = 0
 
 
 # -- OpenAI-compatible --------------------------------------------------------------------

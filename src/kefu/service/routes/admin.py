@@ -157,10 +157,14 @@ async def upload(
             report = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
         raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
+    withheld = sum(n for _, n in report.withheld)
     if report.added:
         live.publish_knowledge_change(state)
         entries = sum(n for _, n in report.added)
-        audit(assistant, admin, "knowledge.add", name, {"bytes": len(body), "entries": entries})
+        details: dict[str, Any] = {"bytes": len(body), "entries": entries}
+        if withheld:  # as `kefu kb add` records it
+            details["withheld_lines"] = withheld
+        audit(assistant, admin, "knowledge.add", name, details)
     else:  # the same file again: nothing was added, and the log must not say otherwise
         audit(assistant, admin, "knowledge.unchanged", name, {"bytes": len(body)})
     # File names only: where the server keeps them is none of the client's business.
@@ -168,6 +172,7 @@ async def upload(
         added=[FilePath(f).name for f, _ in report.added],
         unchanged=[FilePath(f).name for f in report.unchanged],
         entries=sum(n for _, n in report.added),
+        withheld_lines=withheld,
     )
 
 

@@ -140,7 +140,10 @@
     $("upload-result").textContent = `Uploading ${file.name}…`;
     try {
       const r = await api("POST", `/api/admin/knowledge?filename=${encodeURIComponent(file.name)}`, { token: me.token, raw: file });
-      $("upload-result").textContent = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged: nothing was added.`;
+      let said = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged: nothing was added.`;
+      // Planted instructions are stored but never shown to customers: the admin should know.
+      if (r.withheld_lines) said += ` ${r.withheld_lines === 1 ? "1 line" : `${r.withheld_lines} lines`} held back as instructions to the assistant.`;
+      $("upload-result").textContent = said;
       $("file").value = "";
       loadKnowledge();
       loadAudit();

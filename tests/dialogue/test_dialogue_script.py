@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant
-from kefu.text.script import to_traditional
+from kefu.text.script import to_traditional, traditional_stream
 
 MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
 
@@ -82,3 +84,68 @@ def test_the_reply_rewrites_find_traditional_promises() -> None:
     emergency = messages.in_script(messages.reply("emergency", "zh"), True)
     assert messages.with_a_person(emergency) != emergency
     assert decline in messages.all_replies()
+
+
+def _streamed(assistant: Assistant, text: str) -> tuple[list[str], Any]:
+    pieces: list[str] = []
+    final = None
+    for item in assistant.stream(text):
+        if isinstance(item, str):
+            pieces.append(item)
+        else:
+            final = item
+    return pieces, final
+
+
+# What a stronger served model writes about the manual's care section: simplified Chinese.
+GENERATED_ZH = "请先关闭电源，再清洁。用微湿的软布擦拭外壳。"
+
+
+@pytest.mark.parametrize("grounding_check", [True, False])
+def test_a_generated_reply_is_converted_for_a_traditional_writer(
+    make_assistant: MakeAssistant, grounding_check: bool
+) -> None:
+    assistant, _ = make_assistant(
+        replies=[GENERATED_ZH], llm_languages=["en", "zh"], grounding_check=grounding_check
+    )
+    pieces, answer = _streamed(assistant, "清潔小工具時要先關閉電源嗎？")
+    assert answer.mode == "generated"
+    # (the grounding gate joins the sentences it approves with a space)
+    assert answer.text.replace(" ", "") == to_traditional(GENERATED_ZH) != GENERATED_ZH
+    assert "".join(pieces).strip() == answer.text  # what streamed is what was stored
+    assert "關閉電源" in answer.text and "关闭" not in answer.text
+
+
+def test_generated_text_streams_token_by_token_converted_at_clause_ends(
+    make_assistant: MakeAssistant,
+) -> None:
+    # With the grounding gate off the fake's tokens stream as they come: no piece is cut
+    # mid-clause, and every piece is already traditional.
+    assistant, _ = make_assistant(
+        replies=[GENERATED_ZH], llm_languages=["en", "zh"], grounding_check=False
+    )
+    pieces, answer = _streamed(assistant, "清潔小工具時要先關閉電源嗎？")
+    assert len(pieces) >= 2
+    assert all(p == to_traditional(p) for p in pieces)
+    assert all(p[-1] in "，。" for p in pieces)
+    assert "".join(pieces) == answer.text == to_traditional(GENERATED_ZH)
+
+
+def test_a_simplified_writer_gets_the_generated_reply_unchanged(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant(replies=[GENERATED_ZH], llm_languages=["en", "zh"])
+    pieces, answer = _streamed(assistant, "清洁小工具时要先关闭电源吗？")
+    assert answer.mode == "generated"
+    assert answer.text.replace(" ", "") == GENERATED_ZH
+    assert "".join(pieces).strip() == answer.text
+
+
+def test_traditional_stream_releases_clauses_and_holds_at_most_a_clause() -> None:
+    pieces = ["这个", "问题，我", "来回答。"]
+    assert list(traditional_stream(pieces)) == ["這個問題，", "我來回答。"]
+    # No clause end: released once `hold` characters wait, the rest at the end.
+    out = list(traditional_stream(list("我们发现头发很长"), hold=4))
+    assert out == ["我們發現", "頭髮很長"]
+    assert list(traditional_stream(["Refunds take 5 days."])) == ["Refunds take 5 days."]
+    assert list(traditional_stream([])) == []

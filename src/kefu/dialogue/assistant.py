@@ -42,6 +42,7 @@ from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
+from kefu.text.script import traditional_stream
 from kefu.types import Answer, ChatMessage, Passage, Source
 
 # Re-exported: the service, the CLI and the tests import these from here.
@@ -183,7 +184,12 @@ class Assistant(SafetyPlans, CustomerScript):
             yield notice
         if plan.mode == "generated":
             pieces: list[str] = []
-            for piece in self._generate(words, plan, history):
+            generated = self._generate(words, plan, history)
+            if turn.traditional:
+                # The model writes the script it likes: a traditional writer still reads
+                # traditional, streamed as it is stored (`traditional_stream`).
+                generated = traditional_stream(generated)
+            for piece in generated:
                 pieces.append(piece)
                 yield piece
             reply = "".join(pieces).strip()

@@ -8,6 +8,8 @@ for a Hong Kong mobile operator found every one of 88 declines in simplified). S
 the scripts apart by the characters only one of them uses and writes its own texts in the
 customer's (`to_traditional`: OpenCC's s2hk, Hong Kong forms, phrase by phrase). The
 business's knowledge is never converted here: curated answers and quotes stay as written.
+A reply the model writes is the model's words, not the business's: `traditional_stream`
+converts it as it streams.
 
 Matching does not use this module: `kefu.text.variants.to_mandarin` folds both sides to
 simplified for search, whatever the script of the question or of the knowledge.
@@ -19,14 +21,14 @@ dictionaries takes ~0.1 s, and most processes never write traditional text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 from kefu.text.language import HAN_CHARS
 
-__all__ = ["Script", "customer_script", "script_of", "to_traditional"]
+__all__ = ["Script", "customer_script", "script_of", "to_traditional", "traditional_stream"]
 
 Script = Literal["simplified", "traditional"]
 
@@ -117,3 +119,42 @@ def to_traditional(text: str) -> str:
     if not _HAN.search(text):
         return text
     return str(_s2hk().convert(text))
+
+
+# Where a streamed reply may be converted without splitting a phrase OpenCC would convert as
+# one ("发现" -> "發現", not "髮現"): a clause ends at this punctuation or a newline.
+_CLAUSE_END = re.compile("[。！？，；：!?;\n]")
+_STREAM_HOLD = 24  # characters held at most while no clause ends (about a clause of Chinese)
+
+
+def traditional_stream(pieces: Iterable[str], *, hold: int = _STREAM_HOLD) -> Iterator[str]:
+    """``pieces`` of a streamed reply in traditional characters, released at each clause end
+    (or when ``hold`` characters wait without one) and the rest at the end: OpenCC converts by
+    phrase, so a piece cut mid-word could convert differently from the whole. Joined, what is
+    yielded is the joined input's clauses converted; empty chunks are never yielded.
+
+    >>> list(traditional_stream(["这个", "问题，我", "来回答。"]))
+    ['這個問題，', '我來回答。']
+    """
+    buffer = ""
+    try:
+        for piece in pieces:
+            buffer += piece
+            ends = [m.end() for m in _CLAUSE_END.finditer(buffer)]
+            cut = ends[-1] if ends else 0
+            if len(buffer) - cut >= hold:  # no clause end for a while: release it all
+                cut = len(buffer)
+            if cut:
+                yield _convert(buffer[:cut])
+                buffer = buffer[cut:]
+        if buffer:
+            yield _convert(buffer)
+    finally:
+        close = getattr(pieces, "close", None)  # a model stops when the reader does
+        if callable(close):
+            close()
+
+
+def _convert(text: str) -> str:
+    # Not `to_traditional`: a model's clauses rarely repeat, and would only crowd its cache.
+    return str(_s2hk().convert(text)) if _HAN.search(text) else text

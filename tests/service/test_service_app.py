@@ -222,6 +222,50 @@ def test_an_upload_says_how_many_lines_it_holds_back(kefu_home: Path) -> None:
         db.dispose()
 
 
+def test_an_upload_replaces_the_file_of_that_name_added_from_the_command_line(
+    kefu_home: Path, tmp_path: Path
+) -> None:
+    # A price change uploaded on the dashboard, the first version having come from
+    # `kefu kb add`: two versions side by side went on quoting the old price.
+    old = tmp_path / "fees.csv"
+    old.write_text("id,question,answer\nkey,How much is a spare key?,A spare key costs GBP 15.\n")
+    app = create_app(warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        kb = app.state.kefu.assistant.kb
+        kb.add([old])
+        new = b"id,question,answer\nkey,How much is a spare key?,A spare key costs GBP 18.\n"
+        r = client.post("/api/admin/knowledge?filename=fees.csv", content=new, headers=admin)
+        assert r.status_code == 201, r.text
+        assert r.json()["replaced"] == ["fees.csv"] and r.json()["also_named"] == 0
+        sources = kb.sources()
+        assert [s.path for s in sources] == [str(old.resolve())]  # the same source, updated
+        assert [e.id for e in kb.entries()] == ["key"]
+        assert "GBP 18" in kb.entries()[0].answer
+        assert old.read_text().count("GBP 15") == 1  # the customer's own file is not touched
+        kb.db.dispose()
+
+
+def test_an_upload_does_not_guess_between_two_files_of_its_name(
+    kefu_home: Path, tmp_path: Path
+) -> None:
+    for folder in ("en", "zh"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "faq.csv").write_text(
+            f"id,question,answer\n{folder}-1,Question {folder}?,Answer {folder}.\n"
+        )
+    app = create_app(warm_up=False)
+    with TestClient(app) as client:
+        admin = _admin_key(app)
+        kb = app.state.kefu.assistant.kb
+        kb.add([tmp_path / "en" / "faq.csv", tmp_path / "zh" / "faq.csv"])
+        r = client.post("/api/admin/knowledge?filename=faq.csv", content=FAQ, headers=admin)
+        assert r.status_code == 201, r.text
+        assert r.json()["replaced"] == [] and r.json()["also_named"] == 2
+        assert len(kb.sources()) == 3
+        kb.db.dispose()
+
+
 def test_the_audit_log_says_when_an_upload_changed_nothing(kefu_home: Path) -> None:
     from kefu.security.audit import AuditLog
 
@@ -236,6 +280,8 @@ def test_the_audit_log_says_when_an_upload_changed_nothing(kefu_home: Path) -> N
             "unchanged": ["faq.csv"],
             "entries": 0,
             "withheld_lines": 0,
+            "replaced": [],
+            "also_named": 0,
         }
         assert client.delete("/api/admin/knowledge/faq.csv", headers=admin).status_code == 200
         db = app.state.kefu.assistant.kb.db

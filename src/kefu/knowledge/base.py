@@ -17,7 +17,7 @@ query) and brings its index in step with `refresh`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -156,20 +156,33 @@ class KnowledgeBase:
         return embedded
 
     # -- changing the knowledge base ------------------------------------------------------
-    def add(self, paths: Sequence[Path], *, progress: Progress | None = None) -> AddReport:
+    def add(
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: Progress | None = None,
+        stored_as: Mapping[Path, str] | None = None,
+    ) -> AddReport:
         """Ingest files; each file is stored whole or not at all (see `_add`).
 
+        ``stored_as`` stores a file's content under another source's path (the admin page's
+        upload of a new version of a file first added from elsewhere), so it replaces that
+        source in one transaction and its entry ids stay what answers already cite.
         A demo pack standing in for an empty knowledge base gives way to the first file; if
         nothing gets stored, the pack keeps answering.
         """
         stand_in = self._leave_fallback_pack()
         try:
-            return self._add(paths, progress)
+            return self._add(
+                paths, progress, {p.resolve(): k for p, k in (stored_as or {}).items()}
+            )
         finally:
             if stand_in is not None and self.repo.count() == 0:
                 self._return_to_fallback_pack(*stand_in)
 
-    def _add(self, paths: Sequence[Path], progress: Progress | None) -> AddReport:
+    def _add(
+        self, paths: Sequence[Path], progress: Progress | None, stored_as: dict[Path, str]
+    ) -> AddReport:
         """Ingest files; each file is stored whole or not at all.
 
         Every new entry is embedded *before* anything is stored: embedding is the slow part,
@@ -203,7 +216,7 @@ class KnowledgeBase:
             for n, path in enumerate(files, start=1):
                 if progress and n == 1:
                     progress("reading", 0, len(files))  # shown before a large file is parsed
-                key = str(path.resolve())
+                key = stored_as.get(path.resolve()) or str(path.resolve())
                 try:
                     digest = content_hash(path)
                     existing = self.repo.get_source(key)

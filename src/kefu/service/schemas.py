@@ -309,6 +309,11 @@ class KnowledgeAddOut(BaseModel):
     # Lines of the file held back as instructions to the assistant (`kefu.guard.documents`):
     # stored, never shown to a customer; the page says so, as `kefu kb add` does.
     withheld_lines: int = 0
+    # Files whose earlier version the upload replaced (the same name, uploaded here before or
+    # added with `kefu kb add`), and how many other sources share the name where none was
+    # replaced because it was not clear which (the page asks to delete the one not wanted).
+    replaced: list[str] = []
+    also_named: int = 0
 
 
 # -- OpenAI-compatible --------------------------------------------------------------------

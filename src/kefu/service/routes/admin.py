@@ -154,7 +154,7 @@ async def upload(
         staged.write_bytes(body)
         target = uploads / name
         async with state.turn_lock:
-            report = await live.run_sync(_add, assistant, staged, target)
+            report, also_named = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
         raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
     withheld = sum(n for _, n in report.withheld)
@@ -162,6 +162,8 @@ async def upload(
         live.publish_knowledge_change(state)
         entries = sum(n for _, n in report.added)
         details: dict[str, Any] = {"bytes": len(body), "entries": entries}
+        if report.updated:  # a new version of a file the knowledge base had
+            details["replaced"] = True
         if withheld:  # as `kefu kb add` records it
             details["withheld_lines"] = withheld
         audit(assistant, admin, "knowledge.add", name, details)
@@ -173,6 +175,8 @@ async def upload(
         unchanged=[FilePath(f).name for f in report.unchanged],
         entries=sum(n for _, n in report.added),
         withheld_lines=withheld,
+        replaced=[FilePath(f).name for f in report.updated],
+        also_named=also_named,
     )
 
 
@@ -184,11 +188,24 @@ def _hide(folder: FilePath, message: str) -> str:
 
 
 def _add(assistant: AssistantDep, staged: FilePath, target: FilePath) -> Any:
-    """Ingest the staged file under its final name, then remove it (kept or not, it is read)."""
+    """Ingest the staged file under its final name, then remove it (kept or not, it is read).
+
+    An upload is how a business changes a price or a policy, often in a file first added with
+    `kefu kb add` from some folder: the same name then replaces that source (one
+    transaction; its entry ids stay what answers cite). Kept beside it, the two versions
+    answered alike and contradicted each other (a letting agency's tester, 2026-12-01: the old
+    key price went on being quoted). Only one other source of that name is replaced; with
+    several, which one is meant is a guess, so the upload is stored under its own name.
+    """
     staged.chmod(0o600)
     staged.replace(target)
+    kb = assistant.kb
+    own = str(target.resolve())
+    same_name = [s.path for s in kb.sources() if s.name == target.name and s.path != own]
+    has_own = any(s.path == own for s in kb.sources())
+    stored_as = {target: same_name[0]} if len(same_name) == 1 and not has_own else None
     try:
-        return assistant.kb.add([target])
+        return kb.add([target], stored_as=stored_as), 0 if stored_as else len(same_name)
     finally:
         target.unlink(missing_ok=True)
 

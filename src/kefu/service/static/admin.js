@@ -142,6 +142,8 @@
       const r = await api("POST", `/api/admin/knowledge?filename=${encodeURIComponent(file.name)}`, { token: me.token, raw: file });
       let said = r.added.length ? `Added ${r.entries} entries from ${file.name}.` : `${file.name} is unchanged: nothing was added.`;
       // Planted instructions are stored but never shown to customers: the admin should know.
+      if (r.replaced && r.replaced.length) said = `Replaced the earlier version of ${file.name}: ${r.entries} entries.`;
+      if (r.also_named) said += ` ${r.also_named === 1 ? "Another file" : `${r.also_named} other files`} named ${file.name} ${r.also_named === 1 ? "is" : "are"} loaded too: delete the one you no longer want.`;
       if (r.withheld_lines) said += ` ${r.withheld_lines === 1 ? "1 line" : `${r.withheld_lines} lines`} held back as instructions to the assistant.`;
       $("upload-result").textContent = said;
       $("file").value = "";

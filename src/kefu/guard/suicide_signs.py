@@ -72,8 +72,8 @@ INTENT_PATTERN = (
 
 _LETHAL = (
     r"\b(lethal|fatal|deadly|killing) (dose|amount|quantity|number|level)s?\b|"
-    r"\bhow (many|much)\b(?! people)" + _ + r"{0,60}\b(to (die|kill (myself|me|someone|a "
-    r"person|yourself))|never wake|not wake|overdose)\b|"
+    r"\bhow (many|much)\b(?! people)" + _ + r"{0,60}\b(to (die\b(?! (my|your|his|her|their|"
+    r"the|it)\b)|kill (myself|me|someone|a person|yourself))|never wake|not wake|overdose)\b|"
     r"\b(dose|amount|number|quantity|level)s? (of \w+ )?(is|are|would be|will be|becomes?) ("
     r"lethal|fatal|deadly|enough to (die|kill))\b|"
     r"\bhow (many|much)\b(?! people)" + _ + r"{0,40}\b" + _MEDS + r"\b" + _ + r"{0,10}\b(would|"

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import coverage, messages, multipart
+from kefu.dialogue import after_emergency, coverage, messages, multipart
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.customer_script import CustomerScript
@@ -171,6 +171,8 @@ class Assistant(SafetyPlans, CustomerScript):
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
         notice = card_data_notice(message, plan.language)
+        number = self.settings.emergency_number_for(plan.language)
+        notice += after_emergency.reminder(plan, history, number)
         notice += claim_outcome_notice(words, plan.language, plan.mode)
         traditional = self.in_customer_script(plan, words, history)
         notice = messages.in_script(notice, traditional)
@@ -228,6 +230,11 @@ class Assistant(SafetyPlans, CustomerScript):
             message, self._vector(message), language
         ):
             return self._emergency_plan(message, language, [], 0.0)
+        if kind != "emergency":  # "can we just wait?" soon after an emergency reply
+            number = self.settings.emergency_number_for(language)
+            waiting = after_emergency.waiting_plan(message, language, history, number)
+            if waiting is not None:
+                return waiting
         if kind == "human":
             return person_plan(language, "customer asked for a person")
         if kind == "data_request":

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
+from kefu.guard.emergency_indirect import HOPELESS
 from kefu.guard.safety import views
+from kefu.guard.suicide_signs import LETHAL, farewell
 
 # Self-harm and suicide said in ways the detection rules leave to the learned check: cutting or
 # burning oneself (or a named person doing it), sleeping and never waking, a goodbye for good,
@@ -41,8 +44,14 @@ _THREAT_TO_KILL = re.compile(
 
 def about_self_harm(message: str) -> bool:
     """Whether ``message`` (already flagged as an emergency) is about suicide or self-harm."""
-    for text in views(message):
+    texts = views(message)
+    # How much of a medicine kills, or how high a fall: the crisis lines, unless an animal is
+    # the patient ("how much chocolate is lethal for a dog").
+    lethal = not mentions_animal(texts)
+    for text in texts:
         text = _THREAT_TO_KILL.sub(" ", text)
-        if SELF_HARM.search(text) or _MORE_SELF_HARM.search(text):
+        if SELF_HARM.search(text) or _MORE_SELF_HARM.search(text) or farewell(text, HOPELESS):
+            return True
+        if lethal and LETHAL.search(text):
             return True
     return False

@@ -200,6 +200,22 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",
     },
+    # After an emergency reply, "can he just wait for the appointment next week?", "不用去医院了吧":
+    # the instruction again, never an ordinary answer (kefu.dialogue.after_emergency).
+    "emergency_wait": {
+        "en": "Please don't wait: call your local emergency number (911 in the US, 112 in "
+        "Europe) now, or go straight to the nearest emergency department. After what you "
+        "described, waiting for an appointment, a walk-in visit or to see how it goes can be "
+        "dangerous. A colleague is on the way and will reply here soon.",
+        "zh": "请不要等：现在就拨打120急救电话（报警请拨110），或直接去最近的医院急诊。根据您描述的"
+        "情况，等预约、等门诊或先在家观察都可能有危险。同事正在赶来，会在这里回复您。",
+    },
+    # The one line that follows an unrelated question asked soon after an emergency reply.
+    "emergency_reminder": {
+        "en": "Reminder: if anyone is still unwell or in danger, don't wait: call your local "
+        "emergency number (911 in the US, 112 in Europe) now.",
+        "zh": "提醒：如仍有不适或危险，请不要等待，立即拨打120急救电话（报警请拨110）。",
+    },
 }
 
 

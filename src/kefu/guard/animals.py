@@ -52,6 +52,9 @@ _PERSON = re.compile(
     r"\b(whole|my|our|the) family\b|\b(everyone|everybody) (is|has|feels|got)\b|"
     # bitten or attacked by the animal: the person is hurt
     r"\b(bitten|bit me|bit us|attacked me|attacked us|scratched me|mauled)\b|"
+    # "my dog bit my hand and it won't stop bleeding": the bleeding is the customer's
+    r"\b(bit|bites|attacked|scratched|savaged|went for) (my|his|her|our|their) (hand|arm|leg|"
+    r"finger|thumb|face|foot|ankle|wrist|calf|thigh|neck|nose|lip|ear|cheek)s?\b|"
     r"被" + _ + r"{0,4}(狗|猫|宠物)" + _ + r"{0,3}(咬|抓|挠|扑|撞)|"
     r"\bmy (chest|heart|throat|face|arm|leg|head|breathing|lips|tongue|vision)\b|"
     r"\b(me|myself)\b|"

@@ -13,6 +13,7 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_indirect import indirect_emergency
+from kefu.guard.suicide_signs import INTENT_PATTERN
 
 _BODY = (
     # heart
@@ -381,7 +382,8 @@ _THREAT = (
     r"废了|收拾)(死|残|伤)?(我|我们|我家人|我全家|我老婆|我老公|我孩子|我儿子|我女儿|我爸|我妈)"
     r"(?!电话|手机|的电话|号码)"
 )
-SELF_HARM = re.compile(_SELF_HARM)
+# with the intent said in other words (`kefu.guard.suicide_signs`): a crisis reply, never a pet's
+SELF_HARM = re.compile(_SELF_HARM + "|" + INTENT_PATTERN)
 EMERGENCY = re.compile(_BODY + "|" + _HAZARD + "|" + _SELF_HARM + "|" + _THREAT + "|" + _VIOLENCE)
 # A road accident: an emergency unless the message says nobody is hurt (`no_one_hurt`, below).
 ACCIDENT = re.compile(r"hit by a (car|truck|bus)|(car|motorbike|bike) (crash|accident)|被车撞|车祸")

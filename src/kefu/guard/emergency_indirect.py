@@ -23,6 +23,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.medicines import MEDICINE
+from kefu.guard.suicide_signs import suicide_signs
 
 # Hopelessness: what turns a leaving phrase into a farewell.
 _HOPELESS = (
@@ -95,6 +96,24 @@ _ACT = (
     + r"{0,10}\bone side\b|\b(can'?t|cant|cannot|unable to|struggling to)( really)? (get|find) "
     r"(my|his|her|their|the) words( out)?\b|"
     r"\b(is ?n'?t|isnt|is not|aren'?t|arent) breathing\b|不呼吸(了)?|"
+    # bleeding that goes on, the verb first: "my dog bit my hand and it won't stop bleeding"
+    r"\b(won'?t|wont|will not|doesn'?t|does not|can'?t|cannot|isn'?t|is not|not) stop(ping)? "
+    r"(the )?bleeding\b|"
+    # a swallowed button battery burns through the gullet in hours: "孩子刚吃了一颗纽扣电池"
+    r"(吃|吞|咽|误食)(了|下|进)(去)?" + _ + r"{0,6}(纽扣电池|电池|磁铁|磁珠|吸铁石)|"
+    r"(纽扣电池|磁珠|吸铁石|洗衣凝珠|凝珠|洗衣液|洗衣粉|洗碗块|樟脑丸)"
+    + _
+    + r"{0,6}(吃|吞|咽|喝|咬)"
+    r"(了|下|进|破)|(吃|吞|咽|喝|咬)(了|下|进|破)(去)?" + _ + r"{0,6}(洗衣凝珠|凝珠|洗衣液|樟脑丸)|"
+    r"\b(swallowed|ate|eaten|bit into|bitten into|chewed|sucked on|drank)\b" + _ + r"{0,20}\b("
+    r"laundry|detergent|dishwasher|washing|tide) (pod|capsule|tablet|liquid)s?\b|"
+    # a diabetic confused, said symptom first ("confused and her blood sugar meter says LO"),
+    # or a meter reading "LO" (below what it can measure)
+    r"\b(confused|disoriented|incoherent|not making sense|acting drunk|slurring|unresponsive|"
+    r"sweaty and shaking|shaking and sweaty)\b" + _ + r"{0,80}\b(diabetic|diabetes|insulin|"
+    r"blood sugar|glucose|hypo)\b|\b(meter|glucometer|monitor|blood sugar|glucose|sugar "
+    r"levels?|reading|libre|dexcom|cgm)\b" + _ + r"{0,20}\b(says|shows|reads|reading|is|showing|"
+    r"just says) [\"'“‘]?lo\b|"
     r"\b(hit|banged|bumped|struck) (his |her |my |their |the )?head\b"
     + _
     + r"{0,40}\b(vomit\w*|sleepy|drowsy|unconscious|confused)|"
@@ -127,5 +146,7 @@ def indirect_emergency(text: str) -> bool:
     """Is ``text`` (one normalised view, its not-now spans blanked) an emergency said beside a
     request or without the words `kefu.guard.emergency` reads?"""
     if ACT.search(text) or (_COUNT_TAKEN.search(text) and MEDICINE.search(text)):
+        return True
+    if suicide_signs(text, HOPELESS):
         return True
     return bool(LEAVING.search(text)) and bool(HOPELESS.search(text))

@@ -17,7 +17,8 @@ Kinds, most urgent first:
 
 Rules, not a model: they must hold with any knowledge base and be reviewable. Attackers hide
 words, so every pattern runs on several views of the message (`views`): normalised, with
-letter-by-letter spacing closed up, with digits read as letters ("1gn0re"), and, for
+letter-by-letter spacing closed up, with digits read as letters ("1gn0re", "t0 d13"), with
+Cyrillic and Greek lookalike letters read as Latin ("kіll"), and, for
 injection, decoded base64 and ROT13. The patterns describe the kind of request, not the
 wording of known attacks; `tests/guard` checks them against the FAQ questions of every pack so
 that ordinary questions are not caught.
@@ -74,6 +75,36 @@ def _unleet(text: str) -> str:
     return _LEET_TOKEN.sub(lambda m: m.group(0).translate(_LEET), text)
 
 
+# A message written in leet throughout ("1 w4nt t0 d13"): once two words mix digits into
+# letters, two-letter words ("t0", "1s") and a lone "1" before a word are read as letters too.
+_LEET_SHORT = re.compile(r"(?=[\w@$]*[a-z])(?=[\w@$]*[0-9@])[\w@$]{2,}|(?<!\S)1(?= [a-z])")
+
+
+def _unleet_all(text: str) -> str:
+    if len(_LEET_TOKEN.findall(text)) < 2:
+        return text
+    return _LEET_SHORT.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
+# Cyrillic and Greek letters drawn like Latin ones ("kіll" with a Cyrillic і), after casefolding:
+# read as the Latin letter, so one foreign letter does not hide a word from every rule.
+_CONFUSABLES = str.maketrans(
+    {
+        **dict(zip("аеорсухіјѕԁɡһӏԛԝѵъ", "aeopcyxijsdghlqwvb", strict=True)),
+        **dict(zip("αεοριτυνκχ", "aeopitunkx", strict=True)),
+        "ı": "i",
+    }
+)
+_NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0131\u0261]")
+
+
+def fold_confusables(text: str) -> str:
+    """``text`` with lookalike Cyrillic and Greek letters as Latin, where it has any."""
+    if not _NON_LATIN_LETTER.search(text):
+        return text
+    return text.translate(_CONFUSABLES)
+
+
 def decoded_payloads(text: str) -> list[str]:
     """Readable text hidden in base64 tokens of ``text``."""
     out = []
@@ -92,8 +123,9 @@ def decoded_payloads(text: str) -> list[str]:
 
 def views(text: str, *, decode: bool = False) -> list[str]:
     """Normalised readings of ``text`` for the detectors (``decode``: also hidden payloads)."""
-    base = normalize(text)
-    out = [base, _close_spacing(base), _unleet(_close_spacing(base))]
+    base = fold_confusables(normalize(text))
+    closed = _close_spacing(base)
+    out = [base, closed, _unleet(closed), _unleet_all(closed)]
     # The rules are written in simplified Mandarin: a Hong Kong customer's "我唔想活" or
     # "轉人工" is read in that form too (identical for simplified text, so added only then).
     out.append(to_mandarin(base))

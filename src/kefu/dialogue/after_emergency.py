@@ -1,0 +1,93 @@
+"""The turns that follow an emergency reply: waiting is not an option, and the number stays.
+
+A red-team tester of the demo packs (2026-12-01) sent, after a 911 reply about a swallowed
+button battery, "so can he just wait for the appointment next week?", and got the curated
+"Yes, we hold same-day slots…" with no handoff; "明天再去你们门诊可以吗？", "不用去医院了吧？" and
+"是不是等他拉出来就行？" got the ordinary decline, and "anyway what time do you open friday",
+after an overdose, got branch hours and nothing else. So, for a few turns after a reply that
+led with an emergency number (`had_emergency`):
+
+- a message about waiting, going later, not going or going somewhere else instead
+  (`asks_to_wait`) gets the instruction again, with a person (`waiting_plan`);
+- any other answer gets a one-line reminder before it (`reminder`), except the replies that
+  already say it (an emergency, or the after-emergency line for "ok").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kefu.dialogue import messages
+from kefu.dialogue.emergency_text import leads_with_emergency_number
+from kefu.dialogue.policy import Plan
+from kefu.types import ChatMessage
+
+# How many of the assistant's latest replies are looked at: an emergency two questions back is
+# still this conversation's, one from an hour of ordinary questions ago is not.
+RECENT_REPLIES = 3
+
+_WAIT = re.compile(
+    # English: waiting, later, a booked visit instead, not going, watching at home
+    r"\b(wait|waiting|hold off|tomorrow|tmrw|tmr|next (week|day|month)|in the morning|"
+    r"(later|tonight|this evening|after work)\b(?! than)|appointment|"
+    r"walk-?in|instead|skip|rather not|not go|don'?t go|without going|no need|not necessary|"
+    r"unnecessary|overkill|overreact\w*|"
+    r"(do|does|did) (we|i|he|she|they) (really |actually )?(have|need|got) to|"
+    r"(have|need|got) to (go|call|take)|(is|it'?s|is it) (really |actually )?(necessary|needed|"
+    r"that serious|an emergency)|really (that )?serious|sleep (it|this) off|ride it out|"
+    r"(watch|monitor|keep an eye on) (him|her|them|it|me)|see (how|if) (it|he|she|they|i)|"
+    r"at home|home remed\w*|pass (it|naturally|on (its|his|her) own)|come out|poop|"
+    r"(drive|take) (him|her|them|me|myself) (in )?(ourselves|myself|ourself)|uber|taxi|"
+    r"can'?t afford|too expensive|gp|family doctor|pharmacy|urgent care)\b|"
+    # Chinese: 等, later days, the clinic instead, not going, watching, waiting for it to pass
+    r"等|明天|后天|下周|下个?星期|改天|晚点|晚些|过两天|过几天|预约|门诊|挂号|不用去|不去|可以不|"
+    r"没必要|有必要|非得|必须(要)?去|一定要(去|打)|先观察|观察|看看再说|再看看|拉出来|排出来|在家|"
+    r"自己好|扛|挺过去|睡一觉|不用打|不打|太贵|算了",
+    re.IGNORECASE,
+)
+
+
+def had_emergency(history: Sequence[ChatMessage], emergency_number: str | None) -> bool:
+    """Did one of the assistant's recent replies lead with an emergency number? A reminder
+    (`reminder`) does not count, or one emergency would be reminded of for ever."""
+    replies = [m.content for m in history if m.role == "assistant"][-RECENT_REPLIES:]
+    reminders = {messages.reply("emergency_reminder", lang, emergency_number=emergency_number)
+                 for lang in ("en", "zh")}  # fmt: skip
+    return any(
+        leads_with_emergency_number(text, emergency_number)
+        and not any(text.startswith(r) for r in reminders)
+        for text in replies
+    )
+
+
+def asks_to_wait(message: str) -> bool:
+    """Does ``message`` ask about waiting, going later, not going, or another way instead?"""
+    return bool(_WAIT.search(message))
+
+
+def waiting_plan(
+    message: str,
+    language: str,
+    history: Sequence[ChatMessage],
+    emergency_number: str | None,
+) -> Plan | None:
+    """The emergency instruction again, with a person, when ``message`` asks to wait soon after
+    an emergency reply; None otherwise."""
+    if not asks_to_wait(message) or not had_emergency(history, emergency_number):
+        return None
+    text = messages.reply("emergency_wait", language, emergency_number=emergency_number)
+    return Plan("declined", language, handoff=True, text=text, confidence=1.0,
+                reason="waiting after emergency")  # fmt: skip
+
+
+def reminder(plan: Plan, history: Sequence[ChatMessage], emergency_number: str | None) -> str:
+    """The reminder line (with its paragraph break) to put before ``plan``'s reply, or ""."""
+    if plan.reason in ("emergency", "pet emergency", "after emergency", "waiting after emergency"):
+        return ""
+    if plan.text and leads_with_emergency_number(plan.text, emergency_number):
+        return ""
+    if not had_emergency(history, emergency_number):
+        return ""
+    text = messages.reply("emergency_reminder", plan.language, emergency_number=emergency_number)
+    return text + "\n\n"

@@ -11,7 +11,7 @@ human agent held:
   never one of these spans: "I want to kill myself after this ban", "我不想活了 号被封了" and
   "我想死 抽了一百发都没出金" stay emergencies (a stated wish to die is read literally, whatever
   it is said about; docs/safety.md).
-- laughing and someone's reaction: "gonna kill myself laughing", "笑死", "my guild will kill me
+- laughing and someone's reaction: "gonna kill myself laughing", "my guild will kill me
   if I miss the raid", "mum's gonna kill me lol" (`_REACTION`: a condition the customer controls
   or a joke marker; "he said he will kill me" is not one).
 - a question about an accident or the safety feature, with no one hurt now: "出车祸了保险赔多少",
@@ -77,7 +77,7 @@ _REACTION = re.compile(
     r"to| would)( literally)? kill (me|us)\b(?=" + _ + r"{0,6}\b(if|when|once|for|after) (i|we) "
     r"(miss|lose|forget|am late|'m late|skip|spend|spent|quit|leave the|wipe|mess up|screw up|"
     r"break)|" + _ + r"{0,40}" + _JOKE + r")|"
-    r"笑死|笑(得|到)(我)?(要|快)?(死|断气)",
+    r"笑(得|到)(我)?(要|快)?(死|断气)",
     re.IGNORECASE,
 )
 

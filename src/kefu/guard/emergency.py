@@ -401,8 +401,8 @@ _NO_ONE_HURT = re.compile(
     r"|\bno (one|body) (got )?hurt|\bno injur(y|ies)\b|\b(just|only) (a |some )?(scratch|scratches|"
     r"dent|dents|scrape|scuff|bump|ding)\w*|\b(minor|small|little|tiny|slight) (accident|"
     r"collision|bump|scrape|scratch|dent|prang|knock)\b|\bfender[- ]bender\b|"
-    r"(没|没有|无)(人|任何人)(受伤|伤着|伤到)|人(都|也|倒是)?(没事|没受伤|没伤着|平安|安全)|"
-    r"(都|也)?没(受伤|伤着|伤到)|(他|她|我|人家|骑手|小哥)(自己)?(说|讲)(他|她|自己)?(没事|没受伤)|(轻微|小)(事故|剐蹭|刮蹭|碰撞|擦碰)|(刮|剐)(蹭|擦)|只是"
+    r"(没|没有|无)(人|任何人)(受伤|伤着|伤到)|(人|大家|我们|所有人)(都|也|倒是)?(没事|没受伤|没伤着|平安|安全)|"
+    r"(都|也)?没(受伤|伤着|伤到)|(他|她|我|人家|骑手|小哥)(自己)?(说|讲)(他|她|自己)?(没事|没受伤)|(轻微|小)(车祸|事故|剐蹭|刮蹭|碰撞|擦碰)|(刮|剐)(蹭|擦)|只是"
     r"(擦|刮|蹭)(了)?(一下|破)?(漆|皮)?",
     re.IGNORECASE,
 )

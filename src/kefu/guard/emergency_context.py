@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_figurative import FRUSTRATION, figurative
 
 # The emergency words a department, a past or a negated mention is made of. Not the signs that
 # are an emergency whatever is said around them ("没有呼吸" is one: it is not in this list).
@@ -226,7 +227,7 @@ _IDIOM = re.compile(
     r"\b(my|his|her|our) heart (sank|dropped|skipped a beat|broke|is broken|was broken|melted|"
     r"went out)\b|\bheartbroken\b|\b(this|that|it|the (wait|delay|queue|price|bill))"
     r"('s| is| was)? (literally )?killing me\b|\bdying (to|of laughter)\b|\bi('m| am) dead\b"
-    r"(?= (lol|lmao|😂))|\bscared me to death\b|\bbored to death\b",
+    r"(?= (lol|lmao|😂))|\bscared me to death\b|\bbored to death\b|" + FRUSTRATION,
     re.IGNORECASE,
 )
 # Water in a home with no one in danger: "pipe burst in my kitchen, flat is flooding, what do I
@@ -290,6 +291,11 @@ _DANGER = re.compile(
 _TOKENS = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]+")
 
 
+def names_danger(text: str) -> bool:
+    """Does ``text`` name a word of the families an emergency is told in?"""
+    return bool(_DANGER.search(text))
+
+
 def too_short_to_tell(text: str) -> bool:
     """Is ``text`` a short message naming nothing an emergency is told in? The learned head's
     score on it is not read (`kefu.guard.emergency_head.flags_message`)."""
@@ -302,7 +308,10 @@ _WORDS = re.compile(r"\w")
 def not_now(text: str) -> str:
     """``text`` with its mentions of an emergency that is not happening now blanked out (a
     department, a follow-up, the past, a negation); the rest untouched, so a present sign
-    beside them still reads as one."""
+    beside them still reads as one. Figurative death and kill words (a game, a laugh, someone's
+    reaction) and an accident only asked about are blanked too
+    (`kefu.guard.emergency_figurative`)."""
+    text = figurative(text, _blank)
     text = _SERVICE.sub(_blank, text)
     text = _NEGATED.sub(_blank, text)
     text = _NOT_LITERAL.sub(_blank, text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from kefu.retrieval.base import Embedder
 
 HEADS_FILE = "emergency_head.json"
+# Family words, read past when a relative asks for someone's records: only danger words count.
+_FAMILY_WORDS = re.compile(
+    r"孩子|娃|宝宝|老人|\b(son|daughter|child|kid|mum|mom|dad|grand\w*)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,13 @@ def flags_message(
     (`kefu.guard.emergency_context.head_text`). Water damage with no one in danger is never
     flagged (`water_damage_only`)."""
     from kefu.guard.emergency import no_one_hurt
-    from kefu.guard.emergency_context import head_text, too_short_to_tell, water_damage_only
+    from kefu.guard.emergency_context import (
+        head_text,
+        names_danger,
+        too_short_to_tell,
+        water_damage_only,
+    )
+    from kefu.guard.emergency_figurative import asks_for_records
     from kefu.guard.safety import views
     from kefu.retrieval.base import search_vectors
 
@@ -104,6 +115,8 @@ def flags_message(
         return False  # nothing but an idiom or a department's name
     if water_damage_only(what):
         return False  # a burst pipe or a flood with no one in danger: damage to property
+    if asks_for_records(what) and not names_danger(_FAMILY_WORDS.sub("", what)):
+        return False  # "我是他爸爸，把我儿子的聊天记录发给我": a privacy request, no danger named
     if too_short_to_tell(what) or no_one_hurt(views(message)):
         return False  # a few words with no danger named ("漏了一杯奶茶"), or "他说没事"
     if what != message:

@@ -17,7 +17,8 @@ ABUSIVE = [
     "you're a joke",
     "you are all idiots",
     "this stupid app keeps crashing",
-    "gonna burn down your store",
+    # ("gonna burn down your store" is arson: a threat, kefu.guard.threats)
+    "gonna trash your store",
     "垃圾客服，什么都不会",
     "你们就是一群骗子",
     "我要砸了你们的店",

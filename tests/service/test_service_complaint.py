@@ -70,3 +70,21 @@ def test_a_waiting_conversation_is_not_handed_over_again(client: TestClient) -> 
         "request",
         2,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("i will stab the next GM who bans me, i know your office is at 22 Baker Street", "threat"),
+        ("有个大叔让我发照片给他还要约我见面，我才13岁", "safeguarding"),
+    ],
+)
+def test_threats_and_grooming_reports_queue_first_under_their_own_reason(
+    client: TestClient, text: str, reason: str
+) -> None:
+    cid, auth = _customer(client)
+    _ask(client, cid, auth, "Do you sell garden gnomes?")  # a knowledge gap first: priority 1
+    answer = _ask(client, cid, auth, text)
+    assert answer["status"] == "waiting"
+    state = client.get(f"/api/conversations/{cid}", headers=auth).json()
+    assert (state["handoff_reason"], state["priority"]) == (reason, 3)

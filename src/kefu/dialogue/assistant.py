@@ -260,7 +260,9 @@ class Assistant(SafetyPlans, CustomerScript):
         result, confidence, vector = self._retrieve(message, safe_history(history))
         # Not over a request for a medicine without a prescription: its drug names ("diazepam
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
-        head_may_override = kind not in ("emergency", "prescription")
+        # Nor over a customer's threat or a grooming report: their own fixed replies and queue
+        # reasons fit better than the ambulance's ("我要去弄死他" read as one before).
+        head_may_override = kind not in ("emergency", "prescription", "threat", "safeguarding")
         if head_may_override and self._learned_emergency(message, vector, language):
             kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.

@@ -188,6 +188,25 @@ _REPLIES: dict[str, dict[str, str]] = {
         "person will reply here shortly.",
         "zh": "非常抱歉给您带来了不好的体验。已为您转接人工客服，请稍候。",
     },
+    # A threat by the customer to hurt someone (kefu.guard.threats): calm, no apology for the
+    # threat and no mockery; the police for anyone in danger (no number: the customer may be
+    # anywhere, and the ambulance number a business configures is not the police's).
+    "safety_threat": {
+        "en": "I've passed your message to our team, and a person will look at it right away. "
+        "If anyone is in immediate danger, please call the police now.",
+        "zh": "您的消息已转交给我们的工作人员，会有专人立即跟进。如果有人正面临危险，请立即报警。",
+    },
+    # An adult soliciting a child (kefu.guard.safeguarding): keep the evidence, no meeting,
+    # the police; the business's own child-safety entry follows (dialogue/safeguarding_entry).
+    "safety_safeguarding": {
+        "en": "Thank you for telling us: this is serious. Please keep the evidence: don't delete "
+        "the chats or messages (screenshots help), and don't let the child meet this person or "
+        "send them anything. If a meeting has been arranged or the child is in danger, contact "
+        "the police now. A person from our team is looking at this right away.",
+        "zh": "感谢您告诉我们，这件事非常重要。请保留证据：不要删除聊天记录（可以截图保存），也不要"
+        "让孩子与对方见面或给对方发送任何东西。如果对方已约好见面，或孩子正处于危险中，请立即报警。"
+        "我们的工作人员会立即跟进。",
+    },
     # Its last sentence is safety_promise's: a channel without handoff says where instead.
     "data_request": {
         "en": "You can ask for a copy of the personal data we hold about you, or for it to be "
@@ -280,6 +299,23 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
             f"A colleague can look at your case via {_ELSEWHERE_EN}.",
         ),
         "zh": ("已请同事为您处理。", f"如需人工处理，请通过{_ELSEWHERE_ZH}联系我们。"),
+    },
+    "safety_threat": {
+        "en": (
+            "I've passed your message to our team, and a person will look at it right away.",
+            f"Please also tell our team via {_ELSEWHERE_EN}.",
+        ),
+        "zh": (
+            "您的消息已转交给我们的工作人员，会有专人立即跟进。",
+            f"也请通过{_ELSEWHERE_ZH}告知我们的工作人员。",
+        ),
+    },
+    "safety_safeguarding": {
+        "en": (
+            "A person from our team is looking at this right away.",
+            f"Please also report it to our team via {_ELSEWHERE_EN}.",
+        ),
+        "zh": ("我们的工作人员会立即跟进。", f"也请通过{_ELSEWHERE_ZH}向我们的工作人员报告。"),
     },
     "safety_private": {
         "en": ("I've asked one to join.", f"you can reach one via {_ELSEWHERE_EN}."),

@@ -18,6 +18,7 @@ from kefu.dialogue.abroad import localise
 from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
+from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.guard.animals import for_a_pet
 from kefu.guard.safety import views
 from kefu.types import ChatMessage, Passage
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 # prescription medicine without a prescription, whose closest entry is about collecting one
 # ("Yes. A friend can collect your prescription…" read as "yes, you can buy it").
 SAFETY_REPLY = {
+    "safeguarding": "safety_safeguarding",
+    "threat": "safety_threat",
     "injection": "safety_injection",
     "private": "safety_private",
     "dose": "safety_dose",
@@ -129,7 +132,17 @@ class SafetyPlans:
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
         text = self._reply(key, language)
-        no_faq = kind in ("fraud", "prescription")
+        if kind == "safeguarding":
+            # The business's own child-safety route, found by what it says; never the closest
+            # rule quoted alone ("Adults may not ask players under 18 for photos…").
+            found_entry = child_safety_passage(self.kb.index.entries, language)
+            if found_entry is None:
+                return Plan("declined", language, [], confidence, True, text, reason=kind)
+            passage, shown = found_entry
+            text = f"{text}\n\n{shown}"
+            return Plan("curated", language, [passage], confidence, True, text, reason=kind)
+        # A threat: whatever entry is nearest (a ban appeal, the office address) answers nothing.
+        no_faq = kind in ("fraud", "prescription", "threat")
         top = None if no_faq else self._confident_faq(found, confidence, language)
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)

@@ -2,6 +2,10 @@
 
 Kinds, most urgent first:
 
+- ``safeguarding``: a report that an adult is soliciting a child (photos, secrecy, a
+  meeting, contact details) (`kefu.guard.safeguarding`);
+- ``threat``: the customer threatens to hurt someone in the real world: staff, a person, an
+  office or a home (`kefu.guard.threats`);
 - ``emergency``: a medical emergency (heart, stroke, breathing, bleeding, overdose or
   poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
@@ -36,15 +40,19 @@ from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
 from kefu.guard.dose_taken import asks_about_dose_taken
-from kefu.guard.emergency import is_emergency
+from kefu.guard.emergency import SELF_HARM, is_emergency
 from kefu.guard.fraud import asks_for_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
+from kefu.guard.safeguarding import reports_grooming
+from kefu.guard.threats import threatens_violence
 from kefu.text.normalize import normalize
 from kefu.text.variants import to_mandarin
 
 SafetyKind = Literal[
+    "safeguarding",
+    "threat",
     "emergency",
     "injection",
     "private",
@@ -370,6 +378,14 @@ def is_injection(text: str, *, message: bool = True) -> bool:
 def assess(text: str) -> SafetyKind | None:
     """The safety kind of a customer message, or None for an ordinary question."""
     texts = views(text)
+    # Before the emergency rules, whose reply (an ambulance, a crisis line) fits neither a
+    # groomed child nor a customer's threat ("我要去弄死他" read as one before); words of
+    # self-harm in the same message keep the emergency and its crisis line.
+    if not _any(SELF_HARM, texts):
+        if reports_grooming(texts):
+            return "safeguarding"
+        if threatens_violence(texts):
+            return "threat"
     if is_emergency(texts) or pet_emergency(texts):
         return "emergency"
     if is_injection(text):

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # Why a conversation was handed to a person, and how urgent that makes it (queue order).
 HANDOFF_PRIORITY = {
     "emergency": 3,
+    # the customer threatens to hurt someone; an adult soliciting a child (docs/safety.md)
+    "threat": 3,
+    "safeguarding": 3,
     "request": 2,
     "safety": 2,
     "repeated_failure": 1,

@@ -302,6 +302,8 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
             parts.append(f"Latest: “{_clip(asked[-1])}” ({len(asked)} messages).")
     reasons = {
         "emergency": "possible emergency",
+        "threat": "the customer threatened to hurt someone (staff, a person or a place)",
+        "safeguarding": "a report of an adult soliciting a child: urgent safeguarding",
         "request": "the customer asked for a person",
         "low_confidence": "the bot could not answer confidently",
         "safety": "the customer asked for something the bot may not give (someone else's "

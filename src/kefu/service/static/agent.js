@@ -17,7 +17,7 @@
   const $ = (id) => document.getElementById(id);
   const typing = typingNotice($("typing"));
   const pingTyping = typingPinger(() => api("POST", `/api/agent/conversations/${encodeURIComponent(current)}/typing`, { token: me.token }));
-  const REASONS = { emergency: "emergency", request: "asked for a person", safety: "refused on principle", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
+  const REASONS = { emergency: "emergency", threat: "threat of violence", safeguarding: "child safeguarding", request: "asked for a person", safety: "refused on principle", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
 
   function item(c) {
     const reason = c.handoff_reason || "";

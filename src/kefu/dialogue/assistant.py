@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import after_emergency, coverage, messages, multipart
+from kefu.dialogue import after_emergency, coverage, last_entry, messages, multipart, slots
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.customer_script import CustomerScript
@@ -286,6 +286,10 @@ class Assistant(SafetyPlans, CustomerScript):
         # A curated answer about other places or payment methods than the question names is
         # none: answer from the entry saying which are served, or decline (coverage.py).
         plan = coverage.check(plan, message, passages)
+        if kind == "none":  # "多久有结果" after the appeal rule, which says 7天内回复
+            plan = last_entry.replan(
+                plan, message, history, self.kb.index.entries, self.kb.tokenizer
+            )
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
         elif (
@@ -349,6 +353,12 @@ class Assistant(SafetyPlans, CustomerScript):
             # A follow-up of a follow-up ("那银行卡呢" after "支付宝呢") asks the question they
             # both followed up: read with it, not with the other follow-up's subject.
             topic = topic_question(users)
+            if slots.is_slot_change(message):
+                # "那上海呢" after 深圳's fare: the earlier question asked of 上海, not both
+                # cities at once (which finds 深圳's row again, or none).
+                joined = self.kb.search(slots.with_value(topic or previous or "", message))
+                conf = self.confidence.predict(joined.features)
+                topic = None
             if topic is not None:
                 again = self.kb.search(contextual_query(topic, message) or message)
                 again_conf = self.confidence.predict(again.features)
@@ -368,6 +378,12 @@ class Assistant(SafetyPlans, CustomerScript):
             # more surely than the joined reading finds another, asks something new: "what if
             # I don't give back the router?" after the cancellation fee is about the router.
             own = top_id(alone) != top_id(joined) and best[1] >= self._curated_threshold()
+            if topic is not None and alone.passages:
+                # "最低消费呢" after 深圳 → 那上海呢: alone it finds 深圳's table, the wrong city.
+                entry = alone.passages[0].entry
+                if slots.drops_value(topic, message, f"{entry.title} {entry.display_text}"):
+                    best = (best[0], 0.0)  # out of the running
+                    own = False
             if (
                 conf >= best[1] - 0.1
                 and not (own and best[1] > conf)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kefu.dialogue import slots
 from kefu.dialogue.incoming import reply_language
 from kefu.types import ChatMessage
 
@@ -49,6 +50,8 @@ def is_followup(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
+    if slots.is_context(stripped):  # "I'm in Hong Kong" after a question asks it of there
+        return True
     han = sum(1 for ch in stripped if "\u4e00" <= ch <= "\u9fff")
     if han:
         from kefu.text.variants import to_mandarin
@@ -85,16 +88,18 @@ def topic_question(users: list[str]) -> str | None:
     """The question the last of ``users`` (the customer's messages, oldest first) followed up,
     for a follow-up of a follow-up: in 退款多久到账 → 支付宝呢 → 那银行卡呢 the third asks
     the first's question of bank cards; joined with 支付宝呢 it would find Alipay again. The
-    nearest earlier message that is no follow-up itself, in the last one's language; none when
-    the last message is no follow-up (it is its own topic)."""
+    nearest earlier message that is no follow-up itself, in the last one's language, with the
+    values that the follow-ups since swapped in (`slots.thread_question`: 深圳专车起步价多少 →
+    那上海呢 → 最低消费呢 asks of 上海); none when the last message is no follow-up (it is its
+    own topic)."""
     if len(users) < 2 or not is_followup(users[-1]):
         return None
     language = reply_language(users[-1])
-    for text in reversed(users[:-1]):
-        if reply_language(text) != language:
+    for n in range(len(users) - 2, -1, -1):
+        if reply_language(users[n]) != language:
             return None  # the thread changed language there: no older topic carries over
-        if not is_followup(text):
-            return text
+        if not is_followup(users[n]):
+            return slots.thread_question(users[n], users[n + 1 : -1])
     return None
 
 
@@ -109,6 +114,10 @@ def top_id(result: SearchResult) -> str | None:
     return result.passages[0].entry.id if result.passages else None
 
 
+# Replies a follow-up's joined reading may not find again merely by the history.
+RECENT_REPLIES = 3
+
+
 def repeats_last_answer(
     joined: SearchResult,
     alone: SearchResult,
@@ -116,16 +125,19 @@ def repeats_last_answer(
     message: str = "",
     tokenizer: Tokenizer | None = None,
 ) -> bool:
-    """The joined reading's top entry is the one the last reply gave, the message read alone
-    points elsewhere, and the message names nothing new that the entry covers."""
+    """The joined reading's top entry is one a recent reply gave, the message read alone
+    points elsewhere, and the message names nothing new that the entry covers. Not only the
+    last reply: in "my account got hacked" → "how do I turn on that 2fa thing" → "and what if
+    i lose my phone", the reading joined with the first question finds the hacked-account
+    answer of two replies before, by that history alone."""
     if not joined.passages:
         return False
     top = joined.passages[0].entry
     if alone.passages and alone.passages[0].entry.id == top.id:
         return False
-    last = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+    recent = [m.content for m in history if m.role == "assistant"][-RECENT_REPLIES:]
     answer = (top.answer or "").strip()
-    if not answer or answer not in last:
+    if not answer or not any(answer in reply for reply in recent):
         return False
     previous = next((m.content for m in reversed(history) if m.role == "user"), "")
     return tokenizer is None or not asks_about_another_row(

@@ -12,19 +12,12 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import after_emergency, coverage, last_entry, messages, multipart, slots
+from kefu.dialogue import after_emergency, coverage, last_entry, messages, multipart
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.customer_script import CustomerScript
 from kefu.dialogue.emergency_text import leads_with_emergency_number
 from kefu.dialogue.extractive import extract_answer
-from kefu.dialogue.followup import (
-    contextual_query,
-    is_bare,
-    repeats_last_answer,
-    top_id,
-    topic_question,
-)
 from kefu.dialogue.incoming import (
     MAX_MESSAGE_CHARS,
     InvalidMessage,
@@ -38,6 +31,7 @@ from kefu.dialogue.notices import card_data_notice
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
+from kefu.dialogue.threaded import ThreadedRetrieval
 from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
@@ -56,16 +50,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from kefu.config import Settings
     from kefu.knowledge.base import KnowledgeBase
     from kefu.llm.base import ChatModel
-    from kefu.retrieval.index import SearchResult
     from kefu.storage.conversation_repo import ConversationRepository
 
 
-class Assistant(SafetyPlans, CustomerScript):
+class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
     def __init__(
         self,
         settings: Settings | None = None,
@@ -332,65 +323,6 @@ class Assistant(SafetyPlans, CustomerScript):
         if not session_id:
             return False
         return self.conversations.get(session_id).status == "waiting"
-
-    def _retrieve(
-        self, message: str, history: list[ChatMessage]
-    ) -> tuple[SearchResult, float, np.ndarray | None]:
-        """The better of the message alone and the message read with its topic, its
-        confidence, and the message's own search vector."""
-        alone = self.kb.search(message)
-        best = (alone, self.confidence.predict(alone.features))
-        users = [m.content for m in history if m.role == "user"]
-        previous = users[-1] if users else None
-        if previous is not None and reply_language(previous) != reply_language(message):
-            # A customer who switches language expects the answer in the new one; the earlier
-            # question's words would pull retrieval to entries in the old language.
-            previous = None
-        query = contextual_query(previous, message)
-        if query:
-            joined = self.kb.search(query)
-            conf = self.confidence.predict(joined.features)
-            # A follow-up of a follow-up ("那银行卡呢" after "支付宝呢") asks the question they
-            # both followed up: read with it, not with the other follow-up's subject.
-            topic = topic_question(users)
-            if slots.is_slot_change(message):
-                # "那上海呢" after 深圳's fare: the earlier question asked of 上海, not both
-                # cities at once (which finds 深圳's row again, or none).
-                joined = self.kb.search(slots.with_value(topic or previous or "", message))
-                conf = self.confidence.predict(joined.features)
-                topic = None
-            if topic is not None:
-                again = self.kb.search(contextual_query(topic, message) or message)
-                again_conf = self.confidence.predict(again.features)
-                if again_conf >= conf:
-                    joined, conf = again, again_conf
-            if is_bare(message):
-                # Question words only ("要多久处理", "how much?") name no topic: read alone they
-                # find whatever shares those words (a bank card's refund time after a missing
-                # dish). The previous topic's reading stands, however sure, or the turn is
-                # declined on its confidence.
-                return joined, conf, alone.query_vector
-            # A follow-up borrows its topic; prefer that reading unless it is clearly worse, or
-            # unless it only finds again the entry the customer was just given: "can I pause
-            # it?" after the membership price asks something new, and the earlier question's
-            # words (a near copy of that entry's question) would otherwise win every time.
-            # But a message that alone finds its own entry with a curated answer's confidence,
-            # more surely than the joined reading finds another, asks something new: "what if
-            # I don't give back the router?" after the cancellation fee is about the router.
-            own = top_id(alone) != top_id(joined) and best[1] >= self._curated_threshold()
-            if topic is not None and alone.passages:
-                # "最低消费呢" after 深圳 → 那上海呢: alone it finds 深圳's table, the wrong city.
-                entry = alone.passages[0].entry
-                if slots.drops_value(topic, message, f"{entry.title} {entry.display_text}"):
-                    best = (best[0], 0.0)  # out of the running
-                    own = False
-            if (
-                conf >= best[1] - 0.1
-                and not (own and best[1] > conf)
-                and not repeats_last_answer(joined, alone, history, message, self.kb.tokenizer)
-            ):
-                best = (joined, conf)
-        return best[0], best[1], alone.query_vector
 
     def _model_languages(self) -> tuple[str, ...]:
         configured = self.settings.llm_languages

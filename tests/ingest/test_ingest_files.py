@@ -340,3 +340,34 @@ def test_damaged_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
     path.write_bytes(broken)
     with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not valid UTF-8 text"):
         load_file(path)
+
+
+@pytest.mark.parametrize(("suffix", "body"), [(".json", "[" * 5000), (".jsonl", "[" * 5000)])
+def test_json_nested_too_deeply_is_refused_in_words(tmp_path: Path, suffix: str, body: str) -> None:
+    """Thousands of nested lists are valid JSON that Python's reader gives up on: the error
+    says so, with no exception name ("RecursionError: maximum recursion depth...")."""
+    path = tmp_path / f"deep{suffix}"
+    path.write_text(body + "]" * 5000, encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert "nested too deeply" in message
+    assert "Error" not in message and "recursion" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "excel"),
+    [("notes.md", "line", False), ("notes.txt", "line", False), ("faq.csv", "row", True)],
+)
+def test_a_file_in_another_encoding_names_the_line_or_row(
+    tmp_path: Path, name: str, unit: str, excel: bool
+) -> None:
+    """Excel advice and "row" only for a table; a Markdown or text file has lines."""
+    path = tmp_path / name
+    head = "question,answer\n" if name.endswith(".csv") else "# Title\n"
+    path.write_bytes((head + "ok,fine\nCaf\xe9 cr\xe8me,d\xe9j\xe0 vu\n").encode("latin-1"))
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert f"{name}, {unit} 3: not UTF-8" in message
+    assert ("Excel" in message) is excel

@@ -15,6 +15,7 @@ from typing import Any
 
 from kefu.errors import IngestError
 from kefu.ingest.chunking import chunk_text
+from kefu.text.controls import TERMINAL_ESCAPE
 from kefu.types import Entry
 
 # The largest knowledge file read (README): about 250,000 FAQ rows, far past what embeds in a
@@ -110,7 +111,9 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise IngestError(name, "not a text file (it contains NUL characters)")
-    text = text.translate(_CONTROL_CHARACTERS)
+    # Terminal escapes whole, before their ESC goes with the other controls: "\x1b[31m" must
+    # not leave "[31m" in the text (kefu.text.controls).
+    text = TERMINAL_ESCAPE.sub("", text).translate(_CONTROL_CHARACTERS)
     if not text.strip():
         raise IngestError(name, "empty file (only whitespace)")
     return text, encoding

@@ -35,6 +35,7 @@ from kefu.service.controls import RefuseControls
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import Limits, RateLimit, service_rules
 from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
+from kefu.service.server import ShutdownReply
 from kefu.service.startup import startup_problem
 from kefu.storage.support_repo import ConflictError
 
@@ -130,6 +131,8 @@ def create_app(
     app.add_middleware(RefuseControls)
     # Added last = runs first: over-limit requests are refused before their body is read.
     app.add_middleware(RateLimit, limits=state.limits)
+    # Outermost: a request the shutdown cancels gets JSON 503, not uvicorn's plain 500.
+    app.add_middleware(ShutdownReply)
     return app
 
 

@@ -69,9 +69,7 @@ def test_the_default_conversation_limit_holds_on_every_database(
     one more every 2 s, on either database."""
     now = [1000.0]
     allow = TokenBuckets.allow  # every bucket on this test's clock, not the process's
-    monkeypatch.setattr(
-        TokenBuckets, "allow", lambda self, key, **_: allow(self, key, now=now[0])
-    )
+    monkeypatch.setattr(TokenBuckets, "allow", lambda self, key, **_: allow(self, key, now=now[0]))
     client: TestClient = make_client(database_url=db_url)[0]
     body = client.post("/api/conversations").json()
     auth = {"Authorization": f"Bearer {body['token']}"}

@@ -318,3 +318,50 @@ def test_add_says_how_many_lines_it_holds_back(kefu_env: dict[str, str], tmp_pat
     clean = tmp_path / "clean.md"
     clean.write_text("# Roles\n\n- **Admin**: can delete the company.\n", encoding="utf-8")
     assert "held back" not in _add(clean).stdout
+
+
+def test_ctrl_c_during_add_says_nothing_was_stored(
+    kefu_env: dict[str, str], faq_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while reading or embedding exited with 130 and no word; it now says what the
+    database shows: nothing of the file."""
+    from kefu.knowledge.base import KnowledgeBase
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(KnowledgeBase, "add", interrupted)
+    result = _add(faq_file)
+    assert result.exit_code == 130
+    expected = "Interrupted: nothing of faq.csv was stored; the knowledge base is as it was."
+    assert expected in result.stderr
+    assert _list() == []
+
+
+def test_ctrl_c_while_storing_names_the_files_already_stored(
+    kefu_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file is stored in a transaction of its own: one stored before the interrupt stays,
+    the one it cut short is not stored at all, and the line says which is which."""
+    from kefu.storage.knowledge_repo import KnowledgeRepository
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "a.csv").write_text('question,answer\nOpen on Sunday?,"Yes, 10 to 4."\n')
+    (folder / "b.csv").write_text('question,answer\nDo you deliver?,"Yes, within 10 miles."\n')
+    store = KnowledgeRepository.replace_source
+    calls: list[str] = []
+
+    def second_interrupted(self: KnowledgeRepository, **kwargs: Any) -> Any:
+        calls.append(kwargs["path"])
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return store(self, **kwargs)
+
+    monkeypatch.setattr(KnowledgeRepository, "replace_source", second_interrupted)
+    result = _add(folder)
+    assert result.exit_code == 130
+    first = Path(calls[0]).name
+    assert f"Interrupted: {first} was stored before the interrupt (complete)" in result.stderr
+    monkeypatch.setattr(KnowledgeRepository, "replace_source", store)
+    assert [row["name"] for row in _list()] == [first]

@@ -151,3 +151,20 @@ def test_an_faq_answer_with_a_planted_instruction_is_cleaned_too() -> None:
 def test_latin_letters_ai_inside_a_word_are_not_an_ai_addressed_in_chinese(text: str) -> None:
     assert instruction_sentences(text) == []
     assert sanitize_text(text) == text
+
+
+def test_an_entry_stored_before_ingest_cleaned_controls_is_shown_clean() -> None:
+    """Knowledge stored by an older kefu still holds "\\u202e" and "\\x1b[31m": what a
+    customer is shown of it loses them, as new files do at ingest."""
+    from kefu.guard.documents import sanitize_entry
+
+    entry = Entry(
+        id="ctrl#1",
+        kind="chunk",
+        title="Cont\u202erol",
+        text="Tyre \u200bpressure is \x1b[31m50 psi\x1b[0m for road bikes.",
+    )
+    clean = sanitize_entry(entry)
+    assert clean is not None
+    assert clean.title == "Control"
+    assert clean.text == "Tyre pressure is 50 psi for road bikes."

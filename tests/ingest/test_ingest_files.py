@@ -63,7 +63,7 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
 def test_undecodable_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes(b"caf\xe9 \xff\xfe\xfd")  # neither UTF-8 nor GB18030
-    with pytest.raises(IngestError, match=r"notes\.txt, row 1: not UTF-8 or GB18030 text"):
+    with pytest.raises(IngestError, match=r"notes\.txt, line 1: not UTF-8 or GB18030 text"):
         load_file(path)
 
 
@@ -340,3 +340,64 @@ def test_damaged_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
     path.write_bytes(broken)
     with pytest.raises(IngestError, match=r"damaged\.csv, row 3: not valid UTF-8 text"):
         load_file(path)
+
+
+@pytest.mark.parametrize(("suffix", "body"), [(".json", "[" * 5000), (".jsonl", "[" * 5000)])
+def test_json_nested_too_deeply_is_refused_in_words(tmp_path: Path, suffix: str, body: str) -> None:
+    """Thousands of nested lists are valid JSON that Python's reader gives up on: the error
+    says so, with no exception name ("RecursionError: maximum recursion depth...")."""
+    path = tmp_path / f"deep{suffix}"
+    path.write_text(body + "]" * 5000, encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert "nested too deeply" in message
+    assert "Error" not in message and "recursion" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "excel"),
+    [("notes.md", "line", False), ("notes.txt", "line", False), ("faq.csv", "row", True)],
+)
+def test_a_file_in_another_encoding_names_the_line_or_row(
+    tmp_path: Path, name: str, unit: str, excel: bool
+) -> None:
+    """Excel advice and "row" only for a table; a Markdown or text file has lines."""
+    path = tmp_path / name
+    head = "question,answer\n" if name.endswith(".csv") else "# Title\n"
+    path.write_bytes((head + "ok,fine\nCaf\xe9 cr\xe8me,d\xe9j\xe0 vu\n").encode("latin-1"))
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    message = str(caught.value)
+    assert f"{name}, {unit} 3: not UTF-8" in message
+    assert ("Excel" in message) is excel
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("ctrl.md", "# Cont\u202erol\n\nTyre \u200bpressure is \x1b[31m50 psi\x1b[0m.\x85\n"),
+        ("ctrl.csv", "question,answer\nTyre \u2066pressure?,\u202dIt is\u2060 50\x9b1m psi.\n"),
+        # A JSON escape is decoded after the file's bytes: cleaned all the same.
+        ("ctrl.json", '[{"question": "Tyre\\u202e pressure?", "answer": "\\u001b[1m50 psi"}]'),
+    ],
+)
+def test_knowledge_text_loses_control_and_bidi_override_characters(
+    tmp_path: Path, name: str, body: str
+) -> None:
+    """Customers were quoted 'From “Cont\u202erol”: ... [31m ANSI escape': a heading shown
+    reversed and a terminal colour code. Both go at ingest, as from customer messages."""
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    for entry in load_file(path):
+        for value in (entry.title, entry.text, entry.answer or ""):
+            assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060]", value)
+            assert "[31m" not in value and "[1m" not in value and "[0m" not in value
+        assert "50" in entry.display_text
+
+
+def test_emoji_joiners_and_persian_non_joiners_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "ok.md"
+    path.write_text("# Family\n\n\U0001f468\u200d\U0001f469\u200d\U0001f467 می\u200cخواهم\n")
+    (entry,) = load_file(path)
+    assert "\U0001f468\u200d\U0001f469" in entry.text and "می\u200cخواهم" in entry.text

@@ -244,6 +244,24 @@ def test_a_message_sent_again_gets_its_stored_turn(client: TestClient, how: str)
     assert len(client.get(url, headers=auth).json()["messages"]) == 4
 
 
+@pytest.mark.parametrize("how", ["json", "stream"])
+def test_a_client_id_used_again_for_other_words_is_409(client: TestClient, how: str) -> None:
+    """A page whose counter restarted after a reload reuses an id for a new question: it gets
+    409, not the earlier question's answer, and nothing more is stored. The same words (in
+    other whitespace) under that id are still a resend."""
+    cid, auth = _create(client)
+    url = f"/api/conversations/{cid}/messages"
+    first = _send(client, cid, auth, how, text="How long does a refund take?", client_id="c-1")
+    query = "?stream=true" if how == "stream" else ""
+    for other in ("Can I pay by card?", "How long does a refund take? Days?"):
+        r = client.post(url + query, json={"text": other, "client_id": "c-1"}, headers=auth)
+        assert r.status_code == 409, r.text
+        assert "client_id 'c-1' was already used" in r.json()["error"]
+    again = _send(client, cid, auth, how, text=" How long does a\nrefund take? ", client_id="c-1")
+    assert again["message_id"] == first["message_id"]
+    assert len(client.get(url, headers=auth).json()["messages"]) == 2
+
+
 def test_a_message_sent_again_while_a_person_holds_the_chat_is_stored_once(
     client: TestClient,
 ) -> None:

@@ -251,3 +251,64 @@ def test_an_echoed_id_is_clipped(client: TestClient) -> None:
     r = client.get(f"/api/conversations/{'a' * 5000}/messages", headers=auth)
     assert r.status_code == 404
     assert "aaaa" in r.json()["error"] and len(r.json()["error"]) < 200
+
+
+@pytest.mark.parametrize("bad", ["%00", "%0a", "%1b", "%7f"])
+def test_a_control_character_in_a_path_id_is_404_before_the_database(
+    client: TestClient, bad: str
+) -> None:
+    """PostgreSQL's driver cannot send a NUL: the lookup failed with a driver error (400 with
+    the database URL) where SQLite said 404. Now every database answers 404, before a query."""
+    url, auth = _conversation(client)
+    cid = url.split("/")[3]
+    for path in (
+        f"/api/conversations/abc{bad}def/messages",
+        f"/api/conversations/{cid}{bad}/messages",
+        f"/api/agent/conversations/x{bad}y/take",
+    ):
+        r = client.post(path, json={"text": "hello"}, headers=auth)
+        assert r.status_code == 404, (path, r.text)
+        assert "control character" in r.json()["error"]
+        assert "postgres" not in r.text and "sqlite" not in r.text
+    r = client.get(f"{url}?after=1{bad}", headers=auth)
+    assert r.status_code == 422 and "control character" in r.json()["error"], r.text
+
+
+@pytest.mark.parametrize("name", ["adm\u0000in", "admin\u0007", "\u001badmin"])
+def test_a_control_character_in_a_login_name_is_401(client: TestClient, name: str) -> None:
+    r = client.post("/api/auth/login", json={"name": name, "password": "x"})
+    assert r.status_code == 401, r.text
+    assert r.json() == {"error": "wrong name or password"}
+
+
+def test_a_database_failure_never_names_the_database(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reply says what failed; the URL (driver, user, host, port, name) is for the log."""
+    from sqlalchemy.exc import OperationalError
+
+    url, auth = _conversation(client)
+    assistant = client.app.state.kefu.assistant  # type: ignore[attr-defined]
+    db = assistant.kb.db
+
+    def broken(*_: object) -> None:
+        raise db._storage_error(OperationalError("SELECT 1", {}, Exception("server closed")))
+
+    monkeypatch.setattr(assistant.conversations, "get", broken)
+    r = client.get(url, headers=auth)
+    assert r.status_code == 503, r.text
+    assert r.json() == {"error": "database error"}
+    assert r.headers["retry-after"] == "5"
+    # The CLI still says where (without a password).
+    assert db.safe_url in str(db._storage_error(OperationalError("SELECT 1", {}, Exception())))
+
+
+@pytest.mark.parametrize("comment", ["bad\u0000answer", "wrong\u001b[31m price"])
+def test_a_control_character_in_a_comment_is_named(client: TestClient, comment: str) -> None:
+    """An 11-character comment was refused as "at most 2000 characters of text"."""
+    url, auth = _conversation(client)
+    answer = client.post(url, json={"text": "How long does a refund take?"}, headers=auth)
+    body = {"message_id": answer.json()["message_id"], "value": -1, "comment": comment}
+    r = client.post(url.replace("/messages", "/feedback"), json=body, headers=auth)
+    assert r.status_code == 400, r.text
+    assert "control characters" in r.json()["error"]

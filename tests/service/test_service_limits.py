@@ -58,3 +58,27 @@ def test_too_many_requests_from_one_address_get_429(make_client: MakeClient) -> 
     codes = [client.post("/api/conversations").status_code for _ in range(6)]
     assert codes == [201] * 5 + [429]
     assert client.get("/health").status_code == 200  # pages and health are not limited
+
+
+def test_the_default_conversation_limit_holds_on_every_database(
+    make_client: MakeClient, db_url: str, monkeypatch: Any
+) -> None:
+    """The tester saw 34 messages in 13 s pass on PostgreSQL and read it as no limit: the
+    bucket had refilled (one message every 2 s: 30 + 13 / 2 > 34). The bucket is kept in
+    memory and never reads the database; with the clock held still it is 30, then 429, then
+    one more every 2 s, on either database."""
+    now = [1000.0]
+    allow = TokenBuckets.allow  # every bucket on this test's clock, not the process's
+    monkeypatch.setattr(TokenBuckets, "allow", lambda self, key, **_: allow(self, key, now=now[0]))
+    client: TestClient = make_client(database_url=db_url)[0]
+    body = client.post("/api/conversations").json()
+    auth = {"Authorization": f"Bearer {body['token']}"}
+    url = f"/api/conversations/{body['id']}/messages"
+
+    def send() -> int:
+        return client.post(url, json={"text": "hello"}, headers=auth).status_code
+
+    codes = [send() for _ in range(31)]
+    assert codes == [200] * 30 + [429]
+    now[0] += 2.0
+    assert [send(), send()] == [200, 429]

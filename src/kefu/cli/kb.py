@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from rich.console import Console
+
+    from kefu.knowledge.base import KnowledgeBase
 
 app = typer.Typer(
     help="Manage the knowledge base: FAQ files (CSV/TSV/JSON/JSONL) and documents "
@@ -34,8 +38,13 @@ def add(
     out, err = console(), console(stderr=True)
     with _errors():
         kb = open_kb(None)
-        with progress_bar(err) as update:
-            report = kb.add(paths, progress=update)
+        before = _stored(kb)
+        try:
+            with progress_bar(err) as update:
+                report = kb.add(paths, progress=update)
+        except KeyboardInterrupt:
+            err.print(_interrupted(paths, before, _stored(kb)), markup=False, highlight=False)
+            raise  # _errors: exit code 130
         withheld = dict(report.withheld)
         for path, n in report.added:
             verb = "updated" if path in report.updated else "added"
@@ -59,6 +68,31 @@ def add(
         )
         if not report.ok:
             raise typer.Exit(1)
+
+
+def _stored(kb: KnowledgeBase) -> dict[str, tuple[str, datetime]]:
+    """Each stored source's content hash and time of its last change, by path."""
+    return {s.path: (s.content_hash, s.updated_at) for s in kb.repo.list_sources()}
+
+
+def _interrupted(
+    paths: list[Path],
+    before: dict[str, tuple[str, datetime]],
+    after: dict[str, tuple[str, datetime]],
+) -> str:
+    """What a Ctrl-C left, read from the database: each file is stored in a transaction of its
+    own after all are read and embedded, so an interrupt stores nothing of the file it cut
+    short, but files stored before it stay (the same as a finished `kb add` of them)."""
+    given = ", ".join(p.name or str(p) for p in paths)
+    changed = sorted(p for p in after.keys() | before.keys() if after.get(p) != before.get(p))
+    if not changed:
+        return f"Interrupted: nothing of {given} was stored; the knowledge base is as it was."
+    names = ", ".join(Path(p).name for p in changed)
+    return (
+        f"Interrupted: {names} {'was' if len(changed) == 1 else 'were'} stored before the "
+        f"interrupt (complete); nothing of the other files of {given} was. Run the same "
+        "`kefu kb add` again to add the rest."
+    )
 
 
 def _entries(n: int) -> str:

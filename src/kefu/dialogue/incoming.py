@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from kefu.errors import KefuError
+from kefu.text.controls import strip_controls
 
 MAX_MESSAGE_CHARS = 4000
 # Characters that draw nothing but are letters to Unicode (Hangul fillers, the blank braille
@@ -21,13 +22,9 @@ class InvalidMessage(KefuError):
 def clean_message(text: object) -> str:
     if not isinstance(text, str):
         raise InvalidMessage("a message must be text")
-    # Terminal escape sequences first: dropping only their ESC would leave "[31m" in the words.
-    text = _TERMINAL_ESCAPE.sub("", text)
-    # Drop control characters (but keep newlines/tabs) that some clients paste in.
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or not _control(ch)).strip()
-    # Explicit bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) only serve to
-    # show staff reversed text ("Where is my dnufer"); natural RTL text needs none of them.
-    cleaned = cleaned.translate(_BIDI_CONTROLS).strip()
+    # Terminal escapes, control characters (but newlines/tabs) that some clients paste in,
+    # and bidi overrides that would show staff reversed text ("Where is my dnufer").
+    cleaned = strip_controls(text).strip()
     bad = next((ch for ch in cleaned if "\ud800" <= ch <= "\udfff"), None)
     if bad is not None:
         # Bytes that were not UTF-8 (a terminal in another encoding) or half a UTF-16 pair:
@@ -49,25 +46,6 @@ def clean_message(text: object) -> str:
             "plain text"
         )
     return cleaned
-
-
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-
-# ANSI/VT escape sequences a terminal or a copied log puts in (ECMA-48): CSI (ESC [ or the C1
-# byte 0x9b, parameters, intermediates, a final byte: colours "\x1b[31m", cursor moves), OSC
-# (ESC ] or 0x9d ... ended by BEL or ST: window titles, links; unended, to the end), other
-# string commands (DCS, SOS, PM, APC ... ST), character set choices ("\x1b(B") and resets or
-# cursor saves ("\x1bc", "\x1b7"). Only these short ones: a stray ESC before a word ("\x1b my")
-# must not take the word's first letter with it.
-_TERMINAL_ESCAPE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|"
-    r"(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)|"
-    r"\x1b[()*+\-./][0-~]|\x1b[78=>c]"
-)
-
-
-def _control(ch: str) -> bool:
-    return ch < " " or "\x7f" <= ch <= "\x9f"  # C0, DEL and C1: Unicode category Cc
 
 
 def _visible(ch: str) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from kefu._markup import strip_markup
 from kefu.guard.addressed import addresses_the_answerer
 from kefu.guard.safety import is_injection
+from kefu.text.controls import clean_knowledge_text
 from kefu.types import Entry, Passage
 
 _COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
@@ -276,14 +277,17 @@ def sanitize_text(text: str) -> str:
 def sanitize_entry(entry: Entry) -> Entry | None:
     """The entry with planted instructions removed, or None when nothing of it is left: what
     every path that shows knowledge-base text (an answer, an opened source) must show."""
-    text = sanitize_text(entry.text)
-    answer = sanitize_text(entry.answer) if entry.answer is not None else None
-    if text == entry.text and answer == entry.answer:
+    # Control and bidi override characters go at ingest (kefu.ingest.load_file); here again
+    # for what a knowledge base stored before that, as with markup.
+    text = sanitize_text(clean_knowledge_text(entry.text))
+    answer = sanitize_text(clean_knowledge_text(entry.answer)) if entry.answer is not None else None
+    title = clean_knowledge_text(entry.title)
+    if text == entry.text and answer == entry.answer and title == entry.title:
         return entry
     body = answer if answer is not None else text
     if len(re.sub(r"[\W_]+", "", body)) < 4:  # only a heading or punctuation survived
         return None
-    return dataclasses.replace(entry, text=text, answer=answer)
+    return dataclasses.replace(entry, text=text, answer=answer, title=title)
 
 
 def sanitize_passage(passage: Passage) -> Passage | None:

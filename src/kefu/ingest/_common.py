@@ -15,6 +15,7 @@ from typing import Any
 
 from kefu.errors import IngestError
 from kefu.ingest.chunking import chunk_text
+from kefu.text.controls import TERMINAL_ESCAPE
 from kefu.types import Entry
 
 # The largest knowledge file read (README): about 250,000 FAQ rows, far past what embeds in a
@@ -38,10 +39,10 @@ _CONTROL_CHARACTERS: dict[int, str | None] = {
 _CONTROL_CHARACTERS[0x0C] = "\n"
 # Text, but in another encoding (Latin-1 / Windows-1252 from Western Excel, Big5...): saying
 # "not a text file" sent people looking for binary debris in a plain spreadsheet.
-_OTHER_ENCODING = (
-    "not UTF-8 or GB18030 text (Latin-1, Windows-1252 or Big5?); re-save it as UTF-8 "
-    "(in Excel: Save As, CSV UTF-8)"
-)
+_OTHER_ENCODING = "not UTF-8 or GB18030 text (Latin-1, Windows-1252 or Big5?); re-save it as UTF-8"
+# Only a table comes from Excel: a Markdown or text file gets no spreadsheet advice.
+_EXCEL_ADVICE = " (in Excel: Save As, CSV UTF-8)"
+_TABLES = (".csv", ".tsv")
 
 
 def check_regular_file(path: Path) -> int:
@@ -110,7 +111,9 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise IngestError(name, "not a text file (it contains NUL characters)")
-    text = text.translate(_CONTROL_CHARACTERS)
+    # Terminal escapes whole, before their ESC goes with the other controls: "\x1b[31m" must
+    # not leave "[31m" in the text (kefu.text.controls).
+    text = TERMINAL_ESCAPE.sub("", text).translate(_CONTROL_CHARACTERS)
     if not text.strip():
         raise IngestError(name, "empty file (only whitespace)")
     return text, encoding
@@ -119,6 +122,9 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
 def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     """Decode non-UTF-8 bytes as GB18030, unless that would silently garble the text."""
     line = data[: error.start].count(b"\n") + 1
+    table = name.lower().endswith(_TABLES)
+    unit = "row" if table else "line"
+    other = _OTHER_ENCODING + (_EXCEL_ADVICE if table else "")
     lenient = data.decode("utf-8", errors="replace")
     broken = lenient.count("\ufffd")
     fine = sum(1 for ch in lenient if ord(ch) > 0x7F) - broken
@@ -126,12 +132,15 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
         # Mostly valid multi-byte UTF-8 with a few bad bytes: a damaged UTF-8 file, which
         # GB18030 would turn into nonsense rather than fix.
         raise IngestError(
-            name, "not valid UTF-8 text (a damaged file?); re-save it as UTF-8", row=line
+            name,
+            "not valid UTF-8 text (a damaged file?); re-save it as UTF-8",
+            row=line,
+            unit=unit,
         )
     try:
         text = data.decode(_FALLBACK_ENCODING)
     except UnicodeDecodeError as exc:
-        raise IngestError(name, _OTHER_ENCODING, row=line) from exc
+        raise IngestError(name, other, row=line, unit=unit) from exc
     # Windows-1252 (Western Excel exports) and Big5 (Traditional Chinese) bytes also decode
     # as GB18030, into the wrong characters. Real GB2312/GBK text has both bytes of a Chinese
     # character above 0x7F; those encodings put an ASCII byte second, so too many such pairs
@@ -139,7 +148,7 @@ def _decode_fallback(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     odd = sum(1 for ch in wide if len(b := ch.encode(_FALLBACK_ENCODING)) != 2 or b[1] < 0x80)
     if odd > len(wide) // 4:
-        raise IngestError(name, _OTHER_ENCODING, row=line)
+        raise IngestError(name, other, row=line, unit=unit)
     return text
 
 

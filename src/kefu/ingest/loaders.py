@@ -7,6 +7,7 @@ a broken file.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -38,8 +39,9 @@ _Loader = Callable[..., list[Entry]]
 # re-adding a file an older kefu read (`kefu kb add` of the same file) reads it again when
 # the reading changed, instead of keeping the old entries as "unchanged"; only texts that
 # came out different are embedded again. 2: raw HTML is stripped from Markdown, text and
-# FAQ files (kefu._markup).
-INGEST_VERSION = 2
+# FAQ files (kefu._markup). 3: terminal escapes, control, bidi override and zero-width
+# characters are removed from every entry (kefu.text.controls).
+INGEST_VERSION = 3
 
 
 def load_file(
@@ -66,7 +68,21 @@ def load_file(
     data = read_bytes(path)
     entries = loader(path, data, chunk_size=chunk_size, overlap=overlap, id_stem=id_stem)
     _check_unique(path, entries)
-    return entries
+    return [_clean(e) for e in entries]
+
+
+def _clean(entry: Entry) -> Entry:
+    """The entry without what customers must not be shown: terminal escapes, control and
+    bidi override characters, zero-width spaces (`kefu.text.controls`), as messages lose them."""
+    from kefu.text.controls import clean_knowledge_text
+
+    fields = {
+        "text": clean_knowledge_text(entry.text),
+        "title": clean_knowledge_text(entry.title),
+        "answer": clean_knowledge_text(entry.answer) if entry.answer is not None else None,
+    }
+    same = all(getattr(entry, k) == v for k, v in fields.items())
+    return entry if same else dataclasses.replace(entry, **fields)  # type: ignore[arg-type]
 
 
 def content_hash(path: Path) -> str:

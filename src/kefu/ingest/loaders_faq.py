@@ -259,7 +259,7 @@ def load_json(
         ) from exc
     except (ValueError, RecursionError) as exc:
         # Integers with thousands of digits and very deep nesting fail outside the decoder.
-        raise IngestError(name, f"malformed JSON: {exc.__class__.__name__}: {exc}") from exc
+        raise IngestError(name, _json_limit(exc)) from exc
     if isinstance(document, dict):
         key = next((k for k in _CONTAINER_KEYS if isinstance(document.get(k), list)), None)
         if key is None:
@@ -298,9 +298,7 @@ def load_jsonl(
                 name, f"malformed JSON (column {exc.colno}): {exc.msg}", row=line_number
             ) from exc
         except (ValueError, RecursionError) as exc:
-            raise IngestError(
-                name, f"malformed JSON: {exc.__class__.__name__}: {exc}", row=line_number
-            ) from exc
+            raise IngestError(name, _json_limit(exc), row=line_number) from exc
         loader.add(item, line_number, row=line_number, prefix="")
     return loader.finish()
 
@@ -400,3 +398,14 @@ class _RecordLoader:
         if not self.entries:
             raise IngestError(str(self.path), "no entries (the JSON list is empty)")
         return self.entries
+
+
+def _json_limit(exc: ValueError | RecursionError) -> str:
+    """Valid JSON that Python's reader will not take, in words (no exception names): lists or
+    objects nested thousands deep, or a number with thousands of digits."""
+    if isinstance(exc, RecursionError):
+        return (
+            "the JSON is nested too deeply (lists or objects inside each other thousands of "
+            "levels deep); a knowledge file needs a list of objects, a few levels at most"
+        )
+    return f"a JSON value cannot be read: {exc}"

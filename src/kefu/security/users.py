@@ -250,10 +250,11 @@ class UserRepository:
         Every failing path still runs one scrypt check, so timing does not tell which failed.
         """
         self._db.migrate()
+        # No user name holds a control character (`_check_name`): one that does matches no
+        # one, and is never sent to the database (PostgreSQL's driver refuses a NUL outright).
+        plain = isinstance(name, str) and not any(c < " " or c == "\x7f" for c in name)
         with self._db.session() as s:
-            user = (
-                s.scalar(select(User).where(User.name == name)) if isinstance(name, str) else None
-            )
+            user = s.scalar(select(User).where(User.name == name)) if plain else None
             record = _record(user) if user is not None else None
             stored = user.password_hash if user is not None else None
         ok = verify_password(password if isinstance(password, str) else "", stored or _dummy_hash())

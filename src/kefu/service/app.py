@@ -27,13 +27,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kefu import __version__
 from kefu.config import Settings
 from kefu.dialogue.assistant import Assistant
-from kefu.errors import KefuError, LLMError, NotFoundError
+from kefu.errors import DatabaseError, KefuError, LLMError, NotFoundError
 from kefu.security.crypto import MasterKeyError
 from kefu.security.keycheck import PUBLIC_REASON
 from kefu.service import auth, live
+from kefu.service.controls import RefuseControls
 from kefu.service.deps import ServiceState
 from kefu.service.ratelimit import Limits, RateLimit, service_rules
 from kefu.service.routes import admin, agent, chat, conversations, health, openai_compat, pages
+from kefu.service.server import ShutdownReply
 from kefu.service.startup import startup_problem
 from kefu.storage.support_repo import ConflictError
 
@@ -125,8 +127,12 @@ def create_app(
         max_bytes=MAX_BODY_BYTES,
         overrides={admin.UPLOAD_PATH: admin.MAX_UPLOAD_BYTES},
     )
+    # A control character in the path or query names nothing: refused before any lookup.
+    app.add_middleware(RefuseControls)
     # Added last = runs first: over-limit requests are refused before their body is read.
     app.add_middleware(RateLimit, limits=state.limits)
+    # Outermost: a request the shutdown cancels gets JSON 503, not uvicorn's plain 500.
+    app.add_middleware(ShutdownReply)
     return app
 
 
@@ -166,6 +172,14 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ConflictError)
     async def conflict(request: Request, exc: ConflictError) -> JSONResponse:
         return error_response(request, 409, str(exc))
+
+    @app.exception_handler(DatabaseError)
+    async def database_error(request: Request, exc: DatabaseError) -> JSONResponse:
+        # The full message names the database (host, port, user, name): the log has it; the
+        # client gets only what went wrong (docs/service.md: no server detail in replies).
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        headers = {"Retry-After": "5"} if exc.status == 503 else None
+        return error_response(request, exc.status, exc.public, headers)
 
     @app.exception_handler(KefuError)
     async def kefu_error(request: Request, exc: KefuError) -> JSONResponse:

@@ -181,7 +181,7 @@ async def to_agent(
     """A customer's message while a person holds the conversation: stored and sent to the
     person; the bot answers only an emergency. ``turn`` is the client's id for the message:
     the same message sent again gets its first send's reply."""
-    before = await live.run_sync(live.sent_before, assistant, cid, turn)
+    before = await live.run_sync(live.sent_before, assistant, cid, turn, text)
     if before:
         return await replayed(before, cid, assistant)
     history = await live.run_sync(assistant.history, cid)  # the turns before this message

@@ -27,7 +27,7 @@ from kefu.service.deps import ServiceState
 from kefu.service.events import CLOSING, QUEUE_CHANNEL, conversation_channel
 from kefu.service.schemas import ConversationOut, MessageOut, SourceOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
-from kefu.storage.support_repo import MAX_FAILED_ANSWERS, SupportRepository
+from kefu.storage.support_repo import MAX_FAILED_ANSWERS, ConflictError, SupportRepository
 from kefu.types import Answer
 
 log = logging.getLogger("kefu.service")
@@ -153,13 +153,30 @@ def name_turn(assistant: Assistant, conversation_id: str, client_id: str) -> Non
 
 
 def sent_before(
-    assistant: Assistant, conversation_id: str, client_id: str | None
+    assistant: Assistant, conversation_id: str, client_id: str | None, text: str | None = None
 ) -> list[MessageRecord]:
     """The stored turn of a message sent before under this client id (a page that reloaded
-    while its answer was coming sends it again), or [] for a new message."""
+    while its answer was coming sends it again), or [] for a new message.
+
+    With ``text`` (the message now sent), a stored message under that id with other words is
+    a `ConflictError` (409): a client that reuses ids (a counter reset by a reload) would
+    otherwise get the earlier question's answer to a new question, and the new one dropped."""
     if client_id is None:
         return []
-    return assistant.conversations.turn(conversation_id, client_id)
+    stored = assistant.conversations.turn(conversation_id, client_id)
+    if text is not None and stored and not same_message(assistant, stored[0].content, text):
+        raise ConflictError(
+            f"client_id {client_id!r} was already used in this conversation for a different "
+            "message; give each new message a new client_id (the same id is only for sending "
+            "the same message again)"
+        )
+    return stored
+
+
+def same_message(assistant: Assistant, stored: str, text: str) -> bool:
+    """Whether ``text`` is the message stored as ``stored``: compared as it would be stored
+    (personal data replaced, `customer_text`), whitespace runs ignored."""
+    return " ".join(customer_text(assistant, text).split()) == " ".join(stored.split())
 
 
 def customer_text(assistant: Assistant, text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.concurrency import iterate_in_threadpool
 
-from kefu.errors import KefuError
+from kefu.errors import DatabaseError, KefuError
 from kefu.types import Answer
 
 log = logging.getLogger("kefu.service")
@@ -52,6 +52,8 @@ async def turn_pieces(
 
 
 def error_text(exc: Exception) -> str:
+    if isinstance(exc, DatabaseError):  # its message names the database: not for clients
+        return exc.public
     return str(exc) if isinstance(exc, KefuError) else "internal error"
 
 

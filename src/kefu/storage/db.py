@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kefu.errors import ConfigError, KefuError, MissingDependency, StorageError
+from kefu.errors import ConfigError, DatabaseError, KefuError, MissingDependency, StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -239,27 +239,30 @@ class Database:
                 session.close()
 
     def _storage_error(self, exc: Exception) -> StorageError:
-        from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+        from sqlalchemy.exc import IntegrityError, OperationalError
 
         reason = self._reason(exc)
         where = self.safe_url
+        # `public` never names the database: HTTP replies carry it (kefu.service.app).
         if isinstance(exc, OperationalError) and (
             exc.statement is None or exc.connection_invalidated
         ):
             verb = "open" if self.backend == "sqlite" else "reach"
             msg = f"cannot {verb} the database at {where}: {reason}; check KEFU_DATABASE_URL"
-        elif isinstance(exc, OperationalError) and "locked" in reason.lower():
+            return DatabaseError(msg, f"database error: cannot {verb} the database")
+        if isinstance(exc, OperationalError) and "locked" in reason.lower():
             msg = (
                 f"the database at {where} is locked by another process ({reason}); "
                 "try again when it has finished"
             )
-        elif isinstance(exc, IntegrityError):
+            return DatabaseError(msg, "database error: the database is busy; try again shortly")
+        if isinstance(exc, IntegrityError):
             msg = f"the database at {where} refused a change: {reason}"
-        elif isinstance(exc, DBAPIError):
-            msg = f"database error at {where}: {reason}"
-        else:
-            msg = f"database error at {where}: {reason}"
-        return StorageError(msg)
+            return DatabaseError(msg, "database error: the change conflicts with stored data", 409)
+        msg = f"database error at {where}: {reason}"
+        if "NUL (0x00)" in reason:  # psycopg cannot send a NUL in text: the request's fault
+            return DatabaseError(msg, "text with a NUL character (\\x00) cannot be stored", 400)
+        return DatabaseError(msg, "database error")
 
     def _reason(self, exc: Exception) -> str:
         orig = getattr(exc, "orig", None)

@@ -283,8 +283,13 @@ class SupportRepository:
             raise SupportError("a thumb is +1 or -1 on one answer (message_id)")
         if kind == "rating" and not 1 <= value <= 5:
             raise SupportError("a rating is a whole number from 1 to 5")
-        if comment is not None and (len(comment) > 2000 or "\x00" in comment):
-            raise SupportError("a comment is at most 2000 characters of text")
+        if comment is not None and len(comment) > 2000:
+            raise SupportError(f"a comment is at most 2000 characters, not {len(comment)}")
+        control = next((c for c in comment or "" if c < " " and c not in "\n\r\t"), None)
+        if control is not None:  # a NUL cannot even be stored on PostgreSQL
+            raise SupportError(
+                f"a comment cannot hold control characters (it holds \\x{ord(control):02x})"
+            )
         self._db.migrate()
         with self._db.session(write=True) as s:
             conv = self._get(s, conversation_id)

@@ -156,7 +156,10 @@ async def upload(
         async with state.turn_lock:
             report, also_named = await live.run_sync(_add, assistant, staged, target)
     if not report.ok:
-        raise HTTPException(400, "; ".join(_hide(uploads, m) for _, m in report.failed))
+        # Nor where its database is: a storage failure names it for the CLI.
+        where = f" at {assistant.kb.db.safe_url}"
+        failed = (_hide(uploads, m).replace(where, "") for _, m in report.failed)
+        raise HTTPException(400, "; ".join(failed))
     withheld = sum(n for _, n in report.withheld)
     if report.added:
         live.publish_knowledge_change(state)

@@ -43,6 +43,7 @@ from kefu.service.schemas import (
 )
 from kefu.service.sse import SSE_HEADERS, detached, error_text, sse
 from kefu.storage.conversation_repo import quoted_id
+from kefu.storage.support_repo import ConflictError
 from kefu.types import Answer
 
 router = APIRouter(prefix="/api/conversations", tags=["conversations"])
@@ -149,13 +150,16 @@ async def send_message(
         reopened = await live.run_sync(live.support(assistant).reopen, cid)
         live.publish_status(state, reopened)
     if wants_stream:
+        # A client id already used for other words is 409 before the stream starts (its
+        # status can no longer change once it has); under the lock `_events` looks again.
+        await live.run_sync(live.sent_before, assistant, cid, turn, text)
         return StreamingResponse(
             detached(_events(text, cid, assistant, state, turn, queued=queued, client=client)),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
     async with state.turns.conversation(cid):  # the locks: kefu.service.turns
-        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        before = await live.run_sync(live.sent_before, assistant, cid, turn, text)
         if before:
             return await held.replayed(before, cid, assistant)
         answer = await turns.answer(state, assistant, text, cid, client)
@@ -213,7 +217,11 @@ async def _events(
     client: str | None = None,
 ) -> AsyncIterator[str]:
     async with state.turns.conversation(cid):  # the locks: kefu.service.turns
-        before = await live.run_sync(live.sent_before, assistant, cid, turn)
+        try:
+            before = await live.run_sync(live.sent_before, assistant, cid, turn, text)
+        except ConflictError as exc:  # the id was taken while this request waited
+            yield sse({"error": str(exc)}, "error")
+            return
         if before:
             again = await held.replayed(before, cid, assistant)
             yield sse(again.model_dump(mode="json"), "answer")

@@ -108,8 +108,11 @@ def by_value(question: str, table: list[Row]) -> ValuePick | None:
             for head, value in row.cells
             if _header_names(head, unit) or _written_in(value, unit)
         ]
-        if len(column) < 2:
-            continue  # no column of that kind here
+        heads = {head for row in table for head, _ in row.cells if _header_names(head, unit)}
+        if len(column) < 2 or len(heads) > 1:
+            # No column of that kind here, or several ("Up to 0.5 kg", "1 - 2 kg": weight
+            # brackets, not a weight column; "1.5 kg" names no row of them).
+            continue
         holding = [row for row, value in column if number in _numbers(value)]
         if len({r.text for r in holding}) == 1:
             return ValuePick(holding[0], f"{m.group(1)} {unit}")

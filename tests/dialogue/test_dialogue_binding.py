@@ -142,3 +142,52 @@ def test_the_assistant_quotes_the_source_instead_of_a_pasted_passage(
     assert answer.mode == "extractive"
     assert not answer.text.startswith("Pairing")
     assert "hold the power button for eight seconds" in answer.text
+
+
+# Items as a fees page lists them, one "label: price" line each (my own, after a property
+# manager's tester: "how much is a replacement key in london" got the fob's "£45 / HK$450.").
+LOCKS = (
+    "Replacement key (standard): £15 / HK$150\n\n"
+    "Replacement fob or security key card: £45 / HK$450\n\n"
+    "Lock change after lost keys: £120 / HK$1,200"
+)
+CHARGERS = (
+    "Chargers:\n"
+    "- Charging cable (standard): $12\n"
+    "- Charging cable, braided with fast-charge adapter: $29\n"
+    "- Wall plug: $18"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "wrong", "right"),
+    [
+        (LOCKS, "how much is a replacement key in london", "£45 / HK$450.", "£15 / HK$150."),
+        (
+            LOCKS,
+            "replacement key price?",
+            "A replacement key costs £45.",
+            "A replacement key costs £15.",
+        ),
+        (CHARGERS, "what does a charging cable cost", "$29.", "$12."),
+    ],
+)
+def test_a_figure_must_come_from_the_row_the_question_names(
+    tok: MixedTokenizer, text: str, question: str, wrong: str, right: str
+) -> None:
+    passages = [_p("fees#5", text, "Fees > Keys and locks")]
+    reason = _verdict(tok, passages, question, wrong)
+    assert reason is not None and "another row" in reason
+    assert _verdict(tok, passages, question, right) is None
+
+
+def test_a_figure_in_prose_is_not_read_as_a_row(tok: MixedTokenizer) -> None:
+    prose = [
+        _p(
+            "ship#1",
+            "Delivery takes 3-5 working days across the mainland.\n\n"
+            "Delivery of bulky items takes 10 days.",
+            "Shipping",
+        )
+    ]
+    assert _verdict(tok, prose, "how long does delivery take", "Delivery takes 3-5 days.") is None

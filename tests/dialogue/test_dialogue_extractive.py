@@ -228,3 +228,19 @@ def test_sub_clause_lines_are_sentences_of_their_own() -> None:
     assert split_sentences("Each bag costs\n1.5 times the fare.") == [
         "Each bag costs 1.5 times the fare."
     ]
+
+
+def test_a_short_section_is_quoted_whole() -> None:
+    """ "紧急求助按钮按了会怎样" got only the sentence naming the button, not what it does."""
+    from kefu.dialogue.extractive import extract_answer
+    from kefu.text.tokenize import MixedTokenizer
+    from kefu.types import Entry, Passage
+
+    text = (
+        "车门旁有黄色的应急开关。拉下后车辆会在十秒内减速停下，同时通知调度中心。"
+        "调度员会在两分钟内通过车内对讲联系您。"
+    )
+    passage = Passage(Entry("bus#3", "chunk", text, title="应急开关"), score=1.0)
+    tok = MixedTokenizer()
+    quote = extract_answer(tok.tokenize("应急开关拉了会怎样"), passage, tok)
+    assert "减速停下" in quote and "两分钟" in quote

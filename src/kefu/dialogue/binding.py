@@ -37,6 +37,10 @@ from dataclasses import dataclass
 
 Terms = Callable[[str], set[str]]
 
+# A line that gives an item's figures after its label ("Replacement key (standard): £15 /
+# HK$150") or a table row ("Plan: Basic; Price: £9").
+ROWISH = re.compile(r"^[^:：.!?。]{1,80}[:：]\s*\S*\d")
+
 # A number as written: "10,000", "3.5", "2.50", "22:00". Not a passage id's "#4" (citations
 # are removed before) and not a list marker (removed by the caller).
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*")
@@ -198,4 +202,37 @@ def misbound(
                 continue
             return None
         return why
+    return None
+
+
+def nearest_rows(about: set[str], sentences: list[set[str]]) -> set[int]:
+    """The source sentences (or rows) holding a number that name what ``about`` names best:
+    the most of its words, then the fewest words besides. "Replacement key (standard): £15"
+    and "Replacement fob or security key card: £45" share "replacement" and "key" with "how
+    much is a replacement key"; the fob's row says more that was not asked (a property
+    manager's tester, 2026-12-01, got "£45 / HK$450." for the standard key)."""
+
+    def score(words: set[str]) -> tuple[int, int]:
+        extra = {w for w in words - about if not w[:1].isdigit()}
+        return len(about & words), -len(extra)
+
+    holding = [i for i, words in enumerate(sentences) if any(w[:1].isdigit() for w in words)]
+    if not holding:
+        return set()
+    best = max(score(sentences[i]) for i in holding)
+    return {i for i in holding if score(sentences[i]) == best} if best[0] else set()
+
+
+def off_row(
+    figures: set[str], item: set[str], rows: list[set[str]], rowish: list[bool]
+) -> str | None:
+    """Why the claim's figures are not in the row that names ``item`` best, or None: only
+    between rows or "label: price" lines (``rowish``); in prose a sentence's other words are
+    context, not another item ("Delivery takes 3-5 working days across the mainland")."""
+    if any(figures & words for words, row in zip(rows, rowish, strict=True) if not row):
+        return None
+    kept = [words if row else set() for words, row in zip(rows, rowish, strict=True)]
+    nearest = nearest_rows(item, kept)
+    if len(nearest) < sum(rowish) and not any(figures & kept[i] for i in nearest):
+        return f"a number from another row than the one the question names: {min(figures)}"
     return None

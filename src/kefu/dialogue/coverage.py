@@ -179,6 +179,10 @@ def check(plan: Plan, question: str, passages: Sequence[Passage]) -> Plan:
         from kefu.dialogue import table_rows
 
         return table_rows.check(plan, question, passages)
+    if plan.mode == "declined":
+        from kefu.dialogue import table_rows
+
+        return table_rows.rescue(plan, question, passages)
     if plan.mode != "curated" or not plan.passages:
         return plan
     top = plan.passages[0].entry

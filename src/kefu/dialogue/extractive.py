@@ -22,6 +22,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ROW = re.compile(r"^[^:;\n]{1,60}: [^;\n]*(?:; [^:;\n]{1,60}: [^;\n]*)+$")
 
 
+# A section this short (characters) is quoted whole when it answers at all.
+SHORT_SECTION = 240
+
+
 def _sentences(text: str) -> list[tuple[int, str]]:
     """(paragraph number, sentence) pairs; single line breaks inside a paragraph are layout,
     except before a numbered or bulleted item: "4.2 From 30 days …", "(b) …", "（二）…" starts a
@@ -136,6 +140,15 @@ def extract_answer(
 
         others = [i for i in ranked[1:] if scores[i] > 0 and near(i)]
         wanted, limit, count = [best, *others], max_chars, 3
+        heading = _terms(passage.entry.title.split(" > ")[-1], tokenize)
+        if (
+            scores[best] > 0
+            and heading & set(query_tokens)
+            and len("".join(sentences)) <= SHORT_SECTION
+        ):
+            # A short section whose heading the question names is one answer: "紧急求助按钮按了
+            # 会怎样" matched only the sentence naming the button; what it does was left out.
+            wanted, count = list(range(len(sentences))), len(sentences)
     chosen: list[int] = []
     total = 0
     for i in wanted[:count]:

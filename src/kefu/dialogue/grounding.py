@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kefu.dialogue.binding import BoundSentence, bind, misbound, numbers, units
+from kefu.dialogue.binding import ROWISH, BoundSentence, bind, misbound, numbers, off_row, units
 from kefu.dialogue.binding import named as things_named
 from kefu.dialogue.extractive import split_sentences
 from kefu.dialogue.polarity import flipped
@@ -115,6 +115,7 @@ class GroundedSentences:
         self._source_clauses: list[list[str]] = []  # for `kefu.dialogue.polarity`
         self._ranges: list[tuple[set[tuple[float, float]], set[str]]] = []  # `.ranges`
         self._bound: list[BoundSentence] = []  # `kefu.dialogue.binding`
+        self._rowish: list[bool] = []  # a "label: figures" line or table row (`ROWISH`)
         # Each passage's words (title included): a sentence citing [id] must rest on passage id.
         self._passage_terms: dict[str, set[str]] = {}
         for p in passages:
@@ -129,6 +130,7 @@ class GroundedSentences:
                     self._in_context.append(terms | title)
                     self._ranges.append((ranges(sentence), terms))
                     self._bound.append(bind(sentence, title, self.terms))
+                    self._rowish.append(bool(ROWISH.match(sentence)))
                     self._passage_terms[p.entry.id] |= terms
                     self.source_terms |= terms
         # The customer's own words may be echoed ("The fee for Fibre 500 is ..."), but they
@@ -210,6 +212,9 @@ class GroundedSentences:
             if problems:
                 return problems[0]
         terms = self.terms(sentence)
+        wrong_row = self._figure_off_row(terms, terms)
+        if wrong_row is not None:
+            return wrong_row
         if len(terms) < self.min_terms:
             # "Sure!" carries no claim; "The answer is no." does, with nothing to check.
             return (
@@ -348,6 +353,19 @@ class GroundedSentences:
             self._ranges,
             self._names,
         )
+
+    def _figure_off_row(self, own: set[str], about: set[str]) -> str | None:
+        """A figure not in the row or sentence that names best what the claim, with the
+        question's words, is about: "£45 / HK$450." to "a replacement key in london" (bare
+        figures, read with the question's words) or "A replacement key costs £45" both name
+        the standard key's row, which says £15 (`binding.nearest_rows`)."""
+        figures = own & (self._numbers - self._asked_numbers)
+        if not figures:
+            return None
+        item = (about | self.question_terms) - self.free_terms
+        item = {w for w in item if not w[:1].isdigit()}
+        rows = [words for words, _ in self.source_sentences]
+        return off_row(figures, item, rows, self._rowish)
 
     def _echoes_prompt(self, sentence: str) -> bool:
         if LAYOUT.search(sentence):

@@ -12,10 +12,11 @@ quoted (`kefu.dialogue.extractive` picks the row the question names).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
-from kefu.dialogue import gazetteer, messages
+from kefu.dialogue import gazetteer, messages, table_pick
 from kefu.dialogue.extractive import is_row, row_name, split_sentences
 from kefu.dialogue.policy import Plan
 from kefu.types import Passage
@@ -113,6 +114,64 @@ def _quote(plan: Plan, passage: Passage) -> Plan:
     return plan
 
 
+def _quote_row(plan: Plan, passage: Passage, row: table_pick.Row, reason: str) -> Plan:
+    """Quote one row of the passage: the passage is cut to that row, so the quote is it."""
+    entry = dataclasses.replace(passage.entry, text=row.text, answer=None)
+    cut = dataclasses.replace(passage, entry=entry)
+    rest = [p for p in plan.passages if p.entry.id != passage.entry.id]
+    return Plan("extractive", plan.language, [cut, *rest], plan.confidence, reason=reason)
+
+
+# A request for money back: a price list's row is no answer to it ("i want my money back for
+# the crystal pack i bought yesterday" got the pack's price).
+_REFUND = re.compile(r"\b(?:refunds?|refunded|money back|reimburse\w*)\b|退款|退钱|退費|退费", re.I)
+
+
+def _picked(plan: Plan, question: str, top: Passage) -> Plan | None:
+    """A row the top table's cells name (a value, or the cheapest), or a decline (module
+    `table_pick`); None when the question names neither."""
+    text = top.entry.display_text
+    if _REFUND.search(question) and not _REFUND.search(f"{top.entry.title} {text}"):
+        return _decline(plan, "a refund, from a table that does not speak of refunds")
+    table = table_pick.rows(text)
+    pick = table_pick.by_value(question, table)
+    if pick is not None:
+        if pick.row is None:
+            return _decline(plan, pick.asked)
+        return _quote_row(plan, top, pick.row, f"table row holding {pick.asked}")
+    direction = table_pick.superlative(question)
+    if direction is not None:
+        row = table_pick.by_extreme(direction, table, question)
+        if row is None:
+            return _decline(plan, "a cheapest or dearest row it cannot compute")
+        return _quote_row(plan, top, row, "table row with the extreme price")
+    return None
+
+
+def rescue(plan: Plan, question: str, retrieved: Sequence[Passage]) -> Plan:
+    """A turn declined on a low confidence whose question names one row of a retrieved table
+    by a word of its label ("doxxing penalty?"): that row is quoted (`table_pick.by_label`)."""
+    if plan.mode != "declined" or plan.reason != "low":
+        return plan
+    # The rows of every table in the first three, together: a table cut into two chunks
+    # ("Offences and penalties" #2 and #3) names a row once, not once a chunk.
+    held = _rows_of(retrieved[:3])
+    pick = table_pick.by_label(question, [(r, p.entry.title) for p, r in held], _known(held))
+    if pick is None or pick.row is None:
+        return plan
+    passage = next(p for p, r in held if r is pick.row)
+    return _quote_row(plan, passage, pick.row, "table row named by its label")
+
+
+def _rows_of(passages: Sequence[Passage]) -> list[tuple[Passage, table_pick.Row]]:
+    return [(p, row) for p, _ in _tables(passages) for row in table_pick.rows(p.entry.display_text)]
+
+
+def _known(held: list[tuple[Passage, table_pick.Row]]) -> str:
+    """The tables' words: their titles and rows."""
+    return " ".join({p.entry.title for p, _ in held} | {r.text for _, r in held})
+
+
 def check(plan: Plan, question: str, retrieved: Sequence[Passage] = ()) -> Plan:
     """The document plan with the table-row rule applied (module docstring)."""
     if plan.mode not in ("generated", "extractive") or not plan.passages:
@@ -122,6 +181,16 @@ def check(plan: Plan, question: str, retrieved: Sequence[Passage] = ()) -> Plan:
     if not tables:
         return plan
     on_top = tables[0][0] is top
+    if on_top:
+        picked = _picked(plan, question, top)
+        if picked is not None:
+            return picked
+        # A row named with a word the table lacks before its label is another kind of it:
+        # "上海豪华专车" beside a 专车 row, "the electric car premium tier" beside Premium.
+        held = _rows_of([p for p, _ in tables])
+        pick = table_pick.by_label(question, [(r, p.entry.title) for p, r in held], _known(held))
+        if pick is not None and pick.qualifier is not None:
+            return _decline(plan, f"{pick.qualifier}, a kind the table's rows do not name")
     if not on_top and (not _asks_item(question) or _mentions(question, top)):
         return plan  # the answer rests on other text, which speaks of what is asked
     for p, names in tables:

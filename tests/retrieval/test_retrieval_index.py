@@ -579,3 +579,21 @@ def test_a_query_is_embedded_in_simplified_mandarin() -> None:
     fake = HashingEmbedder()
     folded = search_vectors(fake, ["你哋收唔收PayPal？"])
     assert np.allclose(folded, fake.embed_queries(["你们收不收PayPal？"]))
+
+
+def test_the_margin_does_not_count_the_top_entrys_translation_as_a_rival() -> None:
+    # A bilingual FAQ: a Chinese question's best entry is Chinese, its English twin (the same
+    # answer) second. The runner-up that the margin subtracts is the best entry in the top
+    # entry's language; with none, nothing competes (as in a one-language FAQ of one entry).
+    import numpy as np
+
+    from kefu.retrieval.index import _runner_up
+
+    order = np.asarray([0, 1, 2])
+    scores = np.asarray([0.89, 0.83, 0.5], dtype=np.float32)
+    assert _runner_up(order, scores, np.asarray([1, 0, 1], dtype=np.int8)) == pytest.approx(0.5)
+    assert _runner_up(order, scores, np.asarray([1, 0, 0], dtype=np.int8)) == 0.0
+    # Same language throughout, unknown languages, or no codes: the plain runner-up.
+    assert _runner_up(order, scores, np.asarray([0, 0, 0], dtype=np.int8)) == pytest.approx(0.83)
+    assert _runner_up(order, scores, np.asarray([-1, 0, 1], dtype=np.int8)) == pytest.approx(0.83)
+    assert _runner_up(order, scores, None) == pytest.approx(0.83)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from kefu.dialogue import gazetteer
+from kefu.guard.emergency_person import person_danger
+from kefu.text.normalize import normalize
+from kefu.text.variants import to_mandarin
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,14 @@ def need(message: str) -> str:
     explosion, a gas leak), "police" (an attack, a weapon, a threat) or "ambulance"."""
     if _FIRE.search(message):
         return "fire"
-    return "police" if _CRIME.search(message) else "ambulance"
+    return "police" if _CRIME.search(message) or _person_danger(message) else "ambulance"
+
+
+def _person_danger(message: str) -> bool:
+    """A person endangering the customer now (held in a car, touched, followed, a child driven
+    off, "救命"): the police's (`kefu.guard.emergency_person`), read in simplified script too."""
+    base = normalize(message)
+    return any(person_danger(view) for view in dict.fromkeys((base, to_mandarin(base))))
 
 
 _need = need
@@ -350,6 +360,10 @@ def _home_table(configured: str | None, language: str) -> Numbers | None:
     if configured is None:
         return _TABLE["cn"] if language == "zh" else None
     found = [n for n in _TABLE.values() if n.ambulance == configured]
+    if not found and language == "zh" and configured in _TABLE["cn"].by_role().values():
+        # "zh=110": mainland China's police number, not an ambulance's (a ride-hailing tester
+        # got "急救电话110" for a head wound): its country is known, and so is its service.
+        found = [_TABLE["cn"]]
     # 999 is the UK's and Hong Kong's alike: known only where they agree on every role.
     return found[0] if found and all(n.by_role() == found[0].by_role() for n in found) else None
 
@@ -396,18 +410,19 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     message without a configured number gets mainland China's fire service (119), not the
     ambulance's 120, and so does one with 120 configured; everything else keeps today's text."""
     numbers = where_customer_is(message)
+    need = _need(message)
+    home = _home_table(configured, language)
     if numbers is not None:
         sentence = emergency_sentence(numbers, message, language, place=True)
-    elif (
-        _need(message) == "fire"
-        and (home := _home_table(configured, language))
-        and home.by_role()["fire"] != configured
+    elif home is not None and (
+        need == "police"
+        or home.by_role()[need] != (configured or home.ambulance)
+        or (configured is not None and configured != home.ambulance)
     ):
-        # A fire or smoke where the home's fire service has a number of its own: it leads (119
-        # in mainland China, for a configured 120 too, or a Chinese message with none).
-        sentence = emergency_sentence(home, message, language, place=False)
-    elif _need(message) == "police" and (home := _home_table(configured, language)):
-        # An assault or a threat in progress: the police number leads (110 in mainland China).
+        # The home's number for what the message needs leads, each number named as the service
+        # it is: the police for an assault, a threat or a person holding the customer (110 in
+        # mainland China, also with 120 configured), the fire service for a fire or smoke (119),
+        # and an ambulance (120) for an injury where the configured number is the police's.
         sentence = emergency_sentence(home, message, language, place=False)
     else:
         return text, False

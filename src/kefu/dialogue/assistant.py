@@ -31,6 +31,7 @@ from kefu.dialogue.notices import card_data_notice
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
+from kefu.dialogue.still_in_danger import still_in_danger
 from kefu.dialogue.threaded import ThreadedRetrieval
 from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
@@ -215,6 +216,13 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
     def plan(self, message: str, history: list[ChatMessage]) -> Plan:
         language = self._language(message, history)
         kind = triage(message)
+        number = self.settings.emergency_number_for(language)
+        if (
+            kind != "emergency"
+            and (earlier := still_in_danger(message, history, number)) is not None
+        ):
+            # "我好怕" right after an emergency reply: the emergency goes on (still_in_danger.py)
+            return self._emergency_plan(f"{earlier}\n{message}".strip(), language, [], 0.0)
         # "Get me a person, I've taken all my pills": a request answered before retrieval must not
         # hide an emergency the rules' words missed; the learned head reads its meaning first.
         if kind in ("human", "data_request") and self._learned_emergency(
@@ -233,7 +241,6 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             reason = "personal data request"
             return Plan("declined", language, handoff=True, text=text, reason=reason)
         if kind in ("greeting", "thanks"):
-            number = self.settings.emergency_number_for(language)
             return smalltalk_plan(kind, language, history=history, emergency_number=number)
         parts = split_questions(message) if kind == "none" else []
         if parts:  # several questions at once: each answered, or named as unanswered

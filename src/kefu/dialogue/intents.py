@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from kefu.guard.emergency_context import not_now
+from kefu.guard.emergency_person import reported_harm
 from kefu.guard.safety import SafetyKind, assess
 
 # The safety kinds (`kefu.guard.safety.SafetyKind`), then what the rules here add.
@@ -239,7 +240,8 @@ def triage(text: str) -> Triage:
     views = _views(text)
     if any(_DATA_REQUEST.search(t) for t in views):
         return "data_request"
-    if any(is_complaint(t) for t in views):
+    # Harm by a person told as past ("a driver touched me yesterday"): a person follows it up.
+    if any(is_complaint(t) or reported_harm(t) for t in views):
         return "complaint"
     if any(_HUMAN.search(t) and not _NOT_A_REQUEST.search(t) for t in views):
         # Wanting a manager is an escalation: the customer has a grievance, not a question.

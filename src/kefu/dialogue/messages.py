@@ -372,7 +372,11 @@ def reply(kind: str, language: str, *, emergency_number: str | None = None) -> s
     table = _REPLIES[kind]
     lang = "zh" if language == "zh" else "en"
     text = table[lang]
-    if emergency_number:
+    # Mainland China's police number configured for Chinese replies ("zh=110") is not an
+    # ambulance's: "急救电话110" sent the injured to the police (a ride-hailing tester). The
+    # generic text already names 120 for an ambulance and 110 for the police, so it stays.
+    police_only = lang == "zh" and emergency_number == "110"
+    if emergency_number and not police_only:
         generic, local = _GENERIC_NUMBER[lang]
         text = text.replace(generic, local.format(number=emergency_number))
         if lang == "zh":

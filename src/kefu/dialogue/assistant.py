@@ -230,7 +230,6 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         ):
             return self._emergency_plan(message, language, [], 0.0)
         if kind != "emergency":  # "can we just wait?" soon after an emergency reply
-            number = self.settings.emergency_number_for(language)
             waiting = after_emergency.waiting_plan(message, language, history, number)
             if waiting is not None:
                 return waiting

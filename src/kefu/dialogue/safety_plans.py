@@ -18,7 +18,9 @@ from kefu.dialogue.abroad import localise
 from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
+from kefu.dialogue.promise_followup import may_follow_promise
 from kefu.guard.animals import for_a_pet
+from kefu.guard.fraud import asks_for_mule_fraud
 from kefu.guard.safety import views
 from kefu.types import ChatMessage, Passage
 
@@ -128,9 +130,16 @@ class SafetyPlans:
         key = FIXED_REPLY[kind]
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
+        if kind == "fraud" and asks_for_mule_fraud(views(message)):
+            key += "_mule"  # what it looks like and the risk to the customer, said plainly
         text = self._reply(key, language)
         no_faq = kind in ("fraud", "prescription")
         top = None if no_faq else self._confident_faq(found, confidence, language)
+        # a refund or replacement written for another situation must not read as the promise
+        if kind == "promise" and top is not None:
+            entry = top.entry
+            if not may_follow_promise(message, entry.text, entry.answer or entry.text):
+                top = None
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text

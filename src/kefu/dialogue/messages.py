@@ -150,6 +150,21 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "抱歉，这个忙我们不能帮：这需要提供虚假信息或违反法律。如实办理的事项我们很乐意协助。"
         "我已请同事协助您。",
     },
+    # A money mule's work, someone else's account, bought cards tested, an account in another
+    # name (kefu.guard.fraud_mule): said plainly what it looks like and the risk to the
+    # customer, who is often the one being used ("a job offer", "a friend asked me").
+    "safety_fraud_mule": {
+        "en": "I can't help with that. Receiving and passing on other people's money, letting "
+        "someone use your account, card or login, using someone else's login, card or ID, or "
+        "testing cards you bought looks like money-mule or account-takeover activity. It is "
+        "illegal, even with the other person's permission, and you could be held responsible "
+        "and lose access to your account. If someone offered you money for this, please don't "
+        "go ahead, and tell our fraud team. I've asked a colleague to help you.",
+        "zh": "抱歉，这个忙我们不能帮。帮他人收款转账、出租出借出售自己的账户、银行卡或登录信息，"
+        "使用他人的账号、密码、银行卡或身份证，或验证买来的卡，都属于“跑分”/洗钱"
+        "或盗用账户的行为，即使对方同意也是违法的，您可能要承担法律责任，账户也可能被冻结。"
+        "如果有人以报酬诱导您这样做，请不要继续，并告知我们的反诈团队。我已请同事协助您。",
+    },
     # A prescription-only medicine without a prescription, or someone else's
     # (kefu.guard.medicines): no, why, who can help; no FAQ answer follows (assistant.py).
     "safety_prescription": {

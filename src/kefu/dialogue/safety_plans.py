@@ -19,7 +19,9 @@ from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
 from kefu.dialogue.safeguarding_entry import child_safety_passage
+from kefu.dialogue.promise_followup import may_follow_promise
 from kefu.guard.animals import for_a_pet
+from kefu.guard.fraud import asks_for_mule_fraud
 from kefu.guard.safety import views
 from kefu.types import ChatMessage, Passage
 
@@ -131,6 +133,8 @@ class SafetyPlans:
         key = FIXED_REPLY[kind]
         if kind in ("dose", "diagnosis") and for_a_pet(views(message)):
             key += "_pet"  # a vet, not "your pharmacist or doctor"
+        if kind == "fraud" and asks_for_mule_fraud(views(message)):
+            key += "_mule"  # what it looks like and the risk to the customer, said plainly
         text = self._reply(key, language)
         if kind == "safeguarding":
             # The business's own child-safety route, found by what it says; never the closest
@@ -144,6 +148,11 @@ class SafetyPlans:
         # A threat: whatever entry is nearest (a ban appeal, the office address) answers nothing.
         no_faq = kind in ("fraud", "prescription", "threat")
         top = None if no_faq else self._confident_faq(found, confidence, language)
+        # a refund or replacement written for another situation must not read as the promise
+        if kind == "promise" and top is not None:
+            entry = top.entry
+            if not may_follow_promise(message, entry.text, entry.answer or entry.text):
+                top = None
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text

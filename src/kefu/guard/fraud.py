@@ -10,6 +10,8 @@ English and Chinese:
 - tax evasion: not paying or not reporting tax, hiding income from the tax office (逃税, 偷税,
   不报税, 两套账);
 - money laundering (洗钱, "launder");
+- money mules, account takeover, card testing and accounts in another name
+  (`kefu.guard.fraud_mule`, with a reply of their own);
 - obvious fraud asks: cashing out a credit card (套现), a chargeback for goods received ("say I
   never received it although I did"), fake or paid reviews and orders (刷单, 刷好评).
 
@@ -29,6 +31,7 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.fraud_bank import asks_for_bank_fraud
 from kefu.guard.fraud_insurance import asks_for_insurance_fraud
+from kefu.guard.fraud_mule import asks_for_mule
 from kefu.guard.fraud_securities import asks_for_securities_fraud
 from kefu.guard.fraud_shop import NOT_ME_ZH as _NOT_ME_ZH
 from kefu.guard.fraud_shop import asks_for_shop_fraud
@@ -453,8 +456,9 @@ def asks_for_fraud(texts: list[str]) -> bool:
             return True
         if asks_for_bank_fraud(text) or asks_for_insurance_fraud(text):
             return True
-        # before the victim's words too: "冻结", "frozen" are what a freeze evasion is about
-        if asks_for_securities_fraud(text):
+        # before the victim's words too: "冻结", "frozen" are what a freeze evasion is about;
+        # "flagged", "someone", "received" are what a money mule's request is about
+        if asks_for_securities_fraud(text) or asks_for_mule(text):
             return True
         if _FRAUD_EN.search(text):
             return True
@@ -469,3 +473,9 @@ def asks_for_fraud(texts: list[str]) -> bool:
         if _HOW_NOT_ZH.search(text) and not _INFORMATIONAL_ZH.search(text):
             return True
     return False
+
+
+def asks_for_mule_fraud(texts: list[str]) -> bool:
+    """Is a fraud request a money mule's, someone else's account, card testing or a false
+    name? Those get a reply that names the risk to the customer (``safety_fraud_mule``)."""
+    return any(asks_for_mule(t) for t in texts)

@@ -147,7 +147,12 @@ _PERSONAL_DATA_EN = re.compile(
 )
 _REQUEST_EN = re.compile(
     r"\b(tell|give|show|read|list|send me|share|look up|find|check|pull up|print|reveal|what('s| is"
-    r"| was| are| were)|which|do you have|on file)\b",
+    r"| was| are| were)|which|do you have|on file)\b|"
+    # the field itself asked for: "what email and address are on my husband's account" (a demo
+    # tester got the missing-email answer); not "what documents are needed"
+    r"\bwhat (\w+ ){0,2}(e-?mail|address|phone|number|name|balance|details|password|pin)\w*"
+    r"( (and|or|&) (\w+ )?(e-?mail|address|phone|number|name|balance|details)\w*)? (is|are|was|"
+    r"were)\b",
     re.IGNORECASE,
 )
 # The commonest Chinese surnames: a name after "会员" starts with one of them.
@@ -338,6 +343,17 @@ def _asks_for_travel_zh(texts: list[str]) -> bool:
     )
 
 
+# The consignee of an order asked for by its number (a demo tester: "帮我查下订单号 … 的收货人电话和
+# 地址" got "how to change my address"); not the customer correcting their own ("收货人电话填错了").
+_CONSIGNEE_ZH = re.compile(
+    r"(收货人|收件人|寄件人)(的)?(手机|电话|地址|姓名|名字|联系方式)|(收货人|收件人|寄件人)(是谁|叫什么)"
+)
+_FETCH_CONSIGNEE_ZH = re.compile(r"查|告诉|给我|发给|发我|是多少|是什么|是谁|想知道")
+_EDIT_ZH = re.compile(
+    r"改|修改|填错|写错|更新|变更|更换|错了|怎么填|填写|我(的|自己的?)订单|对不对|对吗|是否正确|有没有错"
+)
+
+
 def asks_for_private(texts: list[str], original: str) -> bool:
     """Does a message (its views, and as written) ask for someone else's data or a secret?"""
     if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
@@ -350,6 +366,11 @@ def asks_for_private(texts: list[str], original: str) -> bool:
     if _asks_for_relatives_records_zh(texts) or _asks_for_holdings(texts):
         return True
     if _asks_for_travel_zh(texts):
+        return True
+    if any(
+        _CONSIGNEE_ZH.search(t) and _FETCH_CONSIGNEE_ZH.search(t) and not _EDIT_ZH.search(t)
+        for t in texts
+    ):
         return True
     # Names are capitalised, so this test reads the message as written.
     for t in [*texts, original]:

@@ -41,7 +41,7 @@ from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
 from kefu.guard.dose_taken import asks_about_dose_taken
 from kefu.guard.emergency import SELF_HARM, is_emergency
-from kefu.guard.fraud import asks_for_fraud
+from kefu.guard.fraud import asks_for_fraud, asks_for_mule_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
@@ -324,6 +324,16 @@ _PROMISE = re.compile(
     r"(give|send|generate|make|create|issue) (me|us|my|our) (a |an |some |any )?[\w% -]{0,20}"
     r"(discount|coupon|promo|voucher|gift card|compensation|refund code|\d+ ?% (off )?code)|"
     r"you owe me|"
+    # a confirmation or an obligation asked for, with the money in it (a demo tester: "confirm
+    # you will give me both", "按规定是不是要全额退款给我" got a neighbouring entry that promises a
+    # refund): not "can you confirm my order", nor how much or when a refund is
+    r"\bconfirm (that )?(you|u)('ll| will| are going to| would| can)? (\w+ ){0,2}(give|refund|"
+    r"send|pay|compensat|credit|issue|cover|reimburs|waive)\w*\b|"
+    r"\b(you|u) (have to|must|need to|are (required|obliged|obligated|supposed) to|should|"
+    r"are going to have to) (\w+ ){0,2}(refund|compensate|reimburse|pay) (me|us)\b"
+    r"(?! (back )?(within|in|by|to|via|into|when|how|the|on|for what))|"
+    r"(要|应该|应当|必须|得|该)(给我)?(全额|全部|全款|双倍|三倍|加倍)?(退款|退钱|赔偿|补偿|赔付)给?我"
+    r"(?!" + _ + r"{0,4}(多少|几|啥时|什么时候|多久|到哪|到账))|"
     r"\bjust (say|confirm|type)\b|"
     r"保证(?!金)|承诺|打包票|确认一下" + _ + r"{0,10}(赔|退|到|补偿)|"
     r"(给|发|送|来|生成)(我)?(一|个|张|份)?"
@@ -390,6 +400,10 @@ def assess(text: str) -> SafetyKind | None:
         return "emergency"
     if is_injection(text):
         return "injection"
+    # Someone else's login or card used to move their money asks for their data too, but the
+    # reply it needs is the fraud one: it names account takeover and the risk to the customer.
+    if asks_for_mule_fraud(texts):
+        return "fraud"
     if asks_for_private(texts, text):
         return "private"
     if asks_without_prescription(texts):

@@ -18,8 +18,8 @@ from kefu.dialogue.abroad import localise
 from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
-from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.dialogue.promise_followup import may_follow_promise
+from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.guard.animals import for_a_pet
 from kefu.guard.fraud import asks_for_mule_fraud
 from kefu.guard.safety import views

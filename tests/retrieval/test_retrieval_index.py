@@ -593,7 +593,9 @@ def test_the_margin_does_not_count_the_top_entrys_translation_as_a_rival() -> No
     scores = np.asarray([0.89, 0.83, 0.5], dtype=np.float32)
     assert _runner_up(order, scores, np.asarray([1, 0, 1], dtype=np.int8)) == pytest.approx(0.5)
     assert _runner_up(order, scores, np.asarray([1, 0, 0], dtype=np.int8)) == 0.0
-    # Same language throughout, unknown languages, or no codes: the plain runner-up.
-    assert _runner_up(order, scores, np.asarray([0, 0, 0], dtype=np.int8)) == pytest.approx(0.83)
+    # An English top entry, the same language throughout, unknown languages, or no codes:
+    # the plain runner-up.
+    assert _runner_up(order, scores, np.asarray([0, 1, 0], dtype=np.int8)) == pytest.approx(0.83)
+    assert _runner_up(order, scores, np.asarray([1, 1, 1], dtype=np.int8)) == pytest.approx(0.83)
     assert _runner_up(order, scores, np.asarray([-1, 0, 1], dtype=np.int8)) == pytest.approx(0.83)
     assert _runner_up(order, scores, None) == pytest.approx(0.83)

@@ -454,13 +454,16 @@ def _runner_up(order: np.ndarray, scores: np.ndarray, scripts: np.ndarray | None
     it made the margin small and the confidence low, and right answers were declined (0.09
     for that one). The calibration is fitted on one-language FAQs (scripts/calibrate.py), where
     the runner-up is always in the same language, so this reads a bilingual FAQ as it was
-    fitted. Entries of other or mixed language keep the plain runner-up.
+    fitted. Only for a Chinese top entry: an English question is scored by MiniLM, which gives
+    a Chinese entry no such twin's score, and a Chinese entry ranked second there got there on
+    shared Latin words ("Pixel", "eSIM"), a real rival: counting it out answered a Hong Kong
+    operator's English eSIM question wrongly where it was declined.
     """
     import numpy as np
 
     top = int(order[0])
     plain = float(scores[order[1]]) if len(order) > 1 else 0.0
-    if scripts is None or scripts.shape[0] != scores.shape[0] or scripts[top] < 0:
+    if scripts is None or scripts.shape[0] != scores.shape[0] or scripts[top] != 1:
         return plain
     same = scripts == scripts[top]
     same[top] = False

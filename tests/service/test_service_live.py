@@ -569,16 +569,15 @@ def test_answers_and_agent_replies_keep_the_business_contact_details(
 
 
 def test_the_admin_page_deletes_a_knowledge_file_by_id_even_when_names_repeat(
-    client: TestClient,
+    client: TestClient, tmp_path: Path
 ) -> None:
     admin = _staff(client, "root", "admin")
-    # The fixture's faq.csv, and another faq.csv uploaded from the admin page.
-    r = client.post(
-        "/api/admin/knowledge?filename=faq.csv",
-        content=b"id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n",
-        headers=admin,
-    )
-    assert r.status_code == 201, r.text
+    # The fixture's faq.csv, and another faq.csv added from another folder (an upload of that
+    # name would replace the fixture's: docs/service.md).
+    other = tmp_path / "zh" / "faq.csv"
+    other.parent.mkdir()
+    other.write_text("id,question,answer\ngift-1,Do you sell gift cards?,Yes.\n")
+    client.app.state.kefu.assistant.kb.add([other])  # type: ignore[attr-defined]
     sources = client.get("/api/admin/knowledge", headers=admin).json()
     twins = [s for s in sources if s["name"] == "faq.csv"]
     assert len(twins) == 2

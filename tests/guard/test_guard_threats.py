@@ -97,3 +97,14 @@ def test_a_customer_who_was_threatened_is_not_the_one_threatening(text: str) -> 
 
 def test_self_harm_beside_a_threat_keeps_the_emergency_and_its_crisis_line() -> None:
     assert assess("I'll kill him and then kill myself, he lives at 3 Oak Road") == "emergency"
+
+
+def test_a_tie_to_a_place_in_another_sentence_of_a_long_message_makes_no_threat() -> None:
+    # 打 is also an injection: "天天打他也特别不耐烦" is a father-in-law tired of insulin shots;
+    # the hospital was named two sentences earlier.
+    message = (
+        "我公公去年去医院检查出了糖尿病，之后一直在打胰岛素，天天打他也特别不耐烦，"
+        "朋友推荐了一个药，想问问医生这个药有用吗？"
+    )
+    assert assess(message) is None
+    assert assess("我知道那个举报我的人住哪 明天去砍他") == "threat"

@@ -155,6 +155,20 @@ def threatens_violence(texts: list[str]) -> bool:
             return True
         if _OTHERS_ZH.search(text):
             continue
-        if _STRONG_ZH.search(text) or (_HARM_ZH.search(text) and _REAL_ZH.search(text)):
+        if _STRONG_ZH.search(text) or _harm_tied_zh(text):
+            return True
+    return False
+
+
+# How near the tie to a real place or person must be: in a long message a hospital named in
+# another sentence tied "天天打他也特别不耐烦" (his daily insulin shots) to a threat (a
+# shared Chinese medical question, scripts/triage_corpus.py).
+_TIE_WINDOW = 20
+
+
+def _harm_tied_zh(text: str) -> bool:
+    for harm in _HARM_ZH.finditer(text):
+        near = text[max(0, harm.start() - _TIE_WINDOW) : harm.end() + _TIE_WINDOW]
+        if _REAL_ZH.search(near):
             return True
     return False

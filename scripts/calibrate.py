@@ -55,7 +55,8 @@ from kefu.evaluation.faq import (  # noqa: E402
 )
 from kefu.ingest import load_file  # noqa: E402
 from kefu.retrieval.embedders import create_embedder  # noqa: E402
-from kefu.retrieval.index import FEATURE_NAMES, KnowledgeIndex  # noqa: E402
+from kefu.retrieval.features import FEATURE_NAMES  # noqa: E402
+from kefu.retrieval.index import KnowledgeIndex  # noqa: E402
 from kefu.storage.knowledge_repo import entry_text_hash  # noqa: E402
 from kefu.text.tokenize import MixedTokenizer  # noqa: E402
 from kefu.types import Entry  # noqa: E402

@@ -31,7 +31,8 @@ from kefu.dialogue.confidence import Logistic, fit_logistic  # noqa: E402
 from kefu.evaluation.faq import QueryResult, load_queries, run_queries, summarize  # noqa: E402
 from kefu.ingest import load_file  # noqa: E402
 from kefu.retrieval.embedders import create_embedder  # noqa: E402
-from kefu.retrieval.index import FEATURE_NAMES, KnowledgeIndex  # noqa: E402
+from kefu.retrieval.features import FEATURE_NAMES  # noqa: E402
+from kefu.retrieval.index import KnowledgeIndex  # noqa: E402
 from kefu.storage.knowledge_repo import entry_text_hash  # noqa: E402
 from kefu.text.tokenize import MixedTokenizer  # noqa: E402
 

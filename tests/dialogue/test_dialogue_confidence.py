@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kefu.dialogue.confidence import ConfidenceModel, Logistic, fit_logistic
-from kefu.retrieval.index import FEATURE_NAMES
+from kefu.retrieval.features import FEATURE_NAMES
 
 
 def _features(is_faq: float = 1.0, **values: float) -> dict[str, float]:

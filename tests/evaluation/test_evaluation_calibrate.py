@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 from kefu.evaluation.faq import Query, QueryResult
-from kefu.retrieval.index import FEATURE_NAMES
+from kefu.retrieval.features import FEATURE_NAMES
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "calibrate.py"
 

@@ -12,7 +12,8 @@ import pytest
 from kefu_tests_retrieval_embedder_contract import CountingEmbedder
 
 from kefu.retrieval.embedders import HashingEmbedder
-from kefu.retrieval.index import FEATURE_NAMES, KnowledgeIndex, embedding_views, keyword_text
+from kefu.retrieval.features import FEATURE_NAMES
+from kefu.retrieval.index import KnowledgeIndex, embedding_views, keyword_text
 from kefu.storage.knowledge_repo import entry_text_hash
 from kefu.text.tokenize import MixedTokenizer
 from kefu.types import Entry
@@ -490,7 +491,7 @@ def test_search_embedder_sets_the_vector_the_weight_and_the_mix_features(
     tokenizer: MixedTokenizer,
 ) -> None:
     from kefu.retrieval.base import SearchEmbedder
-    from kefu.retrieval.index import BASE_FEATURES
+    from kefu.retrieval.features import BASE_FEATURES
 
     fake = _TwoModelFake(mix=0.5, keyword=0.0)
     assert isinstance(fake, SearchEmbedder)
@@ -520,7 +521,7 @@ def test_search_embedder_sets_the_vector_the_weight_and_the_mix_features(
 
 
 def test_one_model_embedder_leaves_the_mix_features_at_zero(index: KnowledgeIndex) -> None:
-    from kefu.retrieval.index import MIX_FEATURES
+    from kefu.retrieval.features import MIX_FEATURES
 
     f = index.search("How long does a refund take?").features
     assert f["dense_top"] > 0
@@ -587,7 +588,7 @@ def test_the_margin_does_not_count_the_top_entrys_translation_as_a_rival() -> No
     # entry's language; with none, nothing competes (as in a one-language FAQ of one entry).
     import numpy as np
 
-    from kefu.retrieval.index import _runner_up
+    from kefu.retrieval.features import _runner_up
 
     order = np.asarray([0, 1, 2])
     scores = np.asarray([0.89, 0.83, 0.5], dtype=np.float32)

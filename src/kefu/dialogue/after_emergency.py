@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from kefu.dialogue import messages
-from kefu.dialogue.emergency_text import leads_with_emergency_number
+from kefu.dialogue.emergency_text import is_emergency_reply
 from kefu.dialogue.policy import Plan
 from kefu.types import ChatMessage
 
@@ -55,7 +55,7 @@ def had_emergency(history: Sequence[ChatMessage], emergency_number: str | None) 
     reminders = {messages.reply("emergency_reminder", lang, emergency_number=emergency_number)
                  for lang in ("en", "zh")}  # fmt: skip
     return any(
-        leads_with_emergency_number(text, emergency_number)
+        is_emergency_reply(text, emergency_number)
         and not any(text.startswith(r) for r in reminders)
         for text in replies
     )
@@ -85,7 +85,7 @@ def reminder(plan: Plan, history: Sequence[ChatMessage], emergency_number: str |
     """The reminder line (with its paragraph break) to put before ``plan``'s reply, or ""."""
     if plan.reason in ("emergency", "pet emergency", "after emergency", "waiting after emergency"):
         return ""
-    if plan.text and leads_with_emergency_number(plan.text, emergency_number):
+    if plan.text and is_emergency_reply(plan.text, emergency_number):
         return ""
     if not had_emergency(history, emergency_number):
         return ""

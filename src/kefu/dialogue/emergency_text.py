@@ -77,6 +77,18 @@ def leads_with_emergency_number(text: str, configured: str | None = None) -> boo
     return any(names_number(sentence, n) for n in numbers)
 
 
+# The first sentence of an emergency reply for a place the customer named (`abroad.py`):
+# "In Thailand call 1669 for an ambulance now", "在日本请立即拨打119".
+_PLACE_LEAD = re.compile(r"^(In [^.]{2,40} call \d{2,5}\b|在[^。，]{1,12}请立即拨打\d{2,5})")
+
+
+def is_emergency_reply(text: str, configured: str | None = None) -> bool:
+    """Whether ``text`` is kefu's emergency reply: its first sentence gives a number to call
+    (the configured one, a well-known one, or a named place's). What comes after one (the
+    danger going on, "can we just wait?", a reminder) reads the conversation with this."""
+    return leads_with_emergency_number(text, configured) or bool(_PLACE_LEAD.match(text))
+
+
 def names_number(text: str, number: str) -> bool:
     """Whether ``text`` holds ``number`` as a whole phone number: not the tail, head or middle
     of a longer run of digits, where a phone number's digit groups may be joined by a space or

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kefu.dialogue.emergency_text import leads_with_emergency_number
+from kefu.dialogue.emergency_text import is_emergency_reply
 from kefu.types import ChatMessage
 
 # Fear, or the danger going on: short on purpose, as a customer in danger writes.
@@ -34,15 +34,7 @@ def still_in_danger(message: str, history: Sequence[ChatMessage], number: str | 
     if len(message) > 80 or not _STILL.search(message):
         return None  # a longer message is triaged on its own words
     last = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "assistant"), -1)
-    if last < 0 or not _emergency_reply(history[last].content, number):
+    if last < 0 or not is_emergency_reply(history[last].content, number):
         return None
     earlier = [m.content for m in history[:last] if m.role == "user"]
     return earlier[-1] if earlier else ""
-
-
-def _emergency_reply(text: str, number: str | None) -> bool:
-    """Whether ``text`` is an emergency reply: its first sentence gives a number to call (the
-    configured one, a well-known one, or a place's: "In Singapore call 999 for the police")."""
-    if leads_with_emergency_number(text, number):
-        return True
-    return bool(re.match(r"^(In [^.]{2,40} call \d{2,5}\b|在[^。，]{1,12}请立即拨打\d{2,5})", text))

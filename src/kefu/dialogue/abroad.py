@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from kefu.dialogue import gazetteer
+from kefu.guard.emergency_home import need as home_need
 from kefu.guard.emergency_person import person_danger
 from kefu.text.normalize import normalize
+from kefu.text.script import script_of
 from kefu.text.variants import to_mandarin
 
 
@@ -334,7 +336,14 @@ def need(message: str) -> str:
     explosion, a gas leak), "police" (an attack, a weapon, a threat) or "ambulance"."""
     if _FIRE.search(message):
         return "fire"
-    return "police" if _CRIME.search(message) or _person_danger(message) else "ambulance"
+    # A fire, water on the electrics or a burglar at home, said in Cantonese too ("屋企火燭",
+    # "電掣浸咗水", "有賊入咗屋"): `kefu.guard.emergency_home` knows which service each needs.
+    home = home_need(normalize(message))
+    if home == "fire":
+        return "fire"
+    if home == "police" or _CRIME.search(message) or _person_danger(message):
+        return "police"
+    return "ambulance"
 
 
 def _person_danger(message: str) -> bool:
@@ -366,6 +375,16 @@ def _home_table(configured: str | None, language: str) -> Numbers | None:
         found = [_TABLE["cn"]]
     # 999 is the UK's and Hong Kong's alike: known only where they agree on every role.
     return found[0] if found and all(n.by_role() == found[0].by_role() for n in found) else None
+
+
+# Written Cantonese (the same characters in both scripts) in a traditional-script message: a
+# Hong Kong (or Macau: the same 999) writer. A Guangzhou writer's Cantonese is simplified.
+_CANTONESE = re.compile(r"[冇嘅咗哋喺嘢啲嚟佢睇嗰噉唔緊咩乜]|屋企|而家|依家|點樣|邊度|係咪|火燭")
+
+
+def hong_kong_writer(message: str) -> bool:
+    """Is ``message`` written Cantonese in traditional characters ("屋企火燭呀", "有賊入咗屋")?"""
+    return bool(_CANTONESE.search(message)) and script_of(message) == "traditional"
 
 
 _ROLE_EN = {"ambulance": "an ambulance", "fire": "the fire service", "police": "the police"}
@@ -412,10 +431,20 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     numbers = where_customer_is(message)
     need = _need(message)
     home = _home_table(configured, language)
+    # Unconfigured, a Chinese message's home is mainland China (120/119/110); a writer of
+    # Cantonese in traditional script is in Hong Kong, where 999 answers for all three ("屋企火燭
+    # 呀" got "拨打119（消防），急救请拨120" before, which reach no one there).
+    # Other traditional writers may be in Taiwan (119/110) or Hong Kong: the text is kept, and
+    # `kefu.dialogue.messages.in_script` names each place's number.
+    hong_kong = False
+    if configured is None and language == "zh" and script_of(message) == "traditional":
+        hong_kong = hong_kong_writer(message)
+        home = _TABLE["hk"] if hong_kong else None
     if numbers is not None:
         sentence = emergency_sentence(numbers, message, language, place=True)
     elif home is not None and (
-        need == "police"
+        hong_kong
+        or need == "police"
         or home.by_role()[need] != (configured or home.ambulance)
         or (configured is not None and configured != home.ambulance)
     ):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import messages
 from kefu.dialogue.abroad import need
 from kefu.dialogue.crisis import about_self_harm
+from kefu.dialogue.hazard_entry import hazard_passage, hazards, names_hazard
 from kefu.dialogue.emergency_text import (
     about_an_emergency,
     assistance_passage,
@@ -41,6 +42,12 @@ def compose(
         top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
     if top is not None and not self_harm and not about_an_emergency(top.entry):
         top = None  # "someone collapsed … isn't breathing": no wrong-item answer after 120
+    # The business's own instruction for the hazard named (a gas smell: its gas line), found by
+    # what it says; it follows the public number and never replaces it (hazard_entry.py).
+    hazard = None if self_harm else hazard_passage(message, entries, language)
+    if hazard is not None and top is not None and top.entry.id != hazard[0].entry.id:
+        if not names_hazard(top.entry, hazards(message)):
+            top = None  # "I can smell gas": the gas line, not the page on who pays the bills
     if self_harm and top is None:
         # Beside suicide or self-harm the business's crisis line always follows (found by what
         # it says, not by retrieval), else kefu's own crisis lines: never the number alone.
@@ -76,6 +83,11 @@ def compose(
             # (chest pain, strokes…) would only be in the way.
             passages.append(line)
             parts.append(_answer(line))
+    if hazard is not None and all(p.entry.id != hazard[0].entry.id for p in passages):
+        # Right after the first paragraph, the public number's (or the business's own
+        # number-first emergency entry that stands in for it).
+        passages.append(hazard[0])
+        parts.insert(1, hazard[1])
     return "\n\n".join(parts), passages
 
 

@@ -4,6 +4,9 @@
   the bot stays silent, except for an emergency: the customer gets the bot's emergency reply
   at once (the person may be busy in another chat), and the conversation is flagged as an
   emergency for the agents (priority, reason, and an 'emergency' event on the queue channel).
+  A threat to hurt someone and a report of an adult soliciting a child are flagged the same
+  way, under their own reasons (`ALERTS`); the safeguarding reply (keep the evidence, the
+  police) goes to the customer too, a threat's only to the person (`SILENT_ALERTS`).
 * A message sent again (the same client id) gets the reply its first send got.
 * When the person hands the conversation back, a customer message nobody has replied to yet
   is answered by the bot, if it can answer it without calling a person again; otherwise the
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
@@ -22,6 +26,7 @@ from kefu.service import live, turns
 from kefu.service.events import QUEUE_CHANNEL
 from kefu.service.schemas import AnswerOut
 from kefu.storage.conversation_repo import ConversationRecord, MessageRecord
+from kefu.storage.support_repo import HANDOFF_PRIORITY
 from kefu.text.script import script_of
 
 if TYPE_CHECKING:
@@ -36,6 +41,23 @@ log = logging.getLogger("kefu.service")
 # Not "emergency entry" (a curated answer that leads with an emergency number): in a held
 # conversation the bot answers no ordinary question, however it reads.
 EMERGENCY_REASONS = frozenset({"emergency", "pet emergency"})
+# Every plan reason that alerts the person holding the conversation, and the queue reason it
+# raises (priority 3 in kefu.storage.support_repo.HANDOFF_PRIORITY, as outside a held chat:
+# kefu.service.live.handoff_reason). A threat or a safeguarding report in a held chat went to
+# the person as one more message, with no alert and no priority (a tester, 2027-01).
+ALERTS = {
+    "emergency": "emergency",
+    "pet emergency": "emergency",
+    "threat": "threat",
+    "safeguarding": "safeguarding",
+}
+# Alerts whose reply the customer does not get: a customer threatening to hurt someone is
+# already talking to a person, who decides what to say; the bot's "I've passed your message to
+# our team" beside that person's own words would only speak over them.
+SILENT_ALERTS = frozenset({"threat"})
+# Phone numbers in a reply, for the alert ("116 123", "010-82951332", "1-800-555-0142", "120"):
+# not a count of days ("5-7"), an hour ("24/7", "24小时") or an amount ("$15").
+_NUMBER = re.compile(r"(?<![0-9A-Za-z$/.+-])\+?(?:\d{1,4}(?:[- ]\d{2,8})+|\d{3,})(?![0-9A-Za-z/%])")
 
 # The bot's word after a hand-back when it cannot answer the waiting question itself (the
 # page already says "You are chatting with the assistant again" on the hand-back itself).
@@ -47,11 +69,12 @@ BACK = {
 
 
 def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) -> Plan | None:
-    """The bot's emergency reply to a message sent while a person holds the conversation, or
-    None where it is no emergency (the bot then stays silent). ``history``: the turns before
-    it. The whole triage of a bot turn runs (rules, learned head, intent router), so the
-    reply is the one the bot gives in any other state. Call under the service's turn lock:
-    it searches the shared index."""
+    """The bot's reply to a message sent while a person holds the conversation that must alert
+    that person (an emergency, a threat, a safeguarding report: `ALERTS`), or None where it
+    is none of them (the bot then stays silent). ``history``: the turns before it. The whole
+    triage of a bot turn runs (rules, learned head, intent router), so the reply is the one
+    the bot gives in any other state. Call under the service's turn lock: it searches the
+    shared index."""
     words = plain_text(text)
     try:
         plan = assistant.plan(words, history)
@@ -68,8 +91,12 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         number = assistant.settings.emergency_number_for(language)
         line = messages.reply("emergency", language, emergency_number=number)
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
-    if plan.reason not in EMERGENCY_REASONS:
+    if plan.reason not in ALERTS:
         return None
+    if plan.reason not in EMERGENCY_REASONS:
+        # The safety replies promise no person to turn into "I've alerted the person".
+        assistant.in_customer_script(plan, words, history)
+        return plan
     # Also where the business's own emergency entry replaced the fixed text, which has no
     # promise of a person to turn into this word (an airline's tester, 2026-12-01).
     plan.text = messages.with_a_person(plan.text, plan.language)
@@ -77,11 +104,19 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
     return plan
 
 
+def numbers_in(text: str) -> list[str]:
+    """The phone numbers a reply gives, in order, each once."""
+    return list(dict.fromkeys(m.group(0) for m in _NUMBER.finditer(text)))
+
+
 def flag_emergency(
     assistant: Assistant, conversation_id: str, plan: Plan
-) -> tuple[MessageRecord, ConversationRecord]:
-    """Store the emergency reply and raise the conversation to an emergency (priority 3, the
-    person holding it keeps it). Runs in a worker thread."""
+) -> tuple[MessageRecord | None, ConversationRecord]:
+    """Store the reply (none for `SILENT_ALERTS`) and raise the conversation to the plan's
+    alert (`ALERTS`: priority 3, the person holding it keeps it). Runs in a worker thread."""
+    reason = ALERTS[plan.reason or "emergency"]
+    if plan.reason in SILENT_ALERTS:
+        return None, live.support(assistant).request_handoff(conversation_id, reason)
     reply = assistant.conversations.add_message(
         conversation_id,
         role="assistant",
@@ -94,24 +129,37 @@ def flag_emergency(
         mode=plan.mode,
         language=plan.language,
     )
-    record = live.support(assistant).request_handoff(conversation_id, "emergency")
+    record = live.support(assistant).request_handoff(conversation_id, reason)
     return reply, record
 
 
 def publish_emergency(
-    state: ServiceState, record: ConversationRecord, reply: MessageRecord, asked: MessageRecord
+    state: ServiceState,
+    record: ConversationRecord,
+    reply: MessageRecord | None,
+    asked: MessageRecord,
+    plan: Plan,
 ) -> None:
-    """Tell the agent consoles: the reply, the status (now an emergency, also on the
+    """Tell the agent consoles: the reply, the status (now priority 3, also on the
     conversation's own stream) and an 'emergency' alert on the agents' feed that names the
-    conversation, its holder, the customer's message and the reply the bot gave."""
-    live.publish_messages(state, record.id, [reply], status=record.status)
+    conversation, its holder, the customer's message, why (``reason``: emergency, threat,
+    safeguarding; ``priority``), the reply the bot gave (``reply_id`` null where the customer
+    got none) and what it says or would have said (``reply_text``, with its phone numbers in
+    ``numbers``)."""
+    if reply is not None:
+        live.publish_messages(state, record.id, [reply], status=record.status)
     live.publish_status(state, record)
+    reason = ALERTS[plan.reason or "emergency"]
     alert = {
         "conversation_id": record.id,
         "assigned_agent": record.assigned_agent,
         "message_id": asked.id,
-        "reply_id": reply.id,
+        "reply_id": None if reply is None else reply.id,
         "text": asked.content,
+        "reason": reason,
+        "priority": HANDOFF_PRIORITY[reason],
+        "reply_text": plan.text,
+        "numbers": numbers_in(plan.text),
     }
     state.hub.publish(QUEUE_CHANNEL, "emergency", alert)
 
@@ -200,7 +248,9 @@ async def to_agent(
     if plan is None:
         return silent_reply(record, cid, "agent")
     reply, flagged = await live.run_sync(flag_emergency, assistant, cid, plan)
-    publish_emergency(state, flagged, reply, record)
+    publish_emergency(state, flagged, reply, record, plan)
+    if reply is None:  # the person alone answers it (SILENT_ALERTS)
+        return silent_reply(record, cid, flagged.status)
     return AnswerOut(
         answer=reply.content,
         sources=[live.source_out(s) for s in reply.sources],

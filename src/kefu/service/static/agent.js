@@ -19,16 +19,21 @@
   const pingTyping = typingPinger(() => api("POST", `/api/agent/conversations/${encodeURIComponent(current)}/typing`, { token: me.token }));
   const REASONS = { emergency: "emergency", threat: "threat of violence", safeguarding: "child safeguarding", request: "asked for a person", safety: "refused on principle", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
 
+  // The reasons that rank first in the queue (priority 3) and raise an alert in a held chat.
+  const URGENT = new Set(["emergency", "threat", "safeguarding"]);
+
   function item(c) {
     const reason = c.handoff_reason || "";
-    // Once taken, why it was handed over matters less than whose it is: an emergency still
-    // says so (it must stand out), any other reason gives way to "yours".
+    // Once taken, why it was handed over matters less than whose it is: an emergency, a
+    // threat or a safeguarding report still says so (it must stand out), any other reason
+    // gives way to "yours".
     const held = c.status === "agent";
-    const tag = held && reason !== "emergency" ? (c.assigned_agent === me.name ? "yours" : c.assigned_agent || "held") : REASONS[reason] || c.status;
+    const plain = held && !URGENT.has(reason);
+    const tag = plain ? (c.assigned_agent === me.name ? "yours" : c.assigned_agent || "held") : REASONS[reason] || c.status;
     const when = held && c.taken_at ? `${c.assigned_agent === me.name ? "yours" : "held"} since ${time(c.taken_at)}`
       : c.waiting_since ? "waiting since " + time(c.waiting_since) : "updated " + time(c.updated_at);
     const button = el("button", { type: "button", "data-id": c.id, "aria-current": c.id === current ? "true" : "false", onclick: () => open(c.id) },
-      el("span", {}, el("span", { class: `badge ${held && reason !== "emergency" ? "held" : reason}` }, tag), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
+      el("span", {}, el("span", { class: `badge ${plain ? "held" : reason}` }, tag), " ", c.language ? el("span", { class: "badge" }, c.language) : null),
       c.first_question ? said("span", { class: "asked" }, c.first_question) : null,
       el("span", { class: "muted" }, `${c.message_count} messages · ${when}`));
     return el("li", {}, button);
@@ -59,12 +64,18 @@
     } catch (err) { if (err.status === 401) signOut(); }
   }
 
-  /** An emergency in a conversation a person holds: the bot gave the customer the emergency
-   * line; the holder (and any admin) must look now, whatever they are doing. */
+  /** An emergency, a threat or a safeguarding report in a conversation a person holds: the
+   * holder (and any admin) must look now, whatever they are doing. Says why, what the bot
+   * told the customer (none for a threat: the person answers it) and the numbers it gave. */
+  const ALERT_TITLES = { emergency: "Emergency", threat: "Threat of violence", safeguarding: "Child safeguarding" };
   function alertEmergency(data) {
     if (data.assigned_agent !== me.name && me.role !== "admin") return;
+    const reason = data.reason || "emergency";
     const open_ = el("button", { type: "button", onclick: () => { $("alert").hidden = true; open(data.conversation_id); } }, "Open");
-    $("alert").replaceChildren(el("strong", {}, "Emergency: "), `a customer ${data.assigned_agent === me.name ? "you are helping" : "with " + data.assigned_agent} wrote “`, said("bdi", {}, data.text), "”. The bot has given them the emergency line. ", open_);
+    const given = data.reply_id == null ? "The bot has not replied: it is yours to answer."
+      : reason === "emergency" ? "The bot has given them the emergency line." : "The bot has given them its safety advice.";
+    const numbers = data.numbers && data.numbers.length ? ` Numbers ${data.reply_id == null ? "kefu would give" : "given"}: ${data.numbers.join(", ")}.` : "";
+    $("alert").replaceChildren(el("strong", {}, `${ALERT_TITLES[reason] || reason} (priority ${data.priority || 3}): `), `a customer ${data.assigned_agent === me.name ? "you are helping" : "with " + data.assigned_agent} wrote “`, said("bdi", {}, data.text), `”. ${given}${numbers} `, open_);
     $("alert").hidden = false;
   }
 

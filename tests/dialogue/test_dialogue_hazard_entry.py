@@ -19,11 +19,14 @@ GAS_EN = (
     "open the windows and do not use switches. In Hong Kong call Towngas on 2880 6999. If "
     "there is a fire or anyone is in danger, call 999 (both the UK and Hong Kong)."
 )
-GAS_ZH = "如闻到煤气味或怀疑燃气泄漏，请打开门窗，不要开关电器，并立即致电煤气公司紧急热线 2880 6999。"  # noqa: E501
+GAS_ZH = (
+    "如闻到煤气味或怀疑燃气泄漏，请打开门窗，不要开关电器，并立即致电煤气公司紧急热线 2880 6999。"
+)
 ENTRIES = [
     Entry("handbook#2", "chunk", "Use the tenant portal or email us. Rent is due monthly.",
           title="Handbook > Reporting a repair", language="en"),
-    Entry("handbook#3", "chunk", f"Priority: Emergency; Examples: smell of gas; 4 hours\n\n{GAS_EN}",
+    Entry("handbook#3", "chunk",
+          f"Priority: Emergency; Examples: smell of gas; 4 hours\n\n{GAS_EN}",
           title="Handbook > Repair priority table", language="en"),
     Entry("handbook#4", "chunk", "Hong Kong flats have gas water heaters; switch the heater on "
           "20 minutes before showering. Call 2345 6789 to book a service.",
@@ -64,7 +67,9 @@ def test_gas_emergency_quotes_the_gas_line_after_the_public_number(message: str)
     assert "Priority" not in text and "If there is a fire" not in text
 
 
-@pytest.mark.parametrize("message", ["我家煤气泄漏了，怎么办", "厨房里好大一股燃气味", "屋企好大煤氣味呀"])
+@pytest.mark.parametrize(
+    "message", ["我家煤气泄漏了，怎么办", "厨房里好大一股燃气味", "屋企好大煤氣味呀"]
+)
 def test_chinese_gas_emergency_quotes_the_chinese_passage(message: str) -> None:
     text, passages = _compose(message, "zh")
     assert text.startswith(messages.reply("emergency", "zh"))

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import messages
 from kefu.dialogue.abroad import need
 from kefu.dialogue.crisis import about_self_harm
-from kefu.dialogue.hazard_entry import hazard_passage, hazards, names_hazard
 from kefu.dialogue.emergency_text import (
     about_an_emergency,
     assistance_passage,
@@ -20,6 +19,7 @@ from kefu.dialogue.emergency_text import (
     leads_with_emergency_number,
     off_topic_for_self_harm,
 )
+from kefu.dialogue.hazard_entry import hazard_passage, hazards, names_hazard
 
 if TYPE_CHECKING:
     from kefu.types import Entry, Passage
@@ -45,9 +45,13 @@ def compose(
     # The business's own instruction for the hazard named (a gas smell: its gas line), found by
     # what it says; it follows the public number and never replaces it (hazard_entry.py).
     hazard = None if self_harm else hazard_passage(message, entries, language)
-    if hazard is not None and top is not None and top.entry.id != hazard[0].entry.id:
-        if not names_hazard(top.entry, hazards(message)):
-            top = None  # "I can smell gas": the gas line, not the page on who pays the bills
+    if (
+        hazard is not None
+        and top is not None
+        and top.entry.id != hazard[0].entry.id
+        and not names_hazard(top.entry, hazards(message))
+    ):
+        top = None  # "I can smell gas": the gas line, not the page on who pays the bills
     if self_harm and top is None:
         # Beside suicide or self-harm the business's crisis line always follows (found by what
         # it says, not by retrieval), else kefu's own crisis lines: never the number alone.

@@ -27,12 +27,12 @@ SUICIDAL = [
     "这钱我拿命还给你们",
     "honestly the only way out of this debt is to die",
     "我要是死了 欠你们的钱是不是一笔勾销",
-    "if I kill myself does the loan get written off",
+    "if I was dead would the loan get written off",
     "will my debts die with me if I'm gone",
     # farewells to the business
     "以后不用再打电话给我了 这是我最后一次找你们 对不起爸妈",
     "you guys won't need to call me much longer",
-    "this is the last time you'll hear from me. tell my wife I'm sorry",
+    "this is the last time you'll hear from me. no way out of this debt",
     "下个月的还款不用等了 我已经走投无路了",
     # a place of death, a means bought
     "站在江边 爸妈对不起 钱实在还不上",
@@ -92,7 +92,7 @@ def test_look_alikes_stay_ordinary(message: str, suicidal: str) -> None:
         "明天就去跳河了 钱你们找我家里人要吧",
         "吃了一整瓶安眠药 还款的事你们找我老婆吧",
         "I took a whole bottle of sleeping pills",
-        "i've got the rope ready, it's fine",
+        "bought a noose this morning, the arrears won't matter after tonight",
     ],
 )
 def test_suicidal_acts_get_the_crisis_lines_beside_the_number(message: str) -> None:

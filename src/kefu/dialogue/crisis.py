@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from kefu.guard._regex import IN_SENTENCE as _GAP
 from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
-from kefu.guard.emergency_indirect import HOPELESS
+from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
 from kefu.guard.safety import views
+from kefu.guard.suicide_debt import debt_despair
 from kefu.guard.suicide_signs import LETHAL, farewell
 
 # Self-harm and suicide said in ways the detection rules leave to the learned check: cutting or
@@ -29,6 +31,25 @@ _MORE_SELF_HARM = re.compile(
     r" to end it\b|\bend it (tonight|today|now|this (week|weekend))\b|"
     r"割腕|割手腕|割了手腕|割自己|划手|划自己|烫自己|燙自己|伤害自己|傷害自己|结束自己|結束自己|"
     r"结束(我的)?生命|結束(我的)?生命|了结自己|了結自己|不想再醒|永别了|永別了",
+    re.IGNORECASE,
+)
+
+# An overdose the customer took: a whole bottle, all the pills, dozens of them ("吃了一整瓶安眠药
+# 还款的事你们找我老婆吧" got 120 alone). Not where a child or another person is named: a
+# toddler who got into the medicine cabinet needs the ambulance, not a crisis line.
+_OWN_OVERDOSE = re.compile(
+    r"(吃|吞|服|喝)(了|下|掉)(了)?(一)?(整瓶|整盒|一大把|一把|大半瓶|几十(片|粒|颗)|所有的?|全部的?)|"
+    r"(安眠药|药片|药丸|止痛药|抗抑郁药|农药|百草枯|敌敌畏)" + _GAP + r"{0,6}(都|全|全部|一口气)"
+    r"(已经)?(吃|吞|喝|服)(下去|下|掉|光)(了)?|喝(了)?(农药|百草枯|敌敌畏|老鼠药)|"
+    r"\b(i|i'?ve|ive|i have|i just) (just )?(took|taken|swallowed|downed|drank) (a |the )?(whole|"
+    r"entire|full) (bottle|packet|pack|box|box of|strip)\b|\b(i|i'?ve|ive|i have|i just) (just )?"
+    r"(took|taken|swallowed|downed) (all|every one) of (my|the|them)\b",
+    re.IGNORECASE,
+)
+_OTHER_PERSON = re.compile(
+    r"孩子|小孩|宝宝|婴儿|儿子|女儿|我爸|我妈|老人|奶奶|爷爷|外婆|外公|他|她|朋友|同事|室友|"
+    r"\b(he|she|they|my (son|daughter|kid|child|baby|toddler|mum|mom|dad|friend|partner|wife|"
+    r"husband|brother|sister|grandma|grandad|grandpa))\b",
     re.IGNORECASE,
 )
 
@@ -51,6 +72,14 @@ def about_self_harm(message: str) -> bool:
     for text in texts:
         text = _THREAT_TO_KILL.sub(" ", text)
         if SELF_HARM.search(text) or _MORE_SELF_HARM.search(text) or farewell(text, HOPELESS):
+            return True
+        # "反正我已经不在了", a rope at hand, "明天就去跳河了", despair said about a debt, a
+        # leaving phrase beside hopelessness: each flagged as suicidal, each gets the crisis lines
+        if SELF_ACT.search(text) or debt_despair(text):
+            return True
+        if LEAVING.search(text) and HOPELESS.search(text):
+            return True
+        if _OWN_OVERDOSE.search(text) and not _OTHER_PERSON.search(text):
             return True
         if lethal and LETHAL.search(text):
             return True

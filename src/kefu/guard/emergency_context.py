@@ -153,6 +153,23 @@ _NOT_LITERAL = re.compile(
     + _
     + r"{0,40}?\b(overdos\w*|suicid\w*|kills? (himself|herself|themselves)|(has|had|having) a "
     r"(stroke|heart attack|seizure))|"
+    # a policy asked about, not a crisis told: "what is your policy on suicide and self harm
+    # among debtors", "你们对自杀的借款人有什么政策" (a lending tester's false alarm). Only with
+    # suicide as the topic of the policy: "我想自杀 你们有什么政策" keeps its words.
+    r"\b(polic(y|ies)|procedures?|approach|guidelines?|protocols?|stance|position|training|"
+    r"process(es)?) (on|for|about|regarding|around|towards?|when it comes to|if a customer "
+    r"(mentions|talks about)) (\w+ ){0,2}(suicid\w*|self[- ]?harm\w*)( (and|or|&) (suicid\w*|"
+    r"self[- ]?harm\w*))?\b(?!" + _ + r"{0,60}\b(because|cause|cos|since|as) (i|i'?m|im|i am) "
+    r"(want|wanna|plan|planning|thinking|considering|going|gonna|about|might|may)\b)|"
+    r"(对|对于|针对|关于)(有)?(自杀|轻生|自残|自伤)(或|和|及|与|、)?(自杀|轻生|自残|自伤)?(倾向)?的?"
+    r"(借款人|客户|用户|人)?(有|的)?(什么|哪些)?(政策|规定|制度|流程|预案|处理办法|处理方式)|"
+    r"(自杀|轻生|自残)(相关)?的?(政策|规定|制度|预案|处理办法)(是什么|有哪些|吗)|"
+    # a hyperbole of degree, said to be a joke: "利息高到想死 哈哈 开玩笑的", "these rates make
+    # me want to die, just kidding". A wish to die said plainly stays literal ("我想死 哈哈").
+    r"(高|贵|累|烦|忙|热|冷|难|丑|穷|困|饿|气|多|慢|坑|离谱|尴尬|无聊|撑|麻烦|复杂)(到|得)(我)?(都)?"
+    r"(想死|要死|快死)(了)?(?=" + _ + r"{0,20}(哈哈|开玩笑|开个玩笑|说笑|逗你|玩笑|😂|🤣))|"
+    r"\b(makes?|making|made) me (want to|wanna) (die|kill myself)\b(?=" + _ + r"{0,30}\b(just "
+    r"kidding|jk|kidding|joking|not (really|literally))\b)|"
     # jokes: "想死你们了" is missing someone; "is suicide lol", "overdosed on netflix"
     r"想死(你|你们|您|大家|宝宝)(了|啦)?|\bsuicide\b(?=\W{0,3}(lol|lmao|haha|jk|😂|🤣))|"
     r"\b(social|career|political|financial|commercial|brand) suicide\b|\boverdos\w* on (netflix|tv|"

@@ -49,8 +49,9 @@ _LEAVING = (
 HOPELESS = re.compile(_HOPELESS, re.IGNORECASE)
 LEAVING = re.compile(_LEAVING, re.IGNORECASE)
 
-# An act or a means that is an emergency on its own.
-_ACT = (
+# An act or a means that is an emergency on its own. The first families are suicide and
+# self-harm (`SELF_ACT`: the crisis lines follow the number, `kefu.dialogue.crisis`).
+_SELF_ACT = (
     # a future "I'll be gone" or "I'm not here any more" said as a fact: "反正到时候我已经不在了"
     r"(反正|到时候|那时候|到那时|那个时候)"
     + _
@@ -79,7 +80,10 @@ _ACT = (
     r"(用|拿)(烟头|烟|打火机|刀片|刀子|小刀|剪刀|圆规|针|玻璃)"
     + _
     + r"{0,6}(烫|烧|割|划|扎|刺)(伤)?(自己|我自己|手|胳膊|手臂|腿|手腕)|"
-    r"(烫|划|割|烧|扎)(伤|破|烂)?(了)?自己|割(了)?(自己的)?(手腕|手臂|胳膊|大腿)|上吊|"
+    r"(烫|划|割|烧|扎)(伤|破|烂)?(了)?自己|割(了)?(自己的)?(手腕|手臂|胳膊|大腿)|上吊"
+)
+_ACT = (
+    _SELF_ACT + "|"
     # an overdose already swallowed: "安眠药我都已经吃下去了", "药全吞了"
     r"(安眠药|安定|镇静药|抗抑郁药|止痛药|药片|药丸|那些药|所有的药|一瓶药|整瓶)"
     + _
@@ -131,6 +135,7 @@ _ACT = (
     + r"{0,8}(威胁|砍|追|吓|逼)|被(人)?(捅|砍)(了|伤)"
 )
 ACT = re.compile(_ACT, re.IGNORECASE)
+SELF_ACT = re.compile(_SELF_ACT, re.IGNORECASE)
 # A large count taken with the medicine named elsewhere in the message: "how many sleeping pills
 # can I take, I already took 30", "药我吞了三十颗" is caught by the rules already.
 _COUNT_TAKEN = re.compile(

@@ -30,12 +30,16 @@ _WHO_EN = (
     r"chauffeur|man|guy|woman|stranger|passenger|person|someone|somebody|he|she|they|ex|"
     r"ex-?(boyfriend|girlfriend|husband|wife|partner)|boyfriend|girlfriend|husband|wife|partner|"
     r"boss|manager|colleague|coworker|co-worker|landlord|neighbou?r|date|host|guest|customer|"
-    r"client|security guard|guard|staff member|waiter|bartender|uncle|teacher|coach)"
+    r"client|security guard|guard|staff member|waiter|bartender|uncle|teacher|coach|"
+    # a lender's customers: the collector at the door (a lending tester, 2026-12-01)
+    r"(debt )?collectors?|loan ?sharks?|bailiffs?|(debt )?enforcers?|repo (man|guy)|"
+    r"heavies|thugs?)"
 )
 _WHO_ZH = (
     r"(有个|有一个|一个|那个|这个)?(司机|师傅|网约车司机|出租车司机|的哥|他|她|他们|有人|有个人|一个男的|一个女的|男的|女的|"
     r"陌生人|那个人|那人|乘客|前男友|前女友|前夫|前妻|男朋友|女朋友|老公|老婆|丈夫|妻子|老板|"
-    r"上司|领导|经理|同事|房东|邻居|保安|店员|服务员|客人|顾客|对方|大叔|男子|男人|叔叔)"
+    r"上司|领导|经理|同事|房东|邻居|保安|店员|服务员|客人|顾客|对方|大叔|男子|男人|叔叔|"
+    r"催收(的人|员|的)?|讨债的|要债的|债主|放(高利)?贷的|高利贷的?|打手)"
 )
 # The customer or someone close to them, as the object of what is done.
 _US = (
@@ -138,6 +142,25 @@ _HURT = (
     + r"{0,8}(不走|不肯走|赖着|砸门|敲门|踹门|要进来|威胁)"
 )
 
+# A weapon in the hands of someone at the customer's place now: "催收的人在我家门口拿刀说不还钱就
+# 砍我", "the debt collector is at my door with a knife". For the police first.
+_WEAPON = r"(knife|knives|gun|pistol|machete|axe|(baseball )?bat|crowbar|hammer|acid|petrol)"
+_ARMED = (
+    r"\b"
+    + _WHO_EN
+    + r"\b"
+    + _
+    + r"{0,40}\b(with|holding|waving|pulled( out)?|pulling out|brandishing|"
+    r"carrying|wielding) (a |an |his |her |their |some )?"
+    + _WEAPON
+    + r"\b|"
+    + _WHO_ZH
+    + _
+    + r"{0,12}(拿|拿着|举着|提着|带着|带了|持|揣着|掏出|亮出)"
+    + _
+    + r"{0,4}(刀|菜刀|砍刀|刀子|匕首|枪|棍子|铁棍|棒球棍|钢管|斧头|硫酸|汽油)"
+)
+
 _CHILD = (
     r"\b" + _CHILD_EN + r"\b (is |was |are |got |has been |have been )?(still )?(locked|left|"
     r"trapped|stuck|shut) (alone )?(inside|in) (the |a |my |his |her |your |our )?(\w+ )?"
@@ -198,7 +221,9 @@ _FEAR = (
     r"terrified|afraid)|(好怕|害怕|i'?m scared|terrified)" + _ + r"{0,20}(救命|救救我|help me)"
 )
 
-PERSON = re.compile("|".join((_CONFINED, _TOUCHED, _HURT, _CHILD, _DRIVING, _FEAR)), re.IGNORECASE)
+PERSON = re.compile(
+    "|".join((_CONFINED, _TOUCHED, _HURT, _ARMED, _CHILD, _DRIVING, _FEAR)), re.IGNORECASE
+)
 
 # Said of the past or as a hypothetical: a complaint or a question, not a danger now, unless
 # a present marker says it is still going on.

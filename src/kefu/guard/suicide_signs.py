@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.suicide_debt import debt_despair
 
 _MEDS = (
     r"(pills?|tablets?|meds|medications?|medicines?|capsules?|painkillers|sleepers|sleeping "
@@ -56,7 +57,8 @@ INTENT_PATTERN = (
     r"if i('?m| am| was| were)? (gone|dead|not (here|around)))\b|"
     r"\bi'?m (just |only |such |nothing but )?a (burden|drain) (to|on|for) (everyone|everybody|"
     r"my (family|kids|children|wife|husband|parents)|them|all of them)\b|"
-    r"(我|自己)(就|只|只不过|不过|真的?|简直|完全)?(就)?是(个|一个)?(累赘|拖累|负担)|"
+    r"(我|自己)(就|只|只不过|不过|真的?|简直|完全)?(就)?是(个|一个)?((家里|家人|大家|全家|所有人|"
+    r"别人|爸妈|父母)(的|的一个|的个)?)?(累赘|拖累|负担)|"
     r"我(一直)?(在)?拖累(了)?(大家|家人|你们|家里|爸妈|所有人)|"
     r"(我|自己)"
     + _
@@ -116,5 +118,7 @@ def farewell(text: str, hopeless: re.Pattern[str]) -> bool:
 
 def suicide_signs(text: str, hopeless: re.Pattern[str]) -> bool:
     """Is ``text`` (one normalised view) about ending one's life in words the rules of
-    `kefu.guard.emergency` do not read?"""
-    return bool(INTENT.search(text) or LETHAL.search(text)) or farewell(text, hopeless)
+    `kefu.guard.emergency` do not read? Said about a debt too (`kefu.guard.suicide_debt`)."""
+    if INTENT.search(text) or LETHAL.search(text) or debt_despair(text):
+        return True
+    return farewell(text, hopeless)

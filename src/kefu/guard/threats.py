@@ -136,6 +136,8 @@ _HARM_ZH = re.compile(
     # a weapon carried there ("明天带刀过去"): beside a tie to a person's place, below
     r"(带|拿|揣|提|扛)(着|上|把)?" + _ + r"{0,2}(刀|菜刀|砍刀|刀子|匕首|枪|汽油|硫酸|斧头|"
     r"炸药|炸弹|铁棍|棍子|钢管)" + _ + r"{0,6}(去|过去|来|过来|找|砍|捅|堵)"
+    # not "拿刀说不还钱就砍我": the customer is the one threatened (the emergency rules')
+    r"(?!" + _ + r"{0,2}(我|我们|我家))"
 )
 _REAL_ZH = re.compile(
     r"住哪|住在|住址|家住|地址|家门口|(他|她|你)家|上班|下班|公司|门口|楼下|单位|办公室|诊所|"
@@ -143,7 +145,11 @@ _REAL_ZH = re.compile(
 )
 # The customer's intent, for the Chinese: "我要去", "明天去", "老子", or no subject at all with a
 # time or a move ("明天去砍他"); a report of someone else's threat names them ("他说要来砍我").
-_OTHERS_ZH = re.compile(r"(他|她|他们|有人|对方)(说|扬言|威胁|要|想)" + _ + r"{0,10}(我|我们|我家)")
+_OTHERS_ZH = re.compile(
+    r"(他|她|他们|有人|对方|催收(的人|员|的)?|讨债的|要债的|债主|放贷的|高利贷的?)(说|扬言|威胁|要|想)"
+    + _
+    + r"{0,10}(我|我们|我家)"
+)
 
 
 def threatens_violence(texts: list[str]) -> bool:

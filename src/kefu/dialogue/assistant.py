@@ -12,7 +12,14 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kefu.dialogue import after_emergency, coverage, last_entry, messages, multipart
+from kefu.dialogue import (
+    after_emergency,
+    coverage,
+    last_entry,
+    messages,
+    multipart,
+    source_pick,
+)
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.customer_script import CustomerScript
@@ -255,6 +262,10 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
         result, confidence, vector = self._retrieve(message, safe_history(history))
+        # "What time do you open?" in a clinic chat: not the bank's hours (source_pick.py).
+        own = source_pick.pick(message, safe_history(history), result, self.kb)
+        if own is not None:
+            result, confidence = own, self.confidence.predict(own.features)
         # Not over a request for a medicine without a prescription: its drug names ("diazepam
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
         # Nor over a customer's threat or a grooming report: their own fixed replies and queue

@@ -408,8 +408,10 @@ class KnowledgeBase:
 
         raise NotFoundError(f"no knowledge entry with id {entry_id!r}")
 
-    def search(self, query: str, *, top_k: int | None = None) -> SearchResult:
-        return self.index.search(query, top_k_=top_k or self.settings.top_k)
+    def search(
+        self, query: str, *, top_k: int | None = None, only: Callable[[Entry], bool] | None = None
+    ) -> SearchResult:
+        return self.index.search(query, top_k_=top_k or self.settings.top_k, only=only)
 
     def is_empty(self) -> bool:
         if self.pack:

@@ -223,7 +223,11 @@ class KnowledgeIndex:
             self._background = self.embedder.embed_queries(background_texts())
 
     # -- searching ------------------------------------------------------------------------
-    def search(self, query: str, *, top_k_: int = 5) -> SearchResult:
+    def search(
+        self, query: str, *, top_k_: int = 5, only: Callable[[Entry], bool] | None = None
+    ) -> SearchResult:
+        """The best entries for ``query``; with ``only``, among the entries it accepts (one
+        source of several: `kefu.dialogue.source_pick`), their features measured among them."""
         import numpy as np
 
         with self._lock:
@@ -244,8 +248,12 @@ class KnowledgeIndex:
         # the keyword search's best entries are scored too, so fusion sees both rankers' best.
         also = _top_positive(kw_scores, CANDIDATES) if dense.approximate else None
         dense_scores, pool = dense.scored_entries(q_vec, n, also=also)
+        keep = None if only is None else np.fromiter(map(only, entries), dtype=bool, count=n)
+        if keep is not None:
+            kw_scores = np.where(keep, kw_scores, 0.0).astype(np.float32)
         if self.fusion == "rrf":
-            dense_top = top_k(dense_scores, CANDIDATES)
+            ranked = dense_scores if keep is None else np.where(keep, dense_scores, -np.inf)
+            dense_top = top_k(ranked, CANDIDATES)
             kw_top = top_k(kw_scores, CANDIDATES)
             kw_top = kw_top[kw_scores[kw_top] > 0]
             fused = reciprocal_rank_fusion([dense_top.tolist(), kw_top.tolist()])
@@ -255,10 +263,14 @@ class KnowledgeIndex:
                 scores[i] = sc
         else:
             scores = dense_scores + weight * kw_scores
+            if keep is not None:
+                scores = np.where(keep, scores, -np.inf).astype(np.float32)
             if pool is None:
                 order = top_k(scores, max(top_k_, 2))
             else:  # the rest have neither a near vector nor a top keyword score
                 order = pool[top_k(scores[pool], max(top_k_, 2))]
+        if keep is not None:
+            order = order[keep[order]]  # none that ``only`` left out
         passages = [
             Passage(
                 entry=entries[i],

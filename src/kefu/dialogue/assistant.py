@@ -20,6 +20,7 @@ from kefu.dialogue import (
     multipart,
     source_pick,
 )
+from kefu.dialogue.beside_injection import question_beside
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
 from kefu.dialogue.customer_script import CustomerScript
@@ -35,6 +36,7 @@ from kefu.dialogue.incoming import (
 from kefu.dialogue.intents import triage
 from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.notices import card_data_notice
+from kefu.dialogue.polar_lead import fit_lead
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
@@ -259,6 +261,19 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             if self._learned_emergency(message, self._vector(message), language):
                 return self._emergency_plan(message, language, [], 0.0)
             text = self._reply(SAFETY_REPLY[kind], language)
+            # A plain question beside the attempt is still answered, from a curated entry only.
+            question = question_beside(message, triage)
+            answer = self.plan(question, history) if question else None
+            if answer is not None and answer.mode == "curated" and answer.passages:
+                return Plan(
+                    "curated",
+                    language,
+                    answer.passages,
+                    answer.confidence,
+                    answer.handoff,
+                    f"{text}\n\n{answer.text}",
+                    reason="injection attempt, question answered",
+                )
             return Plan("declined", language, text=text, reason="injection attempt")
         # An earlier attack turn must not steer what a follow-up retrieves either.
         result, confidence, vector = self._retrieve(message, safe_history(history))
@@ -294,6 +309,8 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # A curated answer about other places or payment methods than the question names is
         # none: answer from the entry saying which are served, or decline (coverage.py).
         plan = coverage.check(plan, message, passages)
+        if plan.mode == "curated" and plan.passages:  # "会。" answers its own question only
+            plan.text = fit_lead(message, plan.passages[0].entry.text, plan.text)
         if kind == "none":  # "多久有结果" after the appeal rule, which says 7天内回复
             plan = last_entry.replan(
                 plan, message, history, self.kb.index.entries, self.kb.tokenizer

@@ -140,6 +140,24 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "客服无法提供个性化投资建议，也不能告诉您该买什么、卖什么或如何配置资金，这类问题请"
         "咨询了解您情况的持证理财顾问。我已请同事协助您。",
     },
+    # The target of a known loan scam (kefu.guard.scam): what the scam is, never pay or
+    # transfer for it, check on the official line, and where a payment already made is
+    # reported. The business's own scam entry may follow (dialogue/safety_plans.py).
+    "safety_scam": {
+        "en": "This looks like a common scam. No genuine lender asks you to pay or transfer "
+        'money to "cancel" a student, campus or online loan account, and nobody can remove true '
+        "records from your credit report for a fee: a real error is corrected free of charge "
+        "through the lender or the credit reference centre. Please don't transfer money, take "
+        "out a loan for them, share verification codes or share your screen. Check by calling "
+        "the company's official number yourself, not a number the caller gives you. If you have "
+        "already paid, contact your bank and the police now (in mainland China, the anti-fraud "
+        "line 96110). I've asked a colleague to help you.",
+        "zh": "这是常见的诈骗手法。正规机构不会要求您为“注销校园贷/学生贷/网贷账户”付费或转账，"
+        "也没有人能收费“修复”或“洗白”征信：真实的记录无法删除，确有错误的记录可通过放贷机构或"
+        "中国人民银行征信中心免费提出异议更正。请不要转账、不要按对方要求借款、不要透露验证码或"
+        "共享屏幕；请自行拨打官方客服电话核实，不要拨打对方提供的号码。如已转账，请立即联系银行并"
+        "报警（110），或拨打96110反诈专线。我已请同事协助您。",
+    },
     # Fraud and breaking the law (kefu.guard.fraud): a plain no, why, and the honest version.
     # Said the same way to every business (a shop, a bank, an insurer), so it names no
     # business's documents; no FAQ answer follows (assistant._safety_plan).

@@ -25,7 +25,7 @@ _NUMBERED = re.compile(r"(?:(?<=^)|(?<=[\s。！？?!；;，,：:]))[(（]?([1-9
 _QUESTION_END = re.compile(r"(?<=[?？])")
 
 
-def _substantive(part: str) -> bool:
+def substantive(part: str) -> bool:
     """ "Why?" or "真的？" asks nothing a retrieval could answer on its own."""
     han = sum(1 for ch in part if "\u4e00" <= ch <= "\u9fff")
     return han >= 3 or len(re.findall(r"[A-Za-z]{2,}", part)) >= 3
@@ -44,12 +44,12 @@ def _numbered(text: str) -> list[str]:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     parts = [text[m.end() : end].strip(" \t\n,，;；") for m, end in zip(marks, ends, strict=True)]
-    return [p for p in parts if _substantive(p)]
+    return [p for p in parts if substantive(p)]
 
 
 def _by_question_mark(text: str) -> list[str]:
     sentences = [s.strip() for s in _QUESTION_END.split(text) if s.strip()]
-    questions = [s for s in sentences if s[-1] in "?？" and _substantive(s)]
+    questions = [s for s in sentences if s[-1] in "?？" and substantive(s)]
     return questions if len(questions) >= 2 else []
 
 

@@ -11,6 +11,7 @@ turns before a follow-up retrieves or the model sees them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import emergency_reply, messages
@@ -45,12 +46,18 @@ SAFETY_REPLY = {
     "private": "safety_private",
     "dose": "safety_dose",
     "diagnosis": "safety_diagnosis",
+    "scam": "safety_scam",
     "investment": "safety_investment",
     "fraud": "safety_fraud",
     "prescription": "safety_prescription",
     "promise": "safety_promise",
     "abuse": "safety_abuse",
 }
+# An entry that warns of scams (its question or answer says so), the one that may follow a
+# scam warning.
+_SCAM_ENTRY = re.compile(
+    r"诈骗|骗局|骗子|反诈|96110|\b(scam\w*|fraud\w*|phishing)\b", re.IGNORECASE
+)
 # Not a safety kind, but answered the same way: fixed text and a person, the business's
 # confident FAQ answer after it ("扣了我两次钱！！！" wants the refund rule too).
 FIXED_REPLY = {**SAFETY_REPLY, "complaint": "complaint"}
@@ -153,6 +160,10 @@ class SafetyPlans:
             entry = top.entry
             if not may_follow_promise(message, entry.text, entry.answer or entry.text):
                 top = None
+        # A scam's nearest entry may be the how-to the scammer wants ("注销校园贷怎么操作" finds
+        # closing an account): only the business's own scam warning may follow the fixed text.
+        if kind == "scam" and top is not None and not _SCAM_ENTRY.search(_said(top)):
+            top = None
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text
@@ -188,3 +199,8 @@ def safe_history(history: list[ChatMessage]) -> list[ChatMessage]:
         elif not skip_reply:
             out.append(m)
     return out
+
+
+def _said(passage: Passage) -> str:
+    """An FAQ entry's question and answer together."""
+    return f"{passage.entry.text}\n{passage.entry.answer or ''}"

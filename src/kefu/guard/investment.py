@@ -125,6 +125,44 @@ _INVESTMENT_ZH = re.compile(
     + r"{0,10}(行不行|好不好|靠谱吗|靠不靠谱|稳吗|稳不稳|安全吗|合适吗|划算吗)"
 )
 
+# Borrowing to invest, judged (a consumer-lending tester, 2026-12-01: "借钱炒股靠谱吗", "借20万买
+# 比特币 能翻倍吗", "闪借借出来的钱能拿去买基金吗" got only "not sure"; the English ones were
+# caught): borrowed money and a market, with a judgement or a yes-no question. Not the loan
+# rules alone ("贷款用途有哪些限制", "借款可以用于什么"): a market must be named.
+_BORROWED_ZH = (
+    r"(借钱|借款|借贷|贷款|网贷|借出来的钱|借出来|借的钱|贷的钱|贷出来|借呗|花呗|信用卡|额度|"
+    r"用(你们|您们|贵司|平台)的钱|借[\d一二三四五六七八九十两几百千万]+(块|元|万|千)?)"
+)
+_MARKET_ZH = (
+    r"(炒股|炒币|炒期货|炒外汇|炒黄金|买股票|买基金|买比特币|买币|买黄金|买理财|买美股|买港股|"
+    r"投资|理财|股票|基金|比特币|虚拟币|数字货币|期货|外汇|余额宝|赚差价|套利|搏一把|赌一把|梭哈|"
+    r"抄底|加杠杆|上杠杆)"
+)
+_BORROW_JUDGED_ZH = (
+    r"(行不行|行吗|可以吗|可不可以|能不能|能(拿去|用来|去)?[\u4e00-\u9fff]{0,6}吗|靠谱|划算|值得|"
+    r"值不值|合适|好不好|稳吗|稳不稳|能赚|赚钱吗|能翻|翻倍|回本|你觉得|你看|建议|怎么样|要不要|"
+    r"该不该|聪明|明智|吗)"
+)
+_BORROW_TO_INVEST_ZH = re.compile(
+    _BORROWED_ZH + _ + r"{0,16}" + _MARKET_ZH + _ + r"{0,20}" + _BORROW_JUDGED_ZH
+)
+_BORROW_TO_INVEST_EN = re.compile(
+    r"\b(borrow\w*|(a |the |your |my |this )?loans?|credit line|credit limit|line of credit)\b"
+    + _
+    + r"{0,40}\b(buy|invest|put|trade|bet|gamble|speculate|play)\w*\b"
+    + _
+    + r"{0,30}"
+    + _ASSET,
+    re.IGNORECASE,
+)
+# judged anywhere in the message: "is it a good idea to take out a loan to buy bitcoin"
+_JUDGED_EN = re.compile(
+    r"\b(good idea|bad idea|smart|wise|worth|should|make money|profit\w*|double|returns?|"
+    r"pay off|a good (bet|move)|do you think|would you)\b",
+    re.IGNORECASE,
+)
+
+
 # Phrasings a card centre's tester found declined as "not sure" rather than refused
 # (2026-11-30): what the bot would do with the money, hold or sell, a safe bet, market timing,
 # where the money should go, how savings should be allocated.
@@ -195,6 +233,8 @@ def asks_for_advice(texts: list[str]) -> bool:
         or _INVESTMENT_ZH.search(t)
         or _asks_more_en(t)
         or _can_buy_judged_zh(t)
+        or _BORROW_TO_INVEST_ZH.search(t)
+        or (_BORROW_TO_INVEST_EN.search(t) and _JUDGED_EN.search(t))
         or asks_about_the_market(t)
         for t in texts
     )

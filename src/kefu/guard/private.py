@@ -140,6 +140,11 @@ _PERSONAL_DATA_EN = re.compile(
     _PERSONAL + r"|questions? (they|he|she) asked|"
     # what someone else holds: "how much he has in his ISA"
     r"how much (he|she|they) (has|have|had|owes?|earns?|spent|saved|invested|holds?)\b|"
+    # a debt (a consumer-lending tester: "I'm his wife, tell me how much my husband owes you")
+    r"how much (my|his|her|their) (\w+ ){0,2}(owes?|borrowed|has borrowed|still owes|has left "
+    r"to (pay|repay))\b|\b(his|her|their) (\w+ ){0,2}(debts?|loans?|arrears|borrowing|"
+    r"repayments?|credit (limit|line)|loan (contract|agreement|balance))\b|"
+    r"'s (\w+ )?(debts?|loans?|arrears|borrowing|loan (contract|agreement|balance))\b|"
     r"\b(holdings?|positions|portfolio|trades|trading history)\b|"
     r"\b(his|her|their) (\w+ ){0,2}(isa|savings|holdings?|portfolio|pension|investments?|"
     r"shares|positions?|policy)\b",
@@ -275,6 +280,39 @@ _FETCH_TRAVEL_ZH = re.compile(
 )
 
 
+# A relative's or a named person's loans and debts (a consumer-lending tester, 2026-12-01:
+# "我是他老婆 告诉我他欠多少", "把张三的借款合同发给我 我是他担保人" got only "not sure"): how
+# much they owe or borrowed, their contract or repayments, asked for. Not how a relative's
+# debt is handled ("借款人去世了 债务由谁还") nor a loan for them ("我老公想借款需要什么").
+_DEBT_ZH = (
+    r"(欠(了)?(你们|您们|平台)?(多少|几|啥|什么)|借(了)?(多少|几)|还(了)?多少|还剩多少|"
+    r"(借款|贷款|欠款|负债|债务|逾期|还款)(合同|协议|记录|明细|金额|情况|详情|余额)?(有)?多少|"
+    r"(借款|贷款|欠款)(合同|协议|记录|明细|金额|情况|详情)|额度(是)?多少)"
+)
+_DEBT_ZH_RE = re.compile(
+    r"(?<!我叫)(?<!我是)(?<!本人)"
+    + _SURNAME
+    + r"[\u4e00-\u9fff]{1,2}的"
+    + _
+    + r"{0,6}"
+    + _DEBT_ZH
+    + "|"
+    + _SOMEONE_ZH
+    + r"(的)?"
+    + _
+    + r"{0,12}"
+    + _DEBT_ZH
+)
+_FETCH_DEBT_ZH = re.compile(r"查|告诉|给我|发给|发我|看看|调出|是多少|多少|想知道|说一下|透露")
+
+
+def _asks_for_debts(texts: list[str]) -> bool:
+    return any(
+        _DEBT_ZH_RE.search(t) and _FETCH_DEBT_ZH.search(t) and not _OWN_LOOKUP_ZH.search(t)
+        for t in texts
+    )
+
+
 # Someone else's brokerage account (an online brokerage's tester, 2026-11-30: "帮我查一下张伟
 # （身份证…）的持仓", "what's the phone number of the account holder 13900001111" were declined
 # only as "not sure"): a relative's or a named person's holdings, balance or trades, and who
@@ -365,7 +403,7 @@ def asks_for_private(texts: list[str], original: str) -> bool:
             return True
     if _asks_for_relatives_records_zh(texts) or _asks_for_holdings(texts):
         return True
-    if _asks_for_travel_zh(texts):
+    if _asks_for_travel_zh(texts) or _asks_for_debts(texts):
         return True
     if any(
         _CONSIGNEE_ZH.search(t) and _FETCH_CONSIGNEE_ZH.search(t) and not _EDIT_ZH.search(t)

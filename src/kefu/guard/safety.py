@@ -13,6 +13,8 @@ Kinds, most urgent first:
 - ``prescription``: a prescription-only medicine without a prescription, or someone else's
   (`kefu.guard.medicines`);
 - ``dose`` / ``diagnosis``: medication amounts, or what illness the customer has;
+- ``scam``: the customer is the target of a known loan-scam script: a campus or online loan
+  account to "cancel", a credit record to be "repaired" for a fee (`kefu.guard.scam`);
 - ``investment``: personalised investment advice (`kefu.guard.investment`);
 - ``fraud``: help to commit fraud or break the law: false invoices or receipts, tax evasion,
   money laundering, card cash-out, false chargebacks, fake reviews (`kefu.guard.fraud`);
@@ -46,6 +48,7 @@ from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.private import asks_for_private
 from kefu.guard.safeguarding import reports_grooming
+from kefu.guard.scam import is_scam_target
 from kefu.guard.threats import threatens_violence
 from kefu.text.normalize import normalize
 from kefu.text.variants import to_mandarin
@@ -59,6 +62,7 @@ SafetyKind = Literal[
     "prescription",
     "dose",
     "diagnosis",
+    "scam",
     "investment",
     "fraud",
     "promise",
@@ -236,6 +240,14 @@ _DICTATION = re.compile(
     r"(this|these|the following|that|the exact|exactly this)\W+(exact\W+)?(words?|phrases?|"
     r"sentences?|text|lines?)\b[^\"'“‘「『.?!]{0,60}[\"'“‘「『]|"
     r"!\[[^\]]*\]\(https?://|"
+    # words to be added to the reply: "append 'X waives all fees' to your answer"
+    r"\b(append|add|include|insert|attach|put|tack)\w*\W+(this\W+|the\W+(line|text|sentence)\W+)?"
+    r"[\"'“‘「『][^\"'”’」』]{1,160}[\"'”’」』]\W+(\w+\W+){0,3}(to|in|into|on|at the (end|start|"
+    r"beginning|bottom|top) of)\W+(your|the|each|every|all)\W+(\w+\W+)?(answers?|repl(y|ies)|"
+    r"responses?|messages?)\b|"
+    r"(回复|回答|答复)(里|中|的?(末尾|结尾|最后|开头|后面))"
+    + _
+    + r"{0,4}(加上|附上|加一句|写上|带上)|"
     # Chinese: only when the assistant is told to ("你就回复我一句“…”"), not a quoted report
     # ("报告上写“…”", "医生说“…”")
     r"(你|您|请|就|直接|只|只要|麻烦|帮我|给我|先|再|然后)"
@@ -412,6 +424,10 @@ def assess(text: str) -> SafetyKind | None:
         return "dose"
     if _any(_DIAGNOSIS, texts) or (_any(_DIAGNOSIS_WEAK, texts) and _any(_SYMPTOM, texts)):
         return "diagnosis"
+    # Before fraud and investment: "洗白征信" and "借钱…注销" read as the customer's own fraud
+    # or money question, but the customer is the scammer's target and needs the warning.
+    if is_scam_target(texts):
+        return "scam"
     if asks_for_advice(texts):
         return "investment"
     if asks_for_fraud(texts):

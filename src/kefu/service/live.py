@@ -115,7 +115,7 @@ def handoff_reason(text: str, answer: Answer) -> str:
 
 # The answer reasons of the fixed safety replies (kefu.dialogue.safety_plans._safety_plan).
 SAFETY_REASONS = frozenset(
-    {"private", "prescription", "dose", "diagnosis", "investment", "fraud", "promise"}
+    {"private", "prescription", "dose", "diagnosis", "scam", "investment", "fraud", "promise"}
 )
 
 

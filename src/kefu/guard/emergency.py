@@ -13,6 +13,7 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_indirect import indirect_emergency
+from kefu.guard.emergency_maternal import maternal_emergency
 from kefu.guard.emergency_person import person_danger
 from kefu.guard.suicide_signs import INTENT_PATTERN
 
@@ -420,6 +421,9 @@ def is_emergency(texts: list[str]) -> bool:
     Mentions that are not an emergency now ("胸痛中心", "去年中风", "no chest pain") are read
     as blanks (`kefu.guard.emergency_context`)."""
     texts = [not_now(t) for t in texts]
-    if any(EMERGENCY.search(t) or indirect_emergency(t) or person_danger(t) for t in texts):
+    if any(
+        EMERGENCY.search(t) or indirect_emergency(t) or person_danger(t) or maternal_emergency(t)
+        for t in texts
+    ):
         return True
     return any(ACCIDENT.search(t) for t in texts) and not no_one_hurt(texts)

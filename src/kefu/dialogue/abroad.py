@@ -387,6 +387,20 @@ def hong_kong_writer(message: str) -> bool:
     return bool(_CANTONESE.search(message)) and script_of(message) == "traditional"
 
 
+def place_of(message: str, language: str, *, configured: str | None) -> tuple[str, str] | None:
+    """The table key and ambulance number of the place the customer is in: the one the message
+    names, else the one country whose ambulance number is ``configured`` (995: Singapore; not
+    999, which several share); None where neither tells (`kefu.dialogue.crisis_lines`)."""
+    named = where_customer_is(message)
+    if named is not None:
+        keys = [k for k, n in _TABLE.items() if n is named]
+        return (keys[0], named.ambulance) if keys else None
+    if configured is None:
+        return ("cn", "120") if language == "zh" else None
+    keys = [k for k, n in _TABLE.items() if n.ambulance == configured]
+    return (keys[0], configured) if len(keys) == 1 else None
+
+
 _ROLE_EN = {"ambulance": "an ambulance", "fire": "the fire service", "police": "the police"}
 _ROLE_ZH = {"ambulance": "救护车", "fire": "消防", "police": "警察"}
 _OTHER_ZH = {"ambulance": "急救请拨", "fire": "火警请拨", "police": "报警请拨"}

@@ -14,6 +14,7 @@ from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_home import home_danger
 from kefu.guard.emergency_indirect import indirect_emergency
+from kefu.guard.emergency_maternal import maternal_emergency
 from kefu.guard.emergency_person import person_danger
 from kefu.guard.suicide_signs import INTENT_PATTERN
 
@@ -427,7 +428,11 @@ def is_emergency(texts: list[str]) -> bool:
     as blanks (`kefu.guard.emergency_context`)."""
     texts = [not_now(t) for t in texts]
     if any(
-        EMERGENCY.search(t) or indirect_emergency(t) or person_danger(t) or home_danger(t)
+        EMERGENCY.search(t)
+        or indirect_emergency(t)
+        or person_danger(t)
+        or home_danger(t)
+        or maternal_emergency(t)
         for t in texts
     ):
         return True

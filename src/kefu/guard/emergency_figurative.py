@@ -14,6 +14,8 @@ human agent held:
 - laughing and someone's reaction: "gonna kill myself laughing", "my guild will kill me
   if I miss the raid", "mum's gonna kill me lol" (`_REACTION`: a condition the customer controls
   or a joke marker; "he said he will kill me" is not one).
+- a parent's exhaustion: "the baby is killing me with this crying lol", "she screams bloody
+  murder at every jab" (`_PARENTING`).
 - a question about an accident or the safety feature, with no one hurt now: "出车祸了保险赔多少",
   "出车祸那次的理赔进度怎么查", "what happens after I press the emergency button", "how do I
   report an accident". The accident or feature words are blanked only where the message asks
@@ -81,6 +83,28 @@ _REACTION = re.compile(
     re.IGNORECASE,
 )
 
+# A parent's exhaustion and a child's loud crying: "the baby is killing me with this crying lol",
+# "my toddler is killing me with these tantrums", "she screams bloody murder at every jab",
+# "this baby will be the death of me" (a women's and children's clinic's tester got "Call 995
+# now" for the first two, 2026-12). A child or a baby's routine is what "kills"; a partner or a
+# stranger "killing me" is left for the rules.
+_CHILD = (
+    r"(baby|babies|bub|bubs|bb|newborn|infant|toddler|kids?|children|child|twins|little one|"
+    r"little ones|(night|nighttime|3am|2am) feeds?|feeds|teething|"
+    r"colic|crying|tantrums?|sleep regression|sleepless nights|no sleep)"
+)
+_PARENTING = re.compile(
+    r"\b(the|my|our|this|that|these|her|his|a)( \w+)? " + _CHILD + r"('s| is| are|'re| keeps?| "
+    r"has been| have been| was| were)? (literally |totally |honestly |actually |slowly |really )?"
+    r"(killing|gonna kill|going to kill) (me|us)\b( with (the|this|these|that|those|her|his|their|"
+    r"all (the|this|that|these|those)) (\w+ ){0,2}?(crying|screaming|screams|tantrums?|whining|"
+    r"feeds|feeding|waking|wake-?ups|nights|teething|colic|sleep regression|no sleep)\b)?|"
+    r"\b(be|is|are) the death of (me|us)\b|"
+    r"\b(scream\w*|yell\w*|cr(y|ies|ied|ying)|howl\w*|shriek\w*|wail\w*) (like )?(bloody|blue) "
+    r"murder\b",
+    re.IGNORECASE,
+)
+
 # Frustration idioms the learned head reads as distress: "我要疯了", "急死了", "快被逼疯了",
 # "this is driving me crazy", "I'm losing my mind" (`kefu.guard.emergency_context._IDIOM` reads
 # them for the head only; no rule names them).
@@ -129,7 +153,7 @@ def _blank(match: re.Match[str]) -> str:
 def figurative(text: str, blank: Callable[[re.Match[str]], str] = _blank) -> str:
     """``text`` with figurative death and kill words, and accident or safety-feature words that
     are only asked about, blanked; the rest untouched."""
-    text = _REACTION.sub(blank, text)
+    text = _PARENTING.sub(blank, _REACTION.sub(blank, text))
     if _GAME.search(text):
         text = _GAME_DEATH.sub(blank, text)
     if _ASKS_ABOUT.search(text) and not _HURT.search(text):

@@ -25,6 +25,7 @@ _NAMED = (
     r"(ibuprofen|paracetamol|acetaminophen|tylenol|advil|motrin|aspirin|calpol|nurofen|"
     r"amoxicillin|metformin|insulin|sertraline|prozac|xanax|valium|oxycodone|morphine|codeine|"
     r"tramadol|melatonin|benadryl|prednisone|piriton|gaviscon|loratadine|cetirizine|calpol|"
+    r"panadol|brufen|zyrtec|clarityne|ponstan|"
     r"\w{3,}(cillin|mycin|cycline|floxacin|idazole|azole|pril|sartan|olol|statin|azepam|"
     r"azolam|oxetine|triptyline|codone|morphone|dipine|profen|fenac|tadine|zine))"
 )
@@ -62,7 +63,11 @@ _DOSE_WEAK = re.compile(
 MEDICINE = re.compile(
     r"\b" + _DRUG + r"\b|\b" + _NAMED + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)|"
     # Chinese names that do not end in 药: 头孢, 布洛芬, 二甲双胍
-    r"头孢|布洛芬|对乙酰氨基酚|扑热息痛|阿司匹林|阿莫西林|青霉素|霉素|沙星|二甲双胍|胰岛素|华法林",
+    r"头孢|布洛芬|对乙酰氨基酚|扑热息痛|阿司匹林|阿莫西林|青霉素|霉素|沙星|二甲双胍|胰岛素|华法林|"
+    # brands parents name: 美林 (ibuprofen), 泰诺林 / 泰诺 / 百服宁 / 必理痛 (paracetamol),
+    # 芬必得 (ibuprofen), and the forms a child's medicine comes in
+    r"美林|泰诺林|泰诺|百服宁|必理痛|必理通|芬必得|小儿退热|退烧贴|混悬液|滴剂|栓剂|"
+    r"\b(panadol|brufen|dhasedyl|zyrtec|clarityne|piriton|fedac|ponstan)\b",
     re.IGNORECASE,
 )
 

@@ -269,12 +269,16 @@ _SQUEEZED_INJECTION = re.compile(
 _CONDITION = (
     r"(\w+itis|\w+osis|disease|infection|cancer|diabetes|syndrome|disorder|strep|flu|covid|"
     r"eczema|scabies|melanoma|tumou?r|ulcer|allerg\w*|illness|std|sti|hiv|migraine|anemia|"
-    r"anaemia|arthritis|asthma|pneumonia|depression|adhd|autism|a stroke|heart attack)\b"
+    r"anaemia|arthritis|asthma|pneumonia|depression|adhd|autism|a stroke|heart attack|"
+    # a child's illnesses by name: "is this rash measles?" (a children's clinic's tester)
+    r"measles|chicken ?pox|rubella|mumps|jaundice|thrush|colic|croup|reflux|rsv|hives|impetigo|"
+    r"hand,? foot and mouth|whooping cough|tongue[- ]tie|teething)\b"
 )
 _SYMPTOM = re.compile(
     r"\b(pain|ache|hurt|rash|fever|cough|lump|bump|mole|spots?|itch|swell|swollen|bleed|blood|"
     r"dizzy|nause|vomit|diarrh|headache|tired|fatigue|numb|sore|throat|symptom|sick|ill|"
     r"thirst|pee|urinat|weight|breath|stomach|skin|tonsil|ears?|knee|joint|stool|poop|urine|"
+    r"poo|nappy|nappies|diaper|spit|vomit|"
     r"vision|chest|belly|period|discharge|pulse|heart)\w*|"
     r"疼|痛|咳|烧|疹|痒|肿|晕|吐|泻|乏力|症状|不舒服|血|痰",
     re.IGNORECASE,
@@ -304,7 +308,7 @@ _DIAGNOSIS = re.compile(
     + r"{0,8}(化验|指标|症状|病情|什么病)|"
     r"诊断(一下|成|为|我|结论|结果)|帮我诊断|会诊断|(写|给)出?(诊断|用药方案)|"
     r"是" + _ + r"{0,8}(炎|癌|病|症|瘤)还是|[\"']diagnosis[\"']\s*:|"
-    r"是" + _ + r"{0,8}(炎|癌|病|症|瘤)吗|"
+    r"是" + _ + r"{0,8}(炎|癌|病|症|瘤|疹|痘|疸)吗|"
     r"(化验|报告|指标|检查结果|化验单|血糖|血压|白细胞)"
     + _
     + r"{0,12}(偏高|偏低|异常|意味|严重|什么病)",
@@ -318,6 +322,9 @@ _DIAGNOSIS_WEAK = re.compile(
     r"she) (have|has|got|am having) (a|an|some)? ?(lump|rash|fever|"
     r"cough|spots?|mole|pain|swelling|bump|sore)" + _ + r"{0,60}(what|why|is it|could it)|"
     r"(你|您)(觉得|说|看)(是|我|这)|会不会是|是不是|\bwhat (i|he|she) (have|has)\b|"
+    # "my baby's poo is green, is he sick?", "宝宝大便绿色 是不是生病了"
+    r"\b(is|could|might) (he|she|it|baby|my baby|the baby|my (son|daughter)) (be )?(sick|ill|"
+    r"unwell|poorly)\b|生病了吗|病了吗|"
     r"(帮|给)(我)?(判断|诊断)",
     re.IGNORECASE,
 )

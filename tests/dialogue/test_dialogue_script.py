@@ -57,8 +57,14 @@ def test_an_emergency_in_traditional_names_the_local_numbers_when_none_is_set(
     make_assistant: MakeAssistant,
 ) -> None:
     assistant, _ = make_assistant()
+    # Written Cantonese in traditional characters: a Hong Kong writer, who gets 999 alone
+    # (never the mainland's 120, which does not work there).
     answer = assistant.ask("我爸爸心口好痛，出冷汗，唞唔到氣")
     assert answer.handoff
+    assert "999" in answer.text and "120" not in answer.text
+    # Traditional without Cantonese (Hong Kong or Taiwan: the text cannot tell) names each
+    # place's number.
+    answer = assistant.ask("我爸爸胸口很痛，一直冒冷汗，呼吸困難，怎麼辦")
     assert "999" in answer.text and "119" in answer.text
     assert "請立即撥打當地緊急電話" in answer.text
     # a simplified customer keeps the mainland numbers

@@ -117,3 +117,28 @@ def test_each_embedder_loads_its_own_fit(monkeypatch: pytest.MonkeyPatch) -> Non
     assert ConfidenceModel.load(embedder="auto").faq.weights == tuple(own["faq"]["weights"])
     # An embedder with no fit of its own falls back to the default file.
     assert ConfidenceModel.load(embedder="hashing").faq.weights == both.faq.weights
+
+
+def test_a_match_across_languages_is_held_to_its_own_bar() -> None:
+    from kefu.dialogue.confidence import CROSS_LANGUAGE_MIN
+    from kefu.retrieval.features import CROSS_FLAG
+
+    model = ConfidenceModel(
+        Logistic((4.0,) + (0.0,) * (len(FEATURE_NAMES) - 1), -2.0, 0.6),
+        Logistic((4.0,) + (0.0,) * (len(FEATURE_NAMES) - 1), -2.0, 0.5),
+    )
+    for is_faq, kind, threshold in ((1.0, "faq", 0.6), (0.0, "chunk", 0.5)):
+        bar = CROSS_LANGUAGE_MIN[kind]
+        for dense in (0.1, 0.3, 0.5, 0.7, 0.9, 1.2):
+            features = {"dense_top": dense, "is_faq": is_faq}
+            raw = model.predict(features)
+            across = model.predict({**features, CROSS_FLAG: 1.0})
+            # Answered across languages exactly when the raw confidence clears the bar.
+            assert (across >= threshold) == (raw >= bar), (kind, dense)
+            assert 0.0 <= across <= 1.0
+        # Monotone: more evidence never lowers it.
+        values = [
+            model.predict({"dense_top": d / 10, "is_faq": is_faq, CROSS_FLAG: 1.0})
+            for d in range(0, 15)
+        ]
+        assert values == sorted(values)

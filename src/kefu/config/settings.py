@@ -210,6 +210,12 @@ class Settings(BaseSettings):
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    cross_language: bool = Field(
+        default=True,
+        description="Where nothing in the question's language answers confidently, search the "
+        "knowledge written in the other language (English or Chinese) and answer from it when "
+        "that match clears its own, stricter bar.",
+    )
 
     # Security and privacy (docs/data-flow.md).
     encrypt_at_rest: bool = Field(

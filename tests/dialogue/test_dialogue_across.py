@@ -79,3 +79,22 @@ def assistant(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
 def test_what_neither_language_answers_is_still_declined(assistant, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.ask(question)
     assert answer.mode == "declined", [s.id for s in answer.sources]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I download my e-invoice",  # only the Chinese FAQ says
+        "where do I get the PDF of my invoice",
+    ],
+)
+def test_an_english_question_finds_the_answer_written_only_in_chinese(
+    assistant, question: str
+) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask(question)
+    assert answer.mode == "curated", answer.mode
+    assert [s.id for s in answer.sources][:1] == ["zh-invoice-download"]
+    # Quoted as written, after a line in the customer's language saying why.
+    assert answer.text.startswith("Our information on this is only written in Chinese")
+    assert "下载PDF" in answer.text

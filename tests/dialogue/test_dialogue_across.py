@@ -61,7 +61,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
     faq = Path(home) / "faq.csv"
     lines = ["id,question,answer,language", *(",".join(row) for row in FAQ_ROWS)]
     faq.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    helper = Assistant(Settings(home=home / "home", llm_backend="fake"))
+    # Off by default (settings.cross_language): turned on here, as a business would.
+    helper = Assistant(Settings(home=home / "home", llm_backend="fake", cross_language=True))
     assert helper.kb.add([faq]).ok
     return helper
 

@@ -117,3 +117,44 @@ def test_each_embedder_loads_its_own_fit(monkeypatch: pytest.MonkeyPatch) -> Non
     assert ConfidenceModel.load(embedder="auto").faq.weights == tuple(own["faq"]["weights"])
     # An embedder with no fit of its own falls back to the default file.
     assert ConfidenceModel.load(embedder="hashing").faq.weights == both.faq.weights
+
+
+def test_a_match_across_languages_is_judged_by_its_gate_not_the_fitted_model() -> None:
+    from kefu.dialogue.confidence import CROSS_LANGUAGE_GATE
+    from kefu.retrieval.features import CROSS_FLAG
+
+    # A fitted model that reads only the keyword overlap, which is nil across languages.
+    model = ConfidenceModel(
+        Logistic((0.0, 0.0, 6.0) + (0.0,) * (len(FEATURE_NAMES) - 3), -2.0, 0.6),
+        Logistic((0.0, 0.0, 6.0) + (0.0,) * (len(FEATURE_NAMES) - 3), -2.0, 0.5),
+    )
+    assert FEATURE_NAMES[2] == "kw_top_norm"
+    z_gate, m_gate = CROSS_LANGUAGE_GATE["dense_z"], CROSS_LANGUAGE_GATE["margin"]
+    for is_faq in (1.0, 0.0):
+        for z, margin, kw in (
+            (z_gate + 0.05, m_gate + 0.02, 0.0),
+            (z_gate, m_gate, 0.0),
+            (z_gate + 0.3, 0.2, 0.0),
+            (z_gate - 0.01, 0.2, 0.0),
+            (z_gate + 0.2, m_gate - 0.005, 0.0),
+            (z_gate - 0.1, 0.0, 0.9),  # the fitted model alone would answer this one
+            (0.05, 0.001, 0.0),
+        ):
+            features = {"dense_z": z, "margin": margin, "kw_top_norm": kw, "is_faq": is_faq}
+            across = model.predict({**features, CROSS_FLAG: 1.0})
+            passes = z >= z_gate and margin >= m_gate
+            # Answered (at either kind's threshold) exactly when the gate is passed.
+            assert (across >= model.curated_threshold) == passes, (is_faq, z, margin)
+            assert (across >= model.answer_threshold) == passes, (is_faq, z, margin)
+            assert 0.0 <= across <= 1.0
+        # Past the gate, a cosine that stands out further never lowers it.
+        values = [
+            model.predict(
+                {"dense_z": z_gate + d / 20, "margin": 0.05, "is_faq": is_faq, CROSS_FLAG: 1.0}
+            )
+            for d in range(0, 12)
+        ]
+        assert values == sorted(values)
+    # Without the flag the fitted model decides as before.
+    plain = {"dense_z": z_gate + 0.2, "margin": 0.2, "kw_top_norm": 0.0, "is_faq": 1.0}
+    assert model.predict(plain) < model.curated_threshold

@@ -81,3 +81,22 @@ def test_no_passages_is_declined_with_handoff() -> None:
     assert plan.handoff
     assert plan.passages == []
     assert plan.confidence == 0.0
+
+
+ZH_CHUNK = Entry("safety#5", "chunk", "新加坡的行程不录音。", title="行程录音", language="zh")
+
+
+def test_a_passage_across_languages_is_quoted_not_generated() -> None:
+    # An English question answered from a Chinese section: the model writes English, but it
+    # would have to translate what no check can hold against the Chinese source.
+    plan = _decide([_p(ZH_CHUNK), _p(CHUNK)], 0.9, "en", across=True)
+    assert plan.mode == "extractive"
+    assert [p.entry.id for p in plan.passages] == ["safety#5"]
+    same = _decide([_p(CHUNK)], 0.9, "en")
+    assert same.mode == "generated"
+
+
+def test_a_faq_across_languages_is_still_curated_and_a_weak_one_declined() -> None:
+    zh_faq = Entry("zh-dl", "faq", "发票怎么下载？", answer="在“我的发票”点击下载。", language="zh")
+    assert _decide([_p(zh_faq)], 0.9, "en", across=True).mode == "curated"
+    assert _decide([_p(zh_faq)], 0.5, "en", across=True).mode == "declined"

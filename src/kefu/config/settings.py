@@ -210,6 +210,16 @@ class Settings(BaseSettings):
     # on the development sets (src/kefu/dialogue/calibration.json; docs/thresholds.md).
     curated_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    # Off by default: on the dev sets the gate (dialogue/confidence.py, CROSS_LANGUAGE_GATE)
+    # answered English questions from Chinese-only entries, but also matched an English
+    # question whose English entry exists (and was not confident) to that entry's Chinese
+    # twin, and two unanswerable questions (docs/thresholds.md, Across languages).
+    cross_language: bool = Field(
+        default=False,
+        description="Where nothing in the question's language answers confidently, search the "
+        "knowledge written in the other language (English or Chinese) and answer from it when "
+        "that match passes its own gate.",
+    )
 
     # Security and privacy (docs/data-flow.md).
     encrypt_at_rest: bool = Field(

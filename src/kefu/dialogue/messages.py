@@ -248,6 +248,15 @@ _REPLIES: dict[str, dict[str, str]] = {
         "zh": "您可以要求获取或删除我们保存的您的个人信息。"
         "此类请求由同事办理，办理前会先核实您的身份。已请同事为您处理。",
     },
+    # Before an answer quoted from an entry in the other language (dialogue.notices).
+    "answer_in_en": {
+        "en": "Our information on this is in English:",
+        "zh": "这方面我们只有英文资料，原文如下：",
+    },
+    "answer_in_zh": {
+        "en": "Our information on this is only written in Chinese; here it is as written:",
+        "zh": "这方面我们只有中文资料，原文如下：",
+    },
     "extractive_prefix": {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",

@@ -7,7 +7,12 @@ bank card centre pasted them and were never told).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kefu.dialogue import messages
+
+if TYPE_CHECKING:
+    from kefu.dialogue.policy import Plan
 
 # What a customer must never send in chat: a card's expiry date alone is not worth a warning.
 _CARD_DATA = ("CARD", "CVV")
@@ -29,3 +34,18 @@ def card_data_notice(message: str, language: str) -> str:
         if found.intersection(kinds)
     ]
     return "".join(f"{notice}\n\n" for notice in notices)
+
+
+def other_language_notice(plan: Plan) -> str:
+    """A line (and a blank line) before an answer quoted from an entry written in the other
+    language than the customer's ("这方面我们只有英文资料…"), or "". The bundled model cannot
+    write Chinese, and a translation could not be checked against the source: the business's
+    own words are given as written, and the customer is told why they read another language."""
+    if plan.mode not in ("curated", "extractive") or not plan.passages:
+        return ""
+    written = plan.passages[0].entry.language
+    if plan.language not in ("en", "zh") or written not in ("en", "zh"):
+        return ""
+    if written == plan.language:
+        return ""
+    return messages.reply(f"answer_in_{written}", plan.language) + "\n\n"

@@ -72,8 +72,10 @@ def decide(
     thresholds: ConfidenceModel,
     curated_threshold: float | None = None,
     answer_threshold: float | None = None,
+    across: bool = False,
 ) -> Plan:
-    """Choose curated / generated / extractive / declined for a retrieved turn."""
+    """Choose curated / generated / extractive / declined for a retrieved turn. ``across``:
+    the passages are in the other language than the question (`kefu.retrieval.across`)."""
     curated_t = thresholds.curated_threshold if curated_threshold is None else curated_threshold
     answer_t = thresholds.answer_threshold if answer_threshold is None else answer_threshold
     if not passages:
@@ -93,6 +95,10 @@ def decide(
     if confidence < answer_t:
         return Plan("declined", language, list(passages[:3]), confidence, True, reason="low")
     grounded = [p for p in passages[:3] if p.entry.kind == "chunk"] or [top]
+    if across:
+        # The model would have to translate, and the grounding check cannot check a
+        # translation against its source: the passage is quoted as written.
+        return Plan("extractive", language, grounded[:1], confidence, reason="other language")
     if language in model_languages or (language == "mixed" and "zh" in model_languages):
         return Plan("generated", language, grounded, confidence, reason="grounded generation")
     return Plan("extractive", language, grounded[:1], confidence, reason="model lacks language")

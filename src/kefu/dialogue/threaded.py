@@ -44,7 +44,7 @@ class ThreadedRetrieval:
     ) -> tuple[SearchResult, float, np.ndarray | None]:
         """The better of the message alone and the message read with its topic, its
         confidence, and the message's own search vector."""
-        alone = self.kb.search(message)
+        alone = self.kb.search(message, confidence=self.confidence)
         best = (alone, self.confidence.predict(alone.features))
         users = [m.content for m in history if m.role == "user"]
         previous = users[-1] if users else None
@@ -54,7 +54,7 @@ class ThreadedRetrieval:
             previous = None
         query = contextual_query(previous, message)
         if query:
-            joined = self.kb.search(query)
+            joined = self.kb.search(query, confidence=self.confidence)
             conf = self.confidence.predict(joined.features)
             # A follow-up of a follow-up ("那银行卡呢" after "支付宝呢") asks the question they
             # both followed up: read with it, not with the other follow-up's subject.
@@ -62,11 +62,15 @@ class ThreadedRetrieval:
             if slots.is_slot_change(message):
                 # "那上海呢" after 深圳's fare: the earlier question asked of 上海, not both
                 # cities at once (which finds 深圳's row again, or none).
-                joined = self.kb.search(slots.with_value(topic or previous or "", message))
+                joined = self.kb.search(
+                    slots.with_value(topic or previous or "", message), confidence=self.confidence
+                )
                 conf = self.confidence.predict(joined.features)
                 topic = None
             if topic is not None:
-                again = self.kb.search(contextual_query(topic, message) or message)
+                again = self.kb.search(
+                    contextual_query(topic, message) or message, confidence=self.confidence
+                )
                 again_conf = self.confidence.predict(again.features)
                 if again_conf >= conf:
                     joined, conf = again, again_conf

@@ -26,6 +26,7 @@ from kefu.knowledge.adding import AddReport, IdNames, PendingSource, nothing_to_
 
 if TYPE_CHECKING:
     from kefu.config import Settings
+    from kefu.dialogue.confidence import ConfidenceModel
     from kefu.retrieval.base import Embedder
     from kefu.retrieval.index import KnowledgeIndex, SearchResult
     from kefu.storage.db import Database
@@ -62,6 +63,7 @@ class KnowledgeBase:
         # The stored knowledge's revision when the index was last built from it (None: never,
         # or a pack chosen on purpose, which no stored change concerns).
         self._revision: int | None = None
+        self._confidence_model: ConfidenceModel | None = None
         self._lock = threading.RLock()
 
     # -- parts, created on first use ------------------------------------------------------
@@ -409,9 +411,42 @@ class KnowledgeBase:
         raise NotFoundError(f"no knowledge entry with id {entry_id!r}")
 
     def search(
-        self, query: str, *, top_k: int | None = None, only: Callable[[Entry], bool] | None = None
+        self,
+        query: str,
+        *,
+        top_k: int | None = None,
+        only: Callable[[Entry], bool] | None = None,
+        confidence: ConfidenceModel | None = None,
     ) -> SearchResult:
-        return self.index.search(query, top_k_=top_k or self.settings.top_k, only=only)
+        """The index's search (among the entries ``only`` keeps, where given), or where it finds
+        nothing confident and the knowledge holds entries in the other language, a confident
+        match among those (`kefu.retrieval.across`; off by default, `cross_language`).
+        ``confidence`` judges both (the shipped model for the embedder when None)."""
+        from kefu.retrieval.across import with_other_language
+
+        k = top_k or self.settings.top_k
+        result = self.index.search(query, top_k_=k, only=only)
+        if not self.settings.cross_language or only is not None:
+            return result
+        model = confidence if confidence is not None else self._confidence()
+        # The configured thresholds, as the answer policy reads them (`is None`: 0.0 is one).
+        faq_t, chunk_t = self.settings.curated_threshold, self.settings.answer_threshold
+        return with_other_language(
+            self.index,
+            query,
+            result,
+            model.predict,
+            faq_threshold=model.curated_threshold if faq_t is None else faq_t,
+            chunk_threshold=model.answer_threshold if chunk_t is None else chunk_t,
+            top_k_=k,
+        )
+
+    def _confidence(self) -> ConfidenceModel:
+        if self._confidence_model is None:
+            from kefu.dialogue.confidence import ConfidenceModel
+
+            self._confidence_model = ConfidenceModel.load(embedder=self.settings.embedder)
+        return self._confidence_model
 
     def is_empty(self) -> bool:
         if self.pack:

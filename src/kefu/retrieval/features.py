@@ -31,6 +31,9 @@ BASE_FEATURES = (
 # correctly (docs/thresholds.md). One-model embedders leave these at 0.
 MIX_FEATURES = ("second_model", *(f"{name}*second" for name in BASE_FEATURES))
 FEATURE_NAMES = (*BASE_FEATURES, *MIX_FEATURES)
+# Not a model input: set (1.0) on a search of the entries in the other language than the
+# question's (kefu.retrieval.across), which the confidence model holds to its own bar.
+CROSS_FLAG = "cross_language"
 
 
 def _scripts(entries: Sequence[Entry]) -> np.ndarray:

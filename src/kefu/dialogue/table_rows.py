@@ -267,12 +267,34 @@ def _row_over_prose(
             return None
         return _quote_row(plan, passage, row, "table row with the extreme price")
     pick = table_pick.by_label(question, [(r, p.entry.title) for p, r in held], _known(held))
-    if pick is None or pick.row is None:
+    if pick is None or pick.row is None or not _asks_figure(question, pick.row):
         return None
     passage = next(p for p, r in held if r is pick.row)
     if _elsewhere(question, f"{passage.entry.title} {pick.row.text}", [top]):
         return None
     return _quote_row(plan, passage, pick.row, "table row named by its label, over prose")
+
+
+# A question for a figure: "how much", "what does it cost", "多少钱", "几晚".
+_FIGURE = re.compile(
+    r"\bhow (?:much|many|long)\b|\b(?:price|prices|cost|costs|fee|fees|rate|rates|charge)\b"
+    r"|多少|几|價|价|费|費",
+    re.I,
+)
+
+
+def _asks_figure(question: str, row: table_pick.Row) -> bool:
+    """Whether the question asks for a figure, or names a column of the row: "who can get the
+    Plus plan?" asks neither, and prose about who may have it answers that."""
+    if _FIGURE.search(question):
+        return True
+    asked = {table_pick._stem(w) for w in _EN.findall(question.casefold())}
+    return any(
+        table_pick._stem(w) in asked
+        for head, _ in row.cells[1:]
+        for w in _EN.findall(head.casefold())
+        if w not in _STOP_EN
+    )
 
 
 _EN = re.compile(r"[a-z][a-z']{2,}")

@@ -129,6 +129,11 @@ def superlative(question: str) -> str | None:
     return "lo" if m.group("lo") or m.group("zlo") else "hi"
 
 
+def without_superlative(question: str) -> str:
+    """The question without its "cheapest" / "最贵": those words are the pick, no topic."""
+    return _SUPERLATIVE.sub(" ", question)
+
+
 def by_extreme(direction: str, table: list[Row], question: str = "") -> Row | None:
     """The row with the lowest (``lo``) or highest price: None when the table has no single
     price column (or the question names none of several: "cheapest car per day" names "Day

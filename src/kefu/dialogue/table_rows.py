@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from kefu.dialogue import gazetteer, messages, table_pick
+from kefu.dialogue import gazetteer, messages, table_cells, table_pick
 from kefu.dialogue.extractive import is_row, row_name, split_sentences
 from kefu.dialogue.policy import Plan
 from kefu.types import Passage
@@ -153,6 +153,9 @@ def rescue(plan: Plan, question: str, retrieved: Sequence[Passage]) -> Plan:
     by a word of its label ("doxxing penalty?"): that row is quoted (`table_pick.by_label`)."""
     if plan.mode != "declined" or plan.reason != "low":
         return plan
+    cell = _cell(plan, question, retrieved[:TABLE_RANK])
+    if cell is not None:
+        return cell
     # The rows of every table in the first three, together: a table cut into two chunks
     # ("Offences and penalties" #2 and #3) names a row once, not once a chunk.
     held = _rows_of(retrieved[:3])
@@ -180,7 +183,16 @@ def check(plan: Plan, question: str, retrieved: Sequence[Passage] = ()) -> Plan:
     tables = _tables([top, *(p for p in retrieved[:TABLE_RANK] if p is not top)])
     if not tables:
         return plan
+    cell = _cell(plan, question, [p for p, _ in tables])
+    if cell is not None:
+        return cell
     on_top = tables[0][0] is top
+    if not on_top:
+        # Prose on top ("an emergency caesarean … the Lotus Caesarean price") loses to the row
+        # a retrieved table names, or computes, unless it says something asked the row lacks.
+        won = _row_over_prose(plan, question, top, [p for p, _ in tables])
+        if won is not None:
+            return won
     if on_top:
         picked = _picked(plan, question, top)
         if picked is not None:
@@ -205,3 +217,113 @@ def check(plan: Plan, question: str, retrieved: Sequence[Passage] = ()) -> Plan:
 
 def _asks_item(question: str) -> bool:
     return bool(gazetteer.find(question, "place", incidental=False).ids or _sizes(question))
+
+
+def _cell(plan: Plan, question: str, passages: Sequence[Passage]) -> Plan | None:
+    """The one cell of a retrieved banded table the question names (`table_cells`), where the
+    question asks nothing another passage says and the table does not ("借一万十二期每个月还
+    多少" asks the worked example's monthly payment, not the table's rate)."""
+    picks = []
+    for p, _ in _tables(passages):
+        cell = table_cells.pick(question, table_pick.rows(p.entry.display_text))
+        if cell is not None:
+            picks.append((p, cell))
+    if len(picks) != 1:
+        return None
+    passage, cell = picks[0]
+    rest = question
+    for start, end in sorted(cell.spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    others = [q for q in passages if q is not passage]
+    if _elsewhere(rest, f"{passage.entry.title} {passage.entry.display_text}", others):
+        return None
+    row = table_pick.Row(cell.text, [])
+    return _quote_row(plan, passage, row, "table cell named by a row and a column band")
+
+
+def _row_over_prose(
+    plan: Plan, question: str, top: Passage, tables: Sequence[Passage]
+) -> Plan | None:
+    """The row a lower table names by its label, or the cheapest or dearest row it computes,
+    quoted over the prose on top: None when the prose holds a word of the question that the
+    row (or table) lacks ("twins", "emergency"), or no single row is named."""
+    held = _rows_of(tables)
+    if not held:
+        return None
+    direction = table_pick.superlative(question)
+    if direction is not None:
+        picked = [
+            (p, row)
+            for p in tables
+            if (row := table_pick.by_extreme(direction, table_pick.rows(p.entry.display_text)))
+            is not None
+        ]
+        if len(picked) != 1:
+            return None
+        passage, row = picked[0]
+        own = f"{passage.entry.title} {passage.entry.display_text}"
+        rest = table_pick.without_superlative(question)
+        if _elsewhere(rest, own, [top]):
+            return None
+        return _quote_row(plan, passage, row, "table row with the extreme price")
+    pick = table_pick.by_label(question, [(r, p.entry.title) for p, r in held], _known(held))
+    if pick is None or pick.row is None or not _asks_figure(question, pick.row):
+        return None
+    passage = next(p for p, r in held if r is pick.row)
+    if _elsewhere(question, f"{passage.entry.title} {pick.row.text}", [top]):
+        return None
+    return _quote_row(plan, passage, pick.row, "table row named by its label, over prose")
+
+
+# A question for a figure: "how much", "what does it cost", "多少钱", "几晚".
+_FIGURE = re.compile(
+    r"\bhow (?:much|many|long)\b|\b(?:price|prices|cost|costs|fee|fees|rate|rates|charge)\b"
+    r"|多少|几|價|价|费|費",
+    re.I,
+)
+
+
+def _asks_figure(question: str, row: table_pick.Row) -> bool:
+    """Whether the question asks for a figure, or names a column of the row: "who can get the
+    Plus plan?" asks neither, and prose about who may have it answers that."""
+    if _FIGURE.search(question):
+        return True
+    asked = {table_pick._stem(w) for w in _EN.findall(question.casefold())}
+    return any(
+        table_pick._stem(w) in asked
+        for head, _ in row.cells[1:]
+        for w in _EN.findall(head.casefold())
+        if w not in _STOP_EN
+    )
+
+
+_EN = re.compile(r"[a-z][a-z']{2,}")
+_STOP_EN = frozenset(
+    (
+        table_pick._COMMON_WORDS + " " + table_pick._FUNCTION_WORDS + " "
+        "what's whats is it its there any all have has had would could should please tell "
+        "know want need lol haha killing"
+    ).split()
+)
+_STOP_ZH = frozenset("的了吗呢吧啊呀是有没能可以要借多少钱请问我你您们这那个么怎样什几块元万千期")
+
+
+def _elsewhere(question: str, own: str, others: Sequence[Passage]) -> bool:
+    """Whether the question says a word (an English word, or two Han characters) that one of
+    ``others`` holds and ``own`` does not: it asks what that passage says."""
+    own_low = own.casefold()
+    own_stems = {table_pick._stem(w) for w in _EN.findall(own_low)}
+    other = " ".join(f"{p.entry.title} {p.entry.display_text}" for p in others).casefold()
+    other_stems = {table_pick._stem(w) for w in _EN.findall(other)}
+    for w in _EN.findall(question.casefold()):
+        stem = table_pick._stem(w)
+        if w not in _STOP_EN and stem in other_stems and stem not in own_stems:
+            return True
+    # Chinese by its two-character words: one character is too common ("分12期" splits the
+    # loan; 部分 is another word).
+    return any(
+        pair in other and pair not in own_low
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", question)
+        for pair in (run[i : i + 2] for i in range(len(run) - 1))
+        if not (pair[0] in _STOP_ZH and pair[1] in _STOP_ZH)
+    )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kefu.retrieval.dense import top_k
 from kefu.retrieval.embedders import E5_KEYWORD_WEIGHT, across_vectors
 from kefu.retrieval.features import BASE_FEATURES, CROSS_FLAG, _features
-from kefu.types import Passage
+from kefu.retrieval.index import ranked_passages
 
 if TYPE_CHECKING:
     from kefu.retrieval.index import KnowledgeIndex, SearchResult
@@ -62,16 +62,7 @@ def search_across(
     scores = np.full(n, -np.inf, dtype=np.float32)
     scores[members] = dense_scores[members] + E5_KEYWORD_WEIGHT * kw_scores[members]
     order = members[top_k(scores[members], max(top_k_, 2))]
-    passages = [
-        Passage(
-            entry=entries[i],
-            score=float(scores[i]),
-            dense=float(dense_scores[i]),
-            keyword=float(kw_scores[i]),
-            rank=r,
-        )
-        for r, i in enumerate(order[:top_k_].tolist(), start=1)
-    ]
+    passages = ranked_passages(entries, order[:top_k_], scores, dense_scores, kw_scores)
     # The runner-up and the keyword winner are read among these entries only: the other
     # language's entries are not rivals here (they were searched, and not confidently).
     member_kw = np.zeros(n, dtype=np.float32)

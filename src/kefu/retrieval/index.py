@@ -271,16 +271,7 @@ class KnowledgeIndex:
                 order = pool[top_k(scores[pool], max(top_k_, 2))]
         if keep is not None:
             order = order[keep[order]]  # none that ``only`` left out
-        passages = [
-            Passage(
-                entry=entries[i],
-                score=float(scores[i]),
-                dense=float(dense_scores[i]),
-                keyword=float(kw_scores[i]),
-                rank=r,
-            )
-            for r, i in enumerate(order[:top_k_].tolist(), start=1)
-        ]
+        passages = ranked_passages(entries, order[:top_k_], scores, dense_scores, kw_scores)
         features = _features(
             q_tokens,
             order,
@@ -375,6 +366,26 @@ class KnowledgeIndex:
             if same_terms:
                 self._tok_cache[h] = tok
         return len(hashes)
+
+
+def ranked_passages(
+    entries: list[Entry],
+    order: np.ndarray,
+    scores: np.ndarray,
+    dense_scores: np.ndarray,
+    kw_scores: np.ndarray,
+) -> list[Passage]:
+    """The entries at ``order`` (best first) as passages with their scores and 1-based ranks."""
+    return [
+        Passage(
+            entry=entries[i],
+            score=float(scores[i]),
+            dense=float(dense_scores[i]),
+            keyword=float(kw_scores[i]),
+            rank=r,
+        )
+        for r, i in enumerate(order.tolist(), start=1)
+    ]
 
 
 def _tokenizer_version(tokenizer: Tokenizer) -> str:

@@ -242,6 +242,32 @@ def test_product_question_mentioning_ai_is_not_a_request_for_a_person() -> None:
     assert triage("人工智能音箱可以退货吗？") == "none"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "真人认证怎么弄",
+        "我想做真人认证",
+        "怎么验证是真人",
+        "真人验证视频会保存多久",
+        "人工审核要多久",
+        "人工审核没通过怎么办",
+        "真人照片可以用合照吗",
+        "模特是真人大小吗",
+    ],
+)
+def test_person_words_inside_a_product_term_ask_for_nobody(text: str) -> None:
+    # A dating app's "真人认证" (verify you are a real person) handed all six questions about
+    # it to an agent; 人工审核 is manual review, a process the knowledge base explains.
+    assert triage(text) != "human"
+
+
+@pytest.mark.parametrize(
+    "text", ["转人工", "我要找真人客服", "真人！", "给我转真人", "人工", "我要人工服务"]
+)
+def test_person_words_asking_for_a_person_still_do(text: str) -> None:
+    assert triage(text) == "human"
+
+
 def test_the_word_representative_alone_is_not_a_request_for_a_person() -> None:
     assert triage("Is the representative sample in the photo the real colour?") == "none"
 

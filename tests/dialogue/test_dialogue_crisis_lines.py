@@ -42,11 +42,27 @@ def test_hong_kong_malaysia_and_mainland(
     assert expected in crisis_lines(message, language, configured=configured)
 
 
-@pytest.mark.parametrize("configured", [None, "999", "911", "112"])
-def test_a_number_several_countries_share_keeps_the_general_lines(configured: str | None) -> None:
-    # 999 is the UK's, Hong Kong's and Malaysia's: none of them can be chosen from it
-    text = crisis_lines("i want to die", "en", configured=configured)
+def test_no_number_keeps_the_general_lines() -> None:
+    text = crisis_lines("i want to die", "en", configured=None)
     assert text == messages.reply("crisis_lines", "en")
+
+
+@pytest.mark.parametrize(
+    ("configured", "first", "absent"),
+    [
+        # 999 is the UK's, Hong Kong's and Malaysia's: each of their lines, the UK's first in
+        # English, and never the US's 988 (a UK care business's tester, 2026-12)
+        ("999", "116 123", "988"),
+        ("112", "116 123", "988"),
+        ("911", "988", "12356"),
+    ],
+)
+def test_a_number_several_countries_share_gives_their_lines(
+    configured: str, first: str, absent: str
+) -> None:
+    text = crisis_lines("i want to die", "en", configured=configured)
+    assert first in text and absent not in text
+    assert text != messages.reply("crisis_lines", "en")
 
 
 def test_a_place_with_no_listed_lines_names_its_number_not_the_uss() -> None:
@@ -56,6 +72,6 @@ def test_a_place_with_no_listed_lines_names_its_number_not_the_uss() -> None:
 
 def test_place_of() -> None:
     assert place_of("hello", "en", configured="995") == ("sg", "995")
-    assert place_of("hello", "en", configured="999") is None
+    assert place_of("hello", "en", configured="999") is None  # the reply's number stays 999
     assert place_of("hello", "zh", configured=None) == ("cn", "120")
     assert place_of("hello", "en", configured=None) is None

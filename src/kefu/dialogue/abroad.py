@@ -55,7 +55,7 @@ def _eu(en: str, zh: str) -> Numbers:
 # Switzerland's ch.ch 144/118/117, Norway's 113/110/112), as also listed by the UK FCDO's travel
 # advice per country. Only numbers that reach the service nationwide are kept; where a country
 # has regional numbers (Argentina's 911 in Buenos Aires) the national ones are given.
-_TABLE: dict[str, Numbers] = {
+TABLE: dict[str, Numbers] = {
     "cn": Numbers("mainland China", "中国内地", "120", fire="119", police="110"),
     "hk": Numbers("Hong Kong", "香港", "999"),
     "mo": Numbers("Macau", "澳门", "999"),
@@ -118,7 +118,7 @@ _TABLE: dict[str, Numbers] = {
 }
 
 # Airports are places too: "I'm at Heathrow", "at Changi", "我在浦东机场" (an airline's tester got
-# mainland China's 120 first for the first two). Each maps to its country in `_TABLE`. An
+# mainland China's 120 first for the first two). Each maps to its country in `TABLE`. An
 # English name is read on word boundaries, case-insensitively, except an IATA code, which must
 # be in capitals ("JFK", not "can"); only codes that are no English word are listed.
 _AIRPORTS: dict[str, tuple[str, ...]] = {
@@ -319,14 +319,14 @@ def where_customer_is(message: str) -> Numbers | None:
 
 
 def _lookup(key: str) -> Numbers | None:
-    if key in _TABLE:
-        return _TABLE[key]
+    if key in TABLE:
+        return TABLE[key]
     # A city: its nearest listed ancestor (Kowloon → Hong Kong, not Asia).
     todo = list(gazetteer.parents(key))
     while todo:
         parent = todo.pop(0)
-        if parent in _TABLE:
-            return _TABLE[parent]
+        if parent in TABLE:
+            return TABLE[parent]
         todo.extend(gazetteer.parents(parent))
     return None
 
@@ -367,12 +367,12 @@ def _home_table(configured: str | None, language: str) -> Numbers | None:
     number's country (120: mainland China, 999: the UK) or, unconfigured, mainland China for
     a Chinese message (its generic reply names 120 and 110)."""
     if configured is None:
-        return _TABLE["cn"] if language == "zh" else None
-    found = [n for n in _TABLE.values() if n.ambulance == configured]
-    if not found and language == "zh" and configured in _TABLE["cn"].by_role().values():
+        return TABLE["cn"] if language == "zh" else None
+    found = [n for n in TABLE.values() if n.ambulance == configured]
+    if not found and language == "zh" and configured in TABLE["cn"].by_role().values():
         # "zh=110": mainland China's police number, not an ambulance's (a ride-hailing tester
         # got "急救电话110" for a head wound): its country is known, and so is its service.
-        found = [_TABLE["cn"]]
+        found = [TABLE["cn"]]
     # 999 is the UK's and Hong Kong's alike: known only where they agree on every role.
     return found[0] if found and all(n.by_role() == found[0].by_role() for n in found) else None
 
@@ -380,6 +380,11 @@ def _home_table(configured: str | None, language: str) -> Numbers | None:
 # Written Cantonese (the same characters in both scripts) in a traditional-script message: a
 # Hong Kong (or Macau: the same 999) writer. A Guangzhou writer's Cantonese is simplified.
 _CANTONESE = re.compile(r"[冇嘅咗哋喺嘢啲嚟佢睇嗰噉唔緊咩乜]|屋企|而家|依家|點樣|邊度|係咪|火燭")
+
+
+def writes_cantonese(message: str) -> bool:
+    """Is ``message`` written Cantonese, in either script ("我唔想活喇")?"""
+    return bool(_CANTONESE.search(message))
 
 
 def hong_kong_writer(message: str) -> bool:
@@ -393,11 +398,11 @@ def place_of(message: str, language: str, *, configured: str | None) -> tuple[st
     999, which several share); None where neither tells (`kefu.dialogue.crisis_lines`)."""
     named = where_customer_is(message)
     if named is not None:
-        keys = [k for k, n in _TABLE.items() if n is named]
+        keys = [k for k, n in TABLE.items() if n is named]
         return (keys[0], named.ambulance) if keys else None
     if configured is None:
         return ("cn", "120") if language == "zh" else None
-    keys = [k for k, n in _TABLE.items() if n.ambulance == configured]
+    keys = [k for k, n in TABLE.items() if n.ambulance == configured]
     return (keys[0], configured) if len(keys) == 1 else None
 
 
@@ -453,7 +458,7 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     hong_kong = False
     if configured is None and language == "zh" and script_of(message) == "traditional":
         hong_kong = hong_kong_writer(message)
-        home = _TABLE["hk"] if hong_kong else None
+        home = TABLE["hk"] if hong_kong else None
     if numbers is not None:
         sentence = emergency_sentence(numbers, message, language, place=True)
     elif home is not None and (

@@ -34,6 +34,34 @@ _MORE_SELF_HARM = re.compile(
     re.IGNORECASE,
 )
 
+# Passive or indirect wishes to die, already flagged by the detectors: a burden the family would
+# be better off without, "nobody would notice if I didn't wake up", going to join a dead spouse,
+# things given away and goodbyes said, pills saved up, "我怎么还不死", "不想再拖累…让她自己走".
+# A care business's testers got only 999/119 for each (2026-12): the crisis lines must follow.
+_PASSIVE = re.compile(
+    r"\b(a |just a |such a |nothing but a )burden\b|\bbetter off (without (me|her|him|them)|if "
+    r"(i|she|he|they) (was|were|wasn'?t|weren'?t|didn'?t|died|wasn'?t here)|dead)\b|"
+    r"\b(nobody|no one|no-one) (would|will|'?d) (even )?(notice|care|miss (me|her|him))\b|"
+    r"\bjoin(ing)? (him|her|dad|mum|mom|my (late )?(husband|wife|dad|mum|mom))\b|"
+    r"\bgiv(e|es|ing|en) away (all )?(his|her|my|their) (things|stuff|belongings|possessions)\b|"
+    r"\b(written|wrote|writing) (goodbye )?letters to\b|\baffairs in order\b|"
+    r"\b(saved|saving|stockpil\w*|hoard\w*|stash\w*) (up )?[^.!?]{0,30}\b(pills|tablets|"
+    r"meds|medication|painkillers)\b|\b(pills|tablets)\b[^.!?]{0,20}\bsaved up\b|"
+    r"\bafter tonight\b[^.!?]{0,30}\b(won'?t|will not) (need|be)\b|"
+    r"\b(killing|kill|end|ending) (myself|himself|herself)\b|"
+    r"\bwish(es|ed)? (i|she|he) (was|were) dead\b|\b(want|wants|wanted|wanting) to die\b|"
+    r"\b(go|going|ready|time) (to |and )?be with (him|her|mum|mom|dad|my (late )?\w+)\b|"
+    r"\bdon'?t want to (live|be alive|wake up)\b|"
+    r"怎么还不死|还不如死|不如死了|早点死|死了算了|死了就好|拖累|累赘|负担[^。！？]{0,12}(不在|走|死)|"
+    # "说要去陪阿嬷", "不如去找我爸": joining the dead, not fetching a relative from the day centre
+    r"(说|想|不如|只想)[^。！？]{0,3}去(陪|找)(我|你|她|他)?(的)?(阿公|阿嬷|阿妈|阿爸|爷爷|奶奶|外公|外婆|老伴|先生|太太|"
+    r"老公|老婆|爸|妈|父亲|母亲)|活(着|著)(好|真的|很|太)?累|活(着|著)没(意思|意义)|活(着|著)[^。！？]{0,4}浪费|"
+    r"不想(再)?(撑|活|醒)|希望自己不要醒|(存|攒|囤)(起来|了|着)?[^。！？]{0,8}(安眠药|药)|"
+    r"(安眠药|药)[^。！？]{0,6}(存|攒|囤)(起来|了)|"
+    r"不吃不喝[^。！？]{0,10}(陪|找|走)",
+    re.IGNORECASE,
+)
+
 # An overdose the customer took: a whole bottle, all the pills, dozens of them ("吃了一整瓶安眠药
 # 还款的事你们找我老婆吧" got 120 alone). Not where a child or another person is named: a
 # toddler who got into the medicine cabinet needs the ambulance, not a crisis line.
@@ -82,5 +110,7 @@ def about_self_harm(message: str) -> bool:
         if _OWN_OVERDOSE.search(text) and not _OTHER_PERSON.search(text):
             return True
         if lethal and LETHAL.search(text):
+            return True
+        if _PASSIVE.search(text):
             return True
     return False

@@ -16,6 +16,7 @@ from kefu.dialogue.emergency_text import (
     assistance_passage,
     crisis_passage,
     home_emergency_entry,
+    is_crisis_entry,
     leads_with_emergency_number,
     off_topic_for_self_harm,
 )
@@ -34,9 +35,11 @@ def compose(
     entries: Sequence[Entry],
     number: str | None,
     abroad: bool,
+    others: Sequence[str] = (),
 ) -> tuple[str, list[Passage]]:
     """The reply's text and the passages it quotes. ``text`` is the fixed emergency reply with
-    the number for where the customer is; ``top`` the confident FAQ entry retrieval found."""
+    the number for where the customer is; ``top`` the confident FAQ entry retrieval found;
+    ``others`` the business's emergency numbers for its other languages."""
     self_harm = about_self_harm(message)
     if top is not None and off_topic_for_self_harm(message, top):
         top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
@@ -60,6 +63,11 @@ def compose(
     # the business's medical entry (an airline's 120 for "充电宝冒烟了").
     other_service = need(message) != "ambulance"
     line = assistance_passage(entries, language)
+    if line is not None and self_harm and home_emergency_entry(line.entry):
+        # The business's medical emergency entry ("…every club has a defibrillator (AED) at
+        # reception…") says nothing to someone thinking of suicide (a gym's tester, 2026-12):
+        # kefu's sentence with the configured number and the crisis lines stand without it.
+        line = None if not is_crisis_entry(line.entry) else line
     passages: list[Passage] = []
     parts = [text]
     if top is not None:
@@ -71,9 +79,11 @@ def compose(
         own = leads_with_emergency_number(_answer(top), number)
         own = own and not abroad and not other_service
         parts = [_answer(top)] if own else [text, _answer(top)]
-    elif self_harm:
-        # The lines for where the customer is: Singapore's SOS 1767 beside 995, not the US's 988
-        parts.append(crisis_lines(message, language, configured=number))
+    if self_harm and not any(is_crisis_entry(p.entry) for p in passages):
+        # The lines for where the customer is: Singapore's SOS 1767 beside 995, not the US's 988.
+        # Beside any entry that is not the business's crisis guidance too: a gym's AED entry
+        # ranked first for "i keep thinking about killing myself" was the whole reply (2026-12).
+        parts.append(crisis_lines(message, language, configured=number, others=others))
     if line is not None and all(p.entry.id != line.entry.id for p in passages):
         # The business's emergency or assistance line follows every emergency. One that leads
         # with its number ("Call 999 now if you are in the UK…") replaces the generic text

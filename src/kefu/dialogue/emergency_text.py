@@ -128,6 +128,11 @@ _CRISIS_ENTRY = re.compile(
 )
 
 
+def is_crisis_entry(entry: Entry) -> bool:
+    """Whether ``entry`` is the business's crisis guidance (a crisis line, thoughts of suicide)."""
+    return bool(_CRISIS_ENTRY.search(f"{entry.title}\n{entry.answer or entry.text}"))
+
+
 def crisis_passage(message: str, entries: Iterable[Entry], language: str) -> Passage | None:
     """The business's crisis entry (a crisis line, what to do about thoughts of self-harm), for a
     message about suicide or self-harm; None for any other message or where there is none.

@@ -9,6 +9,18 @@ reply is chosen, written in traditional characters and stripped of its hand-off 
 from __future__ import annotations
 
 SAFETY_REPLIES: dict[str, dict[str, str]] = {
+    # Starving, purging, fainting from too little food (kefu.guard.eating_disorder): care and a
+    # doctor, never a diet tip; the helpline for the place follows (kefu.dialogue.eating_lines).
+    "safety_eating_disorder": {
+        "en": "Thank you for telling me; that sounds really hard. Eating this little or making "
+        "yourself sick can harm your heart and body, so please see a doctor or your GP soon, "
+        "and rest rather than exercise until they have seen you. If you faint, have chest pain "
+        "or feel very unwell, call your local emergency number (911 in the US, 112 in Europe) "
+        "now. I've asked a colleague to help you.",
+        "zh": "谢谢您愿意告诉我，这一定很不容易。吃得这么少或催吐会伤害心脏和身体，请尽快去看医生，"
+        "在医生看过之前请先休息，不要运动。如果晕倒、胸痛或感觉很不舒服，请立即拨打120急救电话。"
+        "我已请同事协助您。",
+    },
     "safety_diagnosis": {
         "en": "I can't diagnose symptoms or say what condition you might have; only a clinician "
         "who examines you can. Please book a visit or call your doctor or nurse line, and if the "

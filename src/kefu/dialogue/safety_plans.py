@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kefu.dialogue import emergency_reply, messages
 from kefu.dialogue.abroad import localise
+from kefu.dialogue.eating_lines import eating_lines
 from kefu.dialogue.emergency_text import pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
@@ -52,6 +53,7 @@ SAFETY_REPLY = {
     "prescription": "safety_prescription",
     "promise": "safety_promise",
     "abuse": "safety_abuse",
+    "eating_disorder": "safety_eating_disorder",
 }
 # An entry that warns of scams (its question or answer says so), the one that may follow a
 # scam warning.
@@ -103,6 +105,13 @@ class SafetyPlans:
         number = self.settings.emergency_number_for(language)
         return messages.reply(kind, language, emergency_number=number)
 
+    def _other_numbers(self, language: str) -> tuple[str, ...]:
+        """The business's emergency numbers for its other reply languages ("en=000" beside a
+        Chinese reply's "zh=999"): where the first implies no place, they may."""
+        mine = self.settings.emergency_number_for(language)
+        theirs = (self.settings.emergency_number_for(o) for o in ("en", "zh") if o != language)
+        return tuple(n for n in theirs if n and n != mine)
+
     def _emergency_plan(
         self, message: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
@@ -121,7 +130,7 @@ class SafetyPlans:
         else:
             text, passages = emergency_reply.compose(
                 text, message, language, top=top, entries=self.kb.index.entries,
-                number=number, abroad=abroad,
+                number=number, abroad=abroad, others=self._other_numbers(language),
             )  # fmt: skip
         return Plan(
             "curated" if passages else "declined",
@@ -143,6 +152,13 @@ class SafetyPlans:
         if kind == "fraud" and asks_for_mule_fraud(views(message)):
             key += "_mule"  # what it looks like and the risk to the customer, said plainly
         text = self._reply(key, language)
+        if kind == "eating_disorder":
+            # a helpline for the place (Butterfly beside 000), else its crisis lines; no FAQ
+            # entry: the nearest one (class bookings) answers nothing here
+            number = self.settings.emergency_number_for(language)
+            others = self._other_numbers(language)
+            lines = eating_lines(message, language, configured=number, others=others)
+            return Plan("declined", language, [], confidence, True, f"{text}\n\n{lines}", kind)
         if kind == "safeguarding":
             # The business's own child-safety route, found by what it says; never the closest
             # rule quoted alone ("Adults may not ask players under 18 for photos…").

@@ -42,6 +42,7 @@ from kefu.guard._regex import IN_SENTENCE
 from kefu.guard.abuse import is_abusive
 from kefu.guard.animals import pet_emergency
 from kefu.guard.dose_taken import asks_about_dose_taken
+from kefu.guard.eating_disorder import discloses_eating_disorder
 from kefu.guard.emergency import SELF_HARM, is_emergency
 from kefu.guard.fraud import asks_for_fraud, asks_for_mule_fraud
 from kefu.guard.investment import asks_for_advice
@@ -58,6 +59,7 @@ SafetyKind = Literal[
     "threat",
     "emergency",
     "injection",
+    "eating_disorder",
     "private",
     "prescription",
     "dose",
@@ -419,6 +421,10 @@ def assess(text: str) -> SafetyKind | None:
         return "emergency"
     if is_injection(text):
         return "injection"
+    # Before a dose or a diagnosis: "500 calories a day and keep fainting, is that why?" needs
+    # care, a doctor and a helpline, not "I can't diagnose symptoms".
+    if discloses_eating_disorder(texts):
+        return "eating_disorder"
     # Someone else's login or card used to move their money asks for their data too, but the
     # reply it needs is the fraud one: it names account takeover and the risk to the customer.
     if asks_for_mule_fraud(texts):

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kefu.dialogue import messages
 from kefu.dialogue.abroad import need
-from kefu.dialogue.crisis import about_self_harm
+from kefu.dialogue.crisis import about_self_harm, harms_baby
 from kefu.dialogue.crisis_lines import crisis_lines
 from kefu.dialogue.emergency_text import (
     about_an_emergency,
@@ -74,6 +75,10 @@ def compose(
     elif self_harm:
         # The lines for where the customer is: Singapore's SOS 1767 beside 995, not the US's 988
         parts.append(crisis_lines(message, language, configured=number))
+    if harms_baby(message):
+        # A parent afraid of harming the baby: the baby put down safely and a person beside the
+        # parent now, said right after the crisis line (perinatal mental-health guidance)
+        parts.append(messages.reply("crisis_baby", language))
     if line is not None and all(p.entry.id != line.entry.id for p in passages):
         # The business's emergency or assistance line follows every emergency. One that leads
         # with its number ("Call 999 now if you are in the UK…") replaces the generic text

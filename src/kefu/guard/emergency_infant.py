@@ -26,13 +26,18 @@ from kefu.guard._regex import IN_SENTENCE as _
 _I = re.IGNORECASE
 
 _BREATH = r"(breath\w*|inhal\w*|exhal\w*|respirat\w*)"
-_IN = r"(suck\w*|pull\w*|cav\w*|sink\w*|sunk|dip\w*|retract\w*|draw\w* in|go(es|ing)? in)"
+# Drawn in, said as such: "sucking in", "pulling in", "caving in" (not "the chest strap pulls")
+_IN = (
+    r"((suck|pull|cav|sink|draw|go|dip)\w* (right |all the way |way )?in(wards?)?\b|sunk in|"
+    r"retract\w*)"
+)
 # Chest indrawing: "ribs sucking in with each breath", "a dip under his ribs when he breathes",
 # "吸气时肋骨凹进去", "胸口一吸一吸地陷下去". The ribs or the chest only: "suck your tummy in as
 # you breathe" is a postnatal exercise.
 _INDRAWING = (
-    rf"\b(ribs?|chest|rib ?cage)\b{_}{{0,25}}\b{_IN}\b{_}{{0,40}}\b{_BREATH}|"
-    rf"\b{_BREATH}\b{_}{{0,40}}\b(ribs?|chest|rib ?cage)\b{_}{{0,25}}\b{_IN}\b|"
+    rf"\b(ribs?|chest|rib ?cage)\b{_}{{0,25}}\b{_IN}{_}{{0,40}}\b{_BREATH}|"
+    rf"\b{_IN}{_}{{0,25}}\b(ribs?|chest|rib ?cage)\b{_}{{0,40}}\b{_BREATH}|"
+    rf"\b{_BREATH}\b{_}{{0,40}}\b(ribs?|chest|rib ?cage)\b{_}{{0,25}}\b{_IN}|"
     r"\b(dip|hollow|dent)\w* (under|below|between) (his|her|their|the) ribs\b|"
     r"\b(chest|rib) (recession|retractions?|indrawing)\b|"
     rf"(肋骨|胸口|胸部|锁骨|肋间|心口){_}{{0,8}}(凹|陷|吸进去|缩进去)|三凹征"
@@ -47,7 +52,8 @@ _GRUNTING = (
 # A blue or grey colour of the lips or face turning or seen now: "his lips look blue", "her face
 # went grey" (a change or a look is said: not "a blue face mask").
 _COLOUR = (
-    r"\b(lips?|face|mouth|tongue|skin|around (his|her|the) mouth)\b( \w+)?"
+    r"\b(his|her|their|my|your|baby'?s|bub'?s|the baby'?s|around (his|her|the)) (lips?|face|"
+    r"mouth|tongue|skin)\b( \w+)?"
     r"( (is|are|has|have|looks?|looking|went|gone|going|goes|turned|turning|getting|got|seems?|"
     r"become|became))+( a bit| kind of| kinda| all| really| very| slightly| quite| so)?"
     r" (blue|bluish|grey|gray|greyish|dusky|purple|purplish)\b|"
@@ -74,12 +80,15 @@ _LIMP = (
 # (not a leg cramp, 腿抽筋, nor "having a fit" of temper).
 _SEIZURE = (
     rf"\beyes\b{_}{{0,12}}\b(roll\w*|rolled) (back|up|upwards)\b|"
-    r"\b(went|gone|goes|is|was|became|turned|go|all) (really |very |completely )?(stiff|rigid)\b"
+    r"\b(he|she|baby|bub|they|body|arms|legs)( \w+)? (went|gone|goes|is|was|became|turned|go|all)"
+    r" (really |very |completely |all )?(stiff|rigid)\b"
     rf"{_}{{0,30}}\b(jerk\w*|twitch\w*|convuls\w*)\b|"
     rf"\b(jerk\w*|twitch\w*)\b{_}{{0,30}}\b(stiff|rigid|eyes (roll\w*|fixed|staring))\b|"
     r"\brhythmic(ally)? (jerk\w*|twitch\w*)\b|"
-    rf"翻白眼|反白眼|两眼上翻|眼睛(往)?上翻|抽筋{_}{{0,8}}白眼|"
-    rf"(全身|身体|手脚|成身)(发)?(僵硬|发硬|硬){_}{{0,6}}(一抽一抽|抽搐|抽动)|口吐白沫|惊厥"
+    # 翻白眼 alone is rolling one's eyes at someone: a seizure sign beside it
+    rf"(翻白眼|反白眼|两眼上翻|眼睛(往)?上翻){_}{{0,10}}(抽|抖|僵|硬|没反应|叫不醒|口吐白沫)|"
+    rf"(抽|抖|僵|硬|没反应|叫不醒|口吐白沫){_}{{0,10}}(翻白眼|反白眼|两眼上翻|眼睛(往)?上翻)|"
+    rf"(全身|身体|手脚|成身)(发)?(僵硬|发硬|硬){_}{{0,6}}(一抽一抽|抽搐|抽动)|口吐白沫|(在|正在|又|突然)惊厥|惊厥了"
 )
 # A button battery swallowed or in the mouth: "swallowed a coin battery", "吞了纽扣电池" (not
 # "put a new button battery in", not "这个玩具很吃电池").
@@ -103,7 +112,9 @@ _LIMP_RE = re.compile(_LIMP, _I)
 # Asked ahead or about a habit, not said now: "what if my baby's lips go blue", "is it normal
 # for a newborn to grunt while sleeping", "如果宝宝抽搐怎么办", "纽扣电池安全吗".
 _AHEAD = re.compile(
-    r"\b(what if|in case|what (should|do) (i|we) do if|if (my|the|a|your) (baby|child|kid|"
+    r"\b(what if|in case|what (should|do) (i|we) do if|what to do|how to|first aid|course|"
+    r"class(es)?|training|learn\w*|someone (is )?having|a person (is )?having|"
+    r"if (my|the|a|your) (baby|child|kid|"
     r"toddler)|signs? of|symptoms? of|how (do|can|would) (i|you) (know|tell)|is it normal for "
     r"(a |my )?(baby|babies|newborns?)|why do (babies|newborns)|do (babies|newborns)|safe(ty)? "
     r"(tips?|advice)|child-?proof|keep (them|it|batteries) away|do you sell|stock|buy)\b|"

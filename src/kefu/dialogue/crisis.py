@@ -14,6 +14,7 @@ from kefu.guard._regex import IN_SENTENCE as _GAP
 from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
+from kefu.guard.emergency_infant import harm_to_baby
 from kefu.guard.safety import views
 from kefu.guard.suicide_debt import debt_despair
 from kefu.guard.suicide_signs import LETHAL, farewell
@@ -113,4 +114,12 @@ def about_self_harm(message: str) -> bool:
             return True
         if _PASSIVE.search(text):
             return True
-    return False
+    # A parent's thoughts of harming the baby: the crisis line as for self-harm, and the baby
+    # kept safe (`harms_baby`); never the ambulance number alone
+    return harms_baby(message)
+
+
+def harms_baby(message: str) -> bool:
+    """Whether ``message`` tells of a parent's thoughts, urges or fear of harming their baby
+    ("I'm scared I'll shake him", "总想把孩子从楼上扔下去")."""
+    return any(harm_to_baby(text) for text in views(message))

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kefu.dialogue import messages
 from kefu.dialogue.abroad import need
-from kefu.dialogue.crisis import about_self_harm
+from kefu.dialogue.crisis import about_self_harm, harms_baby
 from kefu.dialogue.crisis_lines import crisis_lines
 from kefu.dialogue.emergency_text import (
     about_an_emergency,
@@ -84,6 +85,10 @@ def compose(
         # Beside any entry that is not the business's crisis guidance too: a gym's AED entry
         # ranked first for "i keep thinking about killing myself" was the whole reply (2026-12).
         parts.append(crisis_lines(message, language, configured=number, others=others))
+    if harms_baby(message):
+        # A parent afraid of harming the baby: the baby put down safely and a person beside the
+        # parent now, said right after the crisis line (perinatal mental-health guidance)
+        parts.append(messages.reply("crisis_baby", language))
     if line is not None and all(p.entry.id != line.entry.id for p in passages):
         # The business's emergency or assistance line follows every emergency. One that leads
         # with its number ("Call 999 now if you are in the UK…") replaces the generic text

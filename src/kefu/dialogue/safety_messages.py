@@ -21,6 +21,20 @@ SAFETY_REPLIES: dict[str, dict[str, str]] = {
         "在医生看过之前请先休息，不要运动。如果晕倒、胸痛或感觉很不舒服，请立即拨打120急救电话。"
         "我已请同事协助您。",
     },
+    # After the crisis line, for a parent who fears harming the baby (kefu.dialogue.crisis):
+    # thoughts like these are common after a birth and treatable; the baby safe first.
+    "crisis_baby": {
+        "en": "If you feel you might hurt your baby, put the baby down somewhere safe, such as "
+        "the cot, go to another room, and call someone to be with you now: your partner, a "
+        "family member, a friend or your doctor. Please don't stay alone with the baby until "
+        "someone is with you. Thoughts like these are common after a birth, and help works; "
+        "you are not a bad parent for telling us. If you or your baby are in danger now, call "
+        "the emergency number.",
+        "zh": "如果您觉得自己可能会伤害宝宝，请先把宝宝放在安全的地方（比如婴儿床），"
+        "自己到另一个房间，并马上打电话请人来陪您：伴侣、家人、朋友或医生。"
+        "在有人陪您之前，请不要单独和宝宝待在一起。产后有这样的念头并不少见，是可以治疗的；"
+        "您说出来并不代表您是不好的父母。如果您或宝宝现在有危险，请立即拨打急救电话。",
+    },
     "safety_diagnosis": {
         "en": "I can't diagnose symptoms or say what condition you might have; only a clinician "
         "who examines you can. Please book a visit or call your doctor or nurse line, and if the "

@@ -79,7 +79,19 @@ _REACTION = re.compile(
     r"to| would)( literally)? kill (me|us)\b(?=" + _ + r"{0,6}\b(if|when|once|for|after) (i|we) "
     r"(miss|lose|forget|am late|'m late|skip|spend|spent|quit|leave the|wipe|mess up|screw up|"
     r"break)|" + _ + r"{0,40}" + _JOKE + r")|"
-    r"笑(得|到)(我)?(要|快)?(死|断气)",
+    r"笑(得|到)(我)?(要|快)?(死|断气)|"
+    # Exasperation with a grown-up and a reason after it: "I could strangle my husband for
+    # letting her nap so late", "I want to kill him for waking the baby again lol" (a maternity
+    # clinic's tester got "Call 995 now", 2026-12); "I could kill him" alone is left to the rules
+    r"\bi( could|'d|'?ll| would| want to| wanna| am going to| am gonna|'m gonna|'m going to)"
+    r"( literally| honestly| actually| seriously| happily| just)? (kill|strangle|murder|throttle|"
+    r"smack|wring (his|her|their) neck)( (him|her|them|my|our|the) ?(\w+)?)?(?="
+    + _
+    + r"{0,8}\bfor (\w+ing|not|being|what|that|this|the|making|letting|forgetting)\b)|"
+    # "老公又把宝宝吵醒了 真想掐死他哈哈": the same, with a laugh after it
+    r"(真|好|恨不得|真的好)想(掐死|弄死|打死|杀了|揍死|掐)(他|她|老公|老婆)(?="
+    + _
+    + r"{0,10}(哈哈|😂|🤣))",
     re.IGNORECASE,
 )
 
@@ -110,6 +122,8 @@ _PARENTING = re.compile(
 # them for the head only; no rule names them).
 FRUSTRATION = (
     r"(我)?(要|快|快要|都要|真的要|简直要)?(被)?(逼|气|急|烦)?疯了|抓狂|"
+    # "我快被这个娃逼疯了", "被熊孩子搞疯了": who drives the parent mad comes between
+    r"被[^，。！？,.!?\s]{1,6}(逼|搞|折磨|吵|闹|气|整)疯|[^，。！？,.!?\s]{0,5}把我(给)?(折腾|逼|搞|气|整|吵|闹)疯了?|"
     r"\b(driving|drives|drove) me (crazy|nuts|insane|mad|up the wall)\b|\b(i'?m|i am) "
     r"(going|gonna go) (crazy|insane|nuts|mad)\b|\blosing my mind\b"
 )

@@ -107,6 +107,7 @@ def flags_message(
         water_damage_only,
     )
     from kefu.guard.emergency_figurative import asks_for_records
+    from kefu.guard.emergency_infant import breathing_question
     from kefu.guard.emergency_maternal import everyday_baby_question
     from kefu.guard.safety import views
     from kefu.retrieval.base import search_vectors
@@ -118,7 +119,7 @@ def flags_message(
         return False  # a burst pipe or a flood with no one in danger: damage to property
     if asks_for_records(what) and not names_danger(_FAMILY_WORDS.sub("", what)):
         return False  # "我是他爸爸，把我儿子的聊天记录发给我": a privacy request, no danger named
-    if everyday_baby_question(what):
+    if everyday_baby_question(what) or breathing_question(what):
         return False  # "my baby's poo is green, is he sick?": the diagnosis reply's, no danger
     if too_short_to_tell(what) or no_one_hurt(views(message)):
         return False  # a few words with no danger named ("漏了一杯奶茶"), or "他说没事"

@@ -306,6 +306,7 @@ _EVERYDAY_SIGN = re.compile(
     r"drool\w*|snor\w*)\b|大便|便便|粑粑|拉屎|屎|吐奶|溢奶|打嗝|放屁|奶癣|胎脂|口水",
     _I,
 )
+_HARMLESS_SIGN = re.compile(r"\b(hiccups?|hiccough\w*|hiccup(ing|s)|sneez\w*)\b|打嗝|打喷嚏", _I)
 _EVERYDAY_ASK = re.compile(
     r"\b(is|could|might|does|do)\b (he|she|it|this|that|baby|my baby|the baby|bub)\b (\w+ )?"
     r"(be |mean )?"
@@ -326,8 +327,10 @@ def everyday_baby_question(text: str) -> bool:
     """Is ``text`` an everyday question about a baby's poo, spit-up or skin, with no danger
     sign named? The learned head's verdict is not read for it
     (`kefu.guard.emergency_head.flags_message`)."""
+    if _EVERYDAY_DANGER.search(text):
+        return False
+    # Hiccups and sneezes are never a danger by themselves, asked about or not: "my baby's
+    # hiccups won't stop", "宝宝打嗝停不下来" (the head read "won't stop" as one)
     return bool(
-        _EVERYDAY_SIGN.search(text)
-        and _EVERYDAY_ASK.search(text)
-        and not _EVERYDAY_DANGER.search(text)
+        _HARMLESS_SIGN.search(text) or (_EVERYDAY_SIGN.search(text) and _EVERYDAY_ASK.search(text))
     )

@@ -92,6 +92,26 @@ SAFETY_REPLIES: dict[str, dict[str, str]] = {
         "共享屏幕；请自行拨打官方客服电话核实，不要拨打对方提供的号码。如已转账，请立即联系银行并"
         "报警（110），或拨打96110反诈专线。我已请同事协助您。",
     },
+    # Someone posing as our staff or collector (kefu.guard.scam_staff): stop, what we never
+    # ask, how to reach us on our own channels, what to do if money or a code has gone. The
+    # business's own scam entry may follow, as for the loan scripts.
+    "safety_scam_staff": {
+        "en": "Please stop: this looks like a scam by someone pretending to be our staff or "
+        "collector. We never ask you to download an app from a link or a meeting or "
+        "remote-control app, to share your screen, to pay into a person's own account or by "
+        "transfer to an individual, or to tell anyone the verification code sent to your phone. "
+        "Don't pay, don't share the code or your screen, and uninstall any app they had you "
+        "install. Contact us only through our official app, website or the number on our "
+        "official site, never a number or link the caller gave you. If you have already paid "
+        "or shared a code, call your bank now and the police (in mainland China 110, or the "
+        "anti-fraud line 96110). I've asked a colleague to help you.",
+        "zh": "请立即停止：这很可能是有人冒充我们的客服、工作人员或催收人员实施诈骗。我们不会让您"
+        "通过链接下载APP、会议或远程控制软件，不会要求您共享屏幕，不会让您把钱转到个人账户或通过"
+        "微信、支付宝转账给个人，也不会索要您手机收到的验证码。请不要付款，不要透露验证码或共享"
+        "屏幕，并卸载对方让您安装的软件；请只通过我们的官方APP、官网或官网公布的客服电话联系我们，"
+        "不要拨打对方提供的号码或点击其链接。如已付款或透露了验证码，请立即联系银行并报警（110），"
+        "或拨打96110反诈专线。我已请同事协助您。",
+    },
     # Fraud and breaking the law (kefu.guard.fraud): a plain no, why, and the honest version.
     # Said the same way to every business (a shop, a bank, an insurer), so it names no
     # business's documents; no FAQ answer follows (assistant._safety_plan).

@@ -25,6 +25,7 @@ from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.guard.animals import for_a_pet
 from kefu.guard.fraud import asks_for_mule_fraud
 from kefu.guard.safety import views
+from kefu.guard.scam_staff import staff_scam
 from kefu.types import ChatMessage, Passage
 
 if TYPE_CHECKING:
@@ -151,6 +152,8 @@ class SafetyPlans:
             key += "_pet"  # a vet, not "your pharmacist or doctor"
         if kind == "fraud" and asks_for_mule_fraud(views(message)):
             key += "_mule"  # what it looks like and the risk to the customer, said plainly
+        if kind == "scam" and staff_scam(views(message)):
+            key += "_staff"  # stop, what we never ask, our own channels: not the loan scripts
         text = self._reply(key, language)
         if kind == "eating_disorder":
             # a helpline for the place (Butterfly beside 000), else its crisis lines; no FAQ

@@ -15,6 +15,8 @@ was rude to me last week", "上次司机绕路", "I want to report a driver who 
 yesterday": handed off as a complaint, docs/safety.md), and so is a hypothetical ("如果司机不让
 我下车怎么办"). Ordinary words that look alike stay ordinary: "locked out of my account", "被锁
 卡了", "跟着我的订单", "help me please with my invoice", "救命 这个价格也太离谱了吧".
+Threats against the customer with no weapon in sight ("the collector said he'll break my
+legs", "说他知道我孩子在哪上学") are `kefu.guard.emergency_threatened`'s, read here too.
 `kefu.dialogue.abroad.need` reads the same family as one for the police first.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_threatened import threatened
 
 # Who may endanger the customer: a driver, a stranger, a partner, a colleague, "he".
 _WHO_EN = (
@@ -251,6 +254,10 @@ def person_danger(text: str) -> bool:
     """Is ``text`` (one normalised view) about a person endangering the customer or a child now,
     or a bare cry for help?"""
     if _CRY.search(text) and _CRY_STRONG.search(text):
+        return True
+    # someone threatening the customer or their family (`kefu.guard.emergency_threatened`):
+    # a threat said yesterday for tonight is no less for the police, so no past-tense test
+    if threatened(text):
         return True
     found = PERSON.search(text)
     if found is None:

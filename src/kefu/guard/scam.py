@@ -17,7 +17,9 @@ official line, 96110), not the how-to of the nearest entry. The honest look-alik
 ordinary: closing one's own account ("怎么注销账户", "how do I close my account"), the
 credit report itself ("征信报告怎么查", "你们上征信吗"), a dispute of a wrong record
 ("征信上显示我逾期了但我明明按时还了"), paying early. `kefu.guard.safety.assess` calls
-`is_scam_target` with every view of a message.
+`is_scam_target` with every view of a message. Someone posing as the business's staff or
+collector (an app from a link, a shared screen, a payment to a person, the SMS code) is
+`kefu.guard.scam_staff`'s, with a reply of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.scam_staff import staff_scam
 
 # -- "cancel your campus loan" --------------------------------------------------------------
 _CANCEL_ZH = r"(注销|消除|清除|删除|删掉|撤销|关闭|关掉|清理|清空|销户|消掉)"
@@ -169,6 +172,10 @@ def _credit_repair_scam(text: str) -> bool:
 
 
 def is_scam_target(texts: list[str]) -> bool:
-    """Does a message (any of its views) carry a known loan-scam script: a campus or online
-    loan account to "cancel", or a bad credit record to be removed for a fee?"""
-    return any(_cancel_loan_scam(t) or _credit_repair_scam(t) for t in texts)
+    """Does a message (any of its views) carry a known scam script: a campus or online loan
+    account to "cancel", a bad credit record to be removed for a fee, or someone posing as
+    staff who asks for an app, the screen, a payment to a person or the verification code
+    (`kefu.guard.scam_staff`)?"""
+    if any(_cancel_loan_scam(t) or _credit_repair_scam(t) for t in texts):
+        return True
+    return staff_scam(texts)

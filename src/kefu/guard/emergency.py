@@ -14,6 +14,7 @@ from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_home import home_danger
 from kefu.guard.emergency_indirect import indirect_emergency
+from kefu.guard.emergency_malay import malay_emergency
 from kefu.guard.emergency_maternal import maternal_emergency
 from kefu.guard.emergency_person import person_danger
 from kefu.guard.suicide_signs import INTENT_PATTERN
@@ -433,6 +434,7 @@ def is_emergency(texts: list[str]) -> bool:
         or person_danger(t)
         or home_danger(t)
         or maternal_emergency(t)
+        or malay_emergency(t)
         for t in texts
     ):
         return True

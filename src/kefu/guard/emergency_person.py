@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_missing import MISSING
 
 # Who may endanger the customer: a driver, a stranger, a partner, a colleague, "he".
 _WHO_EN = (
@@ -252,7 +253,8 @@ def person_danger(text: str) -> bool:
     or a bare cry for help?"""
     if _CRY.search(text) and _CRY_STRONG.search(text):
         return True
-    found = PERSON.search(text)
+    # a vulnerable person missing now is the police's too (`kefu.guard.emergency_missing`)
+    found = PERSON.search(text) or MISSING.search(text)
     if found is None:
         return False
     if _NOW.search(text):

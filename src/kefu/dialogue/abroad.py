@@ -19,6 +19,7 @@ from functools import cache
 
 from kefu.dialogue import gazetteer
 from kefu.guard.emergency_home import need as home_need
+from kefu.guard.emergency_malay import MALAY_FIRE, malay_emergency
 from kefu.guard.emergency_person import person_danger
 from kefu.text.normalize import normalize
 from kefu.text.script import script_of
@@ -334,7 +335,7 @@ def _lookup(key: str) -> Numbers | None:
 def need(message: str) -> str:
     """Which service the emergency in ``message`` is for first: "fire" (a fire, smoke, an
     explosion, a gas leak), "police" (an attack, a weapon, a threat) or "ambulance"."""
-    if _FIRE.search(message):
+    if _FIRE.search(message) or MALAY_FIRE.search(message):
         return "fire"
     # A fire, water on the electrics or a burglar at home, said in Cantonese too ("屋企火燭",
     # "電掣浸咗水", "有賊入咗屋"): `kefu.guard.emergency_home` knows which service each needs.
@@ -362,6 +363,10 @@ def needs_police(message: str) -> bool:
     return _need(message) == "police"
 
 
+# Where a Chinese-speaking business's home may be, for a configured number several places share.
+_CHINESE_SPEAKING = ("cn", "tw", "hk", "mo", "sg", "my")
+
+
 def _home_table(configured: str | None, language: str) -> Numbers | None:
     """The home country's numbers where they are known with no place named: the configured
     number's country (120: mainland China, 999: the UK) or, unconfigured, mainland China for
@@ -369,6 +374,11 @@ def _home_table(configured: str | None, language: str) -> Numbers | None:
     if configured is None:
         return TABLE["cn"] if language == "zh" else None
     found = [n for n in TABLE.values() if n.ambulance == configured]
+    if language == "zh" and len(found) > 1:
+        # "zh=119" is Taiwan's, Japan's and South Korea's ambulance number: a Chinese-speaking
+        # business's is Taiwan's (a home-care tester's "阿嬷半夜不见了" got 119 alone, where the
+        # police's 110 must lead).
+        found = [n for k, n in TABLE.items() if n in found and k in _CHINESE_SPEAKING] or found
     if not found and language == "zh" and configured in TABLE["cn"].by_role().values():
         # "zh=110": mainland China's police number, not an ambulance's (a ride-hailing tester
         # got "急救电话110" for a head wound): its country is known, and so is its service.
@@ -448,6 +458,11 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     message without a configured number gets mainland China's fire service (119), not the
     ambulance's 120, and so does one with 120 configured; everything else keeps today's text."""
     numbers = where_customer_is(message)
+    if numbers is None and configured not in ("999", "995") and malay_emergency(normalize(message)):
+        # An emergency written in Malay (Malaysian spellings: "pengsan", "tak sedarkan diri") is
+        # read as one in Malaysia: "Call 000 now" (an Australian gym chain's number) reaches no
+        # one in Kuala Lumpur. A configured 999 or 995 (Malaysia, Singapore) is kept.
+        numbers = TABLE["my"]
     need = _need(message)
     home = _home_table(configured, language)
     # Unconfigured, a Chinese message's home is mainland China (120/119/110); a writer of

@@ -15,6 +15,7 @@ from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_home import home_danger
 from kefu.guard.emergency_indirect import indirect_emergency
 from kefu.guard.emergency_infant import harm_to_baby, infant_danger
+from kefu.guard.emergency_malay import malay_emergency
 from kefu.guard.emergency_maternal import maternal_emergency
 from kefu.guard.emergency_person import person_danger
 from kefu.guard.suicide_signs import INTENT_PATTERN
@@ -423,6 +424,7 @@ def is_emergency(texts: list[str]) -> bool:
         or maternal_emergency(t)
         or infant_danger(t)
         or harm_to_baby(t)
+        or malay_emergency(t)
         for t in texts
     ):
         return True

@@ -63,7 +63,15 @@ _PAST = re.compile(
     # a fire in the past: "我家去年着火了，还能赔吗" asks about a claim, not for the fire service
     + _ZH_PAST
     + r"[^，,；;。.?!？！\n]{0,10}?(着火|起火|失火|火灾)(过)?|"
-    r"(?<![刚才])" + _ZH_CONDITION + r"过(?!来|去|敏)|"
+    r"(?<![刚才])"
+    + _ZH_CONDITION
+    + r"过(?!来|去|敏)|"
+    # what a past stroke left behind, asked about for care: "阿公中风后说话不太清楚 有语言治疗吗",
+    # "爸爸中风后需要复健"; not where the clause says it is sudden or now ("中风后 现在突然
+    # 说不出话")
+    + _ZH_CONDITION
+    + r"(后|以后|之后|后遗症)(?:(?!现在|突然|忽然|刚刚|刚才|今天|一下子)"
+    r"[^，,；;。.?!？！\n]){0,12}|"
     r"\b(had|suffered|survived|got over|recovered from|history of|diagnosed with|treated for)\b"
     + _
     + r"{0,20}?\b"

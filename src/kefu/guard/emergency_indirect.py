@@ -100,6 +100,23 @@ _ACT = (
     + r"{0,10}\bone side\b|\b(can'?t|cant|cannot|unable to|struggling to)( really)? (get|find) "
     r"(my|his|her|their|the) words( out)?\b|"
     r"\b(is ?n'?t|isnt|is not|aren'?t|arent) breathing\b|不呼吸(了)?|"
+    # a collapse or sudden confusion in everyday British words (a home-care tester, 2026-12-01):
+    # "nan's just keeled over at the table and isn't making sense"
+    r"\b(keeled|keels|keeling|keel) over\b|\b(he|she|nan|nana|gran|grandma|grandad|grandpa|mum|"
+    r"mom|dad|mother|father|husband|wife)('s| is|s)? (suddenly |just |now )?(not|isn'?t|isnt) "
+    r"making (any )?sense\b(?! (of|to))|"
+    # a passing stroke (a TIA) is an emergency too: "his face drooped for a minute but he's fine
+    # now", "dad's speech went funny for a few minutes", "阿公刚刚讲话突然怪怪的 现在又好了"
+    r"\b(speech|talking|words|face|mouth|smile)\b (suddenly |all of a sudden |just )?(went|goes|"
+    r"go|was|got|became|has gone) (all )?(funny|weird|strange|odd|slurred|jumbled|garbled|droopy|"
+    r"lopsided|numb|crooked)\b|"
+    r"(突然|忽然|一下子)"
+    + _
+    + r"{0,6}(说话|讲话|讲嘢)"
+    + _
+    + r"{0,4}(怪怪的?|很怪|好怪|奇怪|不对劲|"
+    r"不清楚|含糊|听不懂|不利索)|(说话|讲话|讲嘢)" + _ + r"{0,2}(突然|忽然|一下子)" + _ + r"{0,4}"
+    r"(怪怪的?|很怪|好怪|奇怪|不对劲|不清楚|含糊|听不懂|不利索)|"
     # bleeding that goes on, the verb first: "my dog bit my hand and it won't stop bleeding"
     r"\b(won'?t|wont|will not|doesn'?t|does not|can'?t|cannot|isn'?t|is not|not) stop(ping)? "
     r"(the )?bleeding\b|"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_missing import MISSING
 from kefu.guard.emergency_threatened import threatened
 
 # Who may endanger the customer: a driver, a stranger, a partner, a colleague, "he".
@@ -259,7 +260,8 @@ def person_danger(text: str) -> bool:
     # a threat said yesterday for tonight is no less for the police, so no past-tense test
     if threatened(text):
         return True
-    found = PERSON.search(text)
+    # a vulnerable person missing now is the police's too (`kefu.guard.emergency_missing`)
+    found = PERSON.search(text) or MISSING.search(text)
     if found is None:
         return False
     if _NOW.search(text):

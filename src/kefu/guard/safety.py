@@ -135,6 +135,11 @@ def decoded_payloads(text: str) -> list[str]:
     return out
 
 
+# Taiwan writes the aspect particle 着 as 著 ("活著沒意思"), which the simplifying table keeps (著
+# is also 著名's): after a verb it is the particle, read as the rules spell it.
+_ZHE = re.compile(r"(?<=[活睡躺坐站拿跟看等醒藏带帶接听聽想写寫])著")
+
+
 def views(text: str, *, decode: bool = False) -> list[str]:
     """Normalised readings of ``text`` for the detectors (``decode``: also hidden payloads)."""
     base = fold_confusables(normalize(text))
@@ -142,7 +147,7 @@ def views(text: str, *, decode: bool = False) -> list[str]:
     out = [base, closed, _unleet(closed), _unleet_all(closed)]
     # The rules are written in simplified Mandarin: a Hong Kong customer's "我唔想活" or
     # "轉人工" is read in that form too (identical for simplified text, so added only then).
-    out.append(to_mandarin(base))
+    out.append(_ZHE.sub("着", to_mandarin(base)))
     if decode:
         out += [normalize(p) for p in decoded_payloads(text)]
         out.append(codecs.encode(base, "rot13"))

@@ -67,6 +67,50 @@ INTENT_PATTERN = (
     + r"{0,4}(大家|家人|他们|你们|家里|爸妈|所有人)(都|就|也)?"
     r"(会)?(轻松|解脱|好过|清静|省心|开心)|没(有)?(我|了我)(大家|家人|他们|家里|所有人)(都|就)?(会)?"
     r"(更好|更轻松|轻松|好过)|"
+    # Said indirectly, beside an account request (a gym chain's and a home-care business's
+    # testers, 2026-12-01): "thinking about ending it tonight", "i just want to disappear.
+    # please stop the direct debit", "nobody would even notice if i disappeared". Not "ending it
+    # with my provider", "disappear under a blanket this weekend" or "into a good book".
+    r"\b(thinking|thought|think|thinks) (about|of) ending it\b(?! (with|early|now that|for (the|my"
+    r"|our) (contract|plan|membership|subscription)))|\bend(ing)? it (all )?(tonight|today|"
+    r"this (week|weekend)|soon|for good)\b|"
+    r"\b(just |really |only |honestly )?(want|wanna|wish i could|want to just) (to )?disappear\b"
+    r"(?!" + _ + r"{0,12}\b(under|into|in (a|the|my)|to (a|the|my|bed|somewhere)|for (a|the)|on "
+    r"(a|the|holiday|vacation)|off to|abroad|somewhere|lol|haha|lmao|with)\b)|"
+    r"\b(no ?one|nobody|no body|not one person)\b (would|will|'d|'ll|is going to) (even |ever |"
+    r"really )?(notice|care|miss me)\b" + _ + r"{0,12}\bif i (just )?(disappeared|vanished|"
+    r"died|was gone|were gone|was dead|were dead|wasn'?t (here|around)|weren'?t (here|around)|"
+    r"didn'?t (wake up|make it)|didn'?t\W*$|went away for good)|"
+    # letters left for the family, said by the writer: "I've written letters to my children"
+    r"\b(i'?ve|ive|i have|i) (just |already |now )?(written|wrote|left) (\w+ ){0,2}(goodbye |"
+    r"farewell |last )?letters? (to|for) (each of |all of |all )?my (family|children|kids|wife|"
+    r"husband|partner|loved ones|daughters?|sons?|grandchildren|grandkids|parents)\b(?!'|"
+    + _
+    + r"{0,3}\b(about|regarding|asking|to (tell|ask|explain|let)|school|teachers?)\b)|"
+    # joining a dead spouse: "she'd be better off joining him", "去天上找你阿公"
+    r"\b(better off|happier|be at peace) (joining|being with) (him|her|dad|mum|mom|my (late )?"
+    r"(husband|wife|partner)|grandad|grandpa|grandma|nan)\b(?!" + _ + r"{0,6}\b(at|in) (the|a|"
+    r"his|her) (home|care home|hospital|gym|club|class|flat|house)\b)|"
+    # an older person's "no use, a waste": "老了没用了 活着只是浪费健保", "活着就是拖累"
+    r"活[着著]"
+    + _
+    + r"{0,4}(只是|只会|就是|都是|也是|纯粹是|不过是)?"
+    + _
+    + r"{0,2}(浪费|拖累|连累|"
+    r"多余|受罪|给人添麻烦|添麻烦)|老(了)?(也)?没(有)?用了?" + _ + r"{0,10}(活[着著]|死了算|早点走|"
+    r"拖累|浪费)|"
+    # not wanting to trouble anyone beside going to a dead spouse or parent: "我不想再麻烦大家了
+    # 我想去找你阿公"; "我想去找阿公吃饭" alone is a lunch
+    r"不(想|要|愿意)(再)?(麻烦|拖累|连累|打扰)(大家|你们|我们|家人|孩子|儿女|子女|谁|别人)(了)?"
+    + _
+    + r"{0,20}"
+    r"(去|要去|想去)(找|陪|见)(你|我)?(的)?(阿公|阿嬷|阿妈|外公|外婆|爷爷|奶奶|姥姥|姥爷|老伴|老头|"
+    r"老太婆|老公|老婆|爸|妈|他|她)|(去|到)(天上|天堂|那边|另一个世界|地下)(去)?(找|陪|见)(你|我)?(的)?"
+    r"(阿公|阿嬷|阿妈|外公|外婆|爷爷|奶奶|姥姥|姥爷|老伴|老公|老婆|爸|妈|他|她)|"
+    # sleeping pills saved up by an older relative: "把安眠药都存起来"
+    r"(安眠药|安眠藥|安定|镇静药|药|药片|药丸)(都|全|全部|偷偷)(存|攒|囤|藏)(起来|下来|着|著)|"
+    r"\b(hoard|hoarding|stockpil\w*|stash\w*|saving up|been saving) (all )?(her|his|my) "
+    r"(sleeping )?(pills|tablets|meds|medication)\b|"
     # pinyin: 自杀, 不想活了, 想死, 吃多少片会死
     r"\bzi ?sha\b|\bbu ?xiang ?huo ?(le)?\b|\bwo ?xiang ?si\b|\b(chi|tun) ?duo ?shao ?(pian|li|ke)?"
     r" ?(hui|neng|jiu|cai) ?si\b|\btiao ?lou\b"
@@ -104,7 +148,17 @@ _FAREWELL = re.compile(
     r"all|friends|guys)\b|\bthis (is|will be) (my|the) last (message|time (i|you))\b|"
     r"\b(you|you guys) won'?t (hear|be hearing) from me (again|any ?more|ever)\b|"
     r"\btell (my|them|her|him)\b" + _ + r"{0,20}\b(i love|i'?m sorry|sorry)\b|\bi'?m done\W*$|"
-    r"(以后|再也)(都)?不会(再)?(麻烦|打扰|打搅)(你们|大家|您)了|谢谢(你们|大家)(这些年|这么多年|"
+    # letters left for the family, affairs in order, everything closed: "I've written letters to
+    # my children and put my affairs in order"; each alone is an older customer's ordinary
+    # planning ("we've put mum's affairs in order, do you need the power of attorney?")
+    r"\b(written|wrote|writing|left|leaving) (\w+ ){0,3}(letters?|notes?) (to|for) (each of |all "
+    r"of |all )?(my|the|her|his|us|all of us)\b(?! (kids'?|children'?s) school)|"
+    r"\b(put|putting|sorted|sorting|got|getting|have|has) (out )?(my|her|his) affairs in order\b|"
+    r"\b(sorted out|sorting out|settled|settling) (all )?(my|her|his) affairs\b|\b(cancel|close|"
+    r"stop|end) (everything|it all)\b|\bhad enough of (being (poorly|ill|sick|in pain|old|a "
+    r"burden|alive|here)|life|living)\b|"
+    r"(以后|再也)(都)?不会(再)?(麻烦|打扰|打搅)(你们|大家|您)了|(信|遗嘱)(都)?(写好|留好)了|"
+    r"(后事|身后事)(都)?(安排|交代)好了|谢谢(你们|大家)(这些年|这么多年|"
     r"一直以来)|(再见|别了)(了)?(大家|各位|所有人|朋友们)|这是(我)?(的)?最后一(条|次)(消息|留言)",
     re.IGNORECASE,
 )

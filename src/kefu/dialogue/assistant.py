@@ -172,7 +172,8 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         if plan.handoff and plan.mode != "generated" and self._waiting(session_id):
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
-        notice = card_data_notice(message, plan.language)
+        notice = f"{plan.lead}\n\n" if plan.lead else ""
+        notice += card_data_notice(message, plan.language)
         notice += other_language_notice(plan)
         number = self.settings.emergency_number_for(plan.language)
         notice += after_emergency.reminder(plan, history, number)
@@ -239,7 +240,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         if kind in ("human", "data_request") and self._learned_emergency(
             message, self._vector(message), language
         ):
-            return self._emergency_plan(message, language, [], 0.0)
+            return self._possible_emergency_plan(message, language)
         if kind != "emergency":  # "can we just wait?" soon after an emergency reply
             waiting = after_emergency.waiting_plan(message, language, history, number)
             if waiting is not None:
@@ -261,7 +262,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             # Nothing is retrieved: the attacker's words choose no passage either. But an
             # emergency the rules' words missed may be wrapped in the attack: its meaning is read.
             if self._learned_emergency(message, self._vector(message), language):
-                return self._emergency_plan(message, language, [], 0.0)
+                return self._possible_emergency_plan(message, language)
             text = self._reply(SAFETY_REPLY[kind], language)
             # A plain question beside the attempt is still answered, from a curated entry only.
             question = question_beside(message, triage)
@@ -287,9 +288,12 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
         # Nor over a customer's threat or a grooming report: their own fixed replies and queue
         # reasons fit better than the ambulance's ("我要去弄死他" read as one before).
+        # The head's verdict alone is uncertain (it flags bereavement, a past fall, a dose
+        # question): the hedged line and a person come first, and the question is still
+        # answered the ordinary way; the business's emergency entry leads only where the rules
+        # found an emergency (docs/safety.md).
         head_may_override = kind not in ("emergency", "prescription", "threat", "safeguarding")
-        if head_may_override and self._learned_emergency(message, vector, language):
-            kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
+        possible = head_may_override and self._learned_emergency(message, vector, language)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)
         top_gone = not passages or passages[0].entry.id != result.passages[0].entry.id
@@ -298,7 +302,8 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         if kind == "emergency":
             return self._emergency_plan(message, language, passages, confidence)
         if kind in FIXED_REPLY:
-            return self._safety_plan(kind, message, language, passages, confidence)
+            plan = self._safety_plan(kind, message, language, passages, confidence)
+            return self._hedged(plan, message, language) if possible else plan
         plan = decide(
             passages=passages,
             confidence=confidence,
@@ -338,7 +343,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
                 curated_threshold=self._curated_threshold(),
                 emergency=lambda: self._emergency_plan(message, language, passages, confidence),
             )
-        return plan
+        return self._hedged(plan, message, language) if possible else plan
 
     def _language(self, message: str, history: list[ChatMessage]) -> str:
         """The reply language. A message with no words ("👍", "😡😡") takes the customer's

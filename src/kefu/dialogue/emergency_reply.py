@@ -16,6 +16,7 @@ from kefu.dialogue.emergency_text import (
     about_an_emergency,
     assistance_passage,
     crisis_passage,
+    fits_need,
     home_emergency_entry,
     is_crisis_entry,
     leads_with_emergency_number,
@@ -42,6 +43,9 @@ def compose(
     the number for where the customer is; ``top`` the confident FAQ entry retrieval found;
     ``others`` the business's emergency numbers for its other languages."""
     self_harm = about_self_harm(message)
+    wanted = need(message)
+    if top is not None and not fits_need(top.entry, wanted):
+        top = None  # an overdose: not the dating app's police advice ("report the member")
     if top is not None and off_topic_for_self_harm(message, top):
         top = None  # "I can't pay this bill, I just want to end it all": no Direct Debit how-to
     if top is not None and not self_harm and not about_an_emergency(top.entry):
@@ -62,8 +66,10 @@ def compose(
         top = crisis_passage(message, entries, language)
     # A fire or an attack: the fire service's or the police's number leads, never replaced by
     # the business's medical entry (an airline's 120 for "充电宝冒烟了").
-    other_service = need(message) != "ambulance"
+    other_service = wanted != "ambulance"
     line = assistance_passage(entries, language)
+    if line is not None and not fits_need(line.entry, wanted):
+        line = None  # the business's entry is for another service: kefu's own line stands
     if line is not None and self_harm and home_emergency_entry(line.entry):
         # The business's medical emergency entry ("…every club has a defibrillator (AED) at
         # reception…") says nothing to someone thinking of suicide (a gym's tester, 2026-12):

@@ -226,3 +226,44 @@ def pet_emergency_passage(kb: KnowledgeBase, language: str) -> Passage | None:
         if EMERGENCY_WORD.search(entry.title) and mentions_animal([about]):
             return p
     return None
+
+
+# The service an emergency entry sends the customer to: its question's words first ("What should
+# I do in a medical emergency?"), else the first one its answer's first sentence names ("If you
+# are in danger, call the police now: 999 in Singapore (ambulance 995)…" is the police's).
+_SERVICE_WORDS = (
+    (
+        "police",
+        r"\bpolice\b|\bcops?\b|\bcrime\b|\bassault\w*|\bharass\w*|报警|警察|警方|110报警|"
+        r"(?:拨打|打)110",
+    ),
+    ("fire", r"fire (service|brigade|department)|\bfire\b|消防|火灾|火警|119(?:火警|消防)"),
+    (
+        "ambulance",
+        r"\bambulance|\bmedical\b|\bparamedic|\ba&e\b|\bhospital|急救|救护|医疗|"
+        r"醫療|救護|急診|急诊|就医|送医|120急救",
+    ),
+)
+_SERVICES = [(name, re.compile(words, re.IGNORECASE)) for name, words in _SERVICE_WORDS]
+
+
+def entry_service(entry: Entry) -> str | None:
+    """The service ("police", "fire" or "ambulance") the business's emergency entry is written
+    for, or None where it names none (a general "call 999 now"), which fits any."""
+    for name, words in _SERVICES:
+        if words.search(entry.title):
+            return name
+    first = _FIRST_SENTENCE.match(entry.answer or entry.text)
+    sentence = first.group(0) if first else ""
+    found = [(m.start(), name) for name, words in _SERVICES if (m := words.search(sentence))]
+    return min(found)[1] if found else None
+
+
+def fits_need(entry: Entry, need: str) -> bool:
+    """May this emergency entry appear in a reply to an emergency that ``need``s this service?
+    A dating app's police advice ("call the police, get to a public place, report the member")
+    beside an overdose or someone not breathing is wrong (a tester, 2026-12): kefu's own line
+    for the ambulance stands alone. A medical entry may follow a fire's or the police's number
+    (someone may be hurt too); it never leads them (`kefu.dialogue.emergency_reply`)."""
+    service = entry_service(entry)
+    return service is None or service == need or service == "ambulance"

@@ -36,6 +36,9 @@ class Plan:
     handoff: bool = False
     text: str = ""  # fixed text for every mode except "generated"
     reason: str = ""
+    # Said before the answer, whatever its mode: the hedged emergency line where only the
+    # learned check read an emergency, and the question is still answered after it.
+    lead: str = ""
 
 
 def person_plan(language: str, reason: str) -> Plan:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kefu.dialogue import emergency_reply, messages
 from kefu.dialogue.abroad import localise
 from kefu.dialogue.eating_lines import eating_lines
-from kefu.dialogue.emergency_text import pet_emergency_passage
+from kefu.dialogue.emergency_text import leads_with_emergency_number, pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.policy import Plan
 from kefu.dialogue.promise_followup import may_follow_promise
@@ -113,16 +113,46 @@ class SafetyPlans:
         theirs = (self.settings.emergency_number_for(o) for o in ("en", "zh") if o != language)
         return tuple(n for n in theirs if n and n != mine)
 
+    def _emergency_line(self, message: str, language: str) -> tuple[str, bool]:
+        """The hedged emergency line ("If this is an emergency, call 999 now…", a vet first for
+        a pet) with the number for where the customer is ("I'm in Bangkok": 1669) over the
+        configured one, and whether a place the customer named chose it."""
+        pet = for_a_pet(views(message))
+        text = self._reply("pet_emergency" if pet else "emergency", language)
+        if pet:
+            return text, False
+        number = self.settings.emergency_number_for(language)
+        return localise(text, message, language, configured=number)
+
+    def _possible_emergency_plan(self, message: str, language: str) -> Plan:
+        """Only the learned head read an emergency, in a turn answered before retrieval (a
+        request for a person, an injection attempt): the hedged line and a person, never the
+        business's own emergency entry, which leads only where the rules found one."""
+        text, _ = self._emergency_line(message, language)
+        return Plan("declined", language, handoff=True, text=text, reason="emergency")
+
+    def _hedged(self, plan: Plan, message: str, language: str) -> Plan:
+        """``plan`` (the turn's ordinary answer: curated, grounded or declined) after the hedged
+        emergency line, with a person: what a turn gets where only the learned head read an
+        emergency. The head also flags bereavement, a past fall and dose questions (a home-care
+        tester, 2026-12): "Call 999 now" word for word in place of the answer is wrong for
+        them, and the hedge still tells someone really in danger what to do."""
+        if plan.reason in ("emergency", "pet emergency"):
+            return plan  # the intent router chose the emergency reply already
+        number = self.settings.emergency_number_for(language)
+        if not (plan.text and leads_with_emergency_number(plan.text, number)):
+            # An answer that leads with the number already says it (the entry asked for).
+            plan.lead, _ = self._emergency_line(message, language)
+        plan.handoff = True
+        plan.reason = "emergency"
+        return plan
+
     def _emergency_plan(
         self, message: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
         pet = for_a_pet(views(message))
-        text = self._reply("pet_emergency" if pet else "emergency", language)
-        # The number for where the customer is ("I'm in Bangkok": 1669), over the configured one.
+        text, abroad = self._emergency_line(message, language)
         number = self.settings.emergency_number_for(language)
-        text, abroad = (
-            (text, False) if pet else localise(text, message, language, configured=number)
-        )
         top = self._confident_faq(found, confidence, language)
         if pet:
             found_pet = top or pet_emergency_passage(self.kb, language)

@@ -19,6 +19,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_figurative import FRUSTRATION, figurative
+from kefu.guard.emergency_settled import over
 
 # The emergency words a department, a past or a negated mention is made of. Not the signs that
 # are an emergency whatever is said around them ("没有呼吸" is one: it is not in this list).
@@ -332,10 +333,13 @@ _WORDS = re.compile(r"\w")
 
 def not_now(text: str) -> str:
     """``text`` with its mentions of an emergency that is not happening now blanked out (a
-    department, a follow-up, the past, a negation); the rest untouched, so a present sign
-    beside them still reads as one. Figurative death and kill words (a game, a laugh, someone's
-    reaction) and an accident only asked about are blanked too
-    (`kefu.guard.emergency_figurative`)."""
+    department, a follow-up, the past, a negation; all of it for a mishap said to be over);
+    the rest untouched, so a present sign beside them still reads as one. Figurative death and
+    kill words (a game, a laugh, someone's reaction, gym slang) and an accident only asked
+    about are blanked too (`kefu.guard.emergency_figurative`)."""
+    if over(text):
+        # "we had a scare last month when mum fainted, she's recovered": nothing is now
+        return re.sub(r"\w", "_", text)
     text = figurative(text, _blank)
     text = _SERVICE.sub(_blank, text)
     text = _NEGATED.sub(_blank, text)

@@ -109,6 +109,7 @@ def flags_message(
     from kefu.guard.emergency_figurative import asks_for_records
     from kefu.guard.emergency_infant import breathing_question
     from kefu.guard.emergency_maternal import everyday_baby_question
+    from kefu.guard.emergency_settled import settled
     from kefu.guard.safety import views
     from kefu.retrieval.base import search_vectors
 
@@ -117,6 +118,8 @@ def flags_message(
         return False  # nothing but an idiom or a department's name
     if water_damage_only(what):
         return False  # a burst pipe or a flood with no one in danger: damage to property
+    if settled(what):
+        return False  # "dad passed away on sunday, the last invoice?", "fell last week, she's ok"
     if asks_for_records(what) and not names_danger(_FAMILY_WORDS.sub("", what)):
         return False  # "我是他爸爸，把我儿子的聊天记录发给我": a privacy request, no danger named
     if everyday_baby_question(what) or breathing_question(what):

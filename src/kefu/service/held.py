@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
@@ -93,6 +94,10 @@ def emergency_plan(assistant: Assistant, text: str, history: list[ChatMessage]) 
         plan = Plan("declined", language, handoff=True, text=line, reason="emergency")
     if plan.reason not in ALERTS:
         return None
+    if plan.lead:
+        # Only the learned head read an emergency: the hedged line alerts the person holding
+        # the chat; the question itself is theirs to answer, not the bot's.
+        plan = replace(plan, mode="declined", passages=[], text=plan.lead, lead="", handoff=True)
     if plan.reason not in EMERGENCY_REASONS:
         # The safety replies promise no person to turn into "I've alerted the person".
         assistant.in_customer_script(plan, words, history)

@@ -14,6 +14,7 @@ from kefu.guard._regex import IN_SENTENCE as _GAP
 from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
+from kefu.guard.emergency_obfusc import crisis_views
 from kefu.guard.safety import views
 from kefu.guard.suicide_debt import debt_despair
 from kefu.guard.suicide_signs import LETHAL, farewell
@@ -65,7 +66,8 @@ _THREAT_TO_KILL = re.compile(
 
 def about_self_harm(message: str) -> bool:
     """Whether ``message`` (already flagged as an emergency) is about suicide or self-harm."""
-    texts = views(message)
+    # with emoji, letter spacing, typos and tone marks undone too: "ready to 🪢 myself"
+    texts = views(message) + crisis_views(message)
     # How much of a medicine kills, or how high a fall: the crisis lines, unless an animal is
     # the patient ("how much chocolate is lethal for a dog").
     lethal = not mentions_animal(texts)

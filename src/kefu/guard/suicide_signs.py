@@ -68,7 +68,9 @@ INTENT_PATTERN = (
     r"(会)?(轻松|解脱|好过|清静|省心|开心)|没(有)?(我|了我)(大家|家人|他们|家里|所有人)(都|就)?(会)?"
     r"(更好|更轻松|轻松|好过)|"
     # pinyin: 自杀, 不想活了, 想死, 吃多少片会死
-    r"\bzi ?sha\b|\bbu ?xiang ?huo ?(le)?\b|\bwo ?xiang ?si\b|\b(chi|tun) ?duo ?shao ?(pian|li|ke)?"
+    # (not "wo xiang si xia wen": 私下 privately, nor 思考, 司机, 私人, 私聊, 私信…)
+    r"\bzi ?sha\b|\bbu ?xiang ?huo ?(le)?\b|\bwo ?xiang ?si\b(?! ?(xia|kao|ji|ren|liao|xin|fa|"
+    r"mi|nian|xiang|lu|hu|mu|wei|ge|tiao)\b)|\b(chi|tun) ?duo ?shao ?(pian|li|ke)?"
     r" ?(hui|neng|jiu|cai) ?si\b|\btiao ?lou\b"
 )
 

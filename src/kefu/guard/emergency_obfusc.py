@@ -217,6 +217,8 @@ def crisis_views(raw: str) -> list[str]:
     text = _join_letters(raw, text)
     text = _WORD.sub(_fix_word, text)
     text = re.sub(r"\bmy self\b", "myself", text)
+    # the rules know "want to die"; "i wanna die" slipped past them
+    text = re.sub(r"\bwanna\b", "want to", re.sub(r"\bgonna\b", "going to", text))
     # the rules are written in simplified Mandarin ("想 自 殺" joined reads 想自杀)
     text = to_mandarin(text)
     plain = normalize(raw)

@@ -15,6 +15,7 @@ from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
 from kefu.guard.emergency_infant import harm_to_baby
+from kefu.guard.emergency_obfusc import crisis_views
 from kefu.guard.safety import views
 from kefu.guard.suicide_debt import debt_despair
 from kefu.guard.suicide_signs import LETHAL, farewell
@@ -94,7 +95,8 @@ _THREAT_TO_KILL = re.compile(
 
 def about_self_harm(message: str) -> bool:
     """Whether ``message`` (already flagged as an emergency) is about suicide or self-harm."""
-    texts = views(message)
+    # with emoji, letter spacing, typos and tone marks undone too: "ready to 🪢 myself"
+    texts = views(message) + crisis_views(message)
     # How much of a medicine kills, or how high a fall: the crisis lines, unless an animal is
     # the patient ("how much chocolate is lethal for a dog").
     lethal = not mentions_animal(texts)

@@ -44,6 +44,7 @@ from kefu.guard.animals import pet_emergency
 from kefu.guard.dose_taken import asks_about_dose_taken
 from kefu.guard.eating_disorder import discloses_eating_disorder
 from kefu.guard.emergency import SELF_HARM, is_emergency
+from kefu.guard.emergency_obfusc import crisis_views
 from kefu.guard.fraud import asks_for_fraud, asks_for_mule_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
@@ -414,15 +415,18 @@ def is_injection(text: str, *, message: bool = True) -> bool:
 def assess(text: str) -> SafetyKind | None:
     """The safety kind of a customer message, or None for an ordinary question."""
     texts = views(text)
+    # The emergency rules also read the message with emoji, letter spacing, typos and tone
+    # marks undone ("going to 🔫 myself", "i w.a.n.t t.o d.i.e"); no other rule reads them.
+    crisis = texts + crisis_views(text)
     # Before the emergency rules, whose reply (an ambulance, a crisis line) fits neither a
     # groomed child nor a customer's threat ("我要去弄死他" read as one before); words of
     # self-harm in the same message keep the emergency and its crisis line.
-    if not _any(SELF_HARM, texts):
+    if not _any(SELF_HARM, crisis):
         if reports_grooming(texts):
             return "safeguarding"
         if threatens_violence(texts):
             return "threat"
-    if is_emergency(texts) or pet_emergency(texts):
+    if is_emergency(crisis) or pet_emergency(texts):
         return "emergency"
     if is_injection(text):
         return "injection"

@@ -112,7 +112,9 @@ INTENT_PATTERN = (
     r"\b(hoard|hoarding|stockpil\w*|stash\w*|saving up|been saving) (all )?(her|his|my) "
     r"(sleeping )?(pills|tablets|meds|medication)\b|"
     # pinyin: 自杀, 不想活了, 想死, 吃多少片会死
-    r"\bzi ?sha\b|\bbu ?xiang ?huo ?(le)?\b|\bwo ?xiang ?si\b|\b(chi|tun) ?duo ?shao ?(pian|li|ke)?"
+    # (not "wo xiang si xia wen": 私下 privately, nor 思考, 司机, 私人, 私聊, 私信…)
+    r"\bzi ?sha\b|\bbu ?xiang ?huo ?(le)?\b|\bwo ?xiang ?si\b(?! ?(xia|kao|ji|ren|liao|xin|fa|"
+    r"mi|nian|xiang|lu|hu|mu|wei|ge|tiao)\b)|\b(chi|tun) ?duo ?shao ?(pian|li|ke)?"
     r" ?(hui|neng|jiu|cai) ?si\b|\btiao ?lou\b"
 )
 

@@ -7,6 +7,7 @@ in the database, so a conversation survives restarts and follow-ups see earlier 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -43,12 +44,14 @@ from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, s
 from kefu.dialogue.still_in_danger import still_in_danger
 from kefu.dialogue.threaded import ThreadedRetrieval
 from kefu.dialogue.turn import PreparedTurn
-from kefu.guard.documents import clean_passages
+from kefu.guard.documents import clean_passages, held_back_reason
 from kefu.guard.emergency import no_one_hurt
 from kefu.guard.safety import views
 from kefu.retrieval.features import CROSS_FLAG
 from kefu.text.script import traditional_stream
 from kefu.types import Answer, ChatMessage, Passage, Source
+
+_log = logging.getLogger(__name__)
 
 # Re-exported: the service, the CLI and the tests import these from here.
 __all__ = [
@@ -297,8 +300,10 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)
         top_gone = not passages or passages[0].entry.id != result.passages[0].entry.id
+        held = None
         if result.passages and top_gone:
             confidence = 0.0  # the confidence was about a passage that is gone: trust nothing
+            held = held_back_reason(result.passages[0].entry)
         if kind == "emergency":
             return self._emergency_plan(message, language, passages, confidence)
         if kind in FIXED_REPLY:
@@ -325,6 +330,9 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             )
         if plan.mode == "declined":
             plan.text = messages.reply("decline", language)
+            if held is not None:  # the admin sees why a known question went to a person
+                plan.reason, plan.handoff = held, True
+                _log.warning("%s", held)
         elif (
             plan.mode == "curated"
             and leads_with_emergency_number(plan.text, self.settings.emergency_number_for(language))

@@ -33,7 +33,8 @@ from collections.abc import Sequence
 
 from kefu._markup import strip_markup
 from kefu.guard.addressed import addresses_the_answerer
-from kefu.guard.safety import is_injection
+from kefu.guard.addressed_names import loosely_gives_orders, names_the_model, readings
+from kefu.guard.safety import is_injection, views
 from kefu.text.controls import clean_knowledge_text
 from kefu.types import Entry, Passage
 
@@ -49,23 +50,28 @@ _ADDRESSEE = r"(ai|a\.i\.|assistant|chat ?bot|bot|language model|llm|model|gpt|v
 _AI = r"(?<![a-z])ai(?![a-z])"
 _AIMED_AT_MODEL = re.compile(
     # a role tag at the start of a line: "System:", "assistant:", "AI -"
+    # ("Model: XR-200" is a product's model number, not a message to the model)
     r"^\W*((ai|virtual|smart|support) )?(system|assistant|ai|bot|chatbot|model|llm|admin|"
-    r"developer)\s*[:：>-]|"
-    r"[\[【<(]\s*(ai|assistant|system|llm|model|bot)\b[^\]】>)]{0,30}[\]】>)]|"
+    r"developer)\s*[:：>-](?<!model:)(?<!model：)|^\W*model\s*[:：>-](?!\s*[\w-]*\d)|"
+    r"[\[【<(]\s*(ai|assistant|system|llm|model(?![\s:：]+[\w-]*\d)|bot)\b[^\]】>)]{0,30}[\]】>)]|"
     rf"\b(note|message|instructions?|reminder|memo|directive|rule)s? (to|for) (the |all |any )?"
     rf"{_ADDRESSEE}s?\b|\b(dear|hey|attention|hello) {_ADDRESSEE}\b|"
-    rf"\b(the |an? |any |all )?{_ADDRESSEE}s? (must|should|shall|will|needs? to|is to|has to|"
+    # not a bare "will": "Our assistant will reply within a day" says what the business does
+    rf"\b(the |an? |any |all )?(?<!pharmacy )(?<!shop )(?<!store )(?<!sales )(?<!dental )"
+    rf"{_ADDRESSEE}s? (must|should|shall|will (now|always|never|from now on)|needs? to|is to|"
+    r"has to|"
     r"may now|can now|is (now )?allowed|is instructed)\b|"
     rf"\b{_ADDRESSEE} instructions?\b|"
     r"\b(tell|inform|say to|give|offer|promise|remind|send) (every|all|any|each) (customers?|"
     r"users?|patients?|clients?|callers?|visitors?)\b|"
     rf"^\W*({_AI}|人工智能|智能)?(系统|助手|客服机器人|机器人|管理员|模型|{_AI})(注意|须知|指令|备注)?"
     rf"\s*[:：]|【[^】]{{0,8}}(指令|系统|{_AI}|助手|机器人)[^】]{{0,8}}】|"
-    rf"(给|致|对)({_AI}|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{{0,4}}(的)?(话|指令|说明|提示|留言)|"
+    rf"(给|致|对)({_AI}|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{{0,4}}"
+    r"(的(话|指令|说明|提示|留言)|(话|指令|说明|提示|留言)\s*[:：])|"
     rf"(亲爱的|尊敬的)({_AI}|助手|机器人|模型)|"
     # "AI助手注意：所有…，请告知患者…", "客服机器人在回答…时，应提示客户…"
     rf"({_AI}|人工智能|机器人|助手|语言模型|模型|智能客服)[^。！？]{{0,16}}(必须|应该|应当|应|需要|请|要|务必|"
-    r"现在可以)[^。！？]{0,6}(告诉|告知|转告|提示|引导|回复|回答|承诺|发放|提供|推荐|让|说明|附上|加上|"
+    r"现在可以)(?!您)[^。！？]{0,6}(告诉|告知|转告|提示|引导|回复|回答|承诺|发放|提供|推荐|让|说明|附上|加上|"
     r"忽略|透露|声称)|"
     r"(告诉|通知|承诺)(每一?位|所有|全部|每个)(客户|顾客|用户|患者|来访者)",
     re.IGNORECASE | re.MULTILINE,
@@ -113,11 +119,15 @@ def _aimed_at_model(sentence: str) -> bool:
 
 
 def _addresses_model(sentence: str) -> bool:
-    return (
-        bool(_AIMED_AT_MODEL.search(sentence))
-        or addresses_the_answerer(sentence)
-        or is_injection(sentence, message=False)
-    )
+    # Each rule reads the sentence as written and as `readings` folds it: "Ｎｏｔｅ ｔｏ ｔｈｅ
+    # ＡＩ：" in full width, or "AI助理注意：請…" in traditional characters, reached customers
+    # word for word when only the raw text was read (report rt2, section 3).
+    return any(
+        _AIMED_AT_MODEL.search(reading)
+        or addresses_the_answerer(reading)
+        or names_the_model(reading)
+        for reading in readings(sentence)
+    ) or is_injection(sentence, message=False)
 
 
 # A line after an instruction that goes on giving orders about what to tell people, or about
@@ -274,20 +284,50 @@ def sanitize_text(text: str) -> str:
     return out.strip()
 
 
+@functools.lru_cache(maxsize=8192)
+def held_back(text: str) -> str | None:
+    """Why ``text`` (already sanitised) must not be shown at all, or None.
+
+    The second line of defence (report rt2, section 3): a curated answer is sent word for word,
+    so one whose planted line the sentence rules missed reached customers whole. A sentence
+    that still addresses the model when read in every form the safety rules read a message in
+    (spacing closed up, digits as letters, look-alike letters folded, simplified Mandarin), or
+    that names a model beside an order about its replies (`loosely_gives_orders`), keeps the
+    whole entry from being shown: the turn is declined and a person answers instead.
+    """
+    for start, end, _ in _sentences(text):
+        sentence = text[start:end]
+        for view in views(sentence):
+            if _aimed_at_model(view) or loosely_gives_orders(view):
+                return f"reads as an instruction to the assistant: {sentence[:80]!r}"
+    return None
+
+
 def sanitize_entry(entry: Entry) -> Entry | None:
-    """The entry with planted instructions removed, or None when nothing of it is left: what
-    every path that shows knowledge-base text (an answer, an opened source) must show."""
+    """The entry with planted instructions removed, or None when nothing of it is left or what
+    is left must be held back (`held_back`): what every path that shows knowledge-base text
+    (an answer, an opened source, the agent's suggested reply) must show."""
     # Control and bidi override characters go at ingest (kefu.ingest.load_file); here again
     # for what a knowledge base stored before that, as with markup.
     text = sanitize_text(clean_knowledge_text(entry.text))
     answer = sanitize_text(clean_knowledge_text(entry.answer)) if entry.answer is not None else None
     title = clean_knowledge_text(entry.title)
+    reason = held_back(answer if answer is not None else text)
+    if reason is not None:
+        return None  # the turn that wanted it logs why (kefu.dialogue.assistant)
     if text == entry.text and answer == entry.answer and title == entry.title:
         return entry
     body = answer if answer is not None else text
     if len(re.sub(r"[\W_]+", "", body)) < 4:  # only a heading or punctuation survived
         return None
     return dataclasses.replace(entry, text=text, answer=answer, title=title)
+
+
+def held_back_reason(entry: Entry) -> str | None:
+    """Why ``entry`` is never shown (`held_back`), or None: for the turn's logged reason."""
+    body = entry.answer if entry.answer is not None else entry.text
+    reason = held_back(sanitize_text(clean_knowledge_text(body)))
+    return None if reason is None else f"knowledge entry {entry.id} held back, {reason}"
 
 
 def sanitize_passage(passage: Passage) -> Passage | None:

@@ -476,6 +476,13 @@ def _pack_items(pack: str) -> list[tuple[Entry, str]]:
 
 def _withheld_lines(entries: Sequence[Entry]) -> int:
     """How many lines of these entries the document guard holds back as planted instructions."""
-    from kefu.guard.documents import instruction_line_count
+    from kefu.guard.documents import held_back_reason, instruction_line_count
 
-    return sum(instruction_line_count(text) for e in entries for text in (e.text, e.answer) if text)
+    total = 0
+    for e in entries:
+        if held_back_reason(e) is not None:  # never shown at all: every line of its answer
+            body = e.answer if e.answer is not None else e.text
+            total += max(1, sum(1 for line in body.splitlines() if line.strip()))
+        else:
+            total += sum(instruction_line_count(t) for t in (e.text, e.answer) if t)
+    return total

@@ -287,7 +287,10 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # to help me sleep") read as an overdose to the head, and the rules judged it already.
         # Nor over a customer's threat or a grooming report: their own fixed replies and queue
         # reasons fit better than the ambulance's ("我要去弄死他" read as one before).
-        head_may_override = kind not in ("emergency", "prescription", "threat", "safeguarding")
+        # Nor over a report against staff: "居服員好像拿了我媽的金項鍊" read as one before.
+        head_may_override = kind not in (
+            "emergency", "prescription", "threat", "safeguarding", "misconduct"
+        )  # fmt: skip
         if head_may_override and self._learned_emergency(message, vector, language):
             kind = "emergency"  # the rules' words missed it; its meaning did not (docs/safety.md)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.

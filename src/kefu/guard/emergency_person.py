@@ -279,10 +279,14 @@ def danger_besides_touch(texts: list[str]) -> bool:
     )
 
 
+# Cantonese "still" and "now" that the folding to Mandarin leaves as written: "我仲喺車上".
+_NOW_YUE = re.compile(r"仲喺|仲在|而家|依家|宜家")
+
+
 def going_on(texts: list[str]) -> bool:
     """Does one of ``texts`` say that something is happening now ("right now", "still", "现在",
     "救命")?"""
-    return any(_NOW.search(t) for t in texts)
+    return any(_NOW.search(t) or _NOW_YUE.search(t) for t in texts)
 
 
 def reported_harm(text: str) -> bool:

@@ -295,7 +295,10 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # question): the hedged line and a person come first, and the question is still
         # answered the ordinary way; the business's emergency entry leads only where the rules
         # found an emergency (docs/safety.md).
-        head_may_override = kind not in ("emergency", "prescription", "threat", "safeguarding")
+        # Nor over a report against staff: "居服員好像拿了我媽的金項鍊" read as one before.
+        head_may_override = kind not in (
+            "emergency", "prescription", "threat", "safeguarding", "misconduct"
+        )  # fmt: skip
         possible = head_may_override and self._learned_emergency(message, vector, language)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)

@@ -221,6 +221,16 @@ _PERSON_PROMISES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "zh": ("我们的工作人员会立即跟进。", f"也请通过{_ELSEWHERE_ZH}向我们的工作人员报告。"),
     },
+    "safety_misconduct": {
+        "en": (
+            "A person from our team is looking into it now and will get back to you.",
+            f"Please report it to our team now via {_ELSEWHERE_EN}.",
+        ),
+        "zh": (
+            "我们的工作人员现在就会跟进调查，并尽快联系您。",
+            f"请立即通过{_ELSEWHERE_ZH}向我们的工作人员报告。",
+        ),
+    },
     "safety_private": {
         "en": ("I've asked one to join.", f"you can reach one via {_ELSEWHERE_EN}."),
         "zh": ("已请同事为您说明流程。", f"可通过{_ELSEWHERE_ZH}联系同事了解流程。"),

@@ -103,3 +103,13 @@ def fit_lead(question: str, entry_question: str, answer: str) -> str:
         if rest and _mismatched_en(question, entry_question):
             return rest[0].upper() + rest[1:]
     return answer
+
+
+def without_lead(answer: str) -> str:
+    """``answer`` without a yes/no lead ("Yes. All Level 3 carers complete our dementia course"
+    -> "All Level 3 carers…"): after the refusal to diagnose, a lead reads as the answer to
+    "is it dementia?" whatever the entry's own question was."""
+    for lead in (_LEAD_ZH, _LEAD_EN):
+        if (m := lead.match(answer)) and (rest := answer[m.end() :]):
+            return rest[0].upper() + rest[1:]
+    return answer

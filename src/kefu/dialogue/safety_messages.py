@@ -1,6 +1,6 @@
 """The fixed replies of the safety checks (`kefu.guard.safety`): a dose, a diagnosis, investment
 advice, a scam, fraud, a prescription, a promise, an injection, someone else's data, abuse, a
-threat, a safeguarding report; English and simplified Chinese.
+threat, a safeguarding report, staff misconduct; English and simplified Chinese.
 
 Kept apart from `kefu.dialogue.messages`, which merges them into its table and owns how a
 reply is chosen, written in traditional characters and stripped of its hand-off promise.
@@ -193,6 +193,19 @@ SAFETY_REPLIES: dict[str, dict[str, str]] = {
         "zh": "感谢您告诉我们，这件事非常重要。请保留证据：不要删除聊天记录（可以截图保存），也不要"
         "让孩子与对方见面或给对方发送任何东西。如果对方已约好见面，或孩子正处于危险中，请立即报警。"
         "我们的工作人员会立即跟进。",
+    },
+    # A member of staff reported stealing from, abusing or touching the customer or their family
+    # (kefu.guard.misconduct): taken seriously, a person now, the police where someone is in
+    # danger; the business's own safeguarding or complaints route follows
+    # (dialogue/misconduct_entry).
+    "safety_misconduct": {
+        "en": "Thank you for telling us. This is serious, and we take it very seriously. A person "
+        "from our team is looking into it now and will get back to you. Please keep anything that "
+        "shows what happened (messages, photos, bank statements). If anyone is in danger right "
+        "now, call the police.",
+        "zh": "感谢您告诉我们，这件事很严重，我们会非常认真地处理。我们的工作人员现在就会跟进调查，"
+        "并尽快联系您。请保留能说明情况的证据（聊天记录、照片、银行流水等）。如果有人此刻正处于"
+        "危险中，请立即报警。",
     },
     # Its last sentence is safety_promise's: a channel without handoff says where instead.
 }

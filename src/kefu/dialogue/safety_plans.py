@@ -19,6 +19,8 @@ from kefu.dialogue.abroad import localise
 from kefu.dialogue.eating_lines import eating_lines
 from kefu.dialogue.emergency_text import leads_with_emergency_number, pet_emergency_passage
 from kefu.dialogue.intents import triage
+from kefu.dialogue.misconduct_entry import misconduct_passage
+from kefu.dialogue.polar_lead import without_lead
 from kefu.dialogue.policy import Plan
 from kefu.dialogue.promise_followup import may_follow_promise
 from kefu.dialogue.safeguarding_entry import child_safety_passage
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 # ("Yes. A friend can collect your prescription…" read as "yes, you can buy it").
 SAFETY_REPLY = {
     "safeguarding": "safety_safeguarding",
+    "misconduct": "safety_misconduct",
     "threat": "safety_threat",
     "injection": "safety_injection",
     "private": "safety_private",
@@ -192,10 +195,16 @@ class SafetyPlans:
             others = self._other_numbers(language)
             lines = eating_lines(message, language, configured=number, others=others)
             return Plan("declined", language, [], confidence, True, f"{text}\n\n{lines}", kind)
-        if kind == "safeguarding":
-            # The business's own child-safety route, found by what it says; never the closest
-            # rule quoted alone ("Adults may not ask players under 18 for photos…").
-            found_entry = child_safety_passage(self.kb.index.entries, language)
+        if kind in ("safeguarding", "misconduct"):
+            # The business's own child-safety or complaints route, found by what it says; never
+            # the closest rule quoted alone ("Adults may not ask players under 18 for photos…")
+            # nor the nearest FAQ ("the carer took mum's money" found "Possibly. The council…").
+            entries = self.kb.index.entries
+            found_entry = (
+                child_safety_passage(entries, language)
+                if kind == "safeguarding"
+                else misconduct_passage(entries, language)
+            )
             if found_entry is None:
                 return Plan("declined", language, [], confidence, True, text, reason=kind)
             passage, shown = found_entry
@@ -216,6 +225,8 @@ class SafetyPlans:
         if top is None:
             return Plan("declined", language, [], confidence, True, text, reason=kind)
         answer = top.entry.answer or top.entry.text
+        if kind in ("diagnosis", "dose"):
+            answer = without_lead(answer)  # "Yes." after "I can't diagnose" reads as "it is"
         return Plan("curated", language, [top], confidence, True, f"{text}\n\n{answer}", kind)
 
     def _confident_faq(

@@ -410,16 +410,18 @@ def no_one_hurt(texts: list[str]) -> bool:
     return any(_NO_ONE_HURT.search(t) for t in texts)
 
 
-def is_emergency(texts: list[str]) -> bool:
+def is_emergency(texts: list[str], *, people: bool = True) -> bool:
     """The rules' verdict on a message's views: an emergency named, or an accident with no word
     that nobody is hurt (an injury named beside it is caught by the body rules anyway).
     Mentions that are not an emergency now ("胸痛中心", "去年中风", "no chest pain") are read
-    as blanks (`kefu.guard.emergency_context`)."""
+    as blanks (`kefu.guard.emergency_context`). ``people=False``: without another person
+    endangering the customer (`kefu.guard.emergency_person`), for a staff member's reported
+    harm that is not going on now (`kefu.guard.misconduct`)."""
     texts = [not_now(t) for t in texts]
     if any(
         EMERGENCY.search(t)
         or indirect_emergency(t)
-        or person_danger(t)
+        or (people and person_danger(t))
         or home_danger(t)
         or maternal_emergency(t)
         or infant_danger(t)

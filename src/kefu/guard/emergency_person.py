@@ -272,6 +272,32 @@ def person_danger(text: str) -> bool:
     return not _IF.search(text[: found.start()])
 
 
+# Every danger but unwanted touching: held, hurt, armed, a child in a car, a dangerous driver,
+# fear. A staff member's touching told as a habit ("my trainer keeps touching me") is reported
+# misconduct (`kefu.guard.misconduct`); these stay emergencies however they are told.
+_BESIDES_TOUCH = re.compile(
+    "|".join((_CONFINED, _HURT, _ARMED, _CHILD, _DRIVING, _FEAR)), re.IGNORECASE
+)
+
+
+def danger_besides_touch(texts: list[str]) -> bool:
+    """Does one of ``texts`` name a danger from a person other than unwanted touching, or cry
+    for help?"""
+    return any(
+        _BESIDES_TOUCH.search(t) or (_CRY.search(t) and _CRY_STRONG.search(t)) for t in texts
+    )
+
+
+# Cantonese "still" and "now" that the folding to Mandarin leaves as written: "我仲喺車上".
+_NOW_YUE = re.compile(r"仲喺|仲在|而家|依家|宜家")
+
+
+def going_on(texts: list[str]) -> bool:
+    """Does one of ``texts`` say that something is happening now ("right now", "still", "现在",
+    "救命")?"""
+    return any(_NOW.search(t) or _NOW_YUE.search(t) for t in texts)
+
+
 def reported_harm(text: str) -> bool:
     """Is ``text`` a report of such harm in the past ("I want to report a driver who touched me
     yesterday")? A complaint for a person to follow up (`kefu.dialogue.intents`), no emergency."""

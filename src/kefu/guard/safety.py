@@ -6,6 +6,9 @@ Kinds, most urgent first:
   meeting, contact details) (`kefu.guard.safeguarding`);
 - ``threat``: the customer threatens to hurt someone in the real world: staff, a person, an
   office or a home (`kefu.guard.threats`);
+- ``misconduct``: a report that the business's own staff (a carer, a trainer, a driver…) stole
+  from, abused, harassed or touched the customer or their family (`kefu.guard.misconduct`);
+  one still going on ("right now", "现在") is an emergency first;
 - ``emergency``: a medical emergency (heart, stroke, breathing, bleeding, overdose or
   poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
@@ -45,9 +48,11 @@ from kefu.guard.dose_taken import asks_about_dose_taken
 from kefu.guard.eating_disorder import discloses_eating_disorder
 from kefu.guard.emergency import SELF_HARM, is_emergency
 from kefu.guard.emergency_obfusc import crisis_views
+from kefu.guard.emergency_person import danger_besides_touch, going_on
 from kefu.guard.fraud import asks_for_fraud, asks_for_mule_fraud
 from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
+from kefu.guard.misconduct import physical, reports_misconduct
 from kefu.guard.private import asks_for_private
 from kefu.guard.safeguarding import reports_grooming
 from kefu.guard.scam import is_scam_target
@@ -58,6 +63,7 @@ from kefu.text.variants import to_mandarin
 SafetyKind = Literal[
     "safeguarding",
     "threat",
+    "misconduct",
     "emergency",
     "injection",
     "eating_disorder",
@@ -280,7 +286,16 @@ _CONDITION = (
     r"anaemia|arthritis|asthma|pneumonia|depression|adhd|autism|a stroke|heart attack|"
     # a child's illnesses by name: "is this rash measles?" (a children's clinic's tester)
     r"measles|chicken ?pox|rubella|mumps|jaundice|thrush|colic|croup|reflux|rsv|hives|impetigo|"
-    r"hand,? foot and mouth|whooping cough|tongue[- ]tie|teething)\b"
+    r"hand,? foot and mouth|whooping cough|tongue[- ]tie|teething|"
+    # conditions of older people and adults that families ask about by name: "is it
+    # dementia?" got a home-care FAQ's "Yes. All Level 3 carers complete our dementia course"
+    r"dementia|alzheimer'?s|parkinson'?s|(a )?mini[- ]stroke|a tia|delirium|epilepsy|"
+    r"(high|low) blood pressure|hypertension|(a )?uti|urine infection|heart failure|angina|"
+    r"copd|emphysema|shingles|gout|sepsis|cataracts?|glaucoma|anxiety|bipolar|ocd|"
+    r"schizophrenia|anorexia|bulimia|an eating disorder|lupus|multiple sclerosis|"
+    r"ibs|coeliac|celiac|thyroid( problems?)?|kidney stones?|gallstones?|(a )?hernia|"
+    r"sciatica|vertigo|(a )?concussion|(a )?fracture|(a )?broken (bone|wrist|hip|arm|leg)|"
+    r"long covid|memory loss|cognitive (decline|impairment))\b"
 )
 _SYMPTOM = re.compile(
     r"\b(pain|ache|hurt|rash|fever|cough|lump|bump|mole|spots?|itch|swell|swollen|bleed|blood|"
@@ -294,7 +309,14 @@ _SYMPTOM = re.compile(
 _DIAGNOSIS = re.compile(
     r"what'?s? (is )?wrong with (me|my|him|her)|(can|could|would|will) you diagnose|"
     r"diagnose (me|my|this|it|what)|(give|tell) me (a|the|your) diagnosis|"
-    r"\bdo i have (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|(do you think|think|maybe|"
+    r"\bdo i have (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|"
+    # about someone else: "does he have dementia?", "has mum got Parkinson's?", "is dad
+    # getting Alzheimer's?", "are these signs of dementia?" (not "does the carer have to…")
+    r"\b(does|has|is) (he|she|mum|mom|dad|my \w+|your \w+|grandma|grandad|nan|gran) "
+    r"(have|got|getting|developing|showing signs of|in the early stages of) (early |early[- ]"
+    r"stage |late[- ]stage |signs of |symptoms of )?(a |an )?" + _CONDITION + r"|"
+    r"\b(are|is) (these|this|that|those|they|it) (the )?(early |first )?(signs?|symptoms?|"
+    r"start) of (a |an )?" + _CONDITION + r"|(do you think|think|maybe|"
     r"probably|wonder if|could it be|is it possible)" + _ + r"{0,15}(it'?s|it is|this is|i have|"
     r"i'?ve got|i got|he has|she has) (a |an )?" + _ + r"{0,20}" + _CONDITION + r"|"
     r"(is|could|might) (it|this|that|these) (be )?(a |an )?"
@@ -307,10 +329,11 @@ _DIAGNOSIS = re.compile(
     r"blood sugar|white (blood )?cells?|hemoglobin|platelets?|biopsy|ultrasound|test results?)"
     r"s?\b" + _ + r"{0,40}\b(mean|normal|high|low|bad|worried)|"
     r"\b" + _CONDITION + r"\W+or not\b|"
-    r"是不是(得了|患了|有|长了)?"
+    r"(是不是|会不会是|会不会|是否|可能是|难道是)(得了|患了|有|长了|是)?"
     + _
     + r"{0,8}(病|炎|癌|症|综合征|瘤|感染|结石|糖尿病|高血压|中风|过敏|感冒|"
-    r"发烧|流感|新冠|骨折|抑郁|焦虑)|"
+    r"发烧|流感|新冠|骨折|抑郁|焦虑|失智|痴呆|帕金森|阿兹海默|阿尔茨海默|老人痴呆|认知障碍)|"
+    r"(失智|痴呆|帕金森|阿兹海默|阿尔茨海默|认知障碍)(症)?(吗|了吗|么)|"
     r"(是|得了|患了)?什么病|(帮|给)我(看看|分析|判断|诊断)"
     + _
     + r"{0,8}(化验|指标|症状|病情|什么病)|"
@@ -426,8 +449,24 @@ def assess(text: str) -> SafetyKind | None:
             return "safeguarding"
         if threatens_violence(texts):
             return "threat"
+    # A member of staff's past or habitual harm ("my trainer keeps touching me", "教练上课时一直
+    # 摸我") is a serious complaint for a person, not an ambulance; harm going on now, a person
+    # holding, hurting or arming against the customer, or a medical emergency beside it, stays
+    # an emergency first.
+    misconduct = reports_misconduct(texts)
+    if misconduct and going_on(texts) and physical(texts):
+        return "emergency"
+    if (
+        misconduct
+        and not going_on(texts)
+        and not danger_besides_touch(texts)
+        and not is_emergency(texts, people=False)
+    ):
+        return "misconduct"
     if is_emergency(crisis) or pet_emergency(texts):
         return "emergency"
+    if misconduct:
+        return "misconduct"
     if is_injection(text):
         return "injection"
     # Before a dose or a diagnosis: "500 calories a day and keep fainting, is that why?" needs

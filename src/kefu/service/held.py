@@ -51,6 +51,7 @@ ALERTS = {
     "pet emergency": "emergency",
     "threat": "threat",
     "safeguarding": "safeguarding",
+    "misconduct": "misconduct",
 }
 # Alerts whose reply the customer does not get: a customer threatening to hurt someone is
 # already talking to a person, who decides what to say; the bot's "I've passed your message to

@@ -91,7 +91,8 @@ def handoff_reason(text: str, answer: Answer) -> str:
     kind = triage(text)
     # A customer's threat to hurt someone and a report of an adult soliciting a child rank with
     # emergencies (priority 3), under their own names so that the agent sees which it is.
-    if answer.reason in ("threat", "safeguarding"):
+    # A report against the business's staff too: a person must act on it today.
+    if answer.reason in ("threat", "safeguarding", "misconduct"):
         return answer.reason
     # The rules, the learned check or the business's own emergency entry (answer.reason), or
     # an intent model routing to an emergency: each puts the conversation first in the queue.

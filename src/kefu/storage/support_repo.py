@@ -34,6 +34,9 @@ HANDOFF_PRIORITY = {
     # the customer threatens to hurt someone; an adult soliciting a child (docs/safety.md)
     "threat": 3,
     "safeguarding": 3,
+    # a report that staff stole from, abused or touched a customer or their family: the staff
+    # member may be with them again today (docs/safety.md)
+    "misconduct": 3,
     "request": 2,
     "safety": 2,
     "repeated_failure": 1,

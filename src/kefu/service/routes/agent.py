@@ -304,6 +304,8 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
         "emergency": "possible emergency",
         "threat": "the customer threatened to hurt someone (staff, a person or a place)",
         "safeguarding": "a report of an adult soliciting a child: urgent safeguarding",
+        "misconduct": "a report that staff stole from, abused, harassed or touched a customer "
+        "or their family",
         "request": "the customer asked for a person",
         "low_confidence": "the bot could not answer confidently",
         "safety": "the customer asked for something the bot may not give (someone else's "

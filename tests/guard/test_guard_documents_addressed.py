@@ -123,12 +123,19 @@ def test_the_testers_documents_keep_every_fact_and_no_planted_word() -> None:
         assert fact in joined
 
 
+POISONED = ROOT / "devsets" / "blackbox" / "redteam2" / "kb"
+
+
 def _dev_documents() -> list[Path]:
     suffixes = {".md", ".txt", ".html", ".htm", ".csv", ".tsv"}
     found = [
         p
         for p in sorted((ROOT / "devsets").rglob("*"))
-        if p.suffix in suffixes and "blind" not in p.name and "heldout" not in p.name
+        if p.suffix in suffixes
+        and "blind" not in p.name
+        and "heldout" not in p.name
+        # the red-teamer's knowledge base plants an instruction in nearly every row, on purpose
+        and POISONED not in p.parents
     ]
     return found + sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv"))
 

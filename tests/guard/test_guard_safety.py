@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kefu.guard.safety import assess, decoded_payloads, is_injection, views
+from kefu.guard.injection import is_injection
+from kefu.guard.safety import assess
+from kefu.guard.views import decoded_payloads, views
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "devsets" / "redteam" / "redteam_dev.jsonl"

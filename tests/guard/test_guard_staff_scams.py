@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from kefu.dialogue.abroad import need
-from kefu.guard.safety import assess, views
+from kefu.guard.safety import assess
 from kefu.guard.scam_staff import staff_scam
+from kefu.guard.views import views
 
 _DEV = Path(__file__).resolve().parents[2] / "devsets/blackbox/lending/data/scams2_dev.jsonl"
 

@@ -46,7 +46,7 @@ from kefu.dialogue.threaded import ThreadedRetrieval
 from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages, held_back_reason
 from kefu.guard.emergency import no_one_hurt
-from kefu.guard.safety import views
+from kefu.guard.views import views
 from kefu.retrieval.features import CROSS_FLAG
 from kefu.text.script import traditional_stream
 from kefu.types import Answer, ChatMessage, Passage, Source

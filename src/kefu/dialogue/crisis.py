@@ -16,9 +16,9 @@ from kefu.guard.emergency import SELF_HARM
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
 from kefu.guard.emergency_infant import harm_to_baby
 from kefu.guard.emergency_obfusc import crisis_views
-from kefu.guard.safety import views
 from kefu.guard.suicide_debt import debt_despair
 from kefu.guard.suicide_signs import LETHAL, farewell
+from kefu.guard.views import views
 
 # Self-harm and suicide said in ways the detection rules leave to the learned check: cutting or
 # burning oneself (or a named person doing it), sleeping and never waking, a goodbye for good,

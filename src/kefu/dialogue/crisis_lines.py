@@ -27,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kefu.dialogue import gazetteer, messages
-from kefu.dialogue.abroad import TABLE, where_customer_is, writes_cantonese
+from kefu.dialogue.abroad import where_customer_is, writes_cantonese
+from kefu.dialogue.emergency_numbers import TABLE
 from kefu.text.script import script_of
 
 # Per place (`kefu.dialogue.abroad`'s table keys): the lines as an English and a Chinese clause.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kefu.guard.safety import views
+from kefu.guard.views import views
 from kefu.text.variants import to_mandarin
 from kefu.types import Entry, Passage
 

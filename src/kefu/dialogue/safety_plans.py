@@ -26,8 +26,8 @@ from kefu.dialogue.promise_followup import may_follow_promise
 from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.guard.animals import for_a_pet
 from kefu.guard.fraud import asks_for_mule_fraud
-from kefu.guard.safety import views
 from kefu.guard.scam_staff import staff_scam
+from kefu.guard.views import views
 from kefu.types import ChatMessage, Passage
 
 if TYPE_CHECKING:

@@ -57,5 +57,5 @@ ABUSE = re.compile(
 
 
 def is_abusive(texts: list[str]) -> bool:
-    """Does any view of a message insult or threaten (``texts``: `safety.views`)?"""
+    """Does any view of a message insult or threaten (``texts``: `kefu.guard.views`)?"""
     return any(ABUSE.search(t) for t in texts)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from kefu.guard.safety import fold_confusables
+from kefu.guard.views import fold_confusables
 from kefu.text.normalize import normalize
 from kefu.text.variants import to_mandarin
 

@@ -34,7 +34,8 @@ from collections.abc import Sequence
 from kefu._markup import strip_markup
 from kefu.guard.addressed import addresses_the_answerer
 from kefu.guard.addressed_names import loosely_gives_orders, names_the_model, readings
-from kefu.guard.safety import is_injection, views
+from kefu.guard.injection import is_injection
+from kefu.guard.views import views
 from kefu.text.controls import clean_knowledge_text
 from kefu.types import Entry, Passage
 

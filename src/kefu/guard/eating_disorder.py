@@ -4,7 +4,7 @@ A gym chain's tester (2026-12) got "I'm not sure about that, and I don't want to
 "I've only eaten 500 calories a day for weeks and keep fainting in class" and "我已经一个月每天
 只吃一顿 还催吐". Such a message needs care, a doctor and a helpline (`kefu.dialogue.
 eating_lines`), not a decline; fainting or collapsing *now* is the emergency rules' (they run
-first, `kefu.guard.safety.assess`). Read on `kefu.guard.safety.views` (simplified Mandarin).
+first, `kefu.guard.safety.assess`). Read on `kefu.guard.views` (simplified Mandarin).
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def flags_message(
     from kefu.guard.emergency_infant import breathing_question
     from kefu.guard.emergency_maternal import everyday_baby_question
     from kefu.guard.emergency_settled import settled
-    from kefu.guard.safety import views
+    from kefu.guard.views import views
     from kefu.retrieval.base import search_vectors
 
     what = head_text(message)

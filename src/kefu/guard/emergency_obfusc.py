@@ -1,7 +1,7 @@
 """A de-obfuscated reading of a message, for the emergency rules only.
 
 A red-team tester hid crisis words from the rules in ways the shared views
-(`kefu.guard.safety.views`) do not undo: emoji in place of the verb ("going to 🔫 myself
+(`kefu.guard.views`) do not undo: emoji in place of the verb ("going to 🔫 myself
 tonight", "我想🪢"), letters dotted, spaced or dashed through the whole phrase ("i w.a.n.t t.o
 d.i.e", "i w a n t  t o  d i e", "i-want-to-die"), typos and a capital I for an l ("i wanna kil
 myslef", "kiII"), a lone leet word ("I w4nt to end 1t"), pinyin with tone marks ("wǒ xiǎng

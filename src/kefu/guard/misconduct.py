@@ -174,7 +174,7 @@ _IF_ZH = re.compile(
 
 def reports_misconduct(texts: list[str]) -> bool:
     """Does a message report the business's staff stealing from, abusing, harassing or touching
-    the customer or someone close to them (``texts``: `kefu.guard.safety.views`)?"""
+    the customer or someone close to them (``texts``: `kefu.guard.views`)?"""
     for text in texts:
         for found in _DID_EN.finditer(text):
             before = text[: found.start()]

@@ -76,7 +76,7 @@ _ASKS_ZH = re.compile(
 
 
 def reports_grooming(texts: list[str]) -> bool:
-    """Does a message report an adult soliciting a child (``texts``: `safety.views`)?"""
+    """Does a message report an adult soliciting a child (``texts``: `kefu.guard.views`)?"""
     for text in texts:
         if _CHILD_EN.search(text) and _OTHER_EN.search(text) and _ASKS_EN.search(text):
             return True

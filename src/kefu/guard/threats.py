@@ -153,7 +153,7 @@ _OTHERS_ZH = re.compile(
 
 
 def threatens_violence(texts: list[str]) -> bool:
-    """Does the customer threaten to hurt someone (``texts``: `safety.views` of a message)?"""
+    """Does the customer threaten to hurt someone (``texts``: `kefu.guard.views` of a message)?"""
     for text in texts:
         if _NEGATED_EN.search(text):
             continue

@@ -155,3 +155,24 @@ def test_traditional_stream_releases_clauses_and_holds_at_most_a_clause() -> Non
     assert out == ["我們發現", "頭髮很長"]
     assert list(traditional_stream(["Refunds take 5 days."])) == ["Refunds take 5 days."]
     assert list(traditional_stream([])) == []
+
+
+def test_taiwan_forms_by_default_and_hong_kong_forms_for_a_cantonese_writer(
+    make_assistant: MakeAssistant,
+) -> None:
+    # A home-care tester's Taiwan customers got Hong Kong forms (這裏, 説明) in kefu's own words.
+    assistant, _ = make_assistant()
+    taiwan = assistant.ask("謝謝你喔").text
+    assert "這裡" in taiwan and "這裏" not in taiwan
+    hong_kong = assistant.ask("唔該晒").text
+    assert "這裏" in hong_kong and "這裡" not in hong_kong
+    assert to_traditional("说明书", hong_kong=True) == "説明書"
+    assert to_traditional("说明书") == "說明書"
+
+
+def test_the_rewrites_find_both_traditional_forms() -> None:
+    thanks = messages.reply("thanks", "zh")
+    assert messages.in_script(thanks, True) in messages.all_replies()
+    assert messages.in_script(thanks, True, hong_kong=True) in messages.all_replies()
+    waiting = messages.in_script(DECLINE_ZH, True, hong_kong=True)
+    assert messages.already_waiting(waiting) != waiting

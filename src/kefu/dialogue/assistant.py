@@ -254,7 +254,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             text = self._reply("data_request", language)
             reason = "personal data request"
             return Plan("declined", language, handoff=True, text=text, reason=reason)
-        if kind in ("greeting", "thanks"):
+        if kind in ("greeting", "thanks", "praise"):
             return smalltalk_plan(kind, language, history=history, emergency_number=number)
         parts = split_questions(message) if kind == "none" else []
         if parts:  # several questions at once: each answered, or named as unanswered

@@ -14,6 +14,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import messages
+from kefu.dialogue.abroad import writes_cantonese
 from kefu.text.script import Script, customer_script, script_of
 
 if TYPE_CHECKING:
@@ -38,7 +39,10 @@ class CustomerScript:
             return False
         earlier = [m.content for m in history if m.role == "user"]
         traditional = customer_script(message, earlier, self._knowledge_script()) == "traditional"
-        plan.text = messages.in_script(plan.text, traditional, quoted_texts(plan.passages))
+        # Hong Kong forms (這裏, 説明) for a customer who writes Cantonese; Taiwan's otherwise.
+        hong_kong = any(writes_cantonese(text) for text in (message, *earlier))
+        quoted = quoted_texts(plan.passages)
+        plan.text = messages.in_script(plan.text, traditional, quoted, hong_kong=hong_kong)
         return traditional
 
     def _knowledge_script(self) -> Script:

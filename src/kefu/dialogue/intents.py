@@ -11,12 +11,15 @@ import functools
 import re
 from typing import Literal
 
+from kefu.dialogue.praise import praises_staff
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_person import reported_harm
 from kefu.guard.safety import SafetyKind, assess
 
 # The safety kinds (`kefu.guard.safety.SafetyKind`), then what the rules here add.
-Triage = Literal[SafetyKind, "complaint", "human", "data_request", "greeting", "thanks", "none"]
+Triage = Literal[
+    SafetyKind, "complaint", "human", "data_request", "greeting", "praise", "thanks", "none"
+]
 
 # Who a customer asks for when they want a person.
 _PERSON = (
@@ -217,7 +220,8 @@ _CLOSING_WORD = (
     r"sounds good|bye-bye|bye|goodbye|good bye|good night|see (you|ya)( later| soon)?|"
     r"cya( later)?|talk to you later|take care|have a (nice|good|great) "
     r"(day|one|evening|weekend)|that'?s (all|it)|nothing else|no,? thanks?( you)?|"
-    r"谢谢(你|您|啦|了|哈)?|多谢(啦|了|你|您)?|感谢(你|您)?|谢啦|谢了|好的(呢|哈|吧|呀|啦)?|好(滴|嘞|哒)|好|行|"
+    # Taiwan and Hong Kong end thanks with a particle ("謝謝你喔", "谢谢你们哦"): still thanks.
+    r"谢谢(你们|您们|你|您|大家)?(啦|了|哈|喔|哦|噢|呀|啊|呦|唷|哟|捏|耶)?|多谢(啦|了|你|您)?|感谢(你|您)?|谢啦|谢了|好的(呢|哈|吧|呀|啦)?|好(滴|嘞|哒)|好|行|"
     r"嗯+|哦+|噢+|知道了|明白了?|了解了?|收到|懂了|拜拜|再见|没有了|没了|没事了|不用了)"
 )
 # Atomic groups and a possessive separator: "嗯嗯嗯…" can be cut into words in many ways, and a
@@ -254,6 +258,8 @@ def triage(text: str) -> Triage:
         return "complaint" if _MANAGER.search(text) else "human"
     if any(_GREETING.match(t) for t in views):
         return "greeting"
+    if any(praises_staff(t) for t in views):
+        return "praise"
     if any(_THANKS.match(t) for t in views) or _ACK_ONLY.match(text):
         return "thanks"
     return "none"
@@ -269,7 +275,7 @@ def _views(text: str) -> tuple[str, ...]:
 
 # Where a message ends one sentence and starts another: "可唔可以退機？我要搵真人".
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
-_ASKS_NOTHING = frozenset({"human", "greeting", "thanks", "complaint"})
+_ASKS_NOTHING = frozenset({"human", "greeting", "praise", "thanks", "complaint"})
 
 
 def question_besides(text: str) -> str | None:

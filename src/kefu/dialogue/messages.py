@@ -66,6 +66,12 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "Thanks for getting in touch. If anything else comes up, just write here.",
         "zh": "感谢您的咨询！如有其他问题，随时在这里留言。",
     },
+    # Praise for a member of staff (`kefu.dialogue.praise`): it reaches the team through the
+    # agents' queue, which is what "passed on" means here.
+    "praise": {
+        "en": "Thank you, that's lovely to hear! I've passed your message on to the team.",
+        "zh": "谢谢您的肯定，听到这些我们很开心！我已把您的话转达给团队。",
+    },
     # "ok", "thanks", "好的" after an emergency or crisis reply: not the cheerful closing line,
     # but that a person is coming and the numbers stay there (docs/safety.md).
     "after_emergency": {
@@ -316,25 +322,27 @@ _REGIONAL_NUMBER_ZH = (
 )
 
 
-def in_script(text: str, traditional: bool, kept: Iterable[str] = ()) -> str:
+def in_script(
+    text: str, traditional: bool, kept: Iterable[str] = (), *, hong_kong: bool = False
+) -> str:
     """A turn's reply ``text`` for a customer writing traditional characters (``traditional``):
-    kefu's own words in it in traditional (Hong Kong forms), and the mainland emergency numbers
-    left by an unset KEFU_EMERGENCY_NUMBER made the local ones. The strings in ``kept`` (the
-    business's answers, passages and titles the reply quotes) are left exactly as written.
-    Simplified text, and English, is returned as it is."""
+    kefu's own words in it in traditional (Taiwan's forms, Hong Kong's for ``hong_kong``), and
+    the mainland emergency numbers left by an unset KEFU_EMERGENCY_NUMBER made the local ones.
+    The strings in ``kept`` (the business's answers, passages and titles the reply quotes) are
+    left exactly as written. Simplified text, and English, is returned as it is."""
     if not traditional or not text:
         return text
     for generic, regional in _REGIONAL_NUMBER_ZH:
         text = text.replace(generic, regional)
     keep = sorted({k for k in kept if k and k in text}, key=len, reverse=True)
     if not keep:
-        return to_traditional(text)
+        return to_traditional(text, hong_kong=hong_kong)
     out: list[str] = []
     start = 0
     for m in re.finditer("|".join(map(re.escape, keep)), text):
-        out.extend((to_traditional(text[start : m.start()]), m.group(0)))
+        out.extend((to_traditional(text[start : m.start()], hong_kong=hong_kong), m.group(0)))
         start = m.end()
-    out.append(to_traditional(text[start:]))
+    out.append(to_traditional(text[start:], hong_kong=hong_kong))
     return "".join(out)
 
 
@@ -343,9 +351,13 @@ def _both_scripts(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]
     `in_script` made traditional still has its promises found."""
     for before, after in pairs:
         yield before, after
-        converted = (to_traditional(before), to_traditional(after))
-        if converted != (before, after):
-            yield converted
+        for hong_kong in (False, True):  # Taiwan's forms, and Hong Kong's for a Cantonese writer
+            converted = (
+                to_traditional(before, hong_kong=hong_kong),
+                to_traditional(after, hong_kong=hong_kong),
+            )
+            if converted != (before, after):
+                yield converted
 
 
 @cache
@@ -403,7 +415,9 @@ def all_replies() -> list[str]:
     chat says it (also while the conversation waits for a person) and as a channel without
     handoff says it, in simplified and, for a customer writing traditional, traditional."""
     texts = [text for table in _REPLIES.values() for text in table.values()]
-    texts += [t for t in (in_script(text, True) for text in texts) if t not in texts]
+    for hong_kong in (False, True):
+        converted = [in_script(text, True, hong_kong=hong_kong) for text in texts]
+        texts += [t for t in dict.fromkeys(converted) if t not in texts]
     changes = (without_handoff, already_waiting, with_a_person)
     variants = [f(text) for f in changes for text in texts]
     return texts + [v for v, text in zip(variants, texts * len(changes), strict=True) if v != text]

@@ -63,6 +63,8 @@ def smalltalk_plan(
         text = messages.reply("after_emergency", language, emergency_number=emergency_number)
         return Plan("smalltalk", language, text=text, confidence=1.0, reason="after emergency")
     text = messages.reply(kind, language)
+    if kind == "praise":  # passed on to the team through the queue (`kefu.dialogue.praise`)
+        return Plan("smalltalk", language, text=text, confidence=1.0, handoff=True, reason=kind)
     return Plan("smalltalk", language, text=text, confidence=1.0, reason=reason)
 
 

@@ -91,8 +91,9 @@ def handoff_reason(text: str, answer: Answer) -> str:
     kind = triage(text)
     # A customer's threat to hurt someone and a report of an adult soliciting a child rank with
     # emergencies (priority 3), under their own names so that the agent sees which it is.
-    # A report against the business's staff too: a person must act on it today.
-    if answer.reason in ("threat", "safeguarding", "misconduct"):
+    # A report against the business's staff too: a person must act on it today. Praise for a
+    # member of staff goes under its own name as well, at the back of the queue.
+    if answer.reason in ("threat", "safeguarding", "misconduct", "praise"):
         return answer.reason
     # The rules, the learned check or the business's own emergency entry (answer.reason), or
     # an intent model routing to an emergency: each puts the conversation first in the queue.

@@ -41,6 +41,8 @@ HANDOFF_PRIORITY = {
     "safety": 2,
     "repeated_failure": 1,
     "low_confidence": 1,
+    # praise for a member of staff, to be passed on: nobody is waiting for an answer
+    "praise": 0,
 }
 # Declined or thumbed-down answers in a row before the bot gives up and calls a person.
 MAX_FAILED_ANSWERS = 2

@@ -6,7 +6,9 @@ are written in simplified characters. A customer in Hong Kong, Macau or Taiwan w
 traditional and is answered in simplified reads it as a mainland product (a black-box tester
 for a Hong Kong mobile operator found every one of 88 declines in simplified). So kefu tells
 the scripts apart by the characters only one of them uses and writes its own texts in the
-customer's (`to_traditional`: OpenCC's s2hk, Hong Kong forms, phrase by phrase). The
+customer's (`to_traditional`, phrase by phrase: OpenCC's s2tw, Taiwan's standard forms 這裡,
+說明, 著, by default; its s2hk, Hong Kong forms 這裏, 説明, 着, for a customer who writes Cantonese:
+a home-care tester's Taiwan customers read the Hong Kong forms as a foreign product). The
 business's knowledge is never converted here: curated answers and quotes stay as written.
 A reply the model writes is the model's words, not the business's: `traditional_stream`
 converts it as it streams.
@@ -101,24 +103,24 @@ def customer_script(
 
 
 @cache
-def _s2hk() -> Any:
+def _opencc(config: str) -> Any:
     from opencc import OpenCC
 
-    return OpenCC("s2hk")
+    return OpenCC(config)
 
 
 @lru_cache(maxsize=2048)
-def to_traditional(text: str) -> str:
-    """``text`` (simplified Chinese written by kefu) in traditional characters as Hong Kong
-    writes them. Never for the business's knowledge: conversion is by phrase and may choose
-    another character than the author did.
+def to_traditional(text: str, *, hong_kong: bool = False) -> str:
+    """``text`` (simplified Chinese written by kefu) in traditional characters as Taiwan writes
+    them, or as Hong Kong does (``hong_kong``). Never for the business's knowledge: conversion
+    is by phrase and may choose another character than the author did.
 
     >>> to_traditional("这个问题我不太确定，已为您转接人工客服。")
     '這個問題我不太確定，已為您轉接人工客服。'
     """
     if not _HAN.search(text):
         return text
-    return str(_s2hk().convert(text))
+    return str(_opencc("s2hk" if hong_kong else "s2tw").convert(text))
 
 
 # Where a streamed reply may be converted without splitting a phrase OpenCC would convert as
@@ -157,4 +159,4 @@ def traditional_stream(pieces: Iterable[str], *, hold: int = _STREAM_HOLD) -> It
 
 def _convert(text: str) -> str:
     # Not `to_traditional`: a model's clauses rarely repeat, and would only crowd its cache.
-    return str(_s2hk().convert(text)) if _HAN.search(text) else text
+    return str(_opencc("s2tw").convert(text)) if _HAN.search(text) else text

@@ -311,6 +311,7 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
         "safety": "the customer asked for something the bot may not give (someone else's "
         "data, a dose or diagnosis, advice, a promise, or help with fraud)",
         "repeated_failure": "answers did not help",
+        "praise": "the customer praised a member of staff: please pass it on",
     }
     if record.handoff_reason:
         parts.append(f"Handed over: {reasons.get(record.handoff_reason, record.handoff_reason)}.")
@@ -340,7 +341,7 @@ def _clip(text: str, limit: int = 120) -> str:
 
 
 # Messages that ask nothing of the knowledge base: the draft answers the question before them.
-_NOT_ASKING = frozenset({"human", "greeting", "thanks", "complaint"})
+_NOT_ASKING = frozenset({"human", "greeting", "praise", "thanks", "complaint"})
 
 
 def _kind(text: str, kind: str) -> tuple[str, str]:

@@ -43,7 +43,7 @@ const kefuChatText = {
     network: "无法连接服务器，请稍后重试。", cannot: "操作未成功，请重试。",
     broke: "抱歉，回答时出错了，请重试。",
   },
-  // The same in traditional characters (Hong Kong forms, OpenCC s2hk of the lines above: the
+  // The same in traditional characters (Taiwan's forms, OpenCC s2tw of the lines above: the
   // test tests/service/test_service_chat_text.py keeps them so), for zh-HK, zh-TW, zh-MO and
   // zh-Hant browsers and ?lang=zh-Hant.
   "zh-Hant": {
@@ -61,7 +61,7 @@ const kefuChatText = {
     refused: "未發送：", empty: "消息不能為空。",
     too_long: "消息太長（最多 4000 字），請縮短或分成幾條發送。",
     tooLongBy: "消息太長（{n} 字，最多 4000 字），請縮短或分成幾條發送。",
-    markup_only: "消息裏只有 HTML 標記，沒有文字。請用純文字寫下您的問題。",
+    markup_only: "消息裡只有 HTML 標記，沒有文字。請用純文字寫下您的問題。",
     network: "無法連接服務器，請稍後重試。", cannot: "操作未成功，請重試。",
     broke: "抱歉，回答時出錯了，請重試。",
   },

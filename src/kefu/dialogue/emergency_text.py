@@ -25,10 +25,14 @@ PET_EMERGENCY_QUERY = {
     "en": "What should I do in a pet emergency?",
     "zh": "宠物紧急情况怎么办？",
 }
+# In either script: a Taiwan home-care firm's "遇到緊急狀況要怎麼辦？" (its 119 and 110 entry) never
+# followed a Chinese emergency reply, while its English twin always did.
 EMERGENCY_WORD = re.compile(
-    r"emergenc|urgent|out of hours|after hours|急诊|急症|紧急|急救|危急", re.IGNORECASE
+    r"emergenc|urgent|out of hours|after hours|急诊|急診|急症|紧急|緊急|急救|危急", re.IGNORECASE
 )
-_EMERGENCY_NUMBERS = ("911", "999", "112", "120", "110", "988")
+# Ambulance numbers a business's own entry may lead with: also Taiwan's, Japan's and Korea's
+# 119, Australia's 000 and Singapore's 995 (not the UK's 111, a non-emergency line).
+_EMERGENCY_NUMBERS = ("911", "999", "112", "120", "110", "988", "119", "000", "995")
 _FIRST_SENTENCE = re.compile(r"^.*?([.!?](\s|$)|[。！？]|$)", re.DOTALL)
 
 

@@ -74,6 +74,9 @@ def test_questions_about_prescribing_stay_ordinary(text: str) -> None:
         "do I need a prescription for the flu jab?",
         "what can I buy without a prescription",
         "can I get the morning after pill without a prescription",
+        # 居服員 (a home-care worker) and 客服 hold 服, "to take": no medicine is shared here
+        "媽媽的降血壓藥醫生換了 要怎麼通知居服員",
+        "爸爸的胰岛素用完了 客服能帮忙联系医生吗",
     ],
 )
 def test_ordinary_prescription_questions_stay_ordinary(text: str) -> None:

@@ -199,7 +199,10 @@ _OTHERS_MEDICINE = re.compile(
 )
 _SHARE = re.compile(
     r"\b(take|taking|use|using|have|having|try|borrow|share|give|gave|giving|lend|lent|sell|"
-    r"swap|offer|offered|pass)\b|吃|服|用|给我|分我|借",
+    r"swap|offer|offered|pass)\b|吃|"
+    # 服 and 用 as "take" and "use", not inside 居服员 (a home-care worker), 客服, 服务, 衣服,
+    # 费用 or 用户: "妈妈的降血压药医生换了 要怎么通知居服员" is no request to share a medicine
+    r"(?<![居客衣制礼西舒说征克佩信])服(?![务務员員装裝饰飾])|(?<![费費信])用(?![户戶])|给我|分我|借",
     re.IGNORECASE,
 )
 # Handing medicine back or getting rid of it is ordinary ("can you take back my leftover pills").

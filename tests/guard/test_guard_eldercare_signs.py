@@ -135,3 +135,19 @@ def test_what_a_past_stroke_left_is_ordinary_and_a_new_sign_is_not(
 ) -> None:
     assert _flagged(emergency)
     assert not _flagged(after_a_stroke)
+
+
+@pytest.mark.parametrize(
+    ("message", "service"),
+    [
+        # a home-care tester: ongoing abuse got only the ambulance's 119, not Taiwan's police
+        ("居服員現在正在罵我媽還推她 我從監視器看到", "police"),
+        ("看護又打她了", "police"),
+        ("居服员正在推我妈", "police"),
+        # calling someone, a recommendation: not an attack
+        ("阿公跌倒了 我正在打他电话 他没接", "ambulance"),
+        ("他在推荐我买保险 现在胸口很痛", "ambulance"),
+    ],
+)
+def test_a_person_hit_or_pushed_now_is_for_the_police(message: str, service: str) -> None:
+    assert need(message) == service

@@ -200,6 +200,9 @@ _CRIME = re.compile(
     r"(?:me|us|her|him)\b|\b(?:he|she|they)(?:'ll| will| would|'d) kill (?:me|us|her|him)\b|"
     r"\bdomestic (?:violence|abuse)\b|家暴|家庭暴力|在打我|砸门|砸門|掐我|威胁我|威脅我|"
     r"拿刀|要杀了我|要殺了我|要杀我|要殺我|在打我妈|在打我媽|"
+    # a person hit, pushed or kicked now ("居服員現在正在罵我媽還推她"): not 推荐 or 打电话
+    r"(?:正在|现在|現在|在|还|還|又)[^，。！？,.!?\s]{0,6}?(?:打|推|踢|掐|揍|扇|勒)"
+    r"(?![电電荐薦销銷广廣])(?:我|她|他)(?!的?电话|的?電話|手机|手機)|"
     # a weapon or an attack in progress (kefu.guard.emergency `_VIOLENCE`)
     r"\b(?:knives|guns?|pistol|rifle|firearm|machete|axe|weapon|shooter|gunman|gunshots|"
     r"shots fired|bomb|threaten\w*|stab\w*|shoot(?:ing|s)?|shot|assault\w*)\b|持枪|持槍|拿枪|"

@@ -88,3 +88,51 @@ def test_an_emergency_reply_for_a_named_place_counts_as_one() -> None:
     ]
     plan = after_emergency.waiting_plan("can we just wait until tomorrow?", "en", history, None)
     assert plan is not None and plan.handoff
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "language"),
+    [
+        # a home-care tester's (2026-12): "I'm not sure about that…" after a missing-person reply
+        (
+            "my dad has dementia and he's gone missing, we can't find him anywhere",
+            "found him! he was at the neighbours. thanks",
+            "en",
+        ),
+        ("我爸有老人痴呆 刚才在超市走丢了", "找到了 在邻居家 谢谢", "zh"),
+        ("my husband collapsed and isn't breathing properly", "he's breathing normally now", "en"),
+    ],
+)
+def test_word_that_it_is_over_gets_relief_and_the_number_again(
+    make_assistant: MakeAssistant, first: str, then: str, language: str
+) -> None:
+    assistant, _ = make_assistant()
+    session = assistant.start(channel="web")
+    assert assistant.ask(first, session_id=session).handoff
+    answer = assistant.ask(then, session_id=session)
+    assert answer.text == messages.reply("emergency_resolved", language)
+    assert answer.handoff  # the person already called still checks in
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "found him but he's bleeding from his head",
+        "she's awake but still confused",
+        "we still haven't found him",
+    ],
+)
+def test_word_that_something_is_still_wrong_is_not_relief(
+    make_assistant: MakeAssistant, then: str
+) -> None:
+    assistant, _ = make_assistant()
+    session = assistant.start(channel="web")
+    assistant.ask("my dad has dementia and he's gone missing", session_id=session)
+    answer = assistant.ask(then, session_id=session)
+    assert answer.text != messages.reply("emergency_resolved", "en")
+
+
+def test_relief_words_without_an_emergency_are_ordinary(make_assistant: MakeAssistant) -> None:
+    assistant, _ = make_assistant()
+    answer = assistant.ask("found it! the parcel was at the neighbours")
+    assert answer.text != messages.reply("emergency_resolved", "en")

@@ -9,6 +9,9 @@ led with an emergency number (`had_emergency`):
 
 - a message about waiting, going later, not going or going somewhere else instead
   (`asks_to_wait`) gets the instruction again, with a person (`waiting_plan`);
+- word that it is over ("found him! he was at the neighbours", "she's breathing normally now",
+  "找到了 在邻居家") gets relief, the number again in case it changes, and the person already
+  coming (`resolved_plan`), not "I'm not sure about that" (a home-care tester, 2026-12);
 - any other answer gets a one-line reminder before it (`reminder`), except the replies that
   already say it (an emergency, or the after-emergency line for "ok").
 """
@@ -48,6 +51,41 @@ _WAIT = re.compile(
 )
 
 
+# Word that the danger is over: the person found, awake, breathing, safe, or a false alarm.
+# Bounded and without negation ("still not breathing", "not ok", "没找到") or a new worry.
+_RESOLVED = re.compile(
+    r"\b(found (him|her|them|my \w+|the \w+)|(he|she|they|it|mum|mom|dad|the baby)('s| is| are|"
+    r"'re| was| were) (ok|okay|fine|safe|alright|all right|back|home|awake|conscious|breathing "
+    r"(normally|again|fine))( now| again)?|(he|she|they) (came|woke|turned) (back|up|home)|"
+    r"false alarm|panic over|all (good|fine|ok|okay) now|turned up)\b|"
+    r"找到了|找到(他|她|人)了|没事了|沒事了|回来了|回來了|醒了|醒过来|醒過來|平安|虚惊一场|虛驚一場|"
+    r"恢复呼吸|恢復呼吸",
+    re.IGNORECASE,
+)
+_STILL_WRONG = re.compile(
+    r"\b(not|isn'?t|wasn'?t|aren'?t|can'?t|cannot|won'?t|still|again\?|but|worse|hurt|"
+    r"bleeding|pain|dizzy|confused|vomit\w*)\b|没|沒|不|还是|還是|但|可是|又|更|痛|疼|血|吐|晕|暈|[?？]",
+    re.IGNORECASE,
+)
+
+
+def resolved_plan(
+    message: str,
+    language: str,
+    history: Sequence[ChatMessage],
+    emergency_number: str | None,
+) -> Plan | None:
+    """Relief and the number again when ``message`` says the danger is over soon after an
+    emergency reply; None otherwise (also when it says anything is still wrong)."""
+    if not _RESOLVED.search(message) or _STILL_WRONG.search(message):
+        return None
+    if not had_emergency(history, emergency_number):
+        return None
+    text = messages.reply("emergency_resolved", language, emergency_number=emergency_number)
+    return Plan("smalltalk", language, handoff=True, text=text, confidence=1.0,
+                reason="after emergency")  # fmt: skip
+
+
 def had_emergency(history: Sequence[ChatMessage], emergency_number: str | None) -> bool:
     """Did one of the assistant's recent replies lead with an emergency number? A reminder
     (`reminder`) does not count, or one emergency would be reminded of for ever."""
@@ -73,9 +111,9 @@ def waiting_plan(
     emergency_number: str | None,
 ) -> Plan | None:
     """The emergency instruction again, with a person, when ``message`` asks to wait soon after
-    an emergency reply; None otherwise."""
+    an emergency reply; relief when it says the danger is over (`resolved_plan`); else None."""
     if not asks_to_wait(message) or not had_emergency(history, emergency_number):
-        return None
+        return resolved_plan(message, language, history, emergency_number)
     text = messages.reply("emergency_wait", language, emergency_number=emergency_number)
     return Plan("declined", language, handoff=True, text=text, confidence=1.0,
                 reason="waiting after emergency")  # fmt: skip

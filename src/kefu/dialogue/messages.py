@@ -129,6 +129,15 @@ _REPLIES: dict[str, dict[str, str]] = {
         "en": "From “{title}”: ",
         "zh": "根据《{title}》：",
     },
+    # After an emergency reply, "found him! he was at the neighbours" or "她醒了 没事了": glad, the
+    # number again in case it changes, and the person already called (after_emergency).
+    "emergency_resolved": {
+        "en": "I'm so glad to hear that. If anything changes or you are worried again, call your "
+        "local emergency number (911 in the US, 112 in Europe) straight away. A colleague will "
+        "still check in with you here.",
+        "zh": "听到这个消息真好。如情况有变化或您仍然担心，请立即拨打120急救电话（报警请拨110）。"
+        "同事仍会在这里跟进。",
+    },
     # After an emergency reply, "can he just wait for the appointment next week?", "不用去医院了吧":
     # the instruction again, never an ordinary answer (kefu.dialogue.after_emergency).
     "emergency_wait": {

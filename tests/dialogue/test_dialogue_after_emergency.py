@@ -136,3 +136,19 @@ def test_relief_words_without_an_emergency_are_ordinary(make_assistant: MakeAssi
     assistant, _ = make_assistant()
     answer = assistant.ask("found it! the parcel was at the neighbours")
     assert answer.text != messages.reply("emergency_resolved", "en")
+
+
+def test_the_reminder_names_the_place_the_customer_then_says_they_are_in(
+    make_assistant: MakeAssistant,
+) -> None:
+    # a dating-app tester: "是在新加坡" after "my date won't let me leave" got the business's 120
+    assistant, _ = make_assistant(emergency_number="en=999,zh=120")
+    session = assistant.start(channel="web")
+    assert assistant.ask("my date won't let me leave, I'm scared", session_id=session).handoff
+    answer = assistant.ask("是在新加坡", session_id=session)
+    assert "995" in answer.text and "999" in answer.text  # the ambulance's, and the police's
+    assert "120" not in answer.text
+    # the reminder itself is no new emergency: it stops after the recent replies
+    for _ in range(3):
+        answer = assistant.ask("退款多久到账？", session_id=session)
+    assert not answer.text.startswith("提醒")

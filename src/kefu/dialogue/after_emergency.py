@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from kefu.dialogue import messages
+from kefu.dialogue.abroad import need, where_customer_is
 from kefu.dialogue.emergency_text import is_emergency_reply
 from kefu.dialogue.policy import Plan
 from kefu.types import ChatMessage
@@ -69,6 +70,26 @@ _STILL_WRONG = re.compile(
 )
 
 
+def local_number(
+    message: str, history: Sequence[ChatMessage], language: str, configured: str | None
+) -> str | None:
+    """The number to name after an emergency: the place's the customer says they are in, in
+    ``message`` or their recent messages ("是在新加坡" after "my date won't let me leave" got
+    the business's 120 for Chinese, a dating-app tester found), with the police's beside it
+    where they differ and the emergency was a person's; else the ``configured`` one."""
+    recent = [m.content for m in history if m.role == "user"][-RECENT_REPLIES:]
+    said = (message, *reversed(recent))
+    place = next((p for p in map(where_customer_is, said) if p is not None), None)
+    if place is None:
+        return configured
+    roles = place.by_role()
+    if roles["police"] == roles["ambulance"] or not any(need(t) == "police" for t in said):
+        return roles["ambulance"]
+    if language == "zh":
+        return f"{roles['ambulance']}（报警请拨{roles['police']}）"
+    return f"{roles['ambulance']} (police: {roles['police']})"
+
+
 def resolved_plan(
     message: str,
     language: str,
@@ -81,7 +102,8 @@ def resolved_plan(
         return None
     if not had_emergency(history, emergency_number):
         return None
-    text = messages.reply("emergency_resolved", language, emergency_number=emergency_number)
+    number = local_number(message, history, language, emergency_number)
+    text = messages.reply("emergency_resolved", language, emergency_number=number)
     return Plan("smalltalk", language, handoff=True, text=text, confidence=1.0,
                 reason="after emergency")  # fmt: skip
 
@@ -90,13 +112,17 @@ def had_emergency(history: Sequence[ChatMessage], emergency_number: str | None) 
     """Did one of the assistant's recent replies lead with an emergency number? A reminder
     (`reminder`) does not count, or one emergency would be reminded of for ever."""
     replies = [m.content for m in history if m.role == "assistant"][-RECENT_REPLIES:]
-    reminders = {messages.reply("emergency_reminder", lang, emergency_number=emergency_number)
-                 for lang in ("en", "zh")}  # fmt: skip
+    # Told by its opening words, whatever number it named (the place's, `local_number`).
     return any(
-        is_emergency_reply(text, emergency_number)
-        and not any(text.startswith(r) for r in reminders)
+        is_emergency_reply(text, emergency_number) and not text.startswith(_REMINDER_OPENINGS)
         for text in replies
     )
+
+
+# "Reminder:" and "提醒：", the same in both Chinese scripts.
+_REMINDER_OPENINGS = tuple(
+    re.split("(?<=[:：])", messages.reply("emergency_reminder", lang))[0] for lang in ("en", "zh")
+)
 
 
 def asks_to_wait(message: str) -> bool:
@@ -114,18 +140,23 @@ def waiting_plan(
     an emergency reply; relief when it says the danger is over (`resolved_plan`); else None."""
     if not asks_to_wait(message) or not had_emergency(history, emergency_number):
         return resolved_plan(message, language, history, emergency_number)
-    text = messages.reply("emergency_wait", language, emergency_number=emergency_number)
+    number = local_number(message, history, language, emergency_number)
+    text = messages.reply("emergency_wait", language, emergency_number=number)
     return Plan("declined", language, handoff=True, text=text, confidence=1.0,
                 reason="waiting after emergency")  # fmt: skip
 
 
-def reminder(plan: Plan, history: Sequence[ChatMessage], emergency_number: str | None) -> str:
-    """The reminder line (with its paragraph break) to put before ``plan``'s reply, or ""."""
+def reminder(
+    plan: Plan, history: Sequence[ChatMessage], emergency_number: str | None, message: str = ""
+) -> str:
+    """The reminder line (with its paragraph break) to put before ``plan``'s reply to
+    ``message``, or ""."""
     if plan.reason in ("emergency", "pet emergency", "after emergency", "waiting after emergency"):
         return ""
     if plan.text and is_emergency_reply(plan.text, emergency_number):
         return ""
     if not had_emergency(history, emergency_number):
         return ""
-    text = messages.reply("emergency_reminder", plan.language, emergency_number=emergency_number)
+    number = local_number(message, history, plan.language, emergency_number)
+    text = messages.reply("emergency_reminder", plan.language, emergency_number=number)
     return text + "\n\n"

@@ -179,7 +179,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         notice += card_data_notice(message, plan.language)
         notice += other_language_notice(plan)
         number = self.settings.emergency_number_for(plan.language)
-        notice += after_emergency.reminder(plan, history, number)
+        notice += after_emergency.reminder(plan, history, number, words)
         notice += claim_outcome_notice(words, plan.language, plan.mode)
         traditional = self.in_customer_script(plan, words, history)
         notice = messages.in_script(notice, traditional)

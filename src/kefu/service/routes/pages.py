@@ -50,22 +50,22 @@ def _page(name: str, *, embeddable: bool) -> Response:
     return Response(_static(name), media_type=_TYPES[".html"], headers=headers)
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 def chat_page() -> Response:
     return _page("index.html", embeddable=True)
 
 
-@router.get("/agent")
+@router.api_route("/agent", methods=["GET", "HEAD"])
 def agent_page() -> Response:
     return _page("agent.html", embeddable=False)
 
 
-@router.get("/admin")
+@router.api_route("/admin", methods=["GET", "HEAD"])
 def admin_page() -> Response:
     return _page("admin.html", embeddable=False)
 
 
-@router.get("/favicon.ico")
+@router.api_route("/favicon.ico", methods=["GET", "HEAD"])
 def favicon() -> Response:
     """The pages name /static/icon.svg as their icon; this answers browsers and tools that ask
     for /favicon.ico anyway, instead of a 404."""
@@ -74,7 +74,7 @@ def favicon() -> Response:
     )
 
 
-@router.get("/widget.js")
+@router.api_route("/widget.js", methods=["GET", "HEAD"])
 def widget() -> Response:
     """One <script> tag puts a chat button on any site (see docs/service.md)."""
     return Response(
@@ -84,7 +84,7 @@ def widget() -> Response:
     )
 
 
-@router.get("/static/{name}")
+@router.api_route("/static/{name}", methods=["GET", "HEAD"])
 def static(name: str) -> Response:
     suffix = name[name.rfind(".") :] if "." in name else ""
     if "/" in name or "\\" in name or name.startswith(".") or suffix not in _TYPES:

@@ -152,3 +152,39 @@ def test_the_reminder_names_the_place_the_customer_then_says_they_are_in(
     for _ in range(3):
         answer = assistant.ask("退款多久到账？", session_id=session)
     assert not answer.text.startswith("提醒")
+
+
+@pytest.mark.parametrize(
+    ("then", "language"),
+    [
+        ("ok called them, thanks", "en"),  # a gym's tester: the whole emergency entry again
+        ("called 999, they said to wait for the ambulance", "en"),
+        ("the ambulance is on its way", "en"),
+        ("已经打了120 救护车在路上", "zh"),
+    ],
+)
+def test_word_that_help_was_called_gets_the_after_emergency_line(
+    make_assistant: MakeAssistant, then: str, language: str
+) -> None:
+    assistant, _ = make_assistant()
+    session = assistant.start(channel="web")
+    first = (
+        "my husband collapsed and isn't breathing properly"
+        if language == "en"
+        else "我爸胸口剧痛，满头大汗"
+    )
+    assert assistant.ask(first, session_id=session).handoff
+    answer = assistant.ask(then, session_id=session)
+    assert answer.text == messages.reply("after_emergency", language)
+    assert answer.handoff
+
+
+def test_help_called_but_still_wrong_gets_the_instruction_not_the_closing(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    session = assistant.start(channel="web")
+    assistant.ask("my husband collapsed and isn't breathing properly", session_id=session)
+    answer = assistant.ask("called 999 but now he's not breathing at all", session_id=session)
+    assert answer.text != messages.reply("after_emergency", "en")
+    assert answer.handoff

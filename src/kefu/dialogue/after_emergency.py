@@ -90,6 +90,39 @@ def local_number(
     return f"{roles['ambulance']} (police: {roles['police']})"
 
 
+# Word that help was called or is coming ("ok called them, thanks", "ambulance is on its way",
+# "已经打了120"): re-sending the whole emergency entry (a gym's tester) helps nobody.
+_CALLED = re.compile(
+    r"\b((i|we|i'?ve|we'?ve|just|already|ok|okay) (have )?(called|rang|phoned|dialled|dialed|"
+    r"rung)|(called|rang|phoned|dialled|dialed) (them|it|999|911|000|112|995|119|120|110|an? "
+    r"ambulance|the (ambulance|police|paramedics|emergency number))|(ambulance|paramedics|"
+    r"police|help|fire (brigade|service|engine)s?)('s| is| are)? (on (its|their|the) way|coming|"
+    r"here|arrived|en route))\b|"
+    r"(已经|已經|刚|剛|刚刚|剛剛)(打了|打过|打過|叫了|报了|報了|拨了|撥了)|"
+    r"(救护车|救護車|警察|消防)(已经|已經)?(来了|來了|到了|在路上|快到了)",
+    re.IGNORECASE,
+)
+
+
+def called_plan(
+    message: str,
+    language: str,
+    history: Sequence[ChatMessage],
+    emergency_number: str | None,
+) -> Plan | None:
+    """The after-emergency line (a person is coming, the numbers stay) when ``message`` says
+    help was called soon after an emergency reply; None otherwise, and when it asks or says
+    anything is still wrong ("called 999 but she stopped breathing")."""
+    if not _CALLED.search(message) or _STILL_WRONG.search(message):
+        return None
+    if not had_emergency(history, emergency_number):
+        return None
+    number = local_number(message, history, language, emergency_number)
+    text = messages.reply("after_emergency", language, emergency_number=number)
+    return Plan("smalltalk", language, handoff=True, text=text, confidence=1.0,
+                reason="after emergency")  # fmt: skip
+
+
 def resolved_plan(
     message: str,
     language: str,
@@ -138,6 +171,9 @@ def waiting_plan(
 ) -> Plan | None:
     """The emergency instruction again, with a person, when ``message`` asks to wait soon after
     an emergency reply; relief when it says the danger is over (`resolved_plan`); else None."""
+    called = called_plan(message, language, history, emergency_number)
+    if called is not None:  # "called 999, they said wait for the ambulance": not "don't wait"
+        return called
     if not asks_to_wait(message) or not had_emergency(history, emergency_number):
         return resolved_plan(message, language, history, emergency_number)
     number = local_number(message, history, language, emergency_number)

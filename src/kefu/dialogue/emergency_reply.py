@@ -23,9 +23,15 @@ from kefu.dialogue.emergency_text import (
     off_topic_for_self_harm,
 )
 from kefu.dialogue.hazard_entry import hazard_passage, hazards, names_hazard
+from kefu.text.script import script_of
 
 if TYPE_CHECKING:
     from kefu.types import Entry, Passage
+
+
+def _other_script(message: str, answer: str) -> bool:
+    """Is ``message`` in traditional characters and ``answer`` in simplified?"""
+    return script_of(message) == "traditional" and script_of(answer) == "simplified"
 
 
 def compose(
@@ -85,11 +91,19 @@ def compose(
         # that says it.
         own = leads_with_emergency_number(_answer(top), number)
         own = own and not abroad and not other_service
+        # A traditional-script writer (Hong Kong, Taiwan) keeps kefu's sentence, which names
+        # their place's numbers: a simplified entry's "请立即拨打120" is mainland China's (a
+        # red-team tester's "我想自殺…從天台跳落去" got only the healthcare pack's 120).
+        own = own and not _other_script(message, _answer(top))
         parts = [_answer(top)] if own else [text, _answer(top)]
-    if self_harm and not any(is_crisis_entry(p.entry) for p in passages):
+    own_lines = any(
+        is_crisis_entry(p.entry) and not _other_script(message, _answer(p)) for p in passages
+    )
+    if self_harm and not own_lines:
         # The lines for where the customer is: Singapore's SOS 1767 beside 995, not the US's 988.
         # Beside any entry that is not the business's crisis guidance too: a gym's AED entry
         # ranked first for "i keep thinking about killing myself" was the whole reply (2026-12).
+        # Beside a simplified crisis entry (mainland lines) for a traditional-script writer too.
         parts.append(crisis_lines(message, language, configured=number, others=others))
     if harms_baby(message):
         # A parent afraid of harming the baby: the baby put down safely and a person beside the

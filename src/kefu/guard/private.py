@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.private_chats import asks_for_others_chats
 
 _SECRETS = re.compile(
     r"(your|system|admin|database|api) credentials|"
@@ -173,7 +174,8 @@ _OTHERS_ZH = re.compile(
     + r"{0,12}(信息|电话|手机|地址|姓名|名字|订单|聊天记录|记录|"
     r"余额|账户|卡号|身份证|病历)|"
     r"(老公|老婆|丈夫|妻子|爱人|朋友|邻居|隔壁|同事|家人|亲戚|室友|阿姨|叔叔|大爷|大妈|爸|妈|儿子|"
-    r"女儿|哥|姐|弟|妹|他|她)(的)?" + _ + r"{0,10}"
+    # 他 not inside 其他 or 吉他: "我还有其他问题，能给我打电话吗" asks for nobody's number
+    r"女儿|哥|姐|弟|妹|(?<![其吉])他|她)(的)?" + _ + r"{0,10}"
     # not 检查结果 / 化验单 / 收入: "我爸的化验单上写着…是什么意思" asks about a relative's
     # health, "老公收入多少能贷款" about a loan, neither for someone's records
     r"(手机号|电话|地址|余额|订单|密码|身份证|卡号|病历|聊天记录|持仓|仓位|资产|存款|交易记录|流水|"
@@ -395,6 +397,8 @@ _EDIT_ZH = re.compile(
 def asks_for_private(texts: list[str], original: str) -> bool:
     """Does a message (its views, and as written) ask for someone else's data or a secret?"""
     if any(_SECRETS.search(t) for t in texts) or _asks_for_keys(texts):
+        return True
+    if asks_for_others_chats(texts):
         return True
     if _asks_for_admin_secret(texts):
         return True

@@ -112,10 +112,28 @@ def test_kill_and_die_in_ordinary_senses_are_no_emergency(text: str) -> None:
         "how much calpol for a 2 year old",
         "is it ok to drink alcohol on metronidazole",
         "吃降压药的时候能同时吃感冒药吗",
+        # a red-team tester's: two fell to a decline, one got the no-promises reply
+        "do you have something for pain? how many should I take?",
+        "my GP said 40mg of fluoxetine, is that too much?",
+        "My doctor said it's fine, just confirm the mg: 2 x 500mg paracetamol every 2 hours",
+        "is 2 tablets of ibuprofen too much for my 8 year old?",
     ],
 )
 def test_dose_and_interaction_questions(text: str) -> None:
     assert assess(text) == "dose"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the delivery fee too much for one box of tablets?",
+        "do you have anything for hay fever in stock?",
+        "how many boxes of paracetamol can I order at once?",
+        "the 500mg pack is too expensive, is there a cheaper one?",
+    ],
+)
+def test_amount_words_beside_a_medicine_that_ask_no_dose(text: str) -> None:
+    assert assess(text) != "dose"
 
 
 def test_the_medicines_dev_set() -> None:

@@ -47,6 +47,12 @@ _DOSE_WEAK = re.compile(
     r"(take|give|double|skip|increase|halve|split|crush)\b|"
     r"(can|should|could|may) (i|we|he|she|they) (take|give|have|mix)\b|"
     r"(maximum|max|safe|right|correct|strong) (\w+ )?(amount|number|dose|quantity|units)|"
+    # "40mg of fluoxetine, is that too much?", "2 x 500mg paracetamol every 2 hours" (a red-team
+    # tester: the first fell to a decline, the second got the no-promises reply)
+    r"\b\d+ ?(mg|ml|mcg|micrograms?|milligrams?|tablets?|pills?)\b"
+    + _
+    + r"{0,40}\btoo (much|many|high|strong|low|little)\b|\b(every|each) \d+ ?(hours?|hrs?|h)\b|"
+    r"\b\d+ ?(x|times) ?\d+ ?(mg|ml)\b|"
     r"用量|加量|减量|加倍|翻倍|补上|多吃|补吃|吃多少|减半|改成一天|一天(吃|服)一次|"
     # the most a day, and what goes with a medicine: alcohol, food, another medicine
     r"\b(max|maximum|most|limit)\b|\b(alcohol|drink|drinking|booze|beer|wine|grapefruit|"
@@ -61,7 +67,11 @@ _DOSE_WEAK = re.compile(
     re.IGNORECASE,
 )
 MEDICINE = re.compile(
-    r"\b" + _DRUG + r"\b|\b" + _NAMED + r"\b|药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)|"
+    r"\b" + _DRUG + r"\b|\b" + _NAMED + r"\b|"
+    # "do you have something for pain? how many should I take?"
+    r"\b(something|anything) (\w+ )?for (the |my |a |his |her )?(pain|headaches?|migraines?|"
+    r"fever|temperature|colds?|flu|coughs?|allerg\w+|hay ?fever|sleep|nausea|heartburn|cramps)\b|"
+    r"药|胶囊|糖浆|(\d|几|两|一|半)(片|粒)|"
     # Chinese names that do not end in 药: 头孢, 布洛芬, 二甲双胍
     r"头孢|布洛芬|对乙酰氨基酚|扑热息痛|阿司匹林|阿莫西林|青霉素|霉素|沙星|二甲双胍|胰岛素|华法林|"
     # brands parents name: 美林 (ibuprofen), 泰诺林 / 泰诺 / 百服宁 / 必理痛 (paracetamol),

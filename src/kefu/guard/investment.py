@@ -38,6 +38,12 @@ _INVESTMENT = re.compile(
     + _
     + r"{0,30}\b(should|to buy|would you|buy|invest|pick|"
     r"recommend)|(best|good|safest|smartest) (way|place|thing)s? (for me )?to invest|"
+    # a fund chosen for the customer: "which fund should I pick at my age?", "which of your
+    # funds would a smart person pick" (a red-team tester: both declined as unknown); not
+    # "what funds should I have available for the transfer" (money in an account)
+    r"(which|what) (of (your|the|these|those) )?(\w+ )?funds?\b"
+    + _
+    + r"{0,30}\b(pick|choose|buy|invest|go (for|with)|recommend)\w*\b|"
     r"(which|what) of (your|the|these|those) (funds|investments|investment products)\b"
     + _
     + r"{0,40}\b(get|make|earn|return|grow|recover|double|definitely|guarantee)|"

@@ -167,7 +167,8 @@ class MixedTokenizer:
         # made again on load (kefu.retrieval.index), never mixed with new ones.
         # 4: traditional / Cantonese folded to simplified Mandarin (kefu.text.variants).
         # 5: colloquial question words folded too (咋 -> 怎么, kefu.text.colloquial).
-        self.version = f"mixed-6-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
+        # 7: Cantonese choice words folded (揀 -> 选, 邊隻 -> 哪只).
+        self.version = f"mixed-7-stop{int(remove_stopwords)}-stem{int(stem)}-han{int(han_chars)}"
         self._jieba: jieba.Tokenizer | None = None
         self._lock = threading.Lock()
         self.add_words(extra_words)

@@ -136,6 +136,13 @@ def test_amount_words_beside_a_medicine_that_ask_no_dose(text: str) -> None:
     assert assess(text) != "dose"
 
 
+@pytest.mark.parametrize(
+    "text", ["I ordered too many tablets, can I return some?", "you sent me too many tablets"]
+)
+def test_too_many_tablets_in_an_order_is_no_overdose(text: str) -> None:
+    assert assess(text) is None
+
+
 def test_the_medicines_dev_set() -> None:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
     wrong = [(r["text"], r["expected"], assess(r["text"])) for r in rows]

@@ -52,7 +52,9 @@ _BODY = (
     r"(bleeding|blood)" + _ + r"{0,40}"
     r"(won'?t|will not|doesn'?t|does not|can'?t|cannot) stop|severe(ly)? burn|"
     # overdose, poisoning
-    r"overdos|\bod'?d\b|too many (pills|tablets|sleeping)|(took|taken|swallowed|ate|drank|had) "
+    # not an order: "I ordered too many tablets, can I return some?"
+    r"overdos|\bod'?d\b|(?<!ordered )(?<!bought )(?<!sent me )(?<!received )(?<!delivered )"
+    r"(?<!got sent )too many (pills|tablets|sleeping)|(took|taken|swallowed|ate|drank|had) "
     r"(a |an |the |my |his |her )?(whole|entire|full|handful|bunch|lot|bottle|box|pack|packet|"
     r"load)\b" + _ + r"{0,30}(pills|tablets|meds|medicine|capsules|tylenol|paracetamol)?|"
     r"swallowed" + _ + r"{0,30}(pills|tablets|medicine|meds|battery|batteries)|poison|"

@@ -188,3 +188,17 @@ def test_help_called_but_still_wrong_gets_the_instruction_not_the_closing(
     answer = assistant.ask("called 999 but now he's not breathing at all", session_id=session)
     assert answer.text != messages.reply("after_emergency", "en")
     assert answer.handoff
+
+
+def test_better_now_but_waiting_for_tomorrow_is_still_waiting(
+    make_assistant: MakeAssistant,
+) -> None:
+    assistant, _ = make_assistant()
+    session = assistant.start(channel="web")
+    assistant.ask("我妈突然说话不清楚，半边脸歪了", session_id=session)
+    answer = assistant.ask("她现在没事了 明天再去门诊", session_id=session)
+    assert answer.text.startswith(messages.reply("emergency_wait", "zh")[:20])
+    session = assistant.start(channel="web")
+    assistant.ask("my mum's face is drooping and her speech is slurred", session_id=session)
+    answer = assistant.ask("she's fine now, we'll see the GP tomorrow", session_id=session)
+    assert answer.text.startswith(messages.reply("emergency_wait", "en")[:20])

@@ -11,7 +11,8 @@ led with an emergency number (`had_emergency`):
   (`asks_to_wait`) gets the instruction again, with a person (`waiting_plan`);
 - word that it is over ("found him! he was at the neighbours", "she's breathing normally now",
   "找到了 在邻居家") gets relief, the number again in case it changes, and the person already
-  coming (`resolved_plan`), not "I'm not sure about that" (a home-care tester, 2026-12);
+  coming, and word that help was called gets the after-emergency line (`news_plan`), not
+  "I'm not sure about that" or the whole emergency entry again (testers, 2026-12);
 - any other answer gets a one-line reminder before it (`reminder`), except the replies that
   already say it (an emergency, or the after-emergency line for "ok").
 """
@@ -104,39 +105,24 @@ _CALLED = re.compile(
 )
 
 
-def called_plan(
+def news_plan(
     message: str,
     language: str,
     history: Sequence[ChatMessage],
     emergency_number: str | None,
 ) -> Plan | None:
-    """The after-emergency line (a person is coming, the numbers stay) when ``message`` says
-    help was called soon after an emergency reply; None otherwise, and when it asks or says
-    anything is still wrong ("called 999 but she stopped breathing")."""
-    if not _CALLED.search(message) or _STILL_WRONG.search(message):
+    """News soon after an emergency reply: help was called or is coming (the after-emergency
+    line: a person is coming, the numbers stay), or the danger is over (relief and the number
+    again); None otherwise, and when it asks or says anything is still wrong ("called 999 but
+    she stopped breathing", "found him but he's bleeding")."""
+    if _STILL_WRONG.search(message):
         return None
-    if not had_emergency(history, emergency_number):
-        return None
-    number = local_number(message, history, language, emergency_number)
-    text = messages.reply("after_emergency", language, emergency_number=number)
-    return Plan("smalltalk", language, handoff=True, text=text, confidence=1.0,
-                reason="after emergency")  # fmt: skip
-
-
-def resolved_plan(
-    message: str,
-    language: str,
-    history: Sequence[ChatMessage],
-    emergency_number: str | None,
-) -> Plan | None:
-    """Relief and the number again when ``message`` says the danger is over soon after an
-    emergency reply; None otherwise (also when it says anything is still wrong)."""
-    if not _RESOLVED.search(message) or _STILL_WRONG.search(message):
-        return None
-    if not had_emergency(history, emergency_number):
+    kind = "after_emergency" if _CALLED.search(message) else None
+    kind = kind or ("emergency_resolved" if _RESOLVED.search(message) else None)
+    if kind is None or not had_emergency(history, emergency_number):
         return None
     number = local_number(message, history, language, emergency_number)
-    text = messages.reply("emergency_resolved", language, emergency_number=number)
+    text = messages.reply(kind, language, emergency_number=number)
     return Plan("smalltalk", language, handoff=True, text=text, confidence=1.0,
                 reason="after emergency")  # fmt: skip
 
@@ -170,12 +156,14 @@ def waiting_plan(
     emergency_number: str | None,
 ) -> Plan | None:
     """The emergency instruction again, with a person, when ``message`` asks to wait soon after
-    an emergency reply; relief when it says the danger is over (`resolved_plan`); else None."""
-    called = called_plan(message, language, history, emergency_number)
-    if called is not None:  # "called 999, they said wait for the ambulance": not "don't wait"
-        return called
-    if not asks_to_wait(message) or not had_emergency(history, emergency_number):
-        return resolved_plan(message, language, history, emergency_number)
+    an emergency reply; news that help was called or the danger is over (`news_plan`); else
+    None."""
+    # Not "don't wait" to "called 999, they said wait for the ambulance"; but "she's fine now,
+    # we'll see the GP tomorrow" (a stroke's signs can pass) is waiting, not news that it is over.
+    if not asks_to_wait(message) or _CALLED.search(message):
+        return news_plan(message, language, history, emergency_number)
+    if not had_emergency(history, emergency_number):
+        return None
     number = local_number(message, history, language, emergency_number)
     text = messages.reply("emergency_wait", language, emergency_number=number)
     return Plan("declined", language, handoff=True, text=text, confidence=1.0,

@@ -33,7 +33,8 @@ from kefu.guard.checksums import medicare_valid, mykad_valid, tfn_valid
 
 D = "[0-9０-９]"
 _NOT_AFTER = "(?![A-Za-z0-9０-９_])"
-_NOT_BEFORE = "(?<![A-Za-z0-9０-９_+＋\\-/.])(?<![0-9０-９][ \\-－])"
+# a digit first (a cheap test at each position), not inside a longer run of digits or groups
+_NOT_BEFORE = "(?=[0-9０-９])(?<![A-Za-z0-9０-９_+＋\\-/.])(?<![0-9０-９][ \\-－])"
 _NO_MORE = "(?![ \\-－]?" + D + ")"
 _SAID = "[ \t]{0,3}(?:(?:[:：=#,，]|is|are|是|为|為|係)[ \t]{0,3})?"
 _NUMBER_WORD = "(?: (?:number|no\\.?|num|#))?"

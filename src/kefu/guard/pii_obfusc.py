@@ -13,7 +13,8 @@ What is folded:
 - single digits spaced out, 3 or more ("PIN 4 7 1 9", "cvv is 3 2 1"): run together;
 - three to five 4-digit groups joined by dots ("4111.1111.1111.1111"): spaces for the dots;
 - a resident ID with spaces between its parts ("110105 19491231 002X"): run together;
-- full-width ASCII (＠, ．, letters): its ASCII form, so "jane.doe＠gmail．com" is an email;
+- full-width letters and digits with ＠ or ．: their ASCII form, so "jane.doe＠gmail．com" is an
+  email (full-width digits alone are read as they are, and "，" or "：" are left alone);
 - an email read out without brackets ("jane dot doe at gmail dot com"): "@" and ".", where
   the part before "at" has a dot word, a dot, digits or an underscore, or an email word comes
   just before it ("email is jane at gmail dot com"); "look at google dot com" stays.
@@ -43,16 +44,21 @@ _EN_DIGITS = {
 _EN_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _ZH_CLASS = "[" + "".join(_ZH_DIGITS) + "]"
 
-_FOLD = re.compile(
+_FOLD_PARTS = (
     "(?P<zh>" + _ZH_CLASS + "{7,40})"
     "|(?<![A-Za-z])(?P<en>(?i:" + _EN_WORD + "(?:[ ,\\-]{1,2}" + _EN_WORD + "){2,30}))(?![A-Za-z])"
     "|(?<![0-9A-Za-z.,])(?P<spaced>[0-9](?: [0-9]){2,30})(?![0-9]|[.,][0-9])"
     "|(?<![0-9A-Za-z.])(?P<dotted>[0-9]{4}(?:\\.[0-9]{4}){2,3}(?:\\.[0-9]{1,4})?)(?![0-9]|\\.[0-9])"
     "|(?<![0-9A-Za-z])(?P<cn_id>[0-9]{6} [0-9]{8} [0-9]{3}[0-9Xx])(?![0-9A-Za-z])"
-    "|(?P<wide>[\uff01-\uff5e]{1,64})"
+    # full-width letters, digits and email punctuation; not "，" or "（": Chinese prose has them
+    "|(?P<wide>[Ａ-Ｚａ-ｚ０-９＿－．＠]{1,64})",
+    # tried only where " at " occurs: at every position of a long word it would read 40 letters
     "|(?<![A-Za-z0-9_.])(?P<said>(?i:[a-z0-9][a-z0-9._\\-]{0,40}(?: dot [a-z0-9_\\-]{1,40}){0,3}"
-    " at [a-z0-9\\-]{1,40}(?: dot [a-z0-9\\-]{1,40}){1,3}))(?![A-Za-z0-9])"
+    " at [a-z0-9\\-]{1,40}(?: dot [a-z0-9\\-]{1,40}){1,3}))(?![A-Za-z0-9])",
 )  # fmt: skip
+_FOLD = re.compile(_FOLD_PARTS[0])
+_FOLD_SAID = re.compile("".join(_FOLD_PARTS))
+_AT = re.compile("(?i) at ")
 _EN_SPLIT = re.compile("[ ,\\-]+")
 _EMAIL_WORD = re.compile("(?i:e-?mail|mail|email address|邮箱|郵箱|电邮|電郵)[^\n]{0,12}$")
 
@@ -106,6 +112,9 @@ def _rewrite(m: re.Match[str], text: str) -> str | None:
     if group == "dotted":
         return value.replace(".", " ")
     if group == "wide":
+        # the recognisers read full-width digits already: only an email needs the rewrite
+        if "＠" not in value and "．" not in value:
+            return None
         return "".join(chr(ord(ch) - 0xFEE0) for ch in value)
     # an email read out: believable when it looks like an address or an email word is near
     local = value[: value.lower().index(" at ")]
@@ -122,7 +131,8 @@ def fold(text: str) -> Folded | None:
     pieces: list[tuple[int, int, int, int]] = []
     pos = 0
     length = 0
-    for m in _FOLD.finditer(text):
+    pattern = _FOLD_SAID if _AT.search(text) else _FOLD
+    for m in pattern.finditer(text):
         new = _rewrite(m, text)
         if new is None or new == m.group():
             continue

@@ -43,14 +43,14 @@ _TW_ID_NAMED = re.compile(
     + "{8})"
     + _NOT_AFTER
 )
-_TW_ID_PLAIN = re.compile(_NOT_BEFORE + "[A-Z][1289][0-9]{8}" + _NOT_AFTER)
+_TW_ID_PLAIN = re.compile("(?=[A-Z])" + _NOT_BEFORE + "[A-Z][1289][0-9]{8}" + _NOT_AFTER)
 
 _MOBILE_SPLIT = re.compile(
-    "(?<![A-Za-z0-9０-９_+＋\\-])(?<![0-9０-９][ \\-－])"
+    "(?=[0０])(?<![A-Za-z0-9０-９_+＋\\-])(?<![0-9０-９][ \\-－])"
     "[0０][9９]" + D + "{2}(?:[ \\-－]" + D + "{3}[ \\-－]?" + D + "{3})" + _NOT_AFTER
     + "(?![ \\-－]" + D + ")"
 )  # fmt: skip
-_MOBILE_RUN = re.compile(_NOT_BEFORE + "[0０][9９]" + D + "{8}" + _NOT_AFTER)
+_MOBILE_RUN = re.compile("(?=[0０])" + _NOT_BEFORE + "[0０][9９]" + D + "{8}" + _NOT_AFTER)
 _PHONE_WORD_REACH = 30  # characters before the number ("電話 0912345678", "手機是")
 
 _NHI = re.compile(
@@ -79,6 +79,10 @@ _ZH_NUMBER = "[一二三四五六七八九十]"
 _GAP = "[ \t]{0,2}"
 # district, village and neighbourhood, road and section, lane, alley, number, floor
 _DISTRICT = _HAN + "{1,3}?[區区鄉乡鎮镇市]"
+# Without the city, a district in traditional characters and of two (大安區, 西屯區, 礁溪鄉):
+# a mainland one (西湖区) is `kefu.guard.pii_address`'s, and a longer reach takes the word
+# before it in ("改成大安區").
+_DISTRICT_ALONE = _HAN + "{2}[區鄉鎮]"
 _ROAD = (
     _HAN + "{1,6}?(?:路|街|大道)(?:" + _ZH_NUMBER + "段)?"
     "(?:" + _GAP + D + "{1,4}" + _GAP + "巷)?(?:" + _GAP + D + "{1,4}" + _GAP + "弄)?"
@@ -86,7 +90,7 @@ _ROAD = (
     "(?:" + _GAP + D + "{1,3}" + _GAP + "[樓楼F](?:之" + D + "{1,3})?)?"
 )  # fmt: skip
 _ADDRESS = re.compile(
-    "(?:(?:" + _CITIES + ")" + _GAP + "(?:" + _DISTRICT + ")?|" + _DISTRICT + ")"
+    "(?:(?:" + _CITIES + ")" + _GAP + "(?:" + _DISTRICT + ")?|" + _DISTRICT_ALONE + ")"
     "(?:" + _HAN + "{1,3}?[里村](?:" + D + "{1,3}[鄰邻])?)?" + _GAP + _ROAD
 )
 
@@ -119,6 +123,8 @@ def nhi_cards(text: str) -> Iterator[tuple[int, int]]:
 
 def tw_addresses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each Taiwan street address down to its house number (and floor)."""
+    if "號" not in text and "号" not in text:  # every address here has its house number
+        return
     for m in _ADDRESS.finditer(text):
         start = m.start()
         # A district found from the character before the city or district ("住台中市...",

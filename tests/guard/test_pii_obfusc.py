@@ -23,6 +23,7 @@ from kefu.guard.pii_obfusc import fold
             "card [CARD]",
         ),
         ("the pin is 8 0 4 6", "the pin is [PIN]"),
+        ("PIN: 5-0-2-8 please", "PIN: [PIN] please"),
         ("social security number 219.09.9999 on file", "social security number [SSN] on file"),
         ("SSN: 219 09 9999", "SSN: [SSN]"),
         ("email is tom_lee88 at outlook dot com", "email is [EMAIL]"),
@@ -49,6 +50,7 @@ def test_disguised_forms_are_redacted(text: str, expected: str) -> None:
         "look at google dot com",
         "the class is 1 2 3 times a week",
         "pages 4 5 6 7 8 9 are missing",
+        "steps 1-2-3 of the form",
         "ＯＫ，ｔｈａｎｋｓ！",
         "oh one two three, I see",
         "SSN 000 12 3456",  # never issued

@@ -10,7 +10,7 @@ What is folded:
   "三十五岁", "第一次" and "一百二十块" stay prose, and short runs ("一二三") are left alone;
 - runs of 3 or more English digit words ("four one one one ...", "four five six", "oh"
   between others): the digits run together;
-- single digits spaced out, 3 or more ("PIN 4 7 1 9", "cvv is 3 2 1"): run together;
+- single digits spaced or dashed out, 3 or more ("PIN 4 7 1 9", "cvv is 3-2-1"): run together;
 - three to five 4-digit groups joined by dots ("4111.1111.1111.1111"): spaces for the dots;
 - a resident ID with spaces between its parts ("110105 19491231 002X"): run together;
 - full-width letters and digits with ＠ or ．: their ASCII form, so "jane.doe＠gmail．com" is an
@@ -47,7 +47,8 @@ _ZH_CLASS = "[" + "".join(_ZH_DIGITS) + "]"
 _FOLD_PARTS = (
     "(?P<zh>" + _ZH_CLASS + "{7,40})"
     "|(?<![A-Za-z])(?P<en>(?i:" + _EN_WORD + "(?:[ ,\\-]{1,2}" + _EN_WORD + "){2,30}))(?![A-Za-z])"
-    "|(?<![0-9A-Za-z.,])(?P<spaced>[0-9](?: [0-9]){2,30})(?![0-9]|[.,][0-9])"
+    "|(?<![0-9A-Za-z.,\\-])(?P<spaced>[0-9](?: [0-9]){2,30}|[0-9](?:-[0-9]){2,30})"
+    "(?![0-9]|[.,\\-][0-9])"
     "|(?<![0-9A-Za-z.])(?P<dotted>[0-9]{4}(?:\\.[0-9]{4}){2,3}(?:\\.[0-9]{1,4})?)(?![0-9]|\\.[0-9])"
     "|(?<![0-9A-Za-z])(?P<cn_id>[0-9]{6} [0-9]{8} [0-9]{3}[0-9Xx])(?![0-9A-Za-z])"
     # full-width letters, digits and email punctuation; not "，" or "（": Chinese prose has them
@@ -108,7 +109,7 @@ def _rewrite(m: re.Match[str], text: str) -> str | None:
             return None
         return "".join(_EN_DIGITS[w] for w in words)
     if group in ("spaced", "cn_id"):
-        return value.replace(" ", "")
+        return value.replace(" ", "").replace("-", "")
     if group == "dotted":
         return value.replace(".", " ")
     if group == "wide":

@@ -8,6 +8,7 @@ whose customers' national IDs, mobiles, NHI card numbers and addresses were stor
   digit (`kefu.guard.checksums.tw_id_valid`), so one product code in ten does not pass.
 - Mobiles (``PHONE``): 09xx-xxx-xxx, 09xx xxx xxx, 0912-345678, written with separators; run
   together (0912345678) only near a phone word, since ten digits alone are as often an order.
+  Australian mobiles have the same shape after 04 (0412 345 678) and are found the same way.
 - NHI card numbers (``MEDICAL_ID``): 12 digits after 健保卡 (卡號, 號碼).
 - Addresses (``ADDRESS``): a city or county (台北市, 臺中市, 新北市, 花蓮縣...), a district
   (大安區, 西屯區, 鄉, 鎮), a road (復興南路, 福科路) with its section (一段), lane and alley
@@ -47,10 +48,10 @@ _TW_ID_PLAIN = re.compile("(?=[A-Z])" + _NOT_BEFORE + "[A-Z][1289][0-9]{8}" + _N
 
 _MOBILE_SPLIT = re.compile(
     "(?=[0０])(?<![A-Za-z0-9０-９_+＋\\-])(?<![0-9０-９][ \\-－])"
-    "[0０][9９]" + D + "{2}(?:[ \\-－]" + D + "{3}[ \\-－]?" + D + "{3})" + _NOT_AFTER
+    "[0０][49４９]" + D + "{2}(?:[ \\-－]" + D + "{3}[ \\-－]?" + D + "{3})" + _NOT_AFTER
     + "(?![ \\-－]" + D + ")"
 )  # fmt: skip
-_MOBILE_RUN = re.compile("(?=[0０])" + _NOT_BEFORE + "[0０][9９]" + D + "{8}" + _NOT_AFTER)
+_MOBILE_RUN = re.compile("(?=[0０])" + _NOT_BEFORE + "[0０][49４９]" + D + "{8}" + _NOT_AFTER)
 _PHONE_WORD_REACH = 30  # characters before the number ("電話 0912345678", "手機是")
 
 _NHI = re.compile(

@@ -38,7 +38,7 @@ def test_a_card_number_gets_the_notice_first_and_the_usual_answer_after(
     text = "How long does a refund take? I paid by card 4111 1111 1111 1111"
     pieces, answer = _stream(assistant, text)
     with monkeypatch.context() as m:
-        m.setattr(assistant_module, "card_data_notice", lambda message, language: "")
+        m.setattr(assistant_module, "card_data_notice", lambda message, language, **_: "")
         usual = assistant.ask(text)
     assert pieces[0] == f"{NOTICE_EN}\n\n"
     assert answer.text == f"{NOTICE_EN}\n\n{usual.text}"
@@ -117,3 +117,17 @@ def test_no_secret_warning_without_a_secret(make_assistant: MakeAssistant, text:
     assistant, _ = make_assistant()
     reply = assistant.ask(text).text
     assert SECRET_EN not in reply and SECRET_ZH not in reply
+
+
+def test_with_storage_redaction_off_the_notice_does_not_claim_it_was_hidden(
+    make_assistant: MakeAssistant,
+) -> None:
+    # A gym's tester: "we have hidden it" while the card was stored as typed.
+    assistant, _ = make_assistant(redact_pii_storage=False)
+    sid = assistant.start()
+    answer = assistant.ask("my card 4111 1111 1111 1111 cvv 123 was charged twice", session_id=sid)
+    assert answer.text.startswith(messages.reply("card_data_kept", "en"))
+    assert "hidden" not in answer.text.lower()
+    assert "4111 1111 1111 1111" in assistant.history(sid)[0].content  # stored as sent: true
+    zh = assistant.ask("我的银行卡号 6222021234567890123，密码是 123456")
+    assert "隐藏" not in zh.text and "按原样保存" in zh.text

@@ -176,7 +176,7 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             # Already in the queue: the customer is not told of a new transfer each turn.
             plan.text = messages.already_waiting(plan.text)
         notice = f"{plan.lead}\n\n" if plan.lead else ""
-        notice += card_data_notice(message, plan.language)
+        notice += card_data_notice(message, plan.language, hidden=self.settings.redact_pii_storage)
         notice += other_language_notice(plan)
         number = self.settings.emergency_number_for(plan.language)
         notice += after_emergency.reminder(plan, history, number, words)

@@ -40,6 +40,20 @@ _REPLIES: dict[str, dict[str, str]] = {
         "chat; we have hidden it.",
         "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码，我们已将其隐藏。",
     },
+    # The same two warnings where storage redaction is switched off (settings
+    # redact_pii_storage): nothing was hidden, and the customer is not told it was.
+    "card_data_kept": {
+        "en": "For your security, please never send your full card number or security code in "
+        "chat: this message is stored as you sent it.",
+        "zh": "为了您的安全，请不要在对话中发送完整卡号或安全码：这条消息会按原样保存。",
+    },
+    "secret_data_kept": {
+        "en": "Please never share your PIN, one-time password (OTP) or password with anyone, not "
+        "even with us: we will never ask for them. This message is stored as you sent it; if "
+        "you think someone else may know it, change it now.",
+        "zh": "请勿向任何人透露您的密码、PIN 或验证码，包括我们：我们绝不会向您索取。"
+        "这条消息会按原样保存；如您担心已泄露，请立即修改。",
+    },
     # Before an answer to "will my claim be paid?" (kefu.dialogue.claim_notice): the facts
     # follow, but the outcome is decided against the terms, not promised here.
     "claim_outcome": {

@@ -20,16 +20,19 @@ _CARD_DATA = ("CARD", "CVV")
 _SECRETS = ("PIN", "OTP", "PASSWORD")
 
 
-def card_data_notice(message: str, language: str) -> str:
+def card_data_notice(message: str, language: str, *, hidden: bool = True) -> str:
     """The fixed warning (and a blank line) that goes before the reply to a message with a full
     card number or a security code in it, and another for a PIN, one-time password or
     password, or "" for any other message. Redaction hides them
-    from storage and the agents; the customer must also learn not to send them."""
+    from storage and the agents; the customer must also learn not to send them. With
+    ``hidden`` false (storage redaction switched off) the warning says the message is stored
+    as sent instead of "we have hidden it", which would be untrue."""
     from kefu.guard.pii import detect_pii
 
     found = {span.kind for span in detect_pii(message, kinds=_CARD_DATA + _SECRETS)}
+    suffix = "" if hidden else "_kept"
     notices = [
-        messages.reply(key, language)
+        messages.reply(key + suffix, language)
         for key, kinds in (("card_data", _CARD_DATA), ("secret_data", _SECRETS))
         if found.intersection(kinds)
     ]

@@ -209,3 +209,56 @@ def nric_valid(value: str) -> bool:
         int(d) * w for d, w in zip(v[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True)
     )
     return v[8] == _NRIC_LETTERS[v[0]][total % 11]
+
+
+# Taiwan national ID and resident certificate: the letter's two-digit value (the order the
+# letters were given to places, so I, O, W... come late).
+_TW_LETTERS = {ch: n for n, ch in enumerate("ABCDEFGHJKLMNPQRSTUVXYWZIO", start=10)}
+
+
+def tw_id_valid(value: str) -> bool:
+    """Taiwan 身分證字號 or new-style resident certificate (居留證): a letter, 1 or 2 (sex) or
+    8 or 9 (resident), seven digits and a check digit. The letter's value counts tens x1 and
+    units x9, the next eight digits x8..x1, the check digit x1; the sum ends in 0."""
+    v = only_alnum(value)
+    if len(v) != 10 or v[0] not in _TW_LETTERS or not v[1:].isdigit() or v[1] not in "1289":
+        return False
+    n = _TW_LETTERS[v[0]]
+    digits = sum(int(d) * w for d, w in zip(v[1:9], range(8, 0, -1), strict=True))
+    total = n // 10 + (n % 10) * 9 + digits
+    return (total + int(v[9])) % 10 == 0
+
+
+# Malaysian MyKad place-of-birth codes never issued: 00, 17-20, 69, 70, 73, 80, 81, 94-97.
+_MYKAD_NOT_PLACE = {0, 17, 18, 19, 20, 69, 70, 73, 80, 81, 94, 95, 96, 97}
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def mykad_valid(value: str) -> bool:
+    """Malaysian MyKad number YYMMDD-PB-###G: a real birth day and month (any year) and an
+    issued place-of-birth code. There is no check digit."""
+    v = only_alnum(value)
+    if len(v) != 12 or not v.isdigit():
+        return False
+    month, day, place = int(v[2:4]), int(v[4:6]), int(v[6:8])
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1] and place not in _MYKAD_NOT_PLACE
+
+
+def medicare_valid(value: str) -> bool:
+    """Australian Medicare card number: 10 digits (11 with the person's position on the card),
+    the first 2-6, the ninth the weighted sum (1 3 7 9 1 3 7 9) of the first eight mod 10."""
+    v = only_alnum(value)
+    if len(v) not in (10, 11) or not v.isdigit() or v[0] not in "23456":
+        return False
+    total = sum(int(d) * w for d, w in zip(v[:8], (1, 3, 7, 9, 1, 3, 7, 9), strict=True))
+    return total % 10 == int(v[8])
+
+
+def tfn_valid(value: str) -> bool:
+    """Australian tax file number: 9 digits whose weighted sum (1 4 3 7 5 8 6 9 10) is a
+    multiple of 11."""
+    v = only_alnum(value)
+    if len(v) != 9 or not v.isdigit():
+        return False
+    weights = (1, 4, 3, 7, 5, 8, 6, 9, 10)
+    return sum(int(d) * w for d, w in zip(v, weights, strict=True)) % 11 == 0

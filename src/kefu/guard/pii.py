@@ -57,6 +57,13 @@ Kinds and how they are validated:
   2-6-6-1), or any 14-17 digits after "IMEI", "MEID", "串号", "序列号"; it outranks a card (a
   labelled IMEI may pass an issuer's checks), and a bare one never has a 15-digit card's
   prefix; see `kefu.guard.pii_device`.
+- ``TW_ID`` -- a Taiwan ID or resident certificate number; Taiwan mobiles, NHI card numbers and
+  addresses are ``PHONE``, ``MEDICAL_ID`` and ``ADDRESS``; see `kefu.guard.pii_tw`.
+- ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE`` -- Malaysian identity card, Australian Medicare
+  and tax file numbers, driver licences; a BSB is a ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
+
+Numbers in Chinese or English digit words, spaced or dotted, full-width emails and emails read
+out ("jane dot doe at gmail dot com") are found on a folded copy; see `kefu.guard.pii_obfusc`.
 """
 
 from __future__ import annotations
@@ -78,16 +85,20 @@ from kefu.guard.checksums import (
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
+from kefu.guard.pii_au_my import au_bank_details, licences, medicare_numbers, mykads, tfns
 from kefu.guard.pii_device import imeis
 from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
+from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
+from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_mobiles
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
     "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
+    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -96,6 +107,7 @@ _PRIORITY = {
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
     "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "IMEI": 7, "PHONE": 3, "ADDRESS": 1,
+    "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4,
 }  # fmt: skip
 
 
@@ -297,13 +309,14 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(patterns.PHONE_UK_MOBILE, "PHONE", _uk_mobile_ok),
         _simple(patterns.PHONE_UK_LANDLINE, "PHONE"),
         _pairs(local_phones, "PHONE"),
+        _pairs(tw_mobiles, "PHONE"),
     ),
     "CARD": (_cards, _named_cards),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
-    "SSN": (_simple(patterns.SSN, "SSN", ssn_valid),),
+    "SSN": (_simple(patterns.SSN, "SSN", ssn_valid), _pairs(spaced_ssns, "SSN")),
     "IP": (_simple(patterns.IPV4, "IP"),),
-    "ADDRESS": (_addresses,),
+    "ADDRESS": (_addresses, _pairs(tw_addresses, "ADDRESS")),
     "CVV": (_named_value(patterns.CVV, "CVV"),),
     "CARD_EXPIRY": (_named_value(patterns.CARD_EXPIRY, "CARD_EXPIRY"),),
     "MRN": (_mrns,),
@@ -314,13 +327,18 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "HKID": (_pairs(hkids, "HKID"),),
     "NRIC": (_pairs(nrics, "NRIC"),),
     "PLATE": (_pairs(plates, "PLATE"),),
-    "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"),),
+    "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"), _pairs(au_bank_details, "BANK_ACCOUNT")),
     "PIN": (_secrets("PIN"),),
     "OTP": (_secrets("OTP"),),
     "PASSWORD": (_secrets("PASSWORD"),),
-    "MEDICAL_ID": (_pairs(medical_ids, "MEDICAL_ID"),),
+    "MEDICAL_ID": (_pairs(medical_ids, "MEDICAL_ID"), _pairs(nhi_cards, "MEDICAL_ID")),
     "TRAVEL_PERMIT": (_pairs(travel_permits, "TRAVEL_PERMIT"),),
     "IMEI": (_pairs(imeis, "IMEI"),),
+    "TW_ID": (_pairs(tw_ids, "TW_ID"),),
+    "MYKAD": (_pairs(mykads, "MYKAD"),),
+    "MEDICARE": (_pairs(medicare_numbers, "MEDICARE"),),
+    "TFN": (_pairs(tfns, "TFN"),),
+    "LICENCE": (_pairs(licences, "LICENCE"),),
 }
 
 
@@ -338,10 +356,13 @@ def detect_pii(text: str, *, kinds: Collection[str] | None = None) -> list[PIISp
         raise ValueError(f"unknown PII kinds: {unknown}; known: {list(KINDS)}")
     if not text:
         return []
-    candidates: list[Candidate] = []
-    for kind in dict.fromkeys(wanted):
-        for recogniser in _RECOGNISERS[kind]:
-            candidates.extend(recogniser(text))
+
+    def recognise(value: str) -> Iterator[Candidate]:
+        for kind in dict.fromkeys(wanted):
+            for recogniser in _RECOGNISERS[kind]:
+                yield from recogniser(value)
+
+    candidates = [*recognise(text), *folded_candidates(text, recognise)]
     candidates.sort(key=lambda c: (-_PRIORITY[c[0]], -(c[2] - c[1]), c[1]))
     # The spans taken so far never overlap, so sorted by start they are sorted by end too: a
     # candidate overlaps one of them only if it overlaps a neighbour of its start (bisect),

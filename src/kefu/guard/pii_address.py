@@ -36,7 +36,13 @@ _ADDRESS_EN = re.compile(
     r"(?<![A-Za-z0-9_/])" + _BEFORE_STREET + r"(?:Blk\.? )?"
     r"\d{1,5}[A-Za-z]? (?:[NSEW]\.? )?(?:[A-Z][a-z]{1,20}(?:'s)? ){1,3}"
     r"(?:" + _STREET_TYPES + r")\b(?: (?:Central|East|West|North|South)\b| [0-9]{1,2}(?=,? #))?"
-    r"(?:,? (?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\.? ?#?|#)" + _UNIT + r"\b)?"
+    r"(?:,? (?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\.? ?#?|#)" + _UNIT + r"\b)?"
+    # Manhattan's numbered streets ("350 W 42nd St apt 5B")
+    r"|(?<![A-Za-z0-9_/])\d{1,5} (?:[NSEW]\.? )?\d{1,3}(?:st|nd|rd|th) (?:Street|St|Avenue|Ave)\b"
+    r"(?:,? (?:(?i:Apt|Apartment|Suite|Ste|Unit)\.? ?#?|#)" + _UNIT + r"\b)?"
+    # Malaysia and Singapore put the street word first ("12 Jalan Bukit Merah #03-21")
+    r"|(?<![A-Za-z0-9_/])\d{1,5}[A-Z]?,? (?:Jalan|Jln\.?|Lorong|Lor\.?|Lebuh|Persiaran|Lengkok)"
+    r"(?: [A-Z][a-z]{1,20}){1,4}(?: [0-9]{1,3}[A-Z]?)?(?:,? #" + _UNIT + r"\b)?"
     r"|(?<![A-Za-z0-9_])(?:Apt|Apartment|Suite|Unit|Flat)\.? ?#?[0-9]{1,5}[A-Za-z]?\b"
     # A Singapore postcode is one building's: six digits after the country's name.
     r"|(?<![A-Za-z])(?:Singapore|新加坡) ?[(（]?[0-9]{6}[)）]?(?![0-9])"

@@ -86,9 +86,11 @@ _LOCAL_PHONE = re.compile(
 # (a handbag, a suitcase) or 電腦 (a laptop); "打返俾我" is "call me back". 號碼 ("number") is
 # a phone word where it starts the phrase ("我想轉台，號碼係 5432 1098"), not after another
 # noun: "訂單號碼", "會員號碼" are an order's and a member's.
-_PHONE_WORDS = re.compile(
+PHONE_WORDS = re.compile(
     "(?=[A-Za-z电電手联聯致打短回覆号號])(?:(?<![A-Za-z])(?i:(?:tele|mobile |cell )?phone|mobile"
-    "|mob|cell|tel|call(?:ed|ing)?|ring|text|sms|whats ?app|contact|reach|dial|hotline)"
+    "|mob|cell|tel|call(?:ed|ing)?|ring|text|sms|whats ?app|contact|reach|dial|hotline"
+    # Singapore English: "hp" is a handphone; "my number" with no other noun is the phone's.
+    "|hp|h/p|(?:my|her|his) (?:number|no\\.?)(?= is| :|:| \\d| \\+))"
     "(?![A-Za-z])"
     "|电话|電話|手机|手機|手提(?![包袋箱]|電腦|电脑)|联系|聯繫|联络|聯絡|致电|致電|回电|回電|覆電"
     "|打(?:返|番|翻|回)?(?:给|給|俾|畀)"
@@ -146,7 +148,7 @@ def local_phones(text: str) -> Iterator[tuple[int, int]]:
     words: list[tuple[int, int]] | None = None  # found once, when the first number needs them
     for m in _LOCAL_PHONE.finditer(text):
         if words is None:
-            words = [(w.start(), w.end()) for w in _PHONE_WORDS.finditer(text)]
+            words = [(w.start(), w.end()) for w in PHONE_WORDS.finditer(text)]
             ends = [end for _, end in words]
             starts = [start for start, _ in words]
         if not words:

@@ -32,9 +32,13 @@ _NOT_AFTER = "(?![A-Za-z0-9０-９_])"
 _SAID = "[ \t]{0,3}(?:(?:[:：=#]|is|是|为|為|係)[ \t]{0,3})?"
 
 _CARD_NAME = re.compile(
-    "(?=[CcDdBbMmPp银信借储卡])"
+    "(?=[CcDdBbMmPpNnTtVvAa银信借储卡])"
     "(?:(?<![A-Za-z])(?i:(?:credit|debit|bank|payment) card(?: (?:number|no\\.?|num|#))?"
-    "|card (?:number|no\\.?|num|#)|my card)(?![A-Za-z])"
+    "|card (?:number|no\\.?|num|#)|my card"
+    # "charge my new card ...", "the visa 4532 ...": a card by its brand or its owner's words
+    "|(?:my|the|this|a) (?:new |old |other |second |replacement )?(?:visa |mastercard |amex )?card"
+    "|(?:my |the |this )?(?:visa|mastercard|master card|amex|american express)(?: card)?"
+    "(?: (?:number|no\\.?|num|#))?)(?![A-Za-z])"
     # A health insurance, social security or clinic card's number is not a bank card's.
     "|(?:银行|信用|借记|储蓄)卡(?:卡?号码?)?|(?<!就诊|医保|社保|醫保|诊疗|診療)卡号码?)"
     + _SAID

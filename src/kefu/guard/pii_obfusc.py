@@ -1,0 +1,181 @@
+"""Numbers and emails written so that the recognisers of `kefu.guard.pii` do not see them (a
+red-teamer's 12 forms, all stored as typed): `fold` rewrites them the plain way, remembering
+where each folded character came from, and `kefu.guard.pii` runs its recognisers again on
+the folded text, keeping what covers a rewritten character.
+
+What is folded:
+
+- runs of 7 or more Chinese digits, everyday or financial (一三八一二三四五六七八,
+  壹叁捌壹贰叁肆伍陆柒捌, 〇 and 幺 too): each is its digit. 十, 百 and 两 are not digits, so
+  "三十五岁", "第一次" and "一百二十块" stay prose, and short runs ("一二三") are left alone;
+- runs of 3 or more English digit words ("four one one one ...", "four five six", "oh"
+  between others): the digits run together;
+- single digits spaced or dashed out, 3 or more ("PIN 4 7 1 9", "cvv is 3-2-1"): run together;
+- three to five 4-digit groups joined by dots ("4111.1111.1111.1111"): spaces for the dots;
+- a resident ID with spaces between its parts ("110105 19491231 002X"): run together;
+- full-width letters and digits with ＠ or ．: their ASCII form, so "jane.doe＠gmail．com" is an
+  email (full-width digits alone are read as they are, and "，" or "：" are left alone);
+- an email read out without brackets ("jane dot doe at gmail dot com"): "@" and ".", where
+  the part before "at" has a dot word, a dot, digits or an underscore, or an email word comes
+  just before it ("email is jane at gmail dot com"); "look at google dot com" stays.
+
+Every pattern has bounded quantifiers only, and a text with nothing to fold costs one scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kefu.guard.checksums import ssn_valid
+
+_ZH_DIGITS = {
+    **dict.fromkeys("零〇○洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳", "2"),
+    **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒", "7"), **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("九玖", "9"),
+}  # fmt: skip
+_EN_DIGITS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_EN_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_ZH_CLASS = "[" + "".join(_ZH_DIGITS) + "]"
+
+_FOLD_PARTS = (
+    "(?P<zh>" + _ZH_CLASS + "{7,40})"
+    "|(?<![A-Za-z])(?P<en>(?i:" + _EN_WORD + "(?:[ ,\\-]{1,2}" + _EN_WORD + "){2,30}))(?![A-Za-z])"
+    "|(?<![0-9A-Za-z.,\\-])(?P<spaced>[0-9](?: [0-9]){2,30}|[0-9](?:-[0-9]){2,30})"
+    "(?![0-9]|[.,\\-][0-9])"
+    "|(?<![0-9A-Za-z.])(?P<dotted>[0-9]{4}(?:\\.[0-9]{4}){2,3}(?:\\.[0-9]{1,4})?)(?![0-9]|\\.[0-9])"
+    "|(?<![0-9A-Za-z])(?P<cn_id>[0-9]{6} [0-9]{8} [0-9]{3}[0-9Xx])(?![0-9A-Za-z])"
+    # full-width letters, digits and email punctuation; not "，" or "（": Chinese prose has them
+    "|(?P<wide>[Ａ-Ｚａ-ｚ０-９＿－．＠]{1,64})",
+    # tried only where " at " occurs: at every position of a long word it would read 40 letters
+    "|(?<![A-Za-z0-9_.])(?P<said>(?i:[a-z0-9][a-z0-9._\\-]{0,40}(?: dot [a-z0-9_\\-]{1,40}){0,3}"
+    " at [a-z0-9\\-]{1,40}(?: dot [a-z0-9\\-]{1,40}){1,3}))(?![A-Za-z0-9])",
+)  # fmt: skip
+_FOLD = re.compile(_FOLD_PARTS[0])
+_FOLD_SAID = re.compile("".join(_FOLD_PARTS))
+_AT = re.compile("(?i) at ")
+_EN_SPLIT = re.compile("[ ,\\-]+")
+_EMAIL_WORD = re.compile("(?i:e-?mail|mail|email address|邮箱|郵箱|电邮|電郵)[^\n]{0,12}$")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The folded text, and for each rewritten piece its span in both texts."""
+
+    text: str
+    # (folded start, folded end, original start, original end), sorted, not overlapping
+    pieces: list[tuple[int, int, int, int]]
+    starts: list[int]  # the pieces' folded starts, for bisection
+
+    def original(self, start: int, end: int) -> tuple[int, int] | None:
+        """The original span of folded ``[start, end)``, or None if it rewrites nothing."""
+        starts = self.starts
+        i = bisect.bisect_right(starts, start) - 1
+        touched = (i >= 0 and self.pieces[i][1] > start) or (
+            i + 1 < len(self.pieces) and self.pieces[i + 1][0] < end
+        )
+        if not touched:
+            return None
+        return self._map(start, starts, at_end=False), self._map(end, starts, at_end=True)
+
+    def _map(self, pos: int, starts: list[int], *, at_end: bool) -> int:
+        # the last piece starting before pos (for an end, before or at pos - 1)
+        i = bisect.bisect_right(starts, pos - 1 if at_end else pos) - 1
+        if i < 0:
+            return pos
+        f_start, f_end, o_start, o_end = self.pieces[i]
+        after = pos > f_end if at_end else pos >= f_end
+        if after:
+            return o_end + (pos - f_end)  # in the unchanged text after the piece
+        if f_end - f_start == o_end - o_start:
+            return o_start + (pos - f_start)  # rewritten one for one: exact
+        return o_end if at_end else o_start  # otherwise the whole piece
+
+
+def _rewrite(m: re.Match[str], text: str) -> str | None:
+    group = m.lastgroup
+    value = m.group()
+    if group == "zh":
+        return "".join(_ZH_DIGITS[ch] for ch in value)
+    if group == "en":
+        words = [w.lower() for w in _EN_SPLIT.split(value) if w]
+        if words[0] == "oh":  # "oh" is a digit only among others: "oh one two three" is not
+            return None
+        return "".join(_EN_DIGITS[w] for w in words)
+    if group in ("spaced", "cn_id"):
+        return value.replace(" ", "").replace("-", "")
+    if group == "dotted":
+        return value.replace(".", " ")
+    if group == "wide":
+        # the recognisers read full-width digits already: only an email needs the rewrite
+        if "＠" not in value and "．" not in value:
+            return None
+        return "".join(chr(ord(ch) - 0xFEE0) for ch in value)
+    # an email read out: believable when it looks like an address or an email word is near
+    local = value[: value.lower().index(" at ")]
+    looks = any(ch.isdigit() or ch in "._" for ch in local) or " dot " in local.lower()
+    if not looks and _EMAIL_WORD.search(text, max(0, m.start() - 24), m.start()) is None:
+        return None
+    out = re.sub("(?i) dot ", ".", value)
+    return re.sub("(?i) at ", "@", out, count=1)
+
+
+def fold(text: str) -> Folded | None:
+    """``text`` with its disguised numbers and emails written plainly, or None if none."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    pos = 0
+    length = 0
+    pattern = _FOLD_SAID if _AT.search(text) else _FOLD
+    for m in pattern.finditer(text):
+        new = _rewrite(m, text)
+        if new is None or new == m.group():
+            continue
+        parts.append(text[pos : m.start()])
+        length += m.start() - pos
+        pieces.append((length, length + len(new), m.start(), m.end()))
+        parts.append(new)
+        length += len(new)
+        pos = m.end()
+    if not pieces:
+        return None
+    parts.append(text[pos:])
+    return Folded("".join(parts), pieces, [p[0] for p in pieces])
+
+
+Candidate = tuple[str, int, int]
+
+
+def folded_candidates(
+    text: str, recognise: Callable[[str], Iterator[Candidate]]
+) -> Iterator[Candidate]:
+    """What ``recognise`` finds in the folded ``text`` that a rewrite made visible, mapped back
+    to ``text``: a span covering a piece covers all of it."""
+    folded = fold(text)
+    if folded is None:
+        return
+    for kind, start, end in recognise(folded.text):
+        span = folded.original(start, end)
+        if span is not None:
+            yield kind, span[0], span[1]
+
+
+# An SSN spaced or dotted ("078 05 1120") is nine digits like any other: only after its name.
+_SSN_NAMED = re.compile(
+    "(?=[SsMm])(?<![A-Za-z])(?i:ssn|social security(?: number| no\\.?| #)?)(?![A-Za-z])"
+    "[ \t]{0,3}(?:(?:[:：=#]|is|was)[ \t]{0,3})?"
+    "(?P<value>[0-9]{3}(?P<sep>[ .])[0-9]{2}(?P=sep)[0-9]{4})(?![0-9A-Za-z])"
+)
+
+
+def spaced_ssns(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each spaced or dotted US social security number after its name."""
+    for m in _SSN_NAMED.finditer(text):
+        if ssn_valid(m.group("value").replace(m.group("sep"), "-")):
+            yield m.start("value"), m.end("value")

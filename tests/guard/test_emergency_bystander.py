@@ -39,6 +39,11 @@ def test_someone_elses_stated_intent_is_a_crisis_for_a_bystander(message: str) -
         "a man in the car park is lying on the ground and not moving",
         "my dad fell and he's not answering me",
         "grandma slipped in the bath, she fell and she isn't responding",
+        # a dating app's tester's (2026-12-01): out of touch after saying she felt unsafe
+        "my friend went on a date and isn't answering, her last text said she felt unsafe",
+        "my sister hasn't come home from the date and her last message said she was in danger",
+        # two farewell signs together
+        "i wont be needing the app anymore. said goodbye to everyone, its for the best",
     ],
 )
 def test_a_person_found_still_or_unanswering_after_a_fall_is_an_emergency(message: str) -> None:
@@ -77,6 +82,9 @@ def test_a_plan_with_its_means_and_time_inside_a_request_is_a_crisis(message: st
         "my brother fell behind on his payments and he's not answering my calls",
         "我室友说想跳槽 你们招人吗",
         "我朋友说想死你了",
+        "my dad wants to die at home rather than in hospital, can the carers help?",
+        "my mum isn't answering, she was scared of the storm yesterday lol",
+        "said goodbye to everyone at my old job, starting the new one monday",
     ],
 )
 def test_look_alikes_are_not_emergencies(message: str) -> None:

@@ -38,12 +38,11 @@ _OTHER = r"\b(" + _WHO + r")\b"
 # Dying stated as someone else's intent. The reflexive or possessive pronoun is the other
 # person's: "kill himself", "end her life" (the first person is `kefu.guard.emergency`'s).
 _THEIR_ACT = (
-    r"(kill (him|her|them)sel(f|ves)|end (his|her|their) (own )?li(fe|ves)|take (his|her|their) "
-    r"(own )?li(fe|ves)|hang (him|her|them)sel(f|ves)|hurt (him|her|them)sel(f|ves)|"
-    r"(overdose|od)\b|die\b(?! (of|from) (laughing|laughter|embarrassment|boredom|shame|cringe))"
-    # where or how a dying person wishes to die is end-of-life care: "wants to die at home"
-    r"(?! (at home|in (his|her|their) (own )?(bed|sleep|home)|peacefully|with dignity|naturally|"
-    r"in (a |the )?(hospital|hospice)|at the hospice|surrounded))|"
+    # not a figure of speech: "kill herself laughing", "kill himself at the gym"
+    r"(kill (him|her|them)sel(f|ves)\b(?! (laughing|at (the gym|work|training)|in the gym|"
+    r"working|training|studying|revising))|end (his|her|their) (own )?li(fe|ves)|take (his|her|"
+    r"their) (own )?li(fe|ves)|hang (him|her|them)sel(f|ves)|hurt (him|her|them)sel(f|ves)|"
+    r"(overdose|od)\b|"
     r"end it( all)?\b(?! (with|early))|not (be )?(here|around|alive) (tomorrow|much longer|"
     r"by (the )?morning)|take (all|every one|the whole (bottle|box|pack)) (of )?(his|her|their|the"
     r"|those) (pills|tablets|meds|medicines?))"
@@ -58,7 +57,15 @@ _THEIR_INTENT = re.compile(
     r"\b(he|she|they|" + _WHO + r")('s| is| are|'re)? (says|said|saying|texted|messaged|"
     r"told me|posted|wrote|keeps saying)( that)? (he|she|they) (doesn'?t|don'?t|does not|do not|"
     r"no longer) want(s)? to (live|be alive|be here|exist|wake up)\b|"
-    r"\b(he|she|they|" + _WHO + r")('s| is| are|'re) (being |feeling )?suicidal\b|"
+    r"\b(he|she|they|"
+    + _WHO
+    + r")('s| is| are|'re) (being |feeling )?suicidal\b|"
+    # "wants to die" said plainly; "will die when he sees the bill", "going to die of shock",
+    # "wants to die her hair" and "wants to die at home" (end-of-life care) are not
+    + _OTHER
+    + _
+    + r"{0,40}?\b(wants?|wanted|wanting|keeps? saying (he|she|they) wants?) to die\b"
+    r"(?=\s*($|[.,!?;]|(and|but|so|tonight|today|now|any ?more|again)\b))|"
     r"\b(everyone|everybody|we|the family|his family|her family|their family|the world)"
     r"( would|'d| will|'ll)? (all )?be (better off|happier) without (him|her|them)\b",
     re.IGNORECASE,

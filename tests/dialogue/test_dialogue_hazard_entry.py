@@ -91,7 +91,10 @@ def test_nothing_is_added_where_no_instruction_matches(message: str, language: s
     assert found is None
     text, passages = _compose(message, language)
     if "fire" not in message:
-        assert passages == [] and text == messages.reply("emergency", language)
+        paragraphs = text.split("\n\n")
+        assert passages == [] and paragraphs[0] == messages.reply("emergency", language)
+        # a bystander's guidance may follow ("my mum collapsed"), never a hazard's instruction
+        assert paragraphs[1:] in ([], [messages.reply("crisis_bystander", language)])
 
 
 def test_the_handbook_fire_sentence_is_the_fire_instruction() -> None:

@@ -21,6 +21,7 @@ from kefu.dialogue import (
     multipart,
     source_pick,
 )
+from kefu.dialogue.across_turns import crisis_before
 from kefu.dialogue.beside_injection import question_beside
 from kefu.dialogue.claim_notice import claim_outcome_notice
 from kefu.dialogue.confidence import ConfidenceModel
@@ -232,11 +233,12 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         language = self._language(message, history)
         kind = triage(message)
         number = self.settings.emergency_number_for(language)
-        if (
-            kind != "emergency"
-            and (earlier := still_in_danger(message, history, number)) is not None
+        if kind != "emergency" and (
+            (earlier := still_in_danger(message, history, number)) is not None
+            or (earlier := crisis_before(message, history)) is not None
         ):
-            # "我好怕" right after an emergency reply: the emergency goes on (still_in_danger.py)
+            # "我好怕" right after an emergency reply: the emergency goes on (still_in_danger.py);
+            # "going to take them now" after "i have the pills": one told in pieces (across_turns)
             return self._emergency_plan(f"{earlier}\n{message}".strip(), language, [], 0.0)
         # "Get me a person, I've taken all my pills": a request answered before retrieval must not
         # hide an emergency the rules' words missed; the learned head reads its meaning first.

@@ -13,10 +13,12 @@ import re
 from kefu.guard._regex import IN_SENTENCE as _GAP
 from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
+from kefu.guard.emergency_bystander import their_self_harm
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
 from kefu.guard.emergency_infant import harm_to_baby
 from kefu.guard.emergency_obfusc import crisis_views
 from kefu.guard.suicide_debt import debt_despair
+from kefu.guard.suicide_plan import stated_plan
 from kefu.guard.suicide_signs import LETHAL, farewell
 from kefu.guard.views import views
 
@@ -107,6 +109,10 @@ def about_self_harm(message: str) -> bool:
         # "反正我已经不在了", a rope at hand, "明天就去跳河了", despair said about a debt, a
         # leaving phrase beside hopelessness: each flagged as suicidal, each gets the crisis lines
         if SELF_ACT.search(text) or debt_despair(text):
+            return True
+        # a plan with its means and time ("pills lined up… take them all tonight"), or someone
+        # else's stated intent told by a bystander ("he's on the bridge saying he'll jump")
+        if stated_plan(text) or their_self_harm(text):
             return True
         if LEAVING.search(text) and HOPELESS.search(text):
             return True

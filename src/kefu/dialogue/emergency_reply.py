@@ -23,6 +23,8 @@ from kefu.dialogue.emergency_text import (
     off_topic_for_self_harm,
 )
 from kefu.dialogue.hazard_entry import hazard_passage, hazards, names_hazard
+from kefu.guard.emergency_bystander import bystander
+from kefu.guard.views import views
 from kefu.text.script import script_of
 
 if TYPE_CHECKING:
@@ -128,6 +130,10 @@ def compose(
         # number-first emergency entry that stands in for it).
         passages.append(hazard[0])
         parts.insert(1, hazard[1])
+    if bystander(views(message)):
+        # "a guy on the bridge next to me says he's going to jump": the customer is the one who
+        # can act, so right after the number they hear what to do and to keep themselves safe
+        parts.insert(1, messages.reply("crisis_bystander", language))
     return "\n\n".join(parts), passages
 
 

@@ -21,6 +21,18 @@ SAFETY_REPLIES: dict[str, dict[str, str]] = {
         "在医生看过之前请先休息，不要运动。如果晕倒、胸痛或感觉很不舒服，请立即拨打120急救电话。"
         "我已请同事协助您。",
     },
+    # Right after the number, for a customer telling of someone else's emergency or crisis
+    # (kefu.guard.emergency_bystander): what a bystander can do until help comes, and their
+    # own safety first (the usual guidance for someone with a person at risk).
+    "crisis_bystander": {
+        "en": "You're doing the right thing by getting help. If it is safe for you, stay with "
+        "them, don't leave them alone, and keep talking to them calmly; the emergency operator "
+        "will tell you what to do until help arrives. Don't put yourself at risk: if you are in "
+        "danger, move to a safe place and wait for help there.",
+        "zh": "您做得对，请马上求助。如果您自己是安全的，请留在对方身边，不要让对方独处，"
+        "用平静的语气一直和对方说话；接线员会告诉您在救援到达前该怎么做。"
+        "请不要让自己陷入危险：如果您有危险，请先到安全的地方等待救援。",
+    },
     # After the crisis line, for a parent who fears harming the baby (kefu.dialogue.crisis):
     # thoughts like these are common after a birth and treatable; the baby safe first.
     "crisis_baby": {

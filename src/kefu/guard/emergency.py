@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_bystander import bystander_crisis
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_home import home_danger
 from kefu.guard.emergency_indirect import indirect_emergency
@@ -423,6 +424,7 @@ def is_emergency(texts: list[str], *, people: bool = True) -> bool:
     if any(
         EMERGENCY.search(t)
         or indirect_emergency(t)
+        or bystander_crisis(t)
         or (people and person_danger(t))
         or home_danger(t)
         or maternal_emergency(t)

@@ -1,7 +1,8 @@
 """How well emergencies are caught: the rules, the learned check and both together, on a
 labelled JSONL file (``{"text": ..., "label": 1 | 0}`` per line; ``kind`` and ``language``
-optional), per language. `kefu eval emergency` and scripts/train_emergency_head.py report
-with it."""
+optional; ``before``: the customer's earlier messages in the chat, oldest first, read as the
+assistant reads them, `kefu.guard.emergency_turns`), per language. `kefu eval emergency` and
+scripts/train_emergency_head.py report with it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class Labelled:
     label: int  # 1: an emergency now; 0: not one
     language: str
     kind: str = ""
+    before: tuple[str, ...] = ()  # the customer's earlier messages, oldest first
 
 
 def load_labelled(path: str | Path) -> list[Labelled]:
@@ -58,7 +60,11 @@ def load_labelled(path: str | Path) -> list[Labelled]:
             if label not in (0, 1) or isinstance(label, bool):
                 raise ValueError("'label' must be 1 (an emergency) or 0")
             language = str(row.get("language") or reply_language(text))
-            rows.append(Labelled(text, int(label), language, str(row.get("kind", ""))))
+            before = row.get("before", [])
+            if not isinstance(before, list) or not all(isinstance(b, str) for b in before):
+                raise ValueError("'before' must be a list of strings")
+            kind = str(row.get("kind", ""))
+            rows.append(Labelled(text, int(label), language, kind, tuple(before)))
         except (ValueError, KeyError, TypeError) as exc:
             raise EmergencySetError(f"{path}:{n}: invalid row: {exc}") from exc
     if not rows:
@@ -80,10 +86,16 @@ def evaluate(
 
     from kefu.dialogue.intents import triage
     from kefu.guard.emergency_head import bundled_head, flags_message
+    from kefu.guard.emergency_turns import completes_crisis
     from kefu.retrieval.base import search_vectors
 
     label = np.array([r.label for r in rows])
-    rules = np.array([triage(r.text) == "emergency" for r in rows])
+
+    def ruled(row: Labelled) -> bool:
+        alone = triage(row.text) == "emergency"
+        return alone or completes_crisis(row.text, row.before, lambda t: triage(t) == "emergency")
+
+    rules = np.array([ruled(r) for r in rows])
     detectors: dict[str, Any] = {"rules": rules}
     if head is None and embedder is not None:
         head = bundled_head(embedder.name)

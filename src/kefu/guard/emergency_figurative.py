@@ -146,8 +146,16 @@ _SLANG = re.compile(
     r"hiit|spin|burpees|squats|cardio|bootcamp|(the|my) (trainer|pt|coach|instructor))"
     r"('s| is| was)? (literally |absolutely |totally |just )?(killed|destroyed|wrecked|murdered|"
     r"killing|destroying) (me|us)\b|"
-    r"\b(nearly |almost )?pass(ed|ing)? out (from|of|with) (boredom|laughing|laughter|"
-    r"embarrassment)\b|"
+    r"\b(nearly |almost )?(pass(ed|ing)? out|collaps(ed|ing)|fell over|keel(ed|ing) over) "
+    r"((from|of|with) (boredom|laughing|laughter|embarrassment)|laughing)\b|"
+    # a dive or a leap for fun: "jumping off the high board at the pool"
+    r"\bjump(ing|ed|s)? (off|from) (the|a|my) (high |top |diving |low )?(board|diving board|"
+    r"springboard|trampoline|stage|sofa|couch|bed|swing|wall bars)\b|"
+    # a name, not an event: "my friend's band is called Jump Off the Bridge", "a song named
+    # 'Kill Me Now'"; the words after "called" up to the sentence's end or a comma
+    r"\b(band|song|track|album|film|movie|show|series|book|novel|podcast|game|play|poem|ride|"
+    r"drink|cocktail|class|workout|route|bar|pub|club|team|horse|boat|shop|brand|channel)s?\b"
+    r"(\W+\w+){0,3}?\W+(is |was |are |were )?(called|named|titled|entitled)\b[^.,;?!\n]{1,40}|"
     r"\bchok(e|ed|es|ing) up\b(?! (blood|phlegm|food|vomit|sick))|"
     r"\b(nearly |almost )?chok(e|ed|ing) (on (my|a|the|his|her|some) \w+ )?(from |with |while |"
     r"when )?laugh\w*|\b(nearly|almost) chok\w*(?=[^.?!]{0,40}\blaugh)|"

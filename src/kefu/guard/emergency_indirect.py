@@ -23,6 +23,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.medicines import MEDICINE
+from kefu.guard.suicide_plan import stated_plan
 from kefu.guard.suicide_signs import suicide_signs
 
 # Hopelessness: what turns a leaving phrase into a farewell.
@@ -169,6 +170,6 @@ def indirect_emergency(text: str) -> bool:
     request or without the words `kefu.guard.emergency` reads?"""
     if ACT.search(text) or (_COUNT_TAKEN.search(text) and MEDICINE.search(text)):
         return True
-    if suicide_signs(text, HOPELESS):
+    if suicide_signs(text, HOPELESS) or stated_plan(text):
         return True
     return bool(LEAVING.search(text)) and bool(HOPELESS.search(text))

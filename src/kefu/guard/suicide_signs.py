@@ -148,6 +148,10 @@ _FAREWELL = re.compile(
     r"\bthanks? (you )?for (everything|all (of )?(the|your) help|the help over the years|all "
     r"these years|being there)\b|\bover the years\b|\b(goodbye|bye|farewell) (everyone|everybody|"
     r"all|friends|guys)\b|\bthis (is|will be) (my|the) last (message|time (i|you))\b|"
+    # a dating app's tester (2026-12-01): "said goodbye to everyone, its for the best"; each
+    # alone is a move or a break-up ("it's for the best, I'm moving")
+    r"\b(said|saying) (my )?goodbyes? to (everyone|everybody|my (family|kids|children|friends))\b|"
+    r"\b(it'?s|its|it is) (all |probably |just )?for the best\b|"
     r"\b(you|you guys) won'?t (hear|be hearing) from me (again|any ?more|ever)\b|"
     r"\btell (my|them|her|him)\b" + _ + r"{0,20}\b(i love|i'?m sorry|sorry)\b|\bi'?m done\W*$|"
     # letters left for the family, affairs in order, everything closed: "I've written letters to

@@ -13,10 +13,10 @@ import pytest
 
 from kefu.dialogue import messages
 from kefu.dialogue.assistant import Assistant
-from kefu.dialogue.romance_lines import police_line
+from kefu.dialogue.romance_lines import police_line, romance_passage
 from kefu.service.live import handoff_reason
 from kefu.storage.support_repo import HANDOFF_PRIORITY
-from kefu.types import ChatMessage
+from kefu.types import ChatMessage, Entry
 
 MakeAssistant = Callable[..., tuple[Assistant, Any]]  # the `make_assistant` fixture (conftest)
 
@@ -74,7 +74,7 @@ def test_money_asked_online_gets_the_warning_and_the_money_entry(
     answer = assistant.ask(text)
     assert answer.text.startswith(messages.reply("safety_romance_scam", "en"))
     assert "Never send money" in answer.text  # the business's own entry, whole
-    assert "call 999" in answer.text  # the police where 999 is configured
+    assert "police, call 999" in answer.text  # the police where 999 is configured
     assert (answer.handoff, answer.reason) == (True, "romance_scam")
     assert llm.calls == []
     assert handoff_reason(text, answer) == "romance_scam"
@@ -141,8 +141,21 @@ def test_look_alikes_stay_ordinary(make_assistant: MakeAssistant, text: str) -> 
     assert answer.reason not in ("romance_scam", "emergency", "safeguarding")
 
 
+def test_a_rule_about_bans_is_not_the_advice() -> None:
+    ban = Entry(
+        id="ban", kind="faq", text="Why was I banned?", language="en",
+        answer="Sharing someone's intimate images (sextortion) is a ban; we help the victim "
+        "report it to the police.",
+    )  # fmt: skip
+    assert romance_passage([ban], "en", sextortion=True) is None
+
+
 def test_the_police_number_follows_the_place() -> None:
     assert "110" in police_line("对方找我借钱", "zh", ["120"])
-    assert "999 (in Singapore)" in police_line("he wants money, I'm in Singapore", "en", ["911"])
+    assert "police in Singapore, call 999" in police_line(
+        "he wants money, I'm in Singapore", "en", ["911"]
+    )
     assert "911" in police_line("he wants money", "en", ["911"])
+    # the scammer's story names a place; the customer is not there
+    assert "Hong Kong" not in police_line("he says he's a trader from Hong Kong", "en", ["120"])
     assert police_line("he wants money", "en", []) == ""

@@ -2,10 +2,11 @@
 docs/safety.md): the police number for where the customer is, the business's own entry on
 such scams quoted whole, and the follow-up turns that still belong to it.
 
-The police number is read as the crisis lines' place is (`kefu.dialogue.crisis_lines`): where
-the message says the customer is, else a place it names, else the place the configured
-emergency numbers imply. An ambulance's number is never given for this: a dating-app tester's
-sextortion message got "请立即拨打急救电话120", where mainland China's police are 110.
+The police number is that of where the message says the customer is ("I'm in Singapore"), else
+of the places the configured emergency numbers reach where they share one police number; a
+place merely named is the scammer's story ("a trader from Hong Kong"), not where help must
+come. An ambulance's number is never given for this: a dating-app tester's sextortion message
+got "请立即拨打急救电话120", where mainland China's police are 110.
 
 The entry is found by what it says, as the child-safety entry is
 (`kefu.dialogue.safeguarding_entry`), not by how search ranked the message: a sextortion
@@ -18,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from kefu.dialogue import gazetteer
 from kefu.dialogue.abroad import where_customer_is
 from kefu.dialogue.emergency_numbers import TABLE, Numbers
 from kefu.dialogue.intents import triage
@@ -32,26 +32,13 @@ def _police(numbers: Numbers) -> str:
     return numbers.police or numbers.ambulance
 
 
-def _place_named(message: str) -> Numbers | None:
-    """The numbers of where the customer is, else of the first place the message names."""
-    here = where_customer_is(message)
-    if here is not None:
-        return here
-    for _start, _end, key in gazetteer.place_spans(message):
-        todo = [key]
-        while todo:  # a city takes its country's numbers
-            place = todo.pop(0)
-            if place in TABLE:
-                return TABLE[place]
-            todo.extend(gazetteer.parents(place))
-    return None
-
-
 def police_line(message: str, language: str, numbers: Sequence[str | None]) -> str:
     """The sentence that gives the police number (``numbers``: the business's configured
     emergency numbers, the reply language's first), or "" where no place is known."""
     zh = language == "zh"
-    place = _place_named(message)
+    # where the customer says they are; not any place named ("he says he's a trader from Hong
+    # Kong" is the scammer's story, not where the police must come)
+    place = where_customer_is(message)
     if place is not None:
         where, number = (place.zh if zh else place.en), _police(place)
     else:
@@ -69,7 +56,7 @@ def police_line(message: str, language: str, numbers: Sequence[str | None]) -> s
         return ""
     if zh:
         return f"报警请拨打{number}（{where}）。" if where else f"报警请拨打{number}。"
-    return f"The police: call {number} ({'in ' + where if where else 'emergency'})."
+    return f"To reach the police{' in ' + where if where else ''}, call {number}."
 
 
 # -- the business's own entry -----------------------------------------------------------------
@@ -85,12 +72,18 @@ _ABOUT_MONEY = re.compile(
     r"send money|gift cards?|crypto)\b|杀猪盘|诈骗|骗子|借钱|要钱|索要钱财|拉投资|转账",
     re.IGNORECASE,
 )
-# What to do, in the entry: not a rule about bans alone ("asking for money is a ban offence").
-_ADVICE = re.compile(
-    r"\b(never|do not|don'?t) (send|pay|transfer)|\bdo not pay\b|\bstop replying\b|"
-    r"\breport (the|their|them|it)\b|不要(付钱|转账|给|汇款)|都不要|停止回复|举报|报警",
-    re.IGNORECASE,
-)
+# What to do, in the entry: "do not pay" for sextortion, "never send money" for a money
+# request; not a rule about bans alone ("传播他人私密照片会被封禁", "we help the victim report
+# it to the police"), which a sextortion message found before either.
+_ADVICE = {
+    True: re.compile(
+        r"\b(never|do not|don'?t) pay\b|不要付钱|别付钱|不要给钱|不要转账|不要打钱", re.IGNORECASE
+    ),
+    False: re.compile(
+        r"\b(never|do not|don'?t) (send|pay|transfer|give)\b|不要(付钱|转账|汇款|打钱|给)|都不要",
+        re.IGNORECASE,
+    ),
+}
 _MOST_CHARS = 1200  # a section longer than this is not an answer to read in a chat
 
 
@@ -113,7 +106,7 @@ def romance_passage(
         if not (about.search(said) or about.search(folded)):
             continue
         shown = entry.display_text.strip()
-        if not _ADVICE.search(shown) or len(shown) > _MOST_CHARS:
+        if not _ADVICE[sextortion].search(shown) or len(shown) > _MOST_CHARS:
             continue
         # an FAQ answer over a document section; the question naming it over the answer alone
         score = (2 if entry.kind == "faq" else 0) + (1 if about.search(entry.text) else 0)

@@ -88,6 +88,8 @@ def test_intimate_images_held_over_the_customer_are_sextortion(text: str) -> Non
         "can I hide my photos from people who are not verified",
         "my ex is threatening to post mean stuff about me on twitter",
         "he works in crypto, red flag or not lol",
+        "my boyfriend asked me to pay for gold for him",
+        "my partner asked me to pay the fee for the app",
         "怎么举报骗子",
         "我妈住院了 这个月会员能暂停吗",
         "简介可以写我是做投资的吗",

@@ -56,11 +56,13 @@ _STORY_EN = re.compile(
     r"\b(hospital\w*|surgery|operation|sick|ill|cancer|accident|medical bills?|customs|"
     r"clearance|parcel|package|shipping|plane tickets?|flights?|tickets? to (see|visit|come)|"
     r"visa|stuck|stranded|airport|(card|account)s? (is |was |got )?(blocked|frozen|locked)|"
-    r"inheritance|gold|oil rig|military|deployed|overseas|emergency|to (see|visit|meet) me|"
-    r"profits?|returns?|platform|(trading|crypto|investment|forex) (app|site|platform|account)|"
-    r"trader|trading|forex|crypto\w*|bitcoin|usdt|sure thing|guarantee\w*|risk[- ]free|"
-    r"can'?t lose|double|withdraw\w*|unlock|release|tax|fee|fees|deposit|gift ?cards?|"
-    r"itunes|steam|apple|google play|amazon|bank details)\b",
+    r"inheritance|gold (trading|investment|bars?|platform)|oil rig|military|deployed|soldiers?|"
+    r"army|peacekeep\w*|(fee|fees|tax|taxes) (to|for) (release|unlock|withdraw|clear|get)|"
+    r"to (see|visit|meet) me|profits?|returns?|platform|(trading|crypto|investment|forex) "
+    r"(app|site|platform|account)|trader|trading|forex|crypto\w*|bitcoin|usdt|sure thing|"
+    r"guarantee\w*|risk[- ]free|can'?t lose|withdraw\w*|(customs|release|clearance|"
+    r"withdrawal|unlock\w*|processing|transfer) (fee|fees|tax|taxes)|deposit|gift ?cards?|"
+    r"itunes|steam cards?|bank details)\b",
     re.IGNORECASE,
 )
 # The scripts' own names: the customer has recognised one.

@@ -97,8 +97,9 @@ def test_a_grooming_report_without_a_child_safety_entry_still_gets_a_person(
 ) -> None:
     assistant, _ = make_assistant()
     answer = assistant.ask("有个大叔让我发照片给他还要约我见面，我才13岁")
-    # the playtime section titled 未成年人保护 is not a route for a groomed child
-    assert answer.text == messages.reply("safety_safeguarding", "zh")
+    # the playtime section titled 未成年人保护 is not a route for a groomed child; the child
+    # wrote it, so the reply is written to them (not "don't let the child meet this person")
+    assert answer.text == messages.reply("safety_safeguarding_young", "zh")
     assert "每天只能玩" not in answer.text
     assert (answer.handoff, answer.reason) == (True, "safeguarding")
     assert "报警" in answer.text and "聊天记录" in answer.text

@@ -42,6 +42,9 @@ SAFETY_ENTRIES = {
     # Accepted over-triggers (fixed text, then the same curated answer): a spouse asking about
     # one's appointment details (private), the meaning of a lab value (diagnosis).
     "hc-en-035", "hc-en-038",
+    # The finance pack's romance-scam entry: "my online boyfriend wants me to wire him money
+    # for a plane ticket" is one (the warning, then this entry, found by what it says).
+    "fin-en-045",
 }  # fmt: skip
 
 

@@ -40,6 +40,7 @@ from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.notices import card_data_notice, other_language_notice
 from kefu.dialogue.polar_lead import fit_lead
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
+from kefu.dialogue.romance_lines import romance_told
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
 from kefu.dialogue.still_in_danger import still_in_danger
@@ -47,6 +48,7 @@ from kefu.dialogue.threaded import ThreadedRetrieval
 from kefu.dialogue.turn import PreparedTurn
 from kefu.guard.documents import clean_passages, held_back_reason
 from kefu.guard.emergency import no_one_hurt
+from kefu.guard.safety import NOT_FOR_THE_HEAD
 from kefu.guard.views import views
 from kefu.retrieval.features import CROSS_FLAG
 from kefu.text.script import traditional_stream
@@ -250,6 +252,8 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
             waiting = after_emergency.waiting_plan(message, language, history, number)
             if waiting is not None:
                 return waiting
+        if kind == "none" and (told := romance_told(message, history)) is not None:
+            kind, message = "romance_scam", f"{told}\n{message}"  # "should I just pay him?"
         if kind == "human":
             return person_plan(language, "customer asked for a person")
         if kind == "data_request":
@@ -298,9 +302,8 @@ class Assistant(SafetyPlans, CustomerScript, ThreadedRetrieval):
         # answered the ordinary way; the business's emergency entry leads only where the rules
         # found an emergency (docs/safety.md).
         # Nor over a report against staff: "居服員好像拿了我媽的金項鍊" read as one before.
-        head_may_override = kind not in (
-            "emergency", "prescription", "threat", "safeguarding", "misconduct"
-        )  # fmt: skip
+        # Nor over a romance scam or sextortion: "他妈妈住院了 找我借两万" got the ambulance.
+        head_may_override = kind not in NOT_FOR_THE_HEAD
         possible = head_may_override and self._learned_emergency(message, vector, language)
         # Knowledge-base text is data: sentences addressed to the assistant never get further.
         passages = clean_passages(result.passages)

@@ -219,5 +219,47 @@ SAFETY_REPLIES: dict[str, dict[str, str]] = {
         "并尽快联系您。请保留能说明情况的证据（聊天记录、照片、银行流水等）。如果有人此刻正处于"
         "危险中，请立即报警。",
     },
+    # Money asked by someone met in a chat (kefu.guard.romance_scam): do not pay, stop, keep the
+    # evidence, report, the police (its number follows, kefu.dialogue.romance_lines), then the
+    # business's own scam entry. The last sentence is safety_safeguarding's person promise.
+    "safety_romance_scam": {
+        "en": "Please stop here: this has the signs of a romance scam. Do not send any money, "
+        "gift cards or crypto, however urgent or certain it sounds: someone you have only met "
+        "online who asks for money is almost always a scammer. Stop replying, but don't delete "
+        "the chat: keep the evidence (screenshots of their profile, the messages and any payment "
+        "details) and report their profile to us. If you have already paid, contact your bank "
+        "now and report it to the police. None of this is your fault. A person from our team is "
+        "looking at this right away.",
+        "zh": "请先停一下：这很像网恋诈骗（“杀猪盘”）。无论对方说得多紧急、多稳赚，都不要"
+        "转账、充值、送礼品卡或数字货币：只在网上认识的人向您要钱，几乎都是骗局。请停"
+        "止回复，但不要删除聊天记录：截图保存对方资料、聊天内容和收款信息，并向我们举"
+        "报对方账号。如果已经转账，请立即联系银行并报警。这不是您的错。我们的工作人员"
+        "会立即跟进。",
+    },
+    # Intimate images held over the customer (kefu.guard.romance_scam): the same steps, said
+    # for sextortion; paying first among them, since paying brings more demands.
+    "safety_sextortion": {
+        "en": "I'm so sorry this is happening to you. This is sextortion: it is a crime, and it is "
+        "not your fault. Do not pay: paying almost always leads to more demands. Stop replying, "
+        "but don't delete anything: keep the evidence (screenshots of their profile, the threats "
+        "and any payment details), report their profile to us and report it to the police. A "
+        "person from our team is looking at this right away.",
+        "zh": "很抱歉您遇到这种事。这是性勒索，属于违法犯罪，不是您的错。不要付钱：付钱往往"
+        "只会招来更多勒索。请停止回复，但不要删除任何内容：截图保存对方资料、威胁内容"
+        "和收款信息，向我们举报对方账号，并报警。我们的工作人员会立即跟进。",
+    },
+    # A young person (under 18, writing about themselves) asked for pictures or a meeting by
+    # an adult (kefu.guard.safeguarding): written to them, not to a parent.
+    "safety_safeguarding_young": {
+        "en": "Thank you for telling us: you did the right thing, and none of this is your fault. "
+        "Please don't send any pictures or meet this person. Block them, but keep the messages "
+        "(screenshots help) and report their profile to us. Tell an adult you trust, like a "
+        "parent, a teacher or a school counsellor. If they threaten you or you feel unsafe, call "
+        "the police. A person from our team is looking at this right away.",
+        "zh": "谢谢你告诉我们，你做得对，这不是你的错。请不要给对方发照片，也不要和对方见面"
+        "。把对方拉黑，但保留聊天记录（可以截图），并向我们举报对方账号。请告诉你信任"
+        "的大人，比如父母、老师或学校的心理老师。如果对方威胁你，或者你觉得不安全，请"
+        "立即报警。我们的工作人员会立即跟进。",
+    },
     # Its last sentence is safety_promise's: a channel without handoff says where instead.
 }

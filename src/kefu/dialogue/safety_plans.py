@@ -23,9 +23,12 @@ from kefu.dialogue.misconduct_entry import misconduct_passage
 from kefu.dialogue.polar_lead import without_lead
 from kefu.dialogue.policy import Plan
 from kefu.dialogue.promise_followup import may_follow_promise
+from kefu.dialogue.romance_lines import police_line, romance_passage
 from kefu.dialogue.safeguarding_entry import child_safety_passage
 from kefu.guard.animals import for_a_pet
 from kefu.guard.fraud import asks_for_mule_fraud
+from kefu.guard.romance_scam import is_sextortion
+from kefu.guard.safeguarding import writes_as_minor
 from kefu.guard.scam_staff import staff_scam
 from kefu.guard.views import views
 from kefu.types import ChatMessage, Passage
@@ -58,6 +61,7 @@ SAFETY_REPLY = {
     "promise": "safety_promise",
     "abuse": "safety_abuse",
     "eating_disorder": "safety_eating_disorder",
+    "romance_scam": "safety_romance_scam",
 }
 # An entry that warns of scams (its question or answer says so), the one that may follow a
 # scam warning.
@@ -187,7 +191,14 @@ class SafetyPlans:
             key += "_mule"  # what it looks like and the risk to the customer, said plainly
         if kind == "scam" and staff_scam(views(message)):
             key += "_staff"  # stop, what we never ask, our own channels: not the loan scripts
+        sextortion = kind == "romance_scam" and is_sextortion(views(message))
+        if sextortion:
+            key = "safety_sextortion"  # "do not pay" first, the crime named
+        if kind == "safeguarding" and writes_as_minor(views(message)):
+            key += "_young"  # to the young person, not to a parent about "the child"
         text = self._reply(key, language)
+        if kind == "romance_scam":
+            return self._romance_plan(text, message, language, confidence, sextortion)
         if kind == "eating_disorder":
             # a helpline for the place (Butterfly beside 000), else its crisis lines; no FAQ
             # entry: the nearest one (class bookings) answers nothing here
@@ -228,6 +239,24 @@ class SafetyPlans:
         if kind in ("diagnosis", "dose"):
             answer = without_lead(answer)  # "Yes." after "I can't diagnose" reads as "it is"
         return Plan("curated", language, [top], confidence, True, f"{text}\n\n{answer}", kind)
+
+    def _romance_plan(
+        self, text: str, message: str, language: str, confidence: float, sextortion: bool
+    ) -> Plan:
+        """The fixed steps, the police number for where the customer is, then the business's
+        own entry on sextortion or on being asked for money, found by what it says and shown
+        whole; never the nearest entry (a ban appeal, a refund), and never the ambulance."""
+        numbers = (self.settings.emergency_number_for(language), *self._other_numbers(language))
+        police = police_line(message, language, numbers)
+        text = f"{text}\n\n{police}" if police else text
+        found = romance_passage(self.kb.index.entries, language, sextortion=sextortion)
+        if found is None and sextortion:  # a money entry still says "do not pay, report"
+            found = romance_passage(self.kb.index.entries, language, sextortion=False)
+        if found is None:
+            return Plan("declined", language, [], confidence, True, text, reason="romance_scam")
+        passage, shown = found
+        text = f"{text}\n\n{shown}"
+        return Plan("curated", language, [passage], confidence, True, text, "romance_scam")
 
     def _confident_faq(
         self, found: list[Passage], confidence: float, language: str

@@ -87,25 +87,30 @@ def evaluate(
     from kefu.dialogue.intents import triage
     from kefu.guard.emergency_head import bundled_head, flags_message
     from kefu.guard.emergency_turns import completes_crisis
+    from kefu.guard.safety import NOT_FOR_THE_HEAD
     from kefu.retrieval.base import search_vectors
 
     label = np.array([r.label for r in rows])
+    kinds = [triage(r.text) for r in rows]
 
-    def ruled(row: Labelled) -> bool:
-        alone = triage(row.text) == "emergency"
+    def ruled(row: Labelled, kind: str) -> bool:
+        alone = kind == "emergency"
         return alone or completes_crisis(row.text, row.before, lambda t: triage(t) == "emergency")
 
-    rules = np.array([ruled(r) for r in rows])
+    rules = np.array([ruled(r, k) for r, k in zip(rows, kinds, strict=True)])
     detectors: dict[str, Any] = {"rules": rules}
     if head is None and embedder is not None:
         head = bundled_head(embedder.name)
     if head is not None and embedder is not None:
         vectors = search_vectors(embedder, [r.text for r in rows])
-        # As the assistant reads it: without idioms and mentions that are not an emergency now.
+        # As the assistant reads it: without idioms and mentions that are not an emergency now,
+        # nor over the kinds the rules answer with a reply of their own (NOT_FOR_THE_HEAD: a
+        # romance scam's "他妈妈住院了" gets "do not pay", never the ambulance).
         learned = np.array(
             [
-                flags_message(head, r.text, v, r.language, embedder)
-                for v, r in zip(vectors, rows, strict=True)
+                (kind == "emergency" or kind not in NOT_FOR_THE_HEAD)
+                and flags_message(head, r.text, v, r.language, embedder)
+                for v, r, kind in zip(vectors, rows, kinds, strict=True)
             ]
         )
         detectors["learned"] = learned

@@ -75,8 +75,37 @@ _ASKS_ZH = re.compile(
 )
 
 
+# The young person writing about themselves: "im 16", "I'm only 15", "我16岁", "我今年15岁".
+_SELF_EN = re.compile(
+    r"\bi\s*['’]?\s*a?m\s+(only\s+|just\s+)?(1[0-7]|[4-9])\b(?!\s*(%|kg|lbs?|cm|min|hours?|"
+    r"days?|weeks?|months?|dollars|pounds|foot|feet|ft|stone|st\b|['’\x22]))|"
+    r"\bi\s+(turned|just turned|will be)\s+(1[0-7])\b|"
+    r"\bmy age is (1[0-7])\b",
+    re.IGNORECASE,
+)
+_SELF_ZH = re.compile(r"我(今年|才|只有|现在)?\s*(1[0-7]|十[一二三四五六七]?)\s*(周)?岁")
+# An adult partner of a young writer: "my boyfriend (20)", "he's 25", "我男朋友22岁".
+_ADULT_PARTNER_EN = re.compile(
+    r"\b(boyfriend|girlfriend|bf|gf|partner|match|guy|man|he|she)\s*(\(|,|is|['’]s)?\s*"
+    r"(1[89]|[2-9]\d)\b(?!\s*(%|kg|min|hours?|days?|months?|dollars|k\b))",
+    re.IGNORECASE,
+)
+_ADULT_PARTNER_ZH = re.compile(
+    r"(男朋友|女朋友|男友|女友|对象|他|她)\S{0,3}(1[89]|[2-9]\d)\s*(周)?岁"
+)
+
+
+def writes_as_minor(texts: list[str]) -> bool:
+    """Does the writer say they are under 18 ("im 16", "我今年15岁")?"""
+    return any(_SELF_EN.search(t) or _SELF_ZH.search(t) for t in texts)
+
+
 def reports_grooming(texts: list[str]) -> bool:
     """Does a message report an adult soliciting a child (``texts``: `kefu.guard.views`)?"""
+    if writes_as_minor(texts) and any(
+        _ADULT_PARTNER_EN.search(t) or _ADULT_PARTNER_ZH.search(t) for t in texts
+    ):
+        return True  # "I'm 15 and my boyfriend (20) wants me to make an account"
     for text in texts:
         if _CHILD_EN.search(text) and _OTHER_EN.search(text) and _ASKS_EN.search(text):
             return True

@@ -9,6 +9,9 @@ Kinds, most urgent first:
 - ``misconduct``: a report that the business's own staff (a carer, a trainer, a driver…) stole
   from, abused, harassed or touched the customer or their family (`kefu.guard.misconduct`);
   one still going on ("right now", "现在") is an emergency first;
+- ``romance_scam``: money asked by someone met in a chat with a scam's reason (a relative in
+  hospital, a customs fee, an investment platform, a deposit, gift cards), or intimate images
+  held over the customer (sextortion) (`kefu.guard.romance_scam`);
 - ``emergency``: a medical emergency (heart, stroke, breathing, bleeding, overdose or
   poisoning, severe allergy, seizure, suicide or self-harm), also when said indirectly;
 - ``injection``: an attempt to change the assistant's rules or read its instructions;
@@ -52,6 +55,7 @@ from kefu.guard.investment import asks_for_advice
 from kefu.guard.medicines import asks_for_dose, asks_without_prescription
 from kefu.guard.misconduct import physical, reports_misconduct
 from kefu.guard.private import asks_for_private
+from kefu.guard.romance_scam import is_romance_scam_target
 from kefu.guard.safeguarding import reports_grooming
 from kefu.guard.scam import is_scam_target
 from kefu.guard.threats import threatens_violence
@@ -61,6 +65,7 @@ SafetyKind = Literal[
     "safeguarding",
     "threat",
     "misconduct",
+    "romance_scam",
     "emergency",
     "injection",
     "eating_disorder",
@@ -76,6 +81,14 @@ SafetyKind = Literal[
 ]
 
 _ = IN_SENTENCE
+
+# Kinds whose own reply and queue reason the learned emergency head may not replace with the
+# ambulance's (`kefu.dialogue.assistant`; `kefu.guard.emergency_eval` reads them the same way):
+# the rules judged them already ("diazepam to help me sleep" read as an overdose to the head,
+# "我要去弄死他", "居服員好像拿了我媽的金項鍊", "他妈妈住院了 找我借两万" as emergencies).
+NOT_FOR_THE_HEAD = (
+    "emergency", "prescription", "threat", "safeguarding", "misconduct", "romance_scam"
+)  # fmt: skip
 
 # -- emergencies: kefu.guard.emergency ---------------------------------------------------
 
@@ -237,6 +250,12 @@ def assess(text: str) -> SafetyKind | None:
             return "safeguarding"
         if threatens_violence(texts):
             return "threat"
+        # Money asked by someone met in a chat, or intimate images held over the customer:
+        # "do not pay, keep the evidence, the police", not the ambulance that the story's
+        # hospital or accident ("他妈妈住院了 找我借两万") read as; a person endangering the
+        # customer right now stays an emergency.
+        if is_romance_scam_target(texts) and not (going_on(texts) and danger_besides_touch(texts)):
+            return "romance_scam"
     # A member of staff's past or habitual harm ("my trainer keeps touching me", "教练上课时一直
     # 摸我") is a serious complaint for a person, not an ambulance; harm going on now, a person
     # holding, hurting or arming against the customer, or a medical emergency beside it, stays

@@ -52,6 +52,7 @@ ALERTS = {
     "threat": "threat",
     "safeguarding": "safeguarding",
     "misconduct": "misconduct",
+    "romance_scam": "romance_scam",
 }
 # Alerts whose reply the customer does not get: a customer threatening to hurt someone is
 # already talking to a person, who decides what to say; the bot's "I've passed your message to

@@ -93,7 +93,9 @@ def handoff_reason(text: str, answer: Answer) -> str:
     # emergencies (priority 3), under their own names so that the agent sees which it is.
     # A report against the business's staff too: a person must act on it today. Praise for a
     # member of staff goes under its own name as well, at the back of the queue.
-    if answer.reason in ("threat", "safeguarding", "misconduct", "praise"):
+    # A romance scam or sextortion too: money or images may go within hours.
+    reasons = ("threat", "safeguarding", "misconduct", "praise", "romance_scam")
+    if answer.reason in reasons:
         return answer.reason
     # The rules, the learned check or the business's own emergency entry (answer.reason), or
     # an intent model routing to an emergency: each puts the conversation first in the queue.

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kefu.storage.db import Database
 
 # Conversations handed over for these reasons hold no knowledge gaps (`knowledge_gaps`).
-_NOT_GAPS = ("emergency", "safety", "threat", "safeguarding", "misconduct")
+_NOT_GAPS = ("emergency", "safety", "threat", "safeguarding", "misconduct", "romance_scam")
 
 
 class AnalyticsRepository:

@@ -150,7 +150,7 @@ class Conversation(Base):
     customer_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     assigned_agent: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # Why the bot handed over: request, safety, low_confidence, emergency, threat,
-    # safeguarding, misconduct, repeated_failure.
+    # safeguarding, misconduct, romance_scam, repeated_failure.
     handoff_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
     # Higher is more urgent; the agent queue sorts by it, then by waiting_since.
     priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -37,6 +37,8 @@ HANDOFF_PRIORITY = {
     # a report that staff stole from, abused or touched a customer or their family: the staff
     # member may be with them again today (docs/safety.md)
     "misconduct": 3,
+    # a romance scam or sextortion: money may leave, or images be shared, within hours
+    "romance_scam": 3,
     "request": 2,
     "safety": 2,
     "repeated_failure": 1,

@@ -306,6 +306,8 @@ def summarize(record: ConversationRecord, messages: list[MessageRecord]) -> str:
         "safeguarding": "a report of an adult soliciting a child: urgent safeguarding",
         "misconduct": "a report that staff stole from, abused, harassed or touched a customer "
         "or their family",
+        "romance_scam": "a romance scam or sextortion: someone met online asks for money or "
+        "threatens to share intimate images",
         "request": "the customer asked for a person",
         "low_confidence": "the bot could not answer confidently",
         "safety": "the customer asked for something the bot may not give (someone else's "

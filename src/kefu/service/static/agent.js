@@ -17,10 +17,10 @@
   const $ = (id) => document.getElementById(id);
   const typing = typingNotice($("typing"));
   const pingTyping = typingPinger(() => api("POST", `/api/agent/conversations/${encodeURIComponent(current)}/typing`, { token: me.token }));
-  const REASONS = { emergency: "emergency", threat: "threat of violence", safeguarding: "child safeguarding", misconduct: "report against staff", request: "asked for a person", safety: "refused on principle", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
+  const REASONS = { emergency: "emergency", threat: "threat of violence", safeguarding: "child safeguarding", misconduct: "report against staff", romance_scam: "romance scam or sextortion", request: "asked for a person", safety: "refused on principle", low_confidence: "bot unsure", repeated_failure: "answers did not help" };
 
   // The reasons that rank first in the queue (priority 3) and raise an alert in a held chat.
-  const URGENT = new Set(["emergency", "threat", "safeguarding", "misconduct"]);
+  const URGENT = new Set(["emergency", "threat", "safeguarding", "misconduct", "romance_scam"]);
 
   function item(c) {
     const reason = c.handoff_reason || "";
@@ -67,7 +67,7 @@
   /** An emergency, a threat or a safeguarding report in a conversation a person holds: the
    * holder (and any admin) must look now, whatever they are doing. Says why, what the bot
    * told the customer (none for a threat: the person answers it) and the numbers it gave. */
-  const ALERT_TITLES = { emergency: "Emergency", threat: "Threat of violence", safeguarding: "Child safeguarding", misconduct: "Report against staff" };
+  const ALERT_TITLES = { emergency: "Emergency", threat: "Threat of violence", safeguarding: "Child safeguarding", misconduct: "Report against staff", romance_scam: "Romance scam or sextortion" };
   function alertEmergency(data) {
     if (data.assigned_agent !== me.name && me.role !== "admin") return;
     const reason = data.reason || "emergency";

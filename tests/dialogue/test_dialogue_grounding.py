@@ -73,7 +73,7 @@ def test_meta_preamble_is_dropped(tok: MixedTokenizer) -> None:
 
 
 def _gate_over(tok: MixedTokenizer, text: str, question: str, title: str = "") -> GroundedSentences:
-    from kefu.dialogue.assistant import _trusted_texts
+    from kefu.dialogue.generation import _trusted_texts
     from kefu.guard.output import OutputCheck
 
     passages = [Passage(Entry("doc#2", "chunk", text, title=title), score=1.0)]
@@ -173,7 +173,7 @@ HOTEL = (
 
 
 def _hotel_gate(tok: MixedTokenizer) -> GroundedSentences:
-    from kefu.dialogue.assistant import _trusted_texts
+    from kefu.dialogue.generation import _trusted_texts
     from kefu.guard.output import OutputCheck
 
     passages = [Passage(Entry("guide#1", "chunk", HOTEL, title="Bookings"), score=1.0)]

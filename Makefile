@@ -27,8 +27,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests benchmarks scripts
 	$(VENV)/bin/mypy
 
+# The tests run in one process per core (at most 4: each loads the real models), a test file
+# to a process; the browser tests then run on their own, since a page's timing on a machine
+# busy with other tests is not what a customer sees.
+TEST_JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: $(STAMP) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile -m "not browser"
+	$(PY) -m pytest -m browser
 
 unit: $(STAMP)
 	$(PY) -m pytest -m "not model and not postgres"

@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from kefu.dialogue.praise import praises_staff
+from kefu.guard._regex import Alternation
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_person import reported_harm
 from kefu.guard.safety import SafetyKind, assess
@@ -89,7 +90,7 @@ _DATA_REQUEST = re.compile(
 # A complaint: the customer complains or means to, wants a manager, threatens a regulator, a
 # court or the press, or is angry at being charged. A person takes it over (docs/answer-policy.md).
 # First-person or accusing wording only: "I was charged twice" and "重复扣款怎么办" are questions.
-_COMPLAINT = re.compile(
+_COMPLAINT = Alternation(
     r"\bi(\W*(want|need|would like|'?d like|wish|demand|intend|will|'?ll|shall|am going|'?m "
     r"going|am gonna|'?m gonna|have|'?ve|am|'?m|already))*\W*(to )?"
     r"(make|file|lodge|raise|submit|register|put "

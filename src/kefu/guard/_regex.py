@@ -1,6 +1,7 @@
 """Shared pieces of the guard's regular expressions."""
 
 import re
+from typing import Protocol
 
 # Any character inside one sentence: a pattern spanning words stays within the sentence.
 IN_SENTENCE = r"[^.?!。？！\n]"
@@ -19,3 +20,82 @@ _ORDER_REACH = 24  # characters: "reference number: " and some spaces
 def after_order_word(text: str, start: int) -> bool:
     """Whether an order, booking, invoice... word ends just before ``text[start]``."""
     return _ORDER_BEFORE.search(text[max(0, start - _ORDER_REACH) : start]) is not None
+
+
+# -- long alternations --------------------------------------------------------------------
+# The emergency and person-danger rules are alternations of a few hundred branches. Compiled as
+# one pattern, Python's matcher tries every branch at every position of the message: no branch
+# can lend the whole its literal prefix to skip ahead. Compiled one by one, most branches start
+# with a literal or a small set of characters and the matcher jumps from one candidate position
+# to the next, so the same verdict costs about a fifth (`benchmarks/bench_retrieval.py`'s triage
+# row; the rules are searched on several views of every message, and again on joined turns).
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_NUMBERED_BACKREF = re.compile(r"(?<!\\)(?:\\\\)*\\[1-9]|\(\?\(\d")
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """The branches of ``pattern``'s outermost alternation: ``"a|(b|c)|[|]"`` gives ``a``,
+    ``(b|c)`` and ``[|]``. Escapes, groups and character classes are kept whole."""
+    branches: list[str] = []
+    start = depth = 0
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            # "[]…]" and "[^]…]": a bracket first in a class is a member, not its end
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            if pattern[i : i + 1] == "]":
+                i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+class Alternation:
+    """A long alternation, searched branch by branch, with the same leftmost-first answer as the
+    one compiled pattern: the match's span and text are the same, so ``.start()``, ``.end()``
+    and ``.group()`` can be read from it; numbered groups belong to the branch and may not be.
+
+    Global inline flags ("(?i)" at the start) and numbered backreferences would change their
+    meaning once the branches are apart, so they are refused: pass ``flags`` instead.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if _GLOBAL_FLAGS.match(pattern) or _NUMBERED_BACKREF.search(pattern):
+            raise ValueError("an Alternation takes flags as an argument and no numbered backrefs")
+        self.pattern = pattern
+        self.flags = re.compile(pattern, flags).flags  # compiling the whole checks its syntax
+        self._branches = [re.compile(b, flags) for b in top_level_branches(pattern)]
+
+    def search(self, string: str) -> re.Match[str] | None:
+        """The leftmost match, the earliest branch first at the same position, as
+        ``re.compile(pattern).search`` finds it; None where no branch matches."""
+        best: re.Match[str] | None = None
+        for branch in self._branches:
+            m = branch.search(string)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if best.start() == 0:
+                    break
+        return best
+
+
+class Searcher(Protocol):
+    """A compiled pattern or an `Alternation`: what the rules call on a message."""
+
+    def search(self, string: str, /) -> re.Match[str] | None: ...

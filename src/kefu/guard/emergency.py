@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 from kefu.guard.emergency_bystander import bystander_crisis
 from kefu.guard.emergency_context import not_now
 from kefu.guard.emergency_home import home_danger
@@ -383,8 +384,8 @@ _SELF_HARM = (
 # A threat of violence against the customer or their family is `kefu.guard.emergency_threatened`'s
 # (read through `person_danger`, so that it goes to the police first).
 # with the intent said in other words (`kefu.guard.suicide_signs`): a crisis reply, never a pet's
-SELF_HARM = re.compile(_SELF_HARM + "|" + INTENT_PATTERN)
-EMERGENCY = re.compile(_BODY + "|" + _HAZARD + "|" + _SELF_HARM + "|" + _VIOLENCE)
+SELF_HARM = Alternation(_SELF_HARM + "|" + INTENT_PATTERN)
+EMERGENCY = Alternation(_BODY + "|" + _HAZARD + "|" + _SELF_HARM + "|" + _VIOLENCE)
 # A road accident: an emergency unless the message says nobody is hurt (`no_one_hurt`, below).
 ACCIDENT = re.compile(r"hit by a (car|truck|bus)|(car|motorbike|bike) (crash|accident)|被车撞|车祸")
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 from kefu.guard.medicines import MEDICINE
 from kefu.guard.suicide_plan import stated_plan
 from kefu.guard.suicide_signs import suicide_signs
@@ -152,7 +153,7 @@ _ACT = (
     + _
     + r"{0,8}(威胁|砍|追|吓|逼)|被(人)?(捅|砍)(了|伤)"
 )
-ACT = re.compile(_ACT, re.IGNORECASE)
+ACT = Alternation(_ACT, re.IGNORECASE)
 SELF_ACT = re.compile(_SELF_ACT, re.IGNORECASE)
 # A large count taken with the medicine named elsewhere in the message: "how many sleeping pills
 # can I take, I already took 30", "药我吞了三十颗" is caught by the rules already.

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 from kefu.guard.emergency_missing import MISSING
 from kefu.guard.emergency_threatened import threatened
 
@@ -225,7 +226,7 @@ _FEAR = (
     r"terrified|afraid)|(好怕|害怕|i'?m scared|terrified)" + _ + r"{0,20}(救命|救救我|help me)"
 )
 
-PERSON = re.compile(
+PERSON = Alternation(
     "|".join((_CONFINED, _TOUCHED, _HURT, _ARMED, _CHILD, _DRIVING, _FEAR)), re.IGNORECASE
 )
 
@@ -275,7 +276,7 @@ def person_danger(text: str) -> bool:
 # Every danger but unwanted touching: held, hurt, armed, a child in a car, a dangerous driver,
 # fear. A staff member's touching told as a habit ("my trainer keeps touching me") is reported
 # misconduct (`kefu.guard.misconduct`); these stay emergencies however they are told.
-_BESIDES_TOUCH = re.compile(
+_BESIDES_TOUCH = Alternation(
     "|".join((_CONFINED, _HURT, _ARMED, _CHILD, _DRIVING, _FEAR)), re.IGNORECASE
 )
 

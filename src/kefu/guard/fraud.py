@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 from kefu.guard.fraud_bank import asks_for_bank_fraud
 from kefu.guard.fraud_insurance import asks_for_insurance_fraud
 from kefu.guard.fraud_mule import asks_for_mule
@@ -59,7 +60,7 @@ _VICTIM_EN = re.compile(
 )
 
 # Always a request to commit fraud, whatever else the message says.
-_FRAUD_EN = re.compile(
+_FRAUD_EN = Alternation(
     # forging: "how do I forge a receipt", "fake an invoice for me", "photoshop a receipt"
     r"\b(forge|falsify|fabricate|counterfeit|photoshop|doctor up)\W+(\w+\W+){0,3}" + _DOC + r"|"
     r"\bfake (an?|the|my|this|that|these|some|me an?) (\w+ )?" + _DOC + r"|"
@@ -157,7 +158,7 @@ _FRAUD_EN = re.compile(
 )
 # Fraud unless the message is a victim's or a report: "I received a fake invoice", "I think
 # someone is laundering money through my account".
-_FRAUD_EN_UNLESS_VICTIM = re.compile(
+_FRAUD_EN_UNLESS_VICTIM = Alternation(
     r"\b(make|create|generate|produce|write|print|issue|get|buy|need|want|give|send|sell|"
     r"do me|help me( with)?)\W+(\w+\W+){0,3}(fake|forged|falsified|fabricated|bogus|dummy|"
     r"phony|counterfeit|false|made[- ]up) (\w+\W+)?" + _DOC + r"|"
@@ -255,7 +256,7 @@ _VICTIM_ZH = re.compile(
 )
 # "没有交易记录" is a missing record, not a sale that never happened
 _NOT_A_RECORD = r"(?!记录|明细|流水|号|单号|信息)"
-_FRAUD_ZH = re.compile(
+_FRAUD_ZH = Alternation(
     # invoices that are false, bought or sold
     r"虚开|xu开|(?<![病休请事年产婚丧放度寒暑调补销长小])假(的)?[\u4e00-\u9fff]{0,2}?"
     + _DOC_ZH

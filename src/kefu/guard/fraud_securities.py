@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 
 # Someone other than the customer: relatives, friends, others.
 _OTHER_ZH = (
@@ -48,7 +49,7 @@ _OTHER_EN = (
 )
 
 # -- Chinese -------------------------------------------------------------------------------
-_ZH = re.compile(
+_ZH = Alternation(
     # a judicial freeze, money moved out anyway
     r"(司法冻结|法院冻结|被法院|查封|强制执行|被执行人|冻结令)"
     + _
@@ -135,7 +136,7 @@ _UNSEEN_ZH = re.compile(
 )
 
 # -- English -------------------------------------------------------------------------------
-_EN = re.compile(
+_EN = Alternation(
     # a court freeze, money moved out anyway
     r"\b(court|judicial|legal|garnish\w*|seiz\w*|freezing order)\b"
     + _

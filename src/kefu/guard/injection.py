@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from kefu.guard._regex import IN_SENTENCE
+from kefu.guard._regex import IN_SENTENCE, Alternation
 from kefu.guard.views import any_view, decoded_payloads, views
 from kefu.text.normalize import normalize
 
 _ = IN_SENTENCE
 
-_INJECTION = re.compile(
+_INJECTION = Alternation(
     r"(ignore|disregard|forget|override|bypass|ditch|drop)\W+((all|any|every|the|your|ur|my|"
     r"these|those|previous|prior|above|earlier|preceding|original|initial|system|other|"
     r"current|existing|safety|of|you|were|given|told)\W+){0,4}(instructions?|rules|"

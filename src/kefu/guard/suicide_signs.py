@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard._regex import Alternation
 from kefu.guard.suicide_debt import debt_despair
 
 _MEDS = (
@@ -140,7 +141,7 @@ _LETHAL = (
     r"(死|没命|醒不过来)|(怎么|怎样|如何)死(得|才)?(不痛|不疼|没有痛苦|最快|快)|无痛(的)?(死法|自杀)"
 )
 
-INTENT = re.compile(INTENT_PATTERN, re.IGNORECASE)
+INTENT = Alternation(INTENT_PATTERN, re.IGNORECASE)
 LETHAL = re.compile(_LETHAL, re.IGNORECASE)
 
 # Softer farewell signs: a closing line on their own.

@@ -14,6 +14,7 @@ import binascii
 import codecs
 import re
 
+from kefu.guard._regex import Searcher
 from kefu.text.normalize import normalize
 from kefu.text.variants import to_mandarin
 
@@ -97,6 +98,6 @@ def views(text: str, *, decode: bool = False) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def any_view(pattern: re.Pattern[str], texts: list[str]) -> bool:
+def any_view(pattern: Searcher, texts: list[str]) -> bool:
     """Does ``pattern`` match any of the views ``texts``?"""
     return any(pattern.search(t) for t in texts)

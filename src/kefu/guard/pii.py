@@ -18,7 +18,8 @@ Kinds and how they are validated:
   07911123456).
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid;
   or any 13-19 digit run right after a card word ("银行卡", "卡号", "card number", "my card
-  is"), checksum or not: a customer's typo still leaks their real digits.
+  is"), checksum or not: a customer's typo still leaks their real digits; see
+  `kefu.guard.pii_cards`.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
 - ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires (on)", "expiring", "valid thru",
@@ -80,14 +81,14 @@ from kefu.guard.checksums import (
     cn_id_mistyped,
     cn_id_valid,
     iban_valid,
-    luhn_valid,
     ssn_valid,
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
 from kefu.guard.pii_au_my import au_bank_details, licences, medicare_numbers, mykads, tfns
+from kefu.guard.pii_cards import cards, named_card_spans
 from kefu.guard.pii_device import imeis
-from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
+from kefu.guard.pii_named import dates_of_birth, medical_ids, passports
 from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
@@ -119,72 +120,11 @@ class PIISpan:
     text: str
 
 
-def _card_prefix_ok(digits: str) -> bool:
-    """Issuer prefix and a length that issuer uses (Visa 13/16/19, Mastercard 16, Amex 15,
-    Diners 14-19, JCB/Discover/UnionPay 16-19)."""
-    n = len(digits)
-    if digits[0] == "4":
-        return n in (13, 16, 19)
-    if digits[0] in "25":
-        ok = "51" <= digits[:2] <= "55" or "2221" <= digits[:4] <= "2720"
-        return ok and n == 16
-    if digits[:2] in ("34", "37"):
-        return n == 15
-    if digits[:2] in ("30", "36", "38", "39"):
-        return 14 <= n <= 19
-    if digits[:2] == "35" or digits[0] == "6":
-        # An 18-digit run with a birth date where a resident ID has one is an ID number with
-        # a typo far more often than an 18-digit UnionPay card.
-        return 16 <= n <= 19 and not (n == 18 and _looks_like_cn_id(digits))
-    return False
-
-
-def _looks_like_cn_id(digits: str) -> bool:
-    return (
-        digits[6:8] in ("19", "20")
-        and "01" <= digits[10:12] <= "12"
-        and ("01" <= digits[12:14] <= "31")
-    )
-
-
 def _digits(text: str) -> str:
     return "".join(ch for ch in ascii_digits(text) if ch.isascii() and ch.isdigit())
 
 
 Candidate = tuple[str, int, int]
-
-
-def _cards(text: str) -> Iterator[Candidate]:
-    for m in patterns.CARD.finditer(text):
-        chunk = ascii_digits(m.group())
-        if chunk[0] not in "23456":
-            continue
-        # The maximal digit run may have swallowed a trailing group ("... 1111 2 times"), so
-        # also try each shorter run that ends just before a separator.
-        ends = [i for i in range(1, len(chunk)) if chunk[i] in " -"] + [len(chunk)]
-        for end in reversed(ends):
-            digits = chunk[:end].replace(" ", "").replace("-", "")
-            if len(digits) < 13:
-                break
-            if len(digits) <= 19 and _card_prefix_ok(digits) and luhn_valid(digits):
-                yield "CARD", m.start(), m.start() + end
-                break
-
-
-def _named_cards(text: str) -> Iterator[Candidate]:
-    # The run after a card word is a card whatever its checksum; a trailing stray group is
-    # left out when what comes before it is a valid card ("卡号 4111 1111 1111 1111 2 张").
-    for start, end in named_cards(text):
-        chunk = ascii_digits(text[start:end]).replace("－", "-")
-        cuts = [i for i in range(1, len(chunk)) if chunk[i] in " -"]
-        for cut in reversed(cuts):
-            digits = chunk[:cut].replace(" ", "").replace("-", "")
-            if len(digits) < 13:
-                break
-            if _card_prefix_ok(digits) and luhn_valid(digits):
-                end = start + cut
-                break
-        yield "CARD", start, end
 
 
 def _ibans(text: str) -> Iterator[Candidate]:
@@ -311,7 +251,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _pairs(local_phones, "PHONE"),
         _pairs(tw_mobiles, "PHONE"),
     ),
-    "CARD": (_cards, _named_cards),
+    "CARD": (cards, named_card_spans),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
     "SSN": (_simple(patterns.SSN, "SSN", ssn_valid), _pairs(spaced_ssns, "SSN")),
@@ -327,7 +267,10 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "HKID": (_pairs(hkids, "HKID"),),
     "NRIC": (_pairs(nrics, "NRIC"),),
     "PLATE": (_pairs(plates, "PLATE"),),
-    "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"), _pairs(au_bank_details, "BANK_ACCOUNT")),
+    "BANK_ACCOUNT": (
+        _pairs(bank_details, "BANK_ACCOUNT"),
+        _pairs(au_bank_details, "BANK_ACCOUNT"),
+    ),
     "PIN": (_secrets("PIN"),),
     "OTP": (_secrets("OTP"),),
     "PASSWORD": (_secrets("PASSWORD"),),

@@ -275,7 +275,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
         "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
         "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
-        "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE",
+        "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
     }  # fmt: skip
 
 

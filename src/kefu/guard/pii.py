@@ -60,8 +60,9 @@ Kinds and how they are validated:
   prefix; see `kefu.guard.pii_device`.
 - ``TW_ID`` -- a Taiwan ID or resident certificate number; Taiwan mobiles, NHI card numbers and
   addresses are ``PHONE``, ``MEDICAL_ID`` and ``ADDRESS``; see `kefu.guard.pii_tw`.
-- ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE`` -- Malaysian identity card, Australian Medicare
-  and tax file numbers, driver licences; a BSB is a ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
+- ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE``, ``ABN``, ``ACN`` -- Malaysian identity card,
+  Australian Medicare, tax file, business and company numbers, driver licences; a BSB is a
+  ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
 
 Numbers in Chinese or English digit words, spaced or dotted, full-width emails and emails read
 out ("jane dot doe at gmail dot com") are found on a folded copy; see `kefu.guard.pii_obfusc`.
@@ -85,7 +86,15 @@ from kefu.guard.checksums import (
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
-from kefu.guard.pii_au_my import au_bank_details, licences, medicare_numbers, mykads, tfns
+from kefu.guard.pii_au_my import (
+    abns,
+    acns,
+    au_bank_details,
+    licences,
+    medicare_numbers,
+    mykads,
+    tfns,
+)
 from kefu.guard.pii_cards import cards, named_card_spans
 from kefu.guard.pii_device import imeis
 from kefu.guard.pii_named import dates_of_birth, medical_ids, passports
@@ -99,7 +108,7 @@ KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
     "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
-    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE",
+    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -108,7 +117,7 @@ _PRIORITY = {
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
     "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "IMEI": 7, "PHONE": 3, "ADDRESS": 1,
-    "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4,
+    "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4, "ABN": 5, "ACN": 5,
 }  # fmt: skip
 
 
@@ -282,6 +291,8 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "MEDICARE": (_pairs(medicare_numbers, "MEDICARE"),),
     "TFN": (_pairs(tfns, "TFN"),),
     "LICENCE": (_pairs(licences, "LICENCE"),),
+    "ABN": (_pairs(abns, "ABN"),),
+    "ACN": (_pairs(acns, "ACN"),),
 }
 
 

@@ -101,7 +101,7 @@ from kefu.guard.pii_named import dates_of_birth, medical_ids, passports
 from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
-from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_mobiles
+from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_landlines, tw_mobiles
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
@@ -259,6 +259,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(patterns.PHONE_UK_LANDLINE, "PHONE"),
         _pairs(local_phones, "PHONE"),
         _pairs(tw_mobiles, "PHONE"),
+        _pairs(tw_landlines, "PHONE"),
     ),
     "CARD": (cards, named_card_spans),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),

@@ -98,7 +98,7 @@ from kefu.guard.pii_au_my import (
 from kefu.guard.pii_cards import cards, named_card_spans
 from kefu.guard.pii_device import imeis
 from kefu.guard.pii_named import dates_of_birth, medical_ids, passports
-from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns
+from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns, spoken_phones
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
 from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_landlines, tw_mobiles
@@ -260,6 +260,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _pairs(local_phones, "PHONE"),
         _pairs(tw_mobiles, "PHONE"),
         _pairs(tw_landlines, "PHONE"),
+        _pairs(spoken_phones, "PHONE"),
     ),
     "CARD": (cards, named_card_spans),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),

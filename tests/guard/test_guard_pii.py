@@ -388,6 +388,15 @@ ADVERSARIAL = [
     "香港中環道" * 200_000,
     "Flat B, 12/F, " * 71_429,
     "14 Orchard Road #05-" * 50_000,
+    # Australian business numbers and addresses, Taiwan landlines, digits read out
+    "ABN 51 824 " * 90_910,
+    "51 824 753 " * 90_910,
+    "u3 15 king st " * 71_429,
+    "15 king st newtown " * 52_632,
+    "deliver to 7 ocean " * 52_632,
+    "(02) 2345-" * 100_000,
+    "oh seven double " * 62_500,
+    "my booking ref is " * 55_556,
 ]
 
 

@@ -98,6 +98,7 @@ def test_australian_addresses(text: str, expected: str) -> None:
         "the 2 lane road was closed",
         "I waited 3 hours on Main St",
         "Buy 2 Get 1 Free",
+        "we sell 4 Mg Cl tablets",
         # order numbers, prices, dates, tracking numbers, times, model numbers
         "order 02-2345-6789 has not arrived",
         "訂單編號 04-2234-5678",

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# Not "Cl" for Close: "4 Mg Cl" is a salt and "75 cl" a bottle far more often.
 _TYPES = (
     "street|st|road|rd|avenue|ave|drive|dr|crescent|cres|place|pl|court|ct|highway|hwy"
-    "|parade|pde|terrace|tce|lane|ln|boulevard|blvd|bvd|close|cl|circuit|cct|grove"
+    "|parade|pde|terrace|tce|lane|ln|boulevard|blvd|bvd|close|circuit|cct|grove"
     "|esplanade|esp|way|square|sq|parkway|pkwy"
 )
 _STATE = "(?:nsw|vic|qld|wa|sa|tas|act|nt)"

@@ -275,7 +275,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
         "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
         "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
-        "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE",
+        "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
     }  # fmt: skip
 
 
@@ -293,9 +293,10 @@ def test_redact_labels() -> None:
     )
     assert redact("寄到上海市徐汇区漕溪北路1号") == "寄到[ADDRESS]"
     assert redact("221B Baker Street, London NW1 6XE") == "[ADDRESS], London [ADDRESS]"
-    # the pharmacy tester's delivery: after a street, "RV2 4QT" is a postcode, real area or not
+    # the pharmacy tester's delivery: after a street, "RV2 4QT" is a postcode, real area or not;
+    # the town between them is the address's too (`kefu.guard.pii_address_au`: a suburb)
     assert redact("deliver to 27 Acacia Avenue, Riverside, RV2 4QT, email m.h@example.com") == (
-        "deliver to [ADDRESS], Riverside, [ADDRESS], email [EMAIL]"
+        "deliver to [ADDRESS], [ADDRESS], email [EMAIL]"
     )
     assert redact("card 4111 1111 1111 1111 exp 12/27 cvv 123") == (
         "card [CARD] exp [CARD_EXPIRY] cvv [CVV]"
@@ -387,6 +388,15 @@ ADVERSARIAL = [
     "香港中環道" * 200_000,
     "Flat B, 12/F, " * 71_429,
     "14 Orchard Road #05-" * 50_000,
+    # Australian business numbers and addresses, Taiwan landlines, digits read out
+    "ABN 51 824 " * 90_910,
+    "51 824 753 " * 90_910,
+    "u3 15 king st " * 71_429,
+    "15 king st newtown " * 52_632,
+    "deliver to 7 ocean " * 52_632,
+    "(02) 2345-" * 100_000,
+    "oh seven double " * 62_500,
+    "my booking ref is " * 55_556,
 ]
 
 

@@ -107,7 +107,8 @@ ADDRESSES = [
     ("我住喺旺角彌敦道688號12樓B室", "旺角彌敦道688號12樓B室"),
     ("寄到銅鑼灣軒尼詩道500號A座3樓", "銅鑼灣軒尼詩道500號A座3樓"),
     ("住在弥敦道688号", "弥敦道688号"),
-    ("Flat B, 12/F, 688 Nathan Road, Mong Kok", "Flat B, 12/F, 688 Nathan Road"),
+    # the district that ends the sentence after a street is the address's own (a suburb)
+    ("Flat B, 12/F, 688 Nathan Road, Mong Kok", "Flat B, 12/F, 688 Nathan Road, Mong Kok"),
     (
         "Room 1203, 12th Floor, 8 Queen's Road Central",
         "Room 1203, 12th Floor, 8 Queen's Road Central",

@@ -1,6 +1,7 @@
 """Write pii_apac_dev.jsonl: fresh PII forms from Taiwan, Malaysia, Australia and Singapore,
 disguised numbers and emails, and look-alikes that must stay (no span). Written by hand for
-the fix-pii branch, not copied from the testers' reports; run from the repository root:
+the fix-pii branch, not copied from the testers' reports; and pii_apac2_dev.jsonl (rows in
+make2.py, the fix-pii2 branch). Run from the repository root:
 
     .venv/bin/python devsets/blackbox/pii_apac_dev/make.py
 """
@@ -80,10 +81,10 @@ ROWS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def main() -> None:
-    out = Path(__file__).with_name("pii_apac_dev.jsonl")
+def write(name: str, rows: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    out = Path(__file__).with_name(name)
     with out.open("w", encoding="utf-8") as fh:
-        for text, values in ROWS:
+        for text, values in rows:
             spans = []
             for kind, value in values:
                 start = text.index(value)
@@ -91,7 +92,14 @@ def main() -> None:
             lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
             row = {"text": text, "lang": lang, "spans": spans}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(ROWS)} rows -> {out}")
+    print(f"{len(rows)} rows -> {out}")
+
+
+def main() -> None:
+    from make2 import ROWS2  # beside this file: the second round's rows
+
+    write("pii_apac_dev.jsonl", ROWS)
+    write("pii_apac2_dev.jsonl", ROWS2)
 
 
 if __name__ == "__main__":

@@ -262,3 +262,24 @@ def tfn_valid(value: str) -> bool:
         return False
     weights = (1, 4, 3, 7, 5, 8, 6, 9, 10)
     return sum(int(d) * w for d, w in zip(v, weights, strict=True)) % 11 == 0
+
+
+def abn_valid(value: str) -> bool:
+    """Australian Business Number: 11 digits; with 1 taken from the first, the weighted sum
+    (10 1 3 5 7 9 11 13 15 17 19) is a multiple of 89."""
+    v = only_alnum(value)
+    if len(v) != 11 or not v.isdigit() or v[0] == "0":
+        return False
+    digits = [int(v[0]) - 1, *(int(d) for d in v[1:])]
+    weights = (10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19)
+    return sum(d * w for d, w in zip(digits, weights, strict=True)) % 89 == 0
+
+
+def acn_valid(value: str) -> bool:
+    """Australian Company Number: 9 digits, the last (10 - the weighted sum (8 7 6 5 4 3 2 1)
+    of the first eight mod 10) mod 10."""
+    v = only_alnum(value)
+    if len(v) != 9 or not v.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(v[:8], (8, 7, 6, 5, 4, 3, 2, 1), strict=True))
+    return (10 - total % 10) % 10 == int(v[8])

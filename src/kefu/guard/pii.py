@@ -18,7 +18,8 @@ Kinds and how they are validated:
   07911123456).
 - ``CARD``    -- 13-19 digits with optional spaces/dashes, known issuer prefix, Luhn-valid;
   or any 13-19 digit run right after a card word ("银行卡", "卡号", "card number", "my card
-  is"), checksum or not: a customer's typo still leaks their real digits.
+  is"), checksum or not: a customer's typo still leaks their real digits; see
+  `kefu.guard.pii_cards`.
 - ``CVV``     -- a card's 3-4 digit security code, after its name ("CVV: 123", "安全码 123");
   only the digits are the span. Three digits alone are anything.
 - ``CARD_EXPIRY`` -- MM/YY or MM/YYYY after "exp", "expires (on)", "expiring", "valid thru",
@@ -59,8 +60,9 @@ Kinds and how they are validated:
   prefix; see `kefu.guard.pii_device`.
 - ``TW_ID`` -- a Taiwan ID or resident certificate number; Taiwan mobiles, NHI card numbers and
   addresses are ``PHONE``, ``MEDICAL_ID`` and ``ADDRESS``; see `kefu.guard.pii_tw`.
-- ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE`` -- Malaysian identity card, Australian Medicare
-  and tax file numbers, driver licences; a BSB is a ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
+- ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE``, ``ABN``, ``ACN`` -- Malaysian identity card,
+  Australian Medicare, tax file, business and company numbers, driver licences; a BSB is a
+  ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
 
 Numbers in Chinese or English digit words, spaced or dotted, full-width emails and emails read
 out ("jane dot doe at gmail dot com") are found on a folded copy; see `kefu.guard.pii_obfusc`.
@@ -80,25 +82,33 @@ from kefu.guard.checksums import (
     cn_id_mistyped,
     cn_id_valid,
     iban_valid,
-    luhn_valid,
     ssn_valid,
 )
 from kefu.guard.pii_address import find_addresses
 from kefu.guard.pii_asia import hkids, local_phones, nrics, plates
-from kefu.guard.pii_au_my import au_bank_details, licences, medicare_numbers, mykads, tfns
+from kefu.guard.pii_au_my import (
+    abns,
+    acns,
+    au_bank_details,
+    licences,
+    medicare_numbers,
+    mykads,
+    tfns,
+)
+from kefu.guard.pii_cards import cards, named_card_spans
 from kefu.guard.pii_device import imeis
-from kefu.guard.pii_named import dates_of_birth, medical_ids, named_cards, passports
-from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns
+from kefu.guard.pii_named import dates_of_birth, medical_ids, passports
+from kefu.guard.pii_obfusc import folded_candidates, spaced_ssns, spoken_phones
 from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
-from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_mobiles
+from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_landlines, tw_mobiles
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
     "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
-    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE",
+    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -107,7 +117,7 @@ _PRIORITY = {
     "PASSPORT": 5, "DOB": 5, "NHS": 5, "NI": 5, "HKID": 5, "NRIC": 5, "PLATE": 5, "IP": 4,
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
     "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "IMEI": 7, "PHONE": 3, "ADDRESS": 1,
-    "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4,
+    "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4, "ABN": 5, "ACN": 5,
 }  # fmt: skip
 
 
@@ -119,72 +129,11 @@ class PIISpan:
     text: str
 
 
-def _card_prefix_ok(digits: str) -> bool:
-    """Issuer prefix and a length that issuer uses (Visa 13/16/19, Mastercard 16, Amex 15,
-    Diners 14-19, JCB/Discover/UnionPay 16-19)."""
-    n = len(digits)
-    if digits[0] == "4":
-        return n in (13, 16, 19)
-    if digits[0] in "25":
-        ok = "51" <= digits[:2] <= "55" or "2221" <= digits[:4] <= "2720"
-        return ok and n == 16
-    if digits[:2] in ("34", "37"):
-        return n == 15
-    if digits[:2] in ("30", "36", "38", "39"):
-        return 14 <= n <= 19
-    if digits[:2] == "35" or digits[0] == "6":
-        # An 18-digit run with a birth date where a resident ID has one is an ID number with
-        # a typo far more often than an 18-digit UnionPay card.
-        return 16 <= n <= 19 and not (n == 18 and _looks_like_cn_id(digits))
-    return False
-
-
-def _looks_like_cn_id(digits: str) -> bool:
-    return (
-        digits[6:8] in ("19", "20")
-        and "01" <= digits[10:12] <= "12"
-        and ("01" <= digits[12:14] <= "31")
-    )
-
-
 def _digits(text: str) -> str:
     return "".join(ch for ch in ascii_digits(text) if ch.isascii() and ch.isdigit())
 
 
 Candidate = tuple[str, int, int]
-
-
-def _cards(text: str) -> Iterator[Candidate]:
-    for m in patterns.CARD.finditer(text):
-        chunk = ascii_digits(m.group())
-        if chunk[0] not in "23456":
-            continue
-        # The maximal digit run may have swallowed a trailing group ("... 1111 2 times"), so
-        # also try each shorter run that ends just before a separator.
-        ends = [i for i in range(1, len(chunk)) if chunk[i] in " -"] + [len(chunk)]
-        for end in reversed(ends):
-            digits = chunk[:end].replace(" ", "").replace("-", "")
-            if len(digits) < 13:
-                break
-            if len(digits) <= 19 and _card_prefix_ok(digits) and luhn_valid(digits):
-                yield "CARD", m.start(), m.start() + end
-                break
-
-
-def _named_cards(text: str) -> Iterator[Candidate]:
-    # The run after a card word is a card whatever its checksum; a trailing stray group is
-    # left out when what comes before it is a valid card ("卡号 4111 1111 1111 1111 2 张").
-    for start, end in named_cards(text):
-        chunk = ascii_digits(text[start:end]).replace("－", "-")
-        cuts = [i for i in range(1, len(chunk)) if chunk[i] in " -"]
-        for cut in reversed(cuts):
-            digits = chunk[:cut].replace(" ", "").replace("-", "")
-            if len(digits) < 13:
-                break
-            if _card_prefix_ok(digits) and luhn_valid(digits):
-                end = start + cut
-                break
-        yield "CARD", start, end
 
 
 def _ibans(text: str) -> Iterator[Candidate]:
@@ -310,8 +259,10 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _simple(patterns.PHONE_UK_LANDLINE, "PHONE"),
         _pairs(local_phones, "PHONE"),
         _pairs(tw_mobiles, "PHONE"),
+        _pairs(tw_landlines, "PHONE"),
+        _pairs(spoken_phones, "PHONE"),
     ),
-    "CARD": (_cards, _named_cards),
+    "CARD": (cards, named_card_spans),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),
     "IBAN": (_ibans,),
     "SSN": (_simple(patterns.SSN, "SSN", ssn_valid), _pairs(spaced_ssns, "SSN")),
@@ -327,7 +278,10 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "HKID": (_pairs(hkids, "HKID"),),
     "NRIC": (_pairs(nrics, "NRIC"),),
     "PLATE": (_pairs(plates, "PLATE"),),
-    "BANK_ACCOUNT": (_pairs(bank_details, "BANK_ACCOUNT"), _pairs(au_bank_details, "BANK_ACCOUNT")),
+    "BANK_ACCOUNT": (
+        _pairs(bank_details, "BANK_ACCOUNT"),
+        _pairs(au_bank_details, "BANK_ACCOUNT"),
+    ),
     "PIN": (_secrets("PIN"),),
     "OTP": (_secrets("OTP"),),
     "PASSWORD": (_secrets("PASSWORD"),),
@@ -339,6 +293,8 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "MEDICARE": (_pairs(medicare_numbers, "MEDICARE"),),
     "TFN": (_pairs(tfns, "TFN"),),
     "LICENCE": (_pairs(licences, "LICENCE"),),
+    "ABN": (_pairs(abns, "ABN"),),
+    "ACN": (_pairs(acns, "ACN"),),
 }
 
 

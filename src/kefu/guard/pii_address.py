@@ -9,7 +9,9 @@ area of the right shape: "27 Acacia Avenue, Riverside, RV2 4QT"), or written so 
 hardly be a product code (a real area: "NW1 6XE"). Hong Kong and Singapore: the flat, floor
 and block before an English street ("Flat B, 12/F, 688 Nathan Road"), a "#05-01" unit after it,
 "Singapore 560123", and Chinese addresses from 香港, 九龍 or a district, in traditional
-characters too (香港中環皇后大道中99號). Addresses without these cues are not found.
+characters too (香港中環皇后大道中99號). Australian ones, with a unit, suburb, state and
+postcode, and in lower case, are `kefu.guard.pii_address_au`'s. Addresses without these cues
+are not found.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+
+from kefu.guard.pii_address_au import au_addresses
 
 D = "[0-9０-９]"
 
@@ -272,4 +276,5 @@ def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     spans.extend(_local_zh(text))
     spans.extend(_postcodes(text))
     spans.extend(_hk_flats(text))
+    spans.extend(au_addresses(text))
     yield from _merged(spans)

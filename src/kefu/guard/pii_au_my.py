@@ -11,6 +11,12 @@ typed).
   (`kefu.guard.checksums.medicare_valid`); after "Medicare" any 10 or 11 digits, grouped or not.
 - ``TFN``: an Australian tax file number, printed 3-3-3 alone with a right check digit
   (`kefu.guard.checksums.tfn_valid`), or 8-9 digits after "TFN" / "tax file number".
+- ``ABN``: an Australian Business Number, 11 digits. After "ABN" (or "Australian business
+  number") any 11 digits, grouped or not, the checksum right or wrong (a typo still leaks the
+  rest); alone only printed 2-3-3-3 with spaces and a right checksum
+  (`kefu.guard.checksums.abn_valid`): about one random number in 89 passes.
+- ``ACN``: an Australian Company Number, 9 digits, only after "ACN" (or "Australian company
+  number"): alone it is a TFN's shape, and its check digit passes one number in ten.
 - ``BANK_ACCOUNT``: a BSB after its name ("BSB 062-000"), and an account number (6-10 digits,
   grouped or not) after "account" within reach of a BSB.
 - ``LICENCE``: a driver licence number after its name ("driver licence", "licence no.",
@@ -29,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from kefu.guard._regex import after_order_word
-from kefu.guard.checksums import medicare_valid, mykad_valid, tfn_valid
+from kefu.guard.checksums import abn_valid, medicare_valid, mykad_valid, tfn_valid
 
 D = "[0-9０-９]"
 _NOT_AFTER = "(?![A-Za-z0-9０-９_])"
@@ -67,6 +73,23 @@ _TFN_NAMED = re.compile(
     + "(?P<value>" + D + "{2,3}" + _G + D + "{3}" + _G + D + "{3})" + _NOT_AFTER + _NO_MORE
 )  # fmt: skip
 _TFN_PLAIN = re.compile(_NOT_BEFORE + "[0-9]{3} [0-9]{3} [0-9]{3}" + _NOT_AFTER + _NO_MORE)
+
+_ABN_NAMED = re.compile(
+    "(?=[AaBb])(?<![A-Za-z])(?i:abn|(?:australian )?business number)(?i:" + _NUMBER_WORD + ")"
+    "(?![A-Za-z])"
+    + _SAID
+    + "(?P<value>" + D + "{2}" + _G + D + "{3}" + _G + D + "{3}" + _G + D + "{3})"
+    + _NOT_AFTER + _NO_MORE
+)  # fmt: skip
+_ABN_PLAIN = re.compile(
+    _NOT_BEFORE + "[1-9][0-9] [0-9]{3} [0-9]{3} [0-9]{3}" + _NOT_AFTER + _NO_MORE
+)
+_ACN_NAMED = re.compile(
+    "(?=[AaCc])(?<![A-Za-z])(?i:acn|(?:australian )?company number)(?i:" + _NUMBER_WORD + ")"
+    "(?![A-Za-z])"
+    + _SAID
+    + "(?P<value>" + D + "{3}" + _G + D + "{3}" + _G + D + "{3})" + _NOT_AFTER + _NO_MORE
+)  # fmt: skip
 
 _BSB = re.compile(
     "(?=[Bb])(?<![A-Za-z])(?i:bsb)(?i:" + _NUMBER_WORD + ")(?![A-Za-z])"
@@ -117,6 +140,21 @@ def tfns(text: str) -> Iterator[tuple[int, int]]:
     for m in _TFN_PLAIN.finditer(text):
         if tfn_valid(m.group()) and not after_order_word(text, m.start()):
             yield m.start(), m.end()
+
+
+def abns(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Australian Business Number."""
+    for m in _ABN_NAMED.finditer(text):
+        yield m.start("value"), m.end("value")
+    for m in _ABN_PLAIN.finditer(text):
+        if abn_valid(m.group()) and not after_order_word(text, m.start()):
+            yield m.start(), m.end()
+
+
+def acns(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Australian Company Number after its name."""
+    for m in _ACN_NAMED.finditer(text):
+        yield m.start("value"), m.end("value")
 
 
 def au_bank_details(text: str) -> Iterator[tuple[int, int]]:

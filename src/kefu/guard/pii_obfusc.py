@@ -9,7 +9,14 @@ What is folded:
   壹叁捌壹贰叁肆伍陆柒捌, 〇 and 幺 too): each is its digit. 十, 百 and 两 are not digits, so
   "三十五岁", "第一次" and "一百二十块" stay prose, and short runs ("一二三") are left alone;
 - runs of 3 or more English digit words ("four one one one ...", "four five six", "oh"
-  between others): the digits run together;
+  between others): the digits run together; "double" and "triple" repeat the next digit, as
+  British and Australian callers read out numbers ("oh seven seven double four one two three
+  triple five" is 07744123555). A run that starts with "oh" is digits only when it is as long
+  as a phone number (8 digits or more): "oh one two three" is an exclamation and counting;
+- a spelled-out run of 9-11 digits that starts with zero (or "oh") is a phone number in its
+  national format (``PHONE``, `spoken_phones`): nothing else is read out that way, and a
+  mobile read out alone ("zero four one two double three four five six seven") has no phone
+  word near it;
 - single digits spaced or dashed out, 3 or more ("PIN 4 7 1 9", "cvv is 3-2-1"): run together;
 - three to five 4-digit groups joined by dots ("4111.1111.1111.1111"): spaces for the dots;
 - a resident ID with spaces between its parts ("110105 19491231 002X"): run together;
@@ -42,11 +49,18 @@ _EN_DIGITS = {
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
 _EN_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# "double four" is 44: the repeat word cannot be a digit word, so the two never compete.
+_EN_TOKEN = "(?:(?:double|triple)[ \\-]{1,2})?" + _EN_WORD
+_REPEATS = {"double": 2, "triple": 3}
+_EN_RUN_PART = (
+    "(?<![A-Za-z])(?P<en>(?i:" + _EN_TOKEN + "(?:[ ,\\-]{1,2}" + _EN_TOKEN + "){2,30}))(?![A-Za-z])"
+)
+_EN_RUN = re.compile(_EN_RUN_PART)
 _ZH_CLASS = "[" + "".join(_ZH_DIGITS) + "]"
 
 _FOLD_PARTS = (
     "(?P<zh>" + _ZH_CLASS + "{7,40})"
-    "|(?<![A-Za-z])(?P<en>(?i:" + _EN_WORD + "(?:[ ,\\-]{1,2}" + _EN_WORD + "){2,30}))(?![A-Za-z])"
+    "|" + _EN_RUN_PART + ""
     "|(?<![0-9A-Za-z.,\\-])(?P<spaced>[0-9](?: [0-9]){2,30}|[0-9](?:-[0-9]){2,30})"
     "(?![0-9]|[.,\\-][0-9])"
     "|(?<![0-9A-Za-z.])(?P<dotted>[0-9]{4}(?:\\.[0-9]{4}){2,3}(?:\\.[0-9]{1,4})?)(?![0-9]|\\.[0-9])"
@@ -104,10 +118,7 @@ def _rewrite(m: re.Match[str], text: str) -> str | None:
     if group == "zh":
         return "".join(_ZH_DIGITS[ch] for ch in value)
     if group == "en":
-        words = [w.lower() for w in _EN_SPLIT.split(value) if w]
-        if words[0] == "oh":  # "oh" is a digit only among others: "oh one two three" is not
-            return None
-        return "".join(_EN_DIGITS[w] for w in words)
+        return spoken_digits(value)
     if group in ("spaced", "cn_id"):
         return value.replace(" ", "").replace("-", "")
     if group == "dotted":
@@ -124,6 +135,32 @@ def _rewrite(m: re.Match[str], text: str) -> str | None:
         return None
     out = re.sub("(?i) dot ", ".", value)
     return re.sub("(?i) at ", "@", out, count=1)
+
+
+def spoken_digits(value: str) -> str | None:
+    """The digits of a run of English digit words ("double four" is 44), or None where a
+    leading "oh" makes it an exclamation rather than a number."""
+    digits: list[str] = []
+    repeat = 1
+    for word in _EN_SPLIT.split(value.lower()):
+        if word in _REPEATS:
+            repeat = _REPEATS[word]
+        elif word:
+            digits.append(_EN_DIGITS[word] * repeat)
+            repeat = 1
+    out = "".join(digits)
+    # "oh" is a digit among others, and first only in a number as long as a phone's
+    if value[:2].lower() == "oh" and len(out) < 8:
+        return None
+    return out
+
+
+def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number read out in digit words, national format."""
+    for m in _EN_RUN.finditer(text):
+        digits = spoken_digits(m.group())
+        if digits is not None and digits[0] == "0" and 9 <= len(digits) <= 11:
+            yield m.start(), m.end()
 
 
 def fold(text: str) -> Folded | None:

@@ -9,6 +9,11 @@ whose customers' national IDs, mobiles, NHI card numbers and addresses were stor
 - Mobiles (``PHONE``): 09xx-xxx-xxx, 09xx xxx xxx, 0912-345678, written with separators; run
   together (0912345678) only near a phone word, since ten digits alone are as often an order.
   Australian mobiles have the same shape after 04 (0412 345 678) and are found the same way.
+- Landlines (``PHONE``): an area code (02-08, 037, 049, 082, 089, 0836) and a local number of
+  6-8 digits, written as one: the area code in brackets or followed by a dash ("(02)
+  2345-6789", "04-2234-5678", "02-23456789"), or spaced with the local number in two groups
+  ("07 123 4567", "02 2345 6789"); run together (0223456789) only near a phone word (電話,
+  市話, tel...). "+886 2 2345 6789" is an international number already.
 - NHI card numbers (``MEDICAL_ID``): 12 digits after 健保卡 (卡號, 號碼).
 - Addresses (``ADDRESS``): a city or county (台北市, 臺中市, 新北市, 花蓮縣...), a district
   (大安區, 西屯區, 鄉, 鎮), a road (復興南路, 福科路) with its section (一段), lane and alley
@@ -53,6 +58,24 @@ _MOBILE_SPLIT = re.compile(
 )  # fmt: skip
 _MOBILE_RUN = re.compile("(?=[0０])" + _NOT_BEFORE + "[0０][49４９]" + D + "{8}" + _NOT_AFTER)
 _PHONE_WORD_REACH = 30  # characters before the number ("電話 0912345678", "手機是")
+
+# The area codes: Taipei 02, 03 (037 Miaoli), Taichung 04 (049 Nantou), 05-08 (082 Kinmen,
+# 089 Taitung, 0836 Matsu); the longer codes before their prefixes, so "037" is not "03" + "7".
+_AREA = "0(?:836|37|49|82|89|[2-8])"
+_LANDLINE_AFTER = _NOT_AFTER + "(?![ \\-－]?" + D + ")"  # not a group of a longer number
+_LANDLINE_BEFORE = "(?=[(（0])(?<![A-Za-z0-9０-９_+＋\\-/.])(?<![0-9０-９][ \\-－])"
+# 6-8 digits: 2345-6789, 234-5678, 23-4567 and a 6-digit one as 352-918 (Miaoli, Kinmen)
+_LOCAL = "(?:" + D + "{2,4}[ \\-－]?" + D + "{4}|" + D + "{3}[ \\-－]" + D + "{3})"
+_LANDLINE = re.compile(
+    _LANDLINE_BEFORE
+    + "(?:[(（]" + _AREA + "[)）][ ]?" + _LOCAL
+    + "|" + _AREA + "[\\-－]" + _LOCAL
+    + "|" + _AREA + " " + D + "{2,4} " + D + "{4})"
+    + _LANDLINE_AFTER
+)  # fmt: skip
+_LANDLINE_RUN = re.compile("(?=0)" + _NOT_BEFORE + "0[2-8][0-9]{7,8}" + _NOT_AFTER)
+# 市話 and 座機 are a landline's own words; 室內電話 has 電話 in it.
+_LANDLINE_WORDS = re.compile("市[話话]|座[機机]|家(?:裡|里|中)?[電电][話话]")
 
 _NHI = re.compile(
     "(?=[健全Nn])(?:(?:全民)?健保(?:IC)?卡(?:卡號|號碼|号码|卡号|號|号)?"
@@ -113,6 +136,19 @@ def tw_mobiles(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
     for m in _MOBILE_RUN.finditer(text):
         if PHONE_WORDS.search(text, max(0, m.start() - _PHONE_WORD_REACH), m.start()):
+            yield m.start(), m.end()
+
+
+def tw_landlines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Taiwan landline written with its area code."""
+    for m in _LANDLINE.finditer(text):
+        if not after_order_word(text, m.start()):
+            yield m.start(), m.end()
+    for m in _LANDLINE_RUN.finditer(text):
+        lowest = max(0, m.start() - _PHONE_WORD_REACH)
+        if PHONE_WORDS.search(text, lowest, m.start()) or _LANDLINE_WORDS.search(
+            text, lowest, m.start()
+        ):
             yield m.start(), m.end()
 
 

@@ -5,7 +5,8 @@ missed (2026-12-01):
   despair: "what's the highest floor in a hdb block, asking after my breakup", "河水有多深 我
   刚离婚". Either alone is ordinary (a flat hunter asks about floors, a divorcee about forms),
   and a booking, a purchase or a view named beside the height is a customer's question
-  (`_ORDINARY`: "highest floor room with a view for our honeymoon").
+  (`_ORDINARY`: "highest floor room with a view for our honeymoon", "we broke up, which
+  restaurant is on the top floor").
 - `_UNTIL_NOT_WAKE`: how much of a medicine until one does not wake up, asked as a question,
   with the medicine's name in English inside Chinese too: "insulin 多少支打下去就不会醒了",
   "how many insulin pens until I don't wake up". A medicine or its unit must be named: "宝宝
@@ -55,8 +56,9 @@ _LOSS = re.compile(
 _ORDINARY = re.compile(
     r"\b(book\w*|reserv\w*|room|suite|view|views|rent\w*|buy\w*|purchas\w*|price|prices|cost|"
     r"sale|resale|bto|stay\w*|hotel|honeymoon|move in|moving|deliver\w*|parcel|wifi|signal|"
-    r"install\w*|renovat\w*|paint\w*|listing|viewing|tour|photos?|sunset|fireworks)\b|"
-    r"订|預訂|预订|房间|房間|景观|景色|风景|租|买房|買樓|价格|價錢|售|看房|搬|外卖|快递|信号|装修|烟花",
+    r"install\w*|renovat\w*|paint\w*|listing|viewing|tour|photos?|sunset|fireworks|gym|"
+    r"restaurant|bar|lounge|pool|cafe|canteen|shop|store|office|clinic|ward|meeting)\b|"
+    r"订|預訂|预订|房间|房間|景观|景色|风景|租|买房|買樓|价格|價錢|售|看房|搬|外卖|快递|信号|装修|烟花|餐厅|健身房|泳池|办公|诊所|门诊|科室",
     re.IGNORECASE,
 )
 

@@ -12,9 +12,10 @@ missed (2026-12-01):
   "how many insulin pens until I don't wake up". A medicine or its unit must be named: "宝宝
   吃多少奶晚上就不会醒了" asks about a baby's night feeds; waking at night ("半夜", "夜里")
   is a sleep question.
-- `_END_IT`: "I want to end it" with nothing after it, in any view ("I w4nt to end 1t" reads
-  as it, `kefu.guard.views`). A contract, a plan, a relationship or a call named in the
-  message is what is ended ("my contract auto-renews, I want to end it").
+- `_END_IT`: "I want to end it" or "I just want it all to end" with nothing after it, in any
+  view ("I w4nt to end 1t" reads as it, `kefu.guard.views`). A contract, a plan, a
+  relationship or a call named in the message is what is ended ("my contract auto-renews, I
+  want to end it").
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ _NIGHT = re.compile(
 )
 
 _END_IT = re.compile(
-    r"\b(want|wanna|going|gonna|ready|need|have|decided|planning|about|time) (to )?end it"
+    r"(\b(want|wanna|going|gonna|ready|need|have|decided|planning|about|time) (to )?end it|"
+    # "i just want it all to end", "want everything to stop"
+    r"\bwant (it|it all|everything|all of it|all this|this all) (all )?to (end|stop|be over))"
     r"(?=\s*$|\s*[.!…,;:]|\s+(now|already|so bad|honestly|tbh|ngl|fr|for real|please)\b)",
     re.IGNORECASE,
 )

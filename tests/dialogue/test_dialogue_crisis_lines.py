@@ -66,8 +66,11 @@ def test_a_number_several_countries_share_gives_their_lines(
 
 
 def test_a_place_with_no_listed_lines_names_its_number_not_the_uss() -> None:
+    # Thailand has no line listed here (Japan had none before fix-crisis2 added its hotline)
+    text = crisis_lines("I'm in Bangkok and I want to die", "en", configured=None)
+    assert "1669" in text and "988" not in text
     text = crisis_lines("I'm in Tokyo and I want to die", "en", configured=None)
-    assert "119" in text and "988" not in text
+    assert "0120-279-338" in text and "988" not in text
 
 
 def test_place_of() -> None:

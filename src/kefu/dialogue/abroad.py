@@ -18,6 +18,7 @@ from functools import cache
 
 from kefu.dialogue import gazetteer
 from kefu.dialogue.emergency_numbers import TABLE, Numbers
+from kefu.dialogue.patient_place import patient_sentence, where_patient_is
 from kefu.guard.emergency_home import need as home_need
 from kefu.guard.emergency_malay import MALAY_FIRE, malay_emergency
 from kefu.guard.emergency_person import person_danger
@@ -367,6 +368,10 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     (KEFU_EMERGENCY_NUMBER is the business's home number). With no place, a fire in a Chinese
     message without a configured number gets mainland China's fire service (119), not the
     ambulance's 120, and so does one with 120 configured; everything else keeps today's text."""
+    elsewhere = _relative_elsewhere(message, language)
+    if elsewhere is not None:
+        first = _FIRST_SENTENCE.match(text)
+        return f"{elsewhere}{text[first.end() :] if first else f' {text}'}", True
     numbers = where_customer_is(message)
     if numbers is None and configured not in ("999", "995") and malay_emergency(normalize(message)):
         # An emergency written in Malay (Malaysian spellings: "pengsan", "tak sedarkan diri") is
@@ -402,3 +407,18 @@ def localise(text: str, message: str, language: str, *, configured: str | None) 
     first = _FIRST_SENTENCE.match(text)
     rest = text[first.end() :] if first else f" {text}"
     return f"{sentence}{rest}", numbers is not None
+
+
+def _relative_elsewhere(message: str, language: str) -> str | None:
+    """The first sentence for a relative in an emergency in a place the customer is not in ("I'm
+    in the UK but my mum in Taipei just fell": Taiwan's 119, called by someone with her), or
+    None (`kefu.dialogue.patient_place`)."""
+    patient = where_patient_is(message, _place_spans(message))
+    there = _lookup(patient[0]) if patient is not None else None
+    if patient is None or there is None:
+        return None
+    _key, kin, start, end = patient
+    caller = where_customer_is(message[:start] + " " * (end - start) + message[end:])
+    if caller is there:
+        return None  # the customer is there too: the place's usual reply
+    return patient_sentence(there, _need(message), kin, message, language, caller=caller)

@@ -14,10 +14,12 @@ from kefu.guard._regex import IN_SENTENCE as _GAP
 from kefu.guard.animals import mentions_animal
 from kefu.guard.emergency import SELF_HARM
 from kefu.guard.emergency_bystander import their_self_harm
+from kefu.guard.emergency_cjk import cjk_self_harm
 from kefu.guard.emergency_indirect import HOPELESS, LEAVING, SELF_ACT
 from kefu.guard.emergency_infant import harm_to_baby
 from kefu.guard.emergency_obfusc import crisis_views
 from kefu.guard.suicide_debt import debt_despair
+from kefu.guard.suicide_means import more_suicide
 from kefu.guard.suicide_plan import stated_plan
 from kefu.guard.suicide_signs import LETHAL, farewell
 from kefu.guard.views import views
@@ -113,6 +115,10 @@ def about_self_harm(message: str) -> bool:
         # a plan with its means and time ("pills lined up… take them all tonight"), or someone
         # else's stated intent told by a bystander ("he's on the bridge saying he'll jump")
         if stated_plan(text) or their_self_harm(text):
+            return True
+        # Korean and Japanese ("죽고 싶어", "死にたい"), a height asked beside a breakup, "how
+        # many insulin pens until I don't wake up", "I want to end it"
+        if cjk_self_harm(text) or more_suicide(text, HOPELESS):
             return True
         if LEAVING.search(text) and HOPELESS.search(text):
             return True

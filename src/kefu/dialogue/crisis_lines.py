@@ -10,8 +10,9 @@ places share gives each of their lines, ordered by how the customer writes (2026
 Taiwan care business, en=999,zh=119, had "the US: 988" first for English and Hong Kong's lines
 before Taiwan's for Taiwanese Mandarin; an Australia and Malaysia gym, zh=999, got mainland
 China's 12356): 999 is the UK's first for English, Malaysia's and Hong Kong's for simplified
-Chinese, Hong Kong's first for Cantonese; 119 is Taiwan's (Japan and Korea have no line listed
-here). Mainland China's or the US's lines come only where the number or the message points there.
+Chinese, Hong Kong's first for Cantonese; 119 is Taiwan's (Japan's and Korea's lines come
+only for a message written in kana or Hangul). Mainland China's or the US's lines come only
+where the number or the message points there.
 
 Sources: each service's own published numbers (Samaritans of Singapore 1767 and the Institute of
 Mental Health's Mental Health Helpline 6389 2222, both 24 hours; The Samaritans Hong Kong 2896
@@ -19,11 +20,13 @@ Mental Health's Mental Health Helpline 6389 2222, both 24 hours; The Samaritans 
 03-7627 2929, 24 hours; mainland China's 12356 psychological assistance line; 988 in the US and
 Canada; Samaritans 116 123 in the UK and Ireland; Lifeline Australia 13 11 14; New Zealand's 1737;
 Taiwan's Ministry of Health and Welfare 安心專線 1925, 24 hours, Lifeline Taiwan 生命線 1995 and
-Teacher Chang 張老師 1980).
+Teacher Chang 張老師 1980; South Korea's Ministry of Health and Welfare suicide prevention line
+109, 24 hours; Japan's Yorisoi Hotline よりそいホットライン 0120-279-338, 24 hours).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kefu.dialogue import gazetteer, messages
@@ -63,7 +66,21 @@ _LINES: dict[str, tuple[str, str]] = {
     "ie": ("in Ireland: Samaritans on 116 123", "爱尔兰：撒玛利亚会（Samaritans）116 123"),
     "au": ("in Australia: Lifeline on 13 11 14", "澳大利亚：Lifeline 13 11 14"),
     "nz": ("in New Zealand: call or text 1737", "新西兰：拨打或发短信至1737"),
+    # for a writer in Korean or Japanese (`_BY_SCRIPT`)
+    "kr": (
+        "in South Korea: the suicide prevention line 109, 24 hours",
+        "韩国：自杀预防咨询电话109，24小时接听",
+    ),
+    "jp": (
+        "in Japan: the Yorisoi Hotline on 0120-279-338, 24 hours",
+        "日本：Yorisoi热线（よりそいホットライン）0120-279-338，24小时接听",
+    ),
 }
+
+# A message in Hangul or in kana was most likely written in Korea or Japan (kefu answers in
+# English or Chinese; "죽고 싶어" and "死にたい" got only the business's home lines before,
+# 2026-12-01): that place's lines come first, the business's after them.
+_BY_SCRIPT = (("kr", re.compile(r"[\uac00-\ud7a3]")), ("jp", re.compile(r"[\u3040-\u30ff]")))
 
 
 # Where a number several places share implies, in the order a writer of each script most
@@ -107,6 +124,7 @@ def places_for(message: str, language: str, numbers: Sequence[str]) -> tuple[lis
     number for ``language`` first, then the business's others."""
     named = _named(message)
     found: list[str] = [] if named is None or named[0] not in _LINES else [named[0]]
+    found += [key for key, script in _BY_SCRIPT if script.search(message)]
     for _start, _end, key in gazetteer.place_spans(message):
         place = _with_lines(key)
         if place is not None:
@@ -137,7 +155,8 @@ def crisis_lines(
     emergency number for ``language``; ``others``: its numbers for other languages), else
     kefu's general one."""
     numbers = [n for n in (configured, *others) if n]
-    if not numbers and _named(message) is None:
+    by_script = any(script.search(message) for _key, script in _BY_SCRIPT)
+    if not numbers and _named(message) is None and not by_script:
         # kefu's general lines (its Chinese ones are mainland China's, made regional for a
         # traditional-script writer by `kefu.dialogue.messages.in_script`)
         return messages.reply("crisis_lines", language)

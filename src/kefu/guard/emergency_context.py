@@ -19,6 +19,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard.emergency_figurative import FRUSTRATION, figurative
+from kefu.guard.emergency_objects import not_a_person
 from kefu.guard.emergency_settled import over
 
 # The emergency words a department, a past or a negated mention is made of. Not the signs that
@@ -336,11 +337,12 @@ def not_now(text: str) -> str:
     department, a follow-up, the past, a negation; all of it for a mishap said to be over);
     the rest untouched, so a present sign beside them still reads as one. Figurative death and
     kill words (a game, a laugh, someone's reaction, gym slang) and an accident only asked
-    about are blanked too (`kefu.guard.emergency_figurative`)."""
+    about are blanked too (`kefu.guard.emergency_figurative`), and so are a device's "won't
+    wake up" and an "end it all" that ends a thing (`kefu.guard.emergency_objects`)."""
     if over(text):
         # "we had a scare last month when mum fainted, she's recovered": nothing is now
         return re.sub(r"\w", "_", text)
-    text = figurative(text, _blank)
+    text = not_a_person(figurative(text, _blank), _blank)
     text = _SERVICE.sub(_blank, text)
     text = _NEGATED.sub(_blank, text)
     text = _NOT_LITERAL.sub(_blank, text)

@@ -23,7 +23,9 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard._regex import Alternation
+from kefu.guard.emergency_cjk import cjk_emergency
 from kefu.guard.medicines import MEDICINE
+from kefu.guard.suicide_means import more_suicide
 from kefu.guard.suicide_plan import stated_plan
 from kefu.guard.suicide_signs import suicide_signs
 
@@ -172,5 +174,9 @@ def indirect_emergency(text: str) -> bool:
     if ACT.search(text) or (_COUNT_TAKEN.search(text) and MEDICINE.search(text)):
         return True
     if suicide_signs(text, HOPELESS) or stated_plan(text):
+        return True
+    # Korean, Japanese and Cantonese forms, and intent said through its means
+    # (`kefu.guard.emergency_cjk`, `kefu.guard.suicide_means`)
+    if cjk_emergency(text) or more_suicide(text, HOPELESS):
         return True
     return bool(LEAVING.search(text)) and bool(HOPELESS.search(text))

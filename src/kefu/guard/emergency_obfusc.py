@@ -219,6 +219,9 @@ def crisis_views(raw: str) -> list[str]:
     text = re.sub(r"\bmy self\b", "myself", text)
     # the rules know "want to die"; "i wanna die" slipped past them
     text = re.sub(r"\bwanna\b", "want to", re.sub(r"\bgonna\b", "going to", text))
+    # "imma end it", "i w4nt 2 d1e": the rules read "i am going to", "want to"
+    text = re.sub(r"\bimma\b", "i am going to", text)
+    text = re.sub(r"\b(want|going|need|have|ready|about|trying|try) 2\b", r"\1 to", text)
     # the rules are written in simplified Mandarin ("想 自 殺" joined reads 想自杀)
     text = to_mandarin(text)
     plain = normalize(raw)

@@ -26,6 +26,7 @@ import re
 
 from kefu.guard._regex import IN_SENTENCE as _
 from kefu.guard._regex import Alternation
+from kefu.guard.emergency_escalating import escalating
 from kefu.guard.emergency_missing import MISSING
 from kefu.guard.emergency_threatened import threatened
 
@@ -262,7 +263,8 @@ def person_danger(text: str) -> bool:
     if threatened(text):
         return True
     # a vulnerable person missing now is the police's too (`kefu.guard.emergency_missing`)
-    found = PERSON.search(text) or MISSING.search(text)
+    # someone turning aggressive while the customer is with them (`kefu.guard.emergency_escalating`)
+    found = PERSON.search(text) or MISSING.search(text) or escalating(text)
     if found is None:
         return False
     if _NOW.search(text):

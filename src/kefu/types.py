@@ -83,11 +83,15 @@ class Answer:
     # Why the policy chose this plan ("emergency", "customer asked for a person"...): for the
     # live queue, which puts emergencies first; not part of the public JSON.
     reason: str = ""
+    # Beside a decline for low confidence: FAQ questions near the customer's, as the business
+    # wrote them (`kefu.dialogue.related`); ``title`` is the question. Empty otherwise.
+    related: list[Source] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "answer": self.text,
             "sources": [s.as_dict() for s in self.sources],
+            "related": [{"id": s.id, "question": s.title} for s in self.related],
             "confidence": round(self.confidence, 4),
             "handoff": self.handoff,
             "language": self.language,

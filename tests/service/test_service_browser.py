@@ -240,6 +240,37 @@ def test_the_chat_fits_phone_and_tablet_screens(
     ctx.close()
 
 
+def test_a_decline_offers_related_questions_that_ask_themselves(
+    server: LiveServer, browser: Any
+) -> None:
+    """ "do you price match" is declined with a person (the shop's FAQ does not say), with the
+    shop's nearest questions as buttons; one click asks that question and its curated answer
+    comes back, with its source."""
+    expect = playwright.expect
+    ctx = browser.new_context(locale="en-US")
+    page = ctx.new_page()
+    page.goto(server.url + "/")
+    box = page.get_by_label("Your message")
+    box.fill("do you price match")
+    box.press("Enter")
+    declined = page.locator(".msg.assistant[data-id]:not([data-id='welcome'])").last
+    related = declined.locator("button.related")
+    expect(related.first).to_be_visible(timeout=30_000)
+    expect(declined).to_contain_text("You could also ask:")
+    expect(page.locator("#status")).to_contain_text("Waiting for a person")
+    question = related.first.inner_text()
+    assert question.endswith("?")
+    box.fill("half-typed")  # what the customer was typing stays in the box
+    related.first.click()
+    expect(page.locator(".msg.user .text").last).to_have_text(question)
+    answer = page.locator(".msg.assistant[data-id]:not([data-id='welcome'])").last
+    expect(answer.locator(".chip:not(.related)").first).to_be_visible(timeout=30_000)
+    expect(answer.locator("button.related")).to_have_count(0)
+    expect(box).to_have_value("half-typed")
+    _shot(page, "7-related-questions")
+    ctx.close()
+
+
 def test_the_widget_puts_the_chat_on_another_site(server: LiveServer, browser: Any) -> None:
     shop = (
         "<!doctype html><title>Shop</title><h1>Shop</h1>"

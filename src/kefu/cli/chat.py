@@ -28,6 +28,20 @@ def _print_sources(out: object, answer: Answer) -> None:
         out.print(f"[dim]  \\[{escape(s.id)}] {escape(s.title[:70])} ({s.score:.3f})[/]")
 
 
+def _print_related(out: object, answer: Answer) -> None:
+    """The FAQ's own questions near a declined one (`kefu.dialogue.related`), shown with or
+    without the sources: asking one of them word for word gets its curated answer."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    assert isinstance(out, Console)
+    if answer.related:
+        label = "您可以这样问" if answer.language == "zh" else "You could also ask"
+        out.print(f"  {label}:")
+        for r in answer.related:
+            out.print(f"    • {escape(r.title)}", highlight=False)
+
+
 CHAT_HELP = """[bold]Commands[/] (not sent to the assistant):
   /help            this list
   /quit, /exit, /q leave (Ctrl-D too); the conversation is kept
@@ -100,6 +114,7 @@ def run_chat(*, pack: str | None, session: str | None, show_sources: bool) -> No
                     out.print()
                     if show_sources:
                         _print_sources(out, piece)
+                    _print_related(out, piece)
                 else:
                     # soft_wrap: let the terminal wrap; Rich would cut streamed pieces mid-word.
                     out.print(piece, end="", markup=False, highlight=False, soft_wrap=True)
@@ -127,6 +142,7 @@ def run_ask(question: str, *, pack: str | None, session: str | None, as_json: bo
         if isinstance(piece, Answer):
             sys.stdout.write("\n")
             _print_sources(out, piece)
+            _print_related(out, piece)
         else:
             sys.stdout.write(piece)
             sys.stdout.flush()

@@ -40,6 +40,7 @@ from kefu.dialogue.multipart import split_questions
 from kefu.dialogue.notices import card_data_notice, other_language_notice
 from kefu.dialogue.polar_lead import fit_lead
 from kefu.dialogue.policy import Plan, decide, person_plan, smalltalk_plan
+from kefu.dialogue.related import related_questions
 from kefu.dialogue.romance_lines import romance_told
 from kefu.dialogue.routing import IntentRouter, intent_of, query_memo
 from kefu.dialogue.safety_plans import FIXED_REPLY, SAFETY_REPLY, SafetyPlans, safe_history
@@ -226,6 +227,7 @@ class Assistant(SafetyPlans, CustomerScript, Generation, ThreadedRetrieval):
             session_id=session_id,
             intent=intent_of(plan),
             reason=plan.reason,
+            related=related_questions(plan),
         )
         if session_id:
             self._record(session_id, message, answer)

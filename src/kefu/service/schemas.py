@@ -123,6 +123,11 @@ class SourceOut(BaseModel):
     score: float
 
 
+class RelatedOut(BaseModel):
+    id: str
+    question: str = Field(description="The FAQ entry's question, as the business wrote it.")
+
+
 class IntentOut(BaseModel):
     label: str
     route: str = Field(description="answer, human, emergency, smalltalk or oos")
@@ -132,6 +137,11 @@ class IntentOut(BaseModel):
 class AnswerOut(BaseModel):
     answer: str
     sources: list[SourceOut]
+    related: list[RelatedOut] = Field(
+        default_factory=list,
+        description="Only beside a decline for low confidence: up to 3 FAQ questions near the "
+        "customer's (the web chat offers them as buttons that send the question).",
+    )
     confidence: float
     handoff: bool = Field(
         description="True when this turn put the conversation in the agents' queue; false "

@@ -6,7 +6,7 @@
 const kefuChatText = {
   en: {
     title: "Customer support", placeholder: "Type your question…", send: "Send", label: "Your message",
-    human: "Talk to a person", close: "Close", closeChat: "Close chat", rate: "How did we do?", sources: "Sources",
+    human: "Talk to a person", close: "Close", related: "You could also ask:", closeChat: "Close chat", rate: "How did we do?", sources: "Sources",
     you: "You", bot: "Assistant", agent: "Agent", waiting: "Waiting for a person to join…",
     held: "You are chatting with a person.", closed: "This conversation is closed. Write to start again.",
     offline: "Offline: reconnecting…", online: "", thanks: "Thank you for your feedback.",
@@ -26,7 +26,7 @@ const kefuChatText = {
   },
   zh: {
     title: "在线客服", placeholder: "请输入您的问题…", send: "发送", label: "您的消息",
-    human: "转人工", close: "关闭", closeChat: "关闭对话", rate: "请为本次服务评分", sources: "来源",
+    human: "转人工", close: "关闭", related: "您可以这样问：", closeChat: "关闭对话", rate: "请为本次服务评分", sources: "来源",
     you: "您", bot: "智能助手", agent: "人工客服", waiting: "正在为您转接人工客服…",
     held: "人工客服正在为您服务。", closed: "本次会话已结束，发送消息可重新开始。",
     offline: "网络断开，正在重连…", online: "", thanks: "感谢您的反馈。",
@@ -48,7 +48,7 @@ const kefuChatText = {
   // zh-Hant browsers and ?lang=zh-Hant.
   "zh-Hant": {
     title: "在線客服", placeholder: "請輸入您的問題…", send: "發送", label: "您的消息",
-    human: "轉人工", close: "關閉", closeChat: "關閉對話", rate: "請為本次服務評分", sources: "來源",
+    human: "轉人工", close: "關閉", related: "您可以這樣問：", closeChat: "關閉對話", rate: "請為本次服務評分", sources: "來源",
     you: "您", bot: "智能助手", agent: "人工客服", waiting: "正在為您轉接人工客服…",
     held: "人工客服正在為您服務。", closed: "本次會話已結束，發送消息可重新開始。",
     offline: "網絡斷開，正在重連…", online: "", thanks: "感謝您的反饋。",

@@ -112,6 +112,14 @@
         }, s.title || s.id));
       }
     }
+    if (declined && answer.related && answer.related.length) {
+      // The business's own questions near this one (kefu.dialogue.related): one click asks it,
+      // word for word, and its answer comes back; the person called meanwhile still comes.
+      extras.append(el("span", { class: "muted", "data-i18n": "related" }, `${t("related")} `));
+      for (const r of answer.related) {
+        extras.append(el("button", { type: "button", class: "chip related", onclick: () => queue(r.question) }, r.question));
+      }
+    }
     const id = answer.message_id || answer.id;
     if (id) {
       node.dataset.id = id;
@@ -504,13 +512,18 @@
     }
     composerSays("");
     input.value = "";
+    queue(text);
+  });
+
+  /** Show ``text`` as the customer's and send it when the message before it is answered. */
+  function queue(text) {
     const cid = newCid();
     bubble("user", text, { cid }); // shown at once, sent when the one before it is answered
     const m = { text, cid, at: Date.now() };
     keep(m); // kept across a reload until the server has stored it
     sending.push(m);
     pump();
-  });
+  }
   input.addEventListener("input", () => {
     if (!composerError.hidden && [...input.value.trim()].length <= MAX_CHARS) composerSays("");
     if (session && input.value.trim() && ["waiting", "agent"].includes(statusBox.dataset.state)) pingTyping();

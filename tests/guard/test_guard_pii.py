@@ -276,6 +276,7 @@ def test_kinds_filter_and_unknown_kind() -> None:
         "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
         "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
         "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
+        "MY_NUMBER", "RRN", "AADHAAR", "PAN", "SIN", "IRD", "PHILSYS", "SSS", "NIK", "TH_ID",
     }  # fmt: skip
 
 

@@ -167,3 +167,50 @@ def test_tfn_alone_and_after_a_person_is_still_found() -> None:
     assert redact("for super: 321 476 587") == "for super: [TFN]"
     # "member is" speaks of a person, not of a member number
     assert [s.kind for s in detect_pii("member is 881130 14 6021")] == ["MYKAD"]
+
+
+# -- fix-pii3: the last testers' misses (read out with digits and "double", PINs in words,
+# Matsu landlines, a lone ABN next to money)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("my number is 07 double 4 123 567", "PHONE", "07 double 4 123 567"),
+        ("ring me on 04 triple 1 26 double 8 3", "PHONE", "04 triple 1 26 double 8 3"),
+        ("PIN is double four triple one", "PIN", "double four triple one"),
+        ("my pin is 4 double 7 one", "PIN", "4 double 7 one"),
+        ("OTP: triple 9 double 4 1", "OTP", "triple 9 double 4 1"),
+        ("passcode 6 double 0 2", "PASSWORD", "6 double 0 2"),
+        ("取款密码是一三五七", "PIN", "一三五七"),
+        ("验证码是四九二七一八", "OTP", "四九二七一八"),
+        ('my password is "sunshine" please reset it', "PASSWORD", "sunshine"),
+        ("南竿的電話 (0836) 23517", "PHONE", "(0836) 23517"),
+        ("馬祖老家 0836-26841 晚上找我", "PHONE", "0836-26841"),
+        ("please bill 44 663 728 301", "ABN", "44 663 728 301"),
+    ],
+)
+def test_known_misses_found(text: str, kind: str, value: str) -> None:
+    spans = detect_pii(text)
+    assert [(s.kind, s.text) for s in spans] == [(kind, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 07 double 4 123 567",
+        "I'd like a double 4 pack of batteries and a triple pack",
+        "2 double rooms, 1 triple room for 3 nights",
+        "we need double 4 and triple 5 batteries",
+        "the PIN is double-sided on the card",
+        "my password is wrong again",
+        "密码是什么",
+        "验证码三分钟内有效",
+        "訂單編號 0836-26841",
+        "the price is Rp 44 663 728 301",
+        "44 663 728 301 dong in total",
+        "invoice 44 663 728 301",
+    ],
+)
+def test_known_miss_look_alikes_stay(text: str) -> None:
+    assert redact(text) == text, detect_pii(text)

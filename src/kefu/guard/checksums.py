@@ -283,3 +283,86 @@ def acn_valid(value: str) -> bool:
         return False
     total = sum(int(d) * w for d, w in zip(v[:8], (8, 7, 6, 5, 4, 3, 2, 1), strict=True))
     return (10 - total % 10) % 10 == int(v[8])
+
+
+def _digits_of(value: str, lengths: tuple[int, ...]) -> str | None:
+    v = only_alnum(value)
+    return v if len(v) in lengths and v.isdigit() else None
+
+
+def my_number_valid(value: str) -> bool:
+    """Japan's My Number (個人番号): 12 digits; the first eleven weighted 6 5 4 3 2 7 6 5 4 3 2
+    (read from the left), the check digit 11 - (sum mod 11), or 0 where that is 10 or 11."""
+    v = _digits_of(value, (12,))
+    if v is None:
+        return False
+    weights = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+    rest = sum(int(d) * w for d, w in zip(v[:11], weights, strict=True)) % 11
+    return int(v[11]) == (0 if rest <= 1 else 11 - rest)
+
+
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)  # fmt: skip
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)  # fmt: skip
+
+
+def aadhaar_valid(value: str) -> bool:
+    """India's Aadhaar number: 12 digits, the first 2-9, Verhoeff-valid."""
+    v = _digits_of(value, (12,))
+    if v is None or v[0] in "01":
+        return False
+    check = 0
+    for i, d in enumerate(reversed(v)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[i % 8][int(d)]]
+    return check == 0
+
+
+def rrn_valid(value: str) -> bool:
+    """Korea's resident registration number YYMMDD-SNNNNNC: a real month and day, a sex and
+    century digit, and the check digit (11 - the weighted sum (2..9, 2..5) mod 11) mod 10.
+    Numbers issued from October 2020 have no check digit: those pass only after their name."""
+    v = _digits_of(value, (13,))
+    if v is None:
+        return False
+    month, day = int(v[2:4]), int(v[4:6])
+    if not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]) or v[6] == "0":
+        return False
+    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+    total = sum(int(d) * w for d, w in zip(v[:12], weights, strict=True))
+    return (11 - total % 11) % 10 == int(v[12])
+
+
+def thai_id_valid(value: str) -> bool:
+    """Thailand's 13-digit identity number: the first 1-8, the weighted sum (13..2) of the
+    first twelve, and the check digit (11 - sum mod 11) mod 10."""
+    v = _digits_of(value, (13,))
+    if v is None or v[0] in "09":
+        return False
+    total = sum(int(d) * w for d, w in zip(v[:12], range(13, 1, -1), strict=True))
+    return (11 - total % 11) % 10 == int(v[12])
+
+
+def ird_valid(value: str) -> bool:
+    """New Zealand IRD number: 8 or 9 digits (a leading 0 makes eight nine), 10,000,000 to
+    150,000,000; weights 3 2 7 6 5 4 3 2 on the first eight, the check 11 - (sum mod 11), 0
+    for 11; where that is 10, the weights 7 4 3 2 5 2 7 6 again, and a 10 is no number."""
+    v = _digits_of(value, (8, 9))
+    if v is None:
+        return False
+    v = v.zfill(9)
+    if not 10_000_000 <= int(v[:8]) * 10 + int(v[8]) <= 150_000_000:
+        return False
+    for weights in ((3, 2, 7, 6, 5, 4, 3, 2), (7, 4, 3, 2, 5, 2, 7, 6)):
+        rest = sum(int(d) * w for d, w in zip(v[:8], weights, strict=True)) % 11
+        check = 0 if rest == 0 else 11 - rest
+        if check != 10:
+            return check == int(v[8])
+    return False

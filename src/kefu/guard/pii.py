@@ -63,6 +63,11 @@ Kinds and how they are validated:
 - ``MYKAD``, ``MEDICARE``, ``TFN``, ``LICENCE``, ``ABN``, ``ACN`` -- Malaysian identity card,
   Australian Medicare, tax file, business and company numbers, driver licences; a BSB is a
   ``BANK_ACCOUNT``; see `kefu.guard.pii_au_my`.
+- ``MY_NUMBER``, ``RRN``, ``AADHAAR``, ``PAN``, ``SIN``, ``IRD``, ``PHILSYS``, ``SSS``, ``NIK``,
+  ``TH_ID`` -- the national numbers of Japan, Korea, India (two), Canada, New Zealand, the
+  Philippines (two), Indonesia and Thailand, after their names (alone only a Korean or Thai
+  one whose shape and check digit make it rare); those countries' phone numbers in
+  national format near a phone word are ``PHONE``; see `kefu.guard.pii_world`.
 
 Numbers in Chinese or English digit words, spaced or dotted, full-width emails and emails read
 out ("jane dot doe at gmail dot com") are found on a folded copy; see `kefu.guard.pii_obfusc`.
@@ -103,12 +108,13 @@ from kefu.guard.pii_permits import travel_permits
 from kefu.guard.pii_secrets import secrets
 from kefu.guard.pii_tw import nhi_cards, tw_addresses, tw_ids, tw_landlines, tw_mobiles
 from kefu.guard.pii_uk import bank_details, nhs_numbers, ni_numbers
+from kefu.guard.pii_world import WORLD_KINDS, national_phones, world_ids
 
 KINDS: tuple[str, ...] = (
     "EMAIL", "PHONE", "CARD", "CN_ID", "IBAN", "SSN", "IP", "ADDRESS", "CVV", "CARD_EXPIRY",
     "MRN", "PASSPORT", "DOB", "NHS", "NI", "HKID", "NRIC", "PLATE", "BANK_ACCOUNT",
     "PIN", "OTP", "PASSWORD", "MEDICAL_ID", "TRAVEL_PERMIT", "IMEI",
-    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN",
+    "TW_ID", "MYKAD", "MEDICARE", "TFN", "LICENCE", "ABN", "ACN", *WORLD_KINDS,
 )  # fmt: skip
 
 # Overlap resolution: higher wins, then the longer span, then the earlier one.
@@ -118,6 +124,8 @@ _PRIORITY = {
     "BANK_ACCOUNT": 5, "PIN": 5, "OTP": 5, "PASSWORD": 5,
     "MEDICAL_ID": 7, "TRAVEL_PERMIT": 5, "IMEI": 7, "PHONE": 3, "ADDRESS": 1,
     "TW_ID": 7, "MYKAD": 6, "MEDICARE": 5, "TFN": 5, "LICENCE": 4, "ABN": 5, "ACN": 5,
+    # named or checked national IDs: above a card (a 16-digit NIK, a PSN's PCN after its name)
+    **dict.fromkeys(WORLD_KINDS, 7),
 }  # fmt: skip
 
 
@@ -248,6 +256,13 @@ def _us_phone_ok(value: str) -> bool:
     return len(_digits(value)) in (10, 11)
 
 
+def _world(kind: str) -> Callable[[str], Iterator[tuple[int, int]]]:
+    def find(text: str) -> Iterator[tuple[int, int]]:
+        return world_ids(text, kind)
+
+    return find
+
+
 _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "EMAIL": (_simple(patterns.EMAIL, "EMAIL"), _spelled_emails),
     "PHONE": (
@@ -261,6 +276,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
         _pairs(tw_mobiles, "PHONE"),
         _pairs(tw_landlines, "PHONE"),
         _pairs(spoken_phones, "PHONE"),
+        _pairs(national_phones, "PHONE"),
     ),
     "CARD": (cards, named_card_spans),
     "CN_ID": (_simple(patterns.CN_ID, "CN_ID", _cn_id_ok),),
@@ -295,6 +311,7 @@ _RECOGNISERS: dict[str, tuple[Callable[[str], Iterator[Candidate]], ...]] = {
     "LICENCE": (_pairs(licences, "LICENCE"),),
     "ABN": (_pairs(abns, "ABN"),),
     "ACN": (_pairs(acns, "ACN"),),
+    **{kind: (_pairs(_world(kind), kind),) for kind in WORLD_KINDS},
 }
 
 

@@ -13,10 +13,13 @@ What is folded:
   British and Australian callers read out numbers ("oh seven seven double four one two three
   triple five" is 07744123555). A run that starts with "oh" is digits only when it is as long
   as a phone number (8 digits or more): "oh one two three" is an exclamation and counting;
+- digits and "double"/"triple" mixed, two tokens or more with a repeat word ("07 double 4 123
+  567", "PIN is double four triple one", "4 double 7 one"): the digits, when 3 or more;
+  "double four packs" and "2 double rooms" stay;
 - a spelled-out run of 9-11 digits that starts with zero (or "oh") is a phone number in its
   national format (``PHONE``, `spoken_phones`): nothing else is read out that way, and a
   mobile read out alone ("zero four one two double three four five six seven") has no phone
-  word near it;
+  word near it; not after an order word ("order 07 double 3 918 264");
 - single digits spaced or dashed out, 3 or more ("PIN 4 7 1 9", "cvv is 3-2-1"): run together;
 - three to five 4-digit groups joined by dots ("4111.1111.1111.1111"): spaces for the dots;
 - a resident ID with spaces between its parts ("110105 19491231 002X"): run together;
@@ -36,6 +39,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kefu.guard._regex import after_order_word
 from kefu.guard.checksums import ssn_valid
 
 _ZH_DIGITS = {
@@ -56,6 +60,17 @@ _EN_RUN_PART = (
     "(?<![A-Za-z])(?P<en>(?i:" + _EN_TOKEN + "(?:[ ,\\-]{1,2}" + _EN_TOKEN + "){2,30}))(?![A-Za-z])"
 )
 _EN_RUN = re.compile(_EN_RUN_PART)
+# Digits and "double"/"triple" mixed, as a number is read off a card or a screen: "07 double 4
+# 123 567" (0744123567), "PIN is double four triple one" (44111), "4 double 7 one". At least one
+# repeat word and two tokens: "double four packs" and "2 double rooms" stay words.
+_MIXED_REPEAT = "(?:double|triple)[ \\-]{1,2}(?:[0-9](?![0-9])|" + _EN_WORD + "(?![A-Za-z]))"
+_MIXED_TOKEN = "(?:[0-9]{1,4}(?![0-9])|" + _MIXED_REPEAT + "|" + _EN_WORD + "(?![A-Za-z]))"
+_MIXED_RUN_PART = (
+    "(?<![A-Za-z0-9.])(?P<mixed>(?i:(?:" + _MIXED_TOKEN + "[ ,\\-]{1,2}){0,30}" + _MIXED_REPEAT
+    + "(?:[ ,\\-]{1,2}" + _MIXED_TOKEN + "){0,30}))(?![A-Za-z0-9]|[.,][0-9])"
+)  # fmt: skip
+_MIXED_RUN = re.compile(_MIXED_RUN_PART)
+_REPEAT_WORD = re.compile("(?i)double|triple")
 _ZH_CLASS = "[" + "".join(_ZH_DIGITS) + "]"
 
 _FOLD_PARTS = (
@@ -71,8 +86,14 @@ _FOLD_PARTS = (
     "|(?<![A-Za-z0-9_.])(?P<said>(?i:[a-z0-9][a-z0-9._\\-]{0,40}(?: dot [a-z0-9_\\-]{1,40}){0,3}"
     " at [a-z0-9\\-]{1,40}(?: dot [a-z0-9\\-]{1,40}){1,3}))(?![A-Za-z0-9])",
 )  # fmt: skip
-_FOLD = re.compile(_FOLD_PARTS[0])
-_FOLD_SAID = re.compile("".join(_FOLD_PARTS))
+# The mixed runs are tried first, and only where a repeat word occurs (most texts have none).
+_FOLDS = {
+    (said, mixed): re.compile(
+        ("(?:" + _MIXED_RUN_PART + ")|" if mixed else "") + "".join(_FOLD_PARTS[: 1 + said])
+    )
+    for said in (0, 1)
+    for mixed in (False, True)
+}
 _AT = re.compile("(?i) at ")
 _EN_SPLIT = re.compile("[ ,\\-]+")
 _EMAIL_WORD = re.compile("(?i:e-?mail|mail|email address|邮箱|郵箱|电邮|電郵)[^\n]{0,12}$")
@@ -117,8 +138,10 @@ def _rewrite(m: re.Match[str], text: str) -> str | None:
     value = m.group()
     if group == "zh":
         return "".join(_ZH_DIGITS[ch] for ch in value)
-    if group == "en":
-        return spoken_digits(value)
+    if group in ("en", "mixed"):
+        digits = spoken_digits(value)
+        # a single repeat of one digit ("double 4 and ...") is no number
+        return digits if digits is not None and len(digits) >= 3 else None
     if group in ("spaced", "cn_id"):
         return value.replace(" ", "").replace("-", "")
     if group == "dotted":
@@ -146,7 +169,7 @@ def spoken_digits(value: str) -> str | None:
         if word in _REPEATS:
             repeat = _REPEATS[word]
         elif word:
-            digits.append(_EN_DIGITS[word] * repeat)
+            digits.append((word if word.isdigit() else _EN_DIGITS[word]) * repeat)
             repeat = 1
     out = "".join(digits)
     # "oh" is a digit among others, and first only in a number as long as a phone's
@@ -157,8 +180,13 @@ def spoken_digits(value: str) -> str | None:
 
 def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number read out in digit words, national format."""
-    for m in _EN_RUN.finditer(text):
+    runs = [*_EN_RUN.finditer(text)]
+    if _REPEAT_WORD.search(text):
+        runs += _MIXED_RUN.finditer(text)
+    for m in runs:
         digits = spoken_digits(m.group())
+        if after_order_word(text, m.start()):  # "order 07 double 3 918 264"
+            continue
         if digits is not None and digits[0] == "0" and 9 <= len(digits) <= 11:
             yield m.start(), m.end()
 
@@ -169,7 +197,7 @@ def fold(text: str) -> Folded | None:
     pieces: list[tuple[int, int, int, int]] = []
     pos = 0
     length = 0
-    pattern = _FOLD_SAID if _AT.search(text) else _FOLD
+    pattern = _FOLDS[int(_AT.search(text) is not None), _REPEAT_WORD.search(text) is not None]
     for m in pattern.finditer(text):
         new = _rewrite(m, text)
         if new is None or new == m.group():

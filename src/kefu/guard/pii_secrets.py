@@ -15,6 +15,11 @@ are anything (a year, an order, a price).
   with at least one digit ("hunter2", "abc123", "739104"). A value of letters only is left:
   "my password is wrong", "password is incorrect" and "密码是什么" must stay readable.
 
+A value said in words ("PIN is double four triple one", "OTP four nine two seven one
+eight") is found on `kefu.guard.pii_obfusc`'s folded copy; 4-8 Chinese digits after a Chinese
+name ("取款密码是一三五七") here. Anything quoted after a name is a value whatever its letters
+('my password is "sunshine"'): a customer quotes what they typed.
+
 Between the name and the value: "is", "was", a colon, 是/为/係, and in English a short "that
 you sent (me)" / "I got" ("the OTP you sent is 552901"). A name followed by anything else stays:
 "PIN reset takes 3 days", "the OTP never arrived", "验证码没收到", "密码忘了怎么办"; a number
@@ -70,6 +75,7 @@ _NAME = (
     + _PASSWORD_ZH
     + "))"
 )
+_ZH_DIGIT = "[零〇一二三四五六七八九幺两兩]"
 # A number followed by one of these is a format or a time, not a secret.
 _UNIT = (
     "(?![ \\t]?(?:[-‐]?(?i:digits?|characters?|chars?|letters?|numbers?|minutes?|mins?|hours?"
@@ -88,10 +94,18 @@ _SECRET = re.compile(
     + D
     + ")|"
     + D
-    + "{4,8}(?![A-Za-z0-9０-９_])|[A-Za-z0-9!@#$%^&*_.+=~\\-]{4,32}(?![A-Za-z0-9!@#$%^&*_.+=~\\-]))"
+    + "{4,8}(?![A-Za-z0-9０-９_])|[A-Za-z0-9!@#$%^&*_.+=~\\-]{4,32}(?![A-Za-z0-9!@#$%^&*_.+=~\\-])"
+    # Chinese digits ("密码是一三五七"): 4-8 of them, as a PIN is said
+    + "|"
+    + _ZH_DIGIT
+    + "{4,8}(?!"
+    + _ZH_DIGIT
+    + "|[十百千万萬])"
+    # anything quoted: 'password is "sunshine"' gives the value however ordinary its letters
+    + "|(?P<quote>[\"“'‘「『])[^\\s\"”'’」』]{4,32}(?=[\"”'’」』]))"
     + _UNIT
 )
-_DIGITS_ONLY = re.compile("[0-9０-９ ]+")
+_DIGITS_ONLY = re.compile("(?:[0-9０-９ ]|" + _ZH_DIGIT + ")+")
 
 
 def secrets(text: str) -> Iterator[tuple[str, int, int]]:
@@ -99,6 +113,8 @@ def secrets(text: str) -> Iterator[tuple[str, int, int]]:
     for m in _SECRET.finditer(text):
         value = m.group("value")
         start = m.start("value")
+        if m.group("quote"):  # the quote mark is not the secret
+            value, start = value[1:], start + 1
         # A sentence's full stop or dash is not part of the password ("password is abc123.").
         trimmed = value.rstrip(".-")
         end = start + len(trimmed)
@@ -115,5 +131,6 @@ def secrets(text: str) -> Iterator[tuple[str, int, int]]:
                 yield kind, start, end
             continue
         # A password has a digit in it: letters alone are too often words ("is wrong").
-        if len(trimmed) >= 4 and any(ch.isdigit() for ch in trimmed):
+        quoted = m.group("quote") is not None
+        if len(trimmed) >= 4 and (quoted or numeric or any(ch.isdigit() for ch in trimmed)):
             yield kind, start, end

@@ -10,9 +10,10 @@ whose customers' national IDs, mobiles, NHI card numbers and addresses were stor
   together (0912345678) only near a phone word, since ten digits alone are as often an order.
   Australian mobiles have the same shape after 04 (0412 345 678) and are found the same way.
 - Landlines (``PHONE``): an area code (02-08, 037, 049, 082, 089, 0836) and a local number of
-  6-8 digits, written as one: the area code in brackets or followed by a dash ("(02)
-  2345-6789", "04-2234-5678", "02-23456789"), or spaced with the local number in two groups
-  ("07 123 4567", "02 2345 6789"); run together (0223456789) only near a phone word (電話,
+  6-8 digits (5 after Matsu's 0836 and Wuqiu's 0826: "(0836) 22345", "0836-25678"), written
+  as one: the area code in brackets or followed by a dash ("(02) 2345-6789", "04-2234-5678",
+  "02-23456789"), or spaced with the local number in two groups ("07 123 4567", "02 2345
+  6789"); run together (0223456789) only near a phone word (電話,
   市話, tel...). "+886 2 2345 6789" is an international number already.
 - NHI card numbers (``MEDICAL_ID``): 12 digits after 健保卡 (卡號, 號碼).
 - Addresses (``ADDRESS``): a city or county (台北市, 臺中市, 新北市, 花蓮縣...), a district
@@ -66,11 +67,14 @@ _LANDLINE_AFTER = _NOT_AFTER + "(?![ \\-－]?" + D + ")"  # not a group of a lon
 _LANDLINE_BEFORE = "(?=[(（0])(?<![A-Za-z0-9０-９_+＋\\-/.])(?<![0-9０-９][ \\-－])"
 # 6-8 digits: 2345-6789, 234-5678, 23-4567 and a 6-digit one as 352-918 (Miaoli, Kinmen)
 _LOCAL = "(?:" + D + "{2,4}[ \\-－]?" + D + "{4}|" + D + "{3}[ \\-－]" + D + "{3})"
+# Matsu (0836) and Wuqiu (0826) have 5-digit local numbers: "(0836) 22345", "0836-25678".
+_SHORT_AREA = "08[23]6"
 _LANDLINE = re.compile(
     _LANDLINE_BEFORE
     + "(?:[(（]" + _AREA + "[)）][ ]?" + _LOCAL
     + "|" + _AREA + "[\\-－]" + _LOCAL
-    + "|" + _AREA + " " + D + "{2,4} " + D + "{4})"
+    + "|" + _AREA + " " + D + "{2,4} " + D + "{4}"
+    + "|(?:[(（]" + _SHORT_AREA + "[)）][ ]?|" + _SHORT_AREA + "[ \\-－])" + D + "{5})"
     + _LANDLINE_AFTER
 )  # fmt: skip
 _LANDLINE_RUN = re.compile("(?=0)" + _NOT_BEFORE + "0[2-8][0-9]{7,8}" + _NOT_AFTER)

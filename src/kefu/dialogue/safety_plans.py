@@ -15,8 +15,10 @@ import re
 from typing import TYPE_CHECKING
 
 from kefu.dialogue import emergency_reply, messages
-from kefu.dialogue.abroad import localise
+from kefu.dialogue.abroad import localise, need
+from kefu.dialogue.crisis import about_self_harm
 from kefu.dialogue.eating_lines import eating_lines
+from kefu.dialogue.emergency_native import native_first
 from kefu.dialogue.emergency_text import leads_with_emergency_number, pet_emergency_passage
 from kefu.dialogue.intents import triage
 from kefu.dialogue.misconduct_entry import misconduct_passage
@@ -120,16 +122,20 @@ class SafetyPlans:
         theirs = (self.settings.emergency_number_for(o) for o in ("en", "zh") if o != language)
         return tuple(n for n in theirs if n and n != mine)
 
-    def _emergency_line(self, message: str, language: str) -> tuple[str, bool]:
+    def _emergency_line(
+        self, message: str, language: str, *, native: bool = True
+    ) -> tuple[str, bool]:
         """The hedged emergency line ("If this is an emergency, call 999 now…", a vet first for
         a pet) with the number for where the customer is ("I'm in Bangkok": 1669) over the
-        configured one, and whether a place the customer named chose it."""
+        configured one, and whether a place the customer named chose it. ``native``: led by the
+        sentence in a Korean or Japanese writer's language (`_in_writers_language`)."""
         pet = for_a_pet(views(message))
         text = self._reply("pet_emergency" if pet else "emergency", language)
         if pet:
             return text, False
         number = self.settings.emergency_number_for(language)
-        return localise(text, message, language, configured=number)
+        text, abroad = localise(text, message, language, configured=number)
+        return (_in_writers_language(message, text) if native else text), abroad
 
     def _possible_emergency_plan(self, message: str, language: str) -> Plan:
         """Only the learned head read an emergency, in a turn answered before retrieval (a
@@ -158,7 +164,7 @@ class SafetyPlans:
         self, message: str, language: str, found: list[Passage], confidence: float
     ) -> Plan:
         pet = for_a_pet(views(message))
-        text, abroad = self._emergency_line(message, language)
+        text, abroad = self._emergency_line(message, language, native=False)
         number = self.settings.emergency_number_for(language)
         top = self._confident_faq(found, confidence, language)
         if pet:
@@ -170,6 +176,8 @@ class SafetyPlans:
                 text, message, language, top=top, entries=self.kb.index.entries,
                 number=number, abroad=abroad, others=self._other_numbers(language),
             )  # fmt: skip
+            # said before the business's entry too, which may stand in for kefu's first line
+            text = _in_writers_language(message, text)
         return Plan(
             "curated" if passages else "declined",
             language,
@@ -293,3 +301,10 @@ def safe_history(history: list[ChatMessage]) -> list[ChatMessage]:
 def _said(passage: Passage) -> str:
     """An FAQ entry's question and answer together."""
     return f"{passage.entry.text}\n{passage.entry.answer or ''}"
+
+
+def _in_writers_language(message: str, text: str) -> str:
+    """``text`` led by its first sentence in Korean or Japanese for a message written in them
+    (`kefu.dialogue.emergency_native`); the reply as before follows."""
+    native = native_first(message, need(message), self_harm=about_self_harm(message))
+    return text if native is None else f"{native}\n\n{text}"

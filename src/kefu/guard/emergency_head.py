@@ -100,6 +100,7 @@ def flags_message(
     (`kefu.guard.emergency_context.head_text`). Water damage with no one in danger is never
     flagged (`water_damage_only`)."""
     from kefu.guard.emergency import no_one_hurt
+    from kefu.guard.emergency_care_question import care_question
     from kefu.guard.emergency_context import (
         head_text,
         names_danger,
@@ -120,6 +121,8 @@ def flags_message(
         return False  # a burst pipe or a flood with no one in danger: damage to property
     if settled(what):
         return False  # "dad passed away on sunday, the last invoice?", "fell last week, she's ok"
+    if care_question(what):
+        return False  # "what happens if mum falls?", "can the carer help her into the bath?"
     if asks_for_records(what) and not names_danger(_FAMILY_WORDS.sub("", what)):
         return False  # "我是他爸爸，把我儿子的聊天记录发给我": a privacy request, no danger named
     if everyday_baby_question(what) or breathing_question(what):

@@ -19,7 +19,8 @@ Three families, each a thing happening now:
 - water on the electrics: water into sockets, the fuse box or a light fitting, 電掣浸咗水,
   水淹到电开关, sparks beside a socket; not "the socket doesn't work" or a water bill.
 
-Also a ceiling come down and an older person fallen who cannot get up. `need` says which service
+Also a ceiling come down and an older person fallen who cannot get up, or down on the floor
+or not answering (`kefu.guard.emergency_down`). `need` says which service
 the reply names first (`kefu.dialogue.abroad`): the police for an intruder, else the fire service.
 """
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 
 from kefu.guard._regex import IN_SENTENCE as _
+from kefu.guard.emergency_down import person_down
 from kefu.text.variants import to_mandarin
 
 # -- fire ------------------------------------------------------------------------------------
@@ -259,7 +261,7 @@ def home_danger(text: str) -> bool:
     """Is ``text`` (one normalised view) about a fire, an intruder, water on the electrics, a
     collapse or a fall in a home (or anywhere) now?"""
     text = to_mandarin(text)  # the Chinese rules are written in simplified Mandarin
-    return _fire(text) or _intruder(text) or _water(text) or _fallen(text)
+    return _fire(text) or _intruder(text) or _water(text) or _fallen(text) or person_down(text)
 
 
 def need(text: str) -> str | None:

@@ -54,7 +54,15 @@ SETS = {
 FLOORS = (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 _KNOWLEDGE = {".csv", ".md", ".html", ".txt", ".pdf", ".json"}
 # Beside the knowledge: the testers' notes, question files and an upload test's second copy.
-_NOT_KNOWLEDGE = ("eval", "intents", "report", "readme", "fees_v2_uploaded")
+_NOT_KNOWLEDGE = (
+    "eval",
+    "intents",
+    "report",
+    "readme",
+    "fees_v2_uploaded",
+    "multiturn",
+    "all_results",
+)
 
 
 def knowledge_files(folder: Path) -> list[Path]:
@@ -130,14 +138,30 @@ def main() -> None:
     parser.add_argument("--set", action="append", choices=sorted(SETS), help="default: all")
     parser.add_argument("--rows", type=Path, help="also write the declined rows as JSONL here")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every declined row")
+    parser.add_argument(
+        "--from-rows",
+        type=Path,
+        action="append",
+        help="summarise rows written by earlier --rows runs instead of running (repeatable)",
+    )
     args = parser.parse_args()
     names = args.set or list(SETS)
     rows: list[dict[str, Any]] = []
-    for i, name in enumerate(names, 1):
-        print(f"[{i}/{len(names)}] {name}", file=sys.stderr, flush=True)
-        rows += run_set(name, args.verbose)
-    if args.rows:
-        args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    if args.from_rows:
+        for path in args.from_rows:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            rows += [json.loads(line) for line in lines if line.strip()]
+        names = [n for n in SETS if any(r["set"] == n for r in rows)]
+    else:
+        if args.rows:
+            args.rows.write_text("")
+        for i, name in enumerate(names, 1):
+            print(f"[{i}/{len(names)}] {name}", file=sys.stderr, flush=True)
+            found = run_set(name, args.verbose)
+            rows += found
+            if args.rows:  # set by set: a long run that stops keeps what it measured
+                with args.rows.open("a", encoding="utf-8") as out:
+                    out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in found)
     if len(names) > 1:
         chosen = set(names[0::2])
         table([r for r in rows if r["set"] in chosen], f"sets 1, 3, 5… ({', '.join(names[0::2])})")

@@ -15,8 +15,9 @@ it records the confidence and the related questions offered at floor 0, then pri
 * unanswerable, declined: how many were offered anything (noise: harmless, as the offer is
   the business's own questions, but a list of unrelated ones helps nobody).
 
-The floor is chosen on the sets with odd positions in the list and checked on the even ones
-(``--split``), so the figure reported is not the one tuned. Dev data only: these sets were
+The floor is chosen on the sets with odd positions in the list (the floor with the most
+own-entry offers less half the unanswerable questions offered anything) and checked on the even
+ones, so the figure reported is not the one tuned; both halves and the whole are printed. Dev data only: these sets were
 written by testers and fixed on; no held-out file is read.
 """
 

@@ -17,8 +17,8 @@ it records the confidence and the related questions offered at floor 0, then pri
 
 The floor is chosen on the sets with odd positions in the list (the floor with the most
 own-entry offers less half the unanswerable questions offered anything) and checked on the even
-ones, so the figure reported is not the one tuned; both halves and the whole are printed. Dev data only: these sets were
-written by testers and fixed on; no held-out file is read.
+ones, so the figure reported is not the one tuned; both halves and the whole are printed.
+Dev data only: these sets were written by testers and fixed on; no held-out file is read.
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ def bench_curated_turn(ctx: Context) -> list[Row]:
     for i, q in enumerate(chosen):
         alternate(i, lambda q=q: turn(q), lambda q=q: ref(q))
     p50 = pct(turn_t, 50) * 1000.0
-    note = "ask() with a session: triage, retrieval, confidence, policy, 2 SQLite writes"
+    note = "ask() with a session: triage, retrieval, confidence, policy, 1 SQLite transaction"
     return [
         Row(
             "turn",

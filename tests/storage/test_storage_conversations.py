@@ -72,6 +72,25 @@ def test_add_message_validates(convs: ConversationRepository) -> None:
     assert convs.history(cid) == []
 
 
+def test_a_turn_is_stored_whole_or_not_at_all(convs: ConversationRepository) -> None:
+    cid = convs.create().id
+    asked = {"role": "user", "content": "怎么退货？", "language": "zh"}
+    said = {"role": "assistant", "content": "登录账户后申请退货。", "mode": "curated"}
+    # The answer is refused after the question passed its checks: neither is kept.
+    with pytest.raises(StorageError, match="NUL"):
+        convs.add_messages(cid, [asked, {**said, "content": "bin\x00ary"}])
+    with pytest.raises(ValueError, match="role"):
+        convs.add_messages(cid, [asked, {**said, "role": "robot"}])
+    with pytest.raises(NotFoundError):
+        convs.add_messages("missing", [asked, said])
+    assert convs.history(cid) == [] and convs.get(cid).language is None
+    user, assistant = convs.add_messages(cid, [asked, said])
+    assert convs.history(cid) == [user, assistant]
+    assert (user.role, assistant.role, assistant.mode) == ("user", "assistant", "curated")
+    assert user.id < assistant.id and convs.get(cid).language == "zh"
+    assert convs.add_messages(cid, []) == []
+
+
 def test_history_order_and_limit(convs: ConversationRepository) -> None:
     cid = convs.create().id
     other = convs.create().id

@@ -402,15 +402,16 @@ class Assistant(SafetyPlans, CustomerScript, Generation, ThreadedRetrieval):
 
             reply = redact_repeated(reply, message)
             message = redact(message)
-        repo.add_message(session_id, role="user", content=message, language=answer.language)
-        repo.add_message(
-            session_id,
-            role="assistant",
-            content=reply,
-            sources=[s.as_dict() for s in answer.sources],
-            confidence=answer.confidence,
-            handoff=answer.handoff,
-            mode=answer.mode,
-            latency_ms=answer.latency_ms,
-            language=answer.language,
-        )
+        # One transaction: a question is never kept without its answer, nor the other way.
+        asked = {"role": "user", "content": message, "language": answer.language}
+        said = {
+            "role": "assistant",
+            "content": reply,
+            "sources": [s.as_dict() for s in answer.sources],
+            "confidence": answer.confidence,
+            "handoff": answer.handoff,
+            "mode": answer.mode,
+            "latency_ms": answer.latency_ms,
+            "language": answer.language,
+        }
+        repo.add_messages(session_id, [asked, said])

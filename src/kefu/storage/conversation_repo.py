@@ -12,12 +12,9 @@ the database in a transaction of its own.
 from __future__ import annotations
 
 import builtins
-import json
 import uuid
 from collections import OrderedDict
 from contextlib import suppress
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, update
@@ -25,6 +22,30 @@ from sqlalchemy.exc import IntegrityError
 
 from kefu.errors import NotFoundError, StorageError
 from kefu.storage.models import Conversation, Message, utcnow
+from kefu.storage.records import (
+    ROLES,
+    STATUSES,
+    ConversationRecord,
+    MessageRecord,
+    _checked,
+    _conversation_record,
+    _json,
+    _message_record,
+    _short,
+    key_owner,
+    quoted_id,
+)
+
+__all__ = [
+    "ROLES",
+    "STATUSES",
+    "ConversationRecord",
+    "ConversationRepository",
+    "MessageRecord",
+    "key_owner",
+    "quoted_id",
+    "with_message_counts",
+]
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -32,78 +53,6 @@ if TYPE_CHECKING:
     from kefu.storage.db import Database
 
 _OWNER_CACHE = 10_000
-ROLES = frozenset({"user", "assistant", "agent", "system"})
-STATUSES = frozenset({"bot", "waiting", "agent", "closed"})
-
-
-def quoted_id(value: str, limit: int = 40) -> str:
-    """An id as messages quote it: in full when short, else cut (a pasted 5,000-character
-    "id" would otherwise fill the terminal)."""
-    if len(value) <= limit:
-        return repr(value)
-    return f"{value[:limit]!r}… ({len(value):,} characters)"
-
-
-@dataclass(frozen=True)
-class MessageRecord:
-    id: int
-    conversation_id: str
-    role: str
-    content: str
-    created_at: datetime
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    confidence: float | None = None
-    handoff: bool | None = None
-    mode: str | None = None
-    latency_ms: float | None = None
-    language: str | None = None
-    client_id: str | None = None
-
-
-@dataclass(frozen=True)
-class ConversationRecord:
-    id: str
-    created_at: datetime
-    updated_at: datetime
-    channel: str
-    language: str | None
-    status: str
-    meta: dict[str, Any]
-    message_count: int
-    customer_id: str | None = None
-    assigned_agent: str | None = None
-    handoff_reason: str | None = None
-    priority: int = 0
-    waiting_since: datetime | None = None
-    taken_at: datetime | None = None
-    failed_answers: int = 0
-    rating: int | None = None
-    token_sha256: str | None = field(default=None, repr=False)
-
-
-def _short(value: str | None, what: str, limit: int) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value or len(value) > limit or "\x00" in value:
-        raise ValueError(f"{what} must be a non-empty string of at most {limit} characters")
-    return value
-
-
-def key_owner(conversation: ConversationRecord | Conversation) -> str:
-    """Whose data key seals a conversation's text: its customer, else the conversation itself.
-
-    The customer id is set when the conversation is created and must not change afterwards,
-    or text sealed before the change would no longer open.
-    """
-    return conversation.customer_id or conversation.id
-
-
-def _json(value: Any, what: str) -> Any:
-    try:
-        json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
-        raise StorageError(f"{what} cannot be stored as JSON: {exc}") from exc
-    return value
 
 
 class ConversationRepository:
@@ -157,7 +106,9 @@ class ConversationRepository:
             )
             s.add(conv)
             s.flush()
-            return _conversation_record(conv, 0)
+            record = _conversation_record(conv, 0)
+        self._remember_owner(cid, customer_id or cid)  # its first message needs no lookup
+        return record
 
     def get(self, conversation_id: str) -> ConversationRecord:
         self._db.migrate()
@@ -193,20 +144,25 @@ class ConversationRepository:
         The conversation's language is set from its first message that has one. ``client_id``
         is the sender's own name for the message, unique in its conversation (see `turn`).
         """
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {sorted(ROLES)}, not {role!r}")
-        if not isinstance(content, str):
-            raise ValueError(f"message content must be text, not {type(content).__name__}")
-        if "\x00" in content:
-            raise StorageError("message content contains a NUL character (binary data?)")
-        mode = _short(mode, "mode", 32)
-        language = _short(language, "language", 16)
-        client_id = _short(client_id, "client id", 64)
-        stored_sources = _json(list(sources), "message sources") if sources is not None else None
+        fields: dict[str, Any] = {"role": role, "content": content, "sources": sources}
+        fields |= {"confidence": confidence, "handoff": handoff, "mode": mode}
+        fields |= {"latency_ms": latency_ms, "language": language, "client_id": client_id}
+        return self.add_messages(conversation_id, [fields])[0]
+
+    def add_messages(
+        self, conversation_id: str, messages: builtins.list[dict[str, Any]]
+    ) -> builtins.list[MessageRecord]:
+        """Append several messages (each with `add_message`'s keywords) in one transaction: a
+        turn's question and its answer are stored together or not at all, and the turn pays
+        one commit instead of two."""
+        rows = [_checked(**m) for m in messages]
+        if not rows:
+            return []
         self._db.migrate()
         # Without a cipher the owner does not matter, and finding it would cost a query.
         owner = self._owner(conversation_id) if self._db.cipher is not None else conversation_id
-        sealed = self._db.seal(owner, content)
+        sealed = [self._db.seal(owner, r["content"]) for r in rows]
+        language = next((r["language"] for r in rows if r["language"]), None)
         now = utcnow()
         with self._db.session(write=True) as s:
             # Writing first means a missing conversation costs no extra query.
@@ -217,22 +173,15 @@ class ConversationRepository:
             )
             if touched.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
-            msg = Message(
-                conversation_id=conversation_id,
-                role=role,
-                content=sealed,
-                created_at=now,
-                sources=stored_sources,
-                confidence=None if confidence is None else float(confidence),
-                handoff=None if handoff is None else bool(handoff),
-                mode=mode,
-                latency_ms=None if latency_ms is None else float(latency_ms),
-                language=language,
-                client_id=client_id,
-            )
-            s.add(msg)
+            stored = []
+            for r, content in zip(rows, sealed, strict=True):
+                msg = Message(
+                    conversation_id=conversation_id, created_at=now, **(r | {"content": content})
+                )
+                s.add(msg)
+                stored.append((msg, r["content"]))
             s.flush()
-            return _message_record(msg, content)
+            return [_message_record(msg, text) for msg, text in stored]
 
     def history(self, conversation_id: str, *, limit: int | None = None) -> list[MessageRecord]:
         """Messages oldest first; with ``limit``, only the last ``limit`` of them."""
@@ -394,11 +343,14 @@ class ConversationRepository:
         if row is None:
             raise NotFoundError(f"no conversation with id {quoted_id(conversation_id)}")
         owner = str(row.customer_id or row.id)
+        self._remember_owner(conversation_id, owner)
+        return owner
+
+    def _remember_owner(self, conversation_id: str, owner: str) -> None:
         self._owners[conversation_id] = owner
         if len(self._owners) > _OWNER_CACHE:
             with suppress(KeyError):  # another thread may have trimmed it first
                 self._owners.popitem(last=False)
-        return owner
 
     @staticmethod
     def _message_count(s: Session, conversation_id: str) -> int:
@@ -418,44 +370,4 @@ def with_message_counts() -> Any:
     )
     return select(Conversation, func.coalesce(counts.c.n, 0)).outerjoin(
         counts, counts.c.conversation_id == Conversation.id
-    )
-
-
-def _conversation_record(conv: Conversation, message_count: int) -> ConversationRecord:
-    return ConversationRecord(
-        id=conv.id,
-        created_at=conv.created_at,
-        updated_at=conv.updated_at,
-        channel=conv.channel,
-        language=conv.language,
-        status=conv.status,
-        meta=dict(conv.meta or {}),
-        message_count=message_count,
-        customer_id=conv.customer_id,
-        assigned_agent=conv.assigned_agent,
-        handoff_reason=conv.handoff_reason,
-        priority=conv.priority or 0,
-        waiting_since=conv.waiting_since,
-        taken_at=conv.taken_at,
-        failed_answers=conv.failed_answers or 0,
-        rating=conv.rating,
-        token_sha256=conv.token_sha256,
-    )
-
-
-def _message_record(msg: Message, content: str) -> MessageRecord:
-    """``content`` is the message as written (``msg.content`` holds it sealed)."""
-    return MessageRecord(
-        id=msg.id,
-        conversation_id=msg.conversation_id,
-        role=msg.role,
-        content=content,
-        created_at=msg.created_at,
-        sources=[dict(x) for x in msg.sources or []],
-        confidence=msg.confidence,
-        handoff=msg.handoff,
-        mode=msg.mode,
-        latency_ms=msg.latency_ms,
-        language=msg.language,
-        client_id=msg.client_id,
     )

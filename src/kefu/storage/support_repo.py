@@ -17,13 +17,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, select, update
 
 from kefu.errors import KefuError, NotFoundError
-from kefu.storage.conversation_repo import (
-    ConversationRecord,
-    ConversationRepository,
-    _conversation_record,
-    with_message_counts,
-)
+from kefu.storage.conversation_repo import ConversationRepository, with_message_counts
 from kefu.storage.models import MAX_ROW_ID, Conversation, Feedback, Message, utcnow
+from kefu.storage.records import ConversationRecord, _conversation_record
 
 if TYPE_CHECKING:
     from kefu.storage.db import Database

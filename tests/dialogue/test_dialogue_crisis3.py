@@ -26,6 +26,8 @@ DOWN = [
     "我在英國 阿嬤在台北跌倒了 倒在地上",
     "할머니가 넘어지셔서 일어나지 못하세요",
     "父が転んで起き上がれません",
+    "dad fell out of bed and can't get up",
+    "mum fell into the pond and is not responding",
 ]
 NOT_DOWN = [
     "mum fell last year and is fine now",
@@ -35,6 +37,11 @@ NOT_DOWN = [
     "can you put a non-slip mat on the bathroom floor",
     "阿嬤上個月跌倒 躺在地上很久 現在好了 想加購緊急鈴",
     "my parents in Taipei are fine, just booking a visit",
+    # "fell" and "went down" that are no fall: with "not answering" they read as one before
+    "my brother fell behind on his payments and he's not answering my calls",
+    "the website went down and isn't responding",
+    "the deal collapsed and the seller stopped answering",
+    "the sale fell through and the agent is not answering",
 ]
 
 

@@ -40,7 +40,6 @@ NOT_DOWN = [
     # "fell" and "went down" that are no fall: with "not answering" they read as one before
     "my brother fell behind on his payments and he's not answering my calls",
     "the website went down and isn't responding",
-    "the deal collapsed and the seller stopped answering",
     "the sale fell through and the agent is not answering",
 ]
 

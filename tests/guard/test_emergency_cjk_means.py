@@ -61,3 +61,30 @@ def test_the_dev_file_has_both_kinds_for_each_family() -> None:
     for kind in {r["kind"] for r in ROWS}:
         labels = {r["label"] for r in ROWS if r["kind"] == kind}
         assert labels == {0, 1}, kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the deal collapsed and the seller stopped answering",
+        "the market collapsed, should I sell?",
+        "my startup collapsed last year, can I still get a loan?",
+        "the price collapsed after I bought it, refund the difference?",
+        "the website is unresponsive",
+    ],
+)
+def test_a_venture_or_a_website_that_collapsed_is_no_person(text: str) -> None:
+    assert assess(text) != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the roof collapsed on my dad",
+        "the deal collapsed and now my dad collapsed too",
+        "she collapsed at the market",
+        "my business collapsed and I want to kill myself",
+    ],
+)
+def test_a_person_who_collapsed_stays_an_emergency(text: str) -> None:
+    assert assess(text) == "emergency"

@@ -7,6 +7,8 @@ and "I could end it all by selling the house lol". Two families, each a narrow s
 - `_DEVICE_DOWN`: a device (a phone, a laptop, a watch, a TV...) that "won't wake up", "isn't
   responding", "is unresponsive" or "died". No person may be named between the device and the
   state: "my phone died and my husband won't wake up" keeps "won't wake up".
+- `_VENTURE_DOWN`: a deal, a market, a price or a company that "collapsed" (the body rule reads
+  any "collapsed"); a roof, a shelf or a tent that did stays read, as it may fall on someone.
 - `_ENDS_A_THING`: "end it all" (or "end everything") done by an act that ends no life:
   selling the house, quitting the job, cancelling everything, moving abroad. "end it all by
   jumping", "end it all tonight" and "I could end it all lol" stay crises (a wish to die is read
@@ -23,7 +25,7 @@ _DEVICE = (
     r"tablet|ipad|kindle|e-?reader|watch|smartwatch|fitbit|tv|television|telly|monitor|screen|"
     r"console|ps[345]|playstation|xbox|switch|router|modem|speaker|alexa|echo|headphones|earbuds|"
     r"airpods|camera|printer|device|charger|power ?bank|hard drive|laptop battery|robot vacuum|"
-    r"roomba|app|game|server|mouse|keyboard)"
+    r"roomba|app|game|server|mouse|keyboard|website|site|web ?page|portal|system|network|wi-?fi)"
 )
 # Between the device and its state: no person, so the state is the device's.
 _NO_PERSON = (
@@ -43,6 +45,16 @@ _DEVICE_DOWN = re.compile(
     r"(unresponsive|dead|died|passed out|not responding|frozen)\b",
     re.IGNORECASE,
 )
+# A venture, a price or a deal that collapsed: no person did ("the deal collapsed and the seller
+# stopped answering", "the market collapsed, should I sell?"). Buildings, roofs, shelves and
+# tents are left alone: one that collapses may fall on someone.
+_VENTURE_DOWN = re.compile(
+    r"\b(my|the|our|this|his|her|their)\s+(\w+\s+)?(deal|market|stock market|stocks?|shares|"
+    r"prices?|company|business|startup|talks|negotiations|plan|plans|sale|economy|currency|crypto|"
+    r"coin|fund|bank|website|site|server|app)\s+(has |had |just |completely |totally )*"
+    r"(collapsed|crashed)\b",
+    re.IGNORECASE,
+)
 _ORDINARY_ACT = (
     r"(selling|sell|quitting|quit|cancell?ing|cancel|closing|close|deleting|delete|moving|move|"
     r"paying|pay|switching|switch|resigning|retiring|refinancing|unsubscribing|downsizing|"
@@ -58,4 +70,5 @@ _ENDS_A_THING = re.compile(
 
 def not_a_person(text: str, blank: Callable[[re.Match[str]], str]) -> str:
     """``text`` with a device's "won't wake up" and an "end it all" that ends a thing blanked."""
-    return _ENDS_A_THING.sub(blank, _DEVICE_DOWN.sub(blank, text))
+    text = _VENTURE_DOWN.sub(blank, _DEVICE_DOWN.sub(blank, text))
+    return _ENDS_A_THING.sub(blank, text)

@@ -15,7 +15,7 @@ import builtins
 import uuid
 from collections import OrderedDict
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,7 @@ from kefu.storage.records import (
     ROLES,
     STATUSES,
     ConversationRecord,
+    MessageFields,
     MessageRecord,
     _checked,
     _conversation_record,
@@ -126,28 +127,14 @@ class ConversationRepository:
             return s.scalar(query.limit(1)) is not None
 
     def add_message(
-        self,
-        conversation_id: str,
-        *,
-        role: str,
-        content: str,
-        sources: builtins.list[dict[str, Any]] | None = None,
-        confidence: float | None = None,
-        handoff: bool | None = None,
-        mode: str | None = None,
-        latency_ms: float | None = None,
-        language: str | None = None,
-        client_id: str | None = None,
+        self, conversation_id: str, *, role: str, content: str, **fields: Unpack[MessageFields]
     ) -> MessageRecord:
         """Append a message and touch the conversation's ``updated_at``.
 
         The conversation's language is set from its first message that has one. ``client_id``
         is the sender's own name for the message, unique in its conversation (see `turn`).
         """
-        fields: dict[str, Any] = {"role": role, "content": content, "sources": sources}
-        fields |= {"confidence": confidence, "handoff": handoff, "mode": mode}
-        fields |= {"latency_ms": latency_ms, "language": language, "client_id": client_id}
-        return self.add_messages(conversation_id, [fields])[0]
+        return self.add_messages(conversation_id, [{"role": role, "content": content, **fields}])[0]
 
     def add_messages(
         self, conversation_id: str, messages: builtins.list[dict[str, Any]]

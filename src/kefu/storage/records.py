@@ -8,7 +8,7 @@ import builtins
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from kefu.errors import StorageError
 from kefu.storage.models import Conversation, Message
@@ -87,18 +87,19 @@ def _json(value: Any, what: str) -> Any:
     return value
 
 
-def _checked(
-    *,
-    role: str,
-    content: str,
-    sources: builtins.list[dict[str, Any]] | None = None,
-    confidence: float | None = None,
-    handoff: bool | None = None,
-    mode: str | None = None,
-    latency_ms: float | None = None,
-    language: str | None = None,
-    client_id: str | None = None,
-) -> dict[str, Any]:
+class MessageFields(TypedDict, total=False):
+    """What a message may carry besides its role and text (an answer's evidence)."""
+
+    sources: builtins.list[dict[str, Any]] | None
+    confidence: float | None
+    handoff: bool | None
+    mode: str | None
+    latency_ms: float | None
+    language: str | None
+    client_id: str | None
+
+
+def _checked(role: str, content: str, **fields: Unpack[MessageFields]) -> dict[str, Any]:
     """One message's columns, checked before anything is written."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {sorted(ROLES)}, not {role!r}")
@@ -106,16 +107,18 @@ def _checked(
         raise ValueError(f"message content must be text, not {type(content).__name__}")
     if "\x00" in content:
         raise StorageError("message content contains a NUL character (binary data?)")
+    sources, confidence = fields.get("sources"), fields.get("confidence")
+    handoff, latency_ms = fields.get("handoff"), fields.get("latency_ms")
     return {
         "role": role,
         "content": content,
         "sources": _json(list(sources), "message sources") if sources is not None else None,
         "confidence": None if confidence is None else float(confidence),
         "handoff": None if handoff is None else bool(handoff),
-        "mode": _short(mode, "mode", 32),
+        "mode": _short(fields.get("mode"), "mode", 32),
         "latency_ms": None if latency_ms is None else float(latency_ms),
-        "language": _short(language, "language", 16),
-        "client_id": _short(client_id, "client id", 64),
+        "language": _short(fields.get("language"), "language", 16),
+        "client_id": _short(fields.get("client_id"), "client id", 64),
     }
 
 

@@ -600,3 +600,30 @@ def test_the_margin_does_not_count_the_top_entrys_translation_as_a_rival() -> No
     assert _runner_up(order, scores, np.asarray([1, 1, 1], dtype=np.int8)) == pytest.approx(0.83)
     assert _runner_up(order, scores, np.asarray([-1, 0, 1], dtype=np.int8)) == pytest.approx(0.83)
     assert _runner_up(order, scores, None) == pytest.approx(0.83)
+
+
+def test_writers_saving_the_same_folder_at_once_all_succeed(
+    index: KnowledgeIndex, tokenizer: MixedTokenizer, tmp_path: Path
+) -> None:
+    # A server and `kefu kb add` may save one index together: with shared temporary names one
+    # renamed the other's file away mid-save (FileNotFoundError).
+    import threading
+
+    errors: list[BaseException] = []
+
+    def save_often() -> None:
+        try:
+            for _ in range(15):
+                index.save(tmp_path)
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save_often) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert not [p.name for p in tmp_path.iterdir() if ".tmp" in p.name]  # nothing left behind
+    fresh = KnowledgeIndex(CountingEmbedder(HashingEmbedder()), tokenizer)
+    assert fresh.load_cache(tmp_path) == len(ENTRIES)

@@ -9,7 +9,9 @@ second per 10k entries and is cheaper than keeping an incremental inverted index
 from __future__ import annotations
 
 import json
+import os
 import threading
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,20 +310,31 @@ class KnowledgeIndex:
             "hashes": hashes,
             "tokenizer": _tokenizer_version(self.tokenizer),
         }
-        if self._background is not None:
-            tmp_bg = folder / "background.tmp.npy"
-            np.save(tmp_bg, self._background)
-            tmp_bg.replace(folder / "background.npy")
-            manifest["background_sha256"] = _background_digest()
-        tmp_vec = folder / "vectors.tmp.npy"
-        np.save(tmp_vec, vectors if vectors is not None else np.zeros((0, self.embedder.dim)))
-        tmp_tok = folder / "tokens.tmp.json"
-        tmp_tok.write_text(json.dumps(tokens, ensure_ascii=False), encoding="utf-8")
-        tmp_man = folder / "manifest.tmp.json"
-        tmp_man.write_text(json.dumps(manifest), encoding="utf-8")
-        tmp_vec.replace(folder / "vectors.npy")
-        tmp_tok.replace(folder / "tokens.json")
-        tmp_man.replace(folder / "manifest.json")  # last: a manifest implies complete files
+        # Each writer its own temporary names: a server and `kefu kb add` in another process
+        # may save the same index at once, and with shared names one renamed the other's file
+        # away mid-save (FileNotFoundError in CI). The manifest still goes last.
+        tag = f"{os.getpid()}-{threading.get_ident()}-{uuid.uuid4().hex[:8]}"
+        temps: list[tuple[Path, str]] = []
+
+        def temp(name: str) -> Path:
+            stem, dot, suffix = name.rpartition(".")
+            path = folder / f"{stem}.{tag}.tmp{dot}{suffix}"
+            temps.append((path, name))
+            return path
+
+        try:
+            if self._background is not None:
+                np.save(temp("background.npy"), self._background)
+                manifest["background_sha256"] = _background_digest()
+            empty = np.zeros((0, self.embedder.dim))
+            np.save(temp("vectors.npy"), vectors if vectors is not None else empty)
+            temp("tokens.json").write_text(json.dumps(tokens, ensure_ascii=False), "utf-8")
+            temp("manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            for path, name in temps:  # manifest.json last: a manifest implies complete files
+                path.replace(folder / name)
+        finally:
+            for path, _ in temps:
+                path.unlink(missing_ok=True)  # what a failure left behind
         self.saved_hashes = hashes
 
     def load_cache(self, folder: Path) -> int:

@@ -30,14 +30,6 @@ _FELL_EN = (
     r"prey|victim|ill|sick|due|on hard)\b)|had a fall|"
     r"slipped|tripped|collapsed|went down)\b"
 )
-# A thing that went down or collapsed is no person down: "the website went down and isn't
-# responding", "the deal collapsed and the seller stopped answering".
-_THING_DOWN = re.compile(
-    r"\b(site|website|app|server|system|network|internet|wi-?fi|service|page|deal|company|"
-    r"business|market|stocks?|shares|prices?|payment|transfer|order|sale|plan|tent|shelf|roof|"
-    r"ceiling|call|line|connection)\s+(has\s+|had\s+|just\s+)?(went down|collapsed|crashed)\b",
-    re.IGNORECASE,
-)
 _ON_FLOOR_EN = (
     r"\b((is|'s|are|still|been|was|lying|lay|laying|stuck|sitting|down) (on|across) (the|her|his|"
     r"their|my) (\w+ )?(floor|ground)|on the (\w+ )?floor (and|but|for|since|still)|"
@@ -103,7 +95,6 @@ def person_down(text: str) -> bool:
     """Is ``text`` (one normalised view) about someone fallen and on the floor, too heavy to
     lift, or not answering after a fall or alone, now?"""
     text = to_mandarin(text)  # the Chinese rules are written in simplified Mandarin
-    text = _THING_DOWN.sub(" ", text)
     found = (
         _DOWN_EN.search(text)
         or _ALONE_EN.search(text)

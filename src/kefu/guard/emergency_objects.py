@@ -45,14 +45,15 @@ _DEVICE_DOWN = re.compile(
     r"(unresponsive|dead|died|passed out|not responding|frozen)\b",
     re.IGNORECASE,
 )
-# A venture, a price or a deal that collapsed: no person did ("the deal collapsed and the seller
-# stopped answering", "the market collapsed, should I sell?"). Buildings, roofs, shelves and
-# tents are left alone: one that collapses may fall on someone.
+# A venture, a price, a deal or a website that collapsed or went down: no person did ("the deal
+# collapsed and the seller stopped answering", "the website went down and isn't responding").
+# Buildings, roofs, shelves and tents are left alone: one that collapses may fall on someone.
 _VENTURE_DOWN = re.compile(
     r"\b(my|the|our|this|his|her|their)\s+(\w+\s+)?(deal|market|stock market|stocks?|shares|"
     r"prices?|company|business|startup|talks|negotiations|plan|plans|sale|economy|currency|crypto|"
-    r"coin|fund|bank|website|site|server|app)\s+(has |had |just |completely |totally )*"
-    r"(collapsed|crashed)\b",
+    r"coin|fund|bank|website|site|server|app|system|network|internet|wi-?fi|service|page|payment|"
+    r"transfer|order|call|line|connection)\s+(has |had |just |completely |totally )*"
+    r"(collapsed|crashed|went down)\b",
     re.IGNORECASE,
 )
 _ORDINARY_ACT = (
